@@ -1,0 +1,70 @@
+"""Shared fixtures: every test builds its own register in tmp_path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tipdesk.domain import records as r
+from tipdesk.security.keyslots import KdfParams
+from tipdesk.services import cases
+from tipdesk.services.register import create_register, open_register
+
+PASSWORD = "kata-sandi-uji-1"
+# Cheap Argon2id for the many registers tests create; the cost is stored per key slot,
+# so this exercises the same code as the default.
+FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+TODAY = dt.date(2026, 11, 28)
+
+
+def new_register(folder: Path, *, code: str = "KUP", admin: str = "admin"):
+    office = r.Office(code=code, name="UPTD PPA Kota Kupang", level="district",
+                      region_code="53.71")
+    return create_register(folder, office, r.User(username=admin, role="admin"), PASSWORD,
+                           kdf=FAST_KDF)
+
+
+@pytest.fixture
+def register(tmp_path: Path):
+    return new_register(tmp_path / "register")
+
+
+@pytest.fixture
+def session(register):
+    s = open_register(register.folder, "admin", PASSWORD)
+    s.today = lambda: TODAY
+    yield s
+    s.close()
+
+
+def person(**overrides) -> r.Person:
+    values = dict(full_name="Maria Goreti Bria", sex="female", birth_date=dt.date(1999, 3, 14),
+                  region_code="53.71.01.1001", phone="081234567890")
+    values.update(overrides)
+    return r.Person(**values)
+
+
+def case(**overrides) -> r.Case:
+    values = dict(opened_on=dt.date(2026, 10, 2), intake_source="hotline",
+                  exploitation_types=["forced_labour"], labour_sector="agriculture",
+                  exploitation_country="my", exploitation_place="Tawau",
+                  summary="Dijanjikan kerja di kebun sawit.")
+    values.update(overrides)
+    return r.Case(**values)
+
+
+def new_case(session, person_overrides=None, **case_overrides) -> r.CaseFile:
+    file, _ = cases.create_case(session, person(**(person_overrides or {})),
+                                case(**case_overrides))
+    return file
+
+
+def provider(session, **overrides) -> r.Provider:
+    values = dict(name="RSUD Prof. Dr. W. Z. Johannes", provider_type="hospital",
+                  region_code="53.71", services_offered=["health"])
+    values.update(overrides)
+    p = r.Provider(**values)
+    cases.create_provider(session, p)
+    return p

@@ -1,0 +1,87 @@
+"""Change capture into _changes, for the sync that reads it."""
+
+import json
+
+from tests.conftest import new_case, provider
+from tipdesk.services import cases
+from tipdesk.storage import capture
+
+
+def changes(session, entity=None):
+    rows = capture.changes_after(session.db)
+    return [c for c in rows if entity is None or c["entity"] == entity]
+
+
+def test_insert_update_delete_are_captured_with_before_after_and_revs(session):
+    file = new_case(session)
+    person_changes = changes(session, "persons")
+    assert [c["op"] for c in person_changes] == ["insert"]
+    inserted = person_changes[0]
+    assert inserted["id"] == file.person.id
+    # An insert keeps no image: the row holds the values.
+    assert inserted["before_json"] is None and inserted["after_json"] is None
+    assert inserted["rev"] == file.person.rev
+
+    cases.update_case_fields(session, file.case.case_number, {"person.alias": "Ina"})
+    update = changes(session, "persons")[-1]
+    assert update["op"] == "update"
+    assert update["base_rev"] == inserted["rev"]
+    assert update["rev"] > update["base_rev"]
+    # Only the changed fields, before and after.
+    assert json.loads(update["before_json"]) == {"alias": ""}
+    assert json.loads(update["after_json"]) == {"alias": "Ina"}
+
+    cases.delete_person(session, file.person.id)
+    delete = changes(session, "persons")[-1]
+    assert delete["op"] == "delete"
+    assert json.loads(delete["after_json"])["deleted"] == 1
+    assert not json.loads(delete["after_json"])["full_name"]
+
+
+def test_hard_delete_is_captured_without_an_image(session):
+    file = new_case(session)
+    cases.add_note(session, __import__("tipdesk.domain.records", fromlist=["CaseNote"]).CaseNote(
+        case_id=file.case.id, noted_on=file.case.opened_on, text="x"))
+    session.db.execute("DELETE FROM case_notes")
+    purge = changes(session, "case_notes")[-1]
+    assert (purge["op"], purge["before_json"], purge["after_json"]) == ("purge", None, None)
+
+
+def test_every_synced_table_is_captured(session):
+    p = provider(session)
+    file = new_case(session)
+    from tipdesk.domain import records as r
+    cases.add_service(session, r.Service(case_id=file.case.id, service_type="health",
+                                         provider_id=p.id))
+    cases.add_referral(session, r.Referral(case_id=file.case.id, provider_id=p.id,
+                                           services_requested=["health"]))
+    cases.add_note(session, r.CaseNote(case_id=file.case.id, noted_on=file.case.opened_on,
+                                       text="Kunjungan rumah."))
+    entities = {c["entity"] for c in changes(session)}
+    assert entities == set(capture.SYNCED_TABLES)
+
+
+def test_muted_capture_records_nothing_and_rolls_back_with_its_transaction(session):
+    before = len(changes(session))
+    with session.db.atomic():
+        capture.set_muted(session.db, True)
+        session.db.execute("UPDATE offices SET name = 'Imported name'")
+        capture.set_muted(session.db, False)
+    assert len(changes(session)) == before
+    session.db.execute("UPDATE offices SET name = 'Local name'")
+    assert len(changes(session)) == before + 1
+
+
+def test_soft_delete_scrubs_personal_fields_in_row_and_history(session):
+    file = new_case(session, {"nik": "5371015403990001", "full_name": "Ermelinda Tnunay"})
+    cases.add_note(session, __import__("tipdesk.domain.records", fromlist=["CaseNote"]).CaseNote(
+        case_id=file.case.id, noted_on=file.case.opened_on, text="Ermelinda tinggal di Oesapa."))
+    cases.delete_person(session, file.person.id)
+    person = session.db.execute("SELECT full_name, nik, deleted FROM persons").fetchone()
+    assert person == ("", "", 1)
+    assert session.db.execute("SELECT count(*) FROM cases WHERE deleted = 1").fetchone()[0] == 1
+    dump = json.dumps(changes(session))
+    assert "Ermelinda" not in dump
+    assert "5371015403990001" not in dump
+    assert "Tnunay" not in dump
+    assert cases.find_cases(session, "Ermelinda") == []

@@ -1,0 +1,3 @@
+from tipdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,364 @@
+"""The command line: ``tipdesk <command> ...``; with no command, the desktop app.
+
+Exit codes (DESIGN.md section 8): 0 done, 1 unexpected error, 2 usage, 3 refused input,
+with a one-line reason on stderr. Passwords come from ``TIPDESK_PASSWORD`` or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import getpass
+import json
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from tipdesk import __version__, paths
+from tipdesk.domain.errors import BadArgument, TipdeskError, ValidationFailed
+from tipdesk.domain.messages import describe_error, describe_problem, field_label
+from tipdesk.domain.records import Office, User, age_of
+from tipdesk.domain.vocab import VOCABULARIES
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+log = logging.getLogger("tipdesk")
+
+
+def _lang() -> str:
+    return os.environ.get("TIPDESK_LANG", "id").split("_")[0].lower()
+
+
+def _password(*, confirm: bool = False) -> str:
+    secret = os.environ.get("TIPDESK_PASSWORD")
+    if secret is not None:
+        return secret
+    if not sys.stdin.isatty():
+        raise BadArgument(argument="TIPDESK_PASSWORD",
+                          reason="no terminal to ask for the password; set TIPDESK_PASSWORD")
+    first = getpass.getpass("Kata sandi / Password: ")
+    if confirm and getpass.getpass("Ulangi kata sandi / Repeat password: ") != first:
+        raise BadArgument(argument="password", reason="the two passwords differ")
+    return first
+
+
+def _open(args: argparse.Namespace):
+    from tipdesk.services.register import open_register
+
+    user = args.user or os.environ.get("TIPDESK_USER") or None
+    return open_register(Path(args.register), user, _password())
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    raise TypeError(type(value).__name__)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# --- commands -------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from tipdesk.services.register import create_register
+
+    office = Office(code=args.office_code, name=args.office_name, level=args.level,
+                    region_code=args.region_code or "")
+    admin = User(username=args.admin, display_name=args.admin_name or args.admin, role="admin")
+    created = create_register(Path(args.register), office, admin, _password(confirm=True))
+    lang = _lang()
+    print(("Register dibuat di" if lang == "id" else "Register created at") + f" {created.folder}")
+    print()
+    if lang == "id":
+        print("KODE PEMULIHAN (hanya ditampilkan sekali; cetak atau tulis, simpan di tempat "
+              "terkunci):")
+    else:
+        print("RECOVERY CODE (shown only once; print or write it down and lock it away):")
+    print(f"    {created.recovery_code}")
+    return EXIT_OK
+
+
+DEMO_PASSWORD = "demo"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tipdesk.services.demo import add_demo_cases
+    from tipdesk.services.register import create_register, is_register, open_register
+
+    folder = Path(args.register)
+    lang = _lang()
+    if not is_register(folder):
+        password = os.environ.get("TIPDESK_PASSWORD", DEMO_PASSWORD)
+        office = Office(code="KUP", name="UPTD PPA Kota Kupang (DEMO)", level="district",
+                        region_code="53.71",
+                        letterhead=["PEMERINTAH KOTA KUPANG",
+                                    "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+                                    "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
+                                    "Jl. Contoh No. 1, Kupang (DEMO)"],
+                        head_name="Nama Kepala (DEMO)", head_title="Kepala UPTD PPA Kota Kupang")
+        admin = User(username="demo", display_name="Demo", role="admin")
+        created = create_register(folder, office, admin, password, min_password=1)
+        _err(("Register demo dibuat; pengguna 'demo', kode pemulihan: "
+              if lang == "id" else "Demo register created; user 'demo', recovery code: ")
+             + created.recovery_code)
+        session = open_register(folder, "demo", password)
+    else:
+        session = _open(args)
+    with session:
+        show = args.cases >= 5000 or args.progress
+
+        def progress(done: int, total: int) -> None:
+            if show:
+                print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+        add_demo_cases(session, args.cases, seed=args.seed, progress=progress)
+        if show:
+            print(file=sys.stderr)
+    print(("Kasus demo ditambahkan: " if lang == "id" else "Demo cases added: ")
+          + str(args.cases))
+    return EXIT_OK
+
+
+def _age(row: dict) -> str:
+    from tipdesk.domain.records import Person
+
+    person = Person(full_name="", sex=row["sex"], estimated_age=row["estimated_age"],
+                    birth_date=dt.date.fromisoformat(row["birth_date"])
+                    if row["birth_date"] else None)
+    age = age_of(person, dt.date.today())
+    return "" if age is None else str(age)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from tipdesk.services.cases import find_cases
+
+    with _open(args) as session:
+        rows = find_cases(session, args.query, limit=args.limit)
+    if args.json:
+        _print_json([{k: v for k, v in row.items() if k != "rid"} | {"age": _age(row) or None}
+                     for row in rows])
+        return EXIT_OK
+    lang = _lang()
+    if not rows:
+        print("Tidak ada kasus yang cocok." if lang == "id" else "No matching cases.")
+    for row in rows:
+        status = VOCABULARIES["case_status"].label(row["status"], lang)
+        print(f"{row['case_number']:<16} {row['register_number']:<14} {row['full_name']:<32} "
+              f"{(row['sex'] or '')[:1].upper():<2}{_age(row):>4}  {status:<20} "
+              f"{row['opened_on']}")
+    return EXIT_OK
+
+
+def _label(vocab: str, code: str | None, lang: str) -> str:
+    return VOCABULARIES[vocab].label(code, lang) if code else ""
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from tipdesk.services.cases import open_case
+
+    with _open(args) as session:
+        file = open_case(session, args.case_number)
+    if args.json:
+        _print_json(dataclasses.asdict(file))
+        return EXIT_OK
+    lang = _lang()
+    for title, record in (("person", file.person), ("case", file.case)):
+        print(f"== {'Korban' if title == 'person' and lang == 'id' else title.capitalize()}")
+        for f in dataclasses.fields(record):
+            value = getattr(record, f.name)
+            if f.name in ("id", "origin", "rev", "updated_by", "deleted") or value in ("", [],
+                                                                                       None):
+                continue
+            vocab = f.metadata.get("vocab")
+            if vocab and isinstance(value, list):
+                value = ", ".join(_label(vocab, v, lang) for v in value)
+            elif vocab:
+                value = _label(vocab, value, lang)
+            print(f"  {field_label(f.name, lang):<34} {value}")
+    print("== " + ("Layanan" if lang == "id" else "Services"))
+    for s in file.services:
+        provider = file.providers.get(s.provider_id)
+        print(f"  {s.started_on or s.planned_on or '':<11} "
+              f"{_label('service_type', s.service_type, lang):<34} "
+              f"{_label('service_status', s.status, lang):<16} {provider.name if provider else ''}")
+    print("== " + ("Rujukan" if lang == "id" else "Referrals"))
+    for ref in file.referrals:
+        provider = file.providers.get(ref.provider_id)
+        print(f"  {ref.id}  {_label('referral_status', ref.status, lang):<12} "
+              f"{provider.name if provider else ''}")
+    print("== " + ("Catatan" if lang == "id" else "Notes"))
+    for note in file.notes:
+        print(f"  {note.noted_on} {note.author}: {note.text}")
+    return EXIT_OK
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    from tipdesk.services.cases import update_case_fields
+
+    assignments: dict[str, str] = {}
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise BadArgument(argument="--set", reason=f"'{item}' is not FIELD=VALUE")
+        assignments[name.strip()] = value
+    with _open(args) as session:
+        _, warnings = update_case_fields(session, args.case_number, assignments)
+    lang = _lang()
+    for problem in warnings:
+        _err(("peringatan: " if lang == "id" else "warning: ") + describe_problem(problem, lang))
+    print(("Disimpan: " if lang == "id" else "Saved: ") + args.case_number)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from tipdesk.services.check import check_register
+
+    with _open(args) as session:
+        report = check_register(session)
+    for name, problems in report.checks.items():
+        print(f"{'ok' if not problems else 'FAILED':<7}{name}")
+        for problem in problems[:20]:
+            print(f"         {problem}")
+    if not report.ok:
+        _err("tipdesk: " + ("register tidak utuh; lihat di atas dan pulihkan dari cadangan."
+                            if _lang() == "id" else
+                            "the register is not intact; see above and restore from a backup."))
+        return EXIT_REFUSED
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from tipdesk.services.bench import run_bench
+
+    def progress(text: str) -> None:
+        if not args.json:
+            _err(text)
+
+    results = run_bench(args.cases, progress=progress)
+    if args.json:
+        _print_json(results)
+        return EXIT_OK
+    print(f"{'measure':<28}{'value':>12} {'unit':<8}{'baseline':>12}{'ratio':>8}{'budget':>10}")
+    for name, m in results.items():
+        ratio = f"{m['value'] / m['baseline']:.2f}" if m["baseline"] else ""
+        baseline = f"{m['baseline']:.3f}" if m["baseline"] is not None else "-"
+        budget = f"{m['budget']:g}" if m["budget"] is not None else "-"
+        print(f"{name:<28}{m['value']:>12.3f} {m['unit']:<8}{baseline:>12}{ratio:>8}{budget:>10}")
+    return EXIT_OK
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    _err("tipdesk: " + ("aplikasi desktop belum tersedia di versi ini; gunakan perintah, "
+                        "mis. 'tipdesk --help'." if _lang() == "id" else
+                        "the desktop app is not in this version yet; use a command, "
+                        "e.g. 'tipdesk --help'."))
+    return EXIT_USAGE
+
+
+# --- parser ---------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tipdesk", description="TipDesk case register")
+    parser.add_argument("--version", action="version", version=f"tipdesk {__version__}")
+    parser.set_defaults(func=cmd_app)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func, help_text: str, register: bool = True):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if register:
+            p.add_argument("register", metavar="REGISTER", help="register folder")
+            p.add_argument("--user", help="username (default: TIPDESK_USER, else the only user)")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("init", cmd_init, "create a new, empty register")
+    p.add_argument("--office-code", required=True, help="short office code, e.g. KUP")
+    p.add_argument("--office-name", required=True)
+    p.add_argument("--level", required=True, choices=("district", "province"))
+    p.add_argument("--admin", required=True, metavar="USERNAME")
+    p.add_argument("--admin-name", help="the administrator's display name")
+    p.add_argument("--region-code", help="Kemendagri code of the office's area, e.g. 53.71")
+
+    p = command("demo", cmd_demo, "create a demo register, or add demo cases to one")
+    p.add_argument("--cases", type=_positive, default=500)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--progress", action="store_true", help="show progress even for small runs")
+
+    p = command("search", cmd_search, "find cases by name, number, place or note")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=_positive, default=50)
+    p.add_argument("--json", action="store_true")
+
+    p = command("show", cmd_show, "show one case with its person, services, referrals, notes")
+    p.add_argument("case_number", metavar="CASE_NUMBER")
+    p.add_argument("--json", action="store_true")
+
+    p = command("update", cmd_update, "change fields of a case or its person")
+    p.add_argument("case_number", metavar="CASE_NUMBER")
+    p.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE",
+                   help="e.g. --set status=active --set person.phone=0812...")
+
+    command("check", cmd_check, "check the integrity of a register")
+
+    p = command("bench", cmd_bench, "measure speed and memory on a fresh demo register",
+                register=False)
+    p.add_argument("--cases", type=_positive, default=100_000)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _setup_logging() -> Path | None:
+    try:
+        path = paths.log_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = _lang()
+    try:
+        return args.func(args)
+    except ValidationFailed as exc:
+        _err("tipdesk: " + describe_error(exc, lang))
+        for problem in exc.problems:
+            _err("  " + ("" if problem.is_error else "(!) ") + describe_problem(problem, lang))
+        return EXIT_REFUSED
+    except TipdeskError as exc:
+        _err("tipdesk: " + describe_error(exc, lang))
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        _err("tipdesk: " + ("dihentikan." if lang == "id" else "interrupted."))
+        return 130
+    except Exception as exc:
+        log_path = _setup_logging()
+        # Only the type and the stack: exception texts may quote data.
+        log.error("unexpected %s\n%s", type(exc).__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)))
+        _err(f"tipdesk: unexpected error ({type(exc).__name__}); details: {log_path}")
+        return EXIT_ERROR

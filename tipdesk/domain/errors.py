@@ -1,0 +1,96 @@
+"""Typed errors with stable codes.
+
+Services raise these; only ``cli.py`` and ``ui/`` turn them into words (see
+``tipdesk.domain.messages``). Parameters never carry a person's name, NIK or other
+personal data, so an error can be logged as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class TipdeskError(Exception):
+    """Root of every refusal TipDesk reports to a person.
+
+    ``code`` is a stable identifier (``wrong_password``); ``params`` fill the message.
+    """
+
+    code = "error"
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(f"{self.code} {params}" if params else self.code)
+
+
+class WrongPassword(TipdeskError):
+    code = "wrong_password"
+
+
+class UnknownUser(TipdeskError):
+    code = "unknown_user"
+
+
+class UserRequired(TipdeskError):
+    code = "user_required"
+
+
+class NotARegister(TipdeskError):
+    code = "not_a_register"
+
+
+class RegisterExists(TipdeskError):
+    code = "register_exists"
+
+
+class RegisterDamaged(TipdeskError):
+    code = "register_damaged"
+
+
+class RegisterBusy(TipdeskError):
+    code = "register_busy"
+
+
+class NotFound(TipdeskError):
+    code = "not_found"
+
+
+class UnknownField(TipdeskError):
+    code = "unknown_field"
+
+
+class BadArgument(TipdeskError):
+    code = "bad_argument"
+
+
+class Cancelled(TipdeskError):
+    code = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about one field of a record.
+
+    ``severity`` is ``error`` (the record is refused) or ``warning`` (saved, but shown).
+    """
+
+    field: str
+    code: str
+    severity: str = "error"
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class ValidationFailed(TipdeskError):
+    """A record has one or more errors; ``problems`` lists every finding at once."""
+
+    code = "validation_failed"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        fields = sorted({p.field for p in self.problems if p.is_error})
+        super().__init__(fields=", ".join(fields))

@@ -1,0 +1,272 @@
+"""Words for codes: the messages of errors and problems, and the labels of fields.
+
+Plain Python so the command line (no Qt) and the desktop app say the same thing; the app
+may still route them through Qt translation. Every entry has Indonesian (``id``) and
+English (``en``). Templates are filled with ``str.format`` from the error's parameters,
+which never hold personal data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
+
+LANGS = ("id", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Refusals (TipdeskError codes)
+    "wrong_password": {
+        "id": "Kata sandi salah untuk pengguna '{user}'. Periksa kata sandi lalu coba lagi.",
+        "en": "Wrong password for user '{user}'. Check the password and try again.",
+    },
+    "unknown_user": {
+        "id": "Pengguna '{user}' tidak terdaftar di register ini. Pengguna yang ada: {users}.",
+        "en": "User '{user}' is not in this register. Users: {users}.",
+    },
+    "user_required": {
+        "id": "Register ini punya beberapa pengguna ({users}); pilih dengan --user "
+              "atau TIPDESK_USER.",
+        "en": "This register has several users ({users}); choose one with --user "
+              "or TIPDESK_USER.",
+    },
+    "not_a_register": {
+        "id": "'{path}' bukan register TipDesk ({reason}). Pilih folder register, "
+              "atau buat register baru dengan 'tipdesk init'.",
+        "en": "'{path}' is not a TipDesk register ({reason}). Choose a register folder, "
+              "or create one with 'tipdesk init'.",
+    },
+    "register_exists": {
+        "id": "'{path}' sudah berisi register atau berkas lain. Pilih folder kosong "
+              "atau yang belum ada.",
+        "en": "'{path}' already holds a register or other files. Choose an empty or "
+              "new folder.",
+    },
+    "register_damaged": {
+        "id": "Register di '{path}' rusak: {reason}. Pulihkan dari cadangan di folder backups/.",
+        "en": "The register at '{path}' is damaged: {reason}. Restore it from a backup in "
+              "backups/.",
+    },
+    "register_busy": {
+        "id": "Register sedang dipakai program lain. Tutup TipDesk di tempat lain lalu "
+              "coba lagi.",
+        "en": "The register is in use by another program. Close TipDesk elsewhere and "
+              "try again.",
+    },
+    "not_found": {
+        "id": "{what} '{key}' tidak ditemukan di register ini.",
+        "en": "{what} '{key}' was not found in this register.",
+    },
+    "unknown_field": {
+        "id": "Kolom '{field}' tidak dikenal. Kolom yang dapat diubah: {known}.",
+        "en": "Unknown field '{field}'. Fields you can change: {known}.",
+    },
+    "bad_argument": {
+        "id": "{argument}: {reason}",
+        "en": "{argument}: {reason}",
+    },
+    "cancelled": {"id": "Dibatalkan; tidak ada yang diubah.",
+                  "en": "Cancelled; nothing was changed."},
+    "validation_failed": {
+        "id": "Data tidak disimpan; perbaiki kolom berikut: {fields}.",
+        "en": "Nothing was saved; correct these fields: {fields}.",
+    },
+    # Problems (validation codes)
+    "required": {"id": "wajib diisi.", "en": "is required."},
+    "too_long": {"id": "terlalu panjang (paling banyak {max} karakter).",
+                 "en": "is too long (at most {max} characters)."},
+    "unknown_code": {"id": "'{value}' bukan pilihan yang sah.",
+                     "en": "'{value}' is not one of the allowed choices."},
+    "duplicate_code": {"id": "ada pilihan yang diulang.", "en": "lists a choice twice."},
+    "date_in_future": {"id": "tanggal {value} belum terjadi; isi tanggal hari ini atau sebelumnya.",
+                       "en": "date {value} is in the future; enter today or earlier."},
+    "date_too_early": {"id": "tanggal {value} terlalu lampau.",
+                       "en": "date {value} is too far in the past."},
+    "invalid_date": {"id": "'{value}' bukan tanggal; tulis TTTT-BB-HH, mis. 2026-11-28.",
+                     "en": "'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-11-28."},
+    "invalid_number": {"id": "'{value}' bukan angka.", "en": "'{value}' is not a number."},
+    "invalid_flag": {"id": "'{value}' bukan ya/tidak; tulis yes atau no.",
+                     "en": "'{value}' is not yes/no; write yes or no."},
+    "not_editable": {"id": "tidak dapat diubah langsung.", "en": "cannot be changed directly."},
+    "age_out_of_range": {"id": "umur {value} tidak mungkin (0 sampai {max} tahun).",
+                         "en": "age {value} is not possible (0 to {max} years)."},
+    "nik_format": {"id": "NIK harus 16 digit angka.", "en": "a NIK has 16 digits."},
+    "nik_wilayah": {"id": "kode kabupaten/kota dan kecamatan di NIK tidak boleh 00.",
+                    "en": "the regency and district codes in a NIK cannot be 00."},
+    "nik_birth_date": {"id": "tanggal lahir di dalam NIK tidak ada di kalender.",
+                       "en": "the birth date inside the NIK is not a real date."},
+    "nik_serial": {"id": "nomor urut NIK tidak boleh 0000.",
+                   "en": "the serial part of a NIK cannot be 0000."},
+    "nik_province": {"id": "kode provinsi di NIK tidak dikenal (periksa kembali).",
+                     "en": "the province code in the NIK is not known (please check)."},
+    "nik_wilayah_unknown": {
+        "id": "kode wilayah NIK tidak ada di daftar Kemendagri terbaru (mungkin kode lama).",
+        "en": "the NIK's region code is not in today's Kemendagri list (may be an old code).",
+    },
+    "nik_sex_mismatch": {"id": "jenis kelamin di NIK berbeda dengan isian jenis kelamin.",
+                         "en": "the sex encoded in the NIK differs from the sex entered."},
+    "nik_birth_date_mismatch": {"id": "tanggal lahir di NIK berbeda dengan tanggal lahir.",
+                                "en": "the birth date in the NIK differs from the birth date."},
+    "invalid_phone": {"id": "nomor telepon harus 7 sampai 15 digit.",
+                      "en": "a phone number has 7 to 15 digits."},
+    "invalid_email": {"id": "alamat e-mail tidak sah.", "en": "is not a valid e-mail address."},
+    "invalid_region_code": {
+        "id": "'{value}' bukan kode wilayah Kemendagri (PP.KK.CC.DDDD).",
+        "en": "'{value}' is not a Kemendagri region code (PP.KK.CC.DDDD).",
+    },
+    "unknown_region_code": {"id": "kode wilayah '{value}' tidak ada di daftar Kemendagri.",
+                            "en": "region code '{value}' is not in the Kemendagri list."},
+    "guardian_missing": {"id": "anak di bawah 18 tahun: isi nama wali.",
+                         "en": "a child under 18: enter the guardian's name."},
+    "closure_date_required": {"id": "kasus yang ditutup perlu tanggal penutupan.",
+                              "en": "a closed case needs a closure date."},
+    "closure_reason_required": {"id": "kasus yang ditutup perlu alasan penutupan.",
+                                "en": "a closed case needs a closure reason."},
+    "closed_on_for_open_case": {
+        "id": "kasus yang belum ditutup tidak boleh punya tanggal penutupan.",
+        "en": "a case that is not closed cannot have a closure date.",
+    },
+    "before_opening": {"id": "tidak boleh sebelum tanggal kasus dibuka ({opened_on}).",
+                       "en": "cannot be before the case was opened ({opened_on})."},
+    "sector_without_forced_labour": {
+        "id": "sektor kerja hanya berlaku untuk kerja paksa.",
+        "en": "a labour sector applies only to forced labour.",
+    },
+    "consent_date_missing": {"id": "persetujuan dicatat tanpa tanggal.",
+                             "en": "consent is recorded without a date."},
+    "ends_before_start": {"id": "tanggal selesai sebelum tanggal mulai.",
+                          "en": "ends before it starts."},
+    "reply_before_letter": {"id": "balasan tercatat sebelum tanggal surat.",
+                            "en": "the reply is dated before the letter."},
+    "invalid_office_code": {"id": "kode kantor '{value}' harus 2-12 huruf besar atau angka.",
+                            "en": "office code '{value}' must be 2-12 capital letters or digits."},
+    "invalid_username": {
+        "id": "nama pengguna '{value}' hanya boleh huruf kecil, angka, titik, garis.",
+        "en": "username '{value}' may use only lower-case letters, digits, dots and dashes.",
+    },
+    "unknown_reference": {"id": "{what} '{value}' tidak ada di register.",
+                          "en": "{what} '{value}' is not in this register."},
+    "duplicate_nik": {"id": "NIK ini sudah tercatat untuk orang lain ({register_number}).",
+                      "en": "this NIK is already recorded for another person "
+                            "({register_number})."},
+}
+
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "full_name": {"id": "Nama lengkap", "en": "Full name"},
+    "alias": {"id": "Nama panggilan", "en": "Alias"},
+    "sex": {"id": "Jenis kelamin", "en": "Sex"},
+    "birth_date": {"id": "Tanggal lahir", "en": "Birth date"},
+    "estimated_age": {"id": "Perkiraan umur", "en": "Estimated age"},
+    "nik": {"id": "NIK", "en": "NIK"},
+    "nationality": {"id": "Kewarganegaraan", "en": "Nationality"},
+    "phone": {"id": "Telepon", "en": "Phone"},
+    "address": {"id": "Alamat", "en": "Address"},
+    "region_code": {"id": "Kode wilayah", "en": "Region code"},
+    "education": {"id": "Pendidikan", "en": "Education"},
+    "occupation": {"id": "Pekerjaan", "en": "Occupation"},
+    "disability": {"id": "Disabilitas", "en": "Disability"},
+    "marital_status": {"id": "Status perkawinan", "en": "Marital status"},
+    "language": {"id": "Bahasa", "en": "Language"},
+    "guardian_name": {"id": "Nama wali", "en": "Guardian's name"},
+    "guardian_relationship": {"id": "Hubungan wali", "en": "Guardian's relationship"},
+    "guardian_phone": {"id": "Telepon wali", "en": "Guardian's phone"},
+    "case_number": {"id": "Nomor kasus", "en": "Case number"},
+    "register_number": {"id": "Nomor registrasi", "en": "Register number"},
+    "person_id": {"id": "Korban", "en": "Person"},
+    "opened_on": {"id": "Tanggal dibuka", "en": "Opened on"},
+    "intake_source": {"id": "Sumber pengaduan", "en": "Intake source"},
+    "status": {"id": "Status", "en": "Status"},
+    "risk_level": {"id": "Tingkat risiko", "en": "Risk level"},
+    "assigned_to": {"id": "Pendamping", "en": "Assigned worker"},
+    "trafficking_status": {"id": "Status TPPO", "en": "Trafficking status"},
+    "exploitation_types": {"id": "Bentuk eksploitasi", "en": "Exploitation types"},
+    "labour_sector": {"id": "Sektor kerja", "en": "Labour sector"},
+    "means_of_control": {"id": "Cara pengendalian", "en": "Means of control"},
+    "recruitment_method": {"id": "Cara perekrutan", "en": "Recruitment method"},
+    "recruiter_relationship": {"id": "Hubungan dengan perekrut", "en": "Recruiter relationship"},
+    "recruitment_region": {"id": "Wilayah perekrutan", "en": "Recruitment region"},
+    "recruitment_place": {"id": "Tempat perekrutan", "en": "Recruitment place"},
+    "transit_countries": {"id": "Negara transit", "en": "Transit countries"},
+    "transit_place": {"id": "Tempat transit", "en": "Transit place"},
+    "exploitation_country": {"id": "Negara eksploitasi", "en": "Country of exploitation"},
+    "exploitation_place": {"id": "Tempat eksploitasi", "en": "Place of exploitation"},
+    "cross_border": {"id": "Lintas negara", "en": "Cross-border"},
+    "migrant_worker": {"id": "Pekerja migran", "en": "Migrant worker"},
+    "consent_services": {"id": "Setuju menerima layanan", "en": "Consents to services"},
+    "consent_share": {"id": "Setuju identitas dibagikan ke penyedia layanan",
+                      "en": "Consents to sharing identity with providers"},
+    "consent_statistics": {"id": "Setuju masuk statistik anonim",
+                           "en": "Consents to anonymous statistics"},
+    "consent_date": {"id": "Tanggal persetujuan", "en": "Consent date"},
+    "consent_by": {"id": "Persetujuan diberikan oleh", "en": "Consent given by"},
+    "follow_up_on": {"id": "Tindak lanjut berikutnya", "en": "Next follow-up"},
+    "closed_on": {"id": "Tanggal ditutup", "en": "Closed on"},
+    "closure_reason": {"id": "Alasan penutupan", "en": "Closure reason"},
+    "summary": {"id": "Kronologi singkat", "en": "Summary"},
+    "case_id": {"id": "Kasus", "en": "Case"},
+    "service_type": {"id": "Jenis layanan", "en": "Service type"},
+    "provider_id": {"id": "Penyedia layanan", "en": "Provider"},
+    "planned_on": {"id": "Direncanakan", "en": "Planned on"},
+    "started_on": {"id": "Mulai", "en": "Started on"},
+    "completed_on": {"id": "Selesai", "en": "Completed on"},
+    "description": {"id": "Uraian", "en": "Description"},
+    "outcome": {"id": "Hasil", "en": "Outcome"},
+    "services_requested": {"id": "Layanan yang diminta", "en": "Services requested"},
+    "reason": {"id": "Alasan rujukan", "en": "Reason"},
+    "urgency": {"id": "Tingkat kedaruratan", "en": "Urgency"},
+    "letter_number": {"id": "Nomor surat", "en": "Letter number"},
+    "letter_date": {"id": "Tanggal surat", "en": "Letter date"},
+    "response": {"id": "Tanggapan", "en": "Response"},
+    "responded_on": {"id": "Tanggal tanggapan", "en": "Responded on"},
+    "name": {"id": "Nama", "en": "Name"},
+    "provider_type": {"id": "Jenis penyedia", "en": "Provider type"},
+    "email": {"id": "E-mail", "en": "E-mail"},
+    "contact_person": {"id": "Narahubung", "en": "Contact person"},
+    "contact_title": {"id": "Jabatan narahubung", "en": "Contact's title"},
+    "services_offered": {"id": "Layanan yang tersedia", "en": "Services offered"},
+    "noted_on": {"id": "Tanggal catatan", "en": "Note date"},
+    "text": {"id": "Catatan", "en": "Note"},
+    "code": {"id": "Kode kantor", "en": "Office code"},
+    "level": {"id": "Tingkat kantor", "en": "Office level"},
+    "letterhead": {"id": "Kop surat", "en": "Letterhead"},
+    "head_name": {"id": "Nama kepala kantor", "en": "Head of office"},
+    "head_title": {"id": "Jabatan kepala kantor", "en": "Head of office's title"},
+    "head_nip": {"id": "NIP kepala kantor", "en": "Head of office's NIP"},
+    "username": {"id": "Nama pengguna", "en": "Username"},
+    "display_name": {"id": "Nama tampilan", "en": "Display name"},
+    "role": {"id": "Peran", "en": "Role"},
+    "active": {"id": "Aktif", "en": "Active"},
+}
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LANGS else "id"
+
+
+def field_label(name: str, lang: str = "id") -> str:
+    labels = FIELD_LABELS.get(name)
+    return labels[_lang(lang)] if labels else name
+
+
+def _fill(code: str, params: dict[str, Any], lang: str) -> str:
+    template = MESSAGES.get(code)
+    if template is None:
+        return code
+    try:
+        return template[_lang(lang)].format(**params)
+    except (KeyError, IndexError):
+        return template[_lang(lang)]
+
+
+def describe_problem(problem: Problem, lang: str = "id") -> str:
+    """``Tanggal lahir: tanggal 2030-01-01 belum terjadi; ...``"""
+    return f"{field_label(problem.field, lang)}: {_fill(problem.code, problem.params, lang)}"
+
+
+def describe_error(error: TipdeskError, lang: str = "id") -> str:
+    """One line saying what happened and what to do."""
+    if isinstance(error, ValidationFailed):
+        fields = ", ".join(dict.fromkeys(field_label(p.field, lang)
+                                         for p in error.problems if p.is_error))
+        return _fill(error.code, {"fields": fields}, lang)
+    return _fill(error.code, error.params, lang)

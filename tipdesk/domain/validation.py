@@ -1,0 +1,221 @@
+"""Validation of records: every problem of a record at once, field by field.
+
+Errors refuse the record; warnings are shown and the record is still saved (a NIK whose
+region code is no longer in today's Kemendagri list, for instance: regions split, a NIK
+keeps the code it was issued with).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from lokal import parse_nik
+from lokal.wilayah import wilayah_name
+
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import Problem, ValidationFailed
+from tipdesk.domain.vocab import VOCABULARIES
+
+MAX_AGE = 120
+# Dates that plan ahead; every other date records something that has happened.
+FUTURE_ALLOWED = {"follow_up_on", "planned_on"}
+CLOSED_STATUSES = {"closed", "closed_referred"}
+
+_REGION = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE_STRIP = re.compile(r"[\s().\-]")
+_OFFICE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+# lokal-id issue codes that mean "not a NIK at all"; the others are warnings.
+_NIK_FATAL = {"format", "wilayah", "birth_date", "serial"}
+
+
+def validate(record: object, *, today: dt.date | None = None) -> list[Problem]:
+    """Every problem of ``record``: errors and warnings, in field order."""
+    today = today or dt.date.today()
+    problems = _check_fields(record, today)
+    extra = _EXTRA.get(type(record))
+    if extra:
+        problems.extend(extra(record, today))
+    return problems
+
+
+def ensure_valid(record: object, *, today: dt.date | None = None) -> list[Problem]:
+    """Raise :class:`ValidationFailed` if ``record`` has errors; return its warnings."""
+    problems = validate(record, today=today)
+    if any(p.is_error for p in problems):
+        raise ValidationFailed(problems)
+    return problems
+
+
+def _check_fields(record: object, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    for f in dataclasses.fields(record):
+        meta = f.metadata
+        if not meta.get("editable") and not meta.get("required"):
+            continue
+        value = getattr(record, f.name)
+        kind = meta["kind"]
+        if meta.get("required") and value in (None, "", []):
+            problems.append(Problem(f.name, "required"))
+            continue
+        if kind == "text" and meta.get("max_len") and len(value or "") > meta["max_len"]:
+            problems.append(Problem(f.name, "too_long", params={"max": meta["max_len"]}))
+        elif kind == "code" and value is not None:
+            if value not in VOCABULARIES[meta["vocab"]]:
+                problems.append(Problem(f.name, "unknown_code",
+                                        params={"value": value, "vocab": meta["vocab"]}))
+        elif kind == "codes":
+            vocab = VOCABULARIES[meta["vocab"]]
+            for item in value:
+                if item not in vocab:
+                    problems.append(Problem(f.name, "unknown_code",
+                                            params={"value": item, "vocab": meta["vocab"]}))
+            if len(set(value)) != len(value):
+                problems.append(Problem(f.name, "duplicate_code"))
+        elif kind == "date" and value is not None:
+            if value > today and f.name not in FUTURE_ALLOWED:
+                problems.append(Problem(f.name, "date_in_future",
+                                        params={"value": value.isoformat()}))
+            elif value.year < 1900:
+                problems.append(Problem(f.name, "date_too_early",
+                                        params={"value": value.isoformat()}))
+    return problems
+
+
+def _person(p: r.Person, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    if p.birth_date and p.birth_date <= today:
+        age = r.age_on(p.birth_date, today)
+        if age > MAX_AGE:
+            problems.append(Problem("birth_date", "age_out_of_range",
+                                    params={"value": age, "max": MAX_AGE}))
+    if p.estimated_age is not None and not 0 <= p.estimated_age <= MAX_AGE:
+        problems.append(Problem("estimated_age", "age_out_of_range",
+                                params={"value": p.estimated_age, "max": MAX_AGE}))
+    if p.nik:
+        problems.extend(check_nik(p.nik, sex=p.sex, birth_date=p.birth_date, today=today))
+    for name in ("phone", "guardian_phone"):
+        problems.extend(_check_phone(name, getattr(p, name)))
+    problems.extend(_check_region("region_code", p.region_code))
+    age = r.age_of(p, today)
+    if age is not None and age < 18 and not p.guardian_name:
+        problems.append(Problem("guardian_name", "guardian_missing", "warning"))
+    return problems
+
+
+def check_nik(nik: str, *, sex: str | None = None, birth_date: dt.date | None = None,
+              today: dt.date | None = None) -> list[Problem]:
+    """Check a NIK's shape; a region or date that does not match is only a warning."""
+    info = parse_nik(nik, lookup_wilayah=wilayah_name, reference_date=today or dt.date.today())
+    problems = [Problem("nik", f"nik_{issue.code}") for issue in info.errors
+                if issue.code in _NIK_FATAL]
+    if problems:
+        return problems
+    problems += [Problem("nik", f"nik_{issue.code}", "warning")
+                 for issue in info.errors + info.warnings if issue.code not in _NIK_FATAL]
+    if sex and info.gender and {"L": "male", "P": "female"}[info.gender] != sex:
+        problems.append(Problem("nik", "nik_sex_mismatch", "warning"))
+    if birth_date and info.birth_date and info.birth_date != birth_date.isoformat():
+        # The NIK only holds two digits of the year, so compare day, month and year mod 100.
+        nik_date = dt.date.fromisoformat(info.birth_date)
+        if (nik_date.day, nik_date.month, nik_date.year % 100) != (
+                birth_date.day, birth_date.month, birth_date.year % 100):
+            problems.append(Problem("nik", "nik_birth_date_mismatch", "warning"))
+    return problems
+
+
+def _check_phone(name: str, value: str) -> list[Problem]:
+    if not value:
+        return []
+    digits = _PHONE_STRIP.sub("", value)
+    if digits.startswith("+"):
+        digits = digits[1:]
+    if not digits.isdigit() or not 7 <= len(digits) <= 15:
+        return [Problem(name, "invalid_phone")]
+    return []
+
+
+def _check_region(name: str, value: str) -> list[Problem]:
+    if not value:
+        return []
+    if not _REGION.match(value):
+        return [Problem(name, "invalid_region_code", params={"value": value})]
+    if wilayah_name(value) is None:
+        return [Problem(name, "unknown_region_code", "warning", params={"value": value})]
+    return []
+
+
+def _case(c: r.Case, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    closed = c.status in CLOSED_STATUSES
+    if closed and c.closed_on is None:
+        problems.append(Problem("closed_on", "closure_date_required"))
+    if closed and not c.closure_reason:
+        problems.append(Problem("closure_reason", "closure_reason_required"))
+    if not closed and c.closed_on is not None:
+        problems.append(Problem("closed_on", "closed_on_for_open_case"))
+    if c.opened_on:
+        for name in ("closed_on", "follow_up_on", "consent_date"):
+            value = getattr(c, name)
+            if value is not None and value < c.opened_on and name != "consent_date":
+                problems.append(Problem(name, "before_opening",
+                                        params={"opened_on": c.opened_on.isoformat()}))
+    if c.labour_sector and "forced_labour" not in c.exploitation_types:
+        problems.append(Problem("labour_sector", "sector_without_forced_labour", "warning"))
+    if (c.consent_services or c.consent_share) and c.consent_date is None:
+        problems.append(Problem("consent_date", "consent_date_missing", "warning"))
+    problems.extend(_check_region("recruitment_region", c.recruitment_region))
+    return problems
+
+
+def _service(s: r.Service, today: dt.date) -> list[Problem]:
+    if s.started_on and s.completed_on and s.completed_on < s.started_on:
+        return [Problem("completed_on", "ends_before_start")]
+    return []
+
+
+def _referral(ref: r.Referral, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    if not ref.services_requested:
+        problems.append(Problem("services_requested", "required"))
+    if ref.letter_date and ref.responded_on and ref.responded_on < ref.letter_date:
+        problems.append(Problem("responded_on", "reply_before_letter"))
+    return problems
+
+
+def _provider(p: r.Provider, today: dt.date) -> list[Problem]:
+    # A provider's phone is free text ("0380 821 234 ext. 5, IGD 0380 833 111").
+    problems: list[Problem] = []
+    if p.email and not _EMAIL.match(p.email):
+        problems.append(Problem("email", "invalid_email"))
+    problems.extend(_check_region("region_code", p.region_code))
+    return problems
+
+
+def _office(o: r.Office, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    if o.code and not _OFFICE_CODE.match(o.code):
+        problems.append(Problem("code", "invalid_office_code", params={"value": o.code}))
+    problems.extend(_check_region("region_code", o.region_code))
+    return problems
+
+
+def _user(u: r.User, today: dt.date) -> list[Problem]:
+    if u.username and not _USERNAME.match(u.username):
+        return [Problem("username", "invalid_username", params={"value": u.username})]
+    return []
+
+
+_EXTRA: dict[type, Callable[..., list[Problem]]] = {
+    r.Person: _person,
+    r.Case: _case,
+    r.Service: _service,
+    r.Referral: _referral,
+    r.Provider: _provider,
+    r.Office: _office,
+    r.User: _user,
+}

@@ -1,0 +1,148 @@
+"""``tipdesk bench``: the budgets of the register core, each with the raw figure it should
+be compared with, measured in the same run on the same machine.
+
+Every measure is ``{"value", "unit", "baseline", "budget"}``; later issues add measures
+without changing that shape.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tipdesk.domain.records import Office, User
+from tipdesk.security.keyslots import KdfParams, derive
+from tipdesk.services import demo_pools
+from tipdesk.services.cases import find_cases, open_case
+from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.register import create_register, open_register
+from tipdesk.storage import search
+
+PASSWORD = "bench-password-not-secret"
+TABLES = ("persons", "cases", "services", "referrals", "case_notes")
+
+
+def peak_memory_mb() -> float | None:
+    """Peak resident memory of this process so far, in MB."""
+    if sys.platform == "win32":
+        import ctypes
+        from ctypes import wintypes
+
+        class Counters(ctypes.Structure):
+            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
+                        ("PeakWorkingSetSize", ctypes.c_size_t),
+                        ("WorkingSetSize", ctypes.c_size_t)] + [
+                (f"f{i}", ctypes.c_size_t) for i in range(5)]
+
+        counters = Counters()
+        counters.cb = ctypes.sizeof(counters)
+        handle = ctypes.windll.kernel32.GetCurrentProcess()
+        ctypes.windll.psapi.GetProcessMemoryInfo(handle, ctypes.byref(counters), counters.cb)
+        return counters.PeakWorkingSetSize / 2**20
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def _median_ms(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _measure(value: float, unit: str, baseline: float | None, budget: float | None) -> dict:
+    return {"value": round(value, 3), "unit": unit,
+            "baseline": None if baseline is None else round(baseline, 3), "budget": budget}
+
+
+def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda _: None) -> dict:
+    results: dict[str, dict] = {}
+    start_memory = peak_memory_mb()
+    with tempfile.TemporaryDirectory(prefix="tipdesk-bench-") as tmp:
+        folder = Path(tmp) / "register"
+        create_register(folder, Office(code="BEN", name="Bench office", level="district",
+                                       region_code="53.71"),
+                        User(username="bench", role="admin"), PASSWORD)
+        progress(f"generating {cases:,} demo cases ...")
+        with open_register(folder, "bench", PASSWORD) as session:
+            started = time.perf_counter()
+            add_demo_cases(session, cases, seed=7)
+            generated = time.perf_counter() - started
+        progress("unlocking ...")
+        unlock_ms = _median_ms(lambda: open_register(folder, "bench", PASSWORD).close(), 3)
+        params = KdfParams()
+        kdf_ms = _median_ms(lambda: derive(PASSWORD, b"0123456789abcdef", params), 3)
+        results["unlock_open"] = _measure(unlock_ms, "ms", kdf_ms, 1000)
+
+        with open_register(folder, "bench", PASSWORD) as session:
+            db = session.db
+            rng = random.Random(11)
+            sample = [row["full_name"] for row in db.query(
+                "SELECT full_name FROM persons ORDER BY rowid LIMIT 2000")]
+            queries = rng.sample(demo_pools.FEMALE_GIVEN, 30) + rng.sample(sample, 30)
+            progress("searching ...")
+            for q in queries[:5]:  # warm the page cache, as a person's first look would
+                find_cases(session, q, limit=50)
+            search_ms = statistics.median(
+                _median_ms(lambda q=q: find_cases(session, q, limit=50), 3) for q in queries)
+            bare_ms = statistics.median(
+                _median_ms(lambda q=q: search.bare_match(db, q, limit=50), 3) for q in queries)
+            results["name_search"] = _measure(search_ms, "ms", bare_ms, 50)
+
+            progress("loading cases ...")
+            numbers = [row["case_number"] for row in db.query(
+                "SELECT case_number FROM cases WHERE rid IN (SELECT abs(random()) % ? + 1 "
+                "FROM cases LIMIT 300)", [cases])][:200]
+            load_ms = statistics.median(
+                _median_ms(lambda n=n: open_case(session, n), 3) for n in numbers)
+            raw_ms = statistics.median(
+                _median_ms(lambda n=n: _raw_case(db.conn, n), 3) for n in numbers)
+            results["load_case"] = _measure(load_ms, "ms", raw_ms, 20)
+            peak = peak_memory_mb()
+            results["peak_memory"] = _measure(peak or 0.0, "MB", start_memory, 300)
+
+            progress("baseline: plain sqlite-utils inserts of the same rows ...")
+            insert_s = _plain_inserts(db)
+        results["demo_generation"] = _measure(cases / generated, "cases/s",
+                                              cases / insert_s, 5000)
+    return dict(sorted(results.items()))
+
+
+def _raw_case(conn, number: str) -> None:
+    """The same rows ``open_case`` reads, fetched as plain tuples."""
+    case = conn.execute("SELECT * FROM cases WHERE case_number = ?", [number]).fetchone()
+    case_id, person_id = case[1], case[8]
+    conn.execute("SELECT * FROM persons WHERE id = ?", [person_id]).fetchall()
+    for table in ("services", "referrals", "case_notes"):
+        conn.execute(f"SELECT * FROM {table} WHERE case_id = ?", [case_id]).fetchall()
+
+
+def _plain_inserts(source: Database, chunk: int = 20_000) -> float:
+    """Seconds to insert the register's demo rows with plain sqlite-utils (no encryption,
+    triggers or index), into an in-memory database so no copy of the rows touches disk."""
+    target = Database(sqlite3.connect(":memory:"))
+    elapsed = 0.0
+    for table in TABLES:
+        offset = 0
+        while True:
+            rows = list(source.query(f"SELECT * FROM {table} LIMIT ? OFFSET ?", [chunk, offset]))
+            if not rows:
+                break
+            started = time.perf_counter()
+            target[table].insert_all(rows, batch_size=1000)
+            elapsed += time.perf_counter() - started
+            offset += chunk
+    target.close()
+    return elapsed

@@ -1,0 +1,141 @@
+"""Creating and opening registers (DESIGN.md section 2)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipdesk.domain.clock import HybridClock, new_id
+from tipdesk.domain.errors import (
+    BadArgument,
+    NotARegister,
+    RegisterDamaged,
+    RegisterExists,
+    UnknownUser,
+    UserRequired,
+)
+from tipdesk.domain.records import Office, User
+from tipdesk.domain.validation import ensure_valid, validate
+from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
+from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
+from tipdesk.storage import local, rows
+from tipdesk.storage.connection import open_database
+from tipdesk.storage.migrate import migrate
+
+DB_FILE = "register.db"
+KEYS_FILE = "register.keys"
+SUBFOLDERS = ("backups", "outbox", "inbox")
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class Created:
+    folder: Path
+    recovery_code: str
+    office_id: str
+
+
+def is_register(folder: Path) -> bool:
+    return (Path(folder) / KEYS_FILE).is_file()
+
+
+def create_register(folder: Path, office: Office, admin: User, password: str, *,
+                    kdf: KdfParams | None = None, min_password: int = MIN_PASSWORD) -> Created:
+    """Create a register folder; return the recovery code (shown once) with it.
+
+    The folder is built under a temporary name beside ``folder`` and renamed at the end,
+    so a failure leaves nothing behind.
+    """
+    folder = Path(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise RegisterExists(path=str(folder))
+    problems = [p for p in validate(office) + validate(admin) if p.is_error]
+    if len(password) < min_password:
+        raise BadArgument(argument="password",
+                          reason=f"use at least {min_password} characters")
+    if problems:
+        ensure_valid(office)
+        ensure_valid(admin)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    building = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
+    building.mkdir()
+    try:
+        for sub in SUBFOLDERS:
+            (building / sub).mkdir()
+        key = new_database_key()
+        _, code = KeyFile.create(building / KEYS_FILE, key, admin.username, password,
+                                 kdf or KdfParams())
+        db = open_database(building / DB_FILE, key, create=True)
+        try:
+            migrate(db, key, building / "backups")
+            office.id = office.id or new_id()
+            office.origin = office.id
+            clock = HybridClock(office.id)
+            admin.role = "admin"
+            admin.created_at = utc_now()
+            with db.atomic():
+                local.add_user(db, admin)
+                rows.insert(db, office, lambda: {"rev": clock.tick(), "updated_at": utc_now(),
+                                                 "updated_by": admin.username})
+                local.set_setting(db, "office_id", office.id)
+                local.set_setting(db, CLOCK_SETTING, clock.last)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+        if folder.exists():
+            folder.rmdir()
+        os.replace(building, folder)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return Created(folder=folder, recovery_code=code, office_id=office.id)
+
+
+def register_users(folder: Path) -> list[str]:
+    """Usernames with a key slot (readable without a password)."""
+    return KeyFile.load(_keys_path(folder)).usernames()
+
+
+def _keys_path(folder: Path) -> Path:
+    folder = Path(folder)
+    if not folder.exists():
+        raise NotARegister(path=str(folder), reason="the folder does not exist")
+    if not folder.is_dir():
+        raise NotARegister(path=str(folder), reason="it is a file, not a folder")
+    if not (folder / KEYS_FILE).is_file():
+        raise NotARegister(path=str(folder), reason="register.keys is missing")
+    if not (folder / DB_FILE).is_file():
+        raise RegisterDamaged(path=str(folder), reason="register.db is missing")
+    return folder / KEYS_FILE
+
+
+def open_register(folder: Path, username: str | None, password: str) -> Session:
+    """Unlock and open a register as ``username`` (None: the register's only user)."""
+    folder = Path(folder)
+    keys = KeyFile.load(_keys_path(folder))
+    if username is None:
+        users = keys.usernames()
+        if len(users) != 1:
+            raise UserRequired(users=", ".join(users))
+        username = users[0]
+    key = keys.unlock(username, password)
+    db = open_database(folder / DB_FILE, key)
+    try:
+        migrate(db, key, folder / "backups")
+        user = local.get_user(db, username)
+        if user is None or not user.active:
+            raise UnknownUser(user=username, users=", ".join(keys.usernames()))
+        office_id = local.get_setting(db, "office_id")
+        office = rows.get(db, Office, office_id) if office_id else None
+        if office is None:
+            raise RegisterDamaged(path=str(folder), reason="the office record is missing")
+        clock = HybridClock(office.id, local.get_setting(db, CLOCK_SETTING))
+    except BaseException:
+        with contextlib.suppress(Exception):
+            db.close()
+        raise
+    return Session(folder=folder, db=db, key=key, office=office, user=user, clock=clock)

@@ -1,0 +1,43 @@
+"""Encrypted copies of the database (before migrations; the backup issue builds on this)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import secrets
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+
+def copy_database(db: Database, key: bytes, target: Path) -> Path:
+    """Copy the open database to ``target``, encrypted with the same key.
+
+    Uses SQLite's online backup into a temporary name beside ``target``, then renames,
+    so a half-written copy never carries the final name.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    dest = sqlcipher3.connect(str(tmp))
+    try:
+        dest.execute("PRAGMA cipher_log_level = NONE")
+        dest.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        db.conn.backup(dest)
+        dest.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        dest.close()
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    return target
+
+
+def backup_name(reason: str, when: dt.datetime | None = None) -> str:
+    when = when or dt.datetime.now(dt.UTC)
+    return f"register-{when:%Y%m%dT%H%M%SZ}-{reason}.db"

@@ -1,0 +1,87 @@
+"""Change capture: every write to a synced table appends a row to ``_changes``.
+
+Triggers record the op, the rev before (``base_rev``) and after, and for an update the
+fields it changed, before and after, as JSON. An insert keeps no image: the row itself
+holds the values, and an export coalesces per record (base from the first unacknowledged
+change, values from the row), so full images would only multiply the register's size.
+An import mutes the triggers inside its own transaction so that applying a peer's
+changes does not echo them back.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+SYNCED_TABLES = ("offices", "persons", "cases", "services", "referrals", "providers",
+                 "case_notes")
+_MUTED = "(SELECT muted FROM _capture) = 0"
+
+
+# Carried by the _changes row itself (id, rev) or by every write (time, author).
+META_COLUMNS = ("rid", "id", "origin", "rev", "updated_at", "updated_by")
+
+
+def _changed(prefix: str, columns: list[str]) -> str:
+    """JSON of ``prefix``'s values for the columns an update changed."""
+    parts = ", ".join(
+        f"CASE WHEN OLD.\"{c}\" IS NOT NEW.\"{c}\" THEN '$.{c}' ELSE '$._' END, {prefix}.\"{c}\""
+        for c in columns)
+    return f"json_remove(json_set('{{}}', {parts}), '$._')"
+
+
+def install(db: Database, table: str) -> None:
+    """(Re)create the capture triggers of ``table`` for its current columns."""
+    columns = [c.name for c in db[table].columns if c.name not in META_COLUMNS]
+    for op in ("insert", "update", "delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS {table}_capture_{op}")
+    db.execute(f"""
+        CREATE TRIGGER {table}_capture_insert AFTER INSERT ON {table} WHEN {_MUTED}
+        BEGIN
+            INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json)
+            VALUES ('{table}', NEW.id, 'insert', NEW.rev, NULL, NULL, NULL);
+        END""")
+    db.execute(f"""
+        CREATE TRIGGER {table}_capture_update AFTER UPDATE ON {table} WHEN {_MUTED}
+        BEGIN
+            INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json)
+            VALUES ('{table}', NEW.id,
+                    CASE WHEN NEW.deleted AND NOT OLD.deleted THEN 'delete' ELSE 'update' END,
+                    NEW.rev, OLD.rev, {_changed("OLD", columns)}, {_changed("NEW", columns)});
+        END""")
+    db.execute(f"""
+        CREATE TRIGGER {table}_capture_delete AFTER DELETE ON {table} WHEN {_MUTED}
+        BEGIN
+            INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json)
+            VALUES ('{table}', OLD.id, 'purge', OLD.rev, OLD.rev, NULL, NULL);
+        END""")
+
+
+def set_muted(db: Database, muted: bool) -> None:
+    """Mute or unmute capture; call inside the transaction that applies an import."""
+    db.execute("UPDATE _capture SET muted = ?", [1 if muted else 0])
+
+
+def changes_after(db: Database, seq: int = 0, *, limit: int | None = None) -> list[dict]:
+    """Captured changes with a sequence number above ``seq``, oldest first."""
+    sql = "SELECT * FROM _changes WHERE seq > ? ORDER BY seq"
+    params: list = [seq]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return list(db.query(sql, params))
+
+
+def redact(db: Database, table: str, record_id: str, fields: list[str]) -> None:
+    """Blank ``fields`` wherever a captured image of one record holds them."""
+    if not fields:
+        return
+    paths = ", ".join(f"'$.{f}', NULL" for f in fields)
+    db.execute(
+        f"""UPDATE _changes SET
+              before_json = CASE WHEN before_json IS NULL THEN NULL
+                                 ELSE json_replace(before_json, {paths}) END,
+              after_json = CASE WHEN after_json IS NULL THEN NULL
+                                ELSE json_replace(after_json, {paths}) END
+            WHERE entity = ? AND id = ?""",
+        [table, record_id],
+    )

@@ -1,0 +1,48 @@
+"""Opening the encrypted database (SQLCipher 4 through sqlcipher3, driven by sqlite-utils)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from tipdesk.domain.errors import RegisterBusy, RegisterDamaged
+
+DatabaseError = sqlcipher3.DatabaseError
+IntegrityError = sqlcipher3.IntegrityError
+OperationalError = sqlcipher3.OperationalError
+
+
+def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
+    """Open (or create) the database at ``path`` keyed with the raw 256-bit ``key``.
+
+    A raw key means no slow KDF at open: the slow step is unwrapping the key slot.
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise RegisterDamaged(path=str(path.parent), reason="register.db is missing")
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    try:
+        # SQLCipher logs decryption failures to stderr; a wrong key is reported by us.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted content is overwritten, so scrubbed personal data does not linger in
+        # free pages; temporary tables and sorts stay in memory, never in a temp file.
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except sqlcipher3.OperationalError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise RegisterBusy() from None
+        raise RegisterDamaged(path=str(path.parent), reason="the database cannot be read") from None
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise RegisterDamaged(path=str(path.parent),
+                              reason="the database does not open with its key") from None
+    return Database(conn)

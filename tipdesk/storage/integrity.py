@@ -1,0 +1,41 @@
+"""Integrity checks of the database: pages, structure, foreign keys, index, triggers."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from tipdesk.storage import capture
+
+
+def cipher_pages(db: Database) -> list[str]:
+    """SQLCipher's HMAC check of every page: a tampered or damaged page is named."""
+    return [row[0] for row in db.execute("PRAGMA cipher_integrity_check").fetchall()]
+
+
+def structure(db: Database) -> list[str]:
+    result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+    return [] if result == ["ok"] else result
+
+
+def foreign_keys(db: Database) -> list[str]:
+    return [f"{row[0]} row {row[1]} refers to a missing {row[2]}"
+            for row in db.execute("PRAGMA foreign_key_check").fetchall()]
+
+
+def search_index(db: Database) -> list[str]:
+    try:
+        db.execute("INSERT INTO case_search (case_search) VALUES ('integrity-check')")
+    except Exception as exc:  # FTS5 reports corruption as an SQL error
+        return [f"search index: {type(exc).__name__}"]
+    indexed = db.execute("SELECT count(*) FROM case_search").fetchone()[0]
+    live = db.execute("SELECT count(*) FROM cases WHERE deleted = 0").fetchone()[0]
+    if indexed != live:
+        return [f"search index holds {indexed} cases, the register {live}"]
+    return []
+
+
+def capture_triggers(db: Database) -> list[str]:
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return [f"change capture trigger {table}_capture_{op} is missing"
+            for table in capture.SYNCED_TABLES for op in ("insert", "update", "delete")
+            if f"{table}_capture_{op}" not in names]

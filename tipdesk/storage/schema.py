@@ -1,0 +1,225 @@
+"""Schema migrations (sqlite-utils ``Migrations("tipdesk")``).
+
+Migrations are named ``m001_...`` and never edited once landed; a change of schema is a
+new migration. Before pending migrations run on an existing register, the database is
+copied to ``backups/`` (see ``tipdesk.storage.backup``).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from tipdesk.storage import capture
+
+migrations = Migrations("tipdesk")
+
+_SYNCED = """
+    id TEXT PRIMARY KEY,
+    origin TEXT NOT NULL,
+    rev TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+"""
+
+_M001 = f"""
+CREATE TABLE offices (
+    {_SYNCED}
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    level TEXT NOT NULL,
+    region_code TEXT NOT NULL DEFAULT '',
+    parent_office_id TEXT NOT NULL DEFAULT '',
+    letterhead TEXT NOT NULL DEFAULT '[]',
+    head_name TEXT NOT NULL DEFAULT '',
+    head_title TEXT NOT NULL DEFAULT '',
+    head_nip TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE UNIQUE INDEX offices_code ON offices (code);
+
+CREATE TABLE persons (
+    {_SYNCED}
+    register_number TEXT NOT NULL UNIQUE,
+    full_name TEXT NOT NULL DEFAULT '',
+    alias TEXT NOT NULL DEFAULT '',
+    sex TEXT,
+    birth_date TEXT,
+    estimated_age INTEGER,
+    nik TEXT NOT NULL DEFAULT '',
+    nationality TEXT,
+    phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    region_code TEXT NOT NULL DEFAULT '',
+    education TEXT,
+    occupation TEXT NOT NULL DEFAULT '',
+    disability TEXT,
+    marital_status TEXT,
+    language TEXT NOT NULL DEFAULT '',
+    guardian_name TEXT NOT NULL DEFAULT '',
+    guardian_relationship TEXT NOT NULL DEFAULT '',
+    guardian_phone TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX persons_nik ON persons (nik) WHERE nik <> '';
+
+-- rid is a stable local row number: the full-text index refers to cases by it.
+CREATE TABLE cases (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    origin TEXT NOT NULL,
+    rev TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    case_number TEXT NOT NULL UNIQUE,
+    person_id TEXT NOT NULL REFERENCES persons (id),
+    opened_on TEXT,
+    intake_source TEXT,
+    status TEXT NOT NULL,
+    risk_level TEXT,
+    assigned_to TEXT NOT NULL DEFAULT '',
+    trafficking_status TEXT,
+    exploitation_types TEXT NOT NULL DEFAULT '[]',
+    labour_sector TEXT,
+    means_of_control TEXT NOT NULL DEFAULT '[]',
+    recruitment_method TEXT,
+    recruiter_relationship TEXT,
+    recruitment_region TEXT NOT NULL DEFAULT '',
+    recruitment_place TEXT NOT NULL DEFAULT '',
+    transit_countries TEXT NOT NULL DEFAULT '[]',
+    transit_place TEXT NOT NULL DEFAULT '',
+    exploitation_country TEXT,
+    exploitation_place TEXT NOT NULL DEFAULT '',
+    cross_border INTEGER NOT NULL DEFAULT 0,
+    migrant_worker INTEGER NOT NULL DEFAULT 0,
+    consent_services INTEGER NOT NULL DEFAULT 0,
+    consent_share INTEGER NOT NULL DEFAULT 0,
+    consent_statistics INTEGER NOT NULL DEFAULT 0,
+    consent_date TEXT,
+    consent_by TEXT NOT NULL DEFAULT '',
+    follow_up_on TEXT,
+    closed_on TEXT,
+    closure_reason TEXT,
+    summary TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX cases_person ON cases (person_id);
+CREATE INDEX cases_status ON cases (status, opened_on);
+CREATE INDEX cases_worker ON cases (assigned_to, status);
+CREATE INDEX cases_opened ON cases (opened_on);
+CREATE INDEX cases_follow_up ON cases (follow_up_on) WHERE follow_up_on IS NOT NULL;
+CREATE INDEX cases_updated ON cases (updated_at);
+
+CREATE TABLE providers (
+    {_SYNCED}
+    name TEXT NOT NULL,
+    provider_type TEXT,
+    address TEXT NOT NULL DEFAULT '',
+    region_code TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    contact_person TEXT NOT NULL DEFAULT '',
+    contact_title TEXT NOT NULL DEFAULT '',
+    services_offered TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+CREATE INDEX providers_name ON providers (name);
+
+CREATE TABLE services (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    service_type TEXT,
+    provider_id TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    planned_on TEXT,
+    started_on TEXT,
+    completed_on TEXT,
+    description TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX services_case ON services (case_id);
+
+CREATE TABLE referrals (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    provider_id TEXT NOT NULL REFERENCES providers (id),
+    services_requested TEXT NOT NULL DEFAULT '[]',
+    reason TEXT NOT NULL DEFAULT '',
+    urgency TEXT NOT NULL,
+    letter_number TEXT NOT NULL DEFAULT '',
+    letter_date TEXT,
+    status TEXT NOT NULL,
+    response TEXT NOT NULL DEFAULT '',
+    responded_on TEXT,
+    follow_up_on TEXT
+) STRICT;
+CREATE INDEX referrals_case ON referrals (case_id);
+CREATE INDEX referrals_status ON referrals (status);
+CREATE INDEX referrals_follow_up ON referrals (follow_up_on) WHERE follow_up_on IS NOT NULL;
+
+CREATE TABLE case_notes (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    noted_on TEXT NOT NULL,
+    author TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX case_notes_case ON case_notes (case_id, noted_on);
+
+-- Local only, never synced.
+CREATE TABLE users (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL,
+    phone TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE counters (
+    name TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (name, year)
+) STRICT;
+
+CREATE TABLE _changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity TEXT NOT NULL,
+    id TEXT NOT NULL,
+    op TEXT NOT NULL,
+    rev TEXT NOT NULL,
+    base_rev TEXT,
+    before_json TEXT,
+    after_json TEXT
+);
+CREATE INDEX _changes_record ON _changes (entity, id);
+
+CREATE TABLE _capture (muted INTEGER NOT NULL);
+INSERT INTO _capture (muted) VALUES (0);
+
+-- One row per case (rowid = cases.rid); contentless, so the text lives only in cases.
+CREATE VIRTUAL TABLE case_search USING fts5 (
+    names, numbers, places, notes,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+"""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for statement in _split(_M001):
+        db.execute(statement)
+    for table in capture.SYNCED_TABLES:
+        capture.install(db, table)
+
+
+def _split(script: str) -> list[str]:
+    """Statements of a script (none of ours has ';' inside a string or trigger)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

