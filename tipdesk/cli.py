@@ -12,6 +12,7 @@ import datetime as dt
 import getpass
 import json
 import logging
+import multiprocessing
 import os
 import sys
 import traceback
@@ -19,17 +20,26 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk import __version__, paths
-from tipdesk.domain.errors import BadArgument, TipdeskError, ValidationFailed
+from tipdesk.domain.errors import (
+    BadArgument,
+    RegisterBusy,
+    RegisterDamaged,
+    TipdeskError,
+    ValidationFailed,
+)
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.records import Office, User, age_of
 from tipdesk.domain.vocab import VOCABULARIES
+from tipdesk.storage.connection import DatabaseError, OperationalError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 log = logging.getLogger("tipdesk")
 
 
 def _lang() -> str:
-    return os.environ.get("TIPDESK_LANG", "id").split("_")[0].lower()
+    """``TIPDESK_LANG`` (``id`` or ``en``, ``en_US`` style accepted); Indonesian otherwise."""
+    lang = os.environ.get("TIPDESK_LANG", "id").split("_")[0].split(".")[0].lower()
+    return lang if lang in ("id", "en") else "id"
 
 
 def _password(*, confirm: bool = False) -> str:
@@ -173,23 +183,26 @@ def cmd_show(args: argparse.Namespace) -> int:
         _print_json(dataclasses.asdict(file))
         return EXIT_OK
     lang = _lang()
-    for title, record in (("person", file.person), ("case", file.case)):
-        print(f"== {'Korban' if title == 'person' and lang == 'id' else title.capitalize()}")
+    hidden = {"id", "origin", "rev", "updated_at", "updated_by", "deleted", "person_id"}
+    yes_no = ("Ya", "Tidak") if lang == "id" else ("Yes", "No")
+    for title, record in ((("Korban", "Person"), file.person), (("Kasus", "Case"), file.case)):
+        print(f"== {title[0] if lang == 'id' else title[1]}")
         for f in dataclasses.fields(record):
             value = getattr(record, f.name)
-            if f.name in ("id", "origin", "rev", "updated_by", "deleted") or value in ("", [],
-                                                                                       None):
+            if f.name in hidden or value in ("", [], None):
                 continue
             vocab = f.metadata.get("vocab")
-            if vocab and isinstance(value, list):
+            if isinstance(value, bool):
+                value = yes_no[0] if value else yes_no[1]
+            elif vocab and isinstance(value, list):
                 value = ", ".join(_label(vocab, v, lang) for v in value)
             elif vocab:
                 value = _label(vocab, value, lang)
-            print(f"  {field_label(f.name, lang):<34} {value}")
+            print(f"  {field_label(f.name, lang) + ':':<48} {value}")
     print("== " + ("Layanan" if lang == "id" else "Services"))
     for s in file.services:
         provider = file.providers.get(s.provider_id)
-        print(f"  {s.started_on or s.planned_on or '':<11} "
+        print(f"  {s.started_on or s.planned_on or ''!s:<11} "
               f"{_label('service_type', s.service_type, lang):<34} "
               f"{_label('service_status', s.status, lang):<16} {provider.name if provider else ''}")
     print("== " + ("Rujukan" if lang == "id" else "Referrals"))
@@ -339,6 +352,7 @@ def _setup_logging() -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the bundled app starts demo workers as itself
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = _lang()
@@ -351,6 +365,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
     except TipdeskError as exc:
         _err("tipdesk: " + describe_error(exc, lang))
+        return EXIT_REFUSED
+    except DatabaseError as exc:
+        if isinstance(exc, OperationalError) and "locked" in str(exc):
+            error: TipdeskError = RegisterBusy()
+        else:
+            error = RegisterDamaged(path=getattr(args, "register", ""),
+                                    reason="a page cannot be read")
+        _err("tipdesk: " + describe_error(error, lang))
         return EXIT_REFUSED
     except KeyboardInterrupt:
         _err("tipdesk: " + ("dihentikan." if lang == "id" else "interrupted."))

@@ -6,10 +6,10 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tipdesk.domain import fields, validation
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem
 from tipdesk.domain.messages import FIELD_LABELS, MESSAGES, describe_problem
-from tipdesk.domain import fields, validation
 from tipdesk.domain.validation import check_nik, validate
 from tipdesk.services import cases
 

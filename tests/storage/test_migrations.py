@@ -1,12 +1,13 @@
 """Migrations: sqlite-utils Migrations("tipdesk"), with a backup before pending ones run."""
 
+import pytest
 from sqlite_utils.migrations import Migrations
 
 from tests.conftest import PASSWORD, new_case
 from tipdesk.security.keyslots import KeyFile
 from tipdesk.services.register import open_register
 from tipdesk.storage import migrate, schema
-from tipdesk.storage.connection import open_database
+from tipdesk.storage.connection import DatabaseError, open_database
 
 
 def test_new_register_has_every_migration_applied(session):
@@ -52,10 +53,8 @@ def test_failing_migration_changes_nothing(register):
         db.execute("THIS IS NOT SQL")
 
     db = open_database(register.folder / "register.db", key)
-    try:
+    with pytest.raises(DatabaseError):
         migrate.migrate(db, key, register.folder / "backups", broken)
-    except Exception:
-        pass
     assert not db["half_done"].exists()
     assert migrate.pending(db, broken) == ["m998_broken"]
     db.close()

@@ -45,12 +45,12 @@ def _exists(session: Session, record_type: type, record_id: str, field: str) -> 
     return []
 
 
-def register_number(session: Session, number: int) -> str:
-    return f"{session.office.code}-P-{number:06d}"
+def register_number(office_code: str, number: int) -> str:
+    return f"{office_code}-P-{number:06d}"
 
 
-def case_number(session: Session, year: int, number: int) -> str:
-    return f"{session.office.code}-{year}-{number:05d}"
+def case_number(office_code: str, year: int, number: int) -> str:
+    return f"{office_code}-{year}-{number:05d}"
 
 
 def create_case(session: Session, person: r.Person, case: r.Case) -> tuple[r.CaseFile,
@@ -64,7 +64,7 @@ def create_case(session: Session, person: r.Person, case: r.Case) -> tuple[r.Cas
     with session.write() as db:
         person.id, person.origin = session.new_id(), session.office.id
         person.register_number = register_number(
-            session, counters.take(db, PERSON_COUNTER, 0))
+            session.office.code, counters.take(db, PERSON_COUNTER, 0))
         rows.insert(db, person, session.stamp)
         _insert_case(session, person, case)
     return open_case(session, case.case_number), warnings
@@ -88,7 +88,8 @@ def _insert_case(session: Session, person: r.Person, case: r.Case) -> None:
     db = session.db
     year = case.opened_on.year
     case.id, case.origin, case.person_id = session.new_id(), session.office.id, person.id
-    case.case_number = case_number(session, year, counters.take(db, CASE_COUNTER, year))
+    case.case_number = case_number(session.office.code, year,
+                                   counters.take(db, CASE_COUNTER, year))
     rows.insert(db, case, session.stamp)
     search.refresh(db, [search.rid_for_case(db, case.id)])
 

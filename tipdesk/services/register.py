@@ -13,6 +13,7 @@ from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.errors import (
     BadArgument,
     NotARegister,
+    RegisterBusy,
     RegisterDamaged,
     RegisterExists,
     UnknownUser,
@@ -23,7 +24,7 @@ from tipdesk.domain.validation import ensure_valid, validate
 from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
 from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
 from tipdesk.storage import local, rows
-from tipdesk.storage.connection import open_database
+from tipdesk.storage.connection import DatabaseError, OperationalError, open_database
 from tipdesk.storage.migrate import migrate
 
 DB_FILE = "register.db"
@@ -134,6 +135,12 @@ def open_register(folder: Path, username: str | None, password: str) -> Session:
         if office is None:
             raise RegisterDamaged(path=str(folder), reason="the office record is missing")
         clock = HybridClock(office.id, local.get_setting(db, CLOCK_SETTING))
+    except DatabaseError as exc:
+        with contextlib.suppress(Exception):
+            db.close()
+        if isinstance(exc, OperationalError) and "locked" in str(exc):
+            raise RegisterBusy() from None
+        raise RegisterDamaged(path=str(folder), reason="a page cannot be read") from None
     except BaseException:
         with contextlib.suppress(Exception):
             db.close()

@@ -18,6 +18,16 @@ def insert_rows(db: Database, table: str, rows: Sequence[dict]) -> None:
                         [tuple(row[c] for c in columns) for row in rows])
 
 
+def insert_tuples(db: Database, table: str, columns: Sequence[str],
+                  rows: Sequence[tuple]) -> None:
+    """Insert value tuples (in ``columns`` order) into ``table`` inside the open transaction."""
+    if not rows:
+        return
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
 def next_rid(db: Database) -> int:
     return db.execute("SELECT coalesce(max(rid), 0) + 1 FROM cases").fetchone()[0]
 

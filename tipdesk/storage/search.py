@@ -7,6 +7,7 @@ case, its person or its notes calls it in the same transaction.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ WHERE c.rid IN ({marks})
 """
 
 
+@functools.lru_cache(maxsize=8192)
 def region_words(code: str) -> str:
     """Names of a Kemendagri region and its parents: ``Oebobo Kota Kupang Nusa ...``."""
     if not code:

@@ -1,0 +1,174 @@
+"""The command line, run in-process as a person or script would: exit codes and output."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tipdesk.cli import main
+
+PASSWORD = "kata-sandi-panjang"
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path):
+    monkeypatch.setenv("TIPDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("TIPDESK_LANG", "en")
+    monkeypatch.delenv("TIPDESK_USER", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo(env, capsys):
+    folder = env / "demo"
+    assert run(capsys, "demo", str(folder), "--cases", "60", "--seed", "4")[0] == 0
+    return folder
+
+
+def first_case(capsys, folder):
+    code, out, _ = run(capsys, "search", str(folder), "a", "--json", "--limit", "200")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_init_prints_the_recovery_code_once_and_refuses_an_existing_register(env, capsys):
+    folder = env / "kupang"
+    code, out, err = run(capsys, "init", str(folder), "--office-code", "KUP", "--office-name",
+                         "UPTD PPA Kota Kupang", "--level", "district", "--admin", "ani")
+    assert code == 0, err
+    assert "RECOVERY CODE" in out
+    recovery = out.strip().splitlines()[-1].strip()
+    assert len(recovery.replace("-", "")) == 32
+    assert recovery not in (folder / "register.keys").read_text()
+    code, out, err = run(capsys, "init", str(folder), "--office-code", "KUP", "--office-name",
+                         "X", "--level", "district", "--admin", "ani")
+    assert code == 3
+    assert "already holds a register" in err
+    assert "Traceback" not in err
+
+
+def test_init_refuses_a_bad_office_code_and_leaves_no_folder(env, capsys):
+    folder = env / "bad"
+    code, _, err = run(capsys, "init", str(folder), "--office-code", "kupang kota",
+                       "--office-name", "X", "--level", "district", "--admin", "ani")
+    assert code == 3
+    assert "Office code" in err
+    assert not folder.exists()
+    assert list(env.iterdir()) == [] or all(not p.name.startswith(".bad") for p in env.iterdir())
+
+
+def test_demo_search_show_round_trip(demo, capsys):
+    rows = first_case(capsys, demo)
+    assert rows and {"case_number", "full_name", "status", "age"} <= set(rows[0])
+    number = rows[0]["case_number"]
+    code, out, _ = run(capsys, "show", str(demo), number, "--json")
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["case"]["case_number"] == number
+    assert shown["person"]["full_name"] == rows[0]["full_name"]
+    assert all(ref["id"] for ref in shown["referrals"])
+    code, text, _ = run(capsys, "show", str(demo), number)
+    assert code == 0 and number in text and "Referrals" in text
+    for ref in shown["referrals"]:
+        assert ref["id"] in text
+
+
+def test_demo_adds_to_an_existing_register(demo, capsys):
+    code, _out, err = run(capsys, "demo", str(demo), "--cases", "5", "--progress")
+    assert code == 0
+    assert "5/5" in err
+    assert len(first_case(capsys, demo)) >= 1
+
+
+def test_update_sets_fields_and_refuses_bad_input_changing_nothing(demo, capsys):
+    number = next(c["case_number"] for c in first_case(capsys, demo)
+                  if c["status"] not in ("closed", "closed_referred"))
+    code, _out, err = run(capsys, "update", str(demo), number, "--set", "risk_level=high",
+                         "--set", "person.alias=Nona")
+    assert code == 0, err
+    assert json.loads(run(capsys, "show", str(demo), number, "--json")[1])["person"][
+        "alias"] == "Nona"
+    before = run(capsys, "show", str(demo), number, "--json")[1]
+
+    code, _, err = run(capsys, "update", str(demo), number, "--set", "opened_on=31-12-2025")
+    assert code == 3
+    assert "Opened on" in err and "YYYY-MM-DD" in err
+    code, _, err = run(capsys, "update", str(demo), number, "--set", "shoe_size=41")
+    assert code == 3
+    assert "Unknown field 'shoe_size'" in err
+    code, _, err = run(capsys, "update", str(demo), number, "--set", "status=closed")
+    assert code == 3
+    assert "Closed on" in err and "Closure reason" in err
+    code, _, err = run(capsys, "update", str(demo), number, "--set", "novalue")
+    assert code == 3
+    assert "FIELD=VALUE" in err
+    assert run(capsys, "show", str(demo), number, "--json")[1] == before
+
+
+def test_refusals_are_one_clear_line_with_exit_3(demo, env, capsys, monkeypatch):
+    code, _, err = run(capsys, "show", str(demo), "KUP-1999-99999")
+    assert (code, err.strip()) == (3, "tipdesk: case 'KUP-1999-99999' was not found in "
+                                      "this register.")
+    (env / "plain").mkdir()
+    code, _, err = run(capsys, "search", str(env / "plain"), "x")
+    assert code == 3 and "is not a TipDesk register" in err
+    monkeypatch.setenv("TIPDESK_PASSWORD", "wrong")
+    code, _, err = run(capsys, "search", str(demo), "x")
+    assert code == 3
+    assert err.strip() == ("tipdesk: Wrong password for user 'demo'. Check the password "
+                           "and try again.")
+
+
+def test_messages_are_indonesian_by_default(demo, capsys, monkeypatch):
+    monkeypatch.delenv("TIPDESK_LANG")
+    code, _, err = run(capsys, "show", str(demo), "KUP-1999-99999")
+    assert code == 3 and "tidak ditemukan" in err
+
+
+def test_user_choice_from_flag_and_environment(demo, capsys, monkeypatch):
+    assert run(capsys, "search", str(demo), "a", "--user", "demo")[0] == 0
+    monkeypatch.setenv("TIPDESK_USER", "nobody")
+    code, _, err = run(capsys, "search", str(demo), "a")
+    assert code == 3 and "'nobody' is not in this register" in err
+
+
+def test_check_reports_an_intact_register(demo, capsys):
+    code, out, _ = run(capsys, "check", str(demo))
+    assert code == 0
+    assert "FAILED" not in out
+    assert {"pages", "structure", "migrations", "search_index", "change_capture"} <= {
+        line.split()[1] for line in out.splitlines() if line.startswith("ok")}
+
+
+def test_check_finds_a_damaged_page(demo, capsys):
+    db = demo / "register.db"
+    data = bytearray(db.read_bytes())
+    data[3 * 4096 + 100] ^= 0xFF  # one byte inside page 4
+    db.write_bytes(bytes(data))
+    code, _out, err = run(capsys, "check", str(demo))
+    assert code == 3
+    assert "not intact" in err or "damaged" in err
+
+
+def test_usage_errors_exit_2(env, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["search"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["demo", str(env / "x"), "--cases", "0"])
+    assert info.value.code == 2
+
+
+def test_python_dash_m_and_the_version():
+    result = subprocess.run([sys.executable, "-m", "tipdesk", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("tipdesk ")

