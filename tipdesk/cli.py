@@ -21,7 +21,9 @@ from typing import Any
 
 from tipdesk import __version__, paths
 from tipdesk.domain.errors import (
-    BadArgument,
+    NotAnAssignment,
+    PasswordNeeded,
+    PasswordsDiffer,
     RegisterBusy,
     RegisterDamaged,
     TipdeskError,
@@ -47,11 +49,10 @@ def _password(*, confirm: bool = False) -> str:
     if secret is not None:
         return secret
     if not sys.stdin.isatty():
-        raise BadArgument(argument="TIPDESK_PASSWORD",
-                          reason="no terminal to ask for the password; set TIPDESK_PASSWORD")
+        raise PasswordNeeded()
     first = getpass.getpass("Kata sandi / Password: ")
     if confirm and getpass.getpass("Ulangi kata sandi / Repeat password: ") != first:
-        raise BadArgument(argument="password", reason="the two passwords differ")
+        raise PasswordsDiffer()
     return first
 
 
@@ -223,7 +224,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise BadArgument(argument="--set", reason=f"'{item}' is not FIELD=VALUE")
+            raise NotAnAssignment(item=item)
         assignments[name.strip()] = value
     with _open(args) as session:
         _, warnings = update_case_fields(session, args.case_number, assignments)

@@ -172,3 +172,20 @@ def test_python_dash_m_and_the_version():
     result = subprocess.run([sys.executable, "-m", "tipdesk", "--version"],
                             capture_output=True, text=True, check=True)
     assert result.stdout.startswith("tipdesk ")
+
+
+def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys):
+    code, out, err = run(capsys, "bench", "--cases", "300", "--json")
+    assert code == 0, err
+    results = json.loads(out)
+    assert set(results) >= {"demo_generation", "unlock_open", "name_search", "load_case",
+                            "peak_memory"}
+    for name, measure in results.items():
+        assert set(measure) == {"value", "unit", "baseline", "budget"}, name
+        assert measure["value"] > 0, name
+        assert isinstance(measure["unit"], str) and measure["unit"], name
+    assert results["demo_generation"]["budget"] == 5000
+    assert results["demo_generation"]["baseline"] > 0
+    assert results["name_search"]["baseline"] > 0
+    code, out, _ = run(capsys, "bench", "--cases", "300")
+    assert code == 0 and "name_search" in out and "budget" in out

@@ -6,7 +6,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tipdesk.domain import fields, validation
+from tipdesk.domain import errors, fields, validation
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem
 from tipdesk.domain.messages import FIELD_LABELS, MESSAGES, describe_problem
@@ -144,3 +144,18 @@ def test_problem_text_names_the_field_in_the_users_language():
     problem = Problem("birth_date", "date_in_future", params={"value": "2030-01-01"})
     assert describe_problem(problem, "id").startswith("Tanggal lahir: tanggal 2030-01-01")
     assert describe_problem(problem, "en").startswith("Birth date: date 2030-01-01")
+
+
+def test_every_error_type_has_a_message_in_both_languages():
+    def all_subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from all_subclasses(sub)
+
+    kinds = list(all_subclasses(errors.TipdeskError))
+    assert len(kinds) > 10
+    for kind in kinds:
+        assert set(MESSAGES[kind.code]) == {"id", "en"}, kind.code
+        # every {placeholder} a message uses is one the raising code can fill
+        fields = set(re.findall(r"{(\w+)}", MESSAGES[kind.code]["id"]))
+        assert fields == set(re.findall(r"{(\w+)}", MESSAGES[kind.code]["en"])), kind.code

@@ -71,6 +71,10 @@ def test_demo_rows_are_valid_records_and_varied(tmp_path):
         assert all(wilayah_name(p.region_code) for p in persons)
         assert len({c.assigned_to for c in cases}) > 2
         assert len({tuple(c.exploitation_types) for c in cases}) > 4
+        by_id = {p.id: p for p in persons}
+        child_labour = [c for c in cases if "child_labour" in c.exploitation_types]
+        assert child_labour and all(r.age_of(by_id[c.person_id], c.opened_on) < 18
+                                    for c in child_labour)
         assert all(c.opened_on <= TODAY for c in cases)
         assert min(c.opened_on for c in cases) < TODAY - dt.timedelta(days=700)
         # every case has notes and services; most have a referral
@@ -122,3 +126,30 @@ def test_progress_is_reported_up_to_the_total(tmp_path):
     finally:
         s.close()
     assert seen == [(1000, 2500), (2000, 2500), (2500, 2500)]
+
+
+def test_rows_made_in_a_second_process_are_the_same_rows(tmp_path, monkeypatch):
+    from tipdesk.services import demo as demo_module
+
+    used = []
+    real = demo_module._chunks_from_process
+
+    def spy(plan):
+        used.append(plan.count)
+        yield from real(plan)
+
+    inline = demo(tmp_path, "inline", 120, 9)
+    monkeypatch.setattr(demo_module, "PROCESS_THRESHOLD", 100)
+    monkeypatch.setattr(demo_module, "_chunks_from_process", spy)
+
+    def not_here(plan):  # the spawned process imports its own, unpatched module
+        raise AssertionError("rows were made in the writing process")
+
+    monkeypatch.setattr(demo_module, "_make_chunks", not_here)
+    spawned = demo(tmp_path, "spawned", 120, 9)
+    try:
+        assert used == [120]
+        assert content(spawned) == content(inline)
+    finally:
+        inline.close()
+        spawned.close()

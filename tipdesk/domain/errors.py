@@ -64,6 +64,22 @@ class BadArgument(TipdeskError):
     code = "bad_argument"
 
 
+class PasswordTooShort(TipdeskError):
+    code = "password_too_short"
+
+
+class PasswordNeeded(TipdeskError):
+    code = "password_needed"
+
+
+class PasswordsDiffer(TipdeskError):
+    code = "passwords_differ"
+
+
+class NotAnAssignment(TipdeskError):
+    code = "not_an_assignment"
+
+
 class Cancelled(TipdeskError):
     code = "cancelled"
 

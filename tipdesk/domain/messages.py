@@ -65,6 +65,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{argument}: {reason}",
         "en": "{argument}: {reason}",
     },
+    "password_too_short": {
+        "id": "Kata sandi terlalu pendek: gunakan paling sedikit {minimum} karakter.",
+        "en": "The password is too short: use at least {minimum} characters.",
+    },
+    "password_needed": {
+        "id": "Tidak ada terminal untuk menanyakan kata sandi; isi variabel TIPDESK_PASSWORD.",
+        "en": "There is no terminal to ask for the password; set TIPDESK_PASSWORD.",
+    },
+    "passwords_differ": {
+        "id": "Kedua kata sandi berbeda; tidak ada yang dibuat. Coba lagi.",
+        "en": "The two passwords differ; nothing was created. Try again.",
+    },
+    "not_an_assignment": {
+        "id": "--set '{item}' bukan bentuk KOLOM=NILAI, mis. --set risk_level=high.",
+        "en": "--set '{item}' is not FIELD=VALUE, e.g. --set risk_level=high.",
+    },
     "cancelled": {"id": "Dibatalkan; tidak ada yang diubah.",
                   "en": "Cancelled; nothing was changed."},
     "validation_failed": {

@@ -8,7 +8,6 @@ without changing that shape.
 from __future__ import annotations
 
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -16,18 +15,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from tipdesk.domain.records import Office, User
 from tipdesk.security.keyslots import KdfParams, derive
 from tipdesk.services import demo_pools
 from tipdesk.services.cases import find_cases, open_case
 from tipdesk.services.demo import add_demo_cases
 from tipdesk.services.register import create_register, open_register
-from tipdesk.storage import search
+from tipdesk.storage import benchmarks, search
 
 PASSWORD = "bench-password-not-secret"
-TABLES = ("persons", "cases", "services", "referrals", "case_notes")
 
 
 def peak_memory_mb() -> float | None:
@@ -89,8 +85,7 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
         with open_register(folder, "bench", PASSWORD) as session:
             db = session.db
             rng = random.Random(11)
-            sample = [row["full_name"] for row in db.query(
-                "SELECT full_name FROM persons ORDER BY rowid LIMIT 2000")]
+            sample = benchmarks.sample_names(db, 2000)
             queries = rng.sample(demo_pools.FEMALE_GIVEN, 30) + rng.sample(sample, 30)
             progress("searching ...")
             for q in queries[:5]:  # warm the page cache, as a person's first look would
@@ -102,47 +97,17 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
             results["name_search"] = _measure(search_ms, "ms", bare_ms, 50)
 
             progress("loading cases ...")
-            numbers = [row["case_number"] for row in db.query(
-                "SELECT case_number FROM cases WHERE rid IN (SELECT abs(random()) % ? + 1 "
-                "FROM cases LIMIT 300)", [cases])][:200]
+            numbers = benchmarks.sample_case_numbers(db, 200, seed=13)
             load_ms = statistics.median(
                 _median_ms(lambda n=n: open_case(session, n), 3) for n in numbers)
             raw_ms = statistics.median(
-                _median_ms(lambda n=n: _raw_case(db.conn, n), 3) for n in numbers)
+                _median_ms(lambda n=n: benchmarks.raw_case(db, n), 3) for n in numbers)
             results["load_case"] = _measure(load_ms, "ms", raw_ms, 20)
             peak = peak_memory_mb()
             results["peak_memory"] = _measure(peak or 0.0, "MB", start_memory, 300)
 
             progress("baseline: plain sqlite-utils inserts of the same rows ...")
-            insert_s = _plain_inserts(db)
+            insert_s = benchmarks.plain_inserts(db)
         results["demo_generation"] = _measure(cases / generated, "cases/s",
                                               cases / insert_s, 5000)
     return dict(sorted(results.items()))
-
-
-def _raw_case(conn, number: str) -> None:
-    """The same rows ``open_case`` reads, fetched as plain tuples."""
-    case = conn.execute("SELECT * FROM cases WHERE case_number = ?", [number]).fetchone()
-    case_id, person_id = case[1], case[8]
-    conn.execute("SELECT * FROM persons WHERE id = ?", [person_id]).fetchall()
-    for table in ("services", "referrals", "case_notes"):
-        conn.execute(f"SELECT * FROM {table} WHERE case_id = ?", [case_id]).fetchall()
-
-
-def _plain_inserts(source: Database, chunk: int = 20_000) -> float:
-    """Seconds to insert the register's demo rows with plain sqlite-utils (no encryption,
-    triggers or index), into an in-memory database so no copy of the rows touches disk."""
-    target = Database(sqlite3.connect(":memory:"))
-    elapsed = 0.0
-    for table in TABLES:
-        offset = 0
-        while True:
-            rows = list(source.query(f"SELECT * FROM {table} LIMIT ? OFFSET ?", [chunk, offset]))
-            if not rows:
-                break
-            started = time.perf_counter()
-            target[table].insert_all(rows, batch_size=1000)
-            elapsed += time.perf_counter() - started
-            offset += chunk
-    target.close()
-    return elapsed

@@ -26,6 +26,8 @@ from tipdesk.services import demo_pools as pools
 from tipdesk.services.cases import CASE_COUNTER, PERSON_COUNTER, case_number, register_number
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import bulk, counters, local, search
+from tipdesk.storage import cases as cases_store
+from tipdesk.storage.connection import larger_cache
 
 CHUNK = 1000
 SPAN_DAYS = 3 * 365
@@ -142,7 +144,7 @@ def ensure_demo_setup(session: Session, rng: random.Random, places: Places) -> N
             local.add_user(db, User(username=username, display_name=name, role="caseworker",
                                     phone=f"0812{rng.randrange(10**7, 10**8)}",
                                     created_at=utc_now()))
-    if db.execute("SELECT count(*) FROM providers").fetchone()[0]:
+    if cases_store.count_providers(db):
         return
     at, rows = utc_now(), []
     for term in PROVIDER_TYPE:
@@ -252,6 +254,8 @@ class _Generator:
         if rng.random() < 0.15:
             kinds.append(rng.choice(("forced_labour", "sexual_exploitation",
                                      "domestic_servitude")))
+        if age >= 18:  # child labour is a child's case; an adult's is forced labour
+            kinds = ["forced_labour" if k == "child_labour" else k for k in kinds]
         kinds = list(dict.fromkeys(kinds))
         country = _weighted(rng, DESTINATIONS)
         place = rng.choice(pools.PLACE_ABROAD.get(country, DOMESTIC_CITIES))
@@ -462,19 +466,16 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
     """
     reference = reference or session.today()
     db = session.db
-    start = db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    start = cases_store.count_all_cases(db)
     first_day = reference - dt.timedelta(days=SPAN_DAYS)
     per_year: dict[int, int] = {}
     for i in range(count):
         year = (first_day + dt.timedelta(days=SPAN_DAYS * i // count)).year
         per_year[year] = per_year.get(year, 0) + 1
-    with session.write(), _bulk_cache(db):
+    with session.write(), larger_cache(db):
         ensure_demo_setup(session, _Rng(f"tipdesk-demo-setup:{seed}"),
                           Places.around(session.office.region_code))
-        providers: dict[str, list[tuple[str, str]]] = {}
-        for row in db.query("SELECT id, name, provider_type FROM providers "
-                            "WHERE deleted = 0 ORDER BY name"):
-            providers.setdefault(row["provider_type"], []).append((row["id"], row["name"]))
+        providers = cases_store.providers_by_type(db)
         plan = _Plan(
             seed=f"tipdesk-demo:{seed}:{start}", count=count, reference=reference,
             office_id=session.office.id, office_code=session.office.code,
@@ -506,17 +507,3 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
             if close:
                 close()
     return count
-
-
-class _bulk_cache:
-    """A larger page cache while bulk rows go in: fewer pages spilled and rewritten."""
-
-    def __init__(self, db, kib: int = 64 * 1024) -> None:
-        self.db, self.kib = db, kib
-
-    def __enter__(self):
-        self.before = self.db.execute("PRAGMA cache_size").fetchone()[0]
-        self.db.execute(f"PRAGMA cache_size = -{self.kib}")
-
-    def __exit__(self, *exc) -> None:
-        self.db.execute(f"PRAGMA cache_size = {self.before}")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.errors import (
-    BadArgument,
     NotARegister,
+    PasswordTooShort,
     RegisterBusy,
     RegisterDamaged,
     RegisterExists,
@@ -24,7 +24,12 @@ from tipdesk.domain.validation import ensure_valid, validate
 from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
 from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
 from tipdesk.storage import local, rows
-from tipdesk.storage.connection import DatabaseError, OperationalError, open_database
+from tipdesk.storage.connection import (
+    DatabaseError,
+    OperationalError,
+    checkpoint,
+    open_database,
+)
 from tipdesk.storage.migrate import migrate
 
 DB_FILE = "register.db"
@@ -56,8 +61,7 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
         raise RegisterExists(path=str(folder))
     problems = [p for p in validate(office) + validate(admin) if p.is_error]
     if len(password) < min_password:
-        raise BadArgument(argument="password",
-                          reason=f"use at least {min_password} characters")
+        raise PasswordTooShort(minimum=min_password)
     if problems:
         ensure_valid(office)
         ensure_valid(admin)
@@ -84,7 +88,7 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
                                                  "updated_by": admin.username})
                 local.set_setting(db, "office_id", office.id)
                 local.set_setting(db, CLOCK_SETTING, clock.last)
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            checkpoint(db)
         finally:
             db.close()
         if folder.exists():

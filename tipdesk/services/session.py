@@ -8,11 +8,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.records import Office, User
 from tipdesk.storage import local
+from tipdesk.storage.connection import Database, checkpoint
 
 CLOCK_SETTING = "clock"
 
@@ -48,7 +47,7 @@ class Session:
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            checkpoint(self.db)
         self.db.close()
 
     def __enter__(self) -> Session:

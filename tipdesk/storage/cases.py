@@ -45,6 +45,24 @@ def count_cases(db: Database) -> int:
     return db.execute("SELECT count(*) FROM cases WHERE deleted = 0").fetchone()[0]
 
 
+def count_all_cases(db: Database) -> int:
+    """Every case row, deleted ones included (they still hold their row id)."""
+    return db.execute("SELECT count(*) FROM cases").fetchone()[0]
+
+
+def count_providers(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM providers").fetchone()[0]
+
+
+def providers_by_type(db: Database) -> dict[str, list[tuple[str, str]]]:
+    """``{provider_type: [(id, name), ...]}`` of the providers in use, by name."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for row in db.query("SELECT id, name, provider_type FROM providers "
+                        "WHERE deleted = 0 ORDER BY name"):
+        found.setdefault(row["provider_type"], []).append((row["id"], row["name"]))
+    return found
+
+
 def providers(db: Database, *, text: str = "") -> list[r.Provider]:
     if text:
         return rows.select(db, r.Provider, "deleted = 0 AND name LIKE ?", [f"%{text}%"],

@@ -1,0 +1,87 @@
+"""The layers of DESIGN.md section 1, checked on the source: Qt only under tipdesk/ui/,
+SQL only under tipdesk/storage/, and imports pointing one way."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "tipdesk"
+# domain <- storage <- security <- services <- (ui | cli): what each layer may import,
+# itself included. The UI calls services, never storage.
+ALLOWED = {
+    "domain": {"domain"},
+    "storage": {"domain", "storage"},
+    "security": {"domain", "storage", "security"},
+    "services": {"domain", "storage", "security", "services"},
+    "ui": {"domain", "services", "ui"},
+}
+DATABASE_MODULES = ("sqlite3", "sqlcipher3", "sqlite_utils")
+SQL_CALLS = {"execute", "executemany", "executescript", "query"}
+
+
+def modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        yield path.relative_to(PACKAGE).parts, ast.parse(path.read_text("utf-8"), str(path))
+
+
+def imported(tree: ast.AST) -> list[str]:
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.append(node.module)
+    return names
+
+
+def test_the_package_has_modules_to_check():
+    assert len(list(modules())) > 20
+
+
+@pytest.mark.parametrize("banned", ["PySide6", "shiboken6"])
+def test_no_module_outside_ui_imports_qt(banned):
+    offenders = [
+        "/".join(parts) for parts, tree in modules()
+        if parts[0] != "ui" and any(n.split(".")[0] == banned for n in imported(tree))
+    ]
+    assert offenders == []
+
+
+def test_only_storage_talks_to_the_database():
+    offenders = []
+    for parts, tree in modules():
+        if parts[0] == "storage":
+            continue
+        where = "/".join(parts)
+        offenders += [f"{where} imports {n}" for n in imported(tree)
+                      if n.split(".")[0] in DATABASE_MODULES]
+        offenders += [f"{where}:{node.lineno} calls .{node.func.attr}()"
+                      for node in ast.walk(tree)
+                      if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                      and node.func.attr in SQL_CALLS]
+    assert offenders == []
+
+
+def test_imports_point_one_way():
+    offenders = []
+    for parts, tree in modules():
+        layer = parts[0] if len(parts) > 1 else None
+        if layer not in ALLOWED:
+            continue  # cli.py, __main__.py and paths.py sit on top and may use any layer
+        for name in imported(tree):
+            bits = name.split(".")
+            if bits[0] == "tipdesk" and len(bits) > 1 and bits[1] in ALLOWED \
+                    and bits[1] not in ALLOWED[layer]:
+                offenders.append(f"{'/'.join(parts)} imports {name}")
+    assert offenders == []
+
+
+def test_the_command_line_runs_without_loading_qt():
+    code = ("import sys, tipdesk.cli, tipdesk.services.bench, tipdesk.services.demo;"
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
