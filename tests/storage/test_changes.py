@@ -85,3 +85,26 @@ def test_soft_delete_scrubs_personal_fields_in_row_and_history(session):
     assert "5371015403990001" not in dump
     assert "Tnunay" not in dump
     assert cases.find_cases(session, "Ermelinda") == []
+
+
+def test_demo_bulk_inserts_are_captured_once_each_parents_first(session):
+    from tipdesk.services.demo import add_demo_cases
+
+    before = session.db.execute("SELECT max(seq) FROM _changes").fetchone()[0] or 0
+    add_demo_cases(session, 40, seed=2)
+    db = session.db
+    for table in ("persons", "cases", "services", "referrals", "case_notes"):
+        rows = {(r["id"], r["rev"]) for r in db.query(f"SELECT id, rev FROM {table}")}
+        captured = [(r["id"], r["rev"]) for r in db.query(
+            "SELECT id, rev FROM _changes WHERE entity = ? AND op = 'insert' AND seq > ?",
+            [table, before])]
+        assert len(captured) == len(set(captured)) == len(rows), table
+        assert set(captured) == rows, table
+    # a peer applying the changes in order meets each person before the person's case
+    seq = {r["id"]: r["seq"] for r in db.query("SELECT id, seq FROM _changes WHERE seq > ?",
+                                               [before])}
+    for case in db.query("SELECT id, person_id FROM cases"):
+        assert seq[case["person_id"]] < seq[case["id"]]
+    for note in db.query("SELECT id, case_id FROM case_notes"):
+        assert seq[note["case_id"]] < seq[note["id"]]
+    assert db.execute("SELECT muted FROM _capture").fetchone()[0] == 0

@@ -496,7 +496,7 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
                     raise Cancelled()
                 for table in _TABLES[:-1]:
                     columns, rows = chunk[table]
-                    bulk.insert_tuples(db, table, columns, rows)
+                    bulk.insert_captured(db, table, columns, rows)
                 bulk.insert_search_entries(db, chunk["case_search"])
                 session.clock.observe(clock_last)
                 done += len(chunk["cases"][1])

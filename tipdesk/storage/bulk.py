@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
+from tipdesk.storage import capture
+
 
 def insert_rows(db: Database, table: str, rows: Sequence[dict]) -> None:
     """Insert ``rows`` (all with the same keys) into ``table`` inside the open transaction."""
@@ -26,6 +28,26 @@ def insert_tuples(db: Database, table: str, columns: Sequence[str],
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" * len(columns))
     db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+def insert_captured(db: Database, table: str, columns: Sequence[str],
+                    rows: Sequence[tuple]) -> None:
+    """Like ``insert_tuples`` for a synced table, with the same ``_changes`` rows its insert
+    trigger would write, made by one statement after the rows instead of one per row."""
+    if not rows:
+        return
+    last = db.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+    was_muted = capture.is_muted(db)
+    capture.set_muted(db, True)
+    try:
+        insert_tuples(db, table, columns, rows)
+    finally:
+        capture.set_muted(db, was_muted)
+    if not was_muted:
+        db.execute(
+            "INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json) "
+            f"SELECT ?, id, 'insert', rev, NULL, NULL, NULL FROM {table} "
+            "WHERE rowid > ? ORDER BY rowid", [table, last])
 
 
 def next_rid(db: Database) -> int:

@@ -61,6 +61,10 @@ def set_muted(db: Database, muted: bool) -> None:
     db.execute("UPDATE _capture SET muted = ?", [1 if muted else 0])
 
 
+def is_muted(db: Database) -> bool:
+    return bool(db.execute("SELECT muted FROM _capture").fetchone()[0])
+
+
 def changes_after(db: Database, seq: int = 0, *, limit: int | None = None) -> list[dict]:
     """Captured changes with a sequence number above ``seq``, oldest first."""
     sql = "SELECT * FROM _changes WHERE seq > ? ORDER BY seq"
