@@ -15,11 +15,10 @@ import logging
 import multiprocessing
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
-from tipdesk import __version__, paths
+from tipdesk import __version__
 from tipdesk.domain.errors import (
     NotAnAssignment,
     PasswordNeeded,
@@ -32,6 +31,7 @@ from tipdesk.domain.errors import (
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.records import Office, User, age_of
 from tipdesk.domain.vocab import VOCABULARIES
+from tipdesk.logs import frames, setup_logging
 from tipdesk.storage.connection import DatabaseError, OperationalError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
@@ -104,22 +104,14 @@ DEMO_PASSWORD = "demo"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from tipdesk.services.demo import add_demo_cases
-    from tipdesk.services.register import create_register, is_register, open_register
+    from tipdesk.services.demo import add_demo_cases, create_demo_register
+    from tipdesk.services.register import is_register, open_register
 
     folder = Path(args.register)
     lang = _lang()
     if not is_register(folder):
         password = os.environ.get("TIPDESK_PASSWORD", DEMO_PASSWORD)
-        office = Office(code="KUP", name="UPTD PPA Kota Kupang (DEMO)", level="district",
-                        region_code="53.71",
-                        letterhead=["PEMERINTAH KOTA KUPANG",
-                                    "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
-                                    "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
-                                    "Jl. Contoh No. 1, Kupang (DEMO)"],
-                        head_name="Nama Kepala (DEMO)", head_title="Kepala UPTD PPA Kota Kupang")
-        admin = User(username="demo", display_name="Demo", role="admin")
-        created = create_register(folder, office, admin, password, min_password=1)
+        created = create_demo_register(folder, password)
         _err(("Register demo dibuat; pengguna 'demo', kode pemulihan: "
               if lang == "id" else "Demo register created; user 'demo', recovery code: ")
              + created.recovery_code)
@@ -259,7 +251,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         if not args.json:
             _err(text)
 
-    results = run_bench(args.cases, progress=progress)
+    more = None
+    if not args.core_only:
+        from tipdesk.ui.bench import measure as more  # the desktop app's budgets
+    results = run_bench(args.cases, progress=progress, more=more)
     if args.json:
         _print_json(results)
         return EXIT_OK
@@ -273,11 +268,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    _err("tipdesk: " + ("aplikasi desktop belum tersedia di versi ini; gunakan perintah, "
-                        "mis. 'tipdesk --help'." if _lang() == "id" else
-                        "the desktop app is not in this version yet; use a command, "
-                        "e.g. 'tipdesk --help'."))
-    return EXIT_USAGE
+    from tipdesk.ui.app import run  # Qt is loaded only for the desktop app
+
+    return run(demo=args.demo, demo_cases=args.demo_cases)
 
 
 # --- parser ---------------------------------------------------------------------------
@@ -285,6 +278,10 @@ def cmd_app(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tipdesk", description="TipDesk case register")
     parser.add_argument("--version", action="version", version=f"tipdesk {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the desktop app on a throwaway demo register")
+    parser.add_argument("--demo-cases", type=_positive, default=5000, metavar="N",
+                        help="cases in the --demo register (default 5000)")
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -329,6 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
                 register=False)
     p.add_argument("--cases", type=_positive, default=100_000)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--core-only", action="store_true",
+                   help="measure the register core only, not the desktop app")
     return parser
 
 
@@ -337,19 +336,6 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
-
-
-def _setup_logging() -> Path | None:
-    try:
-        path = paths.log_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -379,9 +365,9 @@ def main(argv: list[str] | None = None) -> int:
         _err("tipdesk: " + ("dihentikan." if lang == "id" else "interrupted."))
         return 130
     except Exception as exc:
-        log_path = _setup_logging()
+        log_path = setup_logging()
         # Only the type and the stack: exception texts may quote data.
         log.error("unexpected %s\n%s", type(exc).__name__,
-                  "".join(traceback.format_tb(exc.__traceback__)))
+                  frames(exc))
         _err(f"tipdesk: unexpected error ({type(exc).__name__}); details: {log_path}")
         return EXIT_ERROR

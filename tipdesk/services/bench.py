@@ -63,7 +63,18 @@ def _measure(value: float, unit: str, baseline: float | None, budget: float | No
             "baseline": None if baseline is None else round(baseline, 3), "budget": budget}
 
 
-def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda _: None) -> dict:
+def bare_search(session, text: str, *, limit: int = 50) -> list[int]:
+    """The bare FTS5 query a search is compared with."""
+    return search.bare_match(session.db, text, limit=limit)
+
+
+# Measures added by other parts (the desktop app): called with the bench register's
+# folder, username and password; they return more ``{name: measure}``.
+MoreMeasures = Callable[[Path, str, str, Callable[[str], None]], dict]
+
+
+def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda _: None,
+              more: MoreMeasures | None = None) -> dict:
     results: dict[str, dict] = {}
     start_memory = peak_memory_mb()
     with tempfile.TemporaryDirectory(prefix="tipdesk-bench-") as tmp:
@@ -110,4 +121,6 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
             insert_s = benchmarks.plain_inserts(db)
         results["demo_generation"] = _measure(cases / generated, "cases/s",
                                               cases / insert_s, 5000)
+        if more is not None:
+            results.update(more(folder, "bench", PASSWORD, progress))
     return dict(sorted(results.items()))

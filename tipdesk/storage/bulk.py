@@ -45,8 +45,9 @@ def insert_captured(db: Database, table: str, columns: Sequence[str],
         capture.set_muted(db, was_muted)
     if not was_muted:
         db.execute(
-            "INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json) "
-            f"SELECT ?, id, 'insert', rev, NULL, NULL, NULL FROM {table} "
+            "INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json, "
+            "author) "
+            f"SELECT ?, id, 'insert', rev, NULL, NULL, NULL, updated_by FROM {table} "
             "WHERE rowid > ? ORDER BY rowid", [table, last])
 
 

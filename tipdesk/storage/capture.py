@@ -30,29 +30,42 @@ def _changed(prefix: str, columns: list[str]) -> str:
 
 
 def install(db: Database, table: str) -> None:
-    """(Re)create the capture triggers of ``table`` for its current columns."""
+    """(Re)create the capture triggers of ``table`` for its current columns.
+
+    Once ``_changes`` has its ``author`` column (m002), each change records who made it:
+    the row's ``updated_by`` after the write, or before it for a purge.
+    """
     columns = [c.name for c in db[table].columns if c.name not in META_COLUMNS]
+    # m001 installs before the column exists; m002 re-installs with it.
+    with_author = "author" in {c.name for c in db["_changes"].columns}
+    into = "entity, id, op, rev, base_rev, before_json, after_json"
+    into += ", author" if with_author else ""
+
+    def by(row: str) -> str:
+        return f", {row}.updated_by" if with_author else ""
+
     for op in ("insert", "update", "delete"):
         db.execute(f"DROP TRIGGER IF EXISTS {table}_capture_{op}")
     db.execute(f"""
         CREATE TRIGGER {table}_capture_insert AFTER INSERT ON {table} WHEN {_MUTED}
         BEGIN
-            INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json)
-            VALUES ('{table}', NEW.id, 'insert', NEW.rev, NULL, NULL, NULL);
+            INSERT INTO _changes ({into})
+            VALUES ('{table}', NEW.id, 'insert', NEW.rev, NULL, NULL, NULL{by("NEW")});
         END""")
     db.execute(f"""
         CREATE TRIGGER {table}_capture_update AFTER UPDATE ON {table} WHEN {_MUTED}
         BEGIN
-            INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json)
+            INSERT INTO _changes ({into})
             VALUES ('{table}', NEW.id,
                     CASE WHEN NEW.deleted AND NOT OLD.deleted THEN 'delete' ELSE 'update' END,
-                    NEW.rev, OLD.rev, {_changed("OLD", columns)}, {_changed("NEW", columns)});
+                    NEW.rev, OLD.rev, {_changed("OLD", columns)}, {_changed("NEW", columns)}
+                    {by("NEW")});
         END""")
     db.execute(f"""
         CREATE TRIGGER {table}_capture_delete AFTER DELETE ON {table} WHEN {_MUTED}
         BEGIN
-            INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json)
-            VALUES ('{table}', OLD.id, 'purge', OLD.rev, OLD.rev, NULL, NULL);
+            INSERT INTO _changes ({into})
+            VALUES ('{table}', OLD.id, 'purge', OLD.rev, OLD.rev, NULL, NULL{by("OLD")});
         END""")
 
 

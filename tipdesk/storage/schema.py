@@ -223,3 +223,30 @@ def _split(script: str) -> list[str]:
     """Statements of a script (none of ours has ';' inside a string or trigger)."""
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+_M002 = """
+-- Who made each change, for the case history (the row's updated_by at the time).
+ALTER TABLE _changes ADD COLUMN author TEXT NOT NULL DEFAULT '';
+
+-- For the case list (storage/listing.py), which pages without reading wide case rows:
+-- the few deleted cases, to leave out by id;
+CREATE INDEX cases_deleted ON cases (rid) WHERE deleted = 1;
+-- sort orders with no index yet (blank follow-ups included) and the exploitation filter;
+CREATE INDEX cases_follow_up_all ON cases (follow_up_on);
+CREATE INDEX cases_exploitation ON cases (exploitation_types);
+-- sorting by name, walking persons in name order to their cases.
+CREATE INDEX persons_name ON persons (full_name COLLATE NOCASE, id);
+-- The referral list likewise: deleted referrals, and referrals to a provider.
+CREATE INDEX referrals_deleted ON referrals (id) WHERE deleted = 1;
+CREATE INDEX referrals_provider ON referrals (provider_id);
+"""
+
+
+@migrations()
+def m002_change_author(db: Database) -> None:
+    for statement in _split(_M002):
+        db.execute(statement)
+    # The triggers name their columns: re-create them to fill the new one.
+    for table in capture.SYNCED_TABLES:
+        capture.install(db, table)

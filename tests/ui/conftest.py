@@ -1,0 +1,18 @@
+"""UI tests: app settings and logs in a temporary place, English unless a test says."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from tipdesk.ui import i18n
+
+
+@pytest.fixture(autouse=True)
+def isolated_app_settings(qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("TIPDESK_LANG", raising=False)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    i18n.install("en", qapp)
+    yield
+    i18n.install("en", qapp)

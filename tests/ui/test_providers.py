@@ -1,0 +1,166 @@
+"""The provider directory: list, search, add and edit, refusals in the person's language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from tests.conftest import provider
+from tipdesk.services import cases
+from tipdesk.ui import i18n
+from tipdesk.ui.views.providers import ProviderDialog, ProvidersView
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    i18n.install("en")
+    yield
+    i18n.install("en")
+
+
+def fill(dialog: ProviderDialog, *, services: tuple[str, ...] = (), provider_type: str = "",
+         **texts: str) -> None:
+    for name, value in texts.items():
+        dialog.edits[name].setText(value)
+    if provider_type:
+        dialog.provider_type.setCurrentIndex(dialog.provider_type.findData(provider_type))
+    for row in range(dialog.services.count()):
+        item = dialog.services.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) in services:
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def press_save(dialog: ProviderDialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def table_texts(view: ProvidersView, column: int) -> list[str]:
+    return [view.model.index(r, column).data() for r in range(view.model.rowCount())]
+
+
+def test_the_list_shows_providers_and_searches_by_name(session, qtbot, qtmodeltester):
+    provider(session)
+    provider(session, name="LBH APIK NTT", provider_type="legal_aid",
+             services_offered=["legal_aid", "law_enforcement_support"], email="lbh@apik.id")
+    view = ProvidersView(session)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)
+    assert view.count.text() == "2 providers"
+    assert table_texts(view, 0) == ["LBH APIK NTT", "RSUD Prof. Dr. W. Z. Johannes"]
+    assert view.model.index(0, 1).data() == "Legal aid organisation (LBH)"
+    assert view.model.index(0, 6).data() == ("Legal aid, Support through investigation "
+                                             "and trial")
+
+    qtbot.keyClicks(view.search, "APIK")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    assert view.count.text() == "1 provider"
+    assert table_texts(view, 0) == ["LBH APIK NTT"]
+
+
+def test_adding_a_provider_round_trips(session, qtbot):
+    dialog = ProviderDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Add provider"
+    fill(dialog, name="Rumah Perempuan Kupang", provider_type="shelter",
+         address="Jl. Frans Seda 12", region_code="53.71", phone="0380 821 234",
+         email="rp.kupang@example.org", contact_person="Libby Sinlaeloe",
+         contact_title="Direktur", services=("shelter", "psychological"))
+    press_save(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    [saved] = cases.list_providers(session, "Rumah Perempuan")
+    assert (saved.provider_type, saved.address, saved.region_code, saved.phone, saved.email,
+            saved.contact_person, saved.contact_title) == (
+        "shelter", "Jl. Frans Seda 12", "53.71", "0380 821 234", "rp.kupang@example.org",
+        "Libby Sinlaeloe", "Direktur")
+    assert sorted(saved.services_offered) == ["psychological", "shelter"]
+
+    # Opened again, the dialog shows what was stored.
+    again = ProviderDialog(session, saved)
+    qtbot.addWidget(again)
+    assert again.windowTitle() == "Edit provider"
+    assert again.edits["email"].text() == "rp.kupang@example.org"
+    assert again.provider_type.currentData() == "shelter"
+    assert sorted(again.checked_services()) == ["psychological", "shelter"]
+
+
+def test_editing_from_the_list_saves_and_shows_the_change(session, qtbot, monkeypatch):
+    provider(session)
+    view = ProvidersView(session)
+    qtbot.addWidget(view)
+
+    def edit_and_save(dialog):
+        fill(dialog, phone="0380 833 111", services=("psychological",))
+        press_save(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(ProviderDialog, "exec", edit_and_save)
+    view.table.selectRow(0)
+    view.edit.click()
+    [stored] = cases.list_providers(session)
+    assert stored.phone == "0380 833 111"
+    assert sorted(stored.services_offered) == ["health", "psychological"]
+    assert view.model.index(0, 3).data() == "0380 833 111"
+    assert view.message.text() == "Saved: RSUD Prof. Dr. W. Z. Johannes"
+
+
+def test_cancel_changes_nothing(session, qtbot, monkeypatch):
+    provider(session)
+    view = ProvidersView(session)
+    qtbot.addWidget(view)
+
+    def edit_and_cancel(dialog):
+        fill(dialog, name="Something else")
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ProviderDialog, "exec", edit_and_cancel)
+    view.edit_row(0)
+    assert view.model.row_at(0).name == "RSUD Prof. Dr. W. Z. Johannes"
+    assert [p.name for p in cases.list_providers(session)] == ["RSUD Prof. Dr. W. Z. Johannes"]
+    assert view.message.isHidden()
+
+
+def test_an_invalid_email_is_refused_with_the_reason(session, qtbot):
+    dialog = ProviderDialog(session)
+    qtbot.addWidget(dialog)
+    fill(dialog, name="LBH Surya NTT", provider_type="legal_aid", email="lbh-at-surya")
+    press_save(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not dialog.error.isHidden()
+    assert "E-mail: is not a valid e-mail address." in dialog.error.text()
+    assert cases.list_providers(session) == []
+
+    fill(dialog, email="lbh@surya.or.id")
+    press_save(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert [p.email for p in cases.list_providers(session)] == ["lbh@surya.or.id"]
+
+
+def test_refusals_are_in_indonesian_when_the_app_is(session, qtbot):
+    i18n.install("id")
+    dialog = ProviderDialog(session)
+    qtbot.addWidget(dialog)
+    fill(dialog, email="bukan-email")
+    press_save(dialog)
+    text = dialog.error.text()
+    assert "E-mail: alamat e-mail tidak sah." in text
+    assert "Nama: wajib diisi." in text
+    assert "Jenis penyedia: wajib diisi." in text
+    assert dialog.provider_type.itemText(1) == "Rumah sakit (RSUD)"
+
+
+def test_a_warning_is_shown_after_saving(session, qtbot, monkeypatch):
+    view = ProvidersView(session)
+    qtbot.addWidget(view)
+
+    def add(dialog):
+        fill(dialog, name="Puskesmas Oesapa", provider_type="health_centre",
+             region_code="53.99")
+        press_save(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(ProviderDialog, "exec", add)
+    view.add.click()
+    assert table_texts(view, 0) == ["Puskesmas Oesapa"]
+    assert view.message.text().startswith("Saved: Puskesmas Oesapa\n• Region code:")

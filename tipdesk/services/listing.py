@@ -1,0 +1,244 @@
+"""What the desktop app lists: cases and referrals a page at a time, the dashboard, the
+workers to assign, and a case's history.
+
+Sorting, filtering and paging happen in SQL (``storage/listing.py``), so a list over a
+large register costs one page, not the register.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from tipdesk.domain import records as r
+from tipdesk.domain.clock import parse_rev
+from tipdesk.domain.errors import NotFound
+from tipdesk.domain.validation import CLOSED_STATUSES
+from tipdesk.domain.vocab import CASE_STATUS
+from tipdesk.services.session import Session
+from tipdesk.storage import cases as case_store
+from tipdesk.storage import listing as store
+from tipdesk.storage import local, search
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    text: str = ""                       # free text, FTS (names, aliases, numbers, places, notes)
+    statuses: tuple[str, ...] = ()       # case status codes; () = all
+    worker: str = ""                     # assigned_to username; "" = all
+    exploitation_type: str = ""          # one exploitation code; "" = all
+    opened_from: dt.date | None = None   # inclusive
+    opened_to: dt.date | None = None     # inclusive
+
+
+SORT_KEYS: tuple[str, ...] = ("case_number", "register_number", "name", "sex", "age",
+                              "exploitation", "status", "worker", "updated_at", "follow_up_on")
+# Blank values (no sex, age or follow-up date) sort first ascending and last descending.
+
+OPEN_STATUSES: tuple[str, ...] = tuple(c for c in CASE_STATUS.codes()
+                                       if c not in CLOSED_STATUSES)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    rid: int
+    case_number: str
+    register_number: str
+    full_name: str
+    initials: str                 # records.initials(full_name)
+    sex: str                      # code
+    age: int | None               # age today (birth date, else estimated age)
+    exploitation_types: tuple[str, ...]
+    status: str
+    assigned_to: str
+    updated_at: str               # ISO UTC of the case row
+    follow_up_on: dt.date | None
+
+
+def _query(flt: CaseFilter, **extra: Any) -> store.CaseQuery:
+    return store.CaseQuery(match=search.match_expression(flt.text) if flt.text else None,
+                           statuses=tuple(flt.statuses), worker=flt.worker,
+                           exploitation_type=flt.exploitation_type,
+                           opened_from=flt.opened_from, opened_to=flt.opened_to, **extra)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _case_row(row: dict, today: dt.date) -> CaseRow:
+    birth = _date(row["birth_date"])
+    age = r.age_on(birth, today) if birth else row["estimated_age"]
+    return CaseRow(
+        rid=row["rid"], case_number=row["case_number"], register_number=row["register_number"],
+        full_name=row["full_name"], initials=r.initials(row["full_name"]), sex=row["sex"] or "",
+        age=age, exploitation_types=tuple(json.loads(row["exploitation_types"] or "[]")),
+        status=row["status"], assigned_to=row["assigned_to"], updated_at=row["updated_at"],
+        follow_up_on=_date(row["follow_up_on"]))
+
+
+def _page(session: Session, query: store.CaseQuery, *, sort: str, descending: bool,
+          offset: int, limit: int) -> list[CaseRow]:
+    if limit <= 0:
+        return []
+    today = session.today()
+    rids = store.case_page(session.db, query, sort=sort, descending=descending,
+                           offset=max(0, offset), limit=limit, today=today)
+    return [_case_row(row, today) for row in store.case_rows(session.db, rids)]
+
+
+def count_cases(session: Session, flt: CaseFilter) -> int:
+    return store.count_cases(session.db, _query(flt))
+
+
+def list_cases(session: Session, flt: CaseFilter, *, sort: str = "updated_at",
+               descending: bool = True, offset: int = 0, limit: int = 100) -> list[CaseRow]:
+    """One page of live cases; ties in the sort key are ordered by ``rid``."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key: {sort}")
+    return _page(session, _query(flt), sort=sort, descending=descending, offset=offset,
+                 limit=limit)
+
+
+# --- Referrals -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReferralRow:
+    id: str
+    case_number: str
+    full_name: str
+    provider_name: str
+    status: str
+    urgency: str
+    letter_date: dt.date | None
+    follow_up_on: dt.date | None
+
+
+def _referral_text(text: str) -> dict[str, str | None]:
+    """Case number or person name through the search index; provider name as typed."""
+    text = text.strip()
+    if not text:
+        return {}
+    match = search.match_expression(text)
+    return {"match": f"{{names numbers}} : ({match})" if match else None,
+            "provider_like": store.like_pattern(text)}
+
+
+def _referral_row(row: dict) -> ReferralRow:
+    return ReferralRow(id=row["id"], case_number=row["case_number"], full_name=row["full_name"],
+                       provider_name=row["provider_name"], status=row["status"],
+                       urgency=row["urgency"], letter_date=_date(row["letter_date"]),
+                       follow_up_on=_date(row["follow_up_on"]))
+
+
+def count_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: str = "") -> int:
+    return store.count_referrals(session.db, statuses=statuses, **_referral_text(text))
+
+
+def list_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: str = "",
+                   offset: int = 0, limit: int = 200) -> list[ReferralRow]:
+    """Referrals of live cases, newest first; ``text`` matches case number, person name or
+    provider name."""
+    if limit <= 0:
+        return []
+    found = store.referral_page(session.db, statuses=statuses, offset=max(0, offset),
+                                limit=limit, **_referral_text(text))
+    return [_referral_row(row) for row in found]
+
+
+# --- Dashboard -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Dashboard:
+    my_open: list[CaseRow]              # not closed, assigned to session.user
+    follow_ups_this_week: list[CaseRow] # follow_up_on from today to today+6, not closed
+    overdue: list[CaseRow]              # follow_up_on before today, not closed
+    awaiting_reply: list[ReferralRow]   # referrals with status "sent"
+    opened_this_month: list[CaseRow]    # opened_on in today's month
+
+
+def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50) -> Dashboard:
+    """The start screen's buckets, each soonest (or newest) first, at most ``limit`` each."""
+    today = today or session.today()
+    month_start = today.replace(day=1)
+    next_month = (month_start + dt.timedelta(days=32)).replace(day=1)
+
+    def cases(sort: str = "follow_up_on", descending: bool = False,
+              **query: Any) -> list[CaseRow]:
+        return _page(session, store.CaseQuery(**query), sort=sort, descending=descending,
+                     offset=0, limit=limit)
+
+    awaiting = store.awaiting_reply(session.db, limit=max(0, limit))
+    return Dashboard(
+        my_open=cases(sort="updated_at", descending=True, statuses=OPEN_STATUSES,
+                      worker=session.user.username),
+        follow_ups_this_week=cases(statuses=OPEN_STATUSES, follow_up_from=today,
+                                   follow_up_to=today + dt.timedelta(days=6)),
+        overdue=cases(statuses=OPEN_STATUSES, follow_up_to=today - dt.timedelta(days=1)),
+        awaiting_reply=[_referral_row(row) for row in awaiting],
+        opened_this_month=cases(sort="opened_on", descending=True, opened_from=month_start,
+                                opened_to=next_month - dt.timedelta(days=1)),
+    )
+
+
+def list_workers(session: Session) -> list[r.User]:
+    """Active users, by display name (username where none is set)."""
+    users = [u for u in local.list_users(session.db) if u.active]
+    return sorted(users, key=lambda u: ((u.display_name or u.username).casefold(), u.username))
+
+
+# --- History -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    entity: str          # "persons" | "cases" | "services" | "referrals" | "case_notes"
+    record_id: str
+    op: str              # insert | update | delete | purge
+    at: dt.datetime      # UTC, from the rev's milliseconds
+    author: str          # username who made the change ("" if unknown)
+    changes: tuple[tuple[str, object, object], ...]   # (field, before, after) for updates
+
+
+_RECORD_TYPES = {"persons": r.Person, "cases": r.Case, "services": r.Service,
+                 "referrals": r.Referral, "case_notes": r.CaseNote}
+
+
+def _value(field: dataclasses.Field | None, value: object) -> object:
+    """A stored value as the record holds it: dates as dates, lists as tuples, flags as bool."""
+    kind = field.metadata.get("kind") if field else None
+    if value is None:
+        return None
+    if kind == "date":
+        return dt.date.fromisoformat(str(value))
+    if kind in ("codes", "lines"):
+        return tuple(json.loads(value)) if isinstance(value, str) else tuple(value)
+    if kind == "flag":
+        return bool(value)
+    return value
+
+
+def _entry(row: dict) -> HistoryEntry:
+    changes: tuple[tuple[str, object, object], ...] = ()
+    if row["op"] == "update" and row["after_json"]:
+        fields = r.fields_of(_RECORD_TYPES[row["entity"]])
+        before = json.loads(row["before_json"] or "{}")
+        after = json.loads(row["after_json"])
+        changes = tuple((name, _value(fields.get(name), before.get(name)),
+                         _value(fields.get(name), after[name])) for name in after)
+    ms = parse_rev(row["rev"])[0]
+    return HistoryEntry(seq=row["seq"], entity=row["entity"], record_id=row["id"],
+                        op=row["op"], at=dt.datetime.fromtimestamp(ms / 1000, dt.UTC),
+                        author=row["author"] or "", changes=changes)
+
+
+def case_history(session: Session, case_number: str, *, limit: int = 500) -> list[HistoryEntry]:
+    """Changes to a case, its person and its services, referrals and notes, newest first."""
+    case = case_store.case_by_number(session.db, case_number)
+    if case is None:
+        raise NotFound(what="case", key=case_number)
+    found = store.case_changes(session.db, case.id, case.person_id, limit=max(0, limit))
+    return [_entry(row) for row in found]

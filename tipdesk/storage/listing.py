@@ -1,0 +1,306 @@
+"""Lists for the desktop app: cases and referrals a page at a time, a case's history, and the
+persons a duplicate check compares.
+
+A list page is two reads: the row ids of the page, then those rows. The ids come from
+walking an index in the sort order and testing each id against the filters, which are
+sets of ids answered from narrow indexes (``status``, ``assigned_to``, the full-text
+index...). Case rows are wide (summaries, places), so a page never reads one it does
+not show. Deleted cases are the few ids of the partial index ``cases_deleted``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from tipdesk.domain import records as r
+from tipdesk.storage import rows
+from tipdesk.storage.search import LIST_COLUMNS
+
+_NOT_DELETED = "{rid} NOT IN (SELECT rid FROM cases WHERE deleted = 1)"
+_MATCHING = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
+
+# Where a page's ids are read from. Sorting by a person's name or register number walks
+# the persons index in that order and reaches each person's cases through cases_person.
+_CASES = "cases c"
+_PERSONS_FIRST = "persons p CROSS JOIN cases c ON c.person_id = p.id"
+_WITH_PERSON = "cases c JOIN persons p ON p.id = c.person_id"
+
+# Age today in whole years, from the ISO text of the birth date; the parameters are
+# today's year and "MM-DD".
+_AGE = ("CASE WHEN p.birth_date IS NULL THEN p.estimated_age"
+        " ELSE ? - CAST(substr(p.birth_date, 1, 4) AS INTEGER) - (substr(p.birth_date, 6) > ?)"
+        " END")
+
+
+@dataclass(frozen=True)
+class Sort:
+    key: str          # SQL expression to order by
+    source: str       # FROM clause
+    indexed: bool     # an index yields rows in this order
+    column: str = ""  # the cases column sorted on, if it is one
+    needs_today: bool = False
+
+
+CASE_SORTS: dict[str, Sort] = {
+    "case_number": Sort("c.case_number", _CASES, True, "case_number"),
+    "register_number": Sort("p.register_number", _PERSONS_FIRST, True),
+    "name": Sort("p.full_name COLLATE NOCASE", _PERSONS_FIRST, True),
+    "sex": Sort("p.sex", _WITH_PERSON, False),
+    "age": Sort(_AGE, _WITH_PERSON, False, needs_today=True),
+    "exploitation": Sort("c.exploitation_types", _CASES, True, "exploitation_types"),
+    "status": Sort("c.status", _CASES, True, "status"),
+    "worker": Sort("c.assigned_to", _CASES, True, "assigned_to"),
+    "updated_at": Sort("c.updated_at", _CASES, True, "updated_at"),
+    "follow_up_on": Sort("c.follow_up_on", _CASES, True, "follow_up_on"),
+    "opened_on": Sort("c.opened_on", _CASES, True, "opened_on"),
+}
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Which live cases a list shows; every condition given must hold."""
+
+    match: str | None = None           # FTS5 expression (search.match_expression)
+    statuses: tuple[str, ...] = ()
+    worker: str = ""
+    exploitation_type: str = ""
+    opened_from: dt.date | None = None
+    opened_to: dt.date | None = None
+    follow_up_from: dt.date | None = None
+    follow_up_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class _Condition:
+    """A test of one cases column, which an index of that column answers alone."""
+
+    column: str
+    sql: str          # "{c}" stands for the table's alias and a dot, or nothing
+    params: tuple[Any, ...]
+
+    def on(self, alias: str = "") -> str:
+        return self.sql.format(c=f"{alias}." if alias else "")
+
+    def as_set(self, rid: str, probe: str = "") -> str:
+        return f"{probe}{rid} IN (SELECT rid FROM cases WHERE {self.on()})"
+
+
+def _conditions(q: CaseQuery) -> list[_Condition]:
+    found = []
+    marks = ", ".join("?" * len(q.statuses))
+    if q.worker and q.statuses:
+        # One index (cases_worker) answers both: a worker's open cases are one small set.
+        found.append(_Condition("assigned_to", f"{{c}}assigned_to = ? AND {{c}}status IN "
+                                f"({marks})", (q.worker, *q.statuses)))
+    elif q.statuses:
+        found.append(_Condition("status", f"{{c}}status IN ({marks})", tuple(q.statuses)))
+    elif q.worker:
+        found.append(_Condition("assigned_to", "{c}assigned_to = ?", (q.worker,)))
+    if q.exploitation_type:
+        # Codes are stored as a JSON array of quoted codes: '"forced_labour"' is exact.
+        found.append(_Condition("exploitation_types", "instr({c}exploitation_types, ?) > 0",
+                                (json.dumps(q.exploitation_type),)))
+    for column, low, high in (("opened_on", q.opened_from, q.opened_to),
+                              ("follow_up_on", q.follow_up_from, q.follow_up_to)):
+        if low and high:
+            found.append(_Condition(column, f"{{c}}{column} BETWEEN ? AND ?",
+                                    (low.isoformat(), high.isoformat())))
+        elif low or high:
+            found.append(_Condition(column, f"{{c}}{column} {'>=' if low else '<='} ?",
+                                    ((low or high).isoformat(),)))
+    return found
+
+
+def count_cases(db: Database, q: CaseQuery) -> int:
+    # One condition through its index, the others as sets of ids from theirs: no
+    # condition has to read a case row.
+    conditions = _conditions(q)
+    where = [_NOT_DELETED.format(rid="rid")]
+    params: list[Any] = []
+    for i, condition in enumerate(conditions):
+        where.append(condition.on() if i == 0 else condition.as_set("rid", "+"))
+        params += condition.params
+    if q.match:
+        where.append(f"+rid IN ({_MATCHING})")
+        params.append(q.match)
+    sql = f"SELECT count(*) FROM cases WHERE {' AND '.join(where)}"
+    return db.execute(sql, params).fetchone()[0]
+
+
+def case_page(db: Database, q: CaseQuery, *, sort: str, descending: bool, offset: int,
+              limit: int, today: dt.date) -> list[int]:
+    """Row ids (``cases.rid``) of one page, ties broken by rid in the same direction."""
+    order = CASE_SORTS[sort]
+    direction = "DESC" if descending else "ASC"
+    # Walk the index in sort order (or, for an order no index has, the narrow
+    # cases_person) and probe each id; "+" keeps the planner from starting at a filter
+    # instead, which would read a case row per match. A condition on the sorted column
+    # narrows the walk itself.
+    where = [_NOT_DELETED.format(rid="c.rid")]
+    params: list[Any] = []
+    for condition in _conditions(q):
+        on_sorted = order.indexed and condition.column == order.column
+        where.append(condition.on("c") if on_sorted else condition.as_set("c.rid", "+"))
+        params += condition.params
+    if q.match:
+        where.append(f"+c.rid IN ({_MATCHING})")
+        params.append(q.match)
+    if order.needs_today:
+        params += [today.year, f"{today:%m-%d}"]
+    sql = (f"SELECT c.rid FROM {order.source} WHERE {' AND '.join(where)} "
+           f"ORDER BY {order.key} {direction}, c.rid {direction} LIMIT ? OFFSET ?")
+    return [row[0] for row in db.execute(sql, [*params, limit, offset])]
+
+
+def case_rows(db: Database, rids: Sequence[int]) -> list[dict]:
+    """List rows (``search.LIST_COLUMNS``) of the given cases, in the order given."""
+    if not rids:
+        return []
+    marks = ", ".join("?" * len(rids))
+    found = {row["rid"]: row for row in db.query(
+        f"SELECT {LIST_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id "
+        f"WHERE c.rid IN ({marks})", list(rids))}
+    return [found[rid] for rid in rids if rid in found]
+
+
+# --- Referrals -----------------------------------------------------------------------------
+
+# Referral rows are wide too: the same two reads, with the deleted ones (a case's are
+# deleted with it) left out through the partial index referrals_deleted.
+_LIVE_REFERRAL = "f.rowid NOT IN (SELECT rowid FROM referrals WHERE deleted = 1)"
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern for ``text`` anywhere, its wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _referral_conditions(statuses: Sequence[str], match: str | None,
+                         provider_like: str | None) -> tuple[list[str], list[Any]]:
+    where = [_LIVE_REFERRAL]
+    params: list[Any] = []
+    if statuses:
+        where.append(f"f.status IN ({', '.join('?' * len(statuses))})")
+        params += statuses
+    either = []
+    if match:
+        either.append("SELECT rowid FROM referrals WHERE case_id IN "
+                      f"(SELECT id FROM cases WHERE rid IN ({_MATCHING}))")
+        params.append(match)
+    if provider_like:
+        either.append("SELECT rowid FROM referrals WHERE provider_id IN "
+                      "(SELECT id FROM providers WHERE name LIKE ? ESCAPE '\\')")
+        params.append(provider_like)
+    if either:
+        where.append(f"+f.rowid IN ({' UNION '.join(either)})")
+    return where, params
+
+
+def count_referrals(db: Database, *, statuses: Sequence[str] = (), match: str | None = None,
+                    provider_like: str | None = None) -> int:
+    where, params = _referral_conditions(statuses, match, provider_like)
+    sql = f"SELECT count(*) FROM referrals f WHERE {' AND '.join(where)}"
+    return db.execute(sql, params).fetchone()[0]
+
+
+def referral_page(db: Database, *, statuses: Sequence[str] = (), match: str | None = None,
+                  provider_like: str | None = None, offset: int = 0,
+                  limit: int = 200) -> list[dict]:
+    """One page of live referrals, newest first (rowid follows insertion)."""
+    where, params = _referral_conditions(statuses, match, provider_like)
+    sql = (f"SELECT f.rowid FROM referrals f WHERE {' AND '.join(where)} "
+           "ORDER BY f.rowid DESC LIMIT ? OFFSET ?")
+    return referral_rows(db, [row[0] for row in db.execute(sql, [*params, limit, offset])])
+
+
+def awaiting_reply(db: Database, *, limit: int) -> list[dict]:
+    """Sent referrals, the soonest follow-up date first, then those without one."""
+    dated = [row[0] for row in db.execute(
+        f"""SELECT f.rowid FROM referrals f
+            WHERE f.follow_up_on IS NOT NULL AND {_LIVE_REFERRAL}
+              AND +f.rowid IN (SELECT rowid FROM referrals WHERE status = 'sent')
+            ORDER BY f.follow_up_on, f.rowid LIMIT ?""", [limit])]
+    undated: list[int] = []
+    if len(dated) < limit:
+        undated = [row[0] for row in db.execute(
+            f"""SELECT f.rowid FROM referrals f
+                WHERE f.status = 'sent' AND f.follow_up_on IS NULL AND {_LIVE_REFERRAL}
+                ORDER BY f.rowid LIMIT ?""", [limit - len(dated)])]
+    return referral_rows(db, dated + undated)
+
+
+def referral_rows(db: Database, rowids: Sequence[int]) -> list[dict]:
+    """List rows of the given referrals, in the order given."""
+    if not rowids:
+        return []
+    marks = ", ".join("?" * len(rowids))
+    found = {row["rowid"]: row for row in db.query(
+        f"""SELECT f.rowid AS rowid, f.id, coalesce(c.case_number, '') AS case_number,
+                   coalesce(p.full_name, '') AS full_name,
+                   coalesce(v.name, '') AS provider_name, f.status, f.urgency,
+                   f.letter_date, f.follow_up_on
+            FROM referrals f
+            LEFT JOIN cases c ON c.id = f.case_id
+            LEFT JOIN persons p ON p.id = c.person_id
+            LEFT JOIN providers v ON v.id = f.provider_id
+            WHERE f.rowid IN ({marks})""", list(rowids))}
+    return [found[rowid] for rowid in rowids if rowid in found]
+
+
+# --- History -------------------------------------------------------------------------------
+
+def case_changes(db: Database, case_id: str, person_id: str, *, limit: int) -> list[dict]:
+    """Captured changes of a case, its person and its items, newest first.
+
+    Saving a case file rewrites its person too; a save that changed none of a record's
+    fields is left out.
+    """
+    sql = """
+        SELECT seq, entity, id, op, rev, before_json, after_json, author FROM _changes
+        WHERE ((entity = 'cases' AND id = :case)
+               OR (entity = 'persons' AND id = :person)
+               OR (entity = 'services'
+                   AND id IN (SELECT id FROM services WHERE case_id = :case))
+               OR (entity = 'referrals'
+                   AND id IN (SELECT id FROM referrals WHERE case_id = :case))
+               OR (entity = 'case_notes'
+                   AND id IN (SELECT id FROM case_notes WHERE case_id = :case)))
+          AND NOT (op = 'update' AND after_json = '{}')
+        ORDER BY seq DESC
+        LIMIT :limit
+    """
+    return list(db.query(sql, {"case": case_id, "person": person_id, "limit": limit}))
+
+
+# --- Duplicates ----------------------------------------------------------------------------
+
+def persons_matching(db: Database, match: str, *, exclude_id: str = "",
+                     limit: int = 500) -> list[r.Person]:
+    """Live persons with a live case whose search entry matches ``match`` (FTS5), the best
+    ``limit`` hits (bm25: a name that is mostly the words searched for comes first)."""
+    sql = f"""
+        SELECT DISTINCT p.* FROM ({_MATCHING} ORDER BY rank LIMIT ?) AS hits
+        JOIN cases c ON c.rid = hits.rowid
+        JOIN persons p ON p.id = c.person_id
+        WHERE c.deleted = 0 AND p.deleted = 0 AND p.id <> ?
+    """
+    return [rows.from_row(r.Person, row) for row in db.query(sql, [match, limit, exclude_id])]
+
+
+def case_numbers_of(db: Database, person_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Numbers of each person's live cases, oldest first."""
+    found: dict[str, list[str]] = {}
+    if not person_ids:
+        return found
+    marks = ", ".join("?" * len(person_ids))
+    for row in db.query(f"SELECT person_id, case_number FROM cases WHERE deleted = 0 "
+                        f"AND person_id IN ({marks}) ORDER BY rid", list(person_ids)):
+        found.setdefault(row["person_id"], []).append(row["case_number"])
+    return found

@@ -1,0 +1,1 @@
+"""TipDesk desktop app (PySide6). Qt lives only under this package."""

@@ -1,0 +1,111 @@
+"""Start the desktop app: language, error handling, sign-in (or the demo), main window."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tipdesk import __version__
+from tipdesk.logs import setup_logging
+from tipdesk.services.demo import DEMO_PASSWORD, DEMO_USER, add_demo_cases, create_demo_register
+from tipdesk.services.register import open_register
+from tipdesk.services.session import Session
+from tipdesk.ui import i18n
+from tipdesk.ui.dialogs.errors import install_excepthook, report
+from tipdesk.ui.dialogs.first_run import FirstRunWizard
+from tipdesk.ui.dialogs.progress import run_with_progress
+from tipdesk.ui.dialogs.sign_in import LAST_REGISTER, SignInDialog
+from tipdesk.ui.settings import ORGANIZATION, app_settings
+
+READY_EXIT = "TIPDESK_EXIT_WHEN_READY"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName("TipDesk")
+    app.setApplicationVersion(__version__)
+    i18n.install(i18n.choose_language(app_settings()), app)
+    return app
+
+
+def sign_in(parent=None) -> Session | None:
+    """First run wizard when no register is known; then the sign-in dialog."""
+    folder = None
+    saved = app_settings().value(LAST_REGISTER, "")
+    if not saved or not Path(str(saved)).exists():
+        folder = FirstRunWizard.run(parent)
+        if folder is None:
+            return None
+    while True:
+        dialog = SignInDialog.ask(parent, folder)
+        if dialog.session is not None:
+            return dialog.session
+        if not dialog.wants_new_register:
+            return None
+        folder = FirstRunWizard.run(parent)
+        if folder is None:
+            return None
+
+
+def open_demo(folder: Path, cases: int, parent=None) -> Session | None:
+    """A throwaway demo register in ``folder``, made in the background."""
+    def work(progress, cancelled):
+        create_demo_register(folder)
+        session = open_register(folder, DEMO_USER, DEMO_PASSWORD)
+        try:
+            add_demo_cases(session, cases, seed=1, progress=progress, cancelled=cancelled)
+        except BaseException:
+            session.close()
+            raise
+        return session
+
+    outcome = run_with_progress(parent, QApplication.translate("App", "TipDesk demo"),
+                                QApplication.translate("App", "Making synthetic demo cases…"),
+                                work)
+    if outcome.error is not None:
+        report(parent, outcome.error)
+    return outcome.result
+
+
+def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
+    from tipdesk.ui.main_window import MainWindow
+
+    setup_logging()
+    app = application()
+    install_excepthook()
+    demo_folder = None
+    if demo:
+        # Synthetic data only, and encrypted like any register; removed on exit.
+        demo_folder = Path(tempfile.mkdtemp(prefix="tipdesk-demo-")) / "register"
+        session = open_demo(demo_folder, demo_cases)
+    else:
+        session = sign_in()
+    if session is None:
+        _discard(demo_folder)
+        return 0
+    window = MainWindow(session, demo=demo)
+    window.show()
+    if os.environ.get(READY_EXIT):
+        # Start-up check for CI and packagers: report readiness and leave.
+        QTimer.singleShot(0, lambda: (print(f"TipDesk ready: {window.windowTitle()}; "
+                                            f"{window.register_list.model.total():,} cases",
+                                            flush=True), window.close()))
+    try:
+        return app.exec()
+    finally:
+        session.close()
+        _discard(demo_folder)
+
+
+def _discard(demo_folder: Path | None) -> None:
+    if demo_folder is not None:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(demo_folder.parent)

@@ -1,0 +1,158 @@
+"""The desktop app's budgets for ``tipdesk bench``, each with the raw figure measured in
+the same run on the same register.
+
+- ``app_start``: a new process, from launch to a main window showing the first page of
+  the register list (imports, unlocking, opening, building the window); baseline: a new
+  process that only imports Qt and shows an empty window.
+- ``list_first_page``: a new register list model (count + first page); baseline: the
+  same two service calls without Qt.
+- ``list_search``: a search typed into the list model, until its first page is there;
+  baseline: the bare FTS5 query.
+- ``open_case_window``: the case file widget for one case, built and filled; baseline:
+  loading the same case through the service.
+- ``app_memory``: resident memory of the ``app_start`` process once ready; baseline: the
+  bare Qt process.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+READY = "tipdesk-bench-ready"
+
+
+def _median_ms(action: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _measure(value: float, unit: str, baseline: float | None, budget: float | None) -> dict:
+    return {"value": round(value, 3), "unit": unit,
+            "baseline": None if baseline is None else round(baseline, 3), "budget": budget}
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform != "win32":
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def _timed_process(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(ms from launch to the READY line, resident MB the process reported)."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        for line in process.stdout:
+            if line.startswith(READY):
+                elapsed = (time.perf_counter() - start) * 1000
+                return elapsed, float(line.split()[1])
+        raise RuntimeError("the app process ended before it was ready")
+    finally:
+        process.kill()
+        process.wait()
+
+
+BARE_QT = f"""
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 720)
+window.show()
+app.processEvents()
+from tipdesk.services.bench import peak_memory_mb
+print("{READY}", peak_memory_mb(), flush=True)
+"""
+
+
+def start_and_report(folder: str, username: str) -> None:
+    """The measured process: open the register and the main window, say when ready."""
+    from PySide6.QtWidgets import QApplication
+
+    from tipdesk.services.bench import peak_memory_mb
+    from tipdesk.services.register import open_register
+    from tipdesk.ui.app import application
+    from tipdesk.ui.main_window import MainWindow
+
+    app = application()
+    session = open_register(Path(folder), username, os.environ["TIPDESK_PASSWORD"])
+    window = MainWindow(session)
+    window.show_page("register")
+    window.show()
+    QApplication.processEvents()
+    print(READY, peak_memory_mb(), flush=True)
+    app.processEvents()
+    session.close()
+
+
+def measure(folder: Path, username: str, password: str,
+            progress: Callable[[str], None] = lambda _: None) -> dict:
+    """The app's measures on the register in ``folder`` (already full of demo cases)."""
+    from tipdesk.services import listing
+    from tipdesk.services.bench import bare_search
+    from tipdesk.services.cases import open_case
+    from tipdesk.services.register import open_register
+    from tipdesk.ui.app import application
+    from tipdesk.ui.models.case_list import CaseListModel
+    from tipdesk.ui.views.case_file import CaseFileWidget
+
+    results: dict[str, dict] = {}
+    env = _child_env()
+    env["TIPDESK_PASSWORD"] = password
+    env.setdefault("XDG_CONFIG_HOME", str(folder.parent / "config"))
+    progress("desktop app: starting ...")
+    starts = [_timed_process(["-m", "tipdesk.ui.bench", str(folder), username], env)
+              for _ in range(3)]
+    bares = [_timed_process(["-c", BARE_QT], env) for _ in range(3)]
+    start_ms = statistics.median(ms for ms, _ in starts)
+    results["app_start"] = _measure(start_ms, "ms", statistics.median(ms for ms, _ in bares),
+                                    2000)
+    results["app_memory"] = _measure(max(mb for _, mb in starts), "MB",
+                                     max(mb for _, mb in bares), 400)
+
+    if os.environ.get("QT_QPA_PLATFORM") is None and "QT_QPA_PLATFORM" in env:
+        os.environ["QT_QPA_PLATFORM"] = env["QT_QPA_PLATFORM"]
+    application()
+    with open_register(folder, username, password) as session:
+        progress("desktop app: register list ...")
+        everything = listing.CaseFilter()
+        first_ms = _median_ms(lambda: CaseListModel(session), 5)
+        raw_first_ms = _median_ms(lambda: (listing.count_cases(session, everything),
+                                           listing.list_cases(session, everything)), 5)
+        results["list_first_page"] = _measure(first_ms, "ms", raw_first_ms, 200)
+
+        model = CaseListModel(session)
+        names = [row.full_name.split()[0] for row in model.rows()[:30]]
+        search_ms = statistics.median(
+            _median_ms(lambda q=q: model.set_filter(listing.CaseFilter(text=q))) for q in names)
+        bare_ms = statistics.median(
+            _median_ms(lambda q=q: bare_search(session, q, limit=100)) for q in names)
+        results["list_search"] = _measure(search_ms, "ms", bare_ms, 100)
+
+        progress("desktop app: case files ...")
+        numbers = [model.case_number_at(i) for i in range(min(20, model.rowCount()))]
+
+        def open_widget(number: str) -> None:
+            widget = CaseFileWidget(session, number)
+            widget.deleteLater()
+
+        open_ms = statistics.median(_median_ms(lambda n=n: open_widget(n)) for n in numbers)
+        raw_open_ms = statistics.median(
+            _median_ms(lambda n=n: open_case(session, n)) for n in numbers)
+        results["open_case_window"] = _measure(open_ms, "ms", raw_open_ms, 150)
+    return results
+
+
+if __name__ == "__main__":
+    start_and_report(sys.argv[1], sys.argv[2])

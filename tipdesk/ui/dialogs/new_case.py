@@ -1,0 +1,326 @@
+"""Register a new person with their first case, checking first whether they are known.
+
+Before anything is written the register is searched for the same person (same NIK, or
+a similar name); the worker may open an existing case instead, or create anyway.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
+from tipdesk.domain.messages import describe_error, describe_problem
+from tipdesk.domain.validation import validate
+from tipdesk.services import cases
+from tipdesk.services.session import Session
+from tipdesk.ui.i18n import current_language
+from tipdesk.ui.views.case_file import UnsavedChanges
+from tipdesk.ui.widgets.forms import ERROR_STYLE, CaseForm, PersonForm, scrolled
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root of a table model
+
+CANDIDATE_COLUMNS = (
+    QT_TRANSLATE_NOOP("CandidatesModel", "Name"),
+    QT_TRANSLATE_NOOP("CandidatesModel", "Register number"),
+    QT_TRANSLATE_NOOP("CandidatesModel", "Birth date / age"),
+    QT_TRANSLATE_NOOP("CandidatesModel", "Cases"),
+    QT_TRANSLATE_NOOP("CandidatesModel", "Why it may be the same person"),
+)
+REASONS = {
+    "same_nik": QT_TRANSLATE_NOOP("CandidatesModel", "Same NIK"),
+    "similar_name": QT_TRANSLATE_NOOP("CandidatesModel", "Similar name"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CandidatesModel", text)
+
+
+class CandidatesModel(QAbstractTableModel):
+    """People already in the register who may be the person being entered."""
+
+    def __init__(self, candidates: Sequence[Any], today: dt.date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.candidates = list(candidates)
+        self.today = today
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.candidates)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(CANDIDATE_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        candidate = self.candidates[index.row()]
+        person: r.Person = candidate.person
+        column = index.column()
+        if column == 0:
+            return person.full_name
+        if column == 1:
+            return person.register_number
+        if column == 2:
+            return self._birth(person)
+        if column == 3:
+            return ", ".join(candidate.case_numbers)
+        return ", ".join(_t(REASONS[reason]) if reason in REASONS else str(reason)
+                         for reason in candidate.reasons)
+
+    def _birth(self, person: r.Person) -> str:
+        age = r.age_of(person, self.today)
+        if person.birth_date:
+            return f"{person.birth_date.isoformat()} ({age})"
+        if age is not None:
+            return QCoreApplication.translate("CandidatesModel", "about {age} years").format(
+                age=age)
+        return ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(CANDIDATE_COLUMNS)):
+            return _t(CANDIDATE_COLUMNS[section])
+        return None
+
+
+class DuplicatesDialog(QDialog):
+    """Shows possible matches; the worker opens one of their cases or creates anyway."""
+
+    OPEN, CREATE = "open", "create"
+
+    def __init__(self, candidates: Sequence[Any], today: dt.date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice: tuple[str, str | None] | None = None
+        self.setWindowTitle(self.tr("Already in the register?"))
+        intro = QLabel(self.tr("These people in the register may be the person you are "
+                               "entering. Open one of their cases instead, or create the "
+                               "new case anyway."), self)
+        intro.setWordWrap(True)
+        self.model = CandidatesModel(candidates, today, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("candidates")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.case_choice = QComboBox(self)
+        self.case_choice.setObjectName("case_choice")
+        self.open_button = QPushButton(self.tr("Open this case"), self)
+        self.open_button.setObjectName("open_case")
+        self.create_button = QPushButton(self.tr("Create anyway"), self)
+        self.create_button.setObjectName("create_anyway")
+        cancel = QPushButton(self.tr("Back to the form"), self)
+        self.open_button.clicked.connect(self.open_chosen)
+        self.create_button.clicked.connect(self.create_anyway)
+        cancel.clicked.connect(self.reject)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_chosen())
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel(self.tr("Case to open:"), self))
+        choose.addWidget(self.case_choice, 1)
+        choose.addWidget(self.open_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(choose)
+        layout.addLayout(buttons)
+        self.resize(900, 360)
+        if candidates:
+            self.table.selectRow(0)
+        self._row_chosen()
+
+    def _row_chosen(self) -> None:
+        row = self.table.currentIndex().row()
+        numbers = list(self.model.candidates[row].case_numbers) if row >= 0 else []
+        self.case_choice.clear()
+        # The most recent case first: case numbers carry the year and a running number.
+        self.case_choice.addItems(sorted(numbers, reverse=True))
+        self.open_button.setEnabled(bool(numbers))
+
+    def open_chosen(self) -> None:
+        number = self.case_choice.currentText()
+        if number:
+            self.choice = (self.OPEN, number)
+            self.accept()
+
+    def create_anyway(self) -> None:
+        self.choice = (self.CREATE, None)
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, candidates: Sequence[Any],
+            today: dt.date) -> tuple[str, str | None] | None:
+        """``("open", case number)``, ``("create", None)``, or None to go back."""
+        dialog = cls(candidates, today, parent)
+        try:
+            dialog.exec()
+            return dialog.choice
+        finally:
+            dialog.deleteLater()
+
+
+class NewCaseDialog(QDialog):
+    """The person's form and the first case's form; Save checks for duplicates first."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case_number: str | None = None  # the case created
+        self.chosen_case_number: str | None = None  # an existing case to open instead
+        self.warnings: list[Problem] = []
+        self.setWindowTitle(self.tr("New case"))
+        self.person = r.Person()
+        self.case = r.Case(opened_on=session.today(), assigned_to=session.user.username)
+        self.person_form = PersonForm(session.today)
+        self.case_form = CaseForm()
+        self.person_form.load(self.person)
+        self.case_form.load(self.case)
+        self.tabs = QTabWidget(self)
+        self.person_scroll = scrolled(self.person_form)
+        self.case_scroll = scrolled(self.case_form)
+        self.tabs.addTab(self.person_scroll, self.tr("Person"))
+        self.tabs.addTab(self.case_scroll, self.tr("First case"))
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen else None
+        self.resize(min(1200, room.width() - 40) if room else 1200,
+                    min(720, room.height() - 60) if room else 720)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.person_form.is_dirty() or self.case_form.is_dirty()
+
+    def save(self) -> bool:
+        """Check, look for the same person, then create; False if nothing happened."""
+        self.message.hide()
+        self.person_form.clear_problems()
+        self.case_form.clear_problems()
+        person, person_input = self.person_form.edited_copy(self.person)
+        case, case_input = self.case_form.edited_copy(self.case)
+        problems = person_input + case_input
+        if not problems:
+            today = self.session.today()
+            # The case gets its person when both are written; do not ask for it here.
+            problems = validate(person, today=today) + [
+                p for p in validate(case, today=today) if p.field != "person_id"]
+        if any(p.is_error for p in problems):
+            self._refused(ValidationFailed(problems))
+            return False
+        candidates = self._duplicates(person)
+        if candidates:
+            choice = DuplicatesDialog.ask(self, candidates, self.session.today())
+            if choice is None:
+                return False
+            if choice[0] == DuplicatesDialog.OPEN:
+                self.chosen_case_number = choice[1]
+                self.accept()
+                return True
+        try:
+            file, self.warnings = cases.create_case(self.session, person, case)
+        except ValidationFailed as exc:
+            self._refused(exc)
+            return False
+        except TipdeskError as exc:
+            self._say(describe_error(exc, current_language()))
+            return False
+        self.case_number = file.case.case_number
+        self.accept()
+        return True
+
+    def _duplicates(self, person: r.Person) -> list[Any]:
+        # Imported here: the duplicate search is a separate service module.
+        from tipdesk.services.duplicates import find_duplicates
+
+        return list(find_duplicates(self.session, person))
+
+    def _refused(self, exc: ValidationFailed) -> None:
+        elsewhere = self.case_form.show_problems(self.person_form.show_problems(exc.problems))
+        lang = current_language()
+        self._say("\n".join([describe_error(exc, lang)]
+                            + [describe_problem(p, lang) for p in elsewhere]))
+        first = next((p.field for p in exc.problems if p.is_error), None)
+        for form, scroll in ((self.person_form, self.person_scroll),
+                             (self.case_form, self.case_scroll)):
+            if first in form.editors:
+                self.tabs.setCurrentWidget(scroll)
+                scroll.ensureWidgetVisible(form.editors[first])
+                form.focus_field(first)
+                break
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def reject(self) -> None:
+        """Cancel; typed-in details are not dropped without asking."""
+        if self.has_unsaved_changes():
+            answer = UnsavedChanges.ask(self)
+            if answer == UnsavedChanges.CANCEL:
+                return
+            if answer == UnsavedChanges.SAVE:
+                self.save()
+                return
+        super().reject()
+
+    @classmethod
+    def create(cls, session: Session, parent: QWidget | None = None) -> str | None:
+        """The new case's number, or an existing case chosen instead; None if cancelled."""
+        dialog = cls(session, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.chosen_case_number or dialog.case_number
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,685 @@
+"""The case file: one case with its person, services, referrals, notes and history.
+
+The person and case forms are saved together in one transaction
+(``save_case_file``); services, referrals and notes are saved one at a time through
+their dialogs. Problems show under their fields in the user's language; unsaved edits
+are guarded by ``maybe_close()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
+from tipdesk.domain.messages import describe_error, describe_problem, field_label
+from tipdesk.domain.validation import validate
+from tipdesk.domain.vocab import VOCABULARIES
+from tipdesk.services import cases
+from tipdesk.services.session import Session
+from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
+from tipdesk.ui.i18n import current_language
+from tipdesk.ui.widgets.forms import (
+    ERROR_STYLE,
+    WARNING_STYLE,
+    CaseForm,
+    PersonForm,
+    scrolled,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root of a list or table model
+OK_STYLE = "color: #1b5e20;"
+
+
+def display_value(record_type: type, name: str, value: Any,
+                  providers: dict[str, r.Provider] | None = None) -> str:
+    """A stored value as a person reads it: vocabulary labels, ISO dates, yes/no."""
+    field = r.fields_of(record_type).get(name)
+    if value is None or value == "" or value == []:
+        return ""
+    lang = current_language()
+    kind = field.metadata["kind"] if field else None
+    vocab = VOCABULARIES.get(field.metadata.get("vocab") or "") if field else None
+    if name == "provider_id":
+        found = (providers or {}).get(value)
+        return found.name if found else str(value)
+    if kind == "code" and vocab is not None:
+        return vocab.label(value, lang) if value in vocab else str(value)
+    if kind == "codes" and vocab is not None and isinstance(value, list | tuple):
+        return ", ".join(vocab.label(v, lang) if v in vocab else str(v) for v in value)
+    if kind == "flag" or isinstance(value, bool):
+        yes = bool(value) and value not in ("0", "false")
+        return (QCoreApplication.translate("CaseFileWidget", "Yes") if yes
+                else QCoreApplication.translate("CaseFileWidget", "No"))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+# --- models ---------------------------------------------------------------------------------
+
+
+class ItemTableModel(QAbstractTableModel):
+    """Services or referrals of the case, one per row, a column per field."""
+
+    def __init__(self, record_type: type, columns: Sequence[str],
+                 providers: Callable[[], dict[str, r.Provider]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record_type = record_type
+        self.columns = list(columns)
+        self.providers = providers
+        self.items: list[Any] = []
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        item = self.items[index.row()]
+        name = self.columns[index.column()]
+        text = display_value(self.record_type, name, getattr(item, name), self.providers())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text.split("\n", 1)[0]  # the first line; the tooltip has it all
+        return text
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return field_label(self.columns[section], current_language())
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.items):
+            return str(section + 1)
+        return None
+
+
+class NotesModel(QAbstractListModel):
+    """The case timeline: notes, newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notes: list[r.CaseNote] = []
+
+    def set_notes(self, notes: Sequence[r.CaseNote]) -> None:
+        self.beginResetModel()
+        # Newest first; ids are time-ordered (UUIDv7), so they order notes of one day.
+        self.notes = sorted(notes, key=lambda n: (n.noted_on or dt.date.min, n.id),
+                            reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.notes)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.notes):
+            return None
+        note = self.notes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            day = note.noted_on.isoformat() if note.noted_on else ""
+            return f"{day} · {note.author}\n{note.text}"
+        return None
+
+
+HISTORY_COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryModel", "When"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Record"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Field"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Before"),
+    QT_TRANSLATE_NOOP("HistoryModel", "After"),
+)
+ENTITIES: dict[str, tuple[type, str]] = {
+    "persons": (r.Person, QT_TRANSLATE_NOOP("HistoryModel", "Person")),
+    "cases": (r.Case, QT_TRANSLATE_NOOP("HistoryModel", "Case")),
+    "services": (r.Service, QT_TRANSLATE_NOOP("HistoryModel", "Service")),
+    "referrals": (r.Referral, QT_TRANSLATE_NOOP("HistoryModel", "Referral")),
+    "case_notes": (r.CaseNote, QT_TRANSLATE_NOOP("HistoryModel", "Note")),
+}
+OPERATIONS = {
+    "insert": QT_TRANSLATE_NOOP("HistoryModel", "created"),
+    "update": QT_TRANSLATE_NOOP("HistoryModel", "changed"),
+    "delete": QT_TRANSLATE_NOOP("HistoryModel", "deleted"),
+    "purge": QT_TRANSLATE_NOOP("HistoryModel", "erased"),
+}
+
+
+def _entity(name: str) -> tuple[type | None, str]:
+    """The record type and translated name of a history entity (table or record name)."""
+    key = name if name in ENTITIES else {"person": "persons", "case": "cases",
+                                         "service": "services", "referral": "referrals",
+                                         "case_note": "case_notes", "note": "case_notes"
+                                         }.get(name, name)
+    record_type, label = ENTITIES.get(key, (None, name))
+    return record_type, QCoreApplication.translate("HistoryModel", label)
+
+
+class HistoryModel(QAbstractTableModel):
+    """Changes to the case and its person and items: one row per changed field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, ...]] = []
+
+    def set_entries(self, entries: Sequence[Any]) -> None:
+        rows: list[tuple[str, ...]] = []
+        for entry in sorted(entries, key=lambda e: e.seq, reverse=True):
+            record_type, entity = _entity(entry.entity)
+            op = QCoreApplication.translate("HistoryModel", OPERATIONS.get(entry.op, entry.op))
+            at = entry.at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.at else ""
+            what = f"{entity} {op}"
+            changes = list(entry.changes) or [("", None, None)]
+            for field, before, after in changes:
+                label = field_label(field, current_language()) if field else ""
+                shown = [display_value(record_type, field, v) if record_type and field
+                         else ("" if v is None else str(v)) for v in (before, after)]
+                rows.append((at, entry.author or "", what, label, *shown))
+                at, what = "", ""  # said once per entry
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(HISTORY_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self.rows[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(HISTORY_COLUMNS)):
+            return QCoreApplication.translate("HistoryModel", HISTORY_COLUMNS[section])
+        return None
+
+
+# --- the unsaved-changes question -----------------------------------------------------------
+
+
+class UnsavedChanges:
+    """Asks whether to save edits before leaving a case file (tests replace ``ask``)."""
+
+    SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> str:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("UnsavedChanges", "Unsaved changes"))
+        box.setText(QCoreApplication.translate(
+            "UnsavedChanges", "This case file has changes that are not saved."))
+        box.setInformativeText(QCoreApplication.translate(
+            "UnsavedChanges", "Save them before closing?"))
+        save = box.addButton(QCoreApplication.translate("UnsavedChanges", "Save"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(QCoreApplication.translate("UnsavedChanges", "Discard changes"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QCoreApplication.translate("UnsavedChanges", "Cancel"),
+                      QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return cls.SAVE
+        if clicked is discard:
+            return cls.DISCARD
+        return cls.CANCEL
+
+
+# --- the widget -----------------------------------------------------------------------------
+
+SERVICE_COLUMNS = ("service_type", "provider_id", "status", "planned_on", "started_on",
+                   "completed_on", "description")
+REFERRAL_COLUMNS = ("provider_id", "services_requested", "urgency", "status",
+                    "letter_number", "letter_date", "follow_up_on")
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setDefaultSectionSize(150)
+    return view
+
+
+def fit_columns(view: QTableView, widest: int = 320) -> None:
+    """Columns as wide as their contents, but none so wide that the others scroll away."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        header.resizeSection(column, min(max(header.sectionSize(column), 90), widest))
+
+
+class CaseFileWidget(QWidget):
+    """One case opened for work, in tabs: Person, Case, Services, Referrals, Notes, History."""
+
+    saved = Signal(str)  # case number
+    open_case_requested = Signal(str)
+
+    def __init__(self, session: Session, case_number: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case_number = case_number
+        self.file: r.CaseFile | None = None
+        self._build()
+        self.reload()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("title")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("subtitle")
+        self.other_cases = QLabel(self)
+        self.other_cases.setObjectName("other_cases")
+        self.other_cases.linkActivated.connect(self.open_case_requested)
+        self.unsaved = QLabel(self.tr("Unsaved changes"), self)
+        self.unsaved.setObjectName("unsaved")
+        self.unsaved.setStyleSheet(WARNING_STYLE)
+        self.unsaved.hide()
+        self.revert_button = QPushButton(self.tr("Undo changes"), self)
+        self.revert_button.setObjectName("revert")
+        self.revert_button.setToolTip(self.tr("Show the case file as last saved"))
+        self.revert_button.clicked.connect(self.reload)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("save")
+        self.save_button.setToolTip(self.tr("Save the person and the case (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        heading.addWidget(self.other_cases)
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.unsaved)
+        top.addWidget(self.revert_button)
+        top.addWidget(self.save_button)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+
+        self.person_form = PersonForm(self.session.today)
+        self.case_form = CaseForm()
+        for form in (self.person_form, self.case_form):
+            form.changed.connect(self._update_unsaved)
+        self.tabs = QTabWidget(self)
+        self.person_scroll = scrolled(self.person_form)
+        self.case_scroll = scrolled(self.case_form)
+        self.tabs.addTab(self.person_scroll, self.tr("Person"))
+        self.tabs.addTab(self.case_scroll, self.tr("Case"))
+        self.tabs.addTab(self._services_tab(), self.tr("Services"))
+        self.tabs.addTab(self._referrals_tab(), self.tr("Referrals"))
+        self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
+        self.tabs.addTab(self._history_tab(), self.tr("History"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+    def _providers(self) -> dict[str, r.Provider]:
+        return self.file.providers if self.file else {}
+
+    def _buttons(self, *buttons: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _services_tab(self) -> QWidget:
+        self.services_model = ItemTableModel(r.Service, SERVICE_COLUMNS, self._providers, self)
+        self.services_view = _table(self.services_model)
+        self.services_view.setObjectName("services")
+        self.services_view.doubleClicked.connect(lambda _i: self.edit_service())
+        self.add_service_button = QPushButton(self.tr("Add service…"))
+        self.add_service_button.clicked.connect(self.add_service)
+        self.edit_service_button = QPushButton(self.tr("Edit…"))
+        self.edit_service_button.clicked.connect(self.edit_service)
+        # No service removes a single service yet (cases.py has none); withdraw by status.
+        self.remove_service_button = QPushButton(self.tr("Remove"))
+        self.remove_service_button.setEnabled(False)
+        self.remove_service_button.setToolTip(self.tr(
+            "A service cannot be removed yet. To withdraw it, edit it and set its status "
+            "to Declined or Unavailable."))
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self._buttons(self.add_service_button, self.edit_service_button,
+                                       self.remove_service_button))
+        layout.addWidget(self.services_view, 1)
+        return tab
+
+    def _referrals_tab(self) -> QWidget:
+        self.referrals_model = ItemTableModel(r.Referral, REFERRAL_COLUMNS, self._providers,
+                                              self)
+        self.referrals_view = _table(self.referrals_model)
+        self.referrals_view.setObjectName("referrals")
+        self.referrals_view.doubleClicked.connect(lambda _i: self.edit_referral())
+        self.add_referral_button = QPushButton(self.tr("Add referral…"))
+        self.add_referral_button.clicked.connect(self.add_referral)
+        self.edit_referral_button = QPushButton(self.tr("Edit…"))
+        self.edit_referral_button.clicked.connect(self.edit_referral)
+        self.letter_button = QPushButton(self.tr("Letter…"))
+        self.letter_button.setEnabled(False)
+        self.letter_button.setToolTip(self.tr("Referral letters come with the letters update"))
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self._buttons(self.add_referral_button, self.edit_referral_button,
+                                       self.letter_button))
+        layout.addWidget(self.referrals_view, 1)
+        return tab
+
+    def _notes_tab(self) -> QWidget:
+        self.notes_model = NotesModel(self)
+        self.notes_view = QListView()
+        self.notes_view.setObjectName("notes")
+        self.notes_view.setModel(self.notes_model)
+        self.notes_view.setWordWrap(True)
+        self.notes_view.setAlternatingRowColors(True)
+        self.notes_view.setSpacing(4)
+        self.notes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.notes_view.doubleClicked.connect(lambda _i: self.edit_note())
+        self.add_note_button = QPushButton(self.tr("Add note…"))
+        self.add_note_button.clicked.connect(self.add_note)
+        self.edit_note_button = QPushButton(self.tr("Edit…"))
+        self.edit_note_button.clicked.connect(self.edit_note)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self._buttons(self.add_note_button, self.edit_note_button))
+        layout.addWidget(self.notes_view, 1)
+        return tab
+
+    def _history_tab(self) -> QWidget:
+        self.history_model = HistoryModel(self)
+        self.history_view = _table(self.history_model)
+        self.history_view.setObjectName("history")
+        self.history_note = QLabel()
+        self.history_note.setObjectName("history_note")
+        self.history_note.setWordWrap(True)
+        self.history_note.hide()
+        self._history_stale = True
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.history_note)
+        layout.addWidget(self.history_view, 1)
+        self.history_tab = tab
+        return tab
+
+    # --- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show the case file as stored, dropping unsaved edits."""
+        try:
+            self.file = cases.open_case(self.session, self.case_number)
+        except TipdeskError as exc:
+            self._say(describe_error(exc, current_language()), ERROR_STYLE)
+            self.setEnabled(False)
+            return
+        self.person_form.load(self.file.person)
+        self.case_form.load(self.file.case)
+        self._show_items()
+        self._show_heading()
+        self._update_unsaved()
+        self.message.hide()
+
+    def _refresh_items(self) -> None:
+        """Reload services, referrals and notes only, keeping unsaved form edits."""
+        fresh = cases.open_case(self.session, self.case_number)
+        assert self.file is not None
+        self.file.services, self.file.referrals = fresh.services, fresh.referrals
+        self.file.notes, self.file.providers = fresh.notes, fresh.providers
+        self._show_items()
+
+    def _show_items(self) -> None:
+        assert self.file is not None
+        self.services_model.set_items(self.file.services)
+        self.referrals_model.set_items(self.file.referrals)
+        self.notes_model.set_notes(self.file.notes)
+        for view in (self.services_view, self.referrals_view):
+            fit_columns(view)
+        counts = (len(self.file.services), len(self.file.referrals), len(self.file.notes))
+        for tab, text, count in zip((2, 3, 4), (self.tr("Services"), self.tr("Referrals"),
+                                               self.tr("Notes")), counts, strict=True):
+            self.tabs.setTabText(tab, f"{text} ({count})" if count else text)
+        self._history_stale = True
+        if self.tabs.currentWidget() is self.history_tab:
+            self.refresh_history()
+
+    def _show_heading(self) -> None:
+        assert self.file is not None
+        person, case = self.file.person, self.file.case
+        lang = current_language()
+        self.title.setText(f"{case.case_number} · {person.full_name}")
+        age = r.age_of(person, self.session.today())
+        bits = [person.register_number,
+                VOCABULARIES["case_status"].label(case.status, lang)
+                if case.status in VOCABULARIES["case_status"] else case.status]
+        if age is not None:
+            bits.append(self.tr("{age} years").format(age=age))
+        self.subtitle.setText(" · ".join(b for b in bits if b))
+        others = [row["case_number"] for row in cases.find_cases(self.session,
+                                                                 person.register_number)
+                  if row["register_number"] == person.register_number
+                  and row["case_number"] != case.case_number]
+        links = ", ".join(f'<a href="{n}">{n}</a>' for n in sorted(others))
+        self.other_cases.setText(self.tr("Other cases of this person: {links}")
+                                 .format(links=links) if others else "")
+        self.other_cases.setVisible(bool(others))
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.history_tab and self._history_stale:
+            self.refresh_history()
+
+    def refresh_history(self) -> None:
+        """Load the case's history (written by the listing service)."""
+        self._history_stale = False
+        try:
+            # Imported here: the history service arrives separately from this view.
+            from tipdesk.services.listing import case_history
+        except ImportError:
+            self.history_note.setText(self.tr("The history of changes is not available "
+                                              "in this version."))
+            self.history_note.show()
+            self.history_model.set_entries([])
+            return
+        try:
+            entries = case_history(self.session, self.case_number)
+        except TipdeskError as exc:
+            self.history_note.setText(describe_error(exc, current_language()))
+            self.history_note.show()
+            return
+        self.history_note.setVisible(not entries)
+        self.history_note.setText(self.tr("No changes recorded yet."))
+        self.history_model.set_entries(entries)
+        fit_columns(self.history_view)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.person_form.is_dirty() or self.case_form.is_dirty()
+
+    def _update_unsaved(self) -> None:
+        self.unsaved.setVisible(self.has_unsaved_changes())
+
+    def save(self) -> bool:
+        """Validate and save the person and case together; False (problems shown) if not."""
+        if self.file is None:
+            return False
+        self.message.hide()
+        self.person_form.clear_problems()
+        self.case_form.clear_problems()
+        person, person_input = self.person_form.edited_copy(self.file.person)
+        case, case_input = self.case_form.edited_copy(self.file.case)
+        problems = person_input + case_input
+        if not problems:
+            today = self.session.today()
+            problems = validate(person, today=today) + validate(case, today=today)
+        if any(p.is_error for p in problems):
+            self._refused(ValidationFailed(problems))
+            return False
+        try:
+            warnings = cases.save_case_file(self.session, person, case)
+        except ValidationFailed as exc:
+            self._refused(exc)
+            return False
+        except TipdeskError as exc:
+            self._say(describe_error(exc, current_language()), ERROR_STYLE)
+            return False
+        self.reload()
+        self._show_problems(warnings)
+        self._say(self.tr("Saved."), OK_STYLE)
+        self.saved.emit(self.case_number)
+        return True
+
+    def _refused(self, exc: ValidationFailed) -> None:
+        elsewhere = self._show_problems(exc.problems)
+        lang = current_language()
+        self._say("\n".join([describe_error(exc, lang)]
+                            + [describe_problem(p, lang) for p in elsewhere]), ERROR_STYLE)
+        first = next((p.field for p in exc.problems if p.is_error), None)
+        if first:
+            self._go_to_field(first)
+
+    def _show_problems(self, problems: Sequence[Problem]) -> list[Problem]:
+        # Person and case share no editable field name, so each problem has one home.
+        return self.case_form.show_problems(self.person_form.show_problems(problems))
+
+    def _go_to_field(self, name: str) -> None:
+        for form, scroll in ((self.person_form, self.person_scroll),
+                             (self.case_form, self.case_scroll)):
+            if name in form.editors:
+                self.tabs.setCurrentWidget(scroll)
+                scroll.ensureWidgetVisible(form.editors[name])
+                form.focus_field(name)
+                return
+
+    def _say(self, text: str, style: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(style)
+        self.message.show()
+
+    def maybe_close(self) -> bool:
+        """True if the case file may close: nothing unsaved, saved, or edits discarded."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = UnsavedChanges.ask(self)
+        if answer == UnsavedChanges.SAVE:
+            return self.save()
+        if answer == UnsavedChanges.DISCARD:
+            self.reload()
+            return True
+        return False
+
+    # --- services, referrals, notes --------------------------------------------------------
+
+    def _selected(self, view: QAbstractItemView, items: Sequence[Any]) -> Any:
+        rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+        index = rows[0] if rows else view.currentIndex()
+        return items[index.row()] if index.isValid() and index.row() < len(items) else None
+
+    def _after_item(self, warnings: list[Problem] | None) -> None:
+        if warnings is None:
+            return
+        self._refresh_items()
+        lang = current_language()
+        if warnings:
+            self._say("\n".join(describe_problem(p, lang) for p in warnings), WARNING_STYLE)
+        else:
+            self._say(self.tr("Saved."), OK_STYLE)
+
+    def add_service(self) -> None:
+        assert self.file is not None
+        self._after_item(ServiceDialog.edit(self.session, self.file.case, None, self))
+
+    def edit_service(self) -> None:
+        service = self._selected(self.services_view, self.services_model.items)
+        if service is not None and self.file is not None:
+            self._after_item(ServiceDialog.edit(self.session, self.file.case, service, self))
+
+    def add_referral(self) -> None:
+        assert self.file is not None
+        self._after_item(ReferralDialog.edit(self.session, self.file.case, None, self))
+
+    def edit_referral(self) -> None:
+        referral = self._selected(self.referrals_view, self.referrals_model.items)
+        if referral is not None and self.file is not None:
+            self._after_item(ReferralDialog.edit(self.session, self.file.case, referral, self))
+
+    def add_note(self) -> None:
+        assert self.file is not None
+        self._after_item(NoteDialog.edit(self.session, self.file.case, None, self))
+
+    def edit_note(self) -> None:
+        note = self._selected(self.notes_view, self.notes_model.notes)
+        if note is not None and self.file is not None:
+            self._after_item(NoteDialog.edit(self.session, self.file.case, note, self))

@@ -1,0 +1,236 @@
+"""The referral directory: service providers, searched by name, added and edited."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import Problem, ValidationFailed
+from tipdesk.domain.messages import describe_error, describe_problem, field_label
+from tipdesk.domain.vocab import PROVIDER_TYPE, SERVICE_TYPE
+from tipdesk.services import cases
+from tipdesk.ui.i18n import current_language
+from tipdesk.ui.models.case_list import Column, RowsModel, format_count, vocab_label
+from tipdesk.ui.views.register_list import RowActivation, SearchBox, list_table
+
+_C = "ProvidersView"
+Saved = tuple[r.Provider, list[Problem]]
+TEXT_FIELDS = ("name", "address", "region_code", "phone", "email", "contact_person",
+               "contact_title")
+
+
+def provider_columns() -> tuple[Column, ...]:
+    return (
+        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Name"), lambda p: p.name),
+        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Type"),
+               lambda p: vocab_label(PROVIDER_TYPE, p.provider_type)),
+        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Region"), lambda p: p.region_code),
+        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Phone"), lambda p: p.phone),
+        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "E-mail"), lambda p: p.email),
+        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Contact person"),
+               lambda p: p.contact_person),
+        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Services"),
+               lambda p: ", ".join(vocab_label(SERVICE_TYPE, c) for c in p.services_offered)),
+    )
+
+
+def refusal_lines(exc: ValidationFailed) -> str:
+    """What was refused and why, one translated line per problem."""
+    lang = current_language()
+    lines = [describe_error(exc, lang)]
+    lines += ["• " + describe_problem(p, lang) for p in exc.problems if p.is_error]
+    return "\n".join(lines)
+
+
+class ProviderDialog(QDialog):
+    """Add or edit one provider. Save writes through the services; a refusal is shown in
+    the dialog, which stays open so nothing typed is lost."""
+
+    def __init__(self, session: object, provider: r.Provider | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.is_new = provider is None
+        # Edit a copy: Cancel must leave the list's row as it was.
+        self.provider = dataclasses.replace(provider) if provider else r.Provider()
+        self.warnings: list[Problem] = []
+        self.setWindowTitle(self.tr("Add provider") if self.is_new else self.tr("Edit provider"))
+        lang = current_language()
+
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name in TEXT_FIELDS:
+            edit = QLineEdit(getattr(self.provider, name) or "", self)
+            edit.setMinimumWidth(300)
+            self.edits[name] = edit
+            if name == "name":
+                form.addRow(field_label(name, lang), edit)
+                self.provider_type = QComboBox(self)
+                self.provider_type.addItem(self.tr("(choose)"), "")
+                for term in PROVIDER_TYPE:
+                    self.provider_type.addItem(PROVIDER_TYPE.label(term.code, lang), term.code)
+                index = self.provider_type.findData(self.provider.provider_type or "")
+                self.provider_type.setCurrentIndex(max(index, 0))
+                form.addRow(field_label("provider_type", lang), self.provider_type)
+            else:
+                form.addRow(field_label(name, lang), edit)
+        self.edits["region_code"].setPlaceholderText(self.tr("e.g. 53.71"))
+        self.edits["region_code"].setMaxLength(13)
+
+        self.services = QListWidget(self)
+        for term in SERVICE_TYPE:
+            item = QListWidgetItem(SERVICE_TYPE.label(term.code, lang), self.services)
+            item.setData(Qt.ItemDataRole.UserRole, term.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if term.code in
+                               self.provider.services_offered else Qt.CheckState.Unchecked)
+        box = QGroupBox(field_label("services_offered", lang), self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.services)
+        self.services.setMinimumWidth(320)
+
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        columns = QHBoxLayout()
+        columns.addLayout(form, 1)
+        columns.addWidget(box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(860, 440)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, session: object,
+            provider: r.Provider | None = None) -> Saved | None:
+        """The saved provider with the warnings about it, or None if cancelled."""
+        dialog = cls(session, provider, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.provider, dialog.warnings
+
+    def checked_services(self) -> list[str]:
+        return [self.services.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.services.count())
+                if self.services.item(i).checkState() == Qt.CheckState.Checked]
+
+    def gather(self) -> r.Provider:
+        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        return dataclasses.replace(self.provider, **values,
+                                   provider_type=self.provider_type.currentData() or None,
+                                   services_offered=self.checked_services())
+
+    def save(self) -> None:
+        provider = self.gather()
+        try:
+            if self.is_new:
+                self.warnings = cases.create_provider(self.session, provider)
+            else:
+                self.warnings = cases.update_provider(self.session, provider)
+        except ValidationFailed as exc:
+            self.error.setText(refusal_lines(exc))
+            self.error.show()
+            return
+        self.provider = provider
+        self.accept()
+
+
+class ProvidersView(QWidget):
+    """The list of providers with search, Add and Edit."""
+
+    provider_saved = Signal(str)  # provider id
+
+    def __init__(self, session: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = RowsModel(provider_columns(), key=lambda p: p.id, parent=self)
+        self.search = SearchBox(self.tr("Search providers by name"), self)
+        self.search.search_changed.connect(lambda _text: self.refresh())
+        self.count = QLabel(self)
+        self.add = QPushButton(self.tr("Add provider"), self)
+        self.add.clicked.connect(self.add_provider)
+        self.edit = QPushButton(self.tr("Edit"), self)
+        self.edit.clicked.connect(self.edit_selected)
+        self.table = list_table(self.model, self)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((240, 170, 80, 120, 170, 150)):
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        self.activation = RowActivation(self.table, self.edit_row)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addSpacing(12)
+        top.addWidget(self.count)
+        top.addSpacing(12)
+        top.addWidget(self.add)
+        top.addWidget(self.edit)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        text = self.search.search_text()
+        self.model.set_rows(cases.list_providers(self.session, text))
+        n = self.model.total()
+        self.count.setText(self.tr("1 provider") if n == 1 else
+                           self.tr("{count} providers").format(count=format_count(n)))
+        self.edit.setEnabled(n > 0)
+
+    def add_provider(self) -> None:
+        self._saved(ProviderDialog.ask(self, self.session))
+
+    def edit_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.edit_row(index.row())
+
+    def edit_row(self, row: int) -> None:
+        self._saved(ProviderDialog.ask(self, self.session, self.model.row_at(row)))
+
+    def _saved(self, saved: Saved | None) -> None:
+        if saved is None:
+            return
+        provider, warnings = saved
+        self.refresh()
+        for row in range(self.model.rowCount()):
+            if self.model.key_at(row) == provider.id:
+                self.table.selectRow(row)
+                break
+        lang = current_language()
+        lines = [self.tr("Saved: {name}").format(name=provider.name)]
+        lines += ["• " + describe_problem(p, lang) for p in warnings]
+        self.message.setText("\n".join(lines))
+        self.message.show()
+        self.provider_saved.emit(provider.id)

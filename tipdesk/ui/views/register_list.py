@@ -1,0 +1,294 @@
+"""The case register: search as you type, filters, the paged table, and Enter to open.
+
+Also the small pieces the other list screens share: a debounced search box and the
+"Enter or double-click opens the row" behaviour of a table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipdesk.domain.vocab import CASE_STATUS, EXPLOITATION
+from tipdesk.services import listing
+from tipdesk.ui.i18n import current_language
+from tipdesk.ui.models.case_list import CaseListModel, format_count
+
+DEBOUNCE_MS = 250
+NOT_CLOSED = ("open", "active", "follow_up")
+# Starting widths (px) of the register's columns; the name column takes what is left.
+COLUMN_WIDTHS = {"case_number": 118, "register_number": 106, "sex": 84, "age": 44,
+                 "exploitation": 210, "status": 165, "worker": 120, "updated_at": 118,
+                 "follow_up_on": 104}
+
+
+class SearchBox(QLineEdit):
+    """A search field that reports its text once typing pauses (``DEBOUNCE_MS``), so a
+    search does not run for every key."""
+
+    search_changed = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(lambda: self.search_changed.emit(self.search_text()))
+        self.textChanged.connect(lambda _text: self.timer.start())
+        # Enter searches at once rather than waiting for the pause.
+        self.returnPressed.connect(self.flush)
+
+    def search_text(self) -> str:
+        return self.text().strip()
+
+    def flush(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self.search_changed.emit(self.search_text())
+
+
+class RowActivation(QObject):
+    """Enter/Return or a double-click on a row of ``view`` calls ``callback(row)``."""
+
+    def __init__(self, view: QAbstractItemView, callback: Callable[[int], None]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.callback = callback
+        view.installEventFilter(self)
+        view.doubleClicked.connect(self._activate)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            index = self.view.currentIndex()
+            if index.isValid():
+                self._activate(index)
+                return True
+        return False
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.callback(index.row())
+
+
+def list_table(model: object, parent: QWidget | None = None) -> QTableView:
+    """A read-only table of whole rows, the way every list screen shows one."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setHighlightSections(False)
+    table.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def combo_select(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class RegisterListView(QWidget):
+    """Every case of the register, filtered and sorted in SQL."""
+
+    open_case_requested = Signal(str)
+    new_case_requested = Signal()
+
+    def __init__(self, session: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = CaseListModel(session, self)
+
+        self.search = SearchBox(self.tr("Search by name, NIK, case or register number"), self)
+        self.search.search_changed.connect(self.apply_filter)
+        self.initials = QCheckBox(self.tr("Initials only"), self)
+        self.initials.setToolTip(self.tr("Show initials instead of names, "
+                                         "e.g. when others can see the screen"))
+        self.initials.toggled.connect(self._show_initials)
+        self.count = QLabel(self)
+        self.new_case = QPushButton(self.tr("New case"), self)
+        self.new_case.clicked.connect(self.new_case_requested)
+
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("All statuses"), ())
+        self.status.addItem(self.tr("Not closed"), NOT_CLOSED)
+        for term in CASE_STATUS:
+            self.status.addItem(CASE_STATUS.label(term.code, current_language()), (term.code,))
+        self.worker = QComboBox(self)
+        self.exploitation = QComboBox(self)
+        self.exploitation.addItem(self.tr("All exploitation types"), "")
+        for term in EXPLOITATION:
+            self.exploitation.addItem(EXPLOITATION.label(term.code, current_language()),
+                                      term.code)
+        self.dated = QCheckBox(self.tr("Opened between"), self)
+        today = self.session.today()
+        self.opened_from = self._date_edit(dt.date(today.year, 1, 1))
+        self.opened_to = self._date_edit(today)
+        self.and_label = QLabel(self.tr("and"), self)
+        self.clear = QPushButton(self.tr("Clear filters"), self)
+        self.clear.clicked.connect(self.clear_filters)
+        for combo in (self.status, self.worker, self.exploitation):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.dated.toggled.connect(self._dates_toggled)
+        self._dates_toggled(False)
+
+        self.table = list_table(self.model, self)
+        self._setup_columns()
+        self.activation = RowActivation(self.table, self._open_row)
+        self.find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find.activated.connect(self.focus_search)
+        self.model.modelReset.connect(self._update_count)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.initials)
+        top.addSpacing(12)
+        top.addWidget(self.count)
+        top.addSpacing(12)
+        top.addWidget(self.new_case)
+        filters = QHBoxLayout()
+        for widget in (self.status, self.worker, self.exploitation, self.dated,
+                       self.opened_from, self.and_label, self.opened_to):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.clear)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.load_workers()
+        self._update_count()
+
+    def _date_edit(self, day: dt.date) -> QDateEdit:
+        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.dateChanged.connect(self.apply_filter)
+        return edit
+
+    def _setup_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for key, width in COLUMN_WIDTHS.items():
+            column = self.model.column_of(key)
+            # Never narrower than the (translated) header, which is not elided.
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        header.setSectionResizeMode(self.model.column_of("name"), QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(self.model.column_of(self.model.sort_key),
+                                Qt.SortOrder.DescendingOrder if self.model.descending
+                                else Qt.SortOrder.AscendingOrder)
+        # After the indicator, so enabling sorting asks for the order already loaded.
+        self.table.setSortingEnabled(True)
+
+    # --- filters ----------------------------------------------------------------------
+
+    def load_workers(self) -> None:
+        """Fill the worker filter (and the model's display names) from the register."""
+        chosen = self.worker.currentData()
+        workers = listing.list_workers(self.session)
+        self.model.set_worker_names({u.username: u.display_name or u.username
+                                     for u in workers})
+        self.worker.blockSignals(True)
+        self.worker.clear()
+        self.worker.addItem(self.tr("All workers"), "")
+        for user in workers:
+            self.worker.addItem(user.display_name or user.username, user.username)
+        combo_select(self.worker, chosen or "")
+        self.worker.blockSignals(False)
+
+    def current_filter(self) -> listing.CaseFilter:
+        dated = self.dated.isChecked()
+        return listing.CaseFilter(
+            text=self.search.search_text(),
+            statuses=tuple(self.status.currentData() or ()),
+            worker=self.worker.currentData() or "",
+            exploitation_type=self.exploitation.currentData() or "",
+            opened_from=self.opened_from.date().toPython() if dated else None,
+            opened_to=self.opened_to.date().toPython() if dated else None,
+        )
+
+    def apply_filter(self, *_args: object) -> None:
+        flt = self.current_filter()
+        if flt != self.model.filter:
+            self.model.set_filter(flt)
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.status, self.worker, self.exploitation, self.dated):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.search.timer.stop()
+        for combo in (self.status, self.worker, self.exploitation):
+            combo.setCurrentIndex(0)
+        self.dated.setChecked(False)
+        self._dates_toggled(False)
+        for widget in (self.search, self.status, self.worker, self.exploitation, self.dated):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def _dates_toggled(self, on: bool) -> None:
+        for widget in (self.opened_from, self.and_label, self.opened_to):
+            widget.setEnabled(on)
+        self.apply_filter()
+
+    def _show_initials(self, on: bool) -> None:
+        self.model.show_initials = on
+
+    # --- table ------------------------------------------------------------------------
+
+    def _update_count(self) -> None:
+        total = self.model.total()
+        if total == 0:
+            text = self.tr("No cases")
+        elif total == 1:
+            text = self.tr("1 case")
+        else:
+            text = self.tr("{count} cases").format(count=format_count(total))
+        self.count.setText(text)
+
+    def _open_row(self, row: int) -> None:
+        self.open_case_requested.emit(self.model.case_number_at(row))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_case_number(self) -> str:
+        index = self.table.currentIndex()
+        return self.model.case_number_at(index.row()) if index.isValid() else ""
+
+    def refresh(self) -> None:
+        """Load again (after a case was added or changed elsewhere), keeping the filter."""
+        self.load_workers()
+        flt = self.current_filter()  # a worker may have gone from the list
+        if flt != self.model.filter:
+            self.model.set_filter(flt)
+        else:
+            self.model.refresh()
