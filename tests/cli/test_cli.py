@@ -179,7 +179,8 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
     assert code == 0, err
     results = json.loads(out)
     assert set(results) >= {"demo_generation", "unlock_open", "name_search", "load_case",
-                            "peak_memory"}
+                            "peak_memory", "app_start", "app_memory", "list_first_page",
+                            "list_search", "open_case_window"}
     for name, measure in results.items():
         assert set(measure) == {"value", "unit", "baseline", "budget"}, name
         assert measure["value"] > 0, name
@@ -187,5 +188,7 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
     assert results["demo_generation"]["budget"] == 5000
     assert results["demo_generation"]["baseline"] > 0
     assert results["name_search"]["baseline"] > 0
-    code, out, _ = run(capsys, "bench", "--cases", "300")
+    assert results["app_start"]["budget"] == 2000 and results["app_memory"]["budget"] == 400
+    code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only")
     assert code == 0 and "name_search" in out and "budget" in out
+    assert "app_start" not in out

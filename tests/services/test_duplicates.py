@@ -134,3 +134,16 @@ def test_closest_names_first_and_limit(session):
     assert names(found)[0] in ("Maria Goretti", "Maria Goreti")
     assert set(names(found)) == {"Maria Goreti Bria", "Maria Goretti", "Maria Goreti"}
     assert len(find_duplicates(session, person(full_name="Maria Goreti"), limit=1)) == 1
+
+
+def test_an_initial_in_the_name_is_not_an_obstacle(session):
+    from tipdesk.domain.records import Person
+    from tipdesk.services.duplicates import find_duplicates
+
+    new_case(session, person_overrides={"full_name": "Maria Gorety Bria",
+                                        "birth_date": None, "estimated_age": 25})
+    for typed in ("Maria G. Bria", "Maria Gorety B."):
+        found = find_duplicates(session, Person(full_name=typed, estimated_age=25))
+        assert [c.person.full_name for c in found] == ["Maria Gorety Bria"], typed
+    assert find_duplicates(session, Person(full_name="A", estimated_age=25)) == []
+    assert find_duplicates(session, Person(full_name="Maria K. Bria", estimated_age=25)) == []

@@ -7,6 +7,7 @@ without changing that shape.
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -47,6 +48,16 @@ def peak_memory_mb() -> float | None:
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def resident_memory_mb() -> float | None:
+    """Resident memory of this process now, in MB (not the peak, which a process started
+    by fork + exec inherits from its parent on Linux)."""
+    if sys.platform.startswith("linux"):
+        with open("/proc/self/statm") as statm:
+            pages = int(statm.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return peak_memory_mb()
 
 
 def _median_ms(action: Callable[[], object], repeat: int) -> float:

@@ -68,6 +68,9 @@ def normal_name(name: str) -> tuple[str, ...]:
 
 
 def _parts_alike(p: str, q: str) -> bool:
+    # An initial (Maria G. Bria) stands for any part with that first letter.
+    if len(p) == 1 or len(q) == 1:
+        return p[0] == q[0]
     # "j" read either way (Johana, Yohana) when comparing, never when normalising.
     return (p == q or p.replace("j", "y") == q.replace("j", "y")
             or difflib.SequenceMatcher(None, p, q).ratio() >= PART_RATIO)
@@ -125,7 +128,8 @@ def _prefixes(part: str) -> set[str]:
         for form in _old_spellings(head):
             forms.add(form)
             # A letter written double (Anna, Ana) changes a short prefix.
-            forms |= {form[:i + 1] + form[i] + form[i + 1:] for i in range(PREFIX - 1)}
+            forms |= {form[:i + 1] + form[i] + form[i + 1:]
+                      for i in range(min(PREFIX - 1, len(form)))}
     return {f[:PREFIX] for f in forms if len(f[:PREFIX]) >= 2}
 
 

@@ -81,10 +81,10 @@ def _case_row(row: dict, today: dt.date) -> CaseRow:
 
 
 def _page(session: Session, query: store.CaseQuery, *, sort: str, descending: bool,
-          offset: int, limit: int) -> list[CaseRow]:
+          offset: int, limit: int, today: dt.date | None = None) -> list[CaseRow]:
     if limit <= 0:
         return []
-    today = session.today()
+    today = today or session.today()
     rids = store.case_page(session.db, query, sort=sort, descending=descending,
                            offset=max(0, offset), limit=limit, today=today)
     return [_case_row(row, today) for row in store.case_rows(session.db, rids)]
@@ -153,15 +153,17 @@ def list_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: st
 
 @dataclass(frozen=True)
 class Dashboard:
-    my_open: list[CaseRow]              # not closed, assigned to session.user
-    follow_ups_this_week: list[CaseRow] # follow_up_on from today to today+6, not closed
-    overdue: list[CaseRow]              # follow_up_on before today, not closed
-    awaiting_reply: list[ReferralRow]   # referrals with status "sent"
-    opened_this_month: list[CaseRow]    # opened_on in today's month
+    my_open: list[CaseRow]               # not closed, assigned to session.user
+    follow_ups_this_week: list[CaseRow]  # follow_up_on from today to today+6, not closed
+    overdue: list[CaseRow]               # follow_up_on before today, not closed
+    awaiting_reply: list[ReferralRow]    # referrals with status "sent"
+    opened_this_month: list[CaseRow]     # opened_on in today's month
 
 
 def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50) -> Dashboard:
-    """The start screen's buckets, each soonest (or newest) first, at most ``limit`` each."""
+    """The start screen's buckets, at most ``limit`` rows each: my open cases most recently
+    changed first; follow-ups and overdue ones by date, earliest first; referrals awaiting
+    a reply by follow-up date (none last); this month's new cases, newest first."""
     today = today or session.today()
     month_start = today.replace(day=1)
     next_month = (month_start + dt.timedelta(days=32)).replace(day=1)
@@ -169,7 +171,7 @@ def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50
     def cases(sort: str = "follow_up_on", descending: bool = False,
               **query: Any) -> list[CaseRow]:
         return _page(session, store.CaseQuery(**query), sort=sort, descending=descending,
-                     offset=0, limit=limit)
+                     offset=0, limit=limit, today=today)
 
     awaiting = store.awaiting_reply(session.db, limit=max(0, limit))
     return Dashboard(

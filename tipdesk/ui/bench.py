@@ -71,8 +71,8 @@ window = QMainWindow()
 window.resize(1280, 720)
 window.show()
 app.processEvents()
-from tipdesk.services.bench import peak_memory_mb
-print("{READY}", peak_memory_mb(), flush=True)
+from tipdesk.services.bench import resident_memory_mb
+print("{READY}", resident_memory_mb(), flush=True)
 """
 
 
@@ -80,7 +80,7 @@ def start_and_report(folder: str, username: str) -> None:
     """The measured process: open the register and the main window, say when ready."""
     from PySide6.QtWidgets import QApplication
 
-    from tipdesk.services.bench import peak_memory_mb
+    from tipdesk.services.bench import resident_memory_mb
     from tipdesk.services.register import open_register
     from tipdesk.ui.app import application
     from tipdesk.ui.main_window import MainWindow
@@ -91,7 +91,7 @@ def start_and_report(folder: str, username: str) -> None:
     window.show_page("register")
     window.show()
     QApplication.processEvents()
-    print(READY, peak_memory_mb(), flush=True)
+    print(READY, resident_memory_mb(), flush=True)
     app.processEvents()
     session.close()
 

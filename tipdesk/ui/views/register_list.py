@@ -34,9 +34,9 @@ from tipdesk.ui.models.case_list import CaseListModel, format_count
 DEBOUNCE_MS = 250
 NOT_CLOSED = ("open", "active", "follow_up")
 # Starting widths (px) of the register's columns; the name column takes what is left.
-COLUMN_WIDTHS = {"case_number": 118, "register_number": 106, "sex": 84, "age": 44,
-                 "exploitation": 210, "status": 165, "worker": 120, "updated_at": 118,
-                 "follow_up_on": 104}
+COLUMN_WIDTHS = {"case_number": 118, "register_number": 106, "sex": 64, "age": 40,
+                 "exploitation": 180, "status": 130, "worker": 110, "updated_at": 118,
+                 "follow_up_on": 100}
 
 
 class SearchBox(QLineEdit):
