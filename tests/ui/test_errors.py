@@ -29,3 +29,27 @@ def test_unexpected_error_dialog_gives_copyable_details_without_the_message(qtbo
     assert "tipdesk.log" in dialog.log_label.text()
     dialog.copy_details()
     assert QApplication.clipboard().text() == details
+
+
+def test_report_shows_refusals_plainly_and_logs_the_unexpected_without_data(
+        qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tipdesk.logs import setup_logging
+    from tipdesk.ui.dialogs import errors
+
+    log_path = setup_logging()
+    shown, warned = [], []
+    monkeypatch.setattr(errors.ExceptionDialog, "exec", lambda self: shown.append(self))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    errors.report(None, NotFound(what="case", key="KUP-2026-00009"))
+    assert warned == ["case 'KUP-2026-00009' was not found in this register."]
+    assert shown == []
+    try:
+        raise ValueError("Yuliana Tefa 5371015403990001")
+    except ValueError as exc:
+        errors.report(None, exc)
+    assert len(shown) == 1
+    logged = log_path.read_text("utf-8")
+    assert "ValueError" in logged and "test_errors.py" in logged
+    assert "Yuliana" not in logged and "5371015403990001" not in logged

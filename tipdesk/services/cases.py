@@ -101,6 +101,11 @@ def open_case(session: Session, number: str) -> r.CaseFile:
     return case_store.load_case_file(session.db, case)
 
 
+def cases_of_person(session: Session, person_id: str) -> list[r.Case]:
+    """Every case of one person that is not deleted, oldest first."""
+    return [c for c in case_store.cases_of_person(session.db, person_id) if not c.deleted]
+
+
 def find_cases(session: Session, text: str, *, limit: int = 50) -> list[dict]:
     return search.search(session.db, text, limit=limit)
 

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.case_windows: dict[str, CaseFileWindow] = {}
+        self._shown: set[QWidget] = set()
         self.setWindowTitle(self.tr("TipDesk — {office}").format(office=session.office.name)
                             + (self.tr(" (demo, discarded on exit)") if demo else ""))
         self.nav = QListWidget()
@@ -168,8 +169,11 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
-        if hasattr(page, "refresh"):
+        # Each view loads when it is built; coming back to it later loads it again, so
+        # it shows what changed meanwhile (a case saved in its own window, say).
+        if page in self._shown and hasattr(page, "refresh"):
             page.refresh()
+        self._shown.add(page)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

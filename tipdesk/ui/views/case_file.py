@@ -527,10 +527,8 @@ class CaseFileWidget(QWidget):
         if age is not None:
             bits.append(self.tr("{age} years").format(age=age))
         self.subtitle.setText(" · ".join(b for b in bits if b))
-        others = [row["case_number"] for row in cases.find_cases(self.session,
-                                                                 person.register_number)
-                  if row["register_number"] == person.register_number
-                  and row["case_number"] != case.case_number]
+        others = [c.case_number for c in cases.cases_of_person(self.session, person.id)
+                  if c.case_number != case.case_number]
         links = ", ".join(f'<a href="{n}">{n}</a>' for n in sorted(others))
         self.other_cases.setText(self.tr("Other cases of this person: {links}")
                                  .format(links=links) if others else "")
