@@ -26,13 +26,6 @@ from tipdesk.ui.widgets.forms import WARNING_STYLE, CodesModel
 from tipdesk.ui.widgets.region_picker import RegionPicker
 
 
-@pytest.fixture(autouse=True)
-def english(qapp):
-    i18n.install("en")
-    yield
-    i18n.install("en")
-
-
 @pytest.fixture
 def file(session):
     return new_case(session)

@@ -10,17 +10,9 @@ from PySide6.QtCore import Qt
 from tests.conftest import TODAY, new_case, provider
 from tipdesk.domain import records as r
 from tipdesk.services import cases
-from tipdesk.ui import i18n
 from tipdesk.ui.views.home import HomeView
 
 DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture(autouse=True)
-def english(qapp):
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 @pytest.fixture

@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from tests.conftest import new_case
 from tipdesk.domain import records as r
 from tipdesk.services import cases
-from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.new_case import CandidatesModel, DuplicatesDialog, NewCaseDialog
 from tipdesk.ui.views.case_file import UnsavedChanges
 
 NIK = "5371015403990001"  # a woman born 14-03-1999, registered in Alak, Kota Kupang
-
-
-@pytest.fixture(autouse=True)
-def english(qapp):
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 def counts(session) -> tuple[int, int]:

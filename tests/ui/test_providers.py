@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
@@ -10,13 +9,6 @@ from tests.conftest import provider
 from tipdesk.services import cases
 from tipdesk.ui import i18n
 from tipdesk.ui.views.providers import ProviderDialog, ProvidersView
-
-
-@pytest.fixture(autouse=True)
-def english(qapp):
-    i18n.install("en")
-    yield
-    i18n.install("en")
 
 
 def fill(dialog: ProviderDialog, *, services: tuple[str, ...] = (), provider_type: str = "",

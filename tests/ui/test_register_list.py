@@ -22,13 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO = 250
 
 
-@pytest.fixture(autouse=True)
-def english(qapp):
-    i18n.install("en")
-    yield
-    i18n.install("en")
-
-
 @pytest.fixture
 def demo(session):
     add_demo_cases(session, DEMO, seed=1)

@@ -60,7 +60,7 @@ def resident_memory_mb() -> float | None:
     return peak_memory_mb()
 
 
-def _median_ms(action: Callable[[], object], repeat: int) -> float:
+def median_ms(action: Callable[[], object], repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -69,7 +69,7 @@ def _median_ms(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def _measure(value: float, unit: str, baseline: float | None, budget: float | None) -> dict:
+def measure(value: float, unit: str, baseline: float | None, budget: float | None) -> dict:
     return {"value": round(value, 3), "unit": unit,
             "baseline": None if baseline is None else round(baseline, 3), "budget": budget}
 
@@ -99,10 +99,10 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
             add_demo_cases(session, cases, seed=7)
             generated = time.perf_counter() - started
         progress("unlocking ...")
-        unlock_ms = _median_ms(lambda: open_register(folder, "bench", PASSWORD).close(), 3)
+        unlock_ms = median_ms(lambda: open_register(folder, "bench", PASSWORD).close(), 3)
         params = KdfParams()
-        kdf_ms = _median_ms(lambda: derive(PASSWORD, b"0123456789abcdef", params), 3)
-        results["unlock_open"] = _measure(unlock_ms, "ms", kdf_ms, 1000)
+        kdf_ms = median_ms(lambda: derive(PASSWORD, b"0123456789abcdef", params), 3)
+        results["unlock_open"] = measure(unlock_ms, "ms", kdf_ms, 1000)
 
         with open_register(folder, "bench", PASSWORD) as session:
             db = session.db
@@ -113,24 +113,24 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
             for q in queries[:5]:  # warm the page cache, as a person's first look would
                 find_cases(session, q, limit=50)
             search_ms = statistics.median(
-                _median_ms(lambda q=q: find_cases(session, q, limit=50), 3) for q in queries)
+                median_ms(lambda q=q: find_cases(session, q, limit=50), 3) for q in queries)
             bare_ms = statistics.median(
-                _median_ms(lambda q=q: search.bare_match(db, q, limit=50), 3) for q in queries)
-            results["name_search"] = _measure(search_ms, "ms", bare_ms, 50)
+                median_ms(lambda q=q: search.bare_match(db, q, limit=50), 3) for q in queries)
+            results["name_search"] = measure(search_ms, "ms", bare_ms, 50)
 
             progress("loading cases ...")
             numbers = benchmarks.sample_case_numbers(db, 200, seed=13)
             load_ms = statistics.median(
-                _median_ms(lambda n=n: open_case(session, n), 3) for n in numbers)
+                median_ms(lambda n=n: open_case(session, n), 3) for n in numbers)
             raw_ms = statistics.median(
-                _median_ms(lambda n=n: benchmarks.raw_case(db, n), 3) for n in numbers)
-            results["load_case"] = _measure(load_ms, "ms", raw_ms, 20)
+                median_ms(lambda n=n: benchmarks.raw_case(db, n), 3) for n in numbers)
+            results["load_case"] = measure(load_ms, "ms", raw_ms, 20)
             peak = peak_memory_mb()
-            results["peak_memory"] = _measure(peak or 0.0, "MB", start_memory, 300)
+            results["peak_memory"] = measure(peak or 0.0, "MB", start_memory, 300)
 
             progress("baseline: plain sqlite-utils inserts of the same rows ...")
             insert_s = benchmarks.plain_inserts(db)
-        results["demo_generation"] = _measure(cases / generated, "cases/s",
+        results["demo_generation"] = measure(cases / generated, "cases/s",
                                               cases / insert_s, 5000)
         if more is not None:
             results.update(more(folder, "bench", PASSWORD, progress))

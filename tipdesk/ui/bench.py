@@ -24,21 +24,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tipdesk.services.bench import measure as _measure
+from tipdesk.services.bench import median_ms as _median_ms
+
 READY = "tipdesk-bench-ready"
-
-
-def _median_ms(action: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def _measure(value: float, unit: str, baseline: float | None, budget: float | None) -> dict:
-    return {"value": round(value, 3), "unit": unit,
-            "baseline": None if baseline is None else round(baseline, 3), "budget": budget}
 
 
 def _child_env() -> dict[str, str]:
