@@ -145,12 +145,20 @@
       <translation>Ubah…</translation>
     </message>
     <message>
-      <source>Remove</source>
-      <translation>Hapus</translation>
+      <source>Remove…</source>
+      <translation>Hapus…</translation>
     </message>
     <message>
-      <source>A service cannot be removed yet. To withdraw it, edit it and set its status to Declined or Unavailable.</source>
-      <translation>Layanan belum dapat dihapus. Untuk membatalkannya, ubah layanan itu dan pilih status Ditolak atau Tidak tersedia.</translation>
+      <source>Remove a service entered by mistake. A service that was declined or could not be given stays, with that status.</source>
+      <translation>Hapus layanan yang salah dicatat. Layanan yang ditolak atau tidak dapat diberikan tetap dicatat, dengan status itu.</translation>
+    </message>
+    <message>
+      <source>Choose the service to remove first.</source>
+      <translation>Pilih dulu layanan yang akan dihapus.</translation>
+    </message>
+    <message>
+      <source>Service removed.</source>
+      <translation>Layanan dihapus.</translation>
     </message>
     <message>
       <source>Add referral…</source>
@@ -237,6 +245,17 @@
     <message>
       <source>Next follow-up</source>
       <translation>Tindak lanjut</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmRemoval</name>
+    <message>
+      <source>Remove service</source>
+      <translation>Hapus layanan</translation>
+    </message>
+    <message>
+      <source>Remove this service from the case?</source>
+      <translation>Hapus layanan ini dari kasus?</translation>
     </message>
   </context>
   <context>

@@ -250,7 +250,6 @@ def test_a_service_is_added_and_edited_through_its_dialog(qtbot, session, file, 
     assert model.index(0, 5).data() == "2026-10-05"
     assert cases.open_case(session, file.case.case_number).services[0].completed_on == (
         dt.date(2026, 10, 5))
-    assert not widget.remove_service_button.isEnabled()
 
 
 def test_a_service_that_ends_before_it_starts_is_refused_in_the_dialog(
@@ -429,3 +428,33 @@ def test_the_history_tab_lists_what_changed_newest_first(qtbot, qtmodeltester, s
     assert later < earlier  # newest first
     entry = max(i for i in range(later + 1) if rows[i][0])  # when and who head each entry
     assert rows[entry][1:3] == ("admin", "Person changed")
+
+
+def test_a_service_entered_by_mistake_is_removed_after_asking(qtbot, session, file,
+                                                             monkeypatch):
+    from tipdesk.ui.views.case_file import ConfirmRemoval
+
+    clinic = provider(session)
+    for kind in ("health", "shelter"):
+        cases.add_service(session, r.Service(case_id=file.case.id, service_type=kind,
+                                             provider_id=clinic.id, status="planned"))
+    widget = open_widget(qtbot, session, file.case.case_number)
+    assert widget.services_model.rowCount() == 2
+    asked = []
+    monkeypatch.setattr(ConfirmRemoval, "ask",
+                        classmethod(lambda cls, parent, what: asked.append(what) or False))
+    widget.services_view.selectRow(0)
+    first = widget.services_model.items[0]
+    qtbot.mouseClick(widget.remove_service_button, Qt.MouseButton.LeftButton)
+    assert asked and widget.services_model.rowCount() == 2  # said no: nothing removed
+    monkeypatch.setattr(ConfirmRemoval, "ask", classmethod(lambda cls, parent, what: True))
+    qtbot.mouseClick(widget.remove_service_button, Qt.MouseButton.LeftButton)
+    assert widget.services_model.rowCount() == 1
+    assert widget.tabs.tabText(2) == "Services (1)"
+    left = cases.open_case(session, file.case.case_number).services
+    assert [s.id for s in left] == [s.id for s in widget.services_model.items]
+    assert first.id not in [s.id for s in left]
+    from tipdesk.domain.errors import NotFound
+
+    with pytest.raises(NotFound):
+        cases.remove_service(session, first.id)  # already removed: refused

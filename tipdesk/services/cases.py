@@ -224,6 +224,16 @@ def list_providers(session: Session, text: str = "") -> list[r.Provider]:
     return case_store.providers(session.db, text=text)
 
 
+def remove_service(session: Session, service_id: str) -> None:
+    """Remove one service from its case: a tombstone that keeps no personal text, and a
+    change the provincial office receives like any other."""
+    service = rows.get(session.db, r.Service, service_id)
+    if service is None or service.deleted:
+        raise NotFound(what="service", key=service_id)
+    with session.write() as db:
+        rows.soft_delete(db, service, session.stamp)
+
+
 def delete_case(session: Session, number: str) -> None:
     """Delete a case with its services, referrals and notes (tombstones, scrubbed)."""
     file = open_case(session, number)

@@ -242,6 +242,18 @@ class HistoryModel(QAbstractTableModel):
 # --- the unsaved-changes question -----------------------------------------------------------
 
 
+class ConfirmRemoval:
+    """Asks before an item leaves the case file (tests replace ``ask``)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, what: str) -> bool:
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("ConfirmRemoval", "Remove service"),
+            QCoreApplication.translate("ConfirmRemoval", "Remove this service from the case?")
+            + f"\n\n{what}")
+        return answer == QMessageBox.StandardButton.Yes
+
+
 class UnsavedChanges:
     """Asks whether to save edits before leaving a case file (tests replace ``ask``)."""
 
@@ -406,12 +418,11 @@ class CaseFileWidget(QWidget):
         self.add_service_button.clicked.connect(self.add_service)
         self.edit_service_button = QPushButton(self.tr("Edit…"))
         self.edit_service_button.clicked.connect(self.edit_service)
-        # No service removes a single service yet (cases.py has none); withdraw by status.
-        self.remove_service_button = QPushButton(self.tr("Remove"))
-        self.remove_service_button.setEnabled(False)
+        self.remove_service_button = QPushButton(self.tr("Remove…"))
         self.remove_service_button.setToolTip(self.tr(
-            "A service cannot be removed yet. To withdraw it, edit it and set its status "
-            "to Declined or Unavailable."))
+            "Remove a service entered by mistake. A service that was declined or could "
+            "not be given stays, with that status."))
+        self.remove_service_button.clicked.connect(self.remove_service)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(self._buttons(self.add_service_button, self.edit_service_button,
@@ -663,6 +674,23 @@ class CaseFileWidget(QWidget):
         service = self._selected(self.services_view, self.services_model.items)
         if service is not None and self.file is not None:
             self._after_item(ServiceDialog.edit(self.session, self.file.case, service, self))
+
+    def remove_service(self) -> None:
+        service = self._selected(self.services_view, self.services_model.items)
+        if service is None or self.file is None:
+            self._say(self.tr("Choose the service to remove first."), WARNING_STYLE)
+            return
+        row = self.services_model.items.index(service)
+        shown = [self.services_model.index(row, c).data() for c in range(3)]
+        if not ConfirmRemoval.ask(self, " · ".join(str(x) for x in shown if x)):
+            return
+        try:
+            cases.remove_service(self.session, service.id)
+        except TipdeskError as exc:
+            self._say(describe_error(exc, current_language()), ERROR_STYLE)
+            return
+        self._refresh_items()
+        self._say(self.tr("Service removed."), OK_STYLE)
 
     def add_referral(self) -> None:
         assert self.file is not None
