@@ -458,3 +458,17 @@ def test_a_service_entered_by_mistake_is_removed_after_asking(qtbot, session, fi
 
     with pytest.raises(NotFound):
         cases.remove_service(session, first.id)  # already removed: refused
+
+
+def test_the_assigned_worker_is_chosen_from_the_registers_users(qtbot, session):
+    demo.add_demo_cases(session, 3, seed=5)  # brings the demo case workers
+    number = cases.find_cases(session, "KUP")[0]["case_number"]
+    widget = open_widget(qtbot, session, number)
+    editor = widget.case_form.editors["assigned_to"]
+    offered = {editor.combo.itemData(i) for i in range(editor.combo.count())}
+    assert {"admin", "maria.seran", "dewi.lestari"} <= offered
+    names = [editor.combo.itemText(i) for i in range(editor.combo.count())]
+    assert "Maria Seran" in names
+    editor.set_value("maria.seran")
+    assert widget.save()
+    assert cases.open_case(session, number).case.assigned_to == "maria.seran"

@@ -38,7 +38,7 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error, describe_problem
 from tipdesk.domain.validation import validate
-from tipdesk.services import cases
+from tipdesk.services import cases, listing
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.views.case_file import UnsavedChanges
@@ -211,7 +211,8 @@ class NewCaseDialog(QDialog):
         self.person = r.Person()
         self.case = r.Case(opened_on=session.today(), assigned_to=session.user.username)
         self.person_form = PersonForm(session.today)
-        self.case_form = CaseForm()
+        self.case_form = CaseForm(workers=[
+            (u.display_name or u.username, u.username) for u in listing.list_workers(session)])
         self.person_form.load(self.person)
         self.case_form.load(self.case)
         self.tabs = QTabWidget(self)

@@ -42,7 +42,7 @@ from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.validation import validate
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.services import cases
+from tipdesk.services import cases, listing
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
 from tipdesk.ui.i18n import current_language
@@ -379,7 +379,8 @@ class CaseFileWidget(QWidget):
         self.message.hide()
 
         self.person_form = PersonForm(self.session.today)
-        self.case_form = CaseForm()
+        self.case_form = CaseForm(workers=[
+            (u.display_name or u.username, u.username) for u in listing.list_workers(self.session)])
         for form in (self.person_form, self.case_form):
             form.changed.connect(self._update_unsaved)
         self.tabs = QTabWidget(self)

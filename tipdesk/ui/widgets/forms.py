@@ -237,7 +237,7 @@ class ChoiceEditor(FieldEditor):
 
     def read(self) -> tuple[Any, Problem | None]:
         value = self.combo.currentData()
-        if self.field.metadata["kind"] == "ref":
+        if self.field.metadata["kind"] in ("ref", "text"):
             return value or "", None
         return value, None
 
@@ -699,5 +699,9 @@ class PersonForm(RecordForm):
 
 
 class CaseForm(RecordForm):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(r.Case, CASE_SECTIONS, parent=parent)
+    def __init__(self, parent: QWidget | None = None, *,
+                 workers: Sequence[tuple[str, str]] = ()) -> None:
+        """``workers``: ``(display name, username)`` to choose the assigned worker from."""
+        custom = {"assigned_to": ChoiceEditor(r.fields_of(r.Case)["assigned_to"], workers)
+                  } if workers else {}
+        super().__init__(r.Case, CASE_SECTIONS, custom=custom, parent=parent)
