@@ -38,7 +38,7 @@ def test_navigation_status_bar_and_honest_placeholders(qtbot, session):
     assert titles == ["Home", "Register", "Providers", "Referrals", "Reports", "Sync",
                       "Users"]
     for key in ("reports", "sync", "users"):
-        page = window.pages[key]
+        page = window.page(key)
         assert isinstance(page, PlaceholderView)
         assert "later update" in page.message.text()
     window.show_page("providers")
@@ -141,3 +141,20 @@ def test_language_choice_is_saved_for_the_next_start(qtbot, session, monkeypatch
     window.language_actions["id"].trigger()
     assert app_settings().value("language") == "id"
     assert told and "next start" in told[0]
+
+
+def test_start_up_builds_only_the_screen_shown(qtbot, session, monkeypatch):
+    from tipdesk.services import listing
+
+    calls = []
+    real = listing.dashboard
+    monkeypatch.setattr(listing, "dashboard", lambda *a, **k: calls.append(1) or real(*a, **k))
+    app_settings().setValue("main_window/page", "register")
+    window = make_window(qtbot, session)
+    assert window.stack.currentWidget() is window.pages["register"]
+    assert calls == []  # the dashboard was not loaded for a screen nobody looks at
+    window.show_page("home")
+    assert calls == [1]
+    window.show_page("register")
+    window.show_page("home")  # coming back loads it again
+    assert calls == [1, 1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -78,28 +80,23 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.case_windows: dict[str, CaseFileWindow] = {}
-        self._shown: set[QWidget] = set()
         self.setWindowTitle(self.tr("TipDesk — {office}").format(office=session.office.name)
                             + (self.tr(" (demo, discarded on exit)") if demo else ""))
         self.nav = QListWidget()
         self.nav.setFixedWidth(180)
         self.stack = QStackedWidget()
-        self.home = HomeView(session)
-        self.register_list = RegisterListView(session)
-        self.providers = ProvidersView(session)
-        self.referrals = ReferralsView(session)
+        # Each screen is built (and loads its data) the first time it is shown, so start-up
+        # pays only for the screen the user lands on.
         self.pages: dict[str, QWidget] = {}
-        for key, title, page in (
-                ("home", self.tr("Home"), self.home),
-                ("register", self.tr("Register"), self.register_list),
-                ("providers", self.tr("Providers"), self.providers),
-                ("referrals", self.tr("Referrals"), self.referrals),
-                *((key, _tr(title), PlaceholderView(_tr(title), _tr(coming)))
+        self._build: dict[str, Callable[[], QWidget]] = {}
+        for key, title, build in (
+                ("home", self.tr("Home"), lambda: HomeView(session)),
+                ("register", self.tr("Register"), lambda: RegisterListView(session)),
+                ("providers", self.tr("Providers"), lambda: ProvidersView(session)),
+                ("referrals", self.tr("Referrals"), lambda: ReferralsView(session)),
+                *((key, _tr(title), lambda t=title, c=coming: PlaceholderView(_tr(t), _tr(c)))
                   for key, title, coming in COMING)):
-            self._add_page(key, title, page)
-        for view in (self.home, self.register_list, self.referrals):
-            view.open_case_requested.connect(self.open_case)
-        self.register_list.new_case_requested.connect(self.new_case)
+            self._add_page(key, title, build)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -109,14 +106,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
-        self.nav.setCurrentRow(0)
         self._restore_state()
 
     # -- building -------------------------------------------------------------------
 
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
-        self.pages[key] = page
-        self.stack.addWidget(page)
+    def _add_page(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
+        self._build[key] = build
+        self.pages[key] = QWidget()  # stands in until the screen is first shown
+        self.stack.addWidget(self.pages[key])
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
@@ -166,14 +163,48 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------
 
+    def page(self, key: str) -> QWidget:
+        """The screen for ``key``, built on first use."""
+        build = self._build.pop(key, None)
+        if build is not None:
+            view = build()
+            if hasattr(view, "open_case_requested"):
+                view.open_case_requested.connect(self.open_case)
+            if hasattr(view, "new_case_requested"):
+                view.new_case_requested.connect(self.new_case)
+            stand_in = self.pages[key]
+            index = self.stack.indexOf(stand_in)
+            self.stack.insertWidget(index, view)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.pages[key] = view
+        return self.pages[key]
+
+    @property
+    def home(self) -> HomeView:
+        return self.page("home")
+
+    @property
+    def register_list(self) -> RegisterListView:
+        return self.page("register")
+
+    @property
+    def providers(self) -> ProvidersView:
+        return self.page("providers")
+
+    @property
+    def referrals(self) -> ReferralsView:
+        return self.page("referrals")
+
     def _show_page(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        # Each view loads when it is built; coming back to it later loads it again, so
+        key = list(self.pages)[row]
+        fresh = key in self._build
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        # A screen loads when it is built; coming back to it later loads it again, so
         # it shows what changed meanwhile (a case saved in its own window, say).
-        if page in self._shown and hasattr(page, "refresh"):
+        if not fresh and hasattr(page, "refresh"):
             page.refresh()
-        self._shown.add(page)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
@@ -229,8 +260,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         page = settings.value("main_window/page", "home")
-        if page in self.pages:
-            self.show_page(page)
+        self.show_page(page if page in self.pages else "home")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.case_windows.values()):
