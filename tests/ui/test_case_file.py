@@ -472,3 +472,16 @@ def test_the_assigned_worker_is_chosen_from_the_registers_users(qtbot, session):
     editor.set_value("maria.seran")
     assert widget.save()
     assert cases.open_case(session, number).case.assigned_to == "maria.seran"
+
+
+def test_every_field_editor_can_show_a_stored_value():
+    from tipdesk.ui.widgets.forms import FieldEditor
+
+    def kinds(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from kinds(sub)
+
+    editors = list(kinds(FieldEditor))
+    assert len(editors) >= 7
+    assert [e.__name__ for e in editors if not callable(getattr(e, "write", None))] == []

@@ -34,14 +34,7 @@ from tipdesk.services.register import create_register, is_register
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.i18n import current_language
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
+from tipdesk.ui.widgets.forms import message_label
 
 
 def _show(label: QLabel, text: str) -> bool:
@@ -68,7 +61,7 @@ class StartPage(QWizardPage):
         browse.clicked.connect(self.choose)
         row.addWidget(self.folder_edit, 1)
         row.addWidget(browse)
-        self.error = _error_label()
+        self.error = message_label()
         for widget in (self.create_choice, self.open_choice):
             layout.addWidget(widget)
         layout.addLayout(row)
@@ -127,7 +120,7 @@ class OfficePage(QWizardPage):
         form.addRow(self.tr("Head of office"), self.head_name)
         form.addRow(self.tr("Head's title"), self.head_title)
         form.addRow(self.tr("Head's NIP"), self.head_nip)
-        self.error = _error_label()
+        self.error = message_label()
         form.addRow(self.error)
 
     def office(self) -> Office:
@@ -162,7 +155,7 @@ class AdminPage(QWizardPage):
         form.addRow(self.tr("Full name"), self.display_name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat password"), self.repeat)
-        self.error = _error_label()
+        self.error = message_label()
         form.addRow(self.error)
 
     def user(self) -> User:
@@ -194,7 +187,7 @@ class FolderPage(QWizardPage):
         row.addWidget(self.folder_edit, 1)
         row.addWidget(browse)
         layout.addLayout(row)
-        self.error = _error_label()
+        self.error = message_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,12 @@ from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.services import cases
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
-from tipdesk.ui.widgets.forms import ERROR_STYLE, ChoiceEditor, FieldEditor, RecordForm
+from tipdesk.ui.widgets.forms import (
+    ChoiceEditor,
+    FieldEditor,
+    RecordForm,
+    message_label,
+)
 
 Item = r.Service | r.Referral | r.CaseNote
 
@@ -70,11 +74,7 @@ class ItemDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
+        self.message = message_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(

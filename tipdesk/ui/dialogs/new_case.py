@@ -42,7 +42,12 @@ from tipdesk.services import cases, listing
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.views.case_file import UnsavedChanges
-from tipdesk.ui.widgets.forms import ERROR_STYLE, CaseForm, PersonForm, scrolled
+from tipdesk.ui.widgets.forms import (
+    CaseForm,
+    PersonForm,
+    message_label,
+    scrolled,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root of a table model
@@ -220,11 +225,7 @@ class NewCaseDialog(QDialog):
         self.case_scroll = scrolled(self.case_form)
         self.tabs.addTab(self.person_scroll, self.tr("Person"))
         self.tabs.addTab(self.case_scroll, self.tr("First case"))
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
+        self.message = message_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))

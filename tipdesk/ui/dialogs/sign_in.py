@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.settings import app_settings
+from tipdesk.ui.widgets.forms import message_label
 
 LAST_REGISTER = "last_register"
 
@@ -52,10 +52,7 @@ class SignInDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Password"), self.password_edit)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = message_label()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton(self.tr("Sign in"),

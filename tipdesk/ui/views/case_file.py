@@ -53,6 +53,7 @@ from tipdesk.ui.widgets.forms import (
     PersonForm,
     scrolled,
 )
+from tipdesk.ui.widgets.lists import list_table
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root of a list or table model
@@ -293,14 +294,7 @@ REFERRAL_COLUMNS = ("provider_id", "services_requested", "urgency", "status",
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
+    view = list_table(model)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setDefaultSectionSize(150)

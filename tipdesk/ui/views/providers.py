@@ -29,7 +29,8 @@ from tipdesk.domain.vocab import PROVIDER_TYPE, SERVICE_TYPE
 from tipdesk.services import cases
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, vocab_label
-from tipdesk.ui.views.register_list import RowActivation, SearchBox, list_table
+from tipdesk.ui.widgets.forms import message_label
+from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
 
 _C = "ProvidersView"
 Saved = tuple[r.Provider, list[Problem]]
@@ -107,10 +108,7 @@ class ProviderDialog(QDialog):
         box_layout.addWidget(self.services)
         self.services.setMinimumWidth(320)
 
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = message_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)

@@ -10,7 +10,7 @@ from tipdesk.domain.vocab import REFERRAL_STATUS, URGENCY
 from tipdesk.services import listing
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, format_date, vocab_label
-from tipdesk.ui.views.register_list import RowActivation, SearchBox, list_table
+from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
 
 PAGE = 200
 OPEN_STATUSES = ("draft", "sent", "accepted")

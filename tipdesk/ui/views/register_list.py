@@ -1,27 +1,19 @@
-"""The case register: search as you type, filters, the paged table, and Enter to open.
-
-Also the small pieces the other list screens share: a debounced search box and the
-"Enter or double-click opens the row" behaviour of a table.
-"""
+"""The case register: search as you type, filters, the paged table, and Enter to open."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,83 +22,13 @@ from tipdesk.domain.vocab import CASE_STATUS, EXPLOITATION
 from tipdesk.services import listing
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import CaseListModel, format_count
+from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
 
-DEBOUNCE_MS = 250
 NOT_CLOSED = ("open", "active", "follow_up")
 # Starting widths (px) of the register's columns; the name column takes what is left.
 COLUMN_WIDTHS = {"case_number": 118, "register_number": 106, "sex": 64, "age": 40,
                  "exploitation": 180, "status": 130, "worker": 110, "updated_at": 118,
                  "follow_up_on": 100}
-
-
-class SearchBox(QLineEdit):
-    """A search field that reports its text once typing pauses (``DEBOUNCE_MS``), so a
-    search does not run for every key."""
-
-    search_changed = Signal(str)
-
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(placeholder)
-        self.setClearButtonEnabled(True)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(lambda: self.search_changed.emit(self.search_text()))
-        self.textChanged.connect(lambda _text: self.timer.start())
-        # Enter searches at once rather than waiting for the pause.
-        self.returnPressed.connect(self.flush)
-
-    def search_text(self) -> str:
-        return self.text().strip()
-
-    def flush(self) -> None:
-        if self.timer.isActive():
-            self.timer.stop()
-            self.search_changed.emit(self.search_text())
-
-
-class RowActivation(QObject):
-    """Enter/Return or a double-click on a row of ``view`` calls ``callback(row)``."""
-
-    def __init__(self, view: QAbstractItemView, callback: Callable[[int], None]) -> None:
-        super().__init__(view)
-        self.view = view
-        self.callback = callback
-        view.installEventFilter(self)
-        view.doubleClicked.connect(self._activate)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.view and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            index = self.view.currentIndex()
-            if index.isValid():
-                self._activate(index)
-                return True
-        return False
-
-    def _activate(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.callback(index.row())
-
-
-def list_table(model: object, parent: QWidget | None = None) -> QTableView:
-    """A read-only table of whole rows, the way every list screen shows one."""
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 def combo_select(combo: QComboBox, data: object) -> None:

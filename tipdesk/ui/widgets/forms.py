@@ -58,6 +58,16 @@ from tipdesk.ui.i18n import current_language
 from tipdesk.ui.widgets.region_picker import RegionPicker
 
 ERROR_STYLE = "color: #b3261e;"
+
+
+def message_label(parent: QWidget | None = None) -> QLabel:
+    """The hidden, wrapping label in which a form or dialog says what is wrong."""
+    label = QLabel(parent)
+    label.setObjectName("message")
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
 WARNING_STYLE = "color: #8a5300;"
 LONG_TEXT = 1000  # text fields at least this long get a multi-line editor
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -73,7 +83,11 @@ def _t(context: str, text: str) -> str:
 
 
 class FieldEditor(QWidget):
-    """Edits one field; ``read()`` parses, ``write()`` shows a stored value."""
+    """Edits one field; ``read()`` parses, ``write(value)`` shows a stored value.
+
+    The base is not an editor by itself: each editor below defines ``write`` for its own
+    widget (a test checks that every one does).
+    """
 
     changed = Signal()
 
@@ -85,9 +99,6 @@ class FieldEditor(QWidget):
 
     def read(self) -> tuple[Any, Problem | None]:
         return parse_value(self.field, self.text())
-
-    def write(self, value: Any) -> None:
-        raise NotImplementedError
 
     def text(self) -> str:
         return ""
