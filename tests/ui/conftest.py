@@ -2,8 +2,19 @@
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox
 
 from tipdesk.ui import i18n
+
+
+def fill_and_save(fill):
+    """An ``exec`` for a dialog with a Save button: fill the real dialog, press Save,
+    return its result (tests put it in place of the modal ``exec``)."""
+    def exec_(dialog):
+        fill(dialog)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        return dialog.result()
+    return exec_
 
 
 @pytest.fixture(autouse=True)

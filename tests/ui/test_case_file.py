@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.conftest import case, new_case, provider
+from tests.ui.conftest import fill_and_save
 from tipdesk.domain import records as r
 from tipdesk.services import cases, demo
 from tipdesk.ui import i18n
@@ -205,15 +206,6 @@ def test_a_refused_save_keeps_the_case_file_open(qtbot, session, file, monkeypat
     type_into(qtbot, widget.person_form.editors["full_name"].edit, "")
     assert not widget.maybe_close()
     assert widget.person_form.problem_text("full_name") == "Full name: is required."
-
-
-def fill_and_save(fill):
-    """An ``exec`` that fills the real dialog, presses its Save button, and returns."""
-    def exec_(dialog):
-        fill(dialog)
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-        return dialog.result()
-    return exec_
 
 
 def test_a_service_is_added_and_edited_through_its_dialog(qtbot, session, file, monkeypatch):

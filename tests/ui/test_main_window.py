@@ -4,9 +4,9 @@ referral, finding it again, editing it, and leaving with nothing lost."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.conftest import TODAY, provider
+from tests.ui.conftest import fill_and_save
 from tipdesk.services import cases
 from tipdesk.ui.dialogs.item_dialogs import ReferralDialog, ServiceDialog
 from tipdesk.ui.dialogs.new_case import NewCaseDialog
@@ -22,14 +22,6 @@ def make_window(qtbot, session) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-def save_dialog(fill):
-    def exec_(dialog):
-        fill(dialog)
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-        return dialog.result()
-    return exec_
 
 
 def test_navigation_status_bar_and_honest_placeholders(qtbot, session):
@@ -60,7 +52,7 @@ def test_a_day_new_case_service_referral_find_edit_save(qtbot, session, monkeypa
         dialog.case_form.editors["intake_source"].set_value("police")
         dialog.case_form.editors["exploitation_types"].model.set_checked("forced_labour", True)
 
-    monkeypatch.setattr(NewCaseDialog, "exec", save_dialog(fill_case))
+    monkeypatch.setattr(NewCaseDialog, "exec", fill_and_save(fill_case))
     window.new_case()
     assert list(window.case_windows) == ["KUP-2026-00001"]
     case_window = window.case_windows["KUP-2026-00001"]
@@ -71,7 +63,7 @@ def test_a_day_new_case_service_referral_find_edit_save(qtbot, session, monkeypa
         dialog.form.editors["provider_id"].set_value(clinic.id)
         qtbot.keyClicks(dialog.form.editors["started_on"].edit, "2026-11-20")
 
-    monkeypatch.setattr(ServiceDialog, "exec", save_dialog(fill_service))
+    monkeypatch.setattr(ServiceDialog, "exec", fill_and_save(fill_service))
     qtbot.mouseClick(widget.add_service_button, Qt.MouseButton.LeftButton)
 
     def fill_referral(dialog):
@@ -79,7 +71,7 @@ def test_a_day_new_case_service_referral_find_edit_save(qtbot, session, monkeypa
         dialog.form.editors["services_requested"].model.set_checked("health", True)
         qtbot.keyClicks(dialog.form.editors["reason"].edit, "Pemeriksaan kesehatan")
 
-    monkeypatch.setattr(ReferralDialog, "exec", save_dialog(fill_referral))
+    monkeypatch.setattr(ReferralDialog, "exec", fill_and_save(fill_referral))
     qtbot.mouseClick(widget.add_referral_button, Qt.MouseButton.LeftButton)
     stored = cases.open_case(session, "KUP-2026-00001")
     assert [s.service_type for s in stored.services] == ["health"]
