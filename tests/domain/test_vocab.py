@@ -91,6 +91,8 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "role": ["admin", "supervisor", "caseworker", "analyst"],
     "office_level": ["district", "province"],
+    "paper": ["a4", "f4"],
+    "letter_language": ["id", "en"],
     "country": [
         "id", "my", "sg", "sa", "ae", "qa", "kw", "om", "bh", "jo", "hk", "tw", "kr", "jp",
         "cn", "th", "kh", "mm", "la", "vn", "ph", "bn", "tl", "au", "nz", "tr", "iq", "sy",
@@ -122,6 +124,8 @@ CONSTANTS = {
     "CLOSURE_REASON": "closure_reason",
     "ROLE": "role",
     "OFFICE_LEVEL": "office_level",
+    "PAPER": "paper",
+    "LETTER_LANGUAGE": "letter_language",
     "COUNTRY": "country",
 }
 

@@ -84,6 +84,48 @@ class Cancelled(TipdeskError):
     code = "cancelled"
 
 
+class NotPermitted(TipdeskError):
+    """The signed-in user's role lacks ``permission``."""
+
+    code = "not_permitted"
+
+
+class ConsentToReferMissing(TipdeskError):
+    code = "consent_to_refer_missing"
+
+
+class OverrideReasonNeeded(TipdeskError):
+    code = "override_reason_needed"
+
+
+class LetterSettingsIncomplete(TipdeskError):
+    code = "letter_settings_incomplete"
+
+
+class LetterAlreadyIssued(TipdeskError):
+    code = "letter_already_issued"
+
+
+class NoLetterIssued(TipdeskError):
+    code = "no_letter_issued"
+
+
+class IdentityConsentWithdrawn(TipdeskError):
+    code = "identity_consent_withdrawn"
+
+
+class LetterDamaged(TipdeskError):
+    code = "letter_damaged"
+
+
+class LetterLanguageDiffers(TipdeskError):
+    code = "letter_language_differs"
+
+
+class ReplyNotAllowed(TipdeskError):
+    code = "reply_not_allowed"
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One finding about one field of a record.

@@ -65,6 +65,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{argument}: {reason}",
         "en": "{argument}: {reason}",
     },
+    "not_permitted": {
+        "id": "Peran Anda ({role}) tidak memiliki izin '{permission}'. Minta pengguna "
+              "berperan {needed} melakukannya.",
+        "en": "Your role ({role}) lacks the permission '{permission}'. Ask a user with the "
+              "role {needed} to do it.",
+    },
+    "consent_to_refer_missing": {
+        "id": "Kasus {case_number} belum mencatat persetujuan korban untuk dirujuk (Setuju "
+              "menerima layanan). Catat persetujuan di tab Kasus, atau minta supervisor "
+              "mengesampingkan dengan alasan.",
+        "en": "Case {case_number} has no recorded consent to be referred (Consents to "
+              "services). Record the consent on the Case tab, or ask a supervisor to "
+              "override with a reason.",
+    },
+    "override_reason_needed": {
+        "id": "Tulis alasan pengesampingan persetujuan (paling sedikit {minimum} huruf); "
+              "alasan itu disimpan di arsip surat.",
+        "en": "Write the reason for overriding consent (at least {minimum} characters); it "
+              "is kept in the letter archive.",
+    },
+    "letter_settings_incomplete": {
+        "id": "Pengaturan surat kantor belum lengkap ({fields}). Administrator melengkapinya "
+              "di Kantor > Pengaturan surat.",
+        "en": "The office letter settings are incomplete ({fields}). An administrator "
+              "completes them in Office > Letter settings.",
+    },
+    "letter_already_issued": {
+        "id": "Rujukan ini sudah punya surat nomor {number}. Cetak ulang surat itu, atau "
+              "minta nomor baru secara tegas (--new di baris perintah).",
+        "en": "This referral already has letter {number}. Reprint that letter, or ask for "
+              "a new number explicitly (--new on the command line).",
+    },
+    "no_letter_issued": {
+        "id": "Belum ada surat untuk rujukan ini; terbitkan dulu (tanpa --reprint).",
+        "en": "No letter has been issued for this referral yet; issue one first (without "
+              "--reprint).",
+    },
+    "identity_consent_withdrawn": {
+        "id": "Surat {number} memuat nama dan NIK, tetapi persetujuan berbagi identitas "
+              "kini tidak tercatat. Surat itu tidak dicetak ulang; terbitkan surat baru "
+              "tanpa identitas.",
+        "en": "Letter {number} shows the name and NIK, but consent to share identity is "
+              "no longer recorded. It is not reprinted; issue a new letter without them.",
+    },
+    "letter_damaged": {
+        "id": "Arsip surat {number} tidak cocok dengan sidik SHA-256-nya; register mungkin "
+              "rusak. Jalankan 'tipdesk check'.",
+        "en": "The archived letter {number} does not match its SHA-256; the register may "
+              "be damaged. Run 'tipdesk check'.",
+    },
+    "letter_language_differs": {
+        "id": "Surat {number} diterbitkan dalam {language}; cetak ulang menghasilkan surat "
+              "yang sama. Untuk bahasa lain, minta surat baru.",
+        "en": "Letter {number} was issued in {language}; a reprint reproduces it as "
+              "issued. For another language, ask for a new letter.",
+    },
+    "reply_not_allowed": {
+        "id": "Balasan hanya dicatat untuk rujukan yang suratnya sudah dikirim (status "
+              "sekarang: {status}).",
+        "en": "A reply can be recorded only for a referral whose letter was sent (status "
+              "now: {status}).",
+    },
     "password_too_short": {
         "id": "Kata sandi terlalu pendek: gunakan paling sedikit {minimum} karakter.",
         "en": "The password is too short: use at least {minimum} characters.",
@@ -160,6 +222,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "nama pengguna '{value}' hanya boleh huruf kecil, angka, titik, garis.",
         "en": "username '{value}' may use only lower-case letters, digits, dots and dashes.",
     },
+    "pattern_unknown": {"id": "{name} tidak dikenal; yang dapat dipakai: {{classification}}, "
+                               "{{number}}, {{unit}}, {{month}}, {{month_roman}}, {{year}}, "
+                               "{{office}}.",
+                        "en": "{name} is not known; you can use {{classification}}, "
+                              "{{number}}, {{unit}}, {{month}}, {{month_roman}}, {{year}}, "
+                              "{{office}}."},
+    "pattern_missing": {"id": "harus memuat {name}, agar nomor surat tidak pernah berulang.",
+                        "en": "must contain {name}, so that no letter number repeats."},
+    "pattern_malformed": {"id": "kurung kurawal tidak berpasangan atau berisi format; tulis "
+                                "misalnya {{classification}}/{{number}}/{{unit}}/{{year}}.",
+                          "en": "unmatched or formatted braces; write for example "
+                                "{{classification}}/{{number}}/{{unit}}/{{year}}."},
+    "unprintable_characters": {
+        "id": "{count} huruf tidak dapat dicetak oleh huruf surat dan akan tampil sebagai "
+              "kotak; tulis nama dengan huruf Latin.",
+        "en": "{count} characters cannot be printed by the letter's fonts and will show as "
+              "boxes; write the name in Latin letters.",
+    },
+    "invalid_nip": {"id": "NIP hanya boleh berisi angka.",
+                    "en": "the NIP may contain digits only."},
+    "nip_length": {"id": "NIP biasanya 18 angka; yang tertulis {digits} angka.",
+                   "en": "a NIP usually has 18 digits; this one has {digits}."},
+    "invalid_logo": {"id": "logo harus gambar PNG atau JPEG.",
+                     "en": "the logo must be a PNG or JPEG image."},
+    "logo_too_large": {"id": "logo lebih besar dari {max_kb} KB; perkecil gambarnya.",
+                       "en": "the logo is larger than {max_kb} KB; use a smaller image."},
     "unknown_reference": {"id": "{what} '{value}' tidak ada di register.",
                           "en": "{what} '{value}' is not in this register."},
     "duplicate_nik": {"id": "NIK ini sudah tercatat untuk orang lain ({register_number}).",
@@ -248,6 +336,23 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "head_name": {"id": "Nama kepala kantor", "en": "Head of office"},
     "head_title": {"id": "Jabatan kepala kantor", "en": "Head of office's title"},
     "head_nip": {"id": "NIP kepala kantor", "en": "Head of office's NIP"},
+    "address_lines": {"id": "Alamat dan kontak", "en": "Address and contacts"},
+    "logo": {"id": "Logo", "en": "Logo"},
+    "city": {"id": "Kota pada tanggal surat", "en": "City on the date line"},
+    "number_pattern": {"id": "Pola nomor surat", "en": "Letter number pattern"},
+    "classification_child": {"id": "Kode klasifikasi (anak)",
+                             "en": "Classification code (child)"},
+    "classification_adult": {"id": "Kode klasifikasi (dewasa)",
+                             "en": "Classification code (adult)"},
+    "unit_code": {"id": "Kode unit", "en": "Unit code"},
+    "signatory_title": {"id": "Jabatan penanda tangan", "en": "Signatory's title"},
+    "signatory_name": {"id": "Nama penanda tangan", "en": "Signatory's name"},
+    "signatory_rank": {"id": "Pangkat/golongan penanda tangan", "en": "Signatory's rank"},
+    "signatory_nip": {"id": "NIP penanda tangan", "en": "Signatory's NIP"},
+    "copies": {"id": "Tembusan", "en": "Copies to"},
+    "letter": {"id": "Surat", "en": "Letter"},
+    "attachments": {"id": "Lampiran", "en": "Attachments"},
+    "paper": {"id": "Ukuran kertas", "en": "Paper size"},
     "username": {"id": "Nama pengguna", "en": "Username"},
     "display_name": {"id": "Nama tampilan", "en": "Display name"},
     "role": {"id": "Peran", "en": "Role"},

@@ -201,6 +201,34 @@ class User:
     created_at: str = system_field()
 
 
+DEFAULT_NUMBER_PATTERN = "{classification}/{number}/{unit}/{month_roman}/{year}"
+
+
+@dataclass(kw_only=True)
+class LetterSettings:
+    """How this office's letters look and are numbered (local, set by an admin).
+
+    ``logo`` is a PNG or JPEG image as base64 text ("" for none).
+    """
+
+    letterhead: list[str] = _f("lines", required=True)
+    address_lines: list[str] = _f("lines")
+    logo: str = system_field()
+    city: str = text_field(required=True, max_len=80)
+    number_pattern: str = _f("text", default=DEFAULT_NUMBER_PATTERN, required=True,
+                             max_len=120)
+    classification_child: str = _f("text", default="400.2.4", max_len=40)
+    classification_adult: str = _f("text", default="400.2.3", max_len=40)
+    unit_code: str = _f("text", default="UPTD-PPA", max_len=40)
+    signatory_title: str = text_field(required=True, max_len=200)
+    signatory_name: str = text_field(required=True, max_len=120)
+    signatory_rank: str = text_field(max_len=80)
+    signatory_nip: str = text_field(max_len=24)
+    copies: list[str] = _f("lines")
+    paper: str = code_field("paper", required=True, default="a4")
+    language: str = code_field("letter_language", required=True, default="id")
+
+
 @dataclass(kw_only=True)
 class CaseFile:
     """A case opened for work: the case with its person and everything attached to it."""

@@ -7,11 +7,14 @@ keeps the code it was issued with).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
 
+from tipdesk.domain import letters
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, ValidationFailed
 from tipdesk.domain.regions import parse_nik, wilayah_name
@@ -202,6 +205,44 @@ def _office(o: r.Office, today: dt.date) -> list[Problem]:
     return problems
 
 
+LOGO_MAX_BYTES = 512 * 1024
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def logo_bytes(settings: r.LetterSettings) -> bytes | None:
+    """The logo image's bytes; None if there is none or it is not valid base64."""
+    if not settings.logo:
+        return None
+    try:
+        return base64.b64decode(settings.logo, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _letter_settings(s: r.LetterSettings, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    if s.letterhead and not any(line.strip() for line in s.letterhead):
+        problems.append(Problem("letterhead", "required"))
+    for code in letters.pattern_problems(s.number_pattern) if s.number_pattern else []:
+        kind, _, name = code.partition(":")
+        problems.append(Problem("number_pattern", f"pattern_{kind}",
+                                params={"name": "{" + name + "}"}))
+    nip = s.signatory_nip.replace(" ", "")
+    if nip and not nip.isdigit():
+        problems.append(Problem("signatory_nip", "invalid_nip"))
+    elif nip and len(nip) != 18:
+        problems.append(Problem("signatory_nip", "nip_length", "warning",
+                                params={"digits": len(nip)}))
+    if s.logo:
+        image = logo_bytes(s)
+        if image is None or not image.startswith(_IMAGE_MAGIC):
+            problems.append(Problem("logo", "invalid_logo"))
+        elif len(image) > LOGO_MAX_BYTES:
+            problems.append(Problem("logo", "logo_too_large",
+                                    params={"max_kb": LOGO_MAX_BYTES // 1024}))
+    return problems
+
+
 def _user(u: r.User, today: dt.date) -> list[Problem]:
     if u.username and not _USERNAME.match(u.username):
         return [Problem("username", "invalid_username", params={"value": u.username})]
@@ -216,4 +257,5 @@ _EXTRA: dict[type, Callable[..., list[Problem]]] = {
     r.Provider: _provider,
     r.Office: _office,
     r.User: _user,
+    r.LetterSettings: _letter_settings,
 }

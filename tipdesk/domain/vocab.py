@@ -368,6 +368,18 @@ OFFICE_LEVEL = _vocab(
     ("province", "Provinsi", "Province"),
 )
 
+PAPER = _vocab(
+    "paper",
+    ("a4", "A4 (210 x 297 mm)", "A4 (210 x 297 mm)"),
+    ("f4", "F4 / folio (215 x 330 mm)", "F4 / folio (215 x 330 mm)"),
+)
+
+LETTER_LANGUAGE = _vocab(
+    "letter_language",
+    ("id", "Bahasa Indonesia", "Indonesian"),
+    ("en", "Bahasa Inggris", "English"),
+)
+
 # --- Countries (ISO 3166-1 alpha-2, lower case) -------------------------------------------
 
 COUNTRY = _vocab(
@@ -414,7 +426,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
         RECRUITER_RELATIONSHIP, INTAKE_SOURCE, SERVICE_TYPE, PROVIDER_TYPE, CASE_STATUS,
         RISK_LEVEL, TRAFFICKING_STATUS, SERVICE_STATUS, REFERRAL_STATUS, URGENCY, SEX,
         EDUCATION, MARITAL_STATUS, NATIONALITY, DISABILITY, CLOSURE_REASON, ROLE,
-        OFFICE_LEVEL, COUNTRY,
+        OFFICE_LEVEL, PAPER, LETTER_LANGUAGE, COUNTRY,
     )
 }
 

@@ -158,6 +158,8 @@ class Dashboard:
     overdue: list[CaseRow]               # follow_up_on before today, not closed
     awaiting_reply: list[ReferralRow]    # referrals with status "sent"
     opened_this_month: list[CaseRow]     # opened_on in today's month
+    # sent or accepted referrals to follow up by today+6 (overdue ones included)
+    referral_follow_ups: list[ReferralRow] = dataclasses.field(default_factory=list)
 
 
 def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50) -> Dashboard:
@@ -183,6 +185,8 @@ def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50
         awaiting_reply=[_referral_row(row) for row in awaiting],
         opened_this_month=cases(sort="opened_on", descending=True, opened_from=month_start,
                                 opened_to=next_month - dt.timedelta(days=1)),
+        referral_follow_ups=[_referral_row(row) for row in store.referral_follow_ups(
+            session.db, until=(today + dt.timedelta(days=6)).isoformat(), limit=max(0, limit))],
     )
 
 

@@ -12,6 +12,7 @@ from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.records import Office, User
 from tipdesk.storage import local
 from tipdesk.storage.connection import Database, checkpoint
+from tipdesk.storage.connection import immediate as immediate_transaction
 
 CLOCK_SETTING = "clock"
 
@@ -39,9 +40,12 @@ class Session:
         return new_id()
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Database]:
-        """One user action: one transaction, and the clock saved with it."""
-        with self.db.atomic():
+    def write(self, *, immediate: bool = False) -> Iterator[Database]:
+        """One user action: one transaction, and the clock saved with it.
+
+        ``immediate`` takes the write lock at the start (for numbers that must not be
+        taken twice by two programs on the same register)."""
+        with (immediate_transaction(self.db) if immediate else self.db.atomic()):
             yield self.db
             local.set_setting(self.db, CLOCK_SETTING, self.clock.last)
 

@@ -64,3 +64,25 @@ def larger_cache(db: Database, kib: int = 64 * 1024) -> Iterator[None]:
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+@contextlib.contextmanager
+def immediate(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
+
+    For writes that read first and must not interleave with another writer, such as
+    taking the next letter number: a second program waits (busy timeout) instead of
+    failing later on a stale snapshot. Inside a transaction already, a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise

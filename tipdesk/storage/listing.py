@@ -236,6 +236,18 @@ def awaiting_reply(db: Database, *, limit: int) -> list[dict]:
     return referral_rows(db, dated + undated)
 
 
+def referral_follow_ups(db: Database, *, until: str, limit: int) -> list[dict]:
+    """Referrals sent or accepted whose follow-up date is on or before ``until``
+    (ISO date), the earliest first."""
+    rowids = [row[0] for row in db.execute(
+        f"""SELECT f.rowid FROM referrals f
+            WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ? AND {_LIVE_REFERRAL}
+              AND +f.rowid IN (SELECT rowid FROM referrals
+                               WHERE status IN ('sent', 'accepted'))
+            ORDER BY f.follow_up_on, f.rowid LIMIT ?""", [until, limit])]
+    return referral_rows(db, rowids)
+
+
 def referral_rows(db: Database, rowids: Sequence[int]) -> list[dict]:
     """List rows of the given referrals, in the order given."""
     if not rowids:

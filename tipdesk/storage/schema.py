@@ -250,3 +250,35 @@ def m002_change_author(db: Database) -> None:
     # The triggers name their columns: re-create them to fill the new one.
     for table in capture.SYNCED_TABLES:
         capture.install(db, table)
+
+
+_M003 = """
+-- Local only, never synced: every letter this office issued, with the PDF as printed,
+-- so a reprint gives the same bytes. Numbers are unique; (year, seq) is the counter.
+CREATE TABLE letters (
+    id TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    referral_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    language TEXT NOT NULL,
+    includes_identity INTEGER NOT NULL,
+    attachments INTEGER NOT NULL DEFAULT 0,
+    override_reason TEXT NOT NULL DEFAULT '',
+    username TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    pdf BLOB NOT NULL,
+    UNIQUE (year, seq)
+) STRICT;
+CREATE INDEX letters_referral ON letters (referral_id, issued_at);
+CREATE INDEX letters_issued ON letters (issued_at);
+"""
+
+
+@migrations()
+def m003_letters(db: Database) -> None:
+    for statement in _split(_M003):
+        db.execute(statement)

@@ -1,0 +1,361 @@
+"""Referral letters: office letter settings, drafts, issuing with a number that is never
+given twice, the archive, reprints, and the provider's reply.
+
+A letter is issued in one transaction that takes the next number of the year, renders the
+PDF, stores it with its SHA-256 in the local ``letters`` archive and marks the referral
+``sent``. A reprint returns the archived bytes, so it is the letter as issued.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import (
+    ConsentToReferMissing,
+    IdentityConsentWithdrawn,
+    LetterAlreadyIssued,
+    LetterDamaged,
+    LetterLanguageDiffers,
+    LetterSettingsIncomplete,
+    NoLetterIssued,
+    NotFound,
+    OverrideReasonNeeded,
+    Problem,
+    ReplyNotAllowed,
+    ValidationFailed,
+)
+from tipdesk.domain.letters import letter_number
+from tipdesk.domain.messages import field_label
+from tipdesk.domain.regions import wilayah_name
+from tipdesk.domain.validation import logo_bytes, validate
+from tipdesk.domain.vocab import LETTER_LANGUAGE, SERVICE_TYPE, SEX, URGENCY
+from tipdesk.services import permissions
+from tipdesk.services.letters.styles import unprintable
+from tipdesk.services.letters.templates import LetterContent, render
+from tipdesk.services.session import Session, utc_now
+from tipdesk.storage import counters, local, rows
+from tipdesk.storage import letters as archive
+from tipdesk.storage.files import atomic_write
+
+SETTINGS_KEY = "letter_settings"
+MIN_OVERRIDE_REASON = 10
+REPLY_STATUSES = ("accepted", "declined", "completed")
+CHILD_AGE = 18
+
+__all__ = [
+    "ArchiveEntry", "Letter", "LetterContent", "REPLY_STATUSES", "can_override",
+    "draft_letter", "issue_letter", "letter_settings", "letters_of_referral",
+    "list_letters", "record_reply", "reprint_letter", "save_letter_settings", "save_pdf",
+]
+
+
+# --- settings ---------------------------------------------------------------------------
+
+def letter_settings(session: Session) -> r.LetterSettings:
+    """The office's letter settings; until an admin saves them, what the office record
+    already says (letterhead, head of office, city of the office's region)."""
+    saved = local.get_setting(session.db, SETTINGS_KEY)
+    known = set(r.fields_of(r.LetterSettings))
+    if saved is not None:
+        return r.LetterSettings(**{k: v for k, v in saved.items() if k in known})
+    office = session.office
+    return r.LetterSettings(
+        letterhead=list(office.letterhead) or [office.name],
+        city=_place_name(office.region_code),
+        signatory_title=office.head_title, signatory_name=office.head_name,
+        signatory_nip=office.head_nip,
+    )
+
+
+def save_letter_settings(session: Session, settings: r.LetterSettings) -> list[Problem]:
+    """Validate and store the settings (admin only); the office record's letterhead and
+    head of office follow them, so the provincial office sees the same."""
+    permissions.require(session, "edit_letter_settings")
+    settings.letterhead = [line.strip() for line in settings.letterhead if line.strip()]
+    settings.address_lines = [line.strip() for line in settings.address_lines if line.strip()]
+    settings.copies = [line.strip() for line in settings.copies if line.strip()]
+    problems = validate(settings, today=session.today())
+    if any(p.is_error for p in problems):
+        raise ValidationFailed(problems)
+    office = rows.get(session.db, r.Office, session.office.id) or session.office
+    office.letterhead = list(settings.letterhead)
+    office.head_title, office.head_name = settings.signatory_title, settings.signatory_name
+    office.head_nip = settings.signatory_nip
+    with session.write() as db:
+        local.set_setting(db, SETTINGS_KEY, {k: getattr(settings, k)
+                                             for k in r.fields_of(r.LetterSettings)})
+        rows.update(db, office, session.stamp)
+    session.office = office
+    return problems
+
+
+def _complete_settings(session: Session) -> r.LetterSettings:
+    settings = letter_settings(session)
+    errors = [p for p in validate(settings, today=session.today()) if p.is_error]
+    if errors:
+        lang = settings.language
+        raise LetterSettingsIncomplete(fields=", ".join(dict.fromkeys(
+            field_label(p.field, lang) for p in errors)))
+    return settings
+
+
+def _place_name(region_code: str) -> str:
+    """``53.71`` -> ``Kupang``: the name of a regency or city without its kind."""
+    name = wilayah_name(region_code) if region_code else None
+    if not name:
+        return ""
+    for prefix in ("KABUPATEN ", "KAB. ", "KOTA ADM. ", "KOTA "):
+        if name.upper().startswith(prefix):
+            name = name[len(prefix):]
+            break
+    return name.title() if name.isupper() else name
+
+
+# --- letters ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Letter:
+    """A rendered letter: a draft (``row`` is None) or an issued one."""
+
+    pdf: bytes
+    content: LetterContent
+    row: archive.LetterRow | None
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def number(self) -> str:
+        return self.row.number if self.row else ""
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    letter: archive.LetterRow
+    case_number: str
+
+
+@dataclass
+class _Parts:
+    referral: r.Referral
+    case: r.Case
+    person: r.Person
+    provider: r.Provider
+
+
+def _parts(session: Session, referral_id: str) -> _Parts:
+    db = session.db
+    referral = rows.get(db, r.Referral, referral_id)
+    if referral is None or referral.deleted:
+        raise NotFound(what="referral", key=referral_id)
+    case = rows.get(db, r.Case, referral.case_id)
+    person = rows.get(db, r.Person, case.person_id) if case else None
+    provider = rows.get(db, r.Provider, referral.provider_id)
+    if case is None or case.deleted or person is None:
+        raise NotFound(what="case", key=referral.case_id)
+    if provider is None or provider.deleted:
+        raise NotFound(what="provider", key=referral.provider_id)
+    return _Parts(referral, case, person, provider)
+
+
+def can_override(session: Session) -> bool:
+    """Whether the signed-in user may issue a letter without recorded consent to refer."""
+    return permissions.allowed(session, "override_consent")
+
+
+def _consent_gate(session: Session, case: r.Case, override_reason: str) -> str:
+    """The override reason to archive ("" when consent is recorded); refuses otherwise."""
+    if case.consent_services:
+        return ""
+    reason = override_reason.strip()
+    if not reason:
+        raise ConsentToReferMissing(case_number=case.case_number)
+    permissions.require(session, "override_consent")
+    if len(reason.replace(" ", "")) < MIN_OVERRIDE_REASON:
+        raise OverrideReasonNeeded(minimum=MIN_OVERRIDE_REASON)
+    return reason
+
+
+def _content(session: Session, parts: _Parts, settings: r.LetterSettings, *, language: str,
+             day: dt.date, number: str, attachments: int, draft: bool) -> LetterContent:
+    referral, case, person, provider = (parts.referral, parts.case, parts.person,
+                                        parts.provider)
+    lang = language
+    share = bool(case.consent_share)
+    worker = local.get_user(session.db, case.assigned_to) or session.user
+    services = [SERVICE_TYPE.label(code, lang) for code in referral.services_requested]
+    if len(services) == 1:
+        subject = (f"Rujukan {services[0]}" if lang == "id"
+                   else f"Referral for {services[0][:1].lower()}{services[0][1:]}")
+    else:
+        subject = "Rujukan Layanan" if lang == "id" else "Referral for services"
+    head = provider.contact_title.strip() or ("Pimpinan" if lang == "id" else "The Head")
+    addressee = (head, provider.name) if provider.name not in head else (head,)
+    return LetterContent(
+        language=lang, paper=settings.paper, letterhead=tuple(settings.letterhead),
+        address_lines=tuple(settings.address_lines), logo=logo_bytes(settings),
+        city=settings.city, date=day, number=number, attachments=attachments,
+        subject=subject, addressee=addressee,
+        addressee_place=_place_name(provider.region_code) or settings.city,
+        register_number=person.register_number, initials=r.initials(person.full_name),
+        age=r.age_of(person, day), sex=SEX.label(person.sex, lang) if person.sex else "-",
+        full_name=person.full_name if share else "", nik=person.nik if share else "",
+        services=tuple(services), reason=referral.reason,
+        urgency=URGENCY.label(referral.urgency, lang),
+        worker_name=worker.display_name or worker.username, worker_phone=worker.phone,
+        office_name=session.office.name, signatory_title=settings.signatory_title,
+        signatory_name=settings.signatory_name, signatory_rank=settings.signatory_rank,
+        signatory_nip=settings.signatory_nip, copies=tuple(settings.copies), draft=draft,
+    )
+
+
+def _warnings(content: LetterContent) -> tuple[Problem, ...]:
+    texts = (content.full_name, content.initials, content.reason, *content.addressee,
+             content.addressee_place, content.worker_name, *content.letterhead,
+             *content.address_lines, content.signatory_name, *content.copies)
+    missing = unprintable(" ".join(texts))
+    if missing:
+        return (Problem("letter", "unprintable_characters", "warning",
+                        params={"count": len(missing)}),)
+    return ()
+
+
+def _classification(settings: r.LetterSettings, age: int | None) -> str:
+    """Child-protection classification unless the person is known to be an adult: a
+    person of unknown age is treated as a child (UU 35/2014's presumption)."""
+    if age is None or age < CHILD_AGE:
+        return settings.classification_child
+    return settings.classification_adult
+
+
+def _language(settings: r.LetterSettings, language: str | None) -> str:
+    lang = language or settings.language
+    if lang not in LETTER_LANGUAGE:
+        raise ValidationFailed([Problem("language", "unknown_code",
+                                        params={"value": lang, "vocab": "letter_language"})])
+    return lang
+
+
+def draft_letter(session: Session, referral_id: str, *, language: str | None = None,
+                 attachments: int = 0) -> Letter:
+    """The letter as it would be issued today, marked DRAFT and without a number; nothing
+    is written. The consent gate is not applied: a draft is for looking only."""
+    settings = _complete_settings(session)
+    parts = _parts(session, referral_id)
+    content = _content(session, parts, settings, language=_language(settings, language),
+                       day=session.today(), number="", attachments=max(0, attachments),
+                       draft=True)
+    return Letter(render(content), content, None, _warnings(content))
+
+
+def issue_letter(session: Session, referral_id: str, *, language: str | None = None,
+                 attachments: int = 0, new: bool = False, override_reason: str = "") -> Letter:
+    """Issue a letter for a referral: take the next number of the year, archive the PDF
+    and mark the referral sent, in one transaction.
+
+    A referral that already has a letter gets another one (with a new number) only when
+    ``new`` is true. Without recorded consent to refer, only a supervisor may issue, with
+    ``override_reason``, which is archived with the letter."""
+    settings = _complete_settings(session)
+    lang = _language(settings, language)
+    if attachments < 0:
+        raise ValidationFailed([Problem("attachments", "invalid_number",
+                                        params={"value": str(attachments)})])
+    with session.write(immediate=True) as db:
+        parts = _parts(session, referral_id)
+        issued = archive.for_referral(db, referral_id)
+        if issued and not new:
+            raise LetterAlreadyIssued(number=issued[-1].number)
+        reason = _consent_gate(session, parts.case, override_reason)
+        day = session.today()
+        seq = counters.take(db, archive.LETTER_COUNTER, day.year)
+        age = r.age_of(parts.person, day)
+        number = letter_number(settings.number_pattern, number=seq, day=day,
+                               classification=_classification(settings, age),
+                               unit=settings.unit_code, office=session.office.code)
+        content = _content(session, parts, settings, language=lang, day=day, number=number,
+                           attachments=attachments, draft=False)
+        pdf = render(content)
+        row = archive.LetterRow(
+            id=session.new_id(), number=number, year=day.year, seq=seq,
+            referral_id=referral_id, case_id=parts.case.id, issued_on=day.isoformat(),
+            issued_at=utc_now(), language=lang, includes_identity=bool(content.full_name),
+            attachments=attachments, override_reason=reason,
+            username=session.user.username, sha256=hashlib.sha256(pdf).hexdigest())
+        archive.insert(db, row, pdf)
+        referral = parts.referral
+        referral.status, referral.letter_number, referral.letter_date = "sent", number, day
+        rows.update(db, referral, session.stamp)
+    return Letter(pdf, content, row, _warnings(content))
+
+
+def reprint_letter(session: Session, referral_id: str, *, language: str | None = None,
+                   override_reason: str = "") -> Letter:
+    """The referral's latest letter exactly as issued (checked against its SHA-256).
+
+    Refused when the letter showed the person's identity and that consent is no longer
+    recorded, and, like issuing, when consent to refer is missing without an override."""
+    parts = _parts(session, referral_id)
+    issued = archive.for_referral(session.db, referral_id)
+    if not issued:
+        raise NoLetterIssued(referral=referral_id)
+    row = issued[-1]
+    if language and language != row.language:
+        raise LetterLanguageDiffers(number=row.number,
+                                    language=LETTER_LANGUAGE.label(row.language, "en"))
+    if row.includes_identity and not parts.case.consent_share:
+        raise IdentityConsentWithdrawn(number=row.number)
+    _consent_gate(session, parts.case, override_reason)
+    pdf = archive.pdf_of(session.db, row.id) or b""
+    if hashlib.sha256(pdf).hexdigest() != row.sha256:
+        raise LetterDamaged(number=row.number)
+    settings = letter_settings(session)
+    content = _content(session, parts, settings, language=row.language,
+                       day=dt.date.fromisoformat(row.issued_on), number=row.number,
+                       attachments=row.attachments, draft=False)
+    return Letter(pdf, content, row, ())
+
+
+def letters_of_referral(session: Session, referral_id: str) -> list[archive.LetterRow]:
+    return archive.for_referral(session.db, referral_id)
+
+
+def list_letters(session: Session, *, limit: int | None = None) -> list[ArchiveEntry]:
+    """The archive, newest first, with each letter's case number."""
+    letters = archive.all_letters(session.db, limit=limit)
+    numbers = archive.case_numbers(session.db, sorted({row.case_id for row in letters}))
+    return [ArchiveEntry(row, numbers.get(row.case_id, "")) for row in letters]
+
+
+def save_pdf(pdf: bytes, path: Path) -> None:
+    """Write a letter where the user chose (temporary name, then renamed)."""
+    atomic_write(Path(path), pdf)
+
+
+# --- the provider's reply ----------------------------------------------------------------
+
+def record_reply(session: Session, referral_id: str, *, status: str, responded_on: dt.date,
+                 response: str = "", follow_up_on: dt.date | None = None) -> list[Problem]:
+    """Record what the provider answered (accepted, declined or completed), when, a note,
+    and when to follow up; the follow-up date shows on the dashboard."""
+    referral = rows.get(session.db, r.Referral, referral_id)
+    if referral is None or referral.deleted:
+        raise NotFound(what="referral", key=referral_id)
+    if referral.status not in ("sent", *REPLY_STATUSES):
+        raise ReplyNotAllowed(status=referral.status)
+    problems = []
+    if status not in REPLY_STATUSES:
+        problems.append(Problem("status", "unknown_code",
+                                params={"value": status, "vocab": "referral_status"}))
+    if responded_on is None:
+        problems.append(Problem("responded_on", "required"))
+    referral.status, referral.responded_on = status, responded_on
+    referral.response, referral.follow_up_on = response.strip(), follow_up_on
+    problems += validate(referral, today=session.today())
+    if any(p.is_error for p in problems):
+        raise ValidationFailed(problems)
+    with session.write() as db:
+        rows.update(db, referral, session.stamp)
+    return [p for p in problems if not p.is_error]

@@ -1,0 +1,166 @@
+"""Pieces of the letter: the letterhead (drawn on the first page), page numbers, the
+Nomor/Sifat/Lampiran/Hal block, label-value tables and the signature block."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from tipdesk.services.letters.styles import draw_text, markup, styles, text_width
+
+LOGO_HEIGHT = 2.4 * cm
+HEAD_SIZES = (12.5, 13.5)  # first letterhead line, the others
+ADDRESS_SIZE = 9.5
+RULE_GAP = 0.25 * cm
+
+
+class Letterhead:
+    """The kop: optional logo, centred lines, then a thick and a thin rule."""
+
+    def __init__(self, lines: Sequence[str], address: Sequence[str], logo: bytes | None,
+                 ) -> None:
+        self.lines = [line.strip() for line in lines if line.strip()]
+        self.address = [line.strip() for line in address if line.strip()]
+        self.logo = ImageReader(io.BytesIO(logo)) if logo else None
+
+    def _rows(self) -> list[tuple[str, float, bool]]:
+        rows = [(line, HEAD_SIZES[0] if i == 0 else HEAD_SIZES[1], i > 0)
+                for i, line in enumerate(self.lines)]
+        return rows + [(line, ADDRESS_SIZE, False) for line in self.address]
+
+    def height(self) -> float:
+        text = sum(size * 1.25 for _line, size, _bold in self._rows())
+        return max(text, LOGO_HEIGHT if self.logo else 0) + 2 * RULE_GAP + 3
+
+    def draw(self, canvas: Canvas, left: float, right: float, top: float) -> None:
+        text_left = left
+        if self.logo:
+            width, height = self.logo.getSize()
+            logo_width = LOGO_HEIGHT * width / height
+            canvas.drawImage(self.logo, left, top - LOGO_HEIGHT, logo_width, LOGO_HEIGHT,
+                             mask="auto")
+            text_left = left + logo_width + 0.3 * cm
+        area = right - text_left
+        y = top
+        for line, size, bold in self._rows():
+            while size > 7 and text_width(line, size, bold=bold) > area:
+                size -= 0.5
+            y -= size * 1.25
+            width = text_width(line, size, bold=bold)
+            draw_text(canvas, text_left + (area - width) / 2, y + size * 0.25, line, size,
+                      bold=bold)
+        bottom = top - self.height() + RULE_GAP
+        canvas.setLineWidth(2.2)
+        canvas.line(left, bottom + 3, right, bottom + 3)
+        canvas.setLineWidth(0.6)
+        canvas.line(left, bottom, right, bottom)
+
+
+def numbered_canvas(page_label: Callable[[int, int], str], watermark: str = ""):
+    """A canvas class that writes ``page_label(n, total)`` at the foot of every page once the
+    page count is known, and an optional watermark across each page (drafts)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for page in self._pages:
+                self.__dict__.update(page)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, _height = self._pagesize
+            label = page_label(self._pageNumber, total)
+            size = 8.5
+            draw_text(self, (width - text_width(label, size)) / 2, 1.2 * cm, label, size)
+            if watermark:
+                self.saveState()
+                self.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.35))
+                self.translate(width / 2, self._pagesize[1] / 2)
+                self.rotate(35)
+                draw_text(self, -text_width(watermark, 80, bold=True) / 2, 0, watermark, 80,
+                          bold=True)
+                self.restoreState()
+
+    return NumberedCanvas
+
+
+def reference_block(rows: Sequence[tuple[str, str]], place_date: str, width: float) -> Table:
+    """Nomor / Sifat / Lampiran / Hal on the left, place and date on the right of the
+    first row."""
+    s = styles()
+    date_width = max(5.2 * cm, text_width(place_date, s.plain.fontSize) + 0.3 * cm)
+    label_width, colon_width = 2.3 * cm, 0.4 * cm
+    data = []
+    for i, (label, value) in enumerate(rows):
+        data.append([Paragraph(markup(label), s.plain), Paragraph(":", s.plain),
+                     Paragraph(markup(value), s.plain),
+                     Paragraph(markup(place_date), s.plain) if i == 0 else ""])
+    table = Table(data, colWidths=[label_width, colon_width,
+                                   width - label_width - colon_width - date_width, date_width])
+    table.setStyle(_TIGHT + [("ALIGN", (3, 0), (3, 0), "RIGHT")])
+    return table
+
+
+def fields_table(rows: Sequence[tuple[str, str]], width: float, indent: float = 0.8 * cm
+                 ) -> Table:
+    """``label : value`` rows, values wrapping."""
+    s = styles()
+    label_width = max(text_width(label, s.plain.fontSize) for label, _v in rows) + 0.3 * cm
+    data = [["", Paragraph(markup(label), s.plain), Paragraph(":", s.plain),
+             Paragraph(markup(value), s.plain)] for label, value in rows]
+    table = Table(data, colWidths=[indent, label_width, 0.4 * cm,
+                                   width - indent - label_width - 0.4 * cm])
+    table.setStyle(_TIGHT)
+    return table
+
+
+def numbered_list(items: Sequence[str], width: float, indent: float = 0.8 * cm) -> Table:
+    s = styles()
+    data = [["", Paragraph(f"{i}.", s.plain), Paragraph(markup(item), s.plain)]
+            for i, item in enumerate(items, 1)]
+    table = Table(data, colWidths=[indent, 0.7 * cm, width - indent - 0.7 * cm])
+    table.setStyle(_TIGHT)
+    return table
+
+
+def signature_block(title: str, name: str, rank: str, nip_line: str, width: float,
+                    ) -> Flowable:
+    """The signatory on the right half: title, room to sign and stamp, name, rank, NIP."""
+    s = styles()
+    column = width * 0.5
+    cells = [[Paragraph(markup(title + ","), s.plain)], [Spacer(1, 2.2 * cm)],
+             [Paragraph(f"<u>{markup(name)}</u>", s.bold)]]
+    if rank:
+        cells.append([Paragraph(markup(rank), s.plain)])
+    if nip_line:
+        cells.append([Paragraph(markup(nip_line), s.plain)])
+    inner = Table(cells, colWidths=[column])
+    inner.setStyle(_TIGHT)
+    outer = Table([["", inner]], colWidths=[width - column, column])
+    outer.setStyle(_TIGHT)
+    return KeepTogether([outer])
+
+
+_TIGHT = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+]
