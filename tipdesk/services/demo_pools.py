@@ -980,24 +980,25 @@ PROVIDER_NAME_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-PROVIDER_CONTACT_TITLES: tuple[str, ...] = (
-    "Kepala Ruangan",
-    "Kanit PPA",
-    "Direktur",
-    "Kepala Puskesmas",
-    "Kepala Dinas",
-    "Kepala Seksi",
-    "Kepala Bidang",
-    "Kepala UPT",
-    "Koordinator Layanan",
-    "Jaksa Penuntut Umum",
-    "Panitera",
-    "Ketua Yayasan",
-    "Pastor Paroki",
-    "Ketua Majelis Jemaat",
-    "Kepala Desa",
-    "Lurah",
-)
+# Whom a letter to each kind of provider is addressed to ("Yth. Direktur ...").
+PROVIDER_CONTACT_TITLES: dict[str, str] = {
+    "hospital": "Direktur",
+    "health_centre": "Kepala Puskesmas",
+    "police_ppa_unit": "Kepala Unit PPA",
+    "prosecutor": "Kepala Kejaksaan Negeri",
+    "court": "Ketua Pengadilan Negeri",
+    "legal_aid": "Direktur",
+    "shelter": "Kepala",
+    "social_affairs": "Kepala Dinas Sosial",
+    "migrant_worker_agency": "Kepala Balai",
+    "lpsk": "Ketua",
+    "ngo": "Ketua Yayasan",
+    "religious_or_community": "Ketua",
+    "village_government": "Kepala Desa",
+}
+# Regions of the demo places (Kemendagri codes).
+PLACE_REGIONS: dict[str, str] = {"Kupang": "53.71", "Atambua": "53.04", "Soe": "53.02",
+                                 "Waingapu": "53.11", "Ende": "53.08"}
 
 WORKER_NAMES: tuple[str, ...] = (
     "Maria Goreti Seran",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import secrets
 import shutil
@@ -19,7 +20,7 @@ from tipdesk.domain.errors import (
     UnknownUser,
     UserRequired,
 )
-from tipdesk.domain.records import Office, User
+from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.domain.validation import ensure_valid, validate
 from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
 from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
@@ -50,7 +51,8 @@ def is_register(folder: Path) -> bool:
 
 
 def create_register(folder: Path, office: Office, admin: User, password: str, *,
-                    kdf: KdfParams | None = None, min_password: int = MIN_PASSWORD) -> Created:
+                    kdf: KdfParams | None = None, min_password: int = MIN_PASSWORD,
+                    letter_settings: LetterSettings | None = None) -> Created:
     """Create a register folder; return the recovery code (shown once) with it.
 
     The folder is built under a temporary name beside ``folder`` and renamed at the end,
@@ -59,12 +61,13 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise RegisterExists(path=str(folder))
-    problems = [p for p in validate(office) + validate(admin) if p.is_error]
+    checked = [office, admin, *([letter_settings] if letter_settings else [])]
+    problems = [p for record in checked for p in validate(record) if p.is_error]
     if len(password) < min_password:
         raise PasswordTooShort(minimum=min_password)
     if problems:
-        ensure_valid(office)
-        ensure_valid(admin)
+        for record in checked:
+            ensure_valid(record)
     folder.parent.mkdir(parents=True, exist_ok=True)
     building = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
     building.mkdir()
@@ -88,6 +91,9 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
                                                  "updated_by": admin.username})
                 local.set_setting(db, "office_id", office.id)
                 local.set_setting(db, CLOCK_SETTING, clock.last)
+                if letter_settings:
+                    local.set_setting(db, local.LETTER_SETTINGS, dataclasses.asdict(
+                        letter_settings))
             checkpoint(db)
         finally:
             db.close()

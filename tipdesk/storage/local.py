@@ -10,6 +10,8 @@ from sqlite_utils import Database
 from tipdesk.domain.records import User
 from tipdesk.storage.rows import from_row, to_row
 
+LETTER_SETTINGS = "letter_settings"
+
 
 def add_user(db: Database, user: User) -> None:
     db["users"].insert(to_row(user))

@@ -41,15 +41,26 @@ from tipdesk.storage import counters, local, rows
 from tipdesk.storage import letters as archive
 from tipdesk.storage.files import atomic_write
 
-SETTINGS_KEY = "letter_settings"
+SETTINGS_KEY = local.LETTER_SETTINGS
 MIN_OVERRIDE_REASON = 10
 REPLY_STATUSES = ("accepted", "declined", "completed")
 CHILD_AGE = 18
 
 __all__ = [
-    "ArchiveEntry", "Letter", "LetterContent", "REPLY_STATUSES", "can_override",
-    "draft_letter", "issue_letter", "letter_settings", "letters_of_referral",
-    "list_letters", "record_reply", "reprint_letter", "save_letter_settings", "save_pdf",
+    "REPLY_STATUSES",
+    "ArchiveEntry",
+    "Letter",
+    "LetterContent",
+    "can_override",
+    "draft_letter",
+    "issue_letter",
+    "letter_settings",
+    "letters_of_referral",
+    "list_letters",
+    "record_reply",
+    "reprint_letter",
+    "save_letter_settings",
+    "save_pdf",
 ]
 
 

@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from tipdesk.services.letters.styles import draw_text, markup, styles, text_width
 
@@ -71,7 +71,7 @@ def numbered_canvas(page_label: Callable[[int, int], str], watermark: str = ""):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -113,7 +113,7 @@ def reference_block(rows: Sequence[tuple[str, str]], place_date: str, width: flo
                      Paragraph(markup(place_date), s.plain) if i == 0 else ""])
     table = Table(data, colWidths=[label_width, colon_width,
                                    width - label_width - colon_width - date_width, date_width])
-    table.setStyle(_TIGHT + [("ALIGN", (3, 0), (3, 0), "RIGHT")])
+    table.setStyle([*_TIGHT, ("ALIGN", (3, 0), (3, 0), "RIGHT")])
     return table
 
 
@@ -144,7 +144,7 @@ def signature_block(title: str, name: str, rank: str, nip_line: str, width: floa
     """The signatory on the right half: title, room to sign and stamp, name, rank, NIP."""
     s = styles()
     column = width * 0.5
-    cells = [[Paragraph(markup(title + ","), s.plain)], [Spacer(1, 2.2 * cm)],
+    cells = [[Paragraph(markup(title + ","), s.plain)], [Spacer(1, 1.8 * cm)],
              [Paragraph(f"<u>{markup(name)}</u>", s.bold)]]
     if rank:
         cells.append([Paragraph(markup(rank), s.plain)])
@@ -154,7 +154,7 @@ def signature_block(title: str, name: str, rank: str, nip_line: str, width: floa
     inner.setStyle(_TIGHT)
     outer = Table([["", inner]], colWidths=[width - column, column])
     outer.setStyle(_TIGHT)
-    return KeepTogether([outer])
+    return outer
 
 
 _TIGHT = [

@@ -122,14 +122,15 @@ class Styles:
     plain: ParagraphStyle
     bold: ParagraphStyle
     small: ParagraphStyle
+    note: ParagraphStyle
     heading: ParagraphStyle
 
 
 @functools.cache
-def styles(size: float = 11.5) -> Styles:
+def styles(size: float = 11) -> Styles:
     """The letter's paragraph styles, all from the one base face."""
     register_fonts()
-    leading = size * 1.35
+    leading = size * 1.3
     plain = ParagraphStyle("plain", fontName=BASE, fontSize=size, leading=leading,
                            alignment=TA_LEFT)
     return Styles(
@@ -137,6 +138,9 @@ def styles(size: float = 11.5) -> Styles:
         plain=plain,
         bold=ParagraphStyle("bold", parent=plain, fontName=BASE + "-Bold"),
         small=ParagraphStyle("small", parent=plain, fontSize=size - 2, leading=(size - 2) * 1.3),
+        note=ParagraphStyle("note", parent=plain, fontSize=size - 1.5,
+                            leading=(size - 1.5) * 1.3, alignment=TA_JUSTIFY,
+                            spaceAfter=size * 0.6),
         heading=ParagraphStyle("heading", parent=plain, fontName=BASE + "-Bold",
                                spaceBefore=size * 0.3, spaceAfter=size * 0.2),
     )

@@ -34,7 +34,7 @@ from tipdesk.services.letters.components import (
 from tipdesk.services.letters.styles import markup, styles
 
 PAPER = {"a4": (210 * mm, 297 * mm), "f4": (215 * mm, 330 * mm)}
-MARGINS = {"left": 3 * cm, "right": 2 * cm, "top": 2 * cm, "bottom": 2.2 * cm}
+MARGINS = {"left": 3 * cm, "right": 2 * cm, "top": 1.5 * cm, "bottom": 2.0 * cm}
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,8 @@ TEXT = {
                            "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data "
                            "Pribadi. Mohon keterangan ini hanya digunakan untuk pemberian "
                            "layanan dan tidak diteruskan kepada pihak lain.",
-        "closing": "Demikian surat rujukan ini kami sampaikan. Atas perhatian dan kerja "
-                   "sama Bapak/Ibu, kami ucapkan terima kasih.",
+        "closing": "Demikian disampaikan. Atas perhatian dan kerja samanya, diucapkan "
+                   "terima kasih.",
         "copies": "Tembusan:", "nip": "NIP. {nip}", "page": "Halaman {n} dari {total}",
     },
     "en": {
@@ -130,7 +130,7 @@ TEXT = {
 def render(content: LetterContent) -> bytes:
     """The letter as PDF bytes."""
     t = TEXT[content.language]
-    s = styles()
+
     page_width, page_height = PAPER[content.paper]
     left, right = MARGINS["left"], page_width - MARGINS["right"]
     width = right - left
@@ -154,8 +154,11 @@ def render(content: LetterContent) -> bytes:
         pageTemplates=[PageTemplate("first", [first], onPage=first_page),
                        PageTemplate("later", [later])],
     )
-    canvasmaker = numbered_canvas(lambda n, total: t["page"].format(n=n, total=total),
-                                  t["draft"] if content.draft else "")
+    def page_label(n: int, total: int) -> str:
+        page = t["page"].format(n=n, total=total)
+        return f"{content.number} \u00b7 {page}" if content.number else page
+
+    canvasmaker = numbered_canvas(page_label, t["draft"] if content.draft else "")
     doc.build(_story(content, width), canvasmaker=canvasmaker)
     return buffer.getvalue()
 
@@ -163,19 +166,19 @@ def render(content: LetterContent) -> bytes:
 def _story(c: LetterContent, width: float) -> list:
     t = TEXT[c.language]
     s = styles()
-    gap = Spacer(1, 0.35 * cm)
+    gap = Spacer(1, 0.25 * cm)
     place_date = f"{c.city}, {long_date(c.date, c.language)}"
     story: list = [NextPageTemplate("later"), reference_block([
         (t["number"], c.number or t["draft_number"]),
         (t["nature"], t["confidential"]),
         (t["attachments"], attachments_text(c.attachments, c.language)),
         (t["subject"], c.subject),
-    ], place_date, width), Spacer(1, 0.6 * cm)]
+    ], place_date, width), Spacer(1, 0.45 * cm)]
     story.append(Paragraph(markup(f"{t['to']} {c.addressee[0]}"), s.plain))
     story += [Paragraph(markup(line), s.plain) for line in c.addressee[1:]]
     story.append(Paragraph(markup(t["at"]), s.plain))
     story.append(Paragraph("&nbsp;" * 8 + markup(c.addressee_place), s.plain))
-    story += [Spacer(1, 0.5 * cm), Paragraph(markup(t["greeting"]), s.body),
+    story += [Spacer(1, 0.35 * cm), Paragraph(markup(t["greeting"]), s.body),
               Paragraph(markup(t["opening"].format(office=c.office_name)), s.body)]
     person = [(t["register_number"], c.register_number), (t["initials"], c.initials)]
     if c.full_name:
@@ -188,11 +191,11 @@ def _story(c: LetterContent, width: float) -> list:
     story += [Paragraph(markup(t["services"]), s.heading), numbered_list(c.services, width),
               gap, Paragraph(markup(t["reason"]), s.heading)]
     story += [Paragraph(markup(part), s.body) for part in _paragraphs(c.reason)]
-    story.append(Paragraph(markup(t["urgency"].format(urgency=c.urgency)), s.body))
     phone = t["phone"].format(phone=c.worker_phone) if c.worker_phone else ""
-    story.append(Paragraph(markup(t["contact"].format(name=c.worker_name, phone=phone)),
+    story.append(Paragraph(markup(t["urgency"].format(urgency=c.urgency) + " "
+                                  + t["contact"].format(name=c.worker_name, phone=phone)),
                            s.body))
-    story.append(Paragraph(markup(t["confidentiality"]), s.body))
+    story.append(Paragraph(markup(t["confidentiality"]), s.note))
     closing = [Paragraph(markup(t["closing"]), s.body), Spacer(1, 0.3 * cm),
                signature_block(c.signatory_title, c.signatory_name, c.signatory_rank,
                                t["nip"].format(nip=c.signatory_nip) if c.signatory_nip
@@ -200,7 +203,7 @@ def _story(c: LetterContent, width: float) -> list:
     story.append(KeepTogether(closing))
     copies = [line for line in c.copies if line.strip()]
     if copies:
-        story += [Spacer(1, 0.5 * cm), KeepTogether([
+        story += [Spacer(1, 0.25 * cm), KeepTogether([
             Paragraph(markup(t["copies"]), s.small),
             *(Paragraph(markup(f"{i}. {line}"), s.small) for i, line in enumerate(copies, 1)),
         ])]
