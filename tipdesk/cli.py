@@ -20,6 +20,7 @@ from typing import Any
 
 from tipdesk import __version__
 from tipdesk.domain.errors import (
+    BadArgument,
     NotAnAssignment,
     PasswordNeeded,
     PasswordsDiffer,
@@ -202,7 +203,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     for ref in file.referrals:
         provider = file.providers.get(ref.provider_id)
         print(f"  {ref.id}  {_label('referral_status', ref.status, lang):<12} "
-              f"{provider.name if provider else ''}")
+              f"{provider.name if provider else ''}"
+              + (f"  ({ref.letter_number})" if ref.letter_number else ""))
     print("== " + ("Catatan" if lang == "id" else "Notes"))
     for note in file.notes:
         print(f"  {note.noted_on} {note.author}: {note.text}")
@@ -224,6 +226,75 @@ def cmd_update(args: argparse.Namespace) -> int:
     for problem in warnings:
         _err(("peringatan: " if lang == "id" else "warning: ") + describe_problem(problem, lang))
     print(("Disimpan: " if lang == "id" else "Saved: ") + args.case_number)
+    return EXIT_OK
+
+
+def _out_file(path: str) -> Path:
+    out = Path(path)
+    if out.is_dir():
+        raise BadArgument(argument="--out", reason=(
+            "ini folder; beri nama berkas PDF" if _lang() == "id"
+            else "this is a folder; give a PDF file name"))
+    if not out.parent.is_dir():
+        raise BadArgument(argument="--out", reason=(
+            f"folder '{out.parent}' tidak ada" if _lang() == "id"
+            else f"folder '{out.parent}' does not exist"))
+    return out
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from tipdesk.services import letters
+
+    out = _out_file(args.out)
+    with _open(args) as session:
+        if args.reprint:
+            letter = letters.reprint_letter(session, args.referral_id, language=args.lang,
+                                            override_reason=args.override_reason or "")
+        else:
+            letter = letters.issue_letter(session, args.referral_id, language=args.lang,
+                                          attachments=args.attachments, new=args.new,
+                                          override_reason=args.override_reason or "")
+        letters.save_pdf(letter.pdf, out)
+    lang = _lang()
+    for problem in letter.warnings:
+        _err(("peringatan: " if lang == "id" else "warning: ") + describe_problem(problem, lang))
+    done = ("Dicetak ulang" if args.reprint else "Diterbitkan") if lang == "id" else (
+        "Reprinted" if args.reprint else "Issued")
+    print(f"{done}: {letter.number} -> {out}")
+    _err("Berkas PDF ini TIDAK terenkripsi dan memuat data korban; simpan di tempat aman, "
+         "hapus setelah dicetak." if lang == "id" else
+         "This PDF is NOT encrypted and holds data about a victim; keep it safe and delete "
+         "it once printed.")
+    return EXIT_OK
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    from tipdesk.services import letters
+
+    with _open(args) as session:
+        entries = letters.list_letters(session)
+    if args.json:
+        _print_json([{**dataclasses.asdict(e.letter), "case_number": e.case_number}
+                     for e in entries])
+        return EXIT_OK
+    lang = _lang()
+    heads = (("Nomor surat", "Tanggal", "Kasus", "Bahasa", "Identitas", "Oleh", "SHA-256")
+             if lang == "id" else
+             ("Letter number", "Date", "Case", "Language", "Identity", "By", "SHA-256"))
+    print(f"{heads[0]:<34} {heads[1]:<10} {heads[2]:<16} {heads[3]:<7} {heads[4]:<9} "
+          f"{heads[5]:<12} {heads[6]}")
+    yes_no = ("ya", "tidak") if lang == "id" else ("yes", "no")
+    for e in entries:
+        row = e.letter
+        flag = yes_no[0] if row.includes_identity else yes_no[1]
+        line = (f"{row.number:<34} {row.issued_on:<10} {e.case_number:<16} {row.language:<7} "
+                f"{flag:<9} {row.username:<12} {row.sha256[:16]}")
+        if row.override_reason:
+            line += "  (" + ("tanpa persetujuan: " if lang == "id"
+                             else "without consent: ") + row.override_reason + ")"
+        print(line)
+    if not entries:
+        print("(belum ada surat)" if lang == "id" else "(no letters yet)")
     return EXIT_OK
 
 
@@ -320,6 +391,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE",
                    help="e.g. --set status=active --set person.phone=0812...")
 
+    p = command("letter", cmd_letter, "issue (or reprint) the referral letter of a referral")
+    p.add_argument("referral_id", metavar="REFERRAL_ID", help="as listed by 'tipdesk show'")
+    p.add_argument("--out", required=True, metavar="FILE.pdf",
+                   help="where to write the PDF (not encrypted)")
+    p.add_argument("--lang", choices=("id", "en"),
+                   help="letter language (default: the office's letter settings)")
+    p.add_argument("--reprint", action="store_true",
+                   help="reproduce the referral's latest letter exactly as issued")
+    p.add_argument("--new", action="store_true",
+                   help="issue another letter, with a new number, for a referral that has one")
+    p.add_argument("--attachments", type=_not_negative, default=0, metavar="N",
+                   help="number of attached files (Lampiran)")
+    p.add_argument("--override-reason", metavar="TEXT",
+                   help="supervisors: issue without recorded consent to refer, for this reason")
+
+    p = command("letters", cmd_letters, "list the letters this office has issued")
+    p.add_argument("--json", action="store_true")
+
     command("check", cmd_check, "check the integrity of a register")
 
     p = command("bench", cmd_bench, "measure speed and memory on a fresh demo register",
@@ -329,6 +418,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--core-only", action="store_true",
                    help="measure the register core only, not the desktop app")
     return parser
+
+
+def _not_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
 
 
 def _positive(text: str) -> int:

@@ -192,3 +192,62 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
     code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only")
     assert code == 0 and "name_search" in out and "budget" in out
     assert "app_start" not in out
+
+
+def _referral_with_consent(capsys, folder, consent=True):
+    """A demo case's referral, with consent to refer set as asked."""
+    for row in first_case(capsys, folder):
+        _code, out, _ = run(capsys, "show", str(folder), row["case_number"], "--json")
+        shown = json.loads(out)
+        if shown["referrals"]:
+            if shown["case"]["consent_services"] != consent:
+                flag = "consent_services=" + ("yes" if consent else "no")
+                assert run(capsys, "update", str(folder), row["case_number"], "--set",
+                           flag)[0] == 0
+            return row["case_number"], shown["referrals"][0]["id"]
+    pytest.fail("no demo case with a referral")
+
+
+def test_letter_issues_reprints_and_lists_the_archive(demo, capsys):
+    from pypdf import PdfReader
+
+    number, referral = _referral_with_consent(capsys, demo)
+    out = demo.parent / "letter.pdf"
+    code, text, err = run(capsys, "letter", str(demo), referral, "--out", str(out),
+                          "--lang", "en", "--attachments", "1")
+    assert code == 0, err
+    assert "Issued: 400.2." in text and "NOT encrypted" in err
+    issued = out.read_bytes()
+    assert issued.startswith(b"%PDF") and "1 (one) file" in PdfReader(out).pages[0].extract_text()
+    assert list(demo.parent.glob(".letter.pdf.*")) == []          # no temporary left over
+
+    code, _text, err = run(capsys, "letter", str(demo), referral, "--out", str(out))
+    assert code == 3 and "already has letter" in err and "--new" in err
+    again = demo.parent / "again.pdf"
+    assert run(capsys, "letter", str(demo), referral, "--out", str(again), "--reprint")[0] == 0
+    assert again.read_bytes() == issued
+
+    code, text, _ = run(capsys, "letters", str(demo), "--json")
+    [entry] = json.loads(text)
+    assert entry["case_number"] == number and entry["referral_id"] == referral
+    assert entry["language"] == "en" and len(entry["sha256"]) == 64
+    code, text, _ = run(capsys, "letters", str(demo))
+    assert code == 0 and entry["number"] in text and number in text
+    code, text, _ = run(capsys, "show", str(demo), number)
+    assert entry["number"] in text
+
+
+def test_letter_refusals_exit_3_and_write_nothing(demo, capsys):
+    _number, referral = _referral_with_consent(capsys, demo, consent=False)
+    out = demo.parent / "refused.pdf"
+    code, _text, err = run(capsys, "letter", str(demo), referral, "--out", str(out))
+    assert code == 3 and "no recorded consent" in err and not out.exists()
+    code, _text, err = run(capsys, "letter", str(demo), referral, "--out", str(out),
+                           "--override-reason", "Child in danger; guardian unreachable")
+    assert code == 3 and "override_consent" in err and not out.exists()   # demo user is admin
+    code, _text, err = run(capsys, "letter", str(demo), "no-such-id", "--out", str(out))
+    assert code == 3 and "not found" in err
+    code, _text, err = run(capsys, "letter", str(demo), referral, "--out", str(demo.parent))
+    assert code == 3 and "folder" in err
+    code, _text, _ = run(capsys, "letters", str(demo), "--json")
+    assert json.loads(_text) == []

@@ -127,7 +127,7 @@ class Styles:
 
 
 @functools.cache
-def styles(size: float = 11) -> Styles:
+def styles(size: float = 10.5) -> Styles:
     """The letter's paragraph styles, all from the one base face."""
     register_fonts()
     leading = size * 1.3

@@ -1,0 +1,428 @@
+"""Referral letters: content read back from the PDF, numbering, consent, archive, replies."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import PASSWORD, TODAY, new_case, provider
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import (
+    ConsentToReferMissing,
+    IdentityConsentWithdrawn,
+    LetterAlreadyIssued,
+    LetterDamaged,
+    LetterLanguageDiffers,
+    LetterSettingsIncomplete,
+    NoLetterIssued,
+    NotPermitted,
+    OverrideReasonNeeded,
+    ReplyNotAllowed,
+    ValidationFailed,
+)
+from tipdesk.services import cases, letters, listing
+from tipdesk.services.letters.styles import unprintable
+from tipdesk.services.register import open_register
+from tipdesk.storage import rows
+
+NIK = "5371015403990001"
+
+
+def settings(**overrides) -> r.LetterSettings:
+    values = dict(
+        letterhead=["PEMERINTAH KOTA KUPANG",
+                    "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+                    "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK"],
+        address_lines=["Jl. Soeharto No. 57, Kupang", "Telepon (0380) 821234"],
+        city="Kupang", signatory_title="Kepala UPTD PPA Kota Kupang",
+        signatory_name="Yuliana Ndolu, S.Sos", signatory_rank="Pembina, IV/a",
+        signatory_nip="197805122005012003",
+        copies=["Kepala Dinas P3A Kota Kupang", "Arsip"])
+    values.update(overrides)
+    return r.LetterSettings(**values)
+
+
+@pytest.fixture
+def office(session):
+    letters.save_letter_settings(session, settings())
+    return session
+
+
+def referral(session, *, consent=True, share=False, reason="Perlu pemeriksaan visum.",
+             person_overrides=None, **referral_overrides) -> r.Referral:
+    person = {"nik": NIK, **(person_overrides or {})}
+    file = new_case(session, person, consent_services=consent, consent_share=share,
+                    consent_date=TODAY if consent or share else None,
+                    consent_by="korban" if consent or share else "")
+    hospital = provider(session, contact_title="Direktur")
+    values = dict(case_id=file.case.id, provider_id=hospital.id,
+                  services_requested=["health", "psychological"], reason=reason,
+                  urgency="urgent")
+    values.update(referral_overrides)
+    ref = r.Referral(**values)
+    cases.add_referral(session, ref)
+    return ref
+
+
+# --- reading PDFs back --------------------------------------------------------------------
+
+def pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def text(pdf: bytes) -> str:
+    """All the text, with runs of white space (line breaks too) as one space."""
+    return " ".join("\n".join(pages(pdf)).split())
+
+
+def runs(pdf: bytes, page: int = 0) -> list[tuple[str, float, float]]:
+    """(text, x, y) of each text run of a page, y growing upwards."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(t, cm, tm, _font, _size):
+        if t.strip():   # the text matrix's origin through the current transformation
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((t.strip(), x, y))
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def where(pdf: bytes, needle: str, page: int = 0) -> tuple[float, float]:
+    hits = [(x, y) for t, x, y in runs(pdf, page) if needle in t]
+    assert hits, f"{needle!r} not on page {page + 1}"
+    return hits[0]
+
+
+# --- the letter ----------------------------------------------------------------------------
+
+def test_issued_letter_says_everything_in_its_place(office):
+    ref = referral(office)
+    letter = letters.issue_letter(office, ref.id, attachments=1)
+    pdf, body = letter.pdf, text(letter.pdf)
+    assert letter.number == "400.2.3/1/UPTD-PPA/XI/2026"   # adult: born 1999
+    for expected in ("PEMERINTAH KOTA KUPANG", "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
+                     "Jl. Soeharto No. 57, Kupang", "Kupang, 28 November 2026",
+                     "Rahasia", "1 (satu) berkas", "Rujukan Layanan",
+                     "Yth. Direktur", "RSUD Prof. Dr. W. Z. Johannes", "KUP-P-000001",
+                     "M.G.B.", "27 tahun", "Perempuan", "Rehabilitasi kesehatan",
+                     "Pendampingan psikologis", "Perlu pemeriksaan visum.", "Segera",
+                     "Undang-Undang Nomor 21 Tahun 2007", "Undang-Undang Nomor 27 Tahun 2022",
+                     "Kepala UPTD PPA Kota Kupang,", "Yuliana Ndolu, S.Sos", "Pembina, IV/a",
+                     "NIP. 197805122005012003", "Tembusan:", "1. Kepala Dinas P3A Kota Kupang",
+                     "2. Arsip", "Halaman 1 dari 1"):
+        assert expected in body, expected
+    # The date is on the Nomor line, to its right; the letterhead above; the signature
+    # below the body; "di" and the place under the addressee.
+    number_x, number_y = where(pdf, "Nomor")
+    date_x, date_y = where(pdf, "Kupang, 28 November 2026")
+    assert abs(number_y - date_y) < 2 and date_x > number_x + 200
+    assert where(pdf, "PEMERINTAH KOTA KUPANG")[1] > number_y
+    assert where(pdf, "Sifat")[1] < number_y
+    assert where(pdf, "Yth.")[1] > where(pdf, "di")[1] > where(pdf, "Dengan hormat")[1]
+    assert where(pdf, "Yuliana Ndolu")[1] < where(pdf, "Undang-Undang Nomor 27")[1]
+    assert where(pdf, "Yuliana Ndolu")[0] > number_x + 150
+    assert where(pdf, "Tembusan")[1] < where(pdf, "NIP.")[1]
+
+
+def test_english_letter_uses_english_words_and_month(office):
+    ref = referral(office)
+    body = text(letters.issue_letter(office, ref.id, language="en", attachments=2).pdf)
+    for expected in ("Kupang, 28 November 2026", "Number", "Confidential",
+                     "2 (two) files", "To: Direktur", "Health rehabilitation",
+                     "Law No. 21 of 2007", "Law No. 27 of 2022", "27 years", "Female",
+                     "Urgent", "Page 1 of 1", "Copies to:"):
+        assert expected in body, expected
+    assert "Rahasia" not in body and "Dengan hormat" not in body
+
+
+def test_indonesian_month_names(office):
+    ref = referral(office)
+    office.today = lambda: dt.date(2027, 8, 17)
+    letter = letters.issue_letter(office, ref.id)
+    assert "Kupang, 17 Agustus 2027" in text(letter.pdf)
+    assert letter.number == "400.2.3/1/UPTD-PPA/VIII/2027"
+
+
+def test_name_and_nik_only_with_consent_to_share_identity(office):
+    hidden = letters.issue_letter(office, referral(office, share=False).id)
+    body = text(hidden.pdf)
+    assert "M.G.B." in body and "KUP-P-000001" in body
+    assert "Maria" not in body and "Bria" not in body and NIK not in body
+    assert not hidden.row.includes_identity
+
+    shown = letters.issue_letter(office, referral(office, share=True).id)
+    body = text(shown.pdf)
+    assert "Maria Goreti Bria" in body and NIK in body and "Nama lengkap" in body
+    assert shown.row.includes_identity
+
+
+def test_child_gets_the_child_protection_classification(office):
+    ref = referral(office, person_overrides={"birth_date": dt.date(2011, 5, 1), "nik": ""})
+    letter = letters.issue_letter(office, ref.id)
+    assert letter.number.startswith("400.2.4/")
+    assert "15 tahun" in text(letter.pdf)
+
+
+def test_long_reason_flows_to_a_second_page_with_the_letterhead_only_on_the_first(office):
+    reason = " ".join(["Korban membutuhkan pemeriksaan lanjutan dan pendampingan."] * 60)
+    assert len(reason) > 3000
+    ref = referral(office, reason=reason[:3000])
+    letter = letters.issue_letter(office, ref.id)
+    first, *rest = pages(letter.pdf)
+    assert rest, "a 3,000-character reason must not fit on one page"
+    assert "PEMERINTAH KOTA KUPANG" in first
+    assert all("PEMERINTAH KOTA KUPANG" not in page for page in rest)
+    total = len(rest) + 1
+    for n, page in enumerate([first, *rest], 1):
+        assert f"Halaman {n} dari {total}" in page
+    assert "Yuliana Ndolu" in rest[-1]
+
+
+@pytest.mark.parametrize("name", ["Ni Luh Ayu D'Silva", "Nguyễn Thị Ánh Tuyết",
+                                  "Maria Goreti Bria-Nahak", "Мария Иванова",
+                                  "王小明", "Ōmura Ḥasanah Ñáñez"])
+def test_names_in_any_script_print_as_written(office, name):
+    assert unprintable(name) == ""
+    ref = referral(office, share=True, person_overrides={"full_name": name, "nik": ""})
+    letter = letters.issue_letter(office, ref.id)
+    assert name in text(letter.pdf)
+    assert letter.warnings == ()
+
+
+def test_unprintable_script_is_warned_about(office):
+    ref = referral(office, share=True, person_overrides={"full_name": "สมชาย ใจดี", "nik": ""})
+    letter = letters.issue_letter(office, ref.id)
+    assert [p.code for p in letter.warnings] == ["unprintable_characters"]
+
+
+def test_user_text_cannot_inject_markup(office):
+    evil = ('<b>bold</b> <font size="40" color="red">big</font> &amp; <para>x</para> '
+            '<img src="/etc/passwd"/> 5 < 6 & "q"')
+    ref = referral(office, share=True, reason=evil,
+                   person_overrides={"full_name": "<i>Ana</i> & Co", "nik": ""})
+    body = text(letters.issue_letter(office, ref.id).pdf)
+    assert "<b>bold</b>" in body and '<font size="40" color="red">big</font>' in body
+    assert "&amp;" in body and '<img src="/etc/passwd"/>' in body and "5 < 6" in body
+    assert "<i>Ana</i> & Co" in body
+
+
+def test_f4_paper_and_a_logo(office):
+    logo = _tiny_png()
+    letters.save_letter_settings(office, settings(paper="f4",
+                                                  logo=base64.b64encode(logo).decode()))
+    pdf = letters.issue_letter(office, referral(office).id).pdf
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    width_mm, height_mm = (float(v) / 72 * 25.4 for v in page.mediabox.upper_right)
+    assert round(width_mm) == 215 and round(height_mm) == 330
+    assert len(page.images) == 1
+
+
+def _tiny_png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    raw = b"".join(b"\x00" + b"\x00\x66\xcc" * 8 for _ in range(8))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+# --- numbering and the archive ----------------------------------------------------------
+
+def test_issuing_marks_the_referral_sent_and_archives_the_pdf(office):
+    ref = referral(office)
+    letter = letters.issue_letter(office, ref.id)
+    saved = rows.get(office.db, r.Referral, ref.id)
+    assert (saved.status, saved.letter_number, saved.letter_date) == ("sent", letter.number,
+                                                                      TODAY)
+    [entry] = letters.list_letters(office)
+    assert entry.letter.number == letter.number and entry.case_number.startswith("KUP-2026-")
+    assert entry.letter.sha256 == hashlib.sha256(letter.pdf).hexdigest()
+    assert entry.letter.username == "admin" and entry.letter.language == "id"
+
+
+def test_reprint_gives_the_same_bytes_and_a_new_letter_only_when_asked(office):
+    ref = referral(office)
+    with pytest.raises(NoLetterIssued):
+        letters.reprint_letter(office, ref.id)
+    first = letters.issue_letter(office, ref.id)
+    office.today = lambda: TODAY + dt.timedelta(days=3)
+    again = letters.reprint_letter(office, ref.id)
+    assert again.pdf == first.pdf and again.number == first.number
+    with pytest.raises(LetterAlreadyIssued) as refused:
+        letters.issue_letter(office, ref.id)
+    assert refused.value.params["number"] == first.number
+    with pytest.raises(LetterLanguageDiffers):
+        letters.reprint_letter(office, ref.id, language="en")
+    second = letters.issue_letter(office, ref.id, new=True, language="en")
+    assert second.number == "400.2.3/2/UPTD-PPA/XII/2026"
+    assert [x.number for x in letters.letters_of_referral(office, ref.id)] == [
+        first.number, second.number]
+    assert letters.reprint_letter(office, ref.id).pdf == second.pdf
+
+
+def test_numbers_are_sequential_and_the_year_restarts_them(office):
+    office.today = lambda: dt.date(2026, 12, 31)
+    december = [letters.issue_letter(office, referral(office).id).number for _ in range(3)]
+    office.today = lambda: dt.date(2027, 1, 2)
+    january = [letters.issue_letter(office, referral(office).id).number for _ in range(2)]
+    assert december == [f"400.2.3/{n}/UPTD-PPA/XII/2026" for n in (1, 2, 3)]
+    assert january == [f"400.2.3/{n}/UPTD-PPA/I/2027" for n in (1, 2)]
+
+
+def _issue_many(folder: str, referral_ids: list[str], start, out) -> None:
+    session = open_register(Path(folder), "admin", PASSWORD)
+    session.today = lambda: TODAY
+    start.wait()
+    try:
+        out.put([letters.issue_letter(session, rid).number for rid in referral_ids])
+    finally:
+        session.close()
+
+
+def test_two_programs_issuing_at_once_never_share_a_number(office, register):
+    ids = [referral(office).id for _ in range(16)]
+    office.close()
+    ctx = multiprocessing.get_context("spawn")
+    start, out = ctx.Event(), ctx.Queue()
+    workers = [ctx.Process(target=_issue_many, args=(str(register.folder), part, start, out))
+               for part in (ids[::2], ids[1::2])]
+    for worker in workers:
+        worker.start()
+    start.set()
+    numbers = [n for _ in workers for n in out.get(timeout=120)]
+    for worker in workers:
+        worker.join(timeout=60)
+        assert worker.exitcode == 0
+    assert sorted(numbers) == sorted(f"400.2.3/{n}/UPTD-PPA/XI/2026" for n in range(1, 17))
+    session = open_register(register.folder, "admin", PASSWORD)
+    try:
+        assert len({e.letter.number for e in letters.list_letters(session)}) == 16
+    finally:
+        session.close()
+
+
+def test_damaged_archive_is_refused_on_reprint(office):
+    ref = referral(office)
+    letters.issue_letter(office, ref.id)
+    office.db.execute("UPDATE letters SET pdf = ?", [b"%PDF-1.4 not the letter"])
+    with pytest.raises(LetterDamaged):
+        letters.reprint_letter(office, ref.id)
+
+
+# --- consent -------------------------------------------------------------------------------
+
+def _nothing_written(session, ref):
+    saved = rows.get(session.db, r.Referral, ref.id)
+    assert (saved.status, saved.letter_number) == ("draft", "")
+    assert letters.list_letters(session) == []
+
+
+def test_without_consent_to_refer_no_letter_is_issued(office):
+    ref = referral(office, consent=False)
+    with pytest.raises(ConsentToReferMissing):
+        letters.issue_letter(office, ref.id)
+    office.user = dataclasses.replace(office.user, role="caseworker")
+    with pytest.raises(NotPermitted) as refused:
+        letters.issue_letter(office, ref.id, override_reason="Korban anak dalam bahaya")
+    assert refused.value.params["permission"] == "override_consent"
+    _nothing_written(office, ref)
+    # the counter was not used either
+    office.user = dataclasses.replace(office.user, role="supervisor")
+    with pytest.raises(OverrideReasonNeeded):
+        letters.issue_letter(office, ref.id, override_reason="darurat")
+    _nothing_written(office, ref)
+    letter = letters.issue_letter(office, ref.id,
+                                  override_reason="Anak dalam bahaya; wali tidak dapat dihubungi")
+    assert letter.number == "400.2.3/1/UPTD-PPA/XI/2026"
+    assert letter.row.override_reason == "Anak dalam bahaya; wali tidak dapat dihubungi"
+
+
+def test_reprint_after_identity_consent_is_withdrawn_is_refused(office):
+    ref = referral(office, share=True)
+    letters.issue_letter(office, ref.id)
+    case = rows.get(office.db, r.Case, ref.case_id)
+    file = cases.open_case(office, case.case_number)
+    file.case.consent_share = False
+    cases.save_case_file(office, file.person, file.case)
+    with pytest.raises(IdentityConsentWithdrawn):
+        letters.reprint_letter(office, ref.id)
+    renewed = letters.issue_letter(office, ref.id, new=True)
+    assert "Maria" not in text(renewed.pdf)
+
+
+def test_draft_writes_nothing_and_has_no_number(office):
+    ref = referral(office, consent=False)
+    draft = letters.draft_letter(office, ref.id)
+    body = text(draft.pdf)
+    assert "DRAF" in body and "(diberikan saat surat diterbitkan)" in body
+    assert draft.row is None
+    _nothing_written(office, ref)
+
+
+# --- settings ------------------------------------------------------------------------------
+
+def test_settings_default_from_the_office_until_saved(session):
+    defaults = letters.letter_settings(session)
+    assert defaults.city == "Kupang" and defaults.letterhead == ["UPTD PPA Kota Kupang"]
+    ref = referral(session)
+    with pytest.raises(LetterSettingsIncomplete) as refused:
+        letters.issue_letter(session, ref.id)
+    assert "Jabatan penanda tangan" in str(refused.value.params["fields"])
+
+
+def test_saving_settings_is_for_admins_and_checks_every_field(session):
+    session.user = dataclasses.replace(session.user, role="caseworker")
+    with pytest.raises(NotPermitted):
+        letters.save_letter_settings(session, settings())
+    session.user = dataclasses.replace(session.user, role="admin")
+    bad = settings(number_pattern="{classification}/{nomor}/{year}", signatory_nip="19780A",
+                   logo=base64.b64encode(b"GIF89a....").decode(), city="")
+    with pytest.raises(ValidationFailed) as refused:
+        letters.save_letter_settings(session, bad)
+    found = {(p.field, p.code) for p in refused.value.problems}
+    assert {("number_pattern", "pattern_unknown"), ("number_pattern", "pattern_missing"),
+            ("signatory_nip", "invalid_nip"), ("logo", "invalid_logo"),
+            ("city", "required")} <= found
+    assert letters.letter_settings(session).city == "Kupang"   # nothing saved
+    warnings = letters.save_letter_settings(session, settings(signatory_nip="1978"))
+    assert [p.code for p in warnings] == ["nip_length"]
+    office = rows.get(session.db, r.Office, session.office.id)
+    assert office.letterhead[0] == "PEMERINTAH KOTA KUPANG"
+    assert office.head_name == "Yuliana Ndolu, S.Sos"
+
+
+# --- the provider's reply ----------------------------------------------------------------
+
+def test_reply_is_recorded_and_its_follow_up_shows_on_the_dashboard(office):
+    ref = referral(office)
+    with pytest.raises(ReplyNotAllowed):
+        letters.record_reply(office, ref.id, status="accepted", responded_on=TODAY)
+    letters.issue_letter(office, ref.id)
+    assert [row.id for row in listing.dashboard(office).awaiting_reply] == [ref.id]
+    with pytest.raises(ValidationFailed) as refused:
+        letters.record_reply(office, ref.id, status="maybe",
+                             responded_on=TODAY - dt.timedelta(days=5))
+    assert {p.code for p in refused.value.problems} == {"unknown_code", "reply_before_letter"}
+    follow = TODAY + dt.timedelta(days=3)
+    letters.record_reply(office, ref.id, status="accepted", responded_on=TODAY,
+                         response="Dijadwalkan Senin", follow_up_on=follow)
+    board = listing.dashboard(office)
+    assert board.awaiting_reply == []
+    assert [(row.id, row.status, row.follow_up_on) for row in board.referral_follow_ups] == [
+        (ref.id, "accepted", follow)]
+    letters.record_reply(office, ref.id, status="completed", responded_on=TODAY)
+    assert listing.dashboard(office).referral_follow_ups == []
