@@ -7,6 +7,7 @@ without changing that shape.
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import statistics
@@ -16,11 +17,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tipdesk.domain.records import Office, User
+from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.security.keyslots import KdfParams, derive
-from tipdesk.services import demo_pools
+from tipdesk.services import demo_pools, letters
 from tipdesk.services.cases import find_cases, open_case
 from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.letters import templates as letter_templates
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import benchmarks, search
 
@@ -79,6 +81,53 @@ def bare_search(session, text: str, *, limit: int = 50) -> list[int]:
     return search.bare_match(session.db, text, limit=limit)
 
 
+def letter_render(session, samples: int = 15) -> dict:
+    """Median time to render a one-page referral letter (a draft, through the service,
+    so reading the referral is included), against a bare ReportLab document of the same
+    text in a built-in font."""
+    letters.save_letter_settings(session, LetterSettings(
+        letterhead=["PEMERINTAH KOTA KUPANG", "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+                    "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK"],
+        address_lines=["Jl. Contoh No. 1, Kupang 85111"], city="Kupang",
+        signatory_title="Kepala UPTD PPA Kota Kupang", signatory_name="Nama Kepala",
+        signatory_nip="198001012005012001", copies=["Arsip"]))
+    ids = benchmarks.sample_referral_ids(session.db, samples * 4, seed=17)
+    one_page = []
+    for referral_id in ids:          # the first render also loads the fonts: a warm-up
+        letter = letters.draft_letter(session, referral_id)
+        if letter_templates.page_count(letter.pdf) == 1:
+            one_page.append((referral_id, letter.content))
+        if len(one_page) == samples:
+            break
+    value = statistics.median(
+        median_ms(lambda r=r: letters.draft_letter(session, r), 3) for r, _c in one_page)
+    baseline = statistics.median(
+        median_ms(lambda c=c: bare_letter(c), 3) for _r, c in one_page)
+    return measure(value, "ms", baseline, 50)
+
+
+def bare_letter(content) -> bytes:
+    """The letter's words as plain paragraphs in Helvetica: what ReportLab costs alone."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["Normal"]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build([Paragraph(escape(line), style)
+                                     for line in letter_words(content)])
+    return buffer.getvalue()
+
+
+def letter_words(c) -> list[str]:
+    return [*c.letterhead, *c.address_lines, f"{c.city}, {c.date}", c.number, c.subject,
+            *c.addressee, c.addressee_place, c.register_number, c.initials, str(c.age), c.sex,
+            *c.services, c.reason, c.urgency, c.worker_name, c.worker_phone,
+            *letter_templates.TEXT[c.language].values(), c.signatory_title, c.signatory_name,
+            c.signatory_nip, *c.copies]
+
+
 # Measures added by other parts (the desktop app): called with the bench register's
 # folder, username and password; they return more ``{name: measure}``.
 MoreMeasures = Callable[[Path, str, str, Callable[[str], None]], dict]
@@ -125,6 +174,9 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
             raw_ms = statistics.median(
                 median_ms(lambda n=n: benchmarks.raw_case(db, n), 3) for n in numbers)
             results["load_case"] = measure(load_ms, "ms", raw_ms, 20)
+
+            progress("rendering letters ...")
+            results["letter_render"] = letter_render(session)
             peak = peak_memory_mb()
             results["peak_memory"] = measure(peak or 0.0, "MB", start_memory, 300)
 

@@ -66,3 +66,16 @@ def plain_inserts(source: Database, chunk: int = 20_000) -> float:
     finally:
         target.close()
     return elapsed
+
+
+def sample_referral_ids(db: Database, count: int, seed: int) -> list[str]:
+    """``count`` live referral ids spread over the register, the same for the same seed."""
+    total = db.execute("SELECT max(rowid) FROM referrals").fetchone()[0] or 0
+    if not total:
+        return []
+    step = max(1, total // count)
+    rowids = [1 + (seed + i * step) % total for i in range(count)]
+    marks = ",".join("?" * len(rowids))
+    return [row["id"] for row in db.query(
+        f"SELECT id FROM referrals WHERE rowid IN ({marks}) AND deleted = 0 ORDER BY rowid",
+        rowids)]

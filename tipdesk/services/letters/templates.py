@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import cm, mm
@@ -208,6 +209,14 @@ def _story(c: LetterContent, width: float) -> list:
             *(Paragraph(markup(f"{i}. {line}"), s.small) for i, line in enumerate(copies, 1)),
         ])]
     return story
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a PDF this module rendered (one page object each)."""
+    return len(_PAGE.findall(pdf))
 
 
 def _paragraphs(text: str) -> list[str]:
