@@ -152,3 +152,39 @@ class ValidationFailed(TipdeskError):
         self.problems = list(problems)
         fields = sorted({p.field for p in self.problems if p.is_error})
         super().__init__(fields=", ".join(fields))
+
+
+# Sync: office key files and batch files (DESIGN.md section 5). ``reason`` is a short code
+# (``truncated``, ``member_hash``...), never anything read from the file.
+
+
+class BadKeyFile(TipdeskError):
+    code = "bad_key_file"
+
+
+class FingerprintMismatch(TipdeskError):
+    code = "fingerprint_mismatch"
+
+
+class NotABatch(TipdeskError):
+    code = "not_a_batch"
+
+
+class BatchDamaged(TipdeskError):
+    code = "batch_damaged"
+
+
+class BatchNotForThisOffice(TipdeskError):
+    code = "batch_not_for_this_office"
+
+
+class UnknownSender(TipdeskError):
+    code = "unknown_sender"
+
+
+class BadSignature(TipdeskError):
+    code = "bad_signature"
+
+
+class BatchFormatTooNew(TipdeskError):
+    code = "batch_format_too_new"

@@ -149,6 +149,67 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Data tidak disimpan; perbaiki kolom berikut: {fields}.",
         "en": "Nothing was saved; correct these fields: {fields}.",
     },
+    # Sync: office key files and batch files
+    "bad_key_file": {
+        "id": "Berkas ini bukan berkas kunci kantor TipDesk (.tipkey) yang sah ({reason}). "
+              "Minta kantor itu mengirim ulang berkas kuncinya, diekspor dari TipDesk "
+              "tanpa diubah.",
+        "en": "This is not a valid TipDesk office key file (.tipkey) ({reason}). Ask the "
+              "office to send its key file again, exported from TipDesk and unchanged.",
+    },
+    "fingerprint_mismatch": {
+        "id": "Sidik jari yang diketik tidak cocok dengan berkas kunci kantor {office}; "
+              "kantor itu tidak didaftarkan. Bacakan ulang sidik jarinya lewat telepon "
+              "dengan kantor tersebut; bila tetap berbeda, minta berkas kunci baru.",
+        "en": "The fingerprint you typed does not match the key file of office {office}; "
+              "it was not enrolled. Read the fingerprint again over the phone with that "
+              "office; if it still differs, ask for a new key file.",
+    },
+    "not_a_batch": {
+        "id": "Berkas ini bukan berkas kiriman TipDesk (.tipbatch), atau kosong. Pilih "
+              "berkas .tipbatch yang diekspor TipDesk.",
+        "en": "This file is not a TipDesk batch file (.tipbatch), or it is empty. Choose "
+              "a .tipbatch file exported by TipDesk.",
+    },
+    "batch_damaged": {
+        "id": "Berkas kiriman rusak ({reason}); tidak ada yang diimpor. Minta kantor "
+              "pengirim mengekspor ulang, lalu salin berkasnya lagi.",
+        "en": "The batch file is damaged ({reason}); nothing was imported. Ask the sending "
+              "office to export again, and copy the file again.",
+    },
+    "batch_not_for_this_office": {
+        "id": "Berkas kiriman ini tidak dibuat untuk kantor ini (atau dikunci untuk kunci "
+              "yang tidak lagi dimiliki kantor ini); tidak ada yang diimpor. Minta kantor "
+              "pengirim memastikan berkas kunci terbaru kantor ini sudah didaftarkan, lalu "
+              "mengekspor ulang untuk kantor ini.",
+        "en": "This batch was not made for this office (or was locked to a key this office "
+              "no longer has); nothing was imported. Ask the sending office to check that "
+              "it enrolled this office's latest key file, then export again for this "
+              "office.",
+    },
+    "unknown_sender": {
+        "id": "Berkas kiriman berasal dari kantor yang belum terdaftar di sini (atau yang "
+              "telah mengganti kuncinya); tidak ada yang diimpor. Daftarkan kantor itu "
+              "dahulu dengan berkas kuncinya dan cocokkan sidik jarinya lewat telepon.",
+        "en": "The batch comes from an office that is not enrolled here (or that changed "
+              "its key); nothing was imported. Enrol the office first with its key file, "
+              "and confirm its fingerprint over the phone.",
+    },
+    "bad_signature": {
+        "id": "Tanda tangan berkas kiriman tidak cocok dengan kunci kantor pengirim yang "
+              "terdaftar; berkas mungkin telah diubah. Tidak ada yang diimpor. Jangan pakai "
+              "berkas ini: minta kantor pengirim mengekspor ulang dan beri tahu "
+              "administrator.",
+        "en": "The batch's signature does not match the sending office's enrolled key; the "
+              "file may have been altered. Nothing was imported. Do not use this file: ask "
+              "the sending office to export again, and tell your administrator.",
+    },
+    "batch_format_too_new": {
+        "id": "Berkas kiriman dibuat oleh TipDesk yang lebih baru (format {version}); tidak "
+              "ada yang diimpor. Perbarui TipDesk di komputer ini, lalu impor lagi.",
+        "en": "The batch was made by a newer TipDesk (format {version}); nothing was "
+              "imported. Update TipDesk on this computer, then import again.",
+    },
     # Problems (validation codes)
     "required": {"id": "wajib diisi.", "en": "is required."},
     "too_long": {"id": "terlalu panjang (paling banyak {max} karakter).",

@@ -9,6 +9,8 @@ from tipdesk.services.session import Session
 PERMISSIONS: dict[str, tuple[str, ...]] = {
     "edit_letter_settings": ("admin",),
     "override_consent": ("supervisor",),
+    "manage_keys": ("admin",),
+    "sync": ("admin", "supervisor", "caseworker"),
 }
 
 

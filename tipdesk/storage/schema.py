@@ -282,3 +282,12 @@ CREATE INDEX letters_issued ON letters (issued_at);
 def m003_letters(db: Database) -> None:
     for statement in _split(_M003):
         db.execute(statement)
+
+
+@migrations()
+def m004_sync(db: Database) -> None:
+    from tipdesk.storage.sync import MIGRATION
+
+    for statement in _split(MIGRATION):
+        db.execute(statement)
+    # The capture triggers name their columns; the new one takes its default.

@@ -1,0 +1,294 @@
+"""Sync between registers in tmp_path: enrolment, export/import, merge, conflicts, acks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, provider
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import (
+    BadSignature,
+    BatchDamaged,
+    BatchNotForThisOffice,
+    FingerprintMismatch,
+    NotABatch,
+    UnknownSender,
+)
+from tipdesk.security import officekeys as ok
+from tipdesk.services import cases, sync
+from tipdesk.services.register import create_register, open_register
+from tipdesk.storage import rows
+
+NAME = "Maria Goreti Bria"
+
+
+class Office:
+    """One office's register, opened as its admin."""
+
+    def __init__(self, folder: Path, code: str, level: str, region: str) -> None:
+        self.folder, self.code = folder, code
+        create_register(folder, r.Office(code=code, name=f"Kantor {code}", level=level,
+                                         region_code=region),
+                        r.User(username="admin", role="admin"), PASSWORD, kdf=FAST_KDF)
+        self.session = self.open()
+
+    def open(self):
+        session = open_register(self.folder, "admin", PASSWORD)
+        session.today = lambda: TODAY
+        return session
+
+    def reopen(self) -> None:
+        self.session.close()
+        self.session = self.open()
+
+    def export(self, to: Office, out: Path) -> Path:
+        return sync.export_batch(self.session, to.code, out).path
+
+    def case(self, number: str) -> r.CaseFile:
+        return cases.open_case(self.session, number)
+
+
+def enrol(a: Office, b: Office, tmp: Path, profile: str | None = None) -> None:
+    for src, dst in ((a, b), (b, a)):
+        path, fingerprint = sync.export_key_file(src.session, tmp / f"{src.code}.tipkey")
+        sync.trust_key_file(dst.session, path.read_bytes(), fingerprint.lower().replace("-", " "),
+                            profile=profile if dst is a else None)
+
+
+@pytest.fixture
+def offices(tmp_path):
+    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    province = Office(tmp_path / "ntt", "NTT", "province", "53")
+    enrol(district, province, tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    yield district, province, stick
+    district.session.close()
+    province.session.close()
+
+
+def data(session, table: str) -> dict[str, dict]:
+    """Every row of a synced table by id, without local or stamping columns."""
+    found = {}
+    for row in session.db.query(f"SELECT * FROM {table}"):
+        for column in ("rid", "updated_at", "updated_by"):
+            row.pop(column, None)
+        found[row["id"]] = row
+    return found
+
+
+def same(a: Office, b: Office, tables=("persons", "cases", "services", "referrals",
+                                          "case_notes")) -> None:
+    for table in tables:
+        assert data(a.session, table) == data(b.session, table), table
+
+
+def test_round_trip_and_reimport_is_a_no_op(offices):
+    district, province, stick = offices
+    file = new_case(district.session)
+    cases.add_service(district.session, r.Service(case_id=file.case.id, service_type="health",
+                                                  status="provided", started_on=TODAY))
+    batch = district.export(province, stick)
+    assert batch.parent == stick and batch.suffix == ".tipbatch"
+    summary = sync.import_batch(province.session, batch)
+    assert summary.applied >= 3 and summary.conflicts == 0
+    same(district, province)
+    assert province.case(file.case.case_number).person.full_name == NAME
+    again = sync.import_batch(province.session, batch)
+    assert again.already_imported and again.applied == 0
+    same(district, province)
+
+
+def test_name_never_in_batch_bytes_or_file_name(offices):
+    district, province, stick = offices
+    new_case(district.session)
+    batch = district.export(province, stick)
+    raw = batch.read_bytes()
+    for needle in (NAME, "Maria", "Bria"):
+        assert needle.encode() not in raw and needle not in batch.name
+
+
+def test_acknowledgement_moves_the_export_window(offices):
+    district, province, stick = offices
+    new_case(district.session)
+    first = district.export(province, stick / "1.tipbatch")
+    sync.import_batch(province.session, first)
+    back = province.export(district, stick / "back.tipbatch")
+    sync.import_batch(district.session, back)
+    [peer] = sync.list_peers(district.session)
+    assert peer.acked_upto == peer.sent_upto and peer.unacknowledged == 0
+    nothing = district.export(province, stick / "2.tipbatch")
+    summary = sync.import_batch(province.session, nothing)
+    assert summary.applied == 0
+
+
+def test_province_edits_travel_back_and_merge_with_district_edits(offices):
+    district, province, stick = offices
+    file = new_case(district.session)
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    # Each side changes a different field of the same case.
+    p_file = province.case(file.case.case_number)
+    p_file.case.risk_level = "high"
+    cases.save_case_file(province.session, p_file.person, p_file.case)
+    d_file = district.case(file.case.case_number)
+    d_file.case.summary = "Ringkasan baru dari kabupaten."
+    cases.save_case_file(district.session, d_file.person, d_file.case)
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    sync.import_batch(district.session, province.export(district, stick / "back2.tipbatch"))
+    for office in (district, province):
+        case = office.case(file.case.case_number).case
+        assert case.risk_level == "high" and case.summary == "Ringkasan baru dari kabupaten."
+    same(district, province)
+    assert sync.list_conflicts(district.session) == []
+    assert sync.list_conflicts(province.session) == []
+
+
+def test_same_field_conflicts_and_converges_after_resolution(offices):
+    district, province, stick = offices
+    file = new_case(district.session)
+    number = file.case.case_number
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    for office, level in ((district, "medium"), (province, "high")):
+        f = office.case(number)
+        f.case.risk_level = level
+        cases.save_case_file(office.session, f.person, f.case)
+    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    assert summary.conflicts == 1
+    [conflict] = sync.list_conflicts(province.session)
+    assert (conflict.field, conflict.local_value, conflict.remote_value) == (
+        "risk_level", "high", "medium")
+    assert conflict.case_number == number and conflict.peer_code == "KUP"
+    sync.resolve_conflict(province.session, conflict.id, keep="remote")
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
+    for office in (district, province):
+        assert office.case(number).case.risk_level == "medium"
+    same(district, province)
+    assert sync.list_conflicts(province.session) == []
+
+
+def test_delete_against_edit_goes_to_review(offices):
+    district, province, stick = offices
+    file = new_case(district.session)
+    number = file.case.case_number
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    f = province.case(number)
+    f.case.risk_level = "high"
+    cases.save_case_file(province.session, f.person, f.case)
+    cases.delete_case(district.session, number)
+    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    kinds = [c.kind for c in sync.list_conflicts(province.session)]
+    assert summary.conflicts >= 1 and "delete" in kinds
+    assert not rows.get(province.session.db, r.Case, file.case.id).deleted   # kept for review
+
+
+def test_out_of_order_batches_converge_with_in_order(offices, tmp_path):
+    district, province, stick = offices
+    new_case(district.session)
+    first = district.export(province, stick / "1.tipbatch")
+    new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
+    second = district.export(province, stick / "2.tipbatch")
+    sync.import_batch(province.session, second)
+    older = sync.import_batch(province.session, first)
+    assert older.applied == 0
+    same(district, province)
+
+
+def test_gap_waits_in_the_inbox_and_heals(offices, tmp_path):
+    district, province, stick = offices
+    new_case(district.session)
+    first = district.export(province, stick / "1.tipbatch")
+    province.session.close()
+    saved = tmp_path / "ntt-backup"
+    shutil.copytree(province.folder, saved)            # yesterday's backup
+    province.session = province.open()
+    sync.import_batch(province.session, first)
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    # The province's laptop dies; it is restored from the backup taken before batch 1.
+    province.session.close()
+    shutil.rmtree(province.folder)
+    shutil.copytree(saved, province.folder)
+    province.session = province.open()
+    new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
+    second = district.export(province, stick / "2.tipbatch")
+    waiting = sync.import_batch(province.session, second)
+    assert waiting.waiting and waiting.applied == 0
+    [peer] = sync.list_peers(province.session)
+    assert peer.waiting == 1
+    assert len(list((province.folder / "inbox").iterdir())) == 1
+    # The province's next return batch says what it has; the district sends it all again.
+    sync.import_batch(district.session, province.export(district, stick / "back2.tipbatch"))
+    healed = sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
+    assert healed.applied >= 4
+    same(district, province)
+    [peer] = sync.list_peers(province.session)
+    assert peer.waiting == 0 and list((province.folder / "inbox").iterdir()) == []
+
+
+def test_refusals_change_nothing(offices, tmp_path):
+    district, province, stick = offices
+    new_case(district.session)
+    batch = district.export(province, stick)
+    raw = bytearray(batch.read_bytes())
+    before = data(province.session, "persons")
+    for position in (0, 40, len(raw) // 2, len(raw) - 1):
+        flipped = bytearray(raw)
+        flipped[position] ^= 0x01
+        with pytest.raises((NotABatch, BatchDamaged, BatchNotForThisOffice)):
+            sync.import_batch(province.session, bytes(flipped))
+    for cut in (0, 10, len(raw) // 3, len(raw) - 1):
+        with pytest.raises((NotABatch, BatchDamaged)):
+            sync.import_batch(province.session, bytes(raw[:cut]))
+    # A third office the province never enrolled.
+    other = Office(tmp_path / "bel", "BEL", "district", "53.04")
+    path, fingerprint = sync.export_key_file(province.session, tmp_path / "p.tipkey")
+    sync.trust_key_file(other.session, path.read_bytes(), fingerprint)
+    new_case(other.session)
+    with pytest.raises(UnknownSender):
+        sync.import_batch(province.session, other.export(province, stick / "bel.tipbatch"))
+    # A batch for the district handed to the province.
+    with pytest.raises(BatchNotForThisOffice):
+        sync.import_batch(province.session, province.export(district, stick / "p.tipbatch")
+                          .read_bytes())
+    assert data(province.session, "persons") == before
+    other.session.close()
+
+
+def test_wrong_fingerprint_is_refused(offices, tmp_path):
+    district, province, _stick = offices
+    other = Office(tmp_path / "bel", "BEL", "district", "53.04")
+    path, fingerprint = sync.export_key_file(other.session, tmp_path / "bel.tipkey")
+    wrong = ("A" if fingerprint[0] != "A" else "B") + fingerprint[1:]
+    with pytest.raises(FingerprintMismatch):
+        sync.trust_key_file(province.session, path.read_bytes(), wrong)
+    assert [p.code for p in sync.list_peers(province.session)] == ["KUP"]
+    other.session.close()
+
+
+def test_deidentified_profile_carries_no_name(tmp_path):
+    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    province = Office(tmp_path / "ntt", "NTT", "province", "53")
+    enrol(district, province, tmp_path, profile="deidentified")
+    file = new_case(district.session, {"nik": "5371015403990001"})
+    cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
+                                                text="Bertemu Maria di rumah aman."))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    sync.import_batch(province.session, district.export(province, stick))
+    person = rows.get(province.session.db, r.Person, file.person.id)
+    assert person.full_name == "" and person.nik == "" and person.phone == ""
+    assert person.region_code == "53.71" and person.estimated_age == 27
+    assert data(province.session, "case_notes") == {}
+    for table in ("persons", "cases"):
+        for row in data(province.session, table).values():
+            assert "Maria" not in str(row)
+    district.session.close()
+    province.session.close()
+

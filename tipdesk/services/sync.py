@@ -1,0 +1,788 @@
+"""Sync by USB stick (DESIGN.md section 5): keys and enrolment, export, import with a
+three-way merge, conflicts, acknowledgements and the inbox of batches waiting for a gap.
+
+Each record travels on one edge: a district sends everything to its province; a
+province sends a district only that district's own records (and the providers they
+refer to). A batch holds every change the peer has not acknowledged, coalesced per record
+(the base rev, each step's rev and changed fields, the current row), so batches are
+cumulative and a lost stick heals itself.
+
+Merging one incoming record against ours:
+- our rev equals the incoming rev: unchanged;
+- our rev is on the incoming chain (its base or a step): fast-forward;
+- otherwise find the latest state both sides share (a rev of the chain that one of our own
+  changes started from or produced); fields only they changed since are taken, fields
+  only we changed are kept, fields both changed to different values keep ours and make a
+  conflict row. Delete against edit always makes a conflict. The merged row is recorded
+  as one new change based on the incoming rev, and our earlier changes of that record
+  are marked superseded, so the peer fast-forwards to the merge and both converge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tipdesk.domain import records as r
+from tipdesk.domain.clock import parse_rev
+from tipdesk.domain.errors import (
+    BadArgument,
+    BadSignature,
+    FingerprintMismatch,
+    NotFound,
+    UnknownSender,
+)
+from tipdesk.security import batch as envelope
+from tipdesk.security import officekeys as ok
+from tipdesk.services import permissions
+from tipdesk.services.session import Session, utc_now
+from tipdesk.storage import capture, rows, search
+from tipdesk.storage import sync as store
+from tipdesk.storage.files import atomic_write
+
+PROFILES = ("full", "deidentified")
+BATCH_SUFFIX = ".tipbatch"
+KEY_SUFFIX = ".tipkey"
+SCHEMA_VERSION = "4"
+META = ("id", "origin", "rev", "updated_at", "updated_by")
+# A peer's clock may run ahead of ours; we never move our clock more than this ahead of
+# our own time because of it (the rev is kept as sent; merges never trust rev order).
+MAX_CLOCK_LEAD_MS = 60 * 60 * 1000
+_RECORD_TYPES = {"offices": r.Office, "persons": r.Person, "cases": r.Case,
+                 "services": r.Service, "referrals": r.Referral, "providers": r.Provider,
+                 "case_notes": r.CaseNote}
+
+
+# --- keys and enrolment ------------------------------------------------------------------
+
+def _secrets(session: Session) -> ok.OfficeSecrets:
+    keys = store.get_keys(session.db)
+    if keys is None:
+        ensure_keys(session)
+        keys = store.get_keys(session.db)
+    return ok.OfficeSecrets.from_json(keys["secrets"])
+
+
+def our_card(session: Session) -> ok.KeyCard:
+    keys = store.get_keys(session.db)
+    if keys is None:
+        ensure_keys(session)
+        keys = store.get_keys(session.db)
+    return ok.read_card(keys["card"].encode())
+
+
+def ensure_keys(session: Session, *, recovery_recipient: str = "") -> bool:
+    """Give the office its signing key and age identity if it has none yet (a new
+    register, or one made before sync existed). True if keys were made."""
+    if store.get_keys(session.db) is not None:
+        return False
+    office = session.office
+    made = ok.new_office_secrets()
+    card = ok.card_for(office.id, office.code, office.name, office.level, made,
+                       recovery_recipient=recovery_recipient)
+    with session.write() as db:
+        store.set_keys(db, office.id, made.to_json(), ok.card_bytes(card).decode())
+    return True
+
+
+def create_recovery_identity(session: Session) -> str:
+    """A province's recovery age identity: batches to the province are also encrypted to
+    it, so they can be read if the province's register is lost. Returns the secret line,
+    to print once and lock away; only the public recipient is kept."""
+    permissions.require(session, "manage_keys")
+    if session.office.level != "province":
+        raise BadArgument(argument="recovery", reason="only a province has a recovery key")
+    card = our_card(session)
+    if card.recovery_recipient:
+        raise BadArgument(argument="recovery", reason="this office already has a recovery key")
+    secret, recipient = ok.new_recovery_identity()
+    keys = store.get_keys(session.db)
+    made = ok.OfficeSecrets.from_json(keys["secrets"])
+    new_card = ok.card_for(card.office_id, card.code, card.name, card.level, made,
+                           recovery_recipient=recipient)
+    with session.write() as db:
+        store.set_keys(db, card.office_id, keys["secrets"], ok.card_bytes(new_card).decode())
+    return secret
+
+
+def export_key_file(session: Session, out: Path) -> tuple[Path, str]:
+    """Write this office's public key file; return where, and its fingerprint."""
+    card = our_card(session)
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"{card.code}{KEY_SUFFIX}"
+    atomic_write(out, ok.card_bytes(card))
+    return out, ok.fingerprint(card)
+
+
+def read_key_file(data: bytes) -> ok.KeyCard:
+    return ok.read_card(data)
+
+
+@dataclass(frozen=True)
+class Peer:
+    office_id: str
+    code: str
+    name: str
+    level: str
+    fingerprint: str
+    profile: str
+    enrolled_at: str
+    sent_upto: int
+    acked_upto: int
+    received_upto: int
+    last_sent_at: str | None
+    last_acked_at: str | None
+    last_received_at: str | None
+    waiting: int = 0           # batches in the inbox
+    unacknowledged: int = 0    # our changes the peer has not confirmed
+
+
+def _peer(row: dict, *, waiting: int = 0, unacknowledged: int = 0) -> Peer:
+    return Peer(office_id=row["office_id"], code=row["code"], name=row["name"],
+                level=row["level"], fingerprint=row["fingerprint"], profile=row["profile"],
+                enrolled_at=row["enrolled_at"], sent_upto=row["sent_upto"],
+                acked_upto=row["acked_upto"], received_upto=row["received_upto"],
+                last_sent_at=row["last_sent_at"], last_acked_at=row["last_acked_at"],
+                last_received_at=row["last_received_at"], waiting=waiting,
+                unacknowledged=unacknowledged)
+
+
+def default_profile(session: Session, card: ok.KeyCard) -> str:
+    """A district sends its province the full case data (the province manages cases);
+    a province sends a district its own records in full too."""
+    return "full"
+
+
+def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
+                   profile: str | None = None) -> Peer:
+    """Enrol a peer office from its key file, only if the fingerprint read over the phone
+    matches. A key file that rotates an enrolled office's key is accepted when the old
+    key signed it (the fingerprint then is the new one's)."""
+    permissions.require(session, "manage_keys")
+    card = ok.read_card(data)
+    if card.office_id == session.office.id:
+        raise BadArgument(argument="key file", reason="this is this office's own key")
+    if not ok.same_fingerprint(card, typed_fingerprint):
+        raise FingerprintMismatch(code=card.code)
+    if profile is not None and profile not in PROFILES:
+        raise BadArgument(argument="profile", reason=f"one of {', '.join(PROFILES)}")
+    existing = store.peer_by(session.db, office_id=card.office_id)
+    row = {
+        "office_id": card.office_id, "code": card.code, "name": card.name,
+        "level": card.level, "card": ok.card_bytes(card).decode(),
+        "key_id": ok.key_id(card.ed25519), "fingerprint": ok.fingerprint(card),
+        "profile": profile or (existing["profile"] if existing
+                               else default_profile(session, card)),
+        "enrolled_at": utc_now(), "enrolled_by": session.user.username,
+    }
+    with session.write() as db:
+        store.upsert_peer(db, row)
+    return _peer(store.peer_by(session.db, office_id=card.office_id))
+
+
+def rotate_keys(session: Session) -> tuple[ok.KeyCard, str]:
+    """New keys for this office; the new key file is signed by the old key so enrolled
+    peers accept it without a new phone call. Returns the new card and fingerprint."""
+    permissions.require(session, "manage_keys")
+    keys = store.get_keys(session.db)
+    old = ok.OfficeSecrets.from_json(keys["secrets"])
+    made, card = ok.rotate(old, ok.read_card(keys["card"].encode()))
+    with session.write() as db:
+        store.set_keys(db, session.office.id, made.to_json(), ok.card_bytes(card).decode())
+    return card, ok.fingerprint(card)
+
+
+def accept_rotation(session: Session, data: bytes) -> Peer:
+    """Take an enrolled peer's rotated key file (signed by its previous key)."""
+    permissions.require(session, "manage_keys")
+    card = ok.read_card(data)
+    existing = store.peer_by(session.db, office_id=card.office_id)
+    if existing is None:
+        raise UnknownSender(office=card.code)
+    if not ok.verify_rotation(ok.read_card(existing["card"].encode()), card):
+        raise BadSignature(reason="rotation")
+    with session.write() as db:
+        store.update_peer(db, card.office_id, card=ok.card_bytes(card).decode(),
+                          key_id=ok.key_id(card.ed25519), fingerprint=ok.fingerprint(card))
+    return _peer(store.peer_by(session.db, office_id=card.office_id))
+
+
+def list_peers(session: Session) -> list[Peer]:
+    waiting: dict[str, int] = {}
+    for item in store.inbox(session.db):
+        waiting[item["peer"]] = waiting.get(item["peer"], 0) + 1
+    top = store.max_seq(session.db)
+    return [_peer(row, waiting=waiting.get(row["office_id"], 0),
+                  unacknowledged=max(0, top - row["acked_upto"]))
+            for row in store.peers(session.db)]
+
+
+def _peer_by_code(session: Session, code: str) -> dict:
+    peer = store.peer_by(session.db, code=code)
+    if peer is None:
+        raise NotFound(what="office", key=code)
+    return peer
+
+
+# --- export ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    batch_id: str
+    peer_code: str
+    seq_from: int
+    seq_to: int
+    records: dict[str, int]
+
+
+@dataclass
+class _Entry:
+    entity: str
+    id: str
+    op: str
+    seq: int
+    base_rev: str | None
+    rev: str
+    steps: list[list] = field(default_factory=list)
+    before: dict = field(default_factory=dict)
+
+
+def _coalesce(changes) -> dict[tuple[str, str], _Entry]:
+    entries: dict[tuple[str, str], _Entry] = {}
+    for ch in changes:
+        key = (ch["entity"], ch["id"])
+        before = json.loads(ch["before_json"]) if ch["before_json"] else {}
+        fields = ["*"] if ch["op"] == "insert" else sorted(before)
+        entry = entries.get(key)
+        if entry is None:
+            entry = _Entry(ch["entity"], ch["id"], ch["op"], ch["seq"],
+                           None if ch["op"] == "insert" else ch["base_rev"], ch["rev"])
+            entries[key] = entry
+        else:
+            entry.seq, entry.rev = ch["seq"], ch["rev"]
+            if ch["op"] in ("delete", "purge"):
+                entry.op = ch["op"] if entry.op != "insert" or ch["op"] == "purge" else "insert"
+        for name, value in before.items():
+            entry.before.setdefault(name, value)
+        entry.steps.append([ch["rev"], fields])
+    return entries
+
+
+def _deidentify(entity: str, row: dict) -> dict | None:
+    """The de-identified profile: no names, NIK, phones, addresses, places or free text;
+    regions at regency level; an age instead of a birth date; no notes at all."""
+    if entity == "case_notes":
+        return None
+    record_type = _RECORD_TYPES[entity]
+    out = dict(row)
+    for name, f in r.fields_of(record_type).items():
+        if f.metadata.get("personal") and name in out:
+            kind = f.metadata["kind"]
+            out[name] = None if kind in ("date", "int", "code") else (
+                "[]" if kind in ("codes", "lines") else "")
+    for name in ("region_code", "recruitment_region"):
+        if out.get(name):
+            out[name] = out[name][:5]
+    if entity == "persons" and row.get("birth_date") and row.get("estimated_age") is None:
+        born = dt.date.fromisoformat(row["birth_date"])
+        out["estimated_age"] = r.age_on(born, dt.date.fromisoformat(row["updated_at"][:10]))
+    if entity == "providers":
+        return row
+    return out
+
+
+def _for_peer(session: Session, peer: dict, entries: dict[tuple[str, str], _Entry]
+              ) -> dict[tuple[str, str], _Entry]:
+    """The entries this peer should receive (see the module docstring)."""
+    if session.office.level != "province" or peer["level"] == "province":
+        return entries
+    district = peer["office_id"]
+    db = session.db
+    case_ids = [i for (e, i) in entries if e == "cases"]
+    child_case = {}
+    for table in ("services", "referrals", "case_notes"):
+        ids = [i for (e, i) in entries if e == table]
+        for row in store.rows_by_id(db, table, ids).values():
+            child_case[(table, row["id"])] = row["case_id"]
+    origins = store.case_origins(db, case_ids + list(child_case.values()))
+    persons = store.person_origins(db, [i for (e, i) in entries if e == "persons"])
+    kept = {}
+    for key, entry in entries.items():
+        entity, record_id = key
+        if entity == "cases":
+            ok_ = origins.get(record_id) == district
+        elif entity in ("services", "referrals", "case_notes"):
+            ok_ = origins.get(child_case.get(key, "")) == district
+        elif entity == "persons":
+            ok_ = district in persons.get(record_id, set())
+        else:  # offices and providers: our own
+            ok_ = entry_origin(db, entity, record_id) == session.office.id
+        if ok_:
+            kept[key] = entry
+    return kept
+
+
+def entry_origin(db, entity: str, record_id: str) -> str | None:
+    row = store.rows_by_id(db, entity, [record_id]).get(record_id)
+    return row["origin"] if row else None
+
+
+def export_batch(session: Session, to_code: str, out: Path, *,
+                 progress: Callable[[str, int, int], None] | None = None) -> ExportResult:
+    """Write one batch for the office ``to_code`` with every change it has not
+    acknowledged. ``out`` is a file, or a folder for a neutral random file name."""
+    permissions.require(session, "sync")
+    peer = _peer_by_code(session, to_code)
+    card = ok.read_card(peer["card"].encode())
+    db = session.db
+    seq_from, seq_to = peer["acked_upto"] + 1, store.max_seq(db)
+    entries = _coalesce(store.changes_between(db, peer["acked_upto"], seq_to))
+    entries = _for_peer(session, peer, entries)
+    profile = peer["profile"]
+    lines: list[bytes] = []
+    counts: dict[str, int] = {}
+    total = len(entries)
+    done = 0
+    referenced_providers: set[str] = set()
+    for entity in store.APPLY_ORDER:
+        keys = [k for k in entries if k[0] == entity]
+        current = store.rows_by_id(db, entity, [i for _e, i in keys])
+        for key in sorted(keys, key=lambda k: entries[k].seq):
+            entry = entries[key]
+            row = current.get(entry.id)
+            if row is None and entry.op != "purge":
+                continue
+            if row is not None and profile == "deidentified":
+                row = _deidentify(entity, row)
+                if row is None:
+                    continue
+            if entity == "referrals" and row:
+                referenced_providers.add(row["provider_id"])
+            lines.append(_line(entry, row, profile))
+            counts[entity] = counts.get(entity, 0) + 1
+            done += 1
+            if progress and done % 5000 == 0:
+                progress("export", done, total)
+    # Providers a referral points at travel with it, so the peer's foreign keys hold.
+    missing = referenced_providers - {i for e, i in entries if e == "providers"}
+    for row in store.rows_by_id(db, "providers", sorted(missing)).values():
+        lines.insert(0, json.dumps({"e": "providers", "id": row["id"], "op": "ref",
+                                    "seq": 0, "base_rev": None, "rev": row["rev"],
+                                    "steps": [], "before": {}, "row": row},
+                                   ensure_ascii=False, separators=(",", ":")).encode())
+    changes = b"\n".join(lines) + (b"\n" if lines else b"")
+    our = _secrets(session)
+    recipients = [card.age_recipient] + ([card.recovery_recipient]
+                                         if card.recovery_recipient else [])
+    batch_id = secrets.token_hex(16)
+    data = envelope.seal(
+        batch_id=batch_id, origin=session.office.id, origin_code=session.office.code,
+        destination=card.office_id, destination_fingerprint=ok.fingerprint(card),
+        seq_from=seq_from, seq_to=seq_to, ack_upto=peer["received_upto"],
+        schema_version=SCHEMA_VERSION, counts=counts, profile=profile,
+        changes=changes, signing_key=our.signing_key, recipients=recipients)
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"{secrets.token_hex(8)}{BATCH_SUFFIX}"
+    atomic_write(out, data)
+    with session.write() as db:
+        store.update_peer(db, peer["office_id"], sent_upto=seq_to, last_sent_at=utc_now())
+        store.record_batch(db, batch_id=batch_id, direction="out", peer=peer["office_id"],
+                           seq_from=seq_from, seq_to=seq_to, ack_upto=peer["received_upto"],
+                           at=utc_now(), by=session.user.username,
+                           summary={"records": counts})
+    return ExportResult(out, batch_id, to_code, seq_from, seq_to, counts)
+
+
+def _line(entry: _Entry, row: dict | None, profile: str) -> bytes:
+    before = entry.before
+    if profile == "deidentified" and before:
+        record_type = _RECORD_TYPES[entry.entity]
+        personal = set(r.personal_fields(record_type))
+        before = {k: (None if k in personal else v) for k, v in before.items()}
+    return json.dumps({"e": entry.entity, "id": entry.id, "op": entry.op, "seq": entry.seq,
+                       "base_rev": entry.base_rev, "rev": entry.rev, "steps": entry.steps,
+                       "before": before, "row": row},
+                      ensure_ascii=False, separators=(",", ":")).encode()
+
+
+# --- import ------------------------------------------------------------------------------
+
+@dataclass
+class ImportSummary:
+    batch_id: str
+    peer_code: str
+    applied: int = 0
+    unchanged: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    already_imported: bool = False
+    waiting: bool = False          # kept in the inbox until a gap is filled
+    from_inbox: list[str] = field(default_factory=list)   # batch ids applied after it
+
+
+def _identities(session: Session) -> list[str]:
+    our = _secrets(session)
+    return [our.age_identity, *our.previous_age_identities]
+
+
+def _key_for(session: Session, signer: dict) -> Callable[[bytes], bytes | None]:
+    """Looks up the enrolled key with this id and remembers whose it is."""
+    def key_for(key_id: bytes) -> bytes | None:
+        peer = store.peer_by(session.db, key_id=key_id)
+        if peer is None:
+            return None
+        signer.update(peer)
+        return ok.read_card(peer["card"].encode()).ed25519
+    return key_for
+
+
+def import_batch(session: Session, source: Path | bytes, *,
+                 progress: Callable[[str, int, int], None] | None = None) -> ImportSummary:
+    """Check and apply one batch (DESIGN.md's order of checks), all or nothing; then any
+    inbox batches that the new high-water mark makes applicable."""
+    permissions.require(session, "sync")
+    data = Path(source).read_bytes() if isinstance(source, Path | str) else source
+    summary = _import(session, data, progress=progress)
+    if not summary.waiting:
+        summary.from_inbox = _drain_inbox(session)
+    return summary
+
+
+def _open(session: Session, data: bytes) -> tuple[envelope.Manifest, bytes, dict]:
+    signer: dict = {}
+    manifest, changes = envelope.open_batch(data, _identities(session),
+                                            _key_for(session, signer),
+                                            our_office_id=session.office.id)
+    if manifest.origin != signer.get("office_id"):
+        # Signed by an enrolled office, but claiming to come from another.
+        raise BadSignature(reason="origin")
+    return manifest, changes, signer
+
+
+def _import(session: Session, data: bytes, *, progress=None,
+            from_inbox: bool = False) -> ImportSummary:
+    manifest, changes, peer = _open(session, data)
+    summary = ImportSummary(manifest.batch_id, peer["code"])
+    db = session.db
+    if store.batch_seen(db, manifest.batch_id):
+        summary.already_imported = True
+        return summary
+    high = peer["received_upto"]
+    if manifest.seq_from > high + 1:
+        if not from_inbox:
+            _keep_in_inbox(session, data, manifest, peer)
+        summary.waiting = True
+        return summary
+    entries = [json.loads(line) for line in changes.splitlines() if line.strip()]
+    with session.write(immediate=True) as db:
+        capture.set_muted(db, True)
+        try:
+            touched_cases: set[str] = set()
+            touched_persons: set[str] = set()
+            fresh = [e for e in entries if e["op"] == "ref" or e["seq"] > high]
+            summary.unchanged += len(entries) - len(fresh)
+            _apply(session, fresh, manifest, peer, summary, touched_cases, touched_persons,
+                   progress)
+            capture.set_muted(db, False)
+            cases = set(touched_cases) | set(store.cases_of_persons(db, sorted(touched_persons)))
+            search.refresh(db, store.case_rids(db, sorted(cases)))
+            now = utc_now()
+            newest = manifest.seq_to >= high
+            update = {"received_upto": max(high, manifest.seq_to), "last_received_at": now}
+            if newest and manifest.ack_upto != peer["acked_upto"]:
+                # The peer's newest word on what it has; lower after a restore, so we
+                # send again what it lost.
+                update.update(acked_upto=min(manifest.ack_upto, store.max_seq(db)),
+                              last_acked_at=now)
+            store.update_peer(db, peer["office_id"], **update)
+            store.record_batch(db, batch_id=manifest.batch_id, direction="in",
+                               peer=peer["office_id"], seq_from=manifest.seq_from,
+                               seq_to=manifest.seq_to, ack_upto=manifest.ack_upto, at=now,
+                               by=session.user.username,
+                               summary={"applied": summary.applied,
+                                        "unchanged": summary.unchanged,
+                                        "merged": summary.merged,
+                                        "conflicts": summary.conflicts})
+            store.remove_inbox(db, manifest.batch_id)
+        finally:
+            if db.conn.in_transaction:
+                capture.set_muted(db, False)
+    return summary
+
+
+def _keep_in_inbox(session: Session, data: bytes, manifest, peer: dict) -> None:
+    folder = session.folder / "inbox"
+    folder.mkdir(exist_ok=True)
+    name = f"{secrets.token_hex(8)}{BATCH_SUFFIX}"
+    atomic_write(folder / name, data)
+    with session.write() as db:
+        store.add_inbox(db, batch_id=manifest.batch_id, peer=peer["office_id"], file=name,
+                        seq_from=manifest.seq_from, seq_to=manifest.seq_to,
+                        received_at=utc_now())
+
+
+def _drain_inbox(session: Session) -> list[str]:
+    """Apply waiting batches that have become applicable; drop ones already covered."""
+    applied: list[str] = []
+    progress = True
+    while progress:
+        progress = False
+        for item in store.inbox(session.db):
+            path = session.folder / "inbox" / item["file"]
+            peer = store.peer_by(session.db, office_id=item["peer"])
+            if peer is None or not path.exists():
+                with session.write() as db:
+                    store.remove_inbox(db, item["batch_id"])
+                continue
+            if item["seq_from"] > peer["received_upto"] + 1:
+                continue
+            summary = _import(session, path.read_bytes(), from_inbox=True)
+            if summary.already_imported:
+                with session.write() as db:
+                    store.remove_inbox(db, item["batch_id"])
+            else:
+                applied.append(item["batch_id"])
+            path.unlink(missing_ok=True)
+            progress = True
+    return applied
+
+
+def process_inbox(session: Session) -> list[str]:
+    permissions.require(session, "sync")
+    return _drain_inbox(session)
+
+
+def _observe(session: Session, rev: str) -> None:
+    ms, _counter, _node = parse_rev(rev)
+    now = session.clock._physical()
+    if ms <= now + MAX_CLOCK_LEAD_MS:
+        session.clock.observe(rev)
+
+
+def _apply(session: Session, entries: list[dict], manifest, peer: dict,
+           summary: ImportSummary, touched_cases: set, touched_persons: set,
+           progress) -> None:
+    db = session.db
+    total = len(entries)
+    done = 0
+    for entity in store.APPLY_ORDER:
+        group = [e for e in entries if e["e"] == entity]
+        if not group:
+            continue
+        local = store.rows_by_id(db, entity, [e["id"] for e in group])
+        inserts = []
+        for entry in group:
+            _observe(session, entry["rev"])
+            row = entry["row"]
+            mine = local.get(entry["id"])
+            if entity in ("cases",):
+                touched_cases.add(entry["id"])
+            elif entity == "persons":
+                touched_persons.add(entry["id"])
+            elif entity == "case_notes" and row:
+                touched_cases.add(row["case_id"])
+            if mine is None:
+                if row is not None:
+                    inserts.append(row)
+                    summary.applied += 1
+                else:
+                    summary.unchanged += 1
+                continue
+            if mine["rev"] == entry["rev"] or entry["op"] == "ref":
+                summary.unchanged += 1
+                continue
+            chain = [entry["base_rev"], *(step[0] for step in entry["steps"])]
+            if mine["rev"] in chain:
+                if row is None:
+                    summary.unchanged += 1   # a purge; tombstones stay (see docs)
+                else:
+                    store.write_row(db, entity, row)
+                    summary.applied += 1
+                continue
+            _merge(session, entity, entry, mine, chain, manifest, peer, summary)
+            done += 1
+        store.insert_rows(db, entity, inserts)
+        done += len(inserts)
+        if progress:
+            progress("import", done, total)
+
+
+def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,
+           manifest, peer: dict, summary: ImportSummary) -> None:
+    db = session.db
+    theirs = entry["row"]
+    if theirs is None:
+        summary.unchanged += 1
+        return
+    history = store.local_changes(db, entity, entry["id"])
+    position = {rev: i for i, rev in enumerate(chain) if rev}
+    point: int | None = None          # index of the chain rev both sides share
+    edits_from = len(history)
+    for i, change in enumerate(history):
+        if change["rev"] in position:
+            point, edits_from = position[change["rev"]], i + 1
+        elif change["base_rev"] in position:
+            point, edits_from = position[change["base_rev"]], i
+    data_fields = [k for k in theirs if k not in META]
+    if point is None:
+        # Nothing shared: compare what they changed against their own base.
+        their_fields = {f for step in entry["steps"] for f in step[1]}
+        if "*" in their_fields:
+            their_fields = set(data_fields)
+        before = entry["before"]
+        our_fields = {f for f in their_fields if f in before and mine.get(f) != before[f]}
+        if "*" in {f for step in entry["steps"] for f in step[1]}:
+            our_fields = {f for f in data_fields if mine.get(f) != theirs.get(f)}
+    else:
+        their_fields = {f for step in entry["steps"][point:] for f in step[1]}
+        if "*" in their_fields:
+            their_fields = set(data_fields)
+        our_fields = set()
+        for change in history[edits_from:]:
+            if change["op"] == "insert":
+                our_fields |= set(data_fields)
+            for name in json.loads(change["before_json"] or "{}"):
+                our_fields.add(name)
+    merged = dict(mine)
+    conflicts: list[dict] = []
+    now = utc_now()
+
+    def conflict(name: str, kind: str, ours: object, theirs_value: object) -> None:
+        conflicts.append({
+            "id": session.new_id(), "entity": entity, "record_id": entry["id"],
+            "field": name, "kind": kind, "local_value": ours, "remote_value": theirs_value,
+            "local_rev": mine["rev"], "remote_rev": entry["rev"],
+            "local_author": mine.get("updated_by", ""),
+            "remote_author": theirs.get("updated_by", ""), "batch_id": manifest.batch_id,
+            "peer": peer["office_id"], "created_at": now})
+
+    our_data = our_fields - set(META) - {"deleted"}
+    their_data = their_fields - set(META) - {"deleted"}
+    they_deleted = bool(theirs.get("deleted")) and not mine.get("deleted")
+    we_deleted = bool(mine.get("deleted")) and not theirs.get("deleted")
+    if they_deleted and our_data:
+        conflict("", "delete", "edited", "deleted")
+    elif we_deleted and their_data:
+        conflict("", "delete", "deleted", theirs)     # their row, to restore if kept
+    else:
+        for name in sorted(their_fields - set(META)):
+            if name not in our_fields:
+                merged[name] = theirs.get(name)
+            elif mine.get(name) != theirs.get(name):
+                conflict(name, "field", mine.get(name), theirs.get(name))
+    differs = sorted(k for k in data_fields if merged.get(k) != theirs.get(k))
+    store.supersede(db, entity, entry["id"])
+    if not differs:
+        store.write_row(db, entity, theirs)      # we end where they are
+    else:
+        merged.update(session.stamp())
+        store.write_row(db, entity, merged)
+        store.append_change(db, {
+            "entity": entity, "id": entry["id"],
+            "op": "delete" if merged.get("deleted") and not theirs.get("deleted") else "update",
+            "rev": merged["rev"], "base_rev": entry["rev"],
+            "before_json": json.dumps({k: theirs.get(k) for k in differs}, ensure_ascii=False),
+            "after_json": json.dumps({k: merged.get(k) for k in differs}, ensure_ascii=False),
+            "author": session.user.username})
+    for item in conflicts:
+        store.add_conflict(db, item)
+    summary.merged += 1
+    summary.conflicts += len(conflicts)
+
+
+# --- conflicts ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    entity: str
+    record_id: str
+    field: str
+    kind: str            # field | delete
+    local_value: object
+    remote_value: object
+    local_rev: str
+    remote_rev: str
+    local_author: str
+    remote_author: str
+    peer_code: str
+    created_at: str
+    case_number: str = ""
+
+    @property
+    def local_at(self) -> dt.datetime:
+        return _rev_time(self.local_rev)
+
+    @property
+    def remote_at(self) -> dt.datetime:
+        return _rev_time(self.remote_rev)
+
+
+def _rev_time(rev: str) -> dt.datetime:
+    ms, _c, _n = parse_rev(rev)
+    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC)
+
+
+def list_conflicts(session: Session) -> list[Conflict]:
+    codes = {p["office_id"]: p["code"] for p in store.peers(session.db)}
+    found = []
+    for row in store.conflicts(session.db):
+        found.append(Conflict(
+            id=row["id"], entity=row["entity"], record_id=row["record_id"],
+            field=row["field"], kind=row["kind"], local_value=row["local_value"],
+            remote_value=row["remote_value"], local_rev=row["local_rev"],
+            remote_rev=row["remote_rev"], local_author=row["local_author"],
+            remote_author=row["remote_author"], peer_code=codes.get(row["peer"], ""),
+            created_at=row["created_at"],
+            case_number=store.case_number_of(session.db, row["entity"], row["record_id"])))
+    return found
+
+
+def resolve_conflict(session: Session, conflict_id: str, keep: str) -> None:
+    """Keep our value or theirs. Keeping theirs is an ordinary change of the record,
+    which travels like any other, so both offices end with the same value."""
+    permissions.require(session, "sync")
+    if keep not in ("local", "remote"):
+        raise BadArgument(argument="--keep", reason="local or remote")
+    item = store.conflict(session.db, conflict_id)
+    if item is None or item["resolved_at"]:
+        raise NotFound(what="conflict", key=conflict_id)
+    record_type = _RECORD_TYPES[item["entity"]]
+    with session.write() as db:
+        # Keeping ours changes nothing here: the merge already sent our value back.
+        if keep == "remote":
+            record = rows.get(db, record_type, item["record_id"])
+            if record is None:
+                raise NotFound(what=record_type.__name__.lower(), key=item["record_id"])
+            if item["kind"] == "delete" and item["remote_value"] == "deleted":
+                rows.soft_delete(db, record, session.stamp)
+            elif item["kind"] == "delete":
+                # They edited what we deleted: their row comes back (our copy was
+                # scrubbed when it was deleted).
+                restored = rows.from_row(record_type, item["remote_value"])
+                restored.deleted = False
+                rows.update(db, restored, session.stamp)
+            else:
+                row = rows.to_row(record)
+                row[item["field"]] = item["remote_value"]
+                rows.update(db, rows.from_row(record_type, row), session.stamp)
+        store.resolve_conflict(db, conflict_id, resolution=keep, at=utc_now(),
+                               by=session.user.username)
+
+
+def conflicts_json(session: Session) -> list[dict]:
+    return [{**c.__dict__, "local_at": c.local_at.isoformat(),
+             "remote_at": c.remote_at.isoformat()} for c in list_conflicts(session)]
+
+
+__all__ = ["PROFILES", "Conflict", "ExportResult", "ImportSummary", "Peer", "accept_rotation",
+           "create_recovery_identity", "ensure_keys", "export_batch", "export_key_file",
+           "import_batch", "list_conflicts", "list_peers", "our_card", "process_inbox",
+           "read_key_file", "resolve_conflict", "rotate_keys", "trust_key_file"]

@@ -1,0 +1,358 @@
+"""Sync bookkeeping (local only): this office's keys, enrolled peers, batches seen, the
+inbox of batches waiting for a gap, conflicts; and reading/writing synced rows by id for
+export and import."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from tipdesk.storage.capture import SYNCED_TABLES
+
+# Parents before children, so foreign keys hold while a batch is applied.
+APPLY_ORDER = ("offices", "providers", "persons", "cases", "services", "referrals",
+               "case_notes")
+assert set(APPLY_ORDER) == set(SYNCED_TABLES)
+# Local columns that never travel.
+LOCAL_COLUMNS = ("rid",)
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+MIGRATION = """
+-- This office's signing key and age identity (inside the encrypted database).
+CREATE TABLE office_keys (
+    office_id TEXT PRIMARY KEY,
+    secrets TEXT NOT NULL,
+    card TEXT NOT NULL
+) STRICT;
+-- Offices enrolled by key file and fingerprint, and where sync with each stands.
+CREATE TABLE peers (
+    office_id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    level TEXT NOT NULL,
+    card TEXT NOT NULL,
+    key_id BLOB NOT NULL,
+    fingerprint TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    enrolled_by TEXT NOT NULL,
+    acked_upto INTEGER NOT NULL DEFAULT 0,
+    sent_upto INTEGER NOT NULL DEFAULT 0,
+    last_sent_at TEXT,
+    last_acked_at TEXT,
+    received_upto INTEGER NOT NULL DEFAULT 0,
+    last_received_at TEXT
+) STRICT;
+CREATE INDEX peers_key_id ON peers (key_id);
+-- Every batch written or applied, by id: a batch is never applied twice.
+CREATE TABLE batches (
+    batch_id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL,
+    peer TEXT NOT NULL,
+    seq_from INTEGER NOT NULL,
+    seq_to INTEGER NOT NULL,
+    ack_upto INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+-- Batches kept (still encrypted, in inbox/) until the gap before them is filled.
+CREATE TABLE inbox (
+    batch_id TEXT PRIMARY KEY,
+    peer TEXT NOT NULL,
+    file TEXT NOT NULL,
+    seq_from INTEGER NOT NULL,
+    seq_to INTEGER NOT NULL,
+    received_at TEXT NOT NULL
+) STRICT;
+-- Fields both offices changed, and deletes against edits, for a person to decide.
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    local_value TEXT,
+    remote_value TEXT,
+    local_rev TEXT NOT NULL,
+    remote_rev TEXT NOT NULL,
+    local_author TEXT NOT NULL,
+    remote_author TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    peer TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolved_by TEXT,
+    resolution TEXT
+) STRICT;
+CREATE INDEX conflicts_record ON conflicts (entity, record_id);
+-- A merge's change stands for the earlier changes of its record in later batches.
+ALTER TABLE _changes ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+"""
+
+
+# --- our keys ----------------------------------------------------------------------------
+
+def get_keys(db: Database) -> dict | None:
+    rows = list(db.query("SELECT secrets, card FROM office_keys LIMIT 1"))
+    return rows[0] if rows else None
+
+
+def set_keys(db: Database, office_id: str, secrets: str, card: str) -> None:
+    db.execute("""INSERT INTO office_keys (office_id, secrets, card) VALUES (?, ?, ?)
+                  ON CONFLICT (office_id) DO UPDATE SET secrets = excluded.secrets,
+                                                        card = excluded.card""",
+               [office_id, secrets, card])
+
+
+# --- peers -------------------------------------------------------------------------------
+
+PEER_COLUMNS = ("office_id", "code", "name", "level", "card", "key_id", "fingerprint",
+                "profile", "enrolled_at", "enrolled_by", "acked_upto", "sent_upto",
+                "last_sent_at", "last_acked_at", "received_upto", "last_received_at")
+
+
+def peers(db: Database) -> list[dict]:
+    return list(db.query("SELECT * FROM peers ORDER BY code"))
+
+
+def peer_by(db: Database, **where: Any) -> dict | None:
+    (column, value), = where.items()
+    if column not in ("office_id", "code", "key_id"):
+        raise ValueError(column)
+    rows = list(db.query(f"SELECT * FROM peers WHERE {column} = ?", [value]))
+    return rows[0] if rows else None
+
+
+def upsert_peer(db: Database, peer: dict) -> None:
+    columns = [c for c in PEER_COLUMNS if c in peer]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "office_id")
+    db.execute(f"""INSERT INTO peers ({", ".join(columns)})
+                   VALUES ({", ".join("?" * len(columns))})
+                   ON CONFLICT (office_id) DO UPDATE SET {updates}""",
+               [peer[c] for c in columns])
+
+
+def update_peer(db: Database, office_id: str, **values: Any) -> None:
+    for column in values:
+        if column not in PEER_COLUMNS or column == "office_id":
+            raise ValueError(column)
+    assignments = ", ".join(f"{c} = ?" for c in values)
+    db.execute(f"UPDATE peers SET {assignments} WHERE office_id = ?",
+               [*values.values(), office_id])
+
+
+# --- batches -----------------------------------------------------------------------------
+
+def batch_seen(db: Database, batch_id: str) -> bool:
+    return db.execute("SELECT 1 FROM batches WHERE batch_id = ?", [batch_id]).fetchone() \
+        is not None
+
+
+def record_batch(db: Database, **batch: Any) -> None:
+    batch = {**batch, "summary": json.dumps(batch.get("summary", {}))}
+    columns = list(batch)
+    db.execute(f"INSERT INTO batches ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})", list(batch.values()))
+
+
+def batches(db: Database, *, peer: str | None = None) -> list[dict]:
+    sql, params = "SELECT * FROM batches", []
+    if peer:
+        sql, params = sql + " WHERE peer = ?", [peer]
+    return list(db.query(sql + " ORDER BY at DESC", params))
+
+
+# --- inbox -------------------------------------------------------------------------------
+
+def add_inbox(db: Database, **item: Any) -> None:
+    columns = list(item)
+    db.execute(f"INSERT OR IGNORE INTO inbox ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})", list(item.values()))
+
+
+def inbox(db: Database, *, peer: str | None = None) -> list[dict]:
+    sql, params = "SELECT * FROM inbox", []
+    if peer:
+        sql, params = sql + " WHERE peer = ?", [peer]
+    return list(db.query(sql + " ORDER BY seq_from, received_at", params))
+
+
+def remove_inbox(db: Database, batch_id: str) -> None:
+    db.execute("DELETE FROM inbox WHERE batch_id = ?", [batch_id])
+
+
+# --- conflicts ---------------------------------------------------------------------------
+
+CONFLICT_COLUMNS = ("id", "entity", "record_id", "field", "kind", "local_value",
+                    "remote_value", "local_rev", "remote_rev", "local_author",
+                    "remote_author", "batch_id", "peer", "created_at")
+
+
+def add_conflict(db: Database, conflict: dict) -> None:
+    row = {c: conflict[c] for c in CONFLICT_COLUMNS}
+    row["local_value"] = json.dumps(row["local_value"], ensure_ascii=False)
+    row["remote_value"] = json.dumps(row["remote_value"], ensure_ascii=False)
+    db.execute(f"INSERT INTO conflicts ({', '.join(row)}) VALUES "
+               f"({', '.join('?' * len(row))})", list(row.values()))
+
+
+def _conflict(row: dict) -> dict:
+    return {**row, "local_value": json.loads(row["local_value"]),
+            "remote_value": json.loads(row["remote_value"])}
+
+
+def conflicts(db: Database, *, open_only: bool = True) -> list[dict]:
+    sql = "SELECT * FROM conflicts"
+    if open_only:
+        sql += " WHERE resolved_at IS NULL"
+    return [_conflict(row) for row in db.query(sql + " ORDER BY created_at, id")]
+
+
+def conflict(db: Database, conflict_id: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
+    return _conflict(rows[0]) if rows else None
+
+
+def open_conflicts_of(db: Database, entity: str, record_id: str) -> list[dict]:
+    return [_conflict(row) for row in db.query(
+        "SELECT * FROM conflicts WHERE entity = ? AND record_id = ? AND resolved_at IS NULL",
+        [entity, record_id])]
+
+
+def resolve_conflict(db: Database, conflict_id: str, *, resolution: str, at: str,
+                     by: str) -> None:
+    db.execute("UPDATE conflicts SET resolution = ?, resolved_at = ?, resolved_by = ? "
+               "WHERE id = ?", [resolution, at, by, conflict_id])
+
+
+# --- changes and rows for export ---------------------------------------------------------
+
+def max_seq(db: Database) -> int:
+    return db.execute("SELECT coalesce(max(seq), 0) FROM _changes").fetchone()[0]
+
+
+def changes_between(db: Database, after: int, upto: int) -> Iterator[dict]:
+    """Captured changes with ``after < seq <= upto``, oldest first."""
+    cursor = db.execute(
+        """SELECT seq, entity, id, op, rev, base_rev, before_json, after_json, author
+           FROM _changes WHERE seq > ? AND seq <= ? AND superseded = 0 ORDER BY seq""",
+        [after, upto])
+    columns = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(columns, values, strict=True))
+
+
+def rows_by_id(db: Database, table: str, ids: Sequence[str]) -> dict[str, dict]:
+    """Current rows of ``table`` by id, without local-only columns."""
+    found: dict[str, dict] = {}
+    for chunk in _chunks(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        for row in db.query(f"SELECT * FROM {table} WHERE id IN ({marks})", list(chunk)):
+            for column in LOCAL_COLUMNS:
+                row.pop(column, None)
+            found[row["id"]] = row
+    return found
+
+
+def case_origins(db: Database, case_ids: Sequence[str]) -> dict[str, str]:
+    """Each case's origin office."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(list(case_ids)):
+        marks = ",".join("?" * len(chunk))
+        found.update({row[0]: row[1] for row in db.execute(
+            f"SELECT id, origin FROM cases WHERE id IN ({marks})", list(chunk))})
+    return found
+
+
+def person_origins(db: Database, person_ids: Sequence[str]) -> dict[str, set[str]]:
+    """The origin offices of each person's cases (a person travels with their cases)."""
+    found: dict[str, set[str]] = {}
+    for chunk in _chunks(list(person_ids)):
+        marks = ",".join("?" * len(chunk))
+        for person_id, origin in db.execute(
+                f"SELECT person_id, origin FROM cases WHERE person_id IN ({marks})",
+                list(chunk)):
+            found.setdefault(person_id, set()).add(origin)
+    return found
+
+
+# --- applying an import ------------------------------------------------------------------
+
+def local_changes(db: Database, entity: str, record_id: str) -> list[dict]:
+    """This office's captured changes of one record, oldest first (imports are muted, so
+    every row here is a local edit or a merge)."""
+    return list(db.query(
+        "SELECT seq, op, rev, base_rev, before_json, after_json FROM _changes "
+        "WHERE entity = ? AND id = ? ORDER BY seq", [entity, record_id]))
+
+
+def insert_rows(db: Database, table: str, rows: Iterable[dict]) -> None:
+    rows = list(rows)
+    if rows:
+        db[table].insert_all(rows, batch_size=500)
+
+
+def write_row(db: Database, table: str, row: dict) -> None:
+    """Replace the synced columns of an existing row (its local rid stays)."""
+    values = {k: v for k, v in row.items() if k not in LOCAL_COLUMNS and k != "id"}
+    assignments = ", ".join(f'"{k}" = ?' for k in values)
+    db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row["id"]])
+
+
+def append_change(db: Database, change: dict) -> None:
+    """Record a change by hand (a merge's result while capture is muted)."""
+    columns = ("entity", "id", "op", "rev", "base_rev", "before_json", "after_json", "author")
+    db.execute(f"INSERT INTO _changes ({', '.join(columns)}) VALUES "
+               f"({', '.join('?' * len(columns))})", [change.get(c) for c in columns])
+
+
+def supersede(db: Database, entity: str, record_id: str) -> None:
+    """Mark our earlier changes of a record as folded into a merge: the merge's own
+    change stands for them in later batches (History still shows them)."""
+    db.execute("UPDATE _changes SET superseded = 1 WHERE entity = ? AND id = ?",
+               [entity, record_id])
+
+
+def case_number_of(db: Database, entity: str, record_id: str) -> str:
+    """The case number a record belongs to ("" for providers and offices)."""
+    if entity == "cases":
+        sql, params = "SELECT case_number FROM cases WHERE id = ?", [record_id]
+    elif entity == "persons":
+        sql = "SELECT case_number FROM cases WHERE person_id = ? ORDER BY rid LIMIT 1"
+        params = [record_id]
+    elif entity in ("services", "referrals", "case_notes"):
+        sql = (f"SELECT c.case_number FROM {entity} x JOIN cases c ON c.id = x.case_id "
+               "WHERE x.id = ?")
+        params = [record_id]
+    else:
+        return ""
+    found = db.execute(sql, params).fetchone()
+    return found[0] if found else ""
+
+
+def case_rids(db: Database, case_ids: Sequence[str]) -> list[int]:
+    rids: list[int] = []
+    for chunk in _chunks(list(case_ids)):
+        marks = ",".join("?" * len(chunk))
+        rids += [row[0] for row in db.execute(
+            f"SELECT rid FROM cases WHERE id IN ({marks})", list(chunk))]
+    return rids
+
+
+def cases_of_persons(db: Database, person_ids: Sequence[str]) -> list[str]:
+    found: list[str] = []
+    for chunk in _chunks(list(person_ids)):
+        marks = ",".join("?" * len(chunk))
+        found += [row[0] for row in db.execute(
+            f"SELECT id FROM cases WHERE person_id IN ({marks})", list(chunk))]
+    return found
