@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import multiprocessing
 import os
 import shutil
@@ -10,17 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, provider
+from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
-    BadSignature,
     BatchDamaged,
     BatchNotForThisOffice,
     FingerprintMismatch,
     NotABatch,
     UnknownSender,
 )
-from tipdesk.security import officekeys as ok
 from tipdesk.services import cases, sync
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import rows
@@ -262,7 +259,7 @@ def test_refusals_change_nothing(offices, tmp_path):
 
 
 def test_wrong_fingerprint_is_refused(offices, tmp_path):
-    district, province, _stick = offices
+    _district, province, _stick = offices
     other = Office(tmp_path / "bel", "BEL", "district", "53.04")
     path, fingerprint = sync.export_key_file(other.session, tmp_path / "bel.tipkey")
     wrong = ("A" if fingerprint[0] != "A" else "B") + fingerprint[1:]
@@ -292,3 +289,89 @@ def test_deidentified_profile_carries_no_name(tmp_path):
     district.session.close()
     province.session.close()
 
+
+
+def _import_and_die(folder: str, batch: str) -> None:
+    """Child process: start importing, then die (power cut) after the first rows."""
+    from tipdesk.storage import sync as store
+
+    real = store.insert_rows
+
+    def insert_then_die(db, table, rows_):
+        real(db, table, rows_)
+        if rows_:
+            os._exit(9)
+
+    store.insert_rows = insert_then_die
+    session = open_register(Path(folder), "admin", PASSWORD)
+    sync.import_batch(session, Path(batch))
+
+
+def test_killed_import_leaves_the_register_as_before(offices):
+    district, province, stick = offices
+    new_case(district.session)
+    batch = district.export(province, stick)
+    province.session.close()
+    child = multiprocessing.get_context("spawn").Process(
+        target=_import_and_die, args=(str(province.folder), str(batch)))
+    child.start()
+    child.join(timeout=120)
+    assert child.exitcode == 9
+    province.session = province.open()
+    assert data(province.session, "persons") == {}
+    assert sync.list_peers(province.session)[0].received_upto == 0
+    summary = sync.import_batch(province.session, batch)
+    assert summary.applied >= 2
+    same(district, province)
+
+
+def test_a_clock_a_year_fast_cannot_win_silently(offices):
+    district, province, stick = offices
+    file = new_case(district.session)
+    number = file.case.case_number
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    year_ms = 365 * 24 * 3600 * 1000
+    real = district.session.clock._physical
+    district.session.clock._physical = lambda: real() + year_ms
+    f = district.case(number)
+    f.case.risk_level = "low"
+    cases.save_case_file(district.session, f.person, f.case)
+    f = province.case(number)
+    f.case.risk_level = "high"
+    cases.save_case_file(province.session, f.person, f.case)
+    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    assert summary.conflicts == 1
+    assert province.case(number).case.risk_level == "high"        # kept, and asked about
+    # The province's own clock did not jump a year ahead.
+    later = province.session.clock.tick()
+    assert int(later[:13]) < real() + 24 * 3600 * 1000
+
+
+def test_province_never_sends_one_district_the_other_districts_records(tmp_path):
+    a = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    b = Office(tmp_path / "bel", "BEL", "district", "53.04")
+    province = Office(tmp_path / "ntt", "NTT", "province", "53")
+    enrol(a, province, tmp_path)
+    enrol(b, province, tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    case_a = new_case(a.session)
+    case_b = new_case(b.session, {"full_name": "Yohana Seran", "nik": ""})
+    sync.import_batch(province.session, a.export(province, stick / "a.tipbatch"))
+    sync.import_batch(province.session, b.export(province, stick / "b.tipbatch"))
+    origins = {row["case_number"]: row["origin"] for row in data(province.session, "cases")
+               .values()}
+    assert origins == {case_a.case.case_number: a.session.office.id,
+                       case_b.case.case_number: b.session.office.id}
+    # The province works on A's case; B must not receive it.
+    f = province.case(case_a.case.case_number)
+    f.case.risk_level = "high"
+    cases.save_case_file(province.session, f.person, f.case)
+    sync.import_batch(b.session, province.export(b, stick / "to-b.tipbatch"))
+    assert set(data(b.session, "cases")) == {case_b.case.id}
+    assert set(data(b.session, "persons")) == {case_b.person.id}
+    sync.import_batch(a.session, province.export(a, stick / "to-a.tipbatch"))
+    assert a.case(case_a.case.case_number).case.risk_level == "high"
+    assert set(data(a.session, "cases")) == {case_a.case.id}
+    for office in (a, b, province):
+        office.session.close()
