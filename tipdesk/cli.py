@@ -98,6 +98,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     else:
         print("RECOVERY CODE (shown only once; print or write it down and lock it away):")
     print(f"    {created.recovery_code}")
+    if created.recovery_age_key:
+        print()
+        print("KUNCI PEMULIHAN KIRIMAN (provinsi; hanya ditampilkan sekali; cetak dan simpan "
+              "terkunci, terpisah dari kode di atas):" if lang == "id" else
+              "BATCH RECOVERY KEY (province; shown only once; print it and lock it away, apart "
+              "from the code above):")
+        print(f"    {created.recovery_age_key}")
     return EXIT_OK
 
 
@@ -298,6 +305,173 @@ def cmd_letters(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say(id_text: str, en_text: str) -> str:
+    return id_text if _lang() == "id" else en_text
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from tipdesk.services import sync
+
+    needs = {"export": ("out",), "rotate": ("out",), "trust": ("file", "fingerprint"),
+             "accept-rotation": ("file",), "recovery": ()}[args.action]
+    for name in needs:
+        if not getattr(args, name):
+            raise BadArgument(argument=f"keys {args.action}", reason=_say(
+                f"perlu {'--' + name if name != 'file' else 'FILE.tipkey'}",
+                f"needs {'--' + name if name != 'file' else 'FILE.tipkey'}"))
+    with _open(args) as session:
+        if args.action == "export":
+            path, fingerprint = sync.export_key_file(session, Path(args.out))
+            print(_say("Berkas kunci: ", "Key file: ") + str(path))
+            print(_say("Sidik jari (bacakan lewat telepon): ",
+                       "Fingerprint (read it out over the phone): ") + fingerprint)
+        elif args.action == "trust":
+            peer = sync.trust_key_file(session, _read_file(args.file), args.fingerprint or "",
+                                       profile=args.profile)
+            print(_say("Kantor terdaftar: ", "Office enrolled: ")
+                  + f"{peer.code} ({peer.name}), {peer.profile}")
+        elif args.action == "rotate":
+            _card, fingerprint = sync.rotate_keys(session)
+            path, _ = sync.export_key_file(session, Path(args.out))
+            print(_say("Kunci baru, ditandatangani kunci lama: ",
+                       "New key, signed by the old one: ") + str(path))
+            print(_say("Sidik jari baru: ", "New fingerprint: ") + fingerprint)
+        elif args.action == "accept-rotation":
+            peer = sync.accept_rotation(session, _read_file(args.file))
+            print(_say("Kunci baru diterima untuk ", "New key accepted for ") + peer.code)
+        elif args.action == "recovery":
+            secret = sync.create_recovery_identity(session)
+            print(_say("KUNCI PEMULIHAN KIRIMAN (hanya ditampilkan sekali; cetak dan simpan "
+                       "terkunci):", "BATCH RECOVERY KEY (shown only once; print it and lock "
+                       "it away):"))
+            print(f"    {secret}")
+            print(_say("Ekspor ulang berkas kunci dan kirim ke kabupaten/kota.",
+                       "Export the key file again and send it to the districts."))
+    return EXIT_OK
+
+
+def _read_file(path: str, limit: int = 1024 * 1024 * 1024) -> bytes:
+    file = Path(path)
+    if not file.is_file():
+        raise BadArgument(argument=path, reason=_say("berkas tidak ada", "no such file"))
+    if file.stat().st_size > limit:
+        raise BadArgument(argument=path, reason=_say("berkas terlalu besar", "file too large"))
+    return file.read_bytes()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tipdesk.services import sync
+
+    out = Path(args.out)
+    if not out.is_dir() and not out.parent.is_dir():
+        raise BadArgument(argument="--out", reason=_say(f"folder '{out.parent}' tidak ada",
+                                                        f"folder '{out.parent}' does not exist"))
+    with _open(args) as session:
+        result = sync.export_batch(session, args.to, out)
+    total = sum(result.records.values())
+    print(_say("Kiriman ditulis: ", "Batch written: ") + str(result.path))
+    print(_say(f"{total} rekaman untuk {result.peer_code} (perubahan {result.seq_from}-"
+               f"{result.seq_to}); terenkripsi dan ditandatangani.",
+               f"{total} records for {result.peer_code} (changes {result.seq_from}-"
+               f"{result.seq_to}); encrypted and signed."))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tipdesk.services import sync
+
+    data = _read_file(args.file)
+    with _open(args) as session:
+        summary = sync.import_batch(session, data)
+    if args.json:
+        _print_json(dataclasses.asdict(summary))
+        return EXIT_OK
+    if summary.already_imported:
+        print(_say("Kiriman ini sudah pernah diimpor; tidak ada yang berubah.",
+                   "This batch was imported before; nothing changed."))
+    elif summary.waiting:
+        print(_say(f"Ada kiriman {summary.peer_code} yang belum diterima sebelum yang ini; "
+                   "kiriman disimpan di inbox/ dan diterapkan otomatis setelah kiriman yang "
+                   "hilang tiba. Minta kantor itu mengekspor lagi.",
+                   f"An earlier batch from {summary.peer_code} has not arrived; this one is "
+                   "kept in inbox/ and applied by itself once the missing one arrives. Ask "
+                   "that office to export again."))
+    else:
+        print(_say(f"Dari {summary.peer_code}: diterapkan {summary.applied}, tidak berubah "
+                   f"{summary.unchanged}, digabung {summary.merged}, konflik "
+                   f"{summary.conflicts}.",
+                   f"From {summary.peer_code}: applied {summary.applied}, unchanged "
+                   f"{summary.unchanged}, merged {summary.merged}, conflicts "
+                   f"{summary.conflicts}."))
+        if summary.from_inbox:
+            print(_say(f"Juga diterapkan dari inbox: {len(summary.from_inbox)} kiriman.",
+                       f"Also applied from the inbox: {len(summary.from_inbox)} batches."))
+        if summary.conflicts:
+            print(_say("Tinjau konflik: tipdesk conflicts " + args.register,
+                       "Review conflicts: tipdesk conflicts " + args.register))
+    return EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from tipdesk.services import sync
+
+    words = list(args.words)
+    resolving = words and words[0] == "resolve"
+    if resolving:
+        if len(words) != 3 or not args.keep:
+            raise BadArgument(argument="conflicts resolve", reason=_say(
+                "tulis: tipdesk conflicts resolve REGISTER CONFLICT_ID --keep local|remote",
+                "write: tipdesk conflicts resolve REGISTER CONFLICT_ID --keep local|remote"))
+        args.register = words[1]
+    elif len(words) != 1:
+        raise BadArgument(argument="conflicts", reason=_say(
+            "tulis: tipdesk conflicts REGISTER", "write: tipdesk conflicts REGISTER"))
+    else:
+        args.register = words[0]
+    with _open(args) as session:
+        if resolving:
+            sync.resolve_conflict(session, words[2], args.keep)
+            print(_say("Diselesaikan: ", "Resolved: ") + words[2])
+            return EXIT_OK
+        found = sync.conflicts_json(session)
+    if args.json:
+        _print_json(found)
+        return EXIT_OK
+    for item in found:
+        what = item["field"] or _say("hapus/ubah", "delete/edit")
+        print(f"{item['id']}  {item['case_number'] or item['entity']:<16} {what:<20} "
+              f"{_say('di sini', 'here')}: {item['local_value']!s:.30} "
+              f"({item['local_author']}, {item['local_at'][:16]})  "
+              f"{item['peer_code']}: {item['remote_value']!s:.30} "
+              f"({item['remote_author']}, {item['remote_at'][:16]})")
+    if not found:
+        print(_say("(tidak ada konflik)", "(no conflicts)"))
+    return EXIT_OK
+
+
+def cmd_peers(args: argparse.Namespace) -> int:
+    from tipdesk.services import sync
+
+    with _open(args) as session:
+        peers = sync.list_peers(session)
+    if args.json:
+        _print_json([dataclasses.asdict(p) for p in peers])
+        return EXIT_OK
+    heads = _say("Kode  Nama                          Dikirim s.d.  Dikonfirmasi  Diterima s.d.  "
+                 "Menunggu",
+                 "Code  Name                          Sent up to    Acknowledged  Received up to "
+                 "Waiting")
+    print(heads)
+    for p in peers:
+        print(f"{p.code:<5} {p.name[:29]:<29} {p.sent_upto:>6} {(p.last_sent_at or '-')[:10]:<10}"
+              f" {p.acked_upto:>6} {(p.last_acked_at or '-')[:10]:<10}"
+              f" {p.received_upto:>6} {(p.last_received_at or '-')[:10]:<10} {p.waiting:>4}")
+    if not peers:
+        print(_say("(belum ada kantor terdaftar; tipdesk keys trust ...)",
+                   "(no office enrolled yet; tipdesk keys trust ...)"))
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from tipdesk.services.check import check_register
 
@@ -407,6 +581,44 @@ def build_parser() -> argparse.ArgumentParser:
                    help="supervisors: issue without recorded consent to refer, for this reason")
 
     p = command("letters", cmd_letters, "list the letters this office has issued")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("keys", help="this office's sync keys, and enrolling other offices",
+                       description="tipdesk keys export|trust|rotate|accept-rotation|recovery "
+                                   "REGISTER ...")
+    p.set_defaults(func=cmd_keys)
+    p.add_argument("action", choices=("export", "trust", "rotate", "accept-rotation",
+                                      "recovery"))
+    p.add_argument("register", metavar="REGISTER", help="register folder")
+    p.add_argument("--user", help="username (default: TIPDESK_USER, else the only user)")
+    p.add_argument("file", nargs="?", metavar="FILE.tipkey",
+                   help="the other office's key file (trust, accept-rotation)")
+    p.add_argument("--out", metavar="FILE.tipkey", help="where to write our key file")
+    p.add_argument("--fingerprint", metavar="FPR",
+                   help="the fingerprint the other office read out to you (trust)")
+    p.add_argument("--profile", choices=("full", "deidentified"),
+                   help="what travels to that office (default: full case data)")
+
+    p = command("export", cmd_export, "write a batch of changes for another office")
+    p.add_argument("--to", required=True, metavar="OFFICE_CODE")
+    p.add_argument("--out", required=True, metavar="PATH",
+                   help="a file, or a folder (a neutral random file name is chosen)")
+
+    p = command("import", cmd_import, "apply a batch from another office")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("conflicts", help="list conflicts, or resolve one",
+                       description="tipdesk conflicts REGISTER [--json] | "
+                                   "tipdesk conflicts resolve REGISTER CONFLICT_ID "
+                                   "--keep local|remote")
+    p.add_argument("words", nargs="+", metavar="REGISTER | resolve REGISTER CONFLICT_ID")
+    p.add_argument("--keep", choices=("local", "remote"))
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--user", help="username (default: TIPDESK_USER, else the only user)")
+    p.set_defaults(func=cmd_conflicts)
+
+    p = command("peers", cmd_peers, "per enrolled office: sent, acknowledged, received, when")
     p.add_argument("--json", action="store_true")
 
     command("check", cmd_check, "check the integrity of a register")

@@ -44,6 +44,8 @@ class Created:
     folder: Path
     recovery_code: str
     office_id: str
+    # A province's recovery age identity (AGE-SECRET-KEY-...), shown once; "" otherwise.
+    recovery_age_key: str = ""
 
 
 def is_register(folder: Path) -> bool:
@@ -91,6 +93,7 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
                                                  "updated_by": admin.username})
                 local.set_setting(db, "office_id", office.id)
                 local.set_setting(db, CLOCK_SETTING, clock.last)
+                recovery_age_key = _make_office_keys(db, office)
                 if letter_settings:
                     local.set_setting(db, local.LETTER_SETTINGS, dataclasses.asdict(
                         letter_settings))
@@ -103,7 +106,20 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    return Created(folder=folder, recovery_code=code, office_id=office.id)
+    return Created(folder=folder, recovery_code=code, office_id=office.id,
+                   recovery_age_key=recovery_age_key)
+
+
+def _make_office_keys(db, office: Office) -> str:
+    """The office's signing key and age identity; a province also gets a recovery age
+    identity, whose secret is returned to be shown once (only its recipient is kept)."""
+    from tipdesk.services import sync
+
+    secret, recipient = ("", "")
+    if office.level == "province":
+        secret, recipient = sync.new_recovery_identity()
+    sync.store_office_keys(db, office, recovery_recipient=recipient)
+    return secret
 
 
 def register_users(folder: Path) -> list[str]:
@@ -155,4 +171,8 @@ def open_register(folder: Path, username: str | None, password: str) -> Session:
         with contextlib.suppress(Exception):
             db.close()
         raise
-    return Session(folder=folder, db=db, key=key, office=office, user=user, clock=clock)
+    session = Session(folder=folder, db=db, key=key, office=office, user=user, clock=clock)
+    from tipdesk.services import sync
+
+    sync.ensure_keys(session)      # registers made before sync existed
+    return session

@@ -32,7 +32,6 @@ from tipdesk.domain.clock import parse_rev
 from tipdesk.domain.errors import (
     BadArgument,
     BadSignature,
-    FingerprintMismatch,
     NotFound,
     UnknownSender,
 )
@@ -75,17 +74,25 @@ def our_card(session: Session) -> ok.KeyCard:
     return ok.read_card(keys["card"].encode())
 
 
-def ensure_keys(session: Session, *, recovery_recipient: str = "") -> bool:
-    """Give the office its signing key and age identity if it has none yet (a new
-    register, or one made before sync existed). True if keys were made."""
-    if store.get_keys(session.db) is not None:
-        return False
-    office = session.office
+def store_office_keys(db, office: r.Office, *, recovery_recipient: str = "") -> None:
+    """Make and store an office's keys (inside the caller's transaction)."""
     made = ok.new_office_secrets()
     card = ok.card_for(office.id, office.code, office.name, office.level, made,
                        recovery_recipient=recovery_recipient)
+    store.set_keys(db, office.id, made.to_json(), ok.card_bytes(card).decode())
+
+
+def new_recovery_identity() -> tuple[str, str]:
+    return ok.new_recovery_identity()
+
+
+def ensure_keys(session: Session) -> bool:
+    """Give the office its signing key and age identity if it has none yet (a register
+    made before sync existed). True if keys were made."""
+    if store.get_keys(session.db) is not None:
+        return False
     with session.write() as db:
-        store.set_keys(db, office.id, made.to_json(), ok.card_bytes(card).decode())
+        store_office_keys(db, session.office)
     return True
 
 
@@ -167,8 +174,7 @@ def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
     card = ok.read_card(data)
     if card.office_id == session.office.id:
         raise BadArgument(argument="key file", reason="this is this office's own key")
-    if not ok.same_fingerprint(card, typed_fingerprint):
-        raise FingerprintMismatch(code=card.code)
+    ok.require_fingerprint(card, typed_fingerprint)
     if profile is not None and profile not in PROFILES:
         raise BadArgument(argument="profile", reason=f"one of {', '.join(PROFILES)}")
     existing = store.peer_by(session.db, office_id=card.office_id)
