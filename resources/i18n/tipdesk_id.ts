@@ -153,6 +153,18 @@
       <translation>Hapus layanan yang salah dicatat. Layanan yang ditolak atau tidak dapat diberikan tetap dicatat, dengan status itu.</translation>
     </message>
     <message>
+      <source>Preview the referral letter, issue it with a number, print it or save it</source>
+      <translation>Pratinjau surat rujukan, terbitkan dengan nomor, cetak atau simpan</translation>
+    </message>
+    <message>
+      <source>Record reply…</source>
+      <translation>Catat balasan…</translation>
+    </message>
+    <message>
+      <source>Record what the provider answered to the letter, and when to follow up</source>
+      <translation>Catat jawaban penyedia layanan atas surat, dan kapan ditindaklanjuti</translation>
+    </message>
+    <message>
       <source>Choose the service to remove first.</source>
       <translation>Pilih dulu layanan yang akan dihapus.</translation>
     </message>
@@ -167,10 +179,6 @@
     <message>
       <source>Letter…</source>
       <translation>Surat…</translation>
-    </message>
-    <message>
-      <source>Referral letters come with the letters update</source>
-      <translation>Surat rujukan tersedia pada pembaruan surat</translation>
     </message>
     <message>
       <source>Add note…</source>
@@ -462,6 +470,10 @@
       <translation>Rujukan menunggu jawaban</translation>
     </message>
     <message>
+      <source>Referral follow-ups this week</source>
+      <translation>Tindak lanjut rujukan minggu ini</translation>
+    </message>
+    <message>
       <source>Cases opened this month</source>
       <translation>Kasus dibuka bulan ini</translation>
     </message>
@@ -487,6 +499,275 @@
     <message>
       <source>Cancel</source>
       <translation>Batal</translation>
+    </message>
+  </context>
+  <context>
+    <name>LetterDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Referral letter — case {number}</source>
+      <translation>Surat rujukan — kasus {number}</translation>
+    </message>
+    <message>
+      <source>Whole page</source>
+      <translation>Satu halaman penuh</translation>
+    </message>
+    <message>
+      <source>The case file has changes that are not saved; the letter uses the case as last saved.</source>
+      <translation>Berkas kasus punya perubahan yang belum disimpan; surat memakai data kasus yang terakhir disimpan.</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Persetujuan</translation>
+    </message>
+    <message>
+      <source>Why the letter must go without recorded consent (at least {minimum} characters)</source>
+      <translation>Mengapa surat harus dikirim tanpa persetujuan tercatat (paling sedikit {minimum} huruf)</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>tidak ada</translation>
+    </message>
+    <message>
+      <source>Issue letter</source>
+      <translation>Terbitkan surat</translation>
+    </message>
+    <message>
+      <source>Give the letter the next number of the year, keep it in the letter archive and mark the referral sent</source>
+      <translation>Beri surat nomor berikutnya tahun ini, simpan di arsip surat, dan tandai rujukan terkirim</translation>
+    </message>
+    <message>
+      <source>New letter with a new number…</source>
+      <translation>Surat baru dengan nomor baru…</translation>
+    </message>
+    <message>
+      <source>Show the issued letter</source>
+      <translation>Tampilkan surat yang diterbitkan</translation>
+    </message>
+    <message>
+      <source>Letter settings…</source>
+      <translation>Pengaturan surat…</translation>
+    </message>
+    <message>
+      <source>Print or save</source>
+      <translation>Cetak atau simpan</translation>
+    </message>
+    <message>
+      <source>A printed or saved letter is not encrypted and shows data about a victim. Keep it only where people who are not authorised cannot read it.</source>
+      <translation>Surat yang dicetak atau disimpan tidak terenkripsi dan memuat data korban. Simpan hanya di tempat yang tidak dapat dibaca orang yang tidak berwenang.</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Cetak…</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>This referral is no longer in the case.</source>
+      <translation>Rujukan ini sudah tidak ada di kasus.</translation>
+    </message>
+    <message>
+      <source>To {provider}</source>
+      <translation>Kepada {provider}</translation>
+    </message>
+    <message>
+      <source>✓ Consent to be referred is recorded.</source>
+      <translation>✓ Persetujuan untuk dirujuk sudah dicatat.</translation>
+    </message>
+    <message>
+      <source>✗ No consent to be referred is recorded (Consents to services, on the Case tab).</source>
+      <translation>✗ Persetujuan untuk dirujuk belum dicatat (Setuju menerima layanan, di tab Kasus).</translation>
+    </message>
+    <message>
+      <source>The letter shows the person's name and NIK.</source>
+      <translation>Surat memuat nama dan NIK orang tersebut.</translation>
+    </message>
+    <message>
+      <source>The letter shows only the person's initials, age and sex.</source>
+      <translation>Surat hanya memuat inisial, umur dan jenis kelamin orang tersebut.</translation>
+    </message>
+    <message>
+      <source>Consent to share identity is recorded: the letter shows the person's name and NIK.</source>
+      <translation>Persetujuan berbagi identitas sudah dicatat: surat memuat nama dan NIK orang tersebut.</translation>
+    </message>
+    <message>
+      <source>No consent to share identity: the letter shows only the person's initials, age and sex.</source>
+      <translation>Tidak ada persetujuan berbagi identitas: surat hanya memuat inisial, umur dan jenis kelamin orang tersebut.</translation>
+    </message>
+    <message>
+      <source>Without that consent a letter goes only as a supervisor's override: write the reason below. It is kept in the letter archive.</source>
+      <translation>Tanpa persetujuan itu, surat hanya dapat dikirim bila supervisor mengesampingkannya: tulis alasannya di bawah. Alasan disimpan di arsip surat.</translation>
+    </message>
+    <message>
+      <source>A letter is not issued without that consent. Record it on the Case tab, or ask a supervisor, who can override it with a reason.</source>
+      <translation>Surat tidak diterbitkan tanpa persetujuan itu. Catat persetujuan di tab Kasus, atau minta supervisor, yang dapat mengesampingkannya dengan alasan.</translation>
+    </message>
+    <message>
+      <source>Letter {number} of {date}, issued by {user} in {language}.</source>
+      <translation>Surat nomor {number} tanggal {date}, diterbitkan oleh {user} dalam {language}.</translation>
+    </message>
+    <message>
+      <source>Earlier letters of this referral, replaced by it: {count}.</source>
+      <translation>Surat sebelumnya untuk rujukan ini yang digantikannya: {count}.</translation>
+    </message>
+    <message>
+      <source>A new letter instead</source>
+      <translation>Surat baru sebagai pengganti</translation>
+    </message>
+    <message>
+      <source>Not issued yet. The draft below has no number; the letter gets one when it is issued.</source>
+      <translation>Belum diterbitkan. Draf ini belum bernomor; surat mendapat nomor saat diterbitkan.</translation>
+    </message>
+    <message>
+      <source>The referral names letter {number}, which is not in this computer's letter archive; issuing here gives a new number.</source>
+      <translation>Rujukan ini menyebut surat nomor {number}, yang tidak ada di arsip surat komputer ini; menerbitkan di sini memberi nomor baru.</translation>
+    </message>
+    <message>
+      <source>Letter</source>
+      <translation>Surat</translation>
+    </message>
+    <message>
+      <source>Letter {number}</source>
+      <translation>Surat nomor {number}</translation>
+    </message>
+    <message>
+      <source>Draft — not issued, no number</source>
+      <translation>Draf — belum diterbitkan, belum bernomor</translation>
+    </message>
+    <message>
+      <source>To see the letter, write the reason and press “Show the issued letter”.</source>
+      <translation>Untuk melihat surat, tulis alasannya lalu tekan “Tampilkan surat yang diterbitkan”.</translation>
+    </message>
+    <message>
+      <source>New letter</source>
+      <translation>Surat baru</translation>
+    </message>
+    <message>
+      <source>Issue a new letter with a new number instead of {number}?</source>
+      <translation>Terbitkan surat baru dengan nomor baru sebagai pengganti surat {number}?</translation>
+    </message>
+    <message>
+      <source>Letter {number} stays in the letter archive. Tell the provider that the new letter replaces it.</source>
+      <translation>Surat {number} tetap ada di arsip surat. Beri tahu penyedia layanan bahwa surat baru menggantikannya.</translation>
+    </message>
+    <message>
+      <source>Issue a new letter</source>
+      <translation>Terbitkan surat baru</translation>
+    </message>
+    <message>
+      <source>Letter {number} issued; the referral is marked sent.</source>
+      <translation>Surat nomor {number} diterbitkan; rujukan ditandai terkirim.</translation>
+    </message>
+    <message>
+      <source>Print letter {number}</source>
+      <translation>Cetak surat {number}</translation>
+    </message>
+    <message>
+      <source>Letter {number} sent to the printer.</source>
+      <translation>Surat {number} dikirim ke printer.</translation>
+    </message>
+    <message>
+      <source>The printer could not start. Check that it is on and connected, then try again.</source>
+      <translation>Printer tidak dapat mulai mencetak. Periksa apakah printer menyala dan tersambung, lalu coba lagi.</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>Simpan sebagai PDF</translation>
+    </message>
+    <message>
+      <source>Save letter {number} as an unencrypted PDF file?</source>
+      <translation>Simpan surat {number} sebagai berkas PDF yang tidak terenkripsi?</translation>
+    </message>
+    <message>
+      <source>Choose where…</source>
+      <translation>Pilih tempat…</translation>
+    </message>
+    <message>
+      <source>Save letter {number}</source>
+      <translation>Simpan surat {number}</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>The letter was not saved: {reason}</source>
+      <translation>Surat tidak tersimpan: {reason}</translation>
+    </message>
+    <message>
+      <source>Saved as {path}.</source>
+      <translation>Tersimpan sebagai {path}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LetterSettingsDialog</name>
+    <message>
+      <source>Letter settings of the office</source>
+      <translation>Pengaturan surat kantor</translation>
+    </message>
+    <message>
+      <source>Must contain {{number}} and {{year}}; can use {names}.</source>
+      <translation>Harus memuat {{number}} dan {{year}}; dapat memakai {names}.</translation>
+    </message>
+    <message>
+      <source>How this office's referral letters look and are numbered. Letters already issued keep what they said.</source>
+      <translation>Bentuk dan penomoran surat rujukan kantor ini. Surat yang sudah diterbitkan tidak berubah.</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>The first letter of the year for a child: {number}</source>
+      <translation>Surat pertama tahun ini untuk anak: {number}</translation>
+    </message>
+    <message>
+      <source>Saved. Check the warnings above.</source>
+      <translation>Tersimpan. Periksa peringatan di atas.</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+  </context>
+  <context>
+    <name>LogoEditor</name>
+    <message>
+      <source>Choose image…</source>
+      <translation>Pilih gambar…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Choose the logo</source>
+      <translation>Pilih logo</translation>
+    </message>
+    <message>
+      <source>Images (*.png *.jpg *.jpeg)</source>
+      <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <source>Not an image</source>
+      <translation>Bukan gambar</translation>
+    </message>
+    <message>
+      <source>No logo</source>
+      <translation>Tanpa logo</translation>
     </message>
   </context>
   <context>
@@ -554,6 +835,18 @@
     <message>
       <source>&amp;Go</source>
       <translation>&amp;Buka</translation>
+    </message>
+    <message>
+      <source>&amp;Office</source>
+      <translation>&amp;Kantor</translation>
+    </message>
+    <message>
+      <source>&amp;Letter settings…</source>
+      <translation>&amp;Pengaturan surat…</translation>
+    </message>
+    <message>
+      <source>Letterhead, numbering and signatory of referral letters (administrators)</source>
+      <translation>Kop, penomoran dan penandatangan surat rujukan (administrator)</translation>
     </message>
     <message>
       <source>&amp;View</source>
@@ -813,12 +1106,32 @@ PEMERINTAH KOTA KUPANG</translation>
       <translation>Rujukan</translation>
     </message>
     <message>
-      <source>Letter and reply</source>
-      <translation>Surat dan tanggapan</translation>
-    </message>
-    <message>
       <source>Note</source>
       <translation>Catatan</translation>
+    </message>
+    <message>
+      <source>Letterhead</source>
+      <translation>Kop surat</translation>
+    </message>
+    <message>
+      <source>Place, paper and language</source>
+      <translation>Tempat, kertas dan bahasa</translation>
+    </message>
+    <message>
+      <source>Letter numbers</source>
+      <translation>Nomor surat</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>Tanda tangan</translation>
+    </message>
+    <message>
+      <source>Copies (tembusan)</source>
+      <translation>Tembusan</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>Balasan</translation>
     </message>
   </context>
   <context>
@@ -994,6 +1307,29 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>{count} cases</source>
       <translation>{count} kasus</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReplyDialog</name>
+    <message>
+      <source>Record the provider's reply</source>
+      <translation>Catat balasan penyedia layanan</translation>
+    </message>
+    <message>
+      <source>Reply of {provider} to letter {number}.</source>
+      <translation>Balasan {provider} atas surat {number}.</translation>
+    </message>
+    <message>
+      <source>Reply of {provider}.</source>
+      <translation>Balasan {provider}.</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
   </context>
   <context>

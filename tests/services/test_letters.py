@@ -426,3 +426,31 @@ def test_reply_is_recorded_and_its_follow_up_shows_on_the_dashboard(office):
         (ref.id, "accepted", follow)]
     letters.record_reply(office, ref.id, status="completed", responded_on=TODAY)
     assert listing.dashboard(office).referral_follow_ups == []
+
+
+def test_reprint_of_an_overridden_letter_needs_no_new_reason(office):
+    ref = referral(office, consent=False)
+    office.user = dataclasses.replace(office.user, role="supervisor")
+    issued = letters.issue_letter(office, ref.id,
+                                  override_reason="Anak dalam bahaya; wali tidak dapat dihubungi")
+    office.user = dataclasses.replace(office.user, role="caseworker")
+    assert letters.reprint_letter(office, ref.id).pdf == issued.pdf
+
+
+def test_a_letter_number_from_another_register_is_not_issued_again(office):
+    ref = referral(office)
+    saved = rows.get(office.db, r.Referral, ref.id)
+    saved.status, saved.letter_number, saved.letter_date = "sent", "400.2.3/9/X/XI/2026", TODAY
+    cases.update_item(office, saved)          # as a sync from the issuing office would
+    with pytest.raises(LetterAlreadyIssued) as refused:
+        letters.issue_letter(office, ref.id)
+    assert refused.value.params["number"] == "400.2.3/9/X/XI/2026"
+    assert letters.issue_letter(office, ref.id, new=True).number.startswith("400.2.3/1/")
+
+
+def test_reply_without_a_status_names_the_field(office):
+    ref = referral(office)
+    letters.issue_letter(office, ref.id)
+    with pytest.raises(ValidationFailed) as refused:
+        letters.record_reply(office, ref.id, status="", responded_on=TODAY)
+    assert [(p.field, p.code) for p in refused.value.problems] == [("status", "required")]

@@ -266,7 +266,7 @@ def test_a_service_that_ends_before_it_starts_is_refused_in_the_dialog(
     assert cases.open_case(session, file.case.case_number).services == []
 
 
-def test_a_referral_is_added_through_its_dialog_and_letters_wait_for_their_update(
+def test_a_referral_is_added_through_its_dialog_as_a_draft_its_letter_and_reply_apart(
         qtbot, session, file, monkeypatch):
     shelter = provider(session, name="Rumah Aman Kupang", provider_type="shelter",
                        services_offered=["shelter"])
@@ -279,6 +279,9 @@ def test_a_referral_is_added_through_its_dialog_and_letters_wait_for_their_updat
         form.editors["services_requested"].model.set_checked("shelter", True)
         form.editors["urgency"].set_value("urgent")
         qtbot.keyClicks(form.editors["reason"].edit, "Butuh tempat aman.")
+        # The letter and the reply have their own actions; the status starts as draft.
+        assert not {"status", "letter_date", "responded_on", "response"} & set(form.editors)
+        assert "follow_up_on" in form.editors
 
     monkeypatch.setattr(ReferralDialog, "exec", fill_and_save(fill))
     qtbot.mouseClick(widget.add_referral_button, Qt.MouseButton.LeftButton)
@@ -288,8 +291,10 @@ def test_a_referral_is_added_through_its_dialog_and_letters_wait_for_their_updat
     stored = cases.open_case(session, file.case.case_number).referrals
     assert [(x.provider_id, x.services_requested, x.status) for x in stored] == [
         (shelter.id, ["shelter"], "draft")]
-    assert not widget.letter_button.isEnabled()
-    assert widget.letter_button.toolTip() == "Referral letters come with the letters update"
+    assert not widget.letter_button.isEnabled()   # until a referral is chosen
+    widget.referrals_view.selectRow(0)
+    assert widget.letter_button.isEnabled()
+    assert not widget.reply_button.isEnabled()    # no letter sent yet
 
 
 def test_a_referral_without_provider_is_refused(qtbot, session, file, monkeypatch):

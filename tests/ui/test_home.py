@@ -58,7 +58,7 @@ def test_titles_carry_the_counts_and_rows_their_details(session, office, qtbot):
     titles = [box.title() for box in view.sections.values()]
     assert titles == ["My open cases (2)", "Follow-ups due this week (1)",
                       "Overdue follow-ups (1)", "Referrals awaiting a reply (1)",
-                      "Cases opened this month (2)"]
+                      "Referral follow-ups this week (0)", "Cases opened this month (2)"]
     overdue = view.sections["overdue"].model
     assert [overdue.index(0, c).data() for c in range(3)] == [
         office["late"], "Marselina Bano", (TODAY - 10 * DAY).strftime("%d/%m/%Y")]

@@ -65,6 +65,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{argument}: {reason}",
         "en": "{argument}: {reason}",
     },
+    "office_code_taken": {
+        "id": "Kantor lain dengan kode {code} sudah terdaftar di sini. Periksa bahwa berkas "
+              "kunci ini benar dari kantor itu; jika kantor itu dipasang ulang, hubungi "
+              "dukungan TI sebelum mendaftarkannya lagi.",
+        "en": "Another office with code {code} is already enrolled here. Check that this "
+              "key file really comes from that office; if it was reinstalled, contact IT "
+              "support before enrolling it again.",
+    },
     "not_permitted": {
         "id": "Peran Anda ({role}) tidak memiliki izin '{permission}'. Minta pengguna "
               "berperan {needed} melakukannya.",
@@ -93,14 +101,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "letter_already_issued": {
         "id": "Rujukan ini sudah punya surat nomor {number}. Cetak ulang surat itu, atau "
-              "minta nomor baru secara tegas (--new di baris perintah).",
+              "minta surat baru dengan nomor baru secara tegas (Surat baru dengan nomor "
+              "baru di aplikasi, --new di baris perintah).",
         "en": "This referral already has letter {number}. Reprint that letter, or ask for "
-              "a new number explicitly (--new on the command line).",
+              "a new letter with a new number explicitly (New letter with a new number in "
+              "the app, --new on the command line).",
     },
     "no_letter_issued": {
-        "id": "Belum ada surat untuk rujukan ini; terbitkan dulu (tanpa --reprint).",
-        "en": "No letter has been issued for this referral yet; issue one first (without "
-              "--reprint).",
+        "id": "Belum ada surat untuk rujukan ini di register ini; terbitkan dulu.",
+        "en": "No letter has been issued for this referral in this register yet; issue one "
+              "first.",
     },
     "identity_consent_withdrawn": {
         "id": "Surat {number} memuat nama dan NIK, tetapi persetujuan berbagi identitas "

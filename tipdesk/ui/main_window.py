@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 
 from tipdesk import __version__
 from tipdesk.domain.vocab import ROLE
+from tipdesk.services import permissions
 from tipdesk.services.session import Session
 from tipdesk.ui import i18n
+from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
 from tipdesk.ui.dialogs.new_case import NewCaseDialog
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.views.case_file import CaseFileWidget
@@ -135,6 +137,14 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go_menu.addAction(action)
+        office_menu = self.menuBar().addMenu(self.tr("&Office"))
+        self.letter_settings_action = QAction(self.tr("&Letter settings…"), self)
+        self.letter_settings_action.setStatusTip(self.tr(
+            "Letterhead, numbering and signatory of referral letters (administrators)"))
+        self.letter_settings_action.setEnabled(
+            permissions.allowed(self.session, "edit_letter_settings"))
+        self.letter_settings_action.triggered.connect(self.letter_settings)
+        office_menu.addAction(self.letter_settings_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -235,6 +245,9 @@ class MainWindow(QMainWindow):
         if number:
             self._refresh_lists()
             self.open_case(number)
+
+    def letter_settings(self) -> None:
+        LetterSettingsDialog.edit(self.session, self)
 
     def set_language(self, code: str) -> None:
         app_settings().setValue("language", code)

@@ -279,6 +279,9 @@ def issue_letter(session: Session, referral_id: str, *, language: str | None = N
         issued = archive.for_referral(db, referral_id)
         if issued and not new:
             raise LetterAlreadyIssued(number=issued[-1].number)
+        if parts.referral.letter_number and not new:
+            # Issued by another office's register (the archive stays where it was made).
+            raise LetterAlreadyIssued(number=parts.referral.letter_number)
         reason = _consent_gate(session, parts.case, override_reason)
         day = session.today()
         seq = counters.take(db, archive.LETTER_COUNTER, day.year)
@@ -307,7 +310,8 @@ def reprint_letter(session: Session, referral_id: str, *, language: str | None =
     """The referral's latest letter exactly as issued (checked against its SHA-256).
 
     Refused when the letter showed the person's identity and that consent is no longer
-    recorded, and, like issuing, when consent to refer is missing without an override."""
+    recorded, and, like issuing, when consent to refer is now missing (unless the letter
+    was issued under a supervisor's override, which covers its reprints)."""
     parts = _parts(session, referral_id)
     issued = archive.for_referral(session.db, referral_id)
     if not issued:
@@ -318,7 +322,9 @@ def reprint_letter(session: Session, referral_id: str, *, language: str | None =
                                     language=LETTER_LANGUAGE.label(row.language, "en"))
     if row.includes_identity and not parts.case.consent_share:
         raise IdentityConsentWithdrawn(number=row.number)
-    _consent_gate(session, parts.case, override_reason)
+    if not row.override_reason:
+        # A letter issued under a supervisor's override is covered by that override.
+        _consent_gate(session, parts.case, override_reason)
     pdf = archive.pdf_of(session.db, row.id) or b""
     if hashlib.sha256(pdf).hexdigest() != row.sha256:
         raise LetterDamaged(number=row.number)
@@ -357,14 +363,18 @@ def record_reply(session: Session, referral_id: str, *, status: str, responded_o
     if referral.status not in ("sent", *REPLY_STATUSES):
         raise ReplyNotAllowed(status=referral.status)
     problems = []
-    if status not in REPLY_STATUSES:
+    if not status:
+        problems.append(Problem("status", "required"))
+    elif status not in REPLY_STATUSES:
         problems.append(Problem("status", "unknown_code",
                                 params={"value": status, "vocab": "referral_status"}))
     if responded_on is None:
         problems.append(Problem("responded_on", "required"))
     referral.status, referral.responded_on = status, responded_on
     referral.response, referral.follow_up_on = response.strip(), follow_up_on
-    problems += validate(referral, today=session.today())
+    seen = {(p.field, p.code) for p in problems}
+    problems += [p for p in validate(referral, today=session.today())
+                 if (p.field, p.code) not in seen]
     if any(p.is_error for p in problems):
         raise ValidationFailed(problems)
     with session.write() as db:

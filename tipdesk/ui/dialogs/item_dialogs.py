@@ -57,6 +57,7 @@ class ItemDialog(QDialog):
 
     record_type: type
     sections: Sequence[tuple[str, Sequence[str]]] = ()
+    omitted: Sequence[str] = ()  # fields edited elsewhere, not on this form
     save_new: Callable[[Session, Any], list[Problem]]
 
     def __init__(self, session: Session, case: r.Case, item: Item | None = None,
@@ -69,7 +70,7 @@ class ItemDialog(QDialog):
         self.warnings: list[Problem] = []
         self.setWindowTitle(self.title())
         self.form = RecordForm(self.record_type, self.sections, custom=self.custom_editors(),
-                               parent=self)
+                               omit=self.omitted, parent=self)
         self.form.load(self.item)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -176,10 +177,11 @@ class ReferralDialog(ItemDialog):
     record_type = r.Referral
     sections = (
         (QT_TRANSLATE_NOOP("RecordForm", "Referral"),
-         ("provider_id", "urgency", "status", "services_requested", "reason")),
-        (QT_TRANSLATE_NOOP("RecordForm", "Letter and reply"),
-         ("letter_date", "responded_on", "follow_up_on", "response")),
+         ("provider_id", "urgency", "follow_up_on", "services_requested", "reason")),
     )
+    # The letter (number, date, "sent") and the provider's reply have their own actions
+    # on the Referrals tab; a new referral stays a draft until its letter is issued.
+    omitted = ("status", "letter_date", "responded_on", "response")
     save_new = staticmethod(cases.add_referral)
 
     def title(self) -> str:

@@ -45,6 +45,8 @@ from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.services import cases, listing
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
+from tipdesk.ui.dialogs.letter import LetterDialog
+from tipdesk.ui.dialogs.reply import ReplyDialog, can_record_reply
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.widgets.forms import (
     ERROR_STYLE,
@@ -436,13 +438,24 @@ class CaseFileWidget(QWidget):
         self.edit_referral_button = QPushButton(self.tr("Edit…"))
         self.edit_referral_button.clicked.connect(self.edit_referral)
         self.letter_button = QPushButton(self.tr("Letter…"))
-        self.letter_button.setEnabled(False)
-        self.letter_button.setToolTip(self.tr("Referral letters come with the letters update"))
+        self.letter_button.setObjectName("letter")
+        self.letter_button.setToolTip(self.tr(
+            "Preview the referral letter, issue it with a number, print it or save it"))
+        self.letter_button.clicked.connect(self.open_letter)
+        self.reply_button = QPushButton(self.tr("Record reply…"))
+        self.reply_button.setObjectName("record_reply")
+        self.reply_button.setToolTip(self.tr(
+            "Record what the provider answered to the letter, and when to follow up"))
+        self.reply_button.clicked.connect(self.record_reply)
+        self.referrals_view.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_referral_buttons())
+        self.referrals_model.modelReset.connect(self._update_referral_buttons)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(self._buttons(self.add_referral_button, self.edit_referral_button,
-                                       self.letter_button))
+                                       self.letter_button, self.reply_button))
         layout.addWidget(self.referrals_view, 1)
+        self._update_referral_buttons()
         return tab
 
     def _notes_tab(self) -> QWidget:
@@ -660,6 +673,7 @@ class CaseFileWidget(QWidget):
             self._say("\n".join(describe_problem(p, lang) for p in warnings), WARNING_STYLE)
         else:
             self._say(self.tr("Saved."), OK_STYLE)
+        self.saved.emit(self.case_number)  # the Home lists and others show the change
 
     def add_service(self) -> None:
         assert self.file is not None
@@ -695,6 +709,43 @@ class CaseFileWidget(QWidget):
         referral = self._selected(self.referrals_view, self.referrals_model.items)
         if referral is not None and self.file is not None:
             self._after_item(ReferralDialog.edit(self.session, self.file.case, referral, self))
+
+    def selected_referral(self) -> r.Referral | None:
+        return self._selected(self.referrals_view, self.referrals_model.items)
+
+    def _update_referral_buttons(self) -> None:
+        referral = self.selected_referral()
+        self.letter_button.setEnabled(referral is not None)
+        self.reply_button.setEnabled(can_record_reply(referral))
+
+    def _reselect(self, referral_id: str) -> None:
+        ids = [x.id for x in self.referrals_model.items]
+        if referral_id in ids:
+            self.referrals_view.selectRow(ids.index(referral_id))
+
+    def open_letter(self) -> None:
+        """The letter of the selected referral: preview, issue, print, save."""
+        referral = self.selected_referral()
+        if referral is None or self.file is None:
+            return
+        issued = LetterDialog.show_for(self.session, self.case_number, referral.id,
+                                       unsaved=self.has_unsaved_changes(), parent=self)
+        if issued:
+            self._refresh_items()
+            self._reselect(referral.id)
+            self.saved.emit(self.case_number)
+
+    def record_reply(self) -> None:
+        """The provider's answer to the selected referral's letter."""
+        referral = self.selected_referral()
+        if not can_record_reply(referral) or self.file is None:
+            return
+        provider = self.file.providers.get(referral.provider_id)
+        warnings = ReplyDialog.record(self.session, referral,
+                                      provider.name if provider else "", self)
+        self._after_item(warnings)
+        if warnings is not None:
+            self._reselect(referral.id)
 
     def add_note(self) -> None:
         assert self.file is not None

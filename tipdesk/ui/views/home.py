@@ -1,4 +1,4 @@
-"""The home screen: what needs doing today, in five short lists."""
+"""The home screen: what needs doing today, in six short lists."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class Section:
     span: int
 
 
-# Three short lists on top, two wider ones below: fits 1366x768 without scrolling.
+# Three lists on top, three below: fits 1366x768 without scrolling.
 SECTIONS = (
     Section("my_open", QT_TRANSLATE_NOOP("HomeView", "My open cases"),
             (CASE_NO, NAME, STATUS), 0, 0, 2),
@@ -57,9 +57,13 @@ SECTIONS = (
     Section("overdue", QT_TRANSLATE_NOOP("HomeView", "Overdue follow-ups"),
             (CASE_NO, NAME, FOLLOW_UP), 0, 4, 2),
     Section("awaiting_reply", QT_TRANSLATE_NOOP("HomeView", "Referrals awaiting a reply"),
-            (CASE_NO, NAME, PROVIDER, LETTER), 1, 0, 3),
+            (CASE_NO, NAME, PROVIDER, LETTER), 1, 0, 2),
+    # Sent or accepted referrals to follow up by the end of the week, overdue ones first.
+    Section("referral_follow_ups",
+            QT_TRANSLATE_NOOP("HomeView", "Referral follow-ups this week"),
+            (CASE_NO, NAME, PROVIDER, FOLLOW_UP), 1, 2, 2),
     Section("opened_this_month", QT_TRANSLATE_NOOP("HomeView", "Cases opened this month"),
-            (CASE_NO, NAME, STATUS), 1, 3, 3),
+            (CASE_NO, NAME, STATUS), 1, 4, 2),
 )
 
 
@@ -81,7 +85,10 @@ class DashboardList(QGroupBox):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.header().setStretchLastSection(False)
         self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Names share what the numbers and dates leave, so the dates stay in view.
+        for index, column in enumerate(section.columns):
+            if column in (NAME, PROVIDER):
+                self.view.header().setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
         self.activation = RowActivation(self.view, self._activate)
         self.empty = QLabel(QCoreApplication.translate("HomeView", "Nothing here."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -154,6 +154,21 @@ class LongTextEditor(FieldEditor):
         return self.edit
 
 
+class LinesEditor(LongTextEditor):
+    """A list of lines (a letterhead, copies): one entry per line."""
+
+    def __init__(self, field: dataclasses.Field, parent: QWidget | None = None,
+                 lines: int = 4) -> None:
+        super().__init__(field, parent, lines)
+
+    def write(self, value: Any) -> None:
+        lines = value if isinstance(value, list | tuple) else ([] if not value else [value])
+        self.edit.setPlainText("\n".join(str(line) for line in lines))
+
+    def read(self) -> tuple[Any, Problem | None]:
+        return [line.strip() for line in self.text().split("\n") if line.strip()], None
+
+
 class IntEditor(TextEditor):
     def __init__(self, field: dataclasses.Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
@@ -462,6 +477,8 @@ def editor_for(field: dataclasses.Field, parent: QWidget | None = None) -> Field
         if (field.metadata.get("max_len") or 0) >= LONG_TEXT:
             return LongTextEditor(field, parent)
         return TextEditor(field, parent)
+    if kind == "lines":
+        return LinesEditor(field, parent)
     if kind == "code":
         return CodeEditor(field, parent)
     if kind == "codes":
@@ -482,20 +499,21 @@ class RecordForm(QWidget):
     """Editors for a record's fields in titled sections, two columns, problems under each.
 
     Every editable field of the record type is on the form: fields the sections do not
-    name are added in a last section, so a new field cannot be forgotten.
+    name are added in a last section, so a new field cannot be forgotten. ``omit`` names
+    the fields another part of the app edits (a referral's letter and reply).
     """
 
     changed = Signal()
 
     def __init__(self, record_type: type, sections: Sequence[tuple[str, Sequence[str]]], *,
                  custom: dict[str, FieldEditor] | None = None, wide: Collection[str] = (),
-                 parent: QWidget | None = None) -> None:
+                 omit: Collection[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record_type = record_type
         fields = r.fields_of(record_type)
         custom = dict(custom or {})
         listed = {name for _, names in sections for name in names}
-        rest = [n for n in r.editable_fields(record_type) if n not in listed]
+        rest = [n for n in r.editable_fields(record_type) if n not in listed and n not in omit]
         sections = [*sections, *([(QT_TRANSLATE_NOOP("RecordForm", "Other"), rest)]
                                  if rest else [])]
         self.editors: dict[str, FieldEditor] = {}
@@ -631,6 +649,19 @@ class RecordForm(QWidget):
             if label is not None:
                 label.clear()
                 label.hide()
+
+    def add_hint(self, name: str, text: str = "") -> QLabel:
+        """A greyed line under a field's editor, saying how to fill it."""
+        problem = self.problem_labels[name]
+        cell = problem.parentWidget()
+        hint = QLabel(text, cell)
+        hint.setObjectName(f"hint_{name}")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # greyed: advice, not data
+        layout = cell.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(problem), hint)
+        return hint
 
     def problem_text(self, name: str) -> str:
         label = self.problem_labels[name]

@@ -1,0 +1,713 @@
+"""The referral letter of one referral: a preview, issuing with a number, print and save.
+
+The PDF is rendered by the letters service and shown from memory (QtPdf reads it from a
+``QBuffer``); nothing is written to disk except where the user saves it. A referral
+without a letter shows the draft with its options and "Issue letter"; one with a letter
+shows the letter as issued, to print, save, or replace with a new number. Refusals from
+the service show as translated sentences in the dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPoint,
+    QRect,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipdesk.domain import records as r
+from tipdesk.domain.errors import ConsentToReferMissing, LetterSettingsIncomplete, TipdeskError
+from tipdesk.domain.letters import file_name_for
+from tipdesk.domain.messages import describe_error, describe_problem, field_label
+from tipdesk.domain.vocab import LETTER_LANGUAGE, SERVICE_TYPE, URGENCY
+from tipdesk.services import cases, letters, permissions
+from tipdesk.services.session import Session
+from tipdesk.ui.i18n import current_language
+from tipdesk.ui.models.case_list import format_date, vocab_label
+from tipdesk.ui.settings import app_settings
+from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE
+
+OK_STYLE = "color: #1b5e20;"
+MAX_ATTACHMENTS = 20
+REDRAW_MS = 300     # a draft is drawn again once the options stop changing
+BAND_ROWS = 512     # a printed page is rendered this many pixel rows at a time
+MAX_DPI = 600       # finer than this only makes the print job larger, not the text sharper
+FOLDER_KEY = "letters/folder"
+
+
+@contextmanager
+def wait_cursor() -> Iterator[None]:
+    """The busy cursor while a letter renders (20-300 ms on the UI thread)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+# --- printing -------------------------------------------------------------------------------
+
+
+def prepare_printer(printer: QPrinter, document: QPdfDocument) -> None:
+    """Paper as the letter's first page and no margins of the printer's own: the letter
+    has its margins (3 cm left, 2 cm right) and the print dialog starts from them."""
+    if document.pageCount() < 1:
+        return
+    points = document.pagePointSize(0)
+    printer.setPageSize(QPageSize(points, QPageSize.Unit.Point, "",
+                                  QPageSize.SizeMatchPolicy.FuzzyMatch))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+
+
+def pages_to_print(document: QPdfDocument, printer: QPrinter) -> list[int]:
+    """The pages (from 0) the user chose in the print dialog: all, or a range."""
+    count = document.pageCount()
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage(), printer.toPage() or count
+        return list(range(max(0, first - 1), min(count, last)))
+    return list(range(count))
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Paint the document's pages on ``printer``, each rendered at the printer's
+    resolution (at most ``MAX_DPI``, in bands, so that no page needs one huge image); the
+    number of pages printed, 0 if the printer could not start."""
+    pages = pages_to_print(document, printer)
+    if not pages:
+        return 0
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        for n, page in enumerate(pages):
+            if n and not printer.newPage():
+                return n
+            _paint_page(painter, document, page, printer)
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _paint_page(painter: QPainter, document: QPdfDocument, page: int,
+                printer: QPrinter) -> None:
+    dpi = printer.resolution()
+    dots = min(dpi, MAX_DPI)            # pixels per inch of the rendered page
+    points = document.pagePointSize(page)
+    width, height = points.width() * dots / 72, points.height() * dots / 72
+    area = printer.pageLayout().paintRectPixels(dpi)
+    # As large as the letter itself, smaller only if the chosen paper cannot hold it.
+    scale = min(1.0, area.width() / (width * dpi / dots), area.height() / (height * dpi / dots))
+    full = QSize(max(1, round(width * scale)), max(1, round(height * scale)))
+    band = QImage(full.width(), min(BAND_ROWS, full.height()), QImage.Format.Format_RGB32)
+    painter.save()
+    painter.scale(dpi / dots, dpi / dots)
+    try:
+        for top in range(0, full.height(), BAND_ROWS):
+            rows = min(BAND_ROWS, full.height() - top)
+            options = QPdfDocumentRenderOptions()
+            options.setScaledSize(full)
+            options.setScaledClipRect(QRect(0, top, full.width(), rows))
+            image = document.render(page, QSize(full.width(), rows), options)
+            # PDFium leaves the paper transparent: lay it on white before it goes out.
+            band.fill(Qt.GlobalColor.white)
+            with _painting(band) as on_band:
+                on_band.drawImage(QPoint(0, 0), image)
+            painter.drawImage(QPoint(0, top), band, QRect(0, 0, full.width(), rows))
+    finally:
+        painter.restore()
+
+
+@contextmanager
+def _painting(image: QImage) -> Iterator[QPainter]:
+    painter = QPainter(image)
+    try:
+        yield painter
+    finally:
+        painter.end()
+
+
+# --- questions (tests replace ``ask``) ------------------------------------------------------
+
+
+class Confirm:
+    """A yes/no question before something that cannot be taken back."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str, detail: str,
+            yes: str) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setInformativeText(detail)
+        go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QCoreApplication.translate("LetterDialog", "Cancel"),
+                               QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
+
+
+# --- the dialog -----------------------------------------------------------------------------
+
+
+class LetterDialog(QDialog):
+    """The letter of one referral of a case (see the module's description)."""
+
+    def __init__(self, session: Session, case_number: str, referral_id: str, *,
+                 unsaved: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case_number = case_number
+        self.referral_id = referral_id
+        self.file: r.CaseFile | None = None
+        self.referral: r.Referral | None = None
+        self.issued: list = []            # the referral's archived letters, oldest first
+        self.letter: letters.Letter | None = None   # what the preview shows
+        self.changed = False              # a letter was issued while the dialog was open
+        self._pdf = QByteArray()
+        self._buffer: QBuffer | None = None
+        self.setWindowTitle(self.tr("Referral letter — case {number}").format(
+            number=case_number))
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setSingleShot(True)
+        self.redraw_timer.setInterval(REDRAW_MS)
+        self.redraw_timer.timeout.connect(self.show_draft)
+        self._build(unsaved)
+        self._fit_screen()
+        self.refresh()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self, unsaved: bool) -> None:
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setMinimumWidth(420)
+        self.preview_title = QLabel(self)
+        self.preview_title.setObjectName("preview_title")
+        bold = QFont(self.preview_title.font())
+        bold.setBold(True)
+        self.preview_title.setFont(bold)
+        self.whole_page_button = QPushButton(self.tr("Whole page"), self)
+        self.whole_page_button.setCheckable(True)
+        self.whole_page_button.toggled.connect(self._zoom)
+        preview_top = QHBoxLayout()
+        preview_top.addWidget(self.preview_title, 1)
+        preview_top.addWidget(self.whole_page_button)
+        preview = QVBoxLayout()
+        preview.addLayout(preview_top)
+        preview.addWidget(self.view, 1)
+
+        panel = QWidget(self)
+        side = QVBoxLayout(panel)
+        side.setContentsMargins(0, 0, 6, 0)
+        self.heading = QLabel(panel)
+        self.heading.setObjectName("heading")
+        self.heading.setFont(bold)
+        self.heading.setWordWrap(True)
+        self.details = QLabel(panel)
+        self.details.setObjectName("details")
+        self.details.setWordWrap(True)
+        self.state = QLabel(panel)
+        self.state.setObjectName("state")
+        self.state.setWordWrap(True)
+        side.addWidget(self.heading)
+        side.addWidget(self.details)
+        side.addWidget(self.state)
+        self.unsaved_note = QLabel(self.tr(
+            "The case file has changes that are not saved; the letter uses the case as last "
+            "saved."), panel)
+        self.unsaved_note.setObjectName("unsaved_note")
+        self.unsaved_note.setWordWrap(True)
+        self.unsaved_note.setStyleSheet(WARNING_STYLE)
+        self.unsaved_note.setVisible(unsaved)
+        side.addWidget(self.unsaved_note)
+
+        consent = QGroupBox(self.tr("Consent"), panel)
+        consent_layout = QVBoxLayout(consent)
+        self.consent_label = QLabel(consent)
+        self.consent_label.setObjectName("consent")
+        self.consent_label.setWordWrap(True)
+        self.identity_label = QLabel(consent)
+        self.identity_label.setObjectName("identity")
+        self.identity_label.setWordWrap(True)
+        consent_layout.addWidget(self.consent_label)
+        consent_layout.addWidget(self.identity_label)
+        self.override_note = QLabel(consent)
+        self.override_note.setObjectName("override_note")
+        self.override_note.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit(consent)
+        self.reason_edit.setObjectName("override_reason")
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setPlaceholderText(self.tr(
+            "Why the letter must go without recorded consent (at least {minimum} characters)")
+            .format(minimum=letters.MIN_OVERRIDE_REASON))
+        self.reason_edit.setFixedHeight(self.reason_edit.fontMetrics().lineSpacing() * 3 + 12)
+        consent_layout.addWidget(self.override_note)
+        consent_layout.addWidget(self.reason_edit)
+        side.addWidget(consent)
+
+        self.options = QGroupBox(panel)
+        form = QFormLayout(self.options)
+        self.language = QComboBox(self.options)
+        self.language.setObjectName("language")
+        lang = current_language()
+        for term in LETTER_LANGUAGE:
+            self.language.addItem(LETTER_LANGUAGE.label(term.code, lang), term.code)
+        self.attachments = QSpinBox(self.options)
+        self.attachments.setObjectName("attachments")
+        self.attachments.setRange(0, MAX_ATTACHMENTS)
+        self.attachments.setSpecialValueText(self.tr("none"))
+        form.addRow(field_label("language", lang), self.language)
+        form.addRow(field_label("attachments", lang), self.attachments)
+        self.issue_button = QPushButton(self.tr("Issue letter"), self.options)
+        self.issue_button.setObjectName("issue")
+        self.issue_button.setToolTip(self.tr(
+            "Give the letter the next number of the year, keep it in the letter archive and "
+            "mark the referral sent"))
+        self.issue_button.clicked.connect(self.issue)
+        self.new_button = QPushButton(self.tr("New letter with a new number…"), self.options)
+        self.new_button.setObjectName("new_letter")
+        self.new_button.clicked.connect(self.new_letter)
+        self.show_button = QPushButton(self.tr("Show the issued letter"), self.options)
+        self.show_button.setObjectName("show_issued")
+        self.show_button.clicked.connect(lambda: self.show_issued())
+        self.settings_button = QPushButton(self.tr("Letter settings…"), self.options)
+        self.settings_button.setObjectName("letter_settings")
+        self.settings_button.clicked.connect(self.edit_settings)
+        for button in (self.issue_button, self.new_button, self.show_button,
+                       self.settings_button):
+            form.addRow(button)
+        self.settings_button.hide()
+        side.addWidget(self.options)
+        self.language.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.attachments.valueChanged.connect(lambda _v: self._options_changed())
+
+        output = QGroupBox(self.tr("Print or save"), panel)
+        out = QVBoxLayout(output)
+        self.unencrypted_note = QLabel(self.tr(
+            "A printed or saved letter is not encrypted and shows data about a victim. Keep "
+            "it only where people who are not authorised cannot read it."), output)
+        self.unencrypted_note.setObjectName("unencrypted_note")
+        self.unencrypted_note.setWordWrap(True)
+        self.unencrypted_note.setStyleSheet(WARNING_STYLE)
+        self.print_button = QPushButton(self.tr("Print…"), output)
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(self.print_letter)
+        self.save_button = QPushButton(self.tr("Save as PDF…"), output)
+        self.save_button.setObjectName("save_pdf")
+        self.save_button.clicked.connect(self.save_letter)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addWidget(self.save_button)
+        out.addWidget(self.unencrypted_note)
+        out.addLayout(row)
+        side.addWidget(output)
+
+        self.letter_warnings = QLabel(panel)
+        self.letter_warnings.setObjectName("letter_warnings")
+        self.letter_warnings.setWordWrap(True)
+        self.letter_warnings.setStyleSheet(WARNING_STYLE)
+        self.message = QLabel(panel)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        side.addWidget(self.letter_warnings)
+        side.addWidget(self.message)
+        side.addStretch(1)
+        self.letter_warnings.hide()
+        self.message.hide()
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panel)
+        scroll.setFixedWidth(400)
+        self.panel_scroll = scroll
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addLayout(preview, 1)
+        body.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+
+    def _fit_screen(self) -> None:
+        """Large enough to read the page, within the screen (1366x768 at the least)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen else QRect(0, 0, 1366, 728)
+        self.resize(min(1240, room.width() - 24), min(720, room.height() - 40))
+
+    def _zoom(self, whole: bool) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView if whole
+                              else QPdfView.ZoomMode.FitToWidth)
+
+    # --- what the dialog shows ------------------------------------------------------------
+
+    @property
+    def consent_to_refer(self) -> bool:
+        return bool(self.file and self.file.case.consent_services)
+
+    def refresh(self) -> None:
+        """Read the referral and its letters again and show the letter it has, or a draft."""
+        self.message.hide()
+        try:
+            self.file = cases.open_case(self.session, self.case_number)
+        except TipdeskError as exc:
+            self._fail(exc)
+            return
+        self.referral = next((x for x in self.file.referrals if x.id == self.referral_id),
+                             None)
+        if self.referral is None:
+            self._say(self.tr("This referral is no longer in the case."), ERROR_STYLE)
+            self._show_pdf(None)
+            self._set_buttons()
+            return
+        self.issued = letters.letters_of_referral(self.session, self.referral_id)
+        self._show_about()
+        if self.issued:
+            self.show_issued()
+        else:
+            language = letters.letter_settings(self.session).language
+            index = self.language.findData(language)
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(max(0, index))
+            self.language.blockSignals(False)
+            self.show_draft()
+
+    def _show_about(self) -> None:
+        assert self.file is not None and self.referral is not None
+        provider = self.file.providers.get(self.referral.provider_id)
+        self.heading.setText(self.tr("To {provider}").format(
+            provider=provider.name if provider else "-"))
+        services = ", ".join(vocab_label(SERVICE_TYPE, code)
+                             for code in self.referral.services_requested) or "-"
+        lang = current_language()
+        self.details.setText(
+            f"{field_label('services_requested', lang)}: {services}\n"
+            f"{field_label('urgency', lang)}: {vocab_label(URGENCY, self.referral.urgency)}")
+        case = self.file.case
+        if case.consent_services:
+            self.consent_label.setText(self.tr("✓ Consent to be referred is recorded."))
+            self.consent_label.setStyleSheet(OK_STYLE)
+        else:
+            self.consent_label.setText(self.tr(
+                "✗ No consent to be referred is recorded (Consents to services, on the Case "
+                "tab)."))
+            self.consent_label.setStyleSheet(ERROR_STYLE)
+        latest = self.issued[-1] if self.issued else None
+        shares = latest.includes_identity if latest else bool(case.consent_share)
+        if latest:
+            self.identity_label.setText(
+                self.tr("The letter shows the person's name and NIK.") if shares else
+                self.tr("The letter shows only the person's initials, age and sex."))
+        else:
+            self.identity_label.setText(
+                self.tr("Consent to share identity is recorded: the letter shows the "
+                        "person's name and NIK.") if shares else
+                self.tr("No consent to share identity: the letter shows only the person's "
+                        "initials, age and sex."))
+        if case.consent_services:
+            self.override_note.hide()
+            self.reason_edit.hide()
+        elif letters.can_override(self.session):
+            self.override_note.setText(self.tr(
+                "Without that consent a letter goes only as a supervisor's override: write "
+                "the reason below. It is kept in the letter archive."))
+            self.override_note.setStyleSheet("")
+            self.override_note.show()
+            self.reason_edit.show()
+        else:
+            self.override_note.setText(self.tr(
+                "A letter is not issued without that consent. Record it on the Case tab, or "
+                "ask a supervisor, who can override it with a reason."))
+            self.override_note.setStyleSheet(ERROR_STYLE)
+            self.override_note.show()
+            self.reason_edit.hide()
+        if latest:
+            state = self.tr("Letter {number} of {date}, issued by {user} in {language}.").format(
+                number=latest.number, date=format_date(_day(latest.issued_on)),
+                user=latest.username, language=vocab_label(LETTER_LANGUAGE, latest.language))
+            if len(self.issued) > 1:
+                state += " " + self.tr("Earlier letters of this referral, replaced by "
+                                       "it: {count}.").format(count=len(self.issued) - 1)
+            self.options.setTitle(self.tr("A new letter instead"))
+        else:
+            state = self.tr("Not issued yet. The draft below has no number; the letter "
+                            "gets one when it is issued.")
+            if self.referral.letter_number:
+                state += " " + self.tr(
+                    "The referral names letter {number}, which is not in this computer's "
+                    "letter archive; issuing here gives a new number.").format(
+                        number=self.referral.letter_number)
+            self.options.setTitle(self.tr("Letter"))
+        self.state.setText(state)
+
+    def _options_changed(self) -> None:
+        if not self.issued:
+            self.redraw_timer.start()
+
+    def show_draft(self) -> None:
+        """Render the draft with the chosen language and attachments (nothing is written)."""
+        self.redraw_timer.stop()
+        try:
+            with wait_cursor():
+                letter = letters.draft_letter(self.session, self.referral_id,
+                                              language=self.language.currentData(),
+                                              attachments=self.attachments.value())
+        except TipdeskError as exc:
+            self._fail(exc)
+            return
+        self._show_letter(letter)
+
+    def show_issued(self) -> None:
+        """The latest letter exactly as archived (its consent checked again)."""
+        reason = "" if self.consent_to_refer else self.reason()
+        try:
+            with wait_cursor():
+                letter = letters.reprint_letter(self.session, self.referral_id,
+                                                override_reason=reason)
+        except TipdeskError as exc:
+            self._fail(exc)
+            return
+        self.message.hide()
+        self._show_letter(letter)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip() if self.reason_edit.isVisibleTo(
+            self) else ""
+
+    def _show_letter(self, letter: letters.Letter) -> None:
+        self.letter = letter
+        self._show_pdf(letter.pdf)
+        lang = current_language()
+        if letter.row is not None:
+            self.preview_title.setText(self.tr("Letter {number}").format(number=letter.number))
+        else:
+            self.preview_title.setText(self.tr("Draft — not issued, no number"))
+        self.letter_warnings.setText("\n".join(describe_problem(p, lang)
+                                               for p in letter.warnings))
+        self.letter_warnings.setVisible(bool(letter.warnings))
+        self._set_buttons()
+
+    def _show_pdf(self, pdf: bytes | None) -> None:
+        """Show ``pdf`` from memory: the buffer and its bytes live as long as the document
+        reads them (until the next letter replaces them)."""
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
+        self._pdf = QByteArray(pdf or b"")
+        if not pdf:
+            self.preview_title.setText("")
+            return
+        self._buffer = QBuffer(self)
+        self._buffer.setData(self._pdf)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
+    def _set_buttons(self) -> None:
+        has_referral = self.referral is not None
+        issued = bool(self.issued)
+        may_issue = has_referral and (self.consent_to_refer
+                                      or letters.can_override(self.session))
+        self.issue_button.setVisible(not issued)
+        self.issue_button.setEnabled(has_referral and not issued and may_issue
+                                     and self.letter is not None)
+        self.new_button.setVisible(issued)
+        self.new_button.setEnabled(issued and may_issue)
+        showing_issued = self.letter is not None and self.letter.row is not None
+        self.show_button.setVisible(issued and not showing_issued and may_issue
+                                    and not self.consent_to_refer)
+        shown = showing_issued and self.document.status() == QPdfDocument.Status.Ready
+        self.print_button.setEnabled(shown)
+        self.save_button.setEnabled(shown)
+
+    def _fail(self, exc: TipdeskError) -> None:
+        """A refusal from the service: said in the dialog, in the user's language."""
+        lang = current_language()
+        text = describe_error(exc, lang)
+        if (isinstance(exc, ConsentToReferMissing) and self.issued
+                and self.reason_edit.isVisibleTo(self)):
+            text += "\n" + self.tr("To see the letter, write the reason and press "
+                                   "“Show the issued letter”.")
+        self.letter = None
+        self._show_pdf(None)
+        self._say(text, ERROR_STYLE)
+        self.settings_button.setVisible(
+            isinstance(exc, LetterSettingsIncomplete)
+            and permissions.allowed(self.session, "edit_letter_settings"))
+        self._set_buttons()
+
+    def _say(self, text: str, style: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(style)
+        self.message.show()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def issue(self) -> bool:
+        """Issue the letter shown as a draft; True if it was."""
+        return self._issue(new=False)
+
+    def new_letter(self) -> bool:
+        """After asking, replace the referral's letter with a new one and a new number."""
+        if not self.issued:
+            return False
+        number = self.issued[-1].number
+        if not Confirm.ask(
+                self, self.tr("New letter"),
+                self.tr("Issue a new letter with a new number instead of {number}?")
+                .format(number=number),
+                self.tr("Letter {number} stays in the letter archive. Tell the provider that "
+                        "the new letter replaces it.").format(number=number),
+                self.tr("Issue a new letter")):
+            return False
+        return self._issue(new=True)
+
+    def _issue(self, *, new: bool) -> bool:
+        reason = "" if self.consent_to_refer else self.reason()
+        try:
+            with wait_cursor():
+                letter = letters.issue_letter(
+                    self.session, self.referral_id, language=self.language.currentData(),
+                    attachments=self.attachments.value(), new=new, override_reason=reason)
+        except TipdeskError as exc:
+            # The draft stays in view; only the reason for the refusal is added.
+            self._say(describe_error(exc, current_language()), ERROR_STYLE)
+            return False
+        self.changed = True
+        self.file = cases.open_case(self.session, self.case_number)
+        self.referral = next((x for x in self.file.referrals if x.id == self.referral_id),
+                             self.referral)
+        self.issued = letters.letters_of_referral(self.session, self.referral_id)
+        self._show_about()
+        self._show_letter(letter)
+        self._say(self.tr("Letter {number} issued; the referral is marked sent.").format(
+            number=letter.number), OK_STYLE)
+        return True
+
+    def edit_settings(self) -> None:
+        from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
+
+        if LetterSettingsDialog.edit(self.session, self):
+            self.settings_button.hide()
+            self.refresh()
+
+    def print_letter(self) -> None:
+        if self.letter is None or self.letter.row is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, self.document)
+        printer.setDocName(file_name_for(self.letter.number))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print letter {number}").format(
+            number=self.letter.number))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        with wait_cursor():
+            printed = print_pdf(self.document, printer)
+        if printed:
+            self._say(self.tr("Letter {number} sent to the printer.").format(
+                number=self.letter.number), OK_STYLE)
+        else:
+            self._say(self.tr("The printer could not start. Check that it is on and "
+                              "connected, then try again."), ERROR_STYLE)
+
+    def suggested_path(self) -> Path:
+        """Where "Save as PDF…" starts: the last folder used, a name from the number."""
+        assert self.letter is not None
+        folder = str(app_settings().value(FOLDER_KEY, "") or "") or QStandardPaths.\
+            writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder) / file_name_for(self.letter.number)
+
+    def save_letter(self) -> bool:
+        """After the warning, save the letter as a PDF where the user chooses."""
+        if self.letter is None or self.letter.row is None:
+            return False
+        if not Confirm.ask(self, self.tr("Save as PDF"),
+                           self.tr("Save letter {number} as an unencrypted PDF file?").format(
+                               number=self.letter.number),
+                           self.unencrypted_note.text(), self.tr("Choose where…")):
+            return False
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save letter {number}").format(number=self.letter.number),
+            str(self.suggested_path()), self.tr("PDF documents (*.pdf)"))
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            letters.save_pdf(self.letter.pdf, target)
+        except OSError as exc:
+            self._say(self.tr("The letter was not saved: {reason}").format(
+                reason=exc.strerror or type(exc).__name__), ERROR_STYLE)
+            return False
+        app_settings().setValue(FOLDER_KEY, str(target.parent))
+        self._say(self.tr("Saved as {path}.").format(path=target), OK_STYLE)
+        return True
+
+    @classmethod
+    def show_for(cls, session: Session, case_number: str, referral_id: str, *,
+                 unsaved: bool = False, parent: QWidget | None = None) -> bool:
+        """Show the dialog; True if a letter was issued meanwhile."""
+        dialog = cls(session, case_number, referral_id, unsaved=unsaved, parent=parent)
+        try:
+            dialog.exec()
+            return dialog.changed
+        finally:
+            dialog.deleteLater()
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
