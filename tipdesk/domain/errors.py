@@ -84,6 +84,10 @@ class Cancelled(TipdeskError):
     code = "cancelled"
 
 
+class OfficeCodeTaken(TipdeskError):
+    code = "office_code_taken"
+
+
 class NotPermitted(TipdeskError):
     """The signed-in user's role lacks ``permission``."""
 

@@ -21,6 +21,7 @@ Merging one incoming record against ours:
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import secrets
 from collections.abc import Callable
@@ -32,7 +33,9 @@ from tipdesk.domain.clock import parse_rev
 from tipdesk.domain.errors import (
     BadArgument,
     BadSignature,
+    BatchDamaged,
     NotFound,
+    OfficeCodeTaken,
     UnknownSender,
 )
 from tipdesk.security import batch as envelope
@@ -41,6 +44,7 @@ from tipdesk.services import permissions
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import capture, rows, search
 from tipdesk.storage import sync as store
+from tipdesk.storage.connection import IntegrityError, OperationalError
 from tipdesk.storage.files import atomic_write
 
 PROFILES = ("full", "deidentified")
@@ -178,6 +182,9 @@ def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
     if profile is not None and profile not in PROFILES:
         raise BadArgument(argument="profile", reason=f"one of {', '.join(PROFILES)}")
     existing = store.peer_by(session.db, office_id=card.office_id)
+    same_code = store.peer_by(session.db, code=card.code)
+    if same_code is not None and same_code["office_id"] != card.office_id:
+        raise OfficeCodeTaken(code=card.code)
     row = {
         "office_id": card.office_id, "code": card.code, "name": card.name,
         "level": card.level, "card": ok.card_bytes(card).decode(),
@@ -247,96 +254,54 @@ class ExportResult:
     records: dict[str, int]
 
 
-@dataclass
-class _Entry:
-    entity: str
-    id: str
-    op: str
-    seq: int
-    base_rev: str | None
-    rev: str
-    steps: list[list] = field(default_factory=list)
-    before: dict = field(default_factory=dict)
-
-
-def _coalesce(changes) -> dict[tuple[str, str], _Entry]:
-    entries: dict[tuple[str, str], _Entry] = {}
-    for ch in changes:
-        key = (ch["entity"], ch["id"])
-        before = json.loads(ch["before_json"]) if ch["before_json"] else {}
-        fields = ["*"] if ch["op"] == "insert" else sorted(before)
-        entry = entries.get(key)
-        if entry is None:
-            entry = _Entry(ch["entity"], ch["id"], ch["op"], ch["seq"],
-                           None if ch["op"] == "insert" else ch["base_rev"], ch["rev"])
-            entries[key] = entry
-        else:
-            entry.seq, entry.rev = ch["seq"], ch["rev"]
-            if ch["op"] in ("delete", "purge"):
-                entry.op = ch["op"] if entry.op != "insert" or ch["op"] == "purge" else "insert"
-        for name, value in before.items():
-            entry.before.setdefault(name, value)
-        entry.steps.append([ch["rev"], fields])
-    return entries
-
-
-def _deidentify(entity: str, row: dict) -> dict | None:
-    """The de-identified profile: no names, NIK, phones, addresses, places or free text;
-    regions at regency level; an age instead of a birth date; no notes at all."""
+def _transforms(entity: str, profile: str) -> dict[str, str] | None:
+    """How each column leaves under ``profile``; None: the table does not travel. The
+    de-identified profile keeps no names, NIK, phones, addresses, places or free text,
+    regions at regency level, an age instead of a birth date, and no notes at all."""
+    if profile == "full" or entity in ("offices", "providers"):
+        return {}
     if entity == "case_notes":
         return None
-    record_type = _RECORD_TYPES[entity]
-    out = dict(row)
-    for name, f in r.fields_of(record_type).items():
-        if f.metadata.get("personal") and name in out:
+    out: dict[str, str] = {}
+    for name, f in r.fields_of(_RECORD_TYPES[entity]).items():
+        if f.metadata.get("personal"):
             kind = f.metadata["kind"]
-            out[name] = None if kind in ("date", "int", "code") else (
-                "[]" if kind in ("codes", "lines") else "")
+            out[name] = ("null" if kind in ("date", "int", "code") else
+                         "empty_list" if kind in ("codes", "lines") else "blank")
     for name in ("region_code", "recruitment_region"):
-        if out.get(name):
-            out[name] = out[name][:5]
-    if entity == "persons" and row.get("birth_date") and row.get("estimated_age") is None:
-        born = dt.date.fromisoformat(row["birth_date"])
-        out["estimated_age"] = r.age_on(born, dt.date.fromisoformat(row["updated_at"][:10]))
-    if entity == "providers":
-        return row
+        if name in r.fields_of(_RECORD_TYPES[entity]):
+            out[name] = "regency"
+    if entity == "persons":
+        out["estimated_age"] = "age"
     return out
 
 
-def _for_peer(session: Session, peer: dict, entries: dict[tuple[str, str], _Entry]
-              ) -> dict[tuple[str, str], _Entry]:
-    """The entries this peer should receive (see the module docstring)."""
-    if session.office.level != "province" or peer["level"] == "province":
-        return entries
-    district = peer["office_id"]
-    db = session.db
-    case_ids = [i for (e, i) in entries if e == "cases"]
-    child_case = {}
-    for table in ("services", "referrals", "case_notes"):
-        ids = [i for (e, i) in entries if e == table]
-        for row in store.rows_by_id(db, table, ids).values():
-            child_case[(table, row["id"])] = row["case_id"]
-    origins = store.case_origins(db, case_ids + list(child_case.values()))
-    persons = store.person_origins(db, [i for (e, i) in entries if e == "persons"])
-    kept = {}
-    for key, entry in entries.items():
-        entity, record_id = key
-        if entity == "cases":
-            ok_ = origins.get(record_id) == district
-        elif entity in ("services", "referrals", "case_notes"):
-            ok_ = origins.get(child_case.get(key, "")) == district
-        elif entity == "persons":
-            ok_ = district in persons.get(record_id, set())
-        else:  # offices and providers: our own
-            ok_ = entry_origin(db, entity, record_id) == session.office.id
-        if ok_:
-            kept[key] = entry
-    return kept
-
-
-def entry_origin(db, entity: str, record_id: str) -> str | None:
-    row = store.rows_by_id(db, entity, [record_id]).get(record_id)
-    return row["origin"] if row else None
+def _entry_line(entity: str, record_id: str, seq: int, hist: str, row: str | None,
+                personal: frozenset[str]) -> bytes:
+    """One line of ``changes.jsonl``: the record's history in this window, coalesced."""
+    steps_in = json.loads(hist)
+    first, last = steps_in[0], steps_in[-1]
+    ops = [step[1] for step in steps_in]
+    if last[1] == "purge":
+        op = "purge"
+    elif ops[0] == "insert":
+        op = "insert"
+    elif "delete" in ops:
+        op = "delete"
+    else:
+        op = "update"
+    before: dict = {}
+    steps = []
+    for _seq, step_op, rev, _base, before_json in steps_in:
+        changed = json.loads(before_json) if before_json else {}
+        for name, value in changed.items():
+            before.setdefault(name, None if name in personal else value)
+        steps.append([rev, ["*"] if step_op == "insert" else sorted(changed)])
+    base = None if ops[0] == "insert" else first[3]
+    head = json.dumps({"e": entity, "id": record_id, "op": op, "seq": seq, "base_rev": base,
+                       "rev": last[2], "steps": steps, "before": before},
+                      ensure_ascii=False, separators=(",", ":"))
+    return (head[:-1] + ',"row":' + (row if row is not None else "null") + "}").encode()
 
 
 def export_batch(session: Session, to_code: str, out: Path, *,
@@ -348,41 +313,41 @@ def export_batch(session: Session, to_code: str, out: Path, *,
     card = ok.read_card(peer["card"].encode())
     db = session.db
     seq_from, seq_to = peer["acked_upto"] + 1, store.max_seq(db)
-    entries = _coalesce(store.changes_between(db, peer["acked_upto"], seq_to))
-    entries = _for_peer(session, peer, entries)
     profile = peer["profile"]
-    lines: list[bytes] = []
+    scoped = session.office.level == "province" and peer["level"] != "province"
+    chunks: list[bytes] = []
     counts: dict[str, int] = {}
-    total = len(entries)
-    done = 0
-    referenced_providers: set[str] = set()
-    for entity in store.APPLY_ORDER:
-        keys = [k for k in entries if k[0] == entity]
-        current = store.rows_by_id(db, entity, [i for _e, i in keys])
-        for key in sorted(keys, key=lambda k: entries[k].seq):
-            entry = entries[key]
-            row = current.get(entry.id)
-            if row is None and entry.op != "purge":
-                continue
-            if row is not None and profile == "deidentified":
-                row = _deidentify(entity, row)
-                if row is None:
-                    continue
-            if entity == "referrals" and row:
-                referenced_providers.add(row["provider_id"])
-            lines.append(_line(entry, row, profile))
-            counts[entity] = counts.get(entity, 0) + 1
-            done += 1
-            if progress and done % 5000 == 0:
-                progress("export", done, total)
-    # Providers a referral points at travel with it, so the peer's foreign keys hold.
-    missing = referenced_providers - {i for e, i in entries if e == "providers"}
-    for row in store.rows_by_id(db, "providers", sorted(missing)).values():
-        lines.insert(0, json.dumps({"e": "providers", "id": row["id"], "op": "ref",
-                                    "seq": 0, "base_rev": None, "rev": row["rev"],
-                                    "steps": [], "before": {}, "row": row},
-                                   ensure_ascii=False, separators=(",", ":")).encode())
-    changes = b"\n".join(lines) + (b"\n" if lines else b"")
+    if scoped:
+        for row in store.referenced_providers(db, peer["office_id"]):
+            record = json.loads(row)
+            chunks.append(json.dumps({"e": "providers", "id": record["id"], "op": "ref",
+                                      "seq": 0, "base_rev": None, "rev": record["rev"],
+                                      "steps": [], "before": {}},
+                                     ensure_ascii=False, separators=(",", ":"))[:-1].encode()
+                          + b',"row":' + row.encode() + b"}\n")
+    for number, entity in enumerate(store.APPLY_ORDER):
+        transforms = _transforms(entity, profile)
+        if transforms is None:
+            continue
+        where, params = (store.peer_scope(entity, peer["office_id"], session.office.id)
+                         if scoped else ("", []))
+        personal = (frozenset(r.personal_fields(_RECORD_TYPES[entity]))
+                    if profile == "deidentified" else frozenset())
+        window = (db, entity, peer["acked_upto"], seq_to)
+        scope = {"transforms": transforms, "where": where, "params": params}
+        inserted = store.export_inserted(*window, **scope)
+        if inserted:
+            chunks.append(inserted.encode() + b"\n")
+            counts[entity] = inserted.count("\n") + 1
+        lines = [_entry_line(entity, record_id, seq, hist, row, personal)
+                 for record_id, seq, hist, row in store.export_changed(*window, **scope)]
+        if lines:
+            counts[entity] = counts.get(entity, 0) + len(lines)
+            chunks.append(b"\n".join(lines) + b"\n")
+        if progress:
+            progress("export", number + 1, len(store.APPLY_ORDER))
+    changes = b"".join(chunks)
+    del chunks
     our = _secrets(session)
     recipients = [card.age_recipient] + ([card.recovery_recipient]
                                          if card.recovery_recipient else [])
@@ -393,6 +358,7 @@ def export_batch(session: Session, to_code: str, out: Path, *,
         seq_from=seq_from, seq_to=seq_to, ack_upto=peer["received_upto"],
         schema_version=SCHEMA_VERSION, counts=counts, profile=profile,
         changes=changes, signing_key=our.signing_key, recipients=recipients)
+    del changes
     out = Path(out)
     if out.is_dir():
         out = out / f"{secrets.token_hex(8)}{BATCH_SUFFIX}"
@@ -404,18 +370,6 @@ def export_batch(session: Session, to_code: str, out: Path, *,
                            at=utc_now(), by=session.user.username,
                            summary={"records": counts})
     return ExportResult(out, batch_id, to_code, seq_from, seq_to, counts)
-
-
-def _line(entry: _Entry, row: dict | None, profile: str) -> bytes:
-    before = entry.before
-    if profile == "deidentified" and before:
-        record_type = _RECORD_TYPES[entry.entity]
-        personal = set(r.personal_fields(record_type))
-        before = {k: (None if k in personal else v) for k, v in before.items()}
-    return json.dumps({"e": entry.entity, "id": entry.id, "op": entry.op, "seq": entry.seq,
-                       "base_rev": entry.base_rev, "rev": entry.rev, "steps": entry.steps,
-                       "before": before, "row": row},
-                      ensure_ascii=False, separators=(",", ":")).encode()
 
 
 # --- import ------------------------------------------------------------------------------
@@ -486,16 +440,13 @@ def _import(session: Session, data: bytes, *, progress=None,
             _keep_in_inbox(session, data, manifest, peer)
         summary.waiting = True
         return summary
-    entries = [json.loads(line) for line in changes.splitlines() if line.strip()]
     with session.write(immediate=True) as db:
         capture.set_muted(db, True)
         try:
             touched_cases: set[str] = set()
             touched_persons: set[str] = set()
-            fresh = [e for e in entries if e["op"] == "ref" or e["seq"] > high]
-            summary.unchanged += len(entries) - len(fresh)
-            _apply(session, fresh, manifest, peer, summary, touched_cases, touched_persons,
-                   progress)
+            _apply(session, changes, manifest, peer, summary, touched_cases,
+                   touched_persons, progress)
             capture.set_muted(db, False)
             cases = set(touched_cases) | set(store.cases_of_persons(db, sorted(touched_persons)))
             search.refresh(db, store.case_rids(db, sorted(cases)))
@@ -572,52 +523,86 @@ def _observe(session: Session, rev: str) -> None:
         session.clock.observe(rev)
 
 
-def _apply(session: Session, entries: list[dict], manifest, peer: dict,
-           summary: ImportSummary, touched_cases: set, touched_persons: set,
-           progress) -> None:
-    db = session.db
-    total = len(entries)
-    done = 0
-    for entity in store.APPLY_ORDER:
-        group = [e for e in entries if e["e"] == entity]
-        if not group:
+IMPORT_CHUNK = 2000
+
+
+def _chunks(changes: bytes):
+    """``(entity, lines)`` runs of at most IMPORT_CHUNK lines of one table, in order."""
+    entity, lines = None, []
+    for line in io.BytesIO(changes):
+        line = line.strip()
+        if not line:
             continue
-        local = store.rows_by_id(db, entity, [e["id"] for e in group])
-        inserts = []
-        for entry in group:
-            _observe(session, entry["rev"])
-            row = entry["row"]
-            mine = local.get(entry["id"])
-            if entity in ("cases",):
-                touched_cases.add(entry["id"])
-            elif entity == "persons":
-                touched_persons.add(entry["id"])
-            elif entity == "case_notes" and row:
-                touched_cases.add(row["case_id"])
-            if mine is None:
-                if row is not None:
-                    inserts.append(row)
-                    summary.applied += 1
-                else:
+        head = line[:40]
+        this = head[6:head.index(b'"', 6)].decode() if head.startswith(b'{"e":"') else None
+        if this not in store.APPLY_ORDER:
+            raise BatchDamaged(reason="entry")
+        if (this != entity or len(lines) >= IMPORT_CHUNK) and lines:
+            yield entity, lines
+            lines = []
+        entity = this
+        lines.append(line)
+    if lines:
+        yield entity, lines
+
+
+def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: ImportSummary,
+           touched_cases: set, touched_persons: set, progress) -> None:
+    """New records go in straight from the batch's JSON (SQLite reads it); records we
+    already have are compared one by one (unchanged, fast-forward or merge)."""
+    db = session.db
+    high = peer["received_upto"]
+    newest_rev = ""
+    done = 0
+    for entity, lines in _chunks(changes):
+        text = "[" + b",".join(lines).decode() + "]"
+        existing = store.existing_in_chunk(db, entity, text)
+        try:
+            inserted = store.insert_new_from_chunk(db, entity, text, high)
+        except (IntegrityError, OperationalError):
+            raise BatchDamaged(reason="content") from None
+        summary.applied += inserted
+        newest_rev = max(newest_rev, store.max_rev_in_chunk(db, text) or "")
+        if entity == "cases":
+            touched_cases.update(store.ids_in_chunk(db, text, "id"))
+        elif entity == "persons":
+            touched_persons.update(store.ids_in_chunk(db, text, "id"))
+        elif entity == "case_notes":
+            touched_cases.update(store.ids_in_chunk(db, text, "case_id"))
+        handled = 0
+        if existing:
+            local = store.rows_by_id(db, entity, [json.loads(lines[i])["id"] for i in existing])
+            for i in existing:
+                entry = json.loads(lines[i])
+                mine = local.get(entry["id"])
+                handled += 1
+                if mine is None or (entry["seq"] <= high and entry["op"] != "ref"):
                     summary.unchanged += 1
-                continue
-            if mine["rev"] == entry["rev"] or entry["op"] == "ref":
-                summary.unchanged += 1
-                continue
-            chain = [entry["base_rev"], *(step[0] for step in entry["steps"])]
-            if mine["rev"] in chain:
-                if row is None:
-                    summary.unchanged += 1   # a purge; tombstones stay (see docs)
-                else:
-                    store.write_row(db, entity, row)
-                    summary.applied += 1
-                continue
-            _merge(session, entity, entry, mine, chain, manifest, peer, summary)
-            done += 1
-        store.insert_rows(db, entity, inserts)
-        done += len(inserts)
+                    continue
+                _apply_existing(session, entity, entry, mine, manifest, peer, summary)
+        summary.unchanged += len(lines) - inserted - handled
+        done += len(lines)
         if progress:
-            progress("import", done, total)
+            progress("import", done, 0)
+    if newest_rev:
+        _observe(session, newest_rev)
+
+
+def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, manifest,
+                    peer: dict, summary: ImportSummary) -> None:
+    row = entry["row"]
+    if mine["rev"] == entry["rev"] or entry["op"] == "ref":
+        summary.unchanged += 1
+        return
+    chain = [entry["base_rev"], *(step[0] for step in entry["steps"])]
+    if mine["rev"] in chain:
+        if row is None:
+            summary.unchanged += 1   # a purge; the tombstone stays
+        else:
+            store.write_row(session.db, entity, row)
+            summary.applied += 1
+        return
+    _merge(session, entity, entry, mine, chain, manifest, peer, summary)
 
 
 def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,

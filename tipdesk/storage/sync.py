@@ -356,3 +356,143 @@ def cases_of_persons(db: Database, person_ids: Sequence[str]) -> list[str]:
         found += [row[0] for row in db.execute(
             f"SELECT id FROM cases WHERE person_id IN ({marks})", list(chunk))]
     return found
+
+
+# --- fast paths for whole batches ----------------------------------------------------------
+
+def table_columns(db: Database, table: str) -> list[str]:
+    return [c.name for c in db[table].columns if c.name not in LOCAL_COLUMNS]
+
+
+# How a column leaves this office under a sharing profile.
+_TRANSFORMS = {
+    "keep": "t.{c}",
+    "blank": "''",
+    "empty_list": "'[]'",
+    "null": "NULL",
+    "regency": "substr(t.{c}, 1, 5)",
+    # completed years between birth and the row's last change (the person's age then)
+    "age": ("coalesce(t.estimated_age, CASE WHEN t.birth_date IS NULL THEN NULL ELSE "
+            "(CAST(strftime('%Y', t.updated_at) AS INTEGER) "
+            "- CAST(strftime('%Y', t.birth_date) AS INTEGER) "
+            "- (strftime('%m-%d', t.updated_at) < strftime('%m-%d', t.birth_date))) END)"),
+}
+
+
+def _row_json(db: Database, table: str, transforms: dict[str, str]) -> str:
+    parts = []
+    for column in table_columns(db, table):
+        expr = _TRANSFORMS[transforms.get(column, "keep")].format(c=f'"{column}"')
+        parts.append(f"'{column}', {expr}")
+    return f"json_object({', '.join(parts)})"
+
+
+_AGG = """
+    WITH agg AS (
+        SELECT id, max(seq) AS seq, count(*) AS n, max(op) AS op, max(rev) AS rev
+        FROM _changes
+        WHERE seq > ? AND seq <= ? AND entity = ? AND superseded = 0
+        GROUP BY id)"""
+
+
+def export_inserted(db: Database, table: str, after: int, upto: int, *,
+                    transforms: dict[str, str] | None = None, where: str = "",
+                    params: Sequence[Any] = ()) -> str:
+    """The batch lines (newline-separated) of records of ``table`` whose only change in
+    ``(after, upto]`` is their insert: most of a first batch, written whole by SQLite.
+    ``transforms`` (column -> kind of :data:`_TRANSFORMS`) apply the sharing profile;
+    ``where`` (on ``t``, the table) chooses which records go."""
+    row = _row_json(db, table, transforms or {})
+    sql = f"""{_AGG}
+        SELECT group_concat(json_object(
+                   'e', ?, 'id', agg.id, 'op', 'insert', 'seq', agg.seq, 'base_rev', NULL,
+                   'rev', agg.rev, 'steps', json_array(json_array(agg.rev, json_array('*'))),
+                   'before', json_object(), 'row', {row}), char(10))
+        FROM (SELECT * FROM agg ORDER BY seq) agg JOIN {table} t ON t.id = agg.id
+        WHERE agg.n = 1 AND agg.op = 'insert' {("AND " + where) if where else ""}"""
+    return db.execute(sql, [after, upto, table, table, *params]).fetchone()[0] or ""
+
+
+def export_changed(db: Database, table: str, after: int, upto: int, *,
+                   transforms: dict[str, str] | None = None, where: str = "",
+                   params: Sequence[Any] = ()) -> Iterator[tuple[str, int, str, str | None]]:
+    """The other records of ``table`` changed in ``(after, upto]``: ``(id, last seq,
+    history, row JSON or None if purged)``; history is a JSON array of ``[seq, op, rev,
+    base_rev, before_json]``, oldest first (superseded changes left out)."""
+    row = _row_json(db, table, transforms or {})
+    sql = f"""{_AGG}
+        SELECT agg.id, agg.seq,
+               (SELECT json_group_array(json_array(c.seq, c.op, c.rev, c.base_rev,
+                                                   c.before_json) ORDER BY c.seq)
+                FROM _changes c
+                WHERE c.entity = ? AND c.id = agg.id AND c.seq > ? AND c.seq <= ?
+                  AND c.superseded = 0),
+               CASE WHEN t.id IS NULL THEN NULL ELSE {row} END
+        FROM agg LEFT JOIN {table} t ON t.id = agg.id
+        WHERE NOT (agg.n = 1 AND agg.op = 'insert' AND t.id IS NOT NULL)
+              {("AND " + where) if where else ""}
+        ORDER BY agg.seq"""
+    yield from db.execute(sql, [after, upto, table, table, after, upto, *params])
+
+
+def existing_in_chunk(db: Database, table: str, lines: str) -> list[int]:
+    """Positions in ``lines`` (a JSON array of batch entries) of records we already have."""
+    return [row[0] for row in db.execute(
+        f"""SELECT j.key FROM json_each(?) j
+            WHERE EXISTS (SELECT 1 FROM {table} t WHERE t.id = j.value ->> '$.id')""",
+        [lines])]
+
+
+def insert_new_from_chunk(db: Database, table: str, lines: str, high: int) -> int:
+    """Insert the rows of entries we do not have, straight from the batch's JSON (entries
+    at or below the high-water mark only when they are provider references)."""
+    columns = table_columns(db, table)
+    names = ", ".join(f'"{c}"' for c in columns)
+    values = ", ".join(f"j.value ->> '$.row.{c}'" for c in columns)
+    cursor = db.execute(
+        f"""INSERT INTO {table} ({names})
+            SELECT {values} FROM json_each(?) j
+            WHERE j.value ->> '$.row' IS NOT NULL
+              AND (j.value ->> '$.seq' > ? OR j.value ->> '$.op' = 'ref')
+              AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = j.value ->> '$.id')""",
+        [lines, high])
+    return cursor.rowcount
+
+
+def max_rev_in_chunk(db: Database, lines: str) -> str | None:
+    return db.execute("SELECT max(j.value ->> '$.rev') FROM json_each(?) j",
+                      [lines]).fetchone()[0]
+
+
+def ids_in_chunk(db: Database, lines: str, key: str) -> list[str]:
+    """Values of ``$.row.<key>`` (or ``$.id`` for ``id``) of a chunk's entries."""
+    path = "$.id" if key == "id" else f"$.row.{key}"
+    return [row[0] for row in db.execute(
+        f"SELECT j.value ->> '{path}' FROM json_each(?) j WHERE j.value ->> '$.row' IS NOT NULL",
+        [lines]) if row[0]]
+
+
+def peer_scope(table: str, district: str, own: str) -> tuple[str, list[str]]:
+    """Which records of ``table`` a province sends district ``district``: that district's
+    cases with their persons, services, referrals and notes; our own offices/providers."""
+    if table == "cases":
+        return "t.origin = ?", [district]
+    if table == "persons":
+        return ("EXISTS (SELECT 1 FROM cases c WHERE c.person_id = t.id AND c.origin = ?)",
+                [district])
+    if table in ("services", "referrals", "case_notes"):
+        return ("EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND c.origin = ?)",
+                [district])
+    return "t.origin = ?", [own]
+
+
+def referenced_providers(db: Database, district: str) -> list[str]:
+    """Rows (JSON) of providers that a district's referrals point at and that are not the
+    district's own: they travel as references so the district's foreign keys hold."""
+    columns = table_columns(db, "providers")
+    row = "json_object(" + ", ".join(f"'{c}', p.\"{c}\"" for c in columns) + ")"
+    return [r_[0] for r_ in db.execute(
+        f"""SELECT {row} FROM providers p
+            WHERE p.origin <> ? AND p.id IN (
+                SELECT f.provider_id FROM referrals f JOIN cases c ON c.id = f.case_id
+                WHERE c.origin = ?)""", [district, district])]
