@@ -295,13 +295,13 @@ def _import_and_die(folder: str, batch: str) -> None:
     """Child process: start importing, then die (power cut) after the first rows."""
     from tipdesk.storage import sync as store
 
-    real = store.insert_new_from_chunk
+    real = store.insert_new_rows
 
-    def insert_then_die(db, table, lines, high):
-        if real(db, table, lines, high):
+    def insert_then_die(db, table, rows_):
+        if real(db, table, rows_):
             os._exit(9)
 
-    store.insert_new_from_chunk = insert_then_die
+    store.insert_new_rows = insert_then_die
     session = open_register(Path(folder), "admin", PASSWORD)
     sync.import_batch(session, Path(batch))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.security.keyslots import KdfParams, derive
-from tipdesk.services import demo_pools, letters
+from tipdesk.services import demo_pools, letters, sync
 from tipdesk.services.cases import find_cases, open_case
 from tipdesk.services.demo import add_demo_cases
 from tipdesk.services.letters import templates as letter_templates
@@ -128,6 +128,38 @@ def letter_words(c) -> list[str]:
             c.signatory_nip, *c.copies]
 
 
+def sync_measures(district_folder: Path, tmp: Path, plain_insert_s: float) -> dict:
+    """Export the whole bench register as one batch to a new province and import it
+    there. Baselines: serialising the same rows with the standard library plus age
+    encryption; plain sqlite-utils inserts of the same rows (measured for demo_generation)."""
+    import pyrage
+
+    province_folder = tmp / "province"
+    create_register(province_folder, Office(code="BPR", name="Bench province", level="province",
+                                           region_code="53"),
+                    User(username="bench", role="admin"), PASSWORD)
+    with open_register(district_folder, "bench", PASSWORD) as district, \
+            open_register(province_folder, "bench", PASSWORD) as province:
+        for src, dst in ((district, province), (province, district)):
+            path, fingerprint = sync.export_key_file(src,
+                                                     tmp / f"{src.office.code}.tipkey")
+            sync.trust_key_file(dst, path.read_bytes(), fingerprint)
+        started = time.perf_counter()
+        batch = sync.export_batch(district, "BPR", tmp / "bench.tipbatch").path
+        export_s = time.perf_counter() - started
+        data, serialise_s = benchmarks.raw_serialise(district.db)
+        recipient = pyrage.x25519.Identity.generate().to_public()
+        started = time.perf_counter()
+        pyrage.encrypt(data, [recipient])
+        raw_export_s = serialise_s + time.perf_counter() - started
+        del data
+        started = time.perf_counter()
+        sync.import_batch(province, batch)
+        import_s = time.perf_counter() - started
+    return {"sync_export": measure(export_s, "s", raw_export_s, 20),
+            "sync_import": measure(import_s, "s", plain_insert_s, 30)}
+
+
 # Measures added by other parts (the desktop app): called with the bench register's
 # folder, username and password; they return more ``{name: measure}``.
 MoreMeasures = Callable[[Path, str, str, Callable[[str], None]], dict]
@@ -184,6 +216,8 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
             insert_s = benchmarks.plain_inserts(db)
         results["demo_generation"] = measure(cases / generated, "cases/s",
                                               cases / insert_s, 5000)
+        progress("sync: exporting every case to a new province, importing it there ...")
+        results.update(sync_measures(folder, Path(tmp), insert_s))
         if more is not None:
             results.update(more(folder, "bench", PASSWORD, progress))
     return dict(sorted(results.items()))

@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from tipdesk.domain import records as r
 from tipdesk.domain.clock import parse_rev
 from tipdesk.domain.errors import (
@@ -44,7 +46,7 @@ from tipdesk.services import permissions
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import capture, rows, search
 from tipdesk.storage import sync as store
-from tipdesk.storage.connection import IntegrityError, OperationalError
+from tipdesk.storage.connection import IntegrityError, OperationalError, larger_cache
 from tipdesk.storage.files import atomic_write
 
 PROFILES = ("full", "deidentified")
@@ -440,16 +442,19 @@ def _import(session: Session, data: bytes, *, progress=None,
             _keep_in_inbox(session, data, manifest, peer)
         summary.waiting = True
         return summary
-    with session.write(immediate=True) as db:
+    with session.write(immediate=True) as db, larger_cache(db):
         capture.set_muted(db, True)
         try:
             touched_cases: set[str] = set()
             touched_persons: set[str] = set()
+            before_rid = store.max_rid(db)
             _apply(session, changes, manifest, peer, summary, touched_cases,
-                   touched_persons, progress)
+                   touched_persons, progress, before_rid)
             capture.set_muted(db, False)
             cases = set(touched_cases) | set(store.cases_of_persons(db, sorted(touched_persons)))
-            search.refresh(db, store.case_rids(db, sorted(cases)))
+            search.refresh(db, [rid for rid in store.case_rids(db, sorted(cases))
+                                if rid <= before_rid])
+            search.index_new(db, before_rid)
             now = utc_now()
             newest = manifest.seq_to >= high
             update = {"received_upto": max(high, manifest.seq_to), "last_received_at": now}
@@ -547,40 +552,44 @@ def _chunks(changes: bytes):
 
 
 def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: ImportSummary,
-           touched_cases: set, touched_persons: set, progress) -> None:
-    """New records go in straight from the batch's JSON (SQLite reads it); records we
-    already have are compared one by one (unchanged, fast-forward or merge)."""
+           touched_cases: set, touched_persons: set, progress, before_rid: int) -> None:
+    """Records we do not have go in with one statement per chunk; records we have are
+    compared one by one (unchanged, fast-forward or merge)."""
     db = session.db
     high = peer["received_upto"]
     newest_rev = ""
     done = 0
     for entity, lines in _chunks(changes):
-        text = "[" + b",".join(lines).decode() + "]"
-        existing = store.existing_in_chunk(db, entity, text)
         try:
-            inserted = store.insert_new_from_chunk(db, entity, text, high)
-        except (IntegrityError, OperationalError):
+            entries = [orjson.loads(line) for line in lines]
+            local = store.rows_by_id(db, entity, [e["id"] for e in entries])
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            raise BatchDamaged(reason="entry") from None
+        new_rows = []
+        for entry in entries:
+            newest_rev = max(newest_rev, entry["rev"])
+            fresh = entry["seq"] > high or entry["op"] == "ref"
+            mine = local.get(entry["id"])
+            if mine is None and entry["row"] is not None and fresh:
+                new_rows.append(entry["row"])
+                continue
+            if mine is None or not fresh:
+                summary.unchanged += 1
+                continue
+            if entity == "cases":
+                touched_cases.add(entry["id"])
+            elif entity == "persons":
+                touched_persons.add(entry["id"])
+            elif entity == "case_notes" and entry["row"]:
+                touched_cases.add(entry["row"]["case_id"])
+            _apply_existing(session, entity, entry, mine, manifest, peer, summary)
+        try:
+            summary.applied += store.insert_new_rows(db, entity, new_rows)
+        except (IntegrityError, OperationalError, AttributeError):
             raise BatchDamaged(reason="content") from None
-        summary.applied += inserted
-        newest_rev = max(newest_rev, store.max_rev_in_chunk(db, text) or "")
-        if entity == "cases":
-            touched_cases.update(store.ids_in_chunk(db, text, "id"))
-        elif entity == "persons":
-            touched_persons.update(store.ids_in_chunk(db, text, "id"))
-        elif entity == "case_notes":
-            touched_cases.update(store.ids_in_chunk(db, text, "case_id"))
-        handled = 0
-        if existing:
-            local = store.rows_by_id(db, entity, [json.loads(lines[i])["id"] for i in existing])
-            for i in existing:
-                entry = json.loads(lines[i])
-                mine = local.get(entry["id"])
-                handled += 1
-                if mine is None or (entry["seq"] <= high and entry["op"] != "ref"):
-                    summary.unchanged += 1
-                    continue
-                _apply_existing(session, entity, entry, mine, manifest, peer, summary)
-        summary.unchanged += len(lines) - inserted - handled
+        if entity == "case_notes" and new_rows:
+            touched_cases.update(store.older_cases(db, {row["case_id"] for row in new_rows},
+                                                   before_rid))
         done += len(lines)
         if progress:
             progress("import", done, 0)

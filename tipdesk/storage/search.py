@@ -66,6 +66,20 @@ def refresh(db: Database, case_rids: Iterable[int]) -> None:
             values)
 
 
+def index_new(db: Database, after_rid: int) -> None:
+    """Index the cases added after ``after_rid`` (none of them is in the index yet)."""
+    while True:
+        rows = list(db.query(_SOURCE.replace("WHERE c.rid IN ({marks})",
+                                             "WHERE c.rid > ? ORDER BY c.rid LIMIT ?"),
+                             [after_rid, 2000]))
+        if not rows:
+            return
+        db.conn.executemany(
+            "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)",
+            [(row["rid"], *entry(row)) for row in rows if not row["deleted"]])
+        after_rid = rows[-1]["rid"]
+
+
 def rids_for_person(db: Database, person_id: str) -> list[int]:
     return [row["rid"] for row in db.query("SELECT rid FROM cases WHERE person_id = ?",
                                            [person_id])]

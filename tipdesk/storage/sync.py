@@ -435,41 +435,31 @@ def export_changed(db: Database, table: str, after: int, upto: int, *,
     yield from db.execute(sql, [after, upto, table, table, after, upto, *params])
 
 
-def existing_in_chunk(db: Database, table: str, lines: str) -> list[int]:
-    """Positions in ``lines`` (a JSON array of batch entries) of records we already have."""
-    return [row[0] for row in db.execute(
-        f"""SELECT j.key FROM json_each(?) j
-            WHERE EXISTS (SELECT 1 FROM {table} t WHERE t.id = j.value ->> '$.id')""",
-        [lines])]
-
-
-def insert_new_from_chunk(db: Database, table: str, lines: str, high: int) -> int:
-    """Insert the rows of entries we do not have, straight from the batch's JSON (entries
-    at or below the high-water mark only when they are provider references)."""
+def insert_new_rows(db: Database, table: str, rows: Sequence[dict]) -> int:
+    """Insert rows we do not have yet (the caller checked), all columns by name."""
+    if not rows:
+        return 0
     columns = table_columns(db, table)
     names = ", ".join(f'"{c}"' for c in columns)
-    values = ", ".join(f"j.value ->> '$.row.{c}'" for c in columns)
-    cursor = db.execute(
-        f"""INSERT INTO {table} ({names})
-            SELECT {values} FROM json_each(?) j
-            WHERE j.value ->> '$.row' IS NOT NULL
-              AND (j.value ->> '$.seq' > ? OR j.value ->> '$.op' = 'ref')
-              AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = j.value ->> '$.id')""",
-        [lines, high])
-    return cursor.rowcount
+    marks = ", ".join("?" * len(columns))
+    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                        [tuple(row.get(c) for c in columns) for row in rows])
+    return len(rows)
 
 
-def max_rev_in_chunk(db: Database, lines: str) -> str | None:
-    return db.execute("SELECT max(j.value ->> '$.rev') FROM json_each(?) j",
-                      [lines]).fetchone()[0]
+def older_cases(db: Database, case_ids: Iterable[str], max_rid: int) -> list[str]:
+    """Of ``case_ids``, the cases that were here before the import (rid up to max_rid)."""
+    ids = sorted(case_ids)
+    found: list[str] = []
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        found += [row[0] for row in db.execute(
+            f"SELECT id FROM cases WHERE id IN ({marks}) AND rid <= ?", [*chunk, max_rid])]
+    return found
 
 
-def ids_in_chunk(db: Database, lines: str, key: str) -> list[str]:
-    """Values of ``$.row.<key>`` (or ``$.id`` for ``id``) of a chunk's entries."""
-    path = "$.id" if key == "id" else f"$.row.{key}"
-    return [row[0] for row in db.execute(
-        f"SELECT j.value ->> '{path}' FROM json_each(?) j WHERE j.value ->> '$.row' IS NOT NULL",
-        [lines]) if row[0]]
+def max_rid(db: Database) -> int:
+    return db.execute("SELECT coalesce(max(rid), 0) FROM cases").fetchone()[0]
 
 
 def peer_scope(table: str, district: str, own: str) -> tuple[str, list[str]]:
