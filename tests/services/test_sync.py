@@ -374,3 +374,28 @@ def test_province_never_sends_one_district_the_other_districts_records(tmp_path)
     assert set(data(a.session, "cases")) == {case_a.case.id}
     for office in (a, b, province):
         office.session.close()
+
+
+def test_edits_to_a_de_identified_copy_never_wipe_the_district_s_names(tmp_path):
+    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    province = Office(tmp_path / "ntt", "NTT", "province", "53")
+    enrol(district, province, tmp_path, profile="deidentified")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    file = new_case(district.session, {"nik": "5371015403990001"})
+    number = file.case.case_number
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    f = province.case(number)
+    assert f.person.full_name == "" and f.case.summary == ""
+    # The province's copy cannot pass the case file's checks (no name); an edit made to
+    # its rows (as a merge or a later tool might) is what travels back.
+    f.case.risk_level = "high"
+    with province.session.write() as db:
+        rows.update(db, f.case, province.session.stamp)
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    back = district.case(number)
+    assert back.case.risk_level == "high"
+    assert back.case.summary == file.case.summary and back.case.exploitation_place == "Tawau"
+    assert back.person.full_name == NAME and back.person.nik == "5371015403990001"
+    district.session.close()
+    province.session.close()

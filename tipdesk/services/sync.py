@@ -607,9 +607,19 @@ def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, mani
     if mine["rev"] in chain:
         if row is None:
             summary.unchanged += 1   # a purge; the tombstone stays
-        else:
+            return
+        # Fast-forward with the fields their steps since our rev changed, not the whole
+        # row: a row that reached them de-identified comes back with blanks in fields
+        # they never touched, which must not wipe ours.
+        after = chain.index(mine["rev"])
+        changed = {name for step in entry["steps"][after:] for name in step[1]}
+        if "*" in changed:
             store.write_row(session.db, entity, row)
-            summary.applied += 1
+        else:
+            store.write_row(session.db, entity, {
+                **mine, **{k: row.get(k) for k in changed if k in row},
+                **{k: row[k] for k in (*META, "deleted") if k in row}})
+        summary.applied += 1
         return
     _merge(session, entity, entry, mine, chain, manifest, peer, summary)
 
