@@ -215,6 +215,10 @@
   <context>
     <name>CaseListModel</name>
     <message>
+      <source>Office</source>
+      <translation>Kantor</translation>
+    </message>
+    <message>
       <source>Case no.</source>
       <translation>No. kasus</translation>
     </message>
@@ -302,6 +306,49 @@
     <message>
       <source>Case to open:</source>
       <translation>Kasus yang dibuka:</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolDialog</name>
+    <message>
+      <source>Enrol an office</source>
+      <translation>Daftarkan kantor</translation>
+    </message>
+    <message>
+      <source>Phone {office} and ask them to read out the fingerprint their TipDesk showed when they saved this key file. Type it here; spaces, dashes and small letters do not matter. The office is enrolled only if the fingerprint matches.</source>
+      <translation>Telepon {office} dan minta mereka membacakan sidik jari yang ditampilkan TipDesk mereka saat menyimpan berkas kunci ini. Ketik di sini; spasi, tanda hubung dan huruf kecil tidak berpengaruh. Kantor hanya didaftarkan bila sidik jarinya cocok.</translation>
+    </message>
+    <message>
+      <source>Full case data</source>
+      <translation>Data kasus lengkap</translation>
+    </message>
+    <message>
+      <source>De-identified: no names, NIK, contacts, places or notes</source>
+      <translation>Tanpa identitas: tanpa nama, NIK, kontak, tempat atau catatan</translation>
+    </message>
+    <message>
+      <source>{office} is already enrolled here. Enrolling this key file replaces the key kept for it.</source>
+      <translation>{office} sudah terdaftar di sini. Mendaftarkan berkas kunci ini mengganti kunci yang tersimpan untuknya.</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation>Kantor</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Tingkat</translation>
+    </message>
+    <message>
+      <source>Fingerprint</source>
+      <translation>Sidik jari</translation>
+    </message>
+    <message>
+      <source>It receives from us</source>
+      <translation>Yang diterimanya dari kita</translation>
+    </message>
+    <message>
+      <source>Enrol</source>
+      <translation>Daftarkan</translation>
     </message>
   </context>
   <context>
@@ -785,10 +832,6 @@
       <translation>Sinkronisasi</translation>
     </message>
     <message>
-      <source>Encrypted, signed batch files for the provincial office (carried on a USB stick) come with a later update of TipDesk. Nothing is exported or imported yet.</source>
-      <translation>Berkas batch terenkripsi dan bertanda tangan untuk kantor provinsi (dibawa dengan flashdisk) hadir pada pembaruan TipDesk berikutnya. Belum ada yang diekspor atau diimpor.</translation>
-    </message>
-    <message>
       <source>Users</source>
       <translation>Pengguna</translation>
     </message>
@@ -1135,6 +1178,41 @@ PEMERINTAH KOTA KUPANG</translation>
     </message>
   </context>
   <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+      <source>Recovery key for batches</source>
+      <translation>Kunci pemulihan kiriman</translation>
+    </message>
+    <message>
+      <source>Batches that districts send to {office} are now also locked to this key. If this register is ever lost, the key still opens them. It is shown only now and is not kept on this computer.</source>
+      <translation>Kiriman dari kabupaten/kota ke {office} kini juga dikunci untuk kunci ini. Bila register ini hilang, kunci ini tetap dapat membukanya. Kunci hanya ditampilkan sekarang dan tidak disimpan di komputer ini.</translation>
+    </message>
+    <message>
+      <source>Print it or write it on paper now, check every character, and lock the paper away apart from this laptop and from the register's recovery code. Do not save it in a file or a message. Then save this office's key file again and give it to each district, so that their batches use the recovery key.</source>
+      <translation>Cetak atau tulis di kertas sekarang, periksa setiap hurufnya, lalu simpan kertasnya di tempat terkunci, terpisah dari laptop ini dan dari kode pemulihan register. Jangan simpan dalam berkas atau pesan. Setelah itu simpan ulang berkas kunci kantor ini dan berikan ke setiap kabupaten/kota, agar kiriman mereka memakai kunci pemulihan.</translation>
+    </message>
+    <message>
+      <source>I have printed the recovery key or written it down</source>
+      <translation>Saya sudah mencetak atau menulis kunci pemulihan</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Cetak…</translation>
+    </message>
+    <message>
+      <source>TipDesk recovery key for batches</source>
+      <translation>Kunci pemulihan kiriman TipDesk</translation>
+    </message>
+    <message>
+      <source>Office {office}, printed {day}</source>
+      <translation>Kantor {office}, dicetak {day}</translation>
+    </message>
+    <message>
+      <source>It opens the batches sent to this office if its register is lost. Keep this paper locked away, apart from the laptop and from the register's recovery code.</source>
+      <translation>Kunci ini membuka kiriman ke kantor ini bila registernya hilang. Simpan kertas ini di tempat terkunci, terpisah dari laptop dan dari kode pemulihan register.</translation>
+    </message>
+  </context>
+  <context>
     <name>RecoveryPage</name>
     <message>
       <source>Recovery code</source>
@@ -1151,6 +1229,18 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>I have written the recovery code down</source>
       <translation>Saya sudah menulis kode pemulihan</translation>
+    </message>
+    <message>
+      <source>A province also gets a recovery key for batches: it opens the batches districts send to this office if this register is ever lost. Print it or write it down as well, and keep it apart from the recovery code.</source>
+      <translation>Provinsi juga mendapat kunci pemulihan kiriman: kunci ini membuka kiriman dari kabupaten/kota ke kantor ini bila register ini hilang. Cetak atau tulis juga, dan simpan terpisah dari kode pemulihan.</translation>
+    </message>
+    <message>
+      <source>I have printed the recovery key for batches or written it down</source>
+      <translation>Saya sudah mencetak atau menulis kunci pemulihan kiriman</translation>
+    </message>
+    <message>
+      <source>Print the key for batches…</source>
+      <translation>Cetak kunci kiriman…</translation>
     </message>
   </context>
   <context>
@@ -1277,6 +1367,10 @@ PEMERINTAH KOTA KUPANG</translation>
       <translation>Belum ditutup</translation>
     </message>
     <message>
+      <source>The office each case came from</source>
+      <translation>Kantor asal setiap kasus</translation>
+    </message>
+    <message>
       <source>All exploitation types</source>
       <translation>Semua jenis eksploitasi</translation>
     </message>
@@ -1295,6 +1389,10 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>All workers</source>
       <translation>Semua petugas</translation>
+    </message>
+    <message>
+      <source>All offices</source>
+      <translation>Semua kantor</translation>
     </message>
     <message>
       <source>No cases</source>
@@ -1423,6 +1521,459 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>That folder is not a TipDesk register: choose the folder that holds register.keys and register.db.</source>
       <translation>Folder itu bukan register TipDesk: pilih folder yang berisi register.keys dan register.db.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncView</name>
+    <message>
+      <source>Office</source>
+      <translation>Kantor</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Korban</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Kasus</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>Layanan</translation>
+    </message>
+    <message>
+      <source>Referral</source>
+      <translation>Rujukan</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation>Penyedia layanan</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <source>offices</source>
+      <translation>kantor</translation>
+    </message>
+    <message>
+      <source>persons</source>
+      <translation>korban</translation>
+    </message>
+    <message>
+      <source>cases</source>
+      <translation>kasus</translation>
+    </message>
+    <message>
+      <source>services</source>
+      <translation>layanan</translation>
+    </message>
+    <message>
+      <source>referrals</source>
+      <translation>rujukan</translation>
+    </message>
+    <message>
+      <source>providers</source>
+      <translation>penyedia layanan</translation>
+    </message>
+    <message>
+      <source>notes</source>
+      <translation>catatan</translation>
+    </message>
+    <message>
+      <source>full case data</source>
+      <translation>data kasus lengkap</translation>
+    </message>
+    <message>
+      <source>de-identified data</source>
+      <translation>data tanpa identitas</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>belum pernah</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Tingkat</translation>
+    </message>
+    <message>
+      <source>Last sent</source>
+      <translation>Terakhir dikirim</translation>
+    </message>
+    <message>
+      <source>Confirmed by them</source>
+      <translation>Dikonfirmasi mereka</translation>
+    </message>
+    <message>
+      <source>Last received</source>
+      <translation>Terakhir diterima</translation>
+    </message>
+    <message>
+      <source>Changes since confirmed</source>
+      <translation>Perubahan sejak konfirmasi</translation>
+    </message>
+    <message>
+      <source>Waiting in inbox</source>
+      <translation>Menunggu di inbox</translation>
+    </message>
+    <message>
+      <source>Whole record</source>
+      <translation>Seluruh data</translation>
+    </message>
+    <message>
+      <source>edited (restores the record)</source>
+      <translation>diubah (memulihkan data)</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>dihapus</translation>
+    </message>
+    <message>
+      <source>edited</source>
+      <translation>diubah</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(kosong)</translation>
+    </message>
+    <message>
+      <source>Case no.</source>
+      <translation>No. kasus</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Kolom</translation>
+    </message>
+    <message>
+      <source>Ours</source>
+      <translation>Milik kita</translation>
+    </message>
+    <message>
+      <source>Theirs</source>
+      <translation>Milik mereka</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Dari</translation>
+    </message>
+    <message>
+      <source>Batch files carry this register's changes to the offices below and bring theirs back, on a USB stick. Each file is encrypted for one office and signed by this one; a file from an office that is not enrolled is refused.</source>
+      <translation>Berkas kiriman membawa perubahan register ini ke kantor-kantor di bawah dan membawa kembali perubahan mereka, lewat USB. Setiap berkas dienkripsi untuk satu kantor dan ditandatangani kantor ini; berkas dari kantor yang belum terdaftar ditolak.</translation>
+    </message>
+    <message>
+      <source>Offices</source>
+      <translation>Kantor</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>Konflik</translation>
+    </message>
+    <message>
+      <source>Export a batch…</source>
+      <translation>Ekspor kiriman…</translation>
+    </message>
+    <message>
+      <source>Write a batch for the office chosen in the table, e.g. on a USB stick</source>
+      <translation>Tulis kiriman untuk kantor yang dipilih di tabel, mis. ke USB</translation>
+    </message>
+    <message>
+      <source>Import a batch…</source>
+      <translation>Impor kiriman…</translation>
+    </message>
+    <message>
+      <source>Check and apply a batch file another office exported for this one</source>
+      <translation>Periksa dan terapkan berkas kiriman yang diekspor kantor lain untuk kantor ini</translation>
+    </message>
+    <message>
+      <source>Try the inbox again</source>
+      <translation>Coba inbox lagi</translation>
+    </message>
+    <message>
+      <source>Apply the batches that wait in the inbox for an earlier batch</source>
+      <translation>Terapkan kiriman di inbox yang menunggu kiriman sebelumnya</translation>
+    </message>
+    <message>
+      <source>Your role does not exchange batches; a caseworker, supervisor or administrator can.</source>
+      <translation>Peran Anda tidak bertukar kiriman; pendamping kasus, supervisor atau administrator dapat melakukannya.</translation>
+    </message>
+    <message>
+      <source>Enrol an office…</source>
+      <translation>Daftarkan kantor…</translation>
+    </message>
+    <message>
+      <source>Add an office from its key file, after confirming its fingerprint by phone</source>
+      <translation>Tambahkan kantor dari berkas kuncinya, setelah sidik jarinya dicocokkan lewat telepon</translation>
+    </message>
+    <message>
+      <source>Save our key file…</source>
+      <translation>Simpan berkas kunci kita…</translation>
+    </message>
+    <message>
+      <source>Save this office's key file, to give to an office that enrols it</source>
+      <translation>Simpan berkas kunci kantor ini, untuk diberikan ke kantor yang akan mendaftarkannya</translation>
+    </message>
+    <message>
+      <source>Make a recovery key…</source>
+      <translation>Buat kunci pemulihan…</translation>
+    </message>
+    <message>
+      <source>A key, kept on paper, that opens the batches sent to this province if its register is lost</source>
+      <translation>Kunci di atas kertas yang membuka kiriman ke provinsi ini bila registernya hilang</translation>
+    </message>
+    <message>
+      <source>No conflicts to review. A conflict arises when this office and another changed the same field of a record before their batches crossed.</source>
+      <translation>Tidak ada konflik untuk ditinjau. Konflik muncul bila kantor ini dan kantor lain mengubah kolom yang sama pada satu data sebelum kiriman mereka bertemu.</translation>
+    </message>
+    <message>
+      <source>Keep ours</source>
+      <translation>Pakai milik kita</translation>
+    </message>
+    <message>
+      <source>Keep this office's value; the other office gets it with the next batch</source>
+      <translation>Pakai nilai kantor ini; kantor lain menerimanya dengan kiriman berikutnya</translation>
+    </message>
+    <message>
+      <source>Keep theirs</source>
+      <translation>Pakai milik mereka</translation>
+    </message>
+    <message>
+      <source>Take the other office's value here; it goes back with the next batch</source>
+      <translation>Pakai nilai kantor lain di sini; nilai itu kembali dengan kiriman berikutnya</translation>
+    </message>
+    <message>
+      <source>Open case</source>
+      <translation>Buka kasus</translation>
+    </message>
+    <message>
+      <source>Open the case file in its own window</source>
+      <translation>Buka berkas kasus di jendelanya sendiri</translation>
+    </message>
+    <message>
+      <source>Either choice is an ordinary change that travels with the next batch, so both registers end with the same value.</source>
+      <translation>Pilihan mana pun adalah perubahan biasa yang ikut kiriman berikutnya, sehingga kedua register berakhir dengan nilai yang sama.</translation>
+    </message>
+    <message>
+      <source>No office is enrolled yet. An administrator enrols an office from its key file and confirms its fingerprint over the phone.</source>
+      <translation>Belum ada kantor yang terdaftar. Administrator mendaftarkan kantor dari berkas kuncinya dan mencocokkan sidik jarinya lewat telepon.</translation>
+    </message>
+    <message>
+      <source>Conflicts ({count})</source>
+      <translation>Konflik ({count})</translation>
+    </message>
+    <message>
+      <source>{office} · {name}: fingerprint {fingerprint}; receives {profile} from us; enrolled {enrolled}.</source>
+      <translation>{office} · {name}: sidik jari {fingerprint}; menerima {profile} dari kita; terdaftar {enrolled}.</translation>
+    </message>
+    <message>
+      <source>Changes sent up to no. {sent}, of which they confirmed up to no. {acked}; received from them up to no. {received}.</source>
+      <translation>Perubahan terkirim sampai no. {sent}, yang sudah mereka konfirmasi sampai no. {acked}; diterima dari mereka sampai no. {received}.</translation>
+    </message>
+    <message>
+      <source>Case {number}</source>
+      <translation>Kasus {number}</translation>
+    </message>
+    <message>
+      <source>Ours ({office})</source>
+      <translation>Milik kita ({office})</translation>
+    </message>
+    <message>
+      <source>Theirs ({office})</source>
+      <translation>Milik mereka ({office})</translation>
+    </message>
+    <message>
+      <source>Changed by {user} on {when}</source>
+      <translation>Diubah oleh {user} pada {when}</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>tidak diketahui</translation>
+    </message>
+    <message>
+      <source>{action} did not complete.</source>
+      <translation>{action} tidak selesai.</translation>
+    </message>
+    <message>
+      <source>Cancelled; nothing was changed.</source>
+      <translation>Dibatalkan; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+      <source>Export a batch</source>
+      <translation>Ekspor kiriman</translation>
+    </message>
+    <message>
+      <source>Choose in the table the office the batch is for.</source>
+      <translation>Pilih di tabel kantor tujuan kiriman.</translation>
+    </message>
+    <message>
+      <source>Where to write the batch for {office} (e.g. the USB stick)</source>
+      <translation>Di mana kiriman untuk {office} ditulis (mis. USB)</translation>
+    </message>
+    <message>
+      <source>Writing the batch for {office}…</source>
+      <translation>Menulis kiriman untuk {office}…</translation>
+    </message>
+    <message>
+      <source>The batch could not be written to {folder}: the stick may be full, write-protected or removed. Nothing was sent; try again.</source>
+      <translation>Kiriman tidak dapat ditulis ke {folder}: USB mungkin penuh, terkunci tulis, atau tercabut. Tidak ada yang dikirim; coba lagi.</translation>
+    </message>
+    <message>
+      <source>The batch for {office} is written:
+{path}</source>
+      <translation>Kiriman untuk {office} sudah ditulis:
+{path}</translation>
+    </message>
+    <message>
+      <source>Records: {records}.</source>
+      <translation>Data: {records}.</translation>
+    </message>
+    <message>
+      <source>No new changes: the batch tells {office} what this office has received.</source>
+      <translation>Tidak ada perubahan baru: kiriman ini memberi tahu {office} apa yang sudah diterima kantor ini.</translation>
+    </message>
+    <message>
+      <source>It is encrypted for {office} and signed by this office; its name says nothing about what it holds. Import it at {office}; their next batch confirms it.</source>
+      <translation>Kiriman dienkripsi untuk {office} dan ditandatangani kantor ini; namanya tidak menunjukkan isinya. Impor di {office}; kiriman mereka berikutnya mengonfirmasinya.</translation>
+    </message>
+    <message>
+      <source>Import a batch</source>
+      <translation>Impor kiriman</translation>
+    </message>
+    <message>
+      <source>Choose a batch file</source>
+      <translation>Pilih berkas kiriman</translation>
+    </message>
+    <message>
+      <source>TipDesk batches (*.tipbatch);;All files (*)</source>
+      <translation>Kiriman TipDesk (*.tipbatch);;Semua berkas (*)</translation>
+    </message>
+    <message>
+      <source>Checking and applying the batch…</source>
+      <translation>Memeriksa dan menerapkan kiriman…</translation>
+    </message>
+    <message>
+      <source>The file {path} could not be read. Check that the stick is still plugged in, then try again.</source>
+      <translation>Berkas {path} tidak dapat dibaca. Periksa apakah USB masih tertancap, lalu coba lagi.</translation>
+    </message>
+    <message>
+      <source>This batch from {office} was imported before; nothing changed.</source>
+      <translation>Kiriman dari {office} ini sudah pernah diimpor; tidak ada yang berubah.</translation>
+    </message>
+    <message>
+      <source>An earlier batch from {office} has not arrived here, so this one cannot be applied yet. It is kept in the inbox and applied by itself when the missing batch arrives. Ask {office} to export again: a new batch carries everything this office has not confirmed.</source>
+      <translation>Kiriman {office} yang lebih awal belum tiba di sini, jadi kiriman ini belum dapat diterapkan. Kiriman disimpan di inbox dan diterapkan otomatis saat kiriman yang hilang tiba. Minta {office} mengekspor lagi: kiriman baru membawa semua yang belum dikonfirmasi kantor ini.</translation>
+    </message>
+    <message>
+      <source>Batch from {office} imported. Applied: {applied}; unchanged: {unchanged}; merged with changes made here: {merged}; conflicts to review: {conflicts}.</source>
+      <translation>Kiriman dari {office} diimpor. Diterapkan: {applied}; tidak berubah: {unchanged}; digabung dengan perubahan di sini: {merged}; konflik untuk ditinjau: {conflicts}.</translation>
+    </message>
+    <message>
+      <source>Batches from the inbox applied after it: {count}.</source>
+      <translation>Kiriman dari inbox yang diterapkan sesudahnya: {count}.</translation>
+    </message>
+    <message>
+      <source>Review the conflicts on the Conflicts tab.</source>
+      <translation>Tinjau konflik di tab Konflik.</translation>
+    </message>
+    <message>
+      <source>Inbox</source>
+      <translation>Inbox</translation>
+    </message>
+    <message>
+      <source>Applying the batches waiting in the inbox…</source>
+      <translation>Menerapkan kiriman yang menunggu di inbox…</translation>
+    </message>
+    <message>
+      <source>A batch in the inbox could not be read. Ask the sending office to export again.</source>
+      <translation>Sebuah kiriman di inbox tidak dapat dibaca. Minta kantor pengirim mengekspor lagi.</translation>
+    </message>
+    <message>
+      <source>Batches applied from the inbox: {count}.</source>
+      <translation>Kiriman yang diterapkan dari inbox: {count}.</translation>
+    </message>
+    <message>
+      <source>Nothing in the inbox can be applied yet: the batch it waits for has not arrived. Ask the sending office to export again.</source>
+      <translation>Belum ada kiriman di inbox yang dapat diterapkan: kiriman yang ditunggu belum tiba. Minta kantor pengirim mengekspor lagi.</translation>
+    </message>
+    <message>
+      <source>Enrol an office</source>
+      <translation>Daftarkan kantor</translation>
+    </message>
+    <message>
+      <source>Choose the office's key file</source>
+      <translation>Pilih berkas kunci kantor itu</translation>
+    </message>
+    <message>
+      <source>TipDesk key files (*.tipkey);;All files (*)</source>
+      <translation>Berkas kunci TipDesk (*.tipkey);;Semua berkas (*)</translation>
+    </message>
+    <message>
+      <source>The file {path} could not be read.</source>
+      <translation>Berkas {path} tidak dapat dibaca.</translation>
+    </message>
+    <message>
+      <source>This is this office's own key file. Choose the key file that the other office sent.</source>
+      <translation>Ini berkas kunci kantor ini sendiri. Pilih berkas kunci yang dikirim kantor lain.</translation>
+    </message>
+    <message>
+      <source>{office} ({name}) is enrolled: batches can now go to it and come from it.</source>
+      <translation>{office} ({name}) sudah terdaftar: kiriman kini dapat dikirim ke kantor itu dan diterima darinya.</translation>
+    </message>
+    <message>
+      <source>Save our key file</source>
+      <translation>Simpan berkas kunci kita</translation>
+    </message>
+    <message>
+      <source>Where to save this office's key file</source>
+      <translation>Di mana berkas kunci kantor ini disimpan</translation>
+    </message>
+    <message>
+      <source>The key file could not be saved in {folder}.</source>
+      <translation>Berkas kunci tidak dapat disimpan di {folder}.</translation>
+    </message>
+    <message>
+      <source>Our fingerprint: {fingerprint}</source>
+      <translation>Sidik jari kita: {fingerprint}</translation>
+    </message>
+    <message>
+      <source>This office's key file is saved as {path}. Give it to the other office on a stick or by e-mail; it holds no secret. When they phone to enrol this office, read them this fingerprint:</source>
+      <translation>Berkas kunci kantor ini disimpan sebagai {path}. Berikan ke kantor lain lewat USB atau surel; berkas ini tidak berisi rahasia. Saat mereka menelepon untuk mendaftarkan kantor ini, bacakan sidik jari ini:</translation>
+    </message>
+    <message>
+      <source>Recovery key for batches</source>
+      <translation>Kunci pemulihan kiriman</translation>
+    </message>
+    <message>
+      <source>Make a recovery key for the batches that districts send to this office? It is shown once, to print or write down and lock away; with it, those batches can still be opened if this register is lost.</source>
+      <translation>Buat kunci pemulihan untuk kiriman dari kabupaten/kota ke kantor ini? Kunci hanya ditampilkan sekali, untuk dicetak atau ditulis lalu disimpan terkunci; dengannya, kiriman itu tetap dapat dibuka bila register ini hilang.</translation>
+    </message>
+    <message>
+      <source>This office already has a recovery key. It was shown once, when it was made (for a province, when its register was created), and cannot be shown again.</source>
+      <translation>Kantor ini sudah punya kunci pemulihan. Kunci itu ditampilkan sekali saat dibuat (untuk provinsi, saat registernya dibuat) dan tidak dapat ditampilkan lagi.</translation>
+    </message>
+    <message>
+      <source>The recovery key is made. Save this office's key file again and give it to each district; each enrols it again (its fingerprint has changed).</source>
+      <translation>Kunci pemulihan sudah dibuat. Simpan ulang berkas kunci kantor ini dan berikan ke setiap kabupaten/kota; masing-masing mendaftarkannya lagi (sidik jarinya berubah).</translation>
+    </message>
+    <message>
+      <source>Conflict</source>
+      <translation>Konflik</translation>
+    </message>
+    <message>
+      <source>{what}: kept ours.</source>
+      <translation>{what}: memakai milik kita.</translation>
+    </message>
+    <message>
+      <source>{what}: kept the value of {office}.</source>
+      <translation>{what}: memakai nilai dari {office}.</translation>
     </message>
   </context>
   <context>

@@ -367,3 +367,73 @@ def test_a_register_from_before_authors_were_recorded_records_them_after_upgrade
     assert [(c["op"], c["author"]) for c in db.query("SELECT * FROM _changes ORDER BY seq")] == [
         ("insert", ""), ("update", "yohana")]
     db.close()
+
+
+# --- A province's register ------------------------------------------------------------------
+
+def test_a_province_lists_each_case_with_its_office_and_filters_by_office(tmp_path):
+    from tests.services.test_sync import Office, enrol
+    from tipdesk.services import sync
+
+    kup = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    bel = Office(tmp_path / "bel", "BEL", "district", "53.04")
+    ntt = Office(tmp_path / "ntt", "NTT", "province", "53")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    try:
+        enrol(kup, ntt, tmp_path)
+        enrol(bel, ntt, tmp_path)
+        for name in ("Maria Goreti Bria", "Yuliana Tefa", "Ani Lestari"):
+            new_case(kup.session, {"full_name": name}, assigned_to="yohana")
+        new_case(bel.session, {"full_name": "Siti Aminah"})
+        gone = new_case(bel.session, {"full_name": "Rina Tefa"}).case.case_number
+        for district in (kup, bel):
+            sync.import_batch(ntt.session, district.export(ntt, stick / f"{district.code}"))
+        new_case(ntt.session, {"full_name": "Budi Santoso", "sex": "male"})
+        cases.delete_case(ntt.session, gone)
+        session = ntt.session
+        offices = listing.list_case_offices(session)
+        assert [(o.code, o.level) for o in offices] == [
+            ("BEL", "district"), ("KUP", "district"), ("NTT", "province")]
+        office_id = {o.code: o.id for o in offices}
+        assert office_id["KUP"] == kup.session.office.id
+
+        everything = listing.list_cases(session, CaseFilter(), sort="case_number", limit=100)
+        assert len(everything) == listing.count_cases(session, CaseFilter()) == 5
+        for row in everything:     # case numbers begin with the office that opened them
+            assert row.case_number.startswith(row.office_code + "-")
+
+        def listed(**kw):
+            flt = CaseFilter(**kw)
+            rows = listing.list_cases(session, flt, sort="case_number", limit=100)
+            assert listing.count_cases(session, flt) == len(rows)
+            return {(row.office_code, row.full_name) for row in rows}
+
+        assert listed(office=office_id["KUP"]) == {
+            ("KUP", "Maria Goreti Bria"), ("KUP", "Yuliana Tefa"), ("KUP", "Ani Lestari")}
+        assert listed(office=office_id["BEL"]) == {("BEL", "Siti Aminah")}   # one deleted
+        assert listed(office=office_id["NTT"]) == {("NTT", "Budi Santoso")}
+        assert listed(office=office_id["KUP"], text="tefa") == {("KUP", "Yuliana Tefa")}
+        assert listed(office=office_id["BEL"], worker="yohana") == set()
+        assert listed(office="no-such-office") == set()
+        # Sorted by office, pages of two that cover the filtered list once.
+        for descending in (False, True):
+            codes = [row.office_code for row in listing.list_cases(
+                session, CaseFilter(), sort="office", descending=descending, limit=100)]
+            assert codes == sorted(codes, reverse=descending)
+            pages = [listing.list_cases(session, CaseFilter(office=office_id["KUP"]),
+                                        sort="office", descending=descending, offset=start,
+                                        limit=2) for start in (0, 2, 4)]
+            assert [len(page) for page in pages] == [2, 1, 0]
+            assert len({row.rid for page in pages for row in page}) == 3
+        # An office whose only case was deleted is no longer offered.
+        cases.delete_case(session, next(row.case_number for row in everything
+                                        if row.office_code == "BEL"))
+        assert [o.code for o in listing.list_case_offices(session)] == ["KUP", "NTT"]
+        # A district's register holds its own cases only.
+        assert [o.code for o in listing.list_case_offices(kup.session)] == ["KUP"]
+        assert {row.office_code for row in listing.list_cases(kup.session, CaseFilter())} == {
+            "KUP"}
+    finally:
+        for office in (kup, bel, ntt):
+            office.session.close()

@@ -99,3 +99,55 @@ def test_sign_in_names_a_folder_that_is_not_a_register(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert "not a TipDesk register" in dialog.message.text()
     assert not dialog.sign_in_button.isEnabled()
+
+
+def test_a_province_is_shown_its_recovery_key_for_batches_once(qtbot, tmp_path):
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    office = wizard.office_page
+    office.code.setText("NTT")
+    office.name.setText("UPTD PPA Provinsi NTT")
+    office.level.setCurrentIndex(office.level.findData("province"))
+    office.region.setText("53")
+    wizard.next()
+    admin = wizard.admin_page
+    admin.username.setText("ani")
+    admin.password.setText("kata-sandi-panjang")
+    admin.repeat.setText("kata-sandi-panjang")
+    wizard.next()
+    wizard.folder_page.folder_edit.setText(str(tmp_path / "NTT"))
+    wizard.next()
+    assert wizard.currentId() == FirstRunWizard.RECOVERY
+    page = wizard.recovery_page
+    assert not page.batch_key.isHidden()
+    assert page.batch_key_label.text().startswith("AGE-SECRET-KEY-1")
+    finish = wizard.button(wizard.WizardButton.FinishButton)
+    page.confirm.setChecked(True)
+    assert not finish.isEnabled()        # the key for batches is not on paper yet
+    wizard.reject()
+    assert wizard.isVisible()
+    page.batch_confirm.setChecked(True)
+    assert finish.isEnabled()
+    wizard.accept()
+
+
+def test_a_district_has_no_recovery_key_for_batches(qtbot, tmp_path):
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.office_page.code.setText("KUP")
+    wizard.office_page.name.setText("UPTD PPA Kota Kupang")
+    wizard.office_page.region.setText("53.71")
+    wizard.next()
+    wizard.admin_page.username.setText("ani")
+    wizard.admin_page.password.setText("kata-sandi-panjang")
+    wizard.admin_page.repeat.setText("kata-sandi-panjang")
+    wizard.next()
+    wizard.folder_page.folder_edit.setText(str(tmp_path / "KUP"))
+    wizard.next()
+    assert wizard.recovery_page.batch_key.isHidden()
+    wizard.recovery_page.confirm.setChecked(True)
+    assert wizard.button(wizard.WizardButton.FinishButton).isEnabled()

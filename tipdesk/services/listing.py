@@ -32,10 +32,12 @@ class CaseFilter:
     exploitation_type: str = ""          # one exploitation code; "" = all
     opened_from: dt.date | None = None   # inclusive
     opened_to: dt.date | None = None     # inclusive
+    office: str = ""                     # id of the office the case came from; "" = all
 
 
 SORT_KEYS: tuple[str, ...] = ("case_number", "register_number", "name", "sex", "age",
-                              "exploitation", "status", "worker", "updated_at", "follow_up_on")
+                              "exploitation", "status", "worker", "updated_at", "follow_up_on",
+                              "office")
 # Blank values (no sex, age or follow-up date) sort first ascending and last descending.
 
 OPEN_STATUSES: tuple[str, ...] = tuple(c for c in CASE_STATUS.codes()
@@ -56,13 +58,15 @@ class CaseRow:
     assigned_to: str
     updated_at: str               # ISO UTC of the case row
     follow_up_on: dt.date | None
+    office_code: str = ""         # code of the office the case came from (cases.origin)
 
 
 def _query(flt: CaseFilter, **extra: Any) -> store.CaseQuery:
     return store.CaseQuery(match=search.match_expression(flt.text) if flt.text else None,
                            statuses=tuple(flt.statuses), worker=flt.worker,
                            exploitation_type=flt.exploitation_type,
-                           opened_from=flt.opened_from, opened_to=flt.opened_to, **extra)
+                           opened_from=flt.opened_from, opened_to=flt.opened_to,
+                           office=flt.office, **extra)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -77,7 +81,7 @@ def _case_row(row: dict, today: dt.date) -> CaseRow:
         full_name=row["full_name"], initials=r.initials(row["full_name"]), sex=row["sex"] or "",
         age=age, exploitation_types=tuple(json.loads(row["exploitation_types"] or "[]")),
         status=row["status"], assigned_to=row["assigned_to"], updated_at=row["updated_at"],
-        follow_up_on=_date(row["follow_up_on"]))
+        follow_up_on=_date(row["follow_up_on"]), office_code=row.get("office_code") or "")
 
 
 def _page(session: Session, query: store.CaseQuery, *, sort: str, descending: bool,
@@ -101,6 +105,21 @@ def list_cases(session: Session, flt: CaseFilter, *, sort: str = "updated_at",
         raise ValueError(f"unknown sort key: {sort}")
     return _page(session, _query(flt), sort=sort, descending=descending, offset=offset,
                  limit=limit)
+
+
+@dataclass(frozen=True)
+class CaseOffice:
+    id: str
+    code: str
+    name: str
+    level: str
+
+
+def list_case_offices(session: Session) -> list[CaseOffice]:
+    """The offices that live cases of this register came from, by code: in a province's
+    register its districts (and itself, for cases it opened)."""
+    return [CaseOffice(id=row["id"], code=row["code"], name=row["name"], level=row["level"])
+            for row in store.offices_with_cases(session.db)]
 
 
 # --- Referrals -----------------------------------------------------------------------------

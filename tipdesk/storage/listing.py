@@ -59,6 +59,8 @@ CASE_SORTS: dict[str, Sort] = {
     "updated_at": Sort("c.updated_at", _CASES, True, "updated_at"),
     "follow_up_on": Sort("c.follow_up_on", _CASES, True, "follow_up_on"),
     "opened_on": Sort("c.opened_on", _CASES, True, "opened_on"),
+    # A province's register: the code of the office the case came from.
+    "office": Sort("(SELECT o.code FROM offices o WHERE o.id = c.origin)", _CASES, False),
 }
 
 
@@ -74,6 +76,7 @@ class CaseQuery:
     opened_to: dt.date | None = None
     follow_up_from: dt.date | None = None
     follow_up_to: dt.date | None = None
+    office: str = ""                   # origin office id (a province's register)
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ def _conditions(q: CaseQuery) -> list[_Condition]:
         # Codes are stored as a JSON array of quoted codes: '"forced_labour"' is exact.
         found.append(_Condition("exploitation_types", "instr({c}exploitation_types, ?) > 0",
                                 (json.dumps(q.exploitation_type),)))
+    if q.office:
+        found.append(_Condition("origin", "{c}origin = ?", (q.office,)))
     for column, low, high in (("opened_on", q.opened_from, q.opened_to),
                               ("follow_up_on", q.follow_up_from, q.follow_up_to)):
         if low and high:
@@ -159,14 +164,26 @@ def case_page(db: Database, q: CaseQuery, *, sort: str, descending: bool, offset
 
 
 def case_rows(db: Database, rids: Sequence[int]) -> list[dict]:
-    """List rows (``search.LIST_COLUMNS``) of the given cases, in the order given."""
+    """List rows (``search.LIST_COLUMNS`` and ``office_code``, the code of the office the
+    case came from) of the given cases, in the order given."""
     if not rids:
         return []
     marks = ", ".join("?" * len(rids))
     found = {row["rid"]: row for row in db.query(
-        f"SELECT {LIST_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id "
+        f"SELECT {LIST_COLUMNS}, coalesce(o.code, '') AS office_code "
+        "FROM cases c JOIN persons p ON p.id = c.person_id "
+        "LEFT JOIN offices o ON o.id = c.origin "
         f"WHERE c.rid IN ({marks})", list(rids))}
     return [found[rid] for rid in rids if rid in found]
+
+
+def offices_with_cases(db: Database) -> list[dict]:
+    """Offices (id, code, name, level) that live cases of this register came from, by
+    code. One probe of ``cases`` per office, of which a register holds a few dozen."""
+    return list(db.query(
+        """SELECT o.id, o.code, o.name, o.level FROM offices o
+           WHERE EXISTS (SELECT 1 FROM cases c WHERE c.origin = o.id AND c.deleted = 0)
+           ORDER BY o.code"""))
 
 
 # --- Referrals -----------------------------------------------------------------------------

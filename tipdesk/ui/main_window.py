@@ -31,6 +31,7 @@ from tipdesk.ui.views.placeholder import PlaceholderView
 from tipdesk.ui.views.providers import ProvidersView
 from tipdesk.ui.views.referrals import ReferralsView
 from tipdesk.ui.views.register_list import RegisterListView
+from tipdesk.ui.views.sync import SyncView
 
 # (key, title, what a later update brings) of the screens that are not built yet.
 COMING = (
@@ -38,10 +39,6 @@ COMING = (
      QT_TRANSLATE_NOOP("MainWindow", "Statistics for the reports your office must send, "
                        "safe to share, come with a later update of TipDesk. Until then, "
                        "nothing on this screen.")),
-    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"),
-     QT_TRANSLATE_NOOP("MainWindow", "Encrypted, signed batch files for the provincial "
-                       "office (carried on a USB stick) come with a later update of "
-                       "TipDesk. Nothing is exported or imported yet.")),
     ("users", QT_TRANSLATE_NOOP("MainWindow", "Users"),
      QT_TRANSLATE_NOOP("MainWindow", "Adding users, roles and password changes come with a "
                        "later update of TipDesk. Until then the register has the users "
@@ -91,13 +88,17 @@ class MainWindow(QMainWindow):
         # pays only for the screen the user lands on.
         self.pages: dict[str, QWidget] = {}
         self._build: dict[str, Callable[[], QWidget]] = {}
+        coming = {key: (key, _tr(title),
+                        lambda t=title, c=text: PlaceholderView(_tr(t), _tr(c)))
+                  for key, title, text in COMING}
         for key, title, build in (
                 ("home", self.tr("Home"), lambda: HomeView(session)),
                 ("register", self.tr("Register"), lambda: RegisterListView(session)),
                 ("providers", self.tr("Providers"), lambda: ProvidersView(session)),
                 ("referrals", self.tr("Referrals"), lambda: ReferralsView(session)),
-                *((key, _tr(title), lambda t=title, c=coming: PlaceholderView(_tr(t), _tr(c)))
-                  for key, title, coming in COMING)):
+                coming["reports"],
+                ("sync", self.tr("Sync"), lambda: SyncView(session)),
+                coming["users"]):
             self._add_page(key, title, build)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
@@ -205,6 +206,10 @@ class MainWindow(QMainWindow):
     @property
     def referrals(self) -> ReferralsView:
         return self.page("referrals")
+
+    @property
+    def sync(self) -> SyncView:
+        return self.page("sync")
 
     def _show_page(self, row: int) -> None:
         key = list(self.pages)[row]

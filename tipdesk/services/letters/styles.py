@@ -76,6 +76,9 @@ def unprintable(text: str) -> str:
 def runs(text: str) -> list[tuple[str, str]]:
     """``text`` cut into ``(face, run)`` pieces; spaces and unprintable characters stay in
     the face of the run they are in (the base face at the start)."""
+    base_chars = _faces()[0][1]
+    if all(ord(c) in base_chars for c in text):     # nearly every text
+        return [(BASE, text)] if text else []
     pieces: list[tuple[str, str]] = []
     for char in text:
         face = None if char.isspace() else face_for(char)

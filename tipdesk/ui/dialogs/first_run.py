@@ -32,6 +32,7 @@ from tipdesk.domain.vocab import OFFICE_LEVEL
 from tipdesk.paths import user_data_dir
 from tipdesk.services.register import create_register, is_register
 from tipdesk.ui.dialogs.errors import refusal_text, report
+from tipdesk.ui.dialogs.office_keys import ask_and_print, monospace
 from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.widgets.forms import message_label
@@ -217,6 +218,7 @@ class FolderPage(QWizardPage):
             return False
         wizard.folder = outcome.result.folder
         wizard.recovery_code = outcome.result.recovery_code
+        wizard.recovery_age_key = outcome.result.recovery_age_key
         return True
 
 
@@ -240,16 +242,48 @@ class RecoveryPage(QWizardPage):
         advice.setWordWrap(True)
         self.confirm = QCheckBox(self.tr("I have written the recovery code down"))
         self.confirm.toggled.connect(self.completeChanged)
+        # A province also gets a recovery key for the batches districts send it.
+        self.batch_key = QWidget()
+        self.batch_key_label = QLabel()
+        self.batch_key_label.setFont(monospace(11))   # one line: a break looks like a dash
+        self.batch_key_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        batch_advice = QLabel(self.tr(
+            "A province also gets a recovery key for batches: it opens the batches districts "
+            "send to this office if this register is ever lost. Print it or write it down as "
+            "well, and keep it apart from the recovery code."))
+        batch_advice.setWordWrap(True)
+        self.batch_confirm = QCheckBox(self.tr(
+            "I have printed the recovery key for batches or written it down"))
+        self.batch_confirm.toggled.connect(self.completeChanged)
+        self.print_button = QPushButton(self.tr("Print the key for batches…"))
+        self.print_button.clicked.connect(self.print_batch_key)
+        row = QHBoxLayout()
+        row.addWidget(self.batch_confirm, 1)
+        row.addWidget(self.print_button)
+        batch = QVBoxLayout(self.batch_key)
+        batch.setContentsMargins(0, 12, 0, 0)
+        batch.addWidget(batch_advice)
+        batch.addWidget(self.batch_key_label)
+        batch.addLayout(row)
         layout.addWidget(self.code_label)
         layout.addWidget(advice)
         layout.addWidget(self.confirm)
+        layout.addWidget(self.batch_key)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
         self.code_label.setText(self.wizard().recovery_code)
+        self.batch_key_label.setText(self.wizard().recovery_age_key)
+        self.batch_key.setVisible(bool(self.wizard().recovery_age_key))
 
     def isComplete(self) -> bool:
-        return self.confirm.isChecked()
+        return self.confirm.isChecked() and (not self.wizard().recovery_age_key
+                                             or self.batch_confirm.isChecked())
+
+    def print_batch_key(self) -> bool:
+        return ask_and_print(self, self.wizard().recovery_age_key,
+                             self.wizard().office_page.office().code)
 
 
 class FirstRunWizard(QWizard):
@@ -260,6 +294,7 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("TipDesk — first start"))
         self.folder: Path | None = None
         self.recovery_code = ""
+        self.recovery_age_key = ""
         self.start_page = StartPage()
         self.office_page = OfficePage()
         self.admin_page = AdminPage()
@@ -274,7 +309,7 @@ class FirstRunWizard(QWizard):
 
     def reject(self) -> None:
         # Once created, the register exists: leave only after the code was written down.
-        if self.recovery_code and not self.recovery_page.confirm.isChecked():
+        if self.recovery_code and not self.recovery_page.isComplete():
             return
         super().reject()
 

@@ -203,11 +203,15 @@ def exploitation_text(row: listing.CaseRow) -> str:
     return ", ".join(vocab_label(EXPLOITATION, code) for code in row.exploitation_types)
 
 
-def case_columns(model: CaseListModel) -> tuple[Column, ...]:
-    """The register's columns; each sorts by the service's key of the same name."""
+def case_columns(model: CaseListModel, *, province: bool = False) -> tuple[Column, ...]:
+    """The register's columns; each sorts by the service's key of the same name. A
+    province's register also says which office each case came from."""
+    office = (Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Office"),
+                     lambda r: r.office_code, "office"),) if province else ()
     return (
         Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Case no."),
                lambda r: r.case_number, "case_number"),
+        *office,
         Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Register no."),
                lambda r: r.register_number, "register_number"),
         Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Name"), model.name_of, "name"),
@@ -234,9 +238,9 @@ class CaseListModel(RowsModel):
 
     def __init__(self, session: Any, parent: QObject | None = None, *,
                  flt: listing.CaseFilter | None = None, sort: str = "updated_at",
-                 descending: bool = True) -> None:
+                 descending: bool = True, province: bool = False) -> None:
         super().__init__((), key=lambda r: r.case_number, page=self.PAGE, parent=parent)
-        self.columns = case_columns(self)
+        self.columns = case_columns(self, province=province)
         self.session = session
         self.filter = flt or listing.CaseFilter()
         self.sort_key = sort
@@ -279,7 +283,8 @@ class CaseListModel(RowsModel):
                                   self.index(len(self._rows) - 1, column))
 
     def column_of(self, sort_key: str) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.sort_key == sort_key)
+        """The column sorted by ``sort_key``; -1 if the model has no such column."""
+        return next((i for i, c in enumerate(self.columns) if c.sort_key == sort_key), -1)
 
     def case_number_at(self, row: int) -> str:
         return self._rows[row].case_number

@@ -1,4 +1,7 @@
-"""The case register: search as you type, filters, the paged table, and Enter to open."""
+"""The case register: search as you type, filters, the paged table, and Enter to open.
+
+A province's register holds the cases of its districts: it shows which office each case
+came from and filters by office."""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
 
 NOT_CLOSED = ("open", "active", "follow_up")
 # Starting widths (px) of the register's columns; the name column takes what is left.
-COLUMN_WIDTHS = {"case_number": 118, "register_number": 106, "sex": 64, "age": 40,
+COLUMN_WIDTHS = {"case_number": 118, "office": 64, "register_number": 106, "sex": 64, "age": 40,
                  "exploitation": 180, "status": 130, "worker": 110, "updated_at": 118,
                  "follow_up_on": 100}
 
@@ -34,6 +37,16 @@ COLUMN_WIDTHS = {"case_number": 118, "register_number": 106, "sex": 64, "age": 4
 def combo_select(combo: QComboBox, data: object) -> None:
     index = combo.findData(data)
     combo.setCurrentIndex(max(index, 0))
+
+
+class PopupComboBox(QComboBox):
+    """A combo box that says when its list is about to open."""
+
+    about_to_show = Signal()
+
+    def showPopup(self) -> None:
+        self.about_to_show.emit()
+        super().showPopup()
 
 
 class RegisterListView(QWidget):
@@ -45,7 +58,8 @@ class RegisterListView(QWidget):
     def __init__(self, session: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = CaseListModel(session, self)
+        self.province = session.office.level == "province"
+        self.model = CaseListModel(session, self, province=self.province)
 
         self.search = SearchBox(self.tr("Search by name, NIK, case or register number"), self)
         self.search.search_changed.connect(self.apply_filter)
@@ -63,6 +77,12 @@ class RegisterListView(QWidget):
         for term in CASE_STATUS:
             self.status.addItem(CASE_STATUS.label(term.code, current_language()), (term.code,))
         self.worker = QComboBox(self)
+        self.office = PopupComboBox(self)
+        self.office.setToolTip(self.tr("The office each case came from"))
+        self.office.setVisible(self.province)
+        # Offices are looked up again when the list opens (an import may have brought a
+        # new one), not each time the screen is shown.
+        self.office.about_to_show.connect(self.load_offices)
         self.exploitation = QComboBox(self)
         self.exploitation.addItem(self.tr("All exploitation types"), "")
         for term in EXPLOITATION:
@@ -75,9 +95,14 @@ class RegisterListView(QWidget):
         self.and_label = QLabel(self.tr("and"), self)
         self.clear = QPushButton(self.tr("Clear filters"), self)
         self.clear.clicked.connect(self.clear_filters)
-        for combo in (self.status, self.worker, self.exploitation):
+        for combo in self.combos():
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.apply_filter)
+        # Office names can be long ("UPTD PPA Kabupaten Timor Tengah Selatan"): the box
+        # keeps a fixed size and its list opens as wide as the names.
+        self.office.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.office.setMinimumContentsLength(22)
         self.dated.toggled.connect(self._dates_toggled)
         self._dates_toggled(False)
 
@@ -91,6 +116,8 @@ class RegisterListView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        # In the top row, where the search box can give up room: the filter row is full.
+        top.addWidget(self.office)
         top.addWidget(self.initials)
         top.addSpacing(12)
         top.addWidget(self.count)
@@ -107,7 +134,11 @@ class RegisterListView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.load_workers()
+        self.load_offices()
         self._update_count()
+
+    def combos(self) -> tuple[QComboBox, ...]:
+        return (self.office, self.status, self.worker, self.exploitation)
 
     def _date_edit(self, day: dt.date) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day), self)
@@ -121,6 +152,8 @@ class RegisterListView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for key, width in COLUMN_WIDTHS.items():
             column = self.model.column_of(key)
+            if column < 0:
+                continue  # the office column is a province's only
             # Never narrower than the (translated) header, which is not elided.
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(self.model.column_of("name"), QHeaderView.ResizeMode.Stretch)
@@ -146,6 +179,21 @@ class RegisterListView(QWidget):
         combo_select(self.worker, chosen or "")
         self.worker.blockSignals(False)
 
+    def load_offices(self) -> None:
+        """Fill the office filter of a province's register with the offices its cases
+        came from. A district's register holds its own cases only and has no such filter."""
+        if not self.province:
+            return
+        chosen = self.office.currentData()
+        self.office.blockSignals(True)
+        self.office.clear()
+        self.office.addItem(self.tr("All offices"), "")
+        for office in listing.list_case_offices(self.session):
+            self.office.addItem(f"{office.code} · {office.name}", office.id)
+        combo_select(self.office, chosen or "")
+        self.office.view().setMinimumWidth(self.office.view().sizeHintForColumn(0) + 24)
+        self.office.blockSignals(False)
+
     def current_filter(self) -> listing.CaseFilter:
         dated = self.dated.isChecked()
         return listing.CaseFilter(
@@ -155,6 +203,7 @@ class RegisterListView(QWidget):
             exploitation_type=self.exploitation.currentData() or "",
             opened_from=self.opened_from.date().toPython() if dated else None,
             opened_to=self.opened_to.date().toPython() if dated else None,
+            office=(self.office.currentData() or "") if self.province else "",
         )
 
     def apply_filter(self, *_args: object) -> None:
@@ -163,15 +212,16 @@ class RegisterListView(QWidget):
             self.model.set_filter(flt)
 
     def clear_filters(self) -> None:
-        for widget in (self.search, self.status, self.worker, self.exploitation, self.dated):
+        widgets = (self.search, *self.combos(), self.dated)
+        for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
         self.search.timer.stop()
-        for combo in (self.status, self.worker, self.exploitation):
+        for combo in self.combos():
             combo.setCurrentIndex(0)
         self.dated.setChecked(False)
         self._dates_toggled(False)
-        for widget in (self.search, self.status, self.worker, self.exploitation, self.dated):
+        for widget in widgets:
             widget.blockSignals(False)
         self.apply_filter()
 
