@@ -399,3 +399,18 @@ def test_edits_to_a_de_identified_copy_never_wipe_the_district_s_names(tmp_path)
     assert back.person.full_name == NAME and back.person.nik == "5371015403990001"
     district.session.close()
     province.session.close()
+
+
+def test_a_file_too_large_to_be_a_batch_is_refused_before_it_is_read(offices, tmp_path,
+                                                                     monkeypatch):
+    _district, province, _stick = offices
+    from tipdesk.security import batch as envelope
+
+    monkeypatch.setattr(envelope, "MAX_BATCH_BYTES", 1000)
+    big = tmp_path / "big.tipbatch"
+    big.write_bytes(b"age-encryption.org/v1\n" + b"x" * 2000)
+    read = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or b"")
+    with pytest.raises(BatchDamaged):
+        sync.import_batch(province.session, big)
+    assert read == []

@@ -410,7 +410,12 @@ def import_batch(session: Session, source: Path | bytes, *,
     """Check and apply one batch (DESIGN.md's order of checks), all or nothing; then any
     inbox batches that the new high-water mark makes applicable."""
     permissions.require(session, "sync")
-    data = Path(source).read_bytes() if isinstance(source, Path | str) else source
+    if isinstance(source, Path | str):
+        if Path(source).stat().st_size > envelope.MAX_BATCH_BYTES:
+            raise BatchDamaged(reason="too_large")     # before reading it all in
+        data = Path(source).read_bytes()
+    else:
+        data = source
     summary = _import(session, data, progress=progress)
     if not summary.waiting:
         summary.from_inbox = _drain_inbox(session)

@@ -291,3 +291,9 @@ def m004_sync(db: Database) -> None:
     for statement in _split(MIGRATION):
         db.execute(statement)
     # The capture triggers name their columns; the new one takes its default.
+
+
+@migrations()
+def m005_case_origin(db: Database) -> None:
+    # A province lists, counts and filters cases by the district they came from.
+    db.execute("CREATE INDEX cases_origin ON cases (origin)")
