@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
-from tipdesk.domain.messages import describe_error, describe_problem
+from tipdesk.domain.messages import describe_error
 from tipdesk.domain.validation import validate
 from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.services import cases
@@ -33,6 +33,7 @@ from tipdesk.ui.widgets.forms import (
     FieldEditor,
     RecordForm,
     message_label,
+    refusal,
 )
 
 Item = r.Service | r.Referral | r.CaseNote
@@ -130,11 +131,8 @@ class ItemDialog(QDialog):
         return True
 
     def _refused(self, exc: ValidationFailed) -> None:
-        elsewhere = self.form.show_problems(exc.problems)
-        lang = current_language()
-        lines = [describe_error(exc, lang)] + [describe_problem(p, lang) for p in elsewhere]
-        self._say("\n".join(lines))
-        first = next((p.field for p in exc.problems if p.is_error), None)
+        text, first = refusal(exc, self.form)
+        self._say(text)
         if first:
             self.form.focus_field(first)
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.letters import PLACEHOLDERS, letter_number, pattern_problems
-from tipdesk.domain.messages import describe_error, describe_problem
+from tipdesk.domain.messages import describe_error
 from tipdesk.services import letters
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
@@ -39,6 +39,7 @@ from tipdesk.ui.widgets.forms import (
     FieldEditor,
     RecordForm,
     message_label,
+    refusal,
 )
 
 LOGO_HEIGHT = 56  # pixels of the logo's preview
@@ -229,11 +230,8 @@ class LetterSettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
 
     def _refused(self, exc: ValidationFailed) -> None:
-        elsewhere = self.form.show_problems(exc.problems)
-        lang = current_language()
-        self._say("\n".join([describe_error(exc, lang)]
-                            + [describe_problem(p, lang) for p in elsewhere]))
-        first = next((p.field for p in exc.problems if p.is_error), None)
+        text, first = refusal(exc, self.form)
+        self._say(text)
         if first:
             self.form.focus_field(first)
 

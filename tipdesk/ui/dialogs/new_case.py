@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
-from tipdesk.domain.messages import describe_error, describe_problem
+from tipdesk.domain.messages import describe_error
 from tipdesk.domain.validation import validate
 from tipdesk.services import cases, listing
 from tipdesk.services.session import Session
@@ -46,6 +46,7 @@ from tipdesk.ui.widgets.forms import (
     CaseForm,
     PersonForm,
     message_label,
+    refusal,
     scrolled,
 )
 
@@ -288,11 +289,8 @@ class NewCaseDialog(QDialog):
         return list(find_duplicates(self.session, person))
 
     def _refused(self, exc: ValidationFailed) -> None:
-        elsewhere = self.case_form.show_problems(self.person_form.show_problems(exc.problems))
-        lang = current_language()
-        self._say("\n".join([describe_error(exc, lang)]
-                            + [describe_problem(p, lang) for p in elsewhere]))
-        first = next((p.field for p in exc.problems if p.is_error), None)
+        text, first = refusal(exc, self.person_form, self.case_form)
+        self._say(text)
         for form, scroll in ((self.person_form, self.person_scroll),
                              (self.case_form, self.case_scroll)):
             if first in form.editors:

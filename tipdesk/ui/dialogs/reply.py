@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
-from tipdesk.domain.messages import describe_error, describe_problem
+from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import REFERRAL_STATUS
 from tipdesk.services import letters
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
-from tipdesk.ui.widgets.forms import ChoiceEditor, RecordForm, message_label
+from tipdesk.ui.widgets.forms import ChoiceEditor, RecordForm, message_label, refusal
 
 REPLY_FIELDS = ("status", "responded_on", "follow_up_on", "response")
 # The statuses a referral may have for a reply to be recorded (the service decides).
@@ -106,11 +106,8 @@ class ReplyDialog(QDialog):
         return True
 
     def _refused(self, exc: ValidationFailed) -> None:
-        elsewhere = self.form.show_problems(exc.problems)
-        lang = current_language()
-        self._say("\n".join([describe_error(exc, lang)]
-                            + [describe_problem(p, lang) for p in elsewhere]))
-        first = next((p.field for p in exc.problems if p.is_error), None)
+        text, first = refusal(exc, self.form)
+        self._say(text)
         if first:
             self.form.focus_field(first)
 

@@ -53,6 +53,7 @@ from tipdesk.ui.widgets.forms import (
     WARNING_STYLE,
     CaseForm,
     PersonForm,
+    refusal,
     scrolled,
 )
 from tipdesk.ui.widgets.lists import list_table
@@ -619,11 +620,8 @@ class CaseFileWidget(QWidget):
         return True
 
     def _refused(self, exc: ValidationFailed) -> None:
-        elsewhere = self._show_problems(exc.problems)
-        lang = current_language()
-        self._say("\n".join([describe_error(exc, lang)]
-                            + [describe_problem(p, lang) for p in elsewhere]), ERROR_STYLE)
-        first = next((p.field for p in exc.problems if p.is_error), None)
+        text, first = refusal(exc, self.person_form, self.case_form)
+        self._say(text, ERROR_STYLE)
         if first:
             self._go_to_field(first)
 

@@ -49,9 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.domain import records as r
-from tipdesk.domain.errors import Problem
+from tipdesk.domain.errors import Problem, ValidationFailed
 from tipdesk.domain.fields import parse_value
-from tipdesk.domain.messages import describe_problem, field_label
+from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.validation import check_nik
 from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.ui.i18n import current_language
@@ -671,6 +671,18 @@ class RecordForm(QWidget):
         editor = self.editors.get(name)
         if editor is not None:
             editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def refusal(exc: ValidationFailed, *forms: RecordForm) -> tuple[str, str | None]:
+    """Put each problem under its field in the first of ``forms`` that shows it; return
+    the text for the message line (the refusal, and the problems of fields not on
+    screen) and the first field in error, to go to."""
+    rest: Sequence[Problem] = exc.problems
+    for form in forms:
+        rest = form.show_problems(rest)
+    lang = current_language()
+    text = "\n".join([describe_error(exc, lang)] + [describe_problem(p, lang) for p in rest])
+    return text, next((p.field for p in exc.problems if p.is_error), None)
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
