@@ -19,16 +19,24 @@ def sample_names(db: Database, limit: int) -> list[str]:
         "SELECT full_name FROM persons ORDER BY rowid LIMIT ?", [limit])]
 
 
-def sample_case_numbers(db: Database, count: int, seed: int) -> list[str]:
-    """``count`` case numbers spread over the register, the same for the same seed."""
-    total = db.execute("SELECT max(rid) FROM cases").fetchone()[0] or 0
+def _spread(db: Database, table: str, key: str, column: str, count: int, seed: int,
+            where: str = "1") -> list:
+    """``count`` values of ``column`` from rows spread evenly over ``table`` by ``key``
+    (a row number), the same for the same seed."""
+    total = db.execute(f"SELECT max({key}) FROM {table}").fetchone()[0] or 0
     if not total:
         return []
     step = max(1, total // count)
-    rids = [1 + (seed + i * step) % total for i in range(count)]
-    marks = ",".join("?" * len(rids))
-    return [row["case_number"] for row in db.query(
-        f"SELECT case_number FROM cases WHERE rid IN ({marks}) ORDER BY rid", rids)]
+    keys = [1 + (seed + i * step) % total for i in range(count)]
+    marks = ",".join("?" * len(keys))
+    return [row[0] for row in db.execute(
+        f"SELECT {column} FROM {table} WHERE {key} IN ({marks}) AND {where} ORDER BY {key}",
+        keys)]
+
+
+def sample_case_numbers(db: Database, count: int, seed: int) -> list[str]:
+    """``count`` case numbers spread over the register, the same for the same seed."""
+    return _spread(db, "cases", "rid", "case_number", count, seed)
 
 
 def raw_case(db: Database, number: str) -> None:
@@ -70,15 +78,7 @@ def plain_inserts(source: Database, chunk: int = 20_000) -> float:
 
 def sample_referral_ids(db: Database, count: int, seed: int) -> list[str]:
     """``count`` live referral ids spread over the register, the same for the same seed."""
-    total = db.execute("SELECT max(rowid) FROM referrals").fetchone()[0] or 0
-    if not total:
-        return []
-    step = max(1, total // count)
-    rowids = [1 + (seed + i * step) % total for i in range(count)]
-    marks = ",".join("?" * len(rowids))
-    return [row["id"] for row in db.query(
-        f"SELECT id FROM referrals WHERE rowid IN ({marks}) AND deleted = 0 ORDER BY rowid",
-        rowids)]
+    return _spread(db, "referrals", "rowid", "id", count, seed, where="deleted = 0")
 
 
 def raw_serialise(source: Database, chunk: int = 20_000) -> tuple[bytes, float]:
