@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -22,7 +23,6 @@ from tipdesk.domain.vocab import ROLE
 from tipdesk.services import permissions
 from tipdesk.services.session import Session
 from tipdesk.ui import i18n
-from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
 from tipdesk.ui.dialogs.new_case import NewCaseDialog
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.views.case_file import CaseFileWidget
@@ -31,7 +31,9 @@ from tipdesk.ui.views.placeholder import PlaceholderView
 from tipdesk.ui.views.providers import ProvidersView
 from tipdesk.ui.views.referrals import ReferralsView
 from tipdesk.ui.views.register_list import RegisterListView
-from tipdesk.ui.views.sync import SyncView
+
+if TYPE_CHECKING:
+    from tipdesk.ui.views.sync import SyncView
 
 # (key, title, what a later update brings) of the screens that are not built yet.
 COMING = (
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
                 ("providers", self.tr("Providers"), lambda: ProvidersView(session)),
                 ("referrals", self.tr("Referrals"), lambda: ReferralsView(session)),
                 coming["reports"],
-                ("sync", self.tr("Sync"), lambda: SyncView(session)),
+                ("sync", self.tr("Sync"), lambda: _sync_view(session)),
                 coming["users"]):
             self._add_page(key, title, build)
         self.nav.currentRowChanged.connect(self._show_page)
@@ -252,6 +254,9 @@ class MainWindow(QMainWindow):
             self.open_case(number)
 
     def letter_settings(self) -> None:
+        # ReportLab and the letter services load when first needed, not at start-up.
+        from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
+
         LetterSettingsDialog.edit(self.session, self)
 
     def set_language(self, code: str) -> None:
@@ -290,3 +295,11 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/state", self.saveState())
         settings.setValue("main_window/page", list(self.pages)[self.stack.currentIndex()])
         event.accept()
+
+
+def _sync_view(session: Session) -> SyncView:
+    """The Sync screen, imported when first shown (its cryptography is not needed at
+    start-up)."""
+    from tipdesk.ui.views.sync import SyncView
+
+    return SyncView(session)

@@ -7,6 +7,7 @@ Nothing here reads or makes a key itself; the sync service does, and checks who 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.domain.vocab import OFFICE_LEVEL
-from tipdesk.services import sync
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.models.case_list import vocab_label
 from tipdesk.ui.widgets.forms import WARNING_STYLE, message_label
+
+if TYPE_CHECKING:
+    from tipdesk.services.sync import Peer
 
 
 def monospace(size: int = 0) -> QFont:
@@ -54,7 +57,7 @@ class EnrolDialog(QDialog):
         self.session = session
         self.data = data
         self.card = card
-        self.peer: sync.Peer | None = None
+        self.peer: Peer | None = None
         self.setWindowTitle(self.tr("Enrol an office"))
         bold = QFont(self.font())
         bold.setBold(True)
@@ -113,6 +116,8 @@ class EnrolDialog(QDialog):
     def enrol(self) -> bool:
         """Ask the sync service to enrol the office; a refusal stays in the dialog."""
         try:
+            from tipdesk.services import sync  # not at start-up: the app opens faster
+
             self.peer = sync.trust_key_file(self.session, self.data, self.fingerprint.text(),
                                             profile=self.profile.currentData())
         except TipdeskError as exc:

@@ -16,7 +16,6 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import REFERRAL_STATUS
-from tipdesk.services import letters
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.widgets.forms import ChoiceEditor, RecordForm, message_label, refusal
@@ -36,6 +35,9 @@ class ReplyDialog(QDialog):
     def __init__(self, session: Session, referral: r.Referral, provider_name: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from tipdesk.services import letters  # with ReportLab: loaded on first use
+
+        self._letters = letters
         self.session = session
         self.referral = copy.deepcopy(referral)
         self.warnings: list[Problem] = []
@@ -43,13 +45,13 @@ class ReplyDialog(QDialog):
         lang = current_language()
         status = ChoiceEditor(r.fields_of(r.Referral)["status"],
                               [(REFERRAL_STATUS.label(code, lang), code)
-                               for code in letters.REPLY_STATUSES])
+                               for code in self._letters.REPLY_STATUSES])
         omit = [n for n in r.editable_fields(r.Referral) if n not in REPLY_FIELDS]
         self.form = RecordForm(
             r.Referral, ((QT_TRANSLATE_NOOP("RecordForm", "Reply"), REPLY_FIELDS),),
             custom={"status": status}, omit=omit, parent=self)
         shown = copy.deepcopy(self.referral)
-        if shown.status not in letters.REPLY_STATUSES:
+        if shown.status not in self._letters.REPLY_STATUSES:
             shown.status = "accepted"  # the usual answer; the user changes it if not
         shown.responded_on = shown.responded_on or session.today()
         self.form.load(shown)
@@ -92,7 +94,7 @@ class ReplyDialog(QDialog):
             self._refused(ValidationFailed(problems))
             return False
         try:
-            self.warnings = letters.record_reply(
+            self.warnings = self._letters.record_reply(
                 self.session, self.referral.id, status=edited.status,
                 responded_on=edited.responded_on, response=edited.response or "",
                 follow_up_on=edited.follow_up_on)

@@ -45,8 +45,7 @@ from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.services import cases, listing
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
-from tipdesk.ui.dialogs.letter import LetterDialog
-from tipdesk.ui.dialogs.reply import ReplyDialog, can_record_reply
+from tipdesk.ui.dialogs.reply import can_record_reply
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.widgets.forms import (
     ERROR_STYLE,
@@ -726,6 +725,8 @@ class CaseFileWidget(QWidget):
         referral = self.selected_referral()
         if referral is None or self.file is None:
             return
+        from tipdesk.ui.dialogs.letter import LetterDialog  # ReportLab, QtPdf: when needed
+
         issued = LetterDialog.show_for(self.session, self.case_number, referral.id,
                                        unsaved=self.has_unsaved_changes(), parent=self)
         if issued:
@@ -739,6 +740,8 @@ class CaseFileWidget(QWidget):
         if not can_record_reply(referral) or self.file is None:
             return
         provider = self.file.providers.get(referral.provider_id)
+        from tipdesk.ui.dialogs.reply import ReplyDialog
+
         warnings = ReplyDialog.record(self.session, referral,
                                       provider.name if provider else "", self)
         self._after_item(warnings)
