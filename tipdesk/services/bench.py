@@ -19,10 +19,9 @@ from pathlib import Path
 
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.security.keyslots import KdfParams, derive
-from tipdesk.services import demo_pools, letters, sync
+from tipdesk.services import demo_pools
 from tipdesk.services.cases import find_cases, open_case
 from tipdesk.services.demo import add_demo_cases
-from tipdesk.services.letters import templates as letter_templates
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import benchmarks, search
 
@@ -85,6 +84,9 @@ def letter_render(session, samples: int = 15) -> dict:
     """Median time to render a one-page referral letter (a draft, through the service,
     so reading the referral is included), against a bare ReportLab document of the same
     text in a built-in font."""
+    from tipdesk.services import letters
+    from tipdesk.services.letters import templates as letter_templates
+
     letters.save_letter_settings(session, LetterSettings(
         letterhead=["PEMERINTAH KOTA KUPANG", "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
                     "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK"],
@@ -121,6 +123,8 @@ def bare_letter(content) -> bytes:
 
 
 def letter_words(c) -> list[str]:
+    from tipdesk.services.letters import templates as letter_templates
+
     return [*c.letterhead, *c.address_lines, f"{c.city}, {c.date}", c.number, c.subject,
             *c.addressee, c.addressee_place, c.register_number, c.initials, str(c.age), c.sex,
             *c.services, c.reason, c.urgency, c.worker_name, c.worker_phone,
@@ -133,6 +137,8 @@ def sync_measures(district_folder: Path, tmp: Path, plain_insert_s: float) -> di
     there. Baselines: serialising the same rows with the standard library plus age
     encryption; plain sqlite-utils inserts of the same rows (measured for demo_generation)."""
     import pyrage
+
+    from tipdesk.services import sync
 
     province_folder = tmp / "province"
     create_register(province_folder, Office(code="BPR", name="Bench province", level="province",
