@@ -428,8 +428,8 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> b
         with archive.open(info) as member:
             while len(out) <= cap and (chunk := member.read(_READ_STEP)):
                 out += chunk
-    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError,
-            NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError):
+        # (compression methods zipfile cannot read were refused before this)
         raise BatchDamaged(reason="zip") from None
     if len(out) > cap or len(out) != info.file_size:
         raise BatchDamaged(reason="member_size")

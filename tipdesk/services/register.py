@@ -25,6 +25,7 @@ from tipdesk.domain.validation import ensure_valid, validate
 from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
 from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
 from tipdesk.storage import local, rows
+from tipdesk.storage import sync as sync_store
 from tipdesk.storage.connection import (
     DatabaseError,
     OperationalError,
@@ -172,7 +173,8 @@ def open_register(folder: Path, username: str | None, password: str) -> Session:
             db.close()
         raise
     session = Session(folder=folder, db=db, key=key, office=office, user=user, clock=clock)
-    from tipdesk.services import sync
+    if sync_store.get_keys(db) is None:      # a register made before sync existed
+        from tipdesk.services import sync  # (its cryptography only when needed)
 
-    sync.ensure_keys(session)      # registers made before sync existed
+        sync.ensure_keys(session)
     return session

@@ -74,9 +74,10 @@ class EnrolDialog(QDialog):
         self.how.setWordWrap(True)
         self.fingerprint = QLineEdit(self)
         self.fingerprint.setFont(monospace())
-        self.fingerprint.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        self.fingerprint.setMinimumWidth(self.fingerprint.fontMetrics().horizontalAdvance(
-            "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX") + 24)
+        shape = "-".join(["\u2022" * 4] * 8)       # eight groups of four, as read out
+        self.fingerprint.setPlaceholderText(shape)
+        self.fingerprint.setMinimumWidth(
+            self.fingerprint.fontMetrics().horizontalAdvance("W" * 4 * 8 + "-" * 7) + 24)
         self.profile = QComboBox(self)
         self.profile.addItem(self.tr("Full case data"), "full")
         self.profile.addItem(self.tr("De-identified: no names, NIK, contacts, places or notes"),
