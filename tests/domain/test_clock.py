@@ -57,3 +57,12 @@ def test_uuid7_version_variant_and_order():
     assert parsed.version == 7
     assert parsed.variant == uuid.RFC_4122
     assert int(ids[0].replace("-", "")[:12], 16) == 1_700_000_000_000
+
+
+def test_a_rev_far_ahead_of_our_time_is_not_followed_when_capped():
+    clock = HybridClock("a", physical=lambda: 1_000_000)
+    far = format_rev(1_000_000 + 10 * 3600 * 1000, 0, "b")
+    clock.observe(far, max_lead_ms=3600 * 1000)
+    assert parse_rev(clock.tick())[0] == 1_000_000
+    clock.observe(far)
+    assert parse_rev(clock.tick())[0] == 1_000_000 + 10 * 3600 * 1000

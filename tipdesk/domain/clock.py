@@ -95,8 +95,12 @@ class HybridClock:
                 self._advance()
             return format_rev(self._ms, self._counter, self.node)
 
-    def observe(self, rev: str) -> None:
+    def observe(self, rev: str, *, max_lead_ms: int | None = None) -> None:
+        """Take in a rev from elsewhere; with ``max_lead_ms``, a rev further ahead of our
+        own time than that is not followed (a peer's clock may be wrong)."""
         ms, counter, _ = parse_rev(rev)
+        if max_lead_ms is not None and ms > self._physical() + max_lead_ms:
+            return
         with self._lock:
             if (ms, counter) > (self._ms, self._counter):
                 self._ms, self._counter = ms, counter

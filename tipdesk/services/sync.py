@@ -50,6 +50,9 @@ from tipdesk.storage.connection import IntegrityError, OperationalError, larger_
 from tipdesk.storage.files import atomic_write
 
 PROFILES = ("full", "deidentified")
+# A district sends its province the full case data (the province manages cases); a
+# province sends a district that district's own records. De-identified is chosen per peer.
+DEFAULT_PROFILE = "full"
 BATCH_SUFFIX = ".tipbatch"
 KEY_SUFFIX = ".tipkey"
 SCHEMA_VERSION = "4"
@@ -165,17 +168,11 @@ def _peer(row: dict, *, waiting: int = 0, unacknowledged: int = 0) -> Peer:
                 unacknowledged=unacknowledged)
 
 
-def default_profile(session: Session, card: ok.KeyCard) -> str:
-    """A district sends its province the full case data (the province manages cases);
-    a province sends a district its own records in full too."""
-    return "full"
-
-
 def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
                    profile: str | None = None) -> Peer:
     """Enrol a peer office from its key file, only if the fingerprint read over the phone
-    matches. A key file that rotates an enrolled office's key is accepted when the old
-    key signed it (the fingerprint then is the new one's)."""
+    matches (enrolling it again updates its key and keeps where sync stands). A rotated
+    key signed by the old one goes through :func:`accept_rotation` instead."""
     permissions.require(session, "manage_keys")
     card = ok.read_card(data)
     if card.office_id == session.office.id:
@@ -192,7 +189,7 @@ def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
         "level": card.level, "card": ok.card_bytes(card).decode(),
         "key_id": ok.key_id(card.ed25519), "fingerprint": ok.fingerprint(card),
         "profile": profile or (existing["profile"] if existing
-                               else default_profile(session, card)),
+                               else DEFAULT_PROFILE),
         "enrolled_at": utc_now(), "enrolled_by": session.user.username,
     }
     with session.write() as db:
@@ -526,13 +523,6 @@ def process_inbox(session: Session) -> list[str]:
     return _drain_inbox(session)
 
 
-def _observe(session: Session, rev: str) -> None:
-    ms, _counter, _node = parse_rev(rev)
-    now = session.clock._physical()
-    if ms <= now + MAX_CLOCK_LEAD_MS:
-        session.clock.observe(rev)
-
-
 IMPORT_CHUNK = 2000
 
 
@@ -599,7 +589,7 @@ def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: Impo
         if progress:
             progress("import", done, 0)
     if newest_rev:
-        _observe(session, newest_rev)
+        session.clock.observe(newest_rev, max_lead_ms=MAX_CLOCK_LEAD_MS)
 
 
 def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, manifest,
