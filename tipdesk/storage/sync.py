@@ -165,13 +165,6 @@ def record_batch(db: Database, **batch: Any) -> None:
                f"VALUES ({', '.join('?' * len(columns))})", list(batch.values()))
 
 
-def batches(db: Database, *, peer: str | None = None) -> list[dict]:
-    sql, params = "SELECT * FROM batches", []
-    if peer:
-        sql, params = sql + " WHERE peer = ?", [peer]
-    return list(db.query(sql + " ORDER BY at DESC", params))
-
-
 # --- inbox -------------------------------------------------------------------------------
 
 def add_inbox(db: Database, **item: Any) -> None:
@@ -223,12 +216,6 @@ def conflict(db: Database, conflict_id: str) -> dict | None:
     return _conflict(rows[0]) if rows else None
 
 
-def open_conflicts_of(db: Database, entity: str, record_id: str) -> list[dict]:
-    return [_conflict(row) for row in db.query(
-        "SELECT * FROM conflicts WHERE entity = ? AND record_id = ? AND resolved_at IS NULL",
-        [entity, record_id])]
-
-
 def resolve_conflict(db: Database, conflict_id: str, *, resolution: str, at: str,
                      by: str) -> None:
     db.execute("UPDATE conflicts SET resolution = ?, resolved_at = ?, resolved_by = ? "
@@ -239,17 +226,6 @@ def resolve_conflict(db: Database, conflict_id: str, *, resolution: str, at: str
 
 def max_seq(db: Database) -> int:
     return db.execute("SELECT coalesce(max(seq), 0) FROM _changes").fetchone()[0]
-
-
-def changes_between(db: Database, after: int, upto: int) -> Iterator[dict]:
-    """Captured changes with ``after < seq <= upto``, oldest first."""
-    cursor = db.execute(
-        """SELECT seq, entity, id, op, rev, base_rev, before_json, after_json, author
-           FROM _changes WHERE seq > ? AND seq <= ? AND superseded = 0 ORDER BY seq""",
-        [after, upto])
-    columns = [d[0] for d in cursor.description]
-    for values in cursor:
-        yield dict(zip(columns, values, strict=True))
 
 
 def rows_by_id(db: Database, table: str, ids: Sequence[str]) -> dict[str, dict]:
@@ -264,28 +240,6 @@ def rows_by_id(db: Database, table: str, ids: Sequence[str]) -> dict[str, dict]:
     return found
 
 
-def case_origins(db: Database, case_ids: Sequence[str]) -> dict[str, str]:
-    """Each case's origin office."""
-    found: dict[str, str] = {}
-    for chunk in _chunks(list(case_ids)):
-        marks = ",".join("?" * len(chunk))
-        found.update({row[0]: row[1] for row in db.execute(
-            f"SELECT id, origin FROM cases WHERE id IN ({marks})", list(chunk))})
-    return found
-
-
-def person_origins(db: Database, person_ids: Sequence[str]) -> dict[str, set[str]]:
-    """The origin offices of each person's cases (a person travels with their cases)."""
-    found: dict[str, set[str]] = {}
-    for chunk in _chunks(list(person_ids)):
-        marks = ",".join("?" * len(chunk))
-        for person_id, origin in db.execute(
-                f"SELECT person_id, origin FROM cases WHERE person_id IN ({marks})",
-                list(chunk)):
-            found.setdefault(person_id, set()).add(origin)
-    return found
-
-
 # --- applying an import ------------------------------------------------------------------
 
 def local_changes(db: Database, entity: str, record_id: str) -> list[dict]:
@@ -294,12 +248,6 @@ def local_changes(db: Database, entity: str, record_id: str) -> list[dict]:
     return list(db.query(
         "SELECT seq, op, rev, base_rev, before_json, after_json FROM _changes "
         "WHERE entity = ? AND id = ? ORDER BY seq", [entity, record_id]))
-
-
-def insert_rows(db: Database, table: str, rows: Iterable[dict]) -> None:
-    rows = list(rows)
-    if rows:
-        db[table].insert_all(rows, batch_size=500)
 
 
 def write_row(db: Database, table: str, row: dict) -> None:
