@@ -412,6 +412,17 @@
     </message>
   </context>
   <context>
+    <name>FormDialog</name>
+    <message>
+      <source>Save</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryModel</name>
     <message>
       <source>When</source>
@@ -538,14 +549,6 @@
     <message>
       <source>No providers in the directory yet</source>
       <translation>Belum ada penyedia layanan di direktori</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Simpan</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Batal</translation>
     </message>
   </context>
   <context>
@@ -770,14 +773,6 @@
       <translation>Bentuk dan penomoran surat rujukan kantor ini. Surat yang sudah diterbitkan tidak berubah.</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Simpan</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Batal</translation>
-    </message>
-    <message>
       <source>The first letter of the year for a child: {number}</source>
       <translation>Surat pertama tahun ini untuk anak: {number}</translation>
     </message>
@@ -939,14 +934,6 @@ Register kasus untuk layanan bagi korban tindak pidana perdagangan orang.</trans
     <message>
       <source>First case</source>
       <translation>Kasus pertama</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Simpan</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Batal</translation>
     </message>
   </context>
   <context>
@@ -1420,14 +1407,6 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>Reply of {provider}.</source>
       <translation>Balasan {provider}.</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Simpan</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Batal</translation>
     </message>
   </context>
   <context>

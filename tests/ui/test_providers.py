@@ -156,3 +156,16 @@ def test_a_warning_is_shown_after_saving(session, qtbot, monkeypatch):
     view.add.click()
     assert table_texts(view, 0) == ["Puskesmas Oesapa"]
     assert view.message.text().startswith("Saved: Puskesmas Oesapa\n• Region code:")
+
+
+def test_the_provider_dialog_buttons_speak_indonesian(session, qtbot, qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tipdesk.ui import i18n
+
+    i18n.install("id", qapp)
+    dialog = ProviderDialog(session)
+    qtbot.addWidget(dialog)
+    texts = {dialog.buttons.button(b).text() for b in (QDialogButtonBox.StandardButton.Save,
+                                                      QDialogButtonBox.StandardButton.Cancel)}
+    assert texts == {"Simpan", "Batal"}

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from tipdesk.ui.widgets.forms import (
     RecordForm,
     message_label,
     refusal,
+    save_cancel_buttons,
 )
 
 Item = r.Service | r.Referral | r.CaseNote
@@ -77,14 +77,7 @@ class ItemDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.message = message_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            QCoreApplication.translate("ItemDialog", "Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("ItemDialog", "Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)

@@ -40,6 +40,7 @@ from tipdesk.ui.widgets.forms import (
     RecordForm,
     message_label,
     refusal,
+    save_cancel_buttons,
 )
 
 LOGO_HEIGHT = 56  # pixels of the logo's preview
@@ -164,12 +165,7 @@ class LetterSettingsDialog(QDialog):
             "issued keep what they said."), self)
         intro.setWordWrap(True)
         self.message = message_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)

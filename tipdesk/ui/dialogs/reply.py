@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
@@ -18,7 +18,13 @@ from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import REFERRAL_STATUS
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
-from tipdesk.ui.widgets.forms import ChoiceEditor, RecordForm, message_label, refusal
+from tipdesk.ui.widgets.forms import (
+    ChoiceEditor,
+    RecordForm,
+    message_label,
+    refusal,
+    save_cancel_buttons,
+)
 
 REPLY_FIELDS = ("status", "responded_on", "follow_up_on", "response")
 # The statuses a referral may have for a reply to be recorded (the service decides).
@@ -67,12 +73,7 @@ class ReplyDialog(QDialog):
                 provider=provider_name or "-", number=number) if number else
             self.tr("Reply of {provider}.").format(provider=provider_name or "-"))
         self.message = message_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addWidget(self.form, 1)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from tipdesk.domain.vocab import PROVIDER_TYPE, SERVICE_TYPE
 from tipdesk.services import cases
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, vocab_label
-from tipdesk.ui.widgets.forms import message_label
+from tipdesk.ui.widgets.forms import message_label, save_cancel_buttons
 from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
 
 _C = "ProvidersView"
@@ -109,10 +108,7 @@ class ProviderDialog(QDialog):
         self.services.setMinimumWidth(320)
 
         self.error = message_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
 
         columns = QHBoxLayout()
         columns.addLayout(form, 1)

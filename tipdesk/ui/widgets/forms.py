@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -671,6 +673,20 @@ class RecordForm(QWidget):
         editor = self.editors.get(name)
         if editor is not None:
             editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Save and Cancel, in the user's language, wired to ``dialog.save`` and
+    ``dialog.reject``: the buttons of every form dialog."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+        QCoreApplication.translate("FormDialog", "Save"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("FormDialog", "Cancel"))
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def refusal(exc: ValidationFailed, *forms: RecordForm) -> tuple[str, str | None]:
