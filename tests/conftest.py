@@ -68,3 +68,17 @@ def provider(session, **overrides) -> r.Provider:
     p = r.Provider(**values)
     cases.create_provider(session, p)
     return p
+
+
+def add_account(session, username: str, role: str, password: str = PASSWORD) -> None:
+    """Another account in the session's register, with its own key slot."""
+    from tipdesk.services import users
+
+    users.add_user(session, r.User(username=username, display_name=username.title(),
+                                   role=role), password, kdf=FAST_KDF)
+
+
+def sign_in(folder: Path, username: str, password: str = PASSWORD):
+    s = open_register(folder, username, password)
+    s.today = lambda: TODAY
+    return s

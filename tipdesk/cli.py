@@ -518,6 +518,207 @@ def cmd_app(args: argparse.Namespace) -> int:
     return run(demo=args.demo, demo_cases=args.demo_cases)
 
 
+def _size(count: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if count < 1024 or unit == "GB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024
+    return str(count)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from tipdesk.services import backup
+
+    with _open(args) as session:
+        result = backup.make_backup(session, Path(args.out))
+    print(_say("Cadangan ditulis: ", "Backup written: ") + str(result.path))
+    print(_say(f"{_size(result.size)}, {result.cases} kasus; terenkripsi, dibuka dengan kata "
+               "sandi pengguna atau kode pemulihan.",
+               f"{_size(result.size)}, {result.cases} cases; encrypted, opened with a user's "
+               "password or the recovery code."))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from tipdesk.services import backup
+
+    user = args.user or os.environ.get("TIPDESK_USER") or None
+    code = None
+    if args.recovery:
+        code = os.environ.get("TIPDESK_RECOVERY_CODE")
+        if code is None:
+            if not sys.stdin.isatty():
+                raise PasswordNeeded()
+            code = getpass.getpass("Kode pemulihan / Recovery code: ")
+    password = _password(confirm=args.recovery)
+    result = backup.restore_backup(Path(args.file), Path(args.to), user, password,
+                                   recovery_code=code)
+    print(_say("Register dipulihkan di ", "Register restored at ") + str(result.folder))
+    print(_say(f"Kantor {result.office_code}, {result.cases} kasus, cadangan dari "
+               f"{result.created_at[:16].replace('T', ' ')} UTC; masuk sebagai "
+               f"{result.username}.",
+               f"Office {result.office_code}, {result.cases} cases, backup of "
+               f"{result.created_at[:16].replace('T', ' ')} UTC; signed in as "
+               f"{result.username}."))
+    if args.recovery:
+        print(_say(f"Kata sandi baru {result.username} berlaku di register ini.",
+                   f"{result.username}'s new password applies in this register."))
+    return EXIT_OK
+
+
+def cmd_person_export(args: argparse.Namespace) -> int:
+    from tipdesk.services import privacy
+
+    with _open(args) as session:
+        out = privacy.export_person_data(session, args.case_number, Path(args.out),
+                                         lang=_lang())
+    print(_say("Data orang ditulis: ", "The person's data written: ") + str(out))
+    _err(_say("Berkas ini TIDAK terenkripsi dan memuat data pribadi; serahkan kepada orang "
+              "itu dan hapus salinannya.",
+              "This file is NOT encrypted and holds personal data; hand it to the person "
+              "and delete the copy."))
+    return EXIT_OK
+
+
+def cmd_erase(args: argparse.Namespace) -> int:
+    from tipdesk.domain.errors import ErasureNotConfirmed
+    from tipdesk.services import privacy
+
+    if not args.yes:
+        raise ErasureNotConfirmed(case_number=args.case_number)
+    with _open(args) as session:
+        result = privacy.erase_person(session, args.case_number, args.reason)
+    print(_say(f"Data orang dihapus: {result.records} rekaman dari kasus "
+               f"{', '.join(result.case_numbers)} kini kosong (tanda hapus tetap ada); "
+               f"{result.letters} surat dikosongkan.",
+               f"The person's data is erased: {result.records} records of case(s) "
+               f"{', '.join(result.case_numbers)} are now empty tombstones; "
+               f"{result.letters} letters emptied."))
+    if not result.compacted:
+        _err(_say("peringatan: TipDesk lain sedang membuka register, jadi berkas basis data "
+                  "belum dipadatkan; log-nya dikosongkan saat program itu ditutup. Tutup "
+                  "program itu sekarang.",
+                  "warning: another TipDesk has the register open, so the database file was "
+                  "not compacted; its log is emptied when that program closes. Close it "
+                  "now."))
+    return EXIT_OK
+
+
+def _new_password() -> str:
+    """A new password for an account: ``TIPDESK_NEW_PASSWORD`` or asked twice."""
+    secret = os.environ.get("TIPDESK_NEW_PASSWORD")
+    if secret is not None:
+        return secret
+    if not sys.stdin.isatty():
+        raise PasswordNeeded()
+    first = getpass.getpass(_say("Kata sandi baru: ", "New password: "))
+    if getpass.getpass(_say("Ulangi kata sandi baru: ", "Repeat the new password: ")) != first:
+        raise PasswordsDiffer()
+    return first
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from tipdesk.domain.vocab import ROLE
+    from tipdesk.services import users
+
+    lang = _lang()
+    with _open(args) as session:
+        action = args.action
+        if action == "list":
+            accounts = users.list_accounts(session)
+            if args.json:
+                _print_json([{**dataclasses.asdict(a), "status": a.status} for a in accounts])
+                return EXIT_OK
+            for a in accounts:
+                print(f"{a.username:<20} {ROLE.label(a.role, lang):<28} {a.status:<9} "
+                      f"{a.display_name}")
+            return EXIT_OK
+        if not args.username:
+            raise BadArgument(argument="USERNAME", reason="required")
+        name = args.username
+        if action == "add":
+            if not args.role:
+                raise BadArgument(argument="--role", reason="required")
+            users.add_user(session, User(username=name, display_name=args.name or "",
+                                         role=args.role), _new_password())
+            print(_say(f"pengguna {name} ditambahkan ({ROLE.label(args.role, lang)}).",
+                       f"user {name} added ({ROLE.label(args.role, lang)})."))
+        elif action == "set-role":
+            if not args.role:
+                raise BadArgument(argument="--role", reason="required")
+            users.set_role(session, name, args.role)
+            print(_say(f"peran {name}: {ROLE.label(args.role, lang)}.",
+                       f"{name}'s role: {ROLE.label(args.role, lang)}."))
+        elif action == "disable":
+            users.disable_user(session, name)
+            print(_say(f"{name} dinonaktifkan; kata sandinya tidak lagi membuka register.",
+                       f"{name} disabled; their password no longer opens the register."))
+        elif action == "enable":
+            users.enable_user(session, name, _new_password())
+            print(_say(f"{name} diaktifkan dengan kata sandi baru.",
+                       f"{name} enabled with a new password."))
+        elif action == "reset-password":
+            users.reset_password(session, name, _new_password())
+            print(_say(f"kata sandi {name} diatur ulang.", f"{name}'s password was reset."))
+        elif action == "remove":
+            removed = users.remove_user(session, name, rekey=not args.no_rekey)
+            print(_say(f"{name} dihapus.", f"{name} removed.")
+                  + (_say(" Basis data dienkripsi ulang dengan kunci baru.",
+                          " The database was re-encrypted under a new key.")
+                     if removed.rekeyed else ""))
+            if removed.needs_reset:
+                print(_say("Atur ulang kata sandi: ", "Reset the passwords of: ")
+                      + ", ".join(removed.needs_reset))
+            if removed.new_recovery_code:
+                print(_say("KODE PEMULIHAN BARU (tulis dan simpan, hanya ditampilkan sekali):",
+                           "NEW RECOVERY CODE (write it down; shown only once):"))
+                print(removed.new_recovery_code)
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from tipdesk.services import users
+
+    with _open(args) as session:
+        users.change_password(session, _password(), _new_password())
+        print(_say("kata sandi diganti.", "password changed."))
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from tipdesk.services import users
+
+    code = os.environ.get("TIPDESK_RECOVERY_CODE")
+    if code is None:
+        if not sys.stdin.isatty():
+            raise PasswordNeeded()
+        code = getpass.getpass(_say("Kode pemulihan: ", "Recovery code: "))
+    if not args.user:
+        raise BadArgument(argument="--user", reason="required: the admin to recover")
+    with users.recover(Path(args.register), code, args.user, _new_password()):
+        print(_say(f"kata sandi baru diatur untuk admin {args.user}.",
+                   f"a new password was set for admin {args.user}."))
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from tipdesk.domain.audit import action_label
+    from tipdesk.services import audit
+
+    with _open(args) as session:
+        found = audit.entries(session, case_number=args.case or "", username=args.by or "",
+                              limit=args.limit)
+    if args.json:
+        _print_json(found)
+        return EXIT_OK
+    lang = _lang()
+    for e in found:
+        detail = ", ".join(f"{k}={v}" for k, v in sorted(e.detail.items()))
+        print(f"{e.seq:>6} {e.at[:19].replace('T', ' ')} {e.username:<14} "
+              f"{action_label(e.action, lang):<36} {e.case_number:<16} {detail}")
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -619,6 +820,66 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_conflicts)
 
     p = command("peers", cmd_peers, "per enrolled office: sent, acknowledged, received, when")
+    p.add_argument("--json", action="store_true")
+
+    p = command("backup", cmd_backup, "write an encrypted backup of a register (one file)")
+    p.add_argument("--out", required=True, metavar="PATH",
+                   help="a new file, or a folder (a name with the office code and date)")
+
+    p = sub.add_parser("restore", help="restore a backup as a new register",
+                       description="restore a backup as a new register (admin); the "
+                                   "password comes from TIPDESK_PASSWORD or a prompt")
+    p.add_argument("file", metavar="FILE.tipbackup")
+    p.add_argument("--to", required=True, metavar="NEW_REGISTER",
+                   help="a folder that does not exist yet, or an empty one")
+    p.add_argument("--user", help="username (default: TIPDESK_USER, else the only user)")
+    p.add_argument("--recovery", action="store_true",
+                   help="unlock with the recovery code (TIPDESK_RECOVERY_CODE or a prompt); "
+                        "the password becomes the user's new one")
+    p.set_defaults(func=cmd_restore)
+
+    p = command("person-export", cmd_person_export,
+                "write everything held about the person of a case (right of access)")
+    p.add_argument("case_number", metavar="CASE_NUMBER")
+    p.add_argument("--out", required=True, metavar="FILE.json|FILE.pdf",
+                   help="where to write it (not encrypted)")
+
+    p = command("erase", cmd_erase,
+                "erase the person of a case and all their records (cannot be undone)")
+    p.add_argument("case_number", metavar="CASE_NUMBER")
+    p.add_argument("--reason", required=True, metavar="CODE",
+                   help="person_request, legal_order or entered_by_mistake")
+    p.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+
+    p = sub.add_parser("users", help="accounts of a register (admins)",
+                       description="tipdesk users list|add|set-role|disable|enable|"
+                                   "reset-password|remove REGISTER [USERNAME] ...")
+    p.set_defaults(func=cmd_users)
+    p.add_argument("action", choices=("list", "add", "set-role", "disable", "enable",
+                                      "reset-password", "remove"))
+    p.add_argument("register", metavar="REGISTER", help="register folder")
+    p.add_argument("username", nargs="?", metavar="USERNAME")
+    p.add_argument("--user", help="who you are (default: TIPDESK_USER, else the only user)")
+    p.add_argument("--role", choices=("admin", "supervisor", "caseworker", "analyst"))
+    p.add_argument("--name", help="display name (add)")
+    p.add_argument("--no-rekey", action="store_true",
+                   help="remove: do not re-encrypt the database under a new key")
+    p.add_argument("--json", action="store_true")
+
+    command("passwd", cmd_passwd, "change your own password (new one: TIPDESK_NEW_PASSWORD "
+                                  "or asked)")
+
+    p = sub.add_parser("recover", help="set a new admin password with the recovery code",
+                       description="the code from TIPDESK_RECOVERY_CODE or asked; the new "
+                                   "password from TIPDESK_NEW_PASSWORD or asked")
+    p.set_defaults(func=cmd_recover)
+    p.add_argument("register", metavar="REGISTER", help="register folder")
+    p.add_argument("--user", required=True, help="the admin account to recover")
+
+    p = command("audit", cmd_audit, "the audit trail: who did what, when (admins, supervisors)")
+    p.add_argument("--case", metavar="CASE_NUMBER")
+    p.add_argument("--by", metavar="USERNAME", help="only what this user did")
+    p.add_argument("--limit", type=_positive, default=500)
     p.add_argument("--json", action="store_true")
 
     command("check", cmd_check, "check the integrity of a register")

@@ -316,10 +316,10 @@ def test_history_names_the_user_who_made_each_change(register, session):
     from tests.conftest import PASSWORD
     from tipdesk.services.register import open_register
 
-    file = new_case(session)
-    number = file.case.case_number
     local.add_user(session.db, r.User(username="yohana", role="caseworker",
                                       created_at="2026-01-01T00:00:00.000Z"))
+    file = new_case(session, assigned_to="yohana")  # a case worker changes their own cases
+    number = file.case.case_number
     session.user = local.get_user(session.db, "yohana")
     cases.update_case_fields(session, number, {"case.risk_level": "high"})
     history = listing.case_history(session, number)

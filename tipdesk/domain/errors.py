@@ -192,3 +192,71 @@ class BadSignature(TipdeskError):
 
 class BatchFormatTooNew(TipdeskError):
     code = "batch_format_too_new"
+
+
+# --- issue 6: access (users, roles, audit, sign-in) ---
+
+class SignInDelayed(TipdeskError):
+    """Too many failed sign-ins for ``user``: wait ``seconds``."""
+
+    code = "sign_in_delayed"
+
+
+class UserExists(TipdeskError):
+    code = "user_exists"
+
+
+class LastAdmin(TipdeskError):
+    """The change would leave the register without an active administrator."""
+
+    code = "last_admin"
+
+
+class NotYourself(TipdeskError):
+    """An action an admin may not take on their own account (``action``)."""
+
+    code = "not_yourself"
+
+
+class ClosureNeedsSupervisor(TipdeskError):
+    code = "closure_needs_supervisor"
+
+
+class UserDisabled(TipdeskError):
+    code = "user_disabled"
+
+
+# --- issue 6: backup, restore, erasure (errors added by that work go below) ---
+
+
+class NotABackup(TipdeskError):
+    """The file is not a TipDesk backup (``reason``: a short code)."""
+
+    code = "not_a_backup"
+
+
+class BackupDamaged(TipdeskError):
+    """A TipDesk backup that cannot be restored as it is (``reason``: ``truncated``,
+    ``member_hash``, ``members``, ``manifest``, ``check``, ``office``)."""
+
+    code = "backup_damaged"
+
+
+class BackupTooNew(TipdeskError):
+    code = "backup_too_new"
+
+
+class OutputExists(TipdeskError):
+    code = "output_exists"
+
+
+class UnknownErasureReason(TipdeskError):
+    code = "unknown_erasure_reason"
+
+
+class AlreadyErased(TipdeskError):
+    code = "already_erased"
+
+
+class ErasureNotConfirmed(TipdeskError):
+    code = "erasure_not_confirmed"

@@ -326,6 +326,84 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "({register_number})."},
 }
 
+# --- issue 6: access (users, roles, permissions, audit trail, sign-in) ---
+MESSAGES.update({
+    "sign_in_delayed": {
+        "id": "Terlalu banyak percobaan gagal untuk pengguna '{user}'. Tunggu {seconds} "
+              "detik lalu coba lagi; jika kata sandi terlupa, minta admin mengatur ulang.",
+        "en": "Too many failed attempts for user '{user}'. Wait {seconds} seconds and try "
+              "again; if the password is forgotten, ask an admin to reset it.",
+    },
+    "user_exists": {
+        "id": "Pengguna '{user}' sudah ada di register ini. Pilih nama pengguna lain.",
+        "en": "User '{user}' already exists in this register. Choose another username.",
+    },
+    "last_admin": {
+        "id": "'{user}' adalah admin aktif terakhir; register harus punya setidaknya satu. "
+              "Jadikan pengguna lain admin lebih dahulu.",
+        "en": "'{user}' is the last active admin; a register needs at least one. Make "
+              "another user an admin first.",
+    },
+    "not_yourself": {
+        "id": "Anda tidak dapat {action} akun Anda sendiri; minta admin lain.",
+        "en": "You cannot {action} your own account; ask another admin.",
+    },
+    "closure_needs_supervisor": {
+        "id": "Menutup kasus {case_number} perlu persetujuan supervisor. Minta supervisor "
+              "menyimpan penutupan ini.",
+        "en": "Closing case {case_number} needs a supervisor's approval. Ask a supervisor "
+              "to save the closure.",
+    },
+    "user_disabled": {
+        "id": "Akun '{user}' dinonaktifkan. Minta admin mengaktifkannya kembali.",
+        "en": "The account '{user}' is disabled. Ask an admin to enable it again.",
+    },
+})
+
+# --- issue 6: backup, restore, right of access and erasure ---
+MESSAGES.update({
+    "not_a_backup": {
+        "id": "Berkas ini bukan cadangan TipDesk (.tipbackup) ({reason}). Pilih berkas "
+              "cadangan yang dibuat dengan 'tipdesk backup' atau dari folder backups/.",
+        "en": "This file is not a TipDesk backup (.tipbackup) ({reason}). Choose a backup "
+              "made with 'tipdesk backup' or one from the backups/ folder.",
+    },
+    "backup_damaged": {
+        "id": "Berkas cadangan rusak ({reason}); tidak ada yang dipulihkan. Pakai salinan "
+              "cadangan lain, atau cadangan harian yang lebih lama di folder backups/.",
+        "en": "The backup file is damaged ({reason}); nothing was restored. Use another "
+              "copy of the backup, or an older daily backup from the backups/ folder.",
+    },
+    "backup_too_new": {
+        "id": "Cadangan ini dibuat oleh TipDesk yang lebih baru ({version}); tidak ada yang "
+              "dipulihkan. Perbarui TipDesk di komputer ini, lalu pulihkan lagi.",
+        "en": "This backup was made by a newer TipDesk ({version}); nothing was restored. "
+              "Update TipDesk on this computer, then restore again.",
+    },
+    "output_exists": {
+        "id": "Berkas '{path}' sudah ada dan tidak ditimpa. Pilih nama berkas lain, atau "
+              "sebuah folder.",
+        "en": "The file '{path}' already exists and is not overwritten. Choose another file "
+              "name, or a folder.",
+    },
+    "unknown_erasure_reason": {
+        "id": "Alasan penghapusan tidak dikenal. Pilih salah satu: {known}.",
+        "en": "Unknown reason for erasure. Choose one of: {known}.",
+    },
+    "already_erased": {
+        "id": "Data orang pada kasus {case_number} sudah dihapus sebelumnya; tidak ada yang "
+              "berubah.",
+        "en": "The data of the person of case {case_number} was erased before; nothing "
+              "changed.",
+    },
+    "erasure_not_confirmed": {
+        "id": "Penghapusan data orang pada kasus {case_number} tidak dapat dibatalkan. "
+              "Periksa nomor kasus, lalu jalankan lagi dengan --yes.",
+        "en": "Erasing the data of the person of case {case_number} cannot be undone. "
+              "Check the case number, then run again with --yes.",
+    },
+})
+
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "full_name": {"id": "Nama lengkap", "en": "Full name"},
     "alias": {"id": "Nama panggilan", "en": "Alias"},

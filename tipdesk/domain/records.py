@@ -138,6 +138,10 @@ class Case(Synced):
     closed_on: dt.date | None = date_field()
     closure_reason: str | None = code_field("closure_reason")
     summary: str = text_field(personal=True, max_len=10_000)
+    # Who registered the case (m006), and the supervisor who approved its closure.
+    created_by: str = system_field()
+    closure_approved_by: str = system_field()
+    closure_approved_on: dt.date | None = system_field("date", None)
 
 
 @dataclass(kw_only=True)
@@ -199,6 +203,7 @@ class User:
     phone: str = text_field(max_len=40)
     active: bool = flag_field(True)
     created_at: str = system_field()
+    removed: bool = system_field("flag", False)
 
 
 DEFAULT_NUMBER_PATTERN = "{classification}/{number}/{unit}/{month_roman}/{year}"

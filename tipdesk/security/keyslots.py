@@ -4,27 +4,47 @@
 under a key derived by Argon2id from the password (or recovery code), with the slot's
 kind and name as associated data, so a slot cannot be moved to another user. The KDF
 parameters live in each slot, so they can be raised later without breaking old slots.
+
+Re-keying without everyone's password: each slot also holds an X25519 key pair, the
+private half wrapped like the database key, the public half in clear. A re-key seals the
+new database key to every remaining slot's public key (``pending``); each user's next
+unlock opens it with their password and rewraps their slot. A slot made before this
+(no ``public``) cannot be reached that way and is dropped by a re-key (the admin resets
+that user's password).
+
+Sign-in failures are counted here, per user, because a wrong password cannot write to
+the encrypted database: after five, each further attempt waits a growing delay, and the
+failures are moved into the audit trail at the next successful sign-in.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 import secrets
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tipdesk.domain.errors import NotARegister, UnknownUser, WrongPassword
+from tipdesk.domain.errors import NotARegister, SignInDelayed, UnknownUser, WrongPassword
 from tipdesk.storage.files import atomic_write
 
 FORMAT = "tipdesk-keys/1"
 KEY_BYTES = 32
 RECOVERY = "recovery"
+FREE_FAILURES = 5                  # failed sign-ins before the delay starts
+FIRST_DELAY_S = 30                 # the delay after the fifth; doubles with each more
+MAX_DELAY_S = 15 * 60
+MAX_PENDING_EVENTS = 500
 _B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
 
@@ -73,31 +93,86 @@ def _aad(kind: str, name: str) -> bytes:
 
 def make_slot(kind: str, name: str, secret: str, db_key: bytes, params: KdfParams) -> dict:
     salt = os.urandom(16)
-    nonce = os.urandom(12)
-    wrapped = AESGCM(derive(secret, salt, params)).encrypt(nonce, db_key, _aad(kind, name))
+    nonce, private_nonce = os.urandom(12), os.urandom(12)
+    aead = AESGCM(derive(secret, salt, params))
+    private = X25519PrivateKey.generate()
+    wrapped = aead.encrypt(nonce, db_key, _aad(kind, name))
+    sealed_private = aead.encrypt(private_nonce, private.private_bytes_raw(),
+                                  _aad(kind, name) + b"|x25519")
     return {"kind": kind, "name": name,
             "kdf": {"algorithm": "argon2id", **asdict(params), "salt": _b64(salt)},
-            "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+            "nonce": _b64(nonce), "wrapped": _b64(wrapped),
+            "public": _b64(private.public_key().public_bytes_raw()),
+            "private_nonce": _b64(private_nonce), "sealed_private": _b64(sealed_private)}
+
+
+def _seal_key(slot: dict, db_key: bytes) -> dict:
+    """``db_key`` sealed to the slot's public key (ephemeral X25519, HKDF, AES-GCM)."""
+    ephemeral = X25519PrivateKey.generate()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(slot["public"])))
+    epk = ephemeral.public_key().public_bytes_raw()
+    nonce = os.urandom(12)
+    wrapped = AESGCM(_hkdf(shared, epk)).encrypt(nonce, db_key,
+                                                 _aad(slot["kind"], slot["name"]) + b"|rekey")
+    return {"epk": _b64(epk), "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+
+
+def _hkdf(shared: bytes, epk: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=epk,
+                info=FORMAT.encode() + b"|rekey").derive(shared)
+
+
+def open_slot_keys(slot: dict, secret: str) -> list[bytes] | None:
+    """The database keys ``slot`` gives, newest first (a pending re-key, then the one it
+    wraps), or None if ``secret`` is wrong."""
+    kdf = slot["kdf"]
+    params = KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
+    aead = AESGCM(derive(secret, _unb64(kdf["salt"]), params))
+    aad = _aad(slot["kind"], slot["name"])
+    try:
+        key = aead.decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), aad)
+    except InvalidTag:
+        return None
+    pending = slot.get("pending")
+    if not pending or "sealed_private" not in slot:
+        return [key]
+    try:
+        private = X25519PrivateKey.from_private_bytes(aead.decrypt(
+            _unb64(slot["private_nonce"]), _unb64(slot["sealed_private"]), aad + b"|x25519"))
+        epk = _unb64(pending["epk"])
+        shared = private.exchange(X25519PublicKey.from_public_bytes(epk))
+        new = AESGCM(_hkdf(shared, epk)).decrypt(_unb64(pending["nonce"]),
+                                                _unb64(pending["wrapped"]), aad + b"|rekey")
+    except (InvalidTag, ValueError, KeyError):
+        return [key]
+    return [new, key]
 
 
 def open_slot(slot: dict, secret: str) -> bytes | None:
-    """The database key from ``slot``, or None if ``secret`` is wrong."""
-    kdf = slot["kdf"]
-    params = KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
-    key = derive(secret, _unb64(kdf["salt"]), params)
-    try:
-        return AESGCM(key).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]),
-                                   _aad(slot["kind"], slot["name"]))
-    except InvalidTag:
-        return None
+    """The database key from ``slot`` (a pending re-key's if it has one), or None if
+    ``secret`` is wrong."""
+    keys = open_slot_keys(slot, secret)
+    return keys[0] if keys else None
+
+
+def failure_delay(count: int) -> int:
+    """Seconds to wait after ``count`` failed sign-ins in a row."""
+    if count < FREE_FAILURES:
+        return 0
+    return min(FIRST_DELAY_S * 2 ** (count - FREE_FAILURES), MAX_DELAY_S)
 
 
 class KeyFile:
     """The key slots of one register, read from and written to ``register.keys``."""
 
-    def __init__(self, path: Path, slots: list[dict]) -> None:
+    def __init__(self, path: Path, slots: list[dict], failures: dict | None = None,
+                 events: list | None = None) -> None:
         self.path = Path(path)
         self.slots = slots
+        # username -> {"count": failed sign-ins in a row, "last": epoch seconds}
+        self.failures: dict[str, dict] = failures or {}
+        # sign-in events waiting to be written to the audit trail
+        self.events: list[dict] = events or []
 
     @classmethod
     def create(cls, path: Path, db_key: bytes, username: str, password: str,
@@ -121,10 +196,12 @@ class KeyFile:
                                reason="register.keys is not readable") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NotARegister(path=str(path.parent), reason="register.keys has an unknown format")
-        return cls(path, list(data.get("slots", [])))
+        return cls(path, list(data.get("slots", [])), dict(data.get("failures", {})),
+                   list(data.get("events", [])))
 
     def save(self) -> None:
-        payload = {"format": FORMAT, "cipher": "AES-256-GCM", "slots": self.slots}
+        payload = {"format": FORMAT, "cipher": "AES-256-GCM", "slots": self.slots,
+                   "failures": self.failures, "events": self.events[-MAX_PENDING_EVENTS:]}
         atomic_write(self.path, json.dumps(payload, indent=2).encode("utf-8"))
 
     def usernames(self) -> list[str]:
@@ -134,20 +211,93 @@ class KeyFile:
         return next((s for s in self.slots if s["kind"] == kind and s["name"] == name), None)
 
     def unlock(self, username: str, password: str) -> bytes:
+        return self.unlock_keys(username, password)[0]
+
+    def unlock_keys(self, username: str, password: str, *,
+                    now: float | None = None) -> list[bytes]:
+        """The database keys this user's slot gives (newest first), counting a failure.
+
+        Refused without trying the password while the user's delay runs."""
         slot = self._slot("user", username)
         if slot is None:
             raise UnknownUser(user=username, users=", ".join(self.usernames()))
-        key = open_slot(slot, password)
-        if key is None:
+        now = time.time() if now is None else now
+        wait = self.wait_seconds(username, now=now)
+        if wait > 0:
+            self._event(username, "sign_in_delayed", now)
+            self.save()
+            raise SignInDelayed(user=username, seconds=wait)
+        keys = open_slot_keys(slot, password)
+        if keys is None:
+            entry = self.failures.setdefault(username, {"count": 0, "last": 0})
+            entry["count"] += 1
+            entry["last"] = now
+            self._event(username, "sign_in_failed", now)
+            self.save()
             raise WrongPassword(user=username)
-        return key
+        return keys
+
+    def wait_seconds(self, username: str, *, now: float | None = None) -> int:
+        entry = self.failures.get(username)
+        if not entry:
+            return 0
+        now = time.time() if now is None else now
+        return max(0, math.ceil(entry["last"] + failure_delay(entry["count"]) - now))
+
+    def _event(self, username: str, action: str, now: float) -> None:
+        self.events.append({"username": username, "action": action, "at": now,
+                            "failures": self.failures.get(username, {}).get("count", 0)})
+
+    def take_events(self, username: str) -> list[dict]:
+        """After a successful sign-in: clear the user's failures and return (and forget)
+        every pending sign-in event, for the audit trail. The caller saves."""
+        self.failures.pop(username, None)
+        events, self.events = self.events, []
+        return events
 
     def unlock_with_recovery_code(self, code: str) -> bytes:
+        return self.unlock_keys_with_recovery_code(code)[0]
+
+    def unlock_keys_with_recovery_code(self, code: str) -> list[bytes]:
         slot = self._slot(RECOVERY, RECOVERY)
-        key = open_slot(slot, normalize_recovery_code(code)) if slot else None
-        if key is None:
+        keys = open_slot_keys(slot, normalize_recovery_code(code)) if slot else None
+        if keys is None:
             raise WrongPassword(user=RECOVERY)
-        return key
+        return keys
+
+    def rewrap(self, kind: str, name: str, secret: str, db_key: bytes) -> None:
+        """Replace one slot with a fresh one wrapping ``db_key`` (after a re-key, or to
+        give an old slot its key pair); its KDF cost is kept. The caller saves."""
+        old = self._slot(kind, name)
+        kdf = old["kdf"] if old else asdict(KdfParams())
+        params = KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
+        slot = make_slot(kind, name, secret, db_key, params)
+        self.slots = [s for s in self.slots if not (s["kind"] == kind and s["name"] == name)]
+        self.slots.append(slot)
+
+    def has_key_pair(self, kind: str, name: str) -> bool:
+        slot = self._slot(kind, name)
+        return bool(slot and "public" in slot and not slot.get("pending"))
+
+    def remove_user_slot(self, username: str) -> bool:
+        before = len(self.slots)
+        self.slots = [s for s in self.slots
+                      if not (s["kind"] == "user" and s["name"] == username)]
+        self.failures.pop(username, None)
+        return len(self.slots) != before
+
+    def seal_pending(self, db_key: bytes) -> list[str]:
+        """Seal a new database key to every slot that has a key pair; drop the slots that
+        have none and return their names (the recovery slot is called "recovery"). The
+        caller saves."""
+        dropped = []
+        for slot in list(self.slots):
+            if "public" in slot:
+                slot["pending"] = _seal_key(slot, db_key)
+            else:
+                dropped.append(slot["name"])
+                self.slots.remove(slot)
+        return dropped
 
     def set_user_slot(self, username: str, password: str, db_key: bytes,
                       params: KdfParams) -> None:

@@ -10,9 +10,16 @@ import dataclasses
 from typing import Any
 
 from tipdesk.domain import records as r
-from tipdesk.domain.errors import NotFound, Problem, UnknownField, ValidationFailed
+from tipdesk.domain.errors import (
+    ClosureNeedsSupervisor,
+    NotFound,
+    Problem,
+    UnknownField,
+    ValidationFailed,
+)
 from tipdesk.domain.fields import parse_value
-from tipdesk.domain.validation import validate
+from tipdesk.domain.validation import CLOSED_STATUSES, validate
+from tipdesk.services import audit, permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import counters, rows, search
@@ -58,7 +65,7 @@ def create_case(session: Session, person: r.Person, case: r.Case) -> tuple[r.Cas
     """Register a new person with their first case."""
     today = session.today()
     case.person_id = "new"  # filled below; the person is validated alongside
-    case.assigned_to = case.assigned_to or session.user.username
+    _new_case_rules(session, case)
     warnings = _check(validate(person, today=today), validate(case, today=today),
                       _duplicate_nik(session, person))
     with session.write() as db:
@@ -67,7 +74,30 @@ def create_case(session: Session, person: r.Person, case: r.Case) -> tuple[r.Cas
             session.office.code, counters.take(db, PERSON_COUNTER, 0))
         rows.insert(db, person, session.stamp)
         _insert_case(session, person, case)
-    return open_case(session, case.case_number), warnings
+    return open_case(session, case.case_number, audit=False), warnings
+
+
+def _new_case_rules(session: Session, case: r.Case) -> None:
+    """Who may register a case, for whom, and in which state."""
+    permissions.require(session, "create_cases")
+    case.assigned_to = case.assigned_to or session.user.username
+    if case.assigned_to != session.user.username:
+        permissions.require(session, "assign_cases")
+    case.created_by = session.user.username
+    _closure_rules(session, None, case)
+
+
+def _closure_rules(session: Session, old: r.Case | None, case: r.Case) -> None:
+    """A case enters a closed status only with a supervisor's approval, recorded on it."""
+    closing = case.status in CLOSED_STATUSES
+    was_closed = old is not None and old.status in CLOSED_STATUSES
+    if closing and not was_closed:
+        if not permissions.allowed(session, "approve_closure"):
+            raise ClosureNeedsSupervisor(case_number=case.case_number or "-")
+        case.closure_approved_by = session.user.username
+        case.closure_approved_on = session.today()
+    elif not closing:
+        case.closure_approved_by, case.closure_approved_on = "", None
 
 
 def add_case(session: Session, person_id: str, case: r.Case) -> tuple[r.CaseFile,
@@ -76,12 +106,15 @@ def add_case(session: Session, person_id: str, case: r.Case) -> tuple[r.CaseFile
     person = rows.get(session.db, r.Person, person_id)
     if person is None or person.deleted:
         raise NotFound(what="person", key=person_id)
+    others = case_store.cases_of_person(session.db, person_id)
+    if not any(permissions.may_see_case(session, c) for c in others):
+        permissions.require(session, "view_all_cases")
     case.person_id = person.id
-    case.assigned_to = case.assigned_to or session.user.username
+    _new_case_rules(session, case)
     warnings = _check(validate(case, today=session.today()))
     with session.write():
         _insert_case(session, person, case)
-    return open_case(session, case.case_number), warnings
+    return open_case(session, case.case_number, audit=False), warnings
 
 
 def _insert_case(session: Session, person: r.Person, case: r.Case) -> None:
@@ -92,34 +125,99 @@ def _insert_case(session: Session, person: r.Person, case: r.Case) -> None:
                                    counters.take(db, CASE_COUNTER, year))
     rows.insert(db, case, session.stamp)
     search.refresh(db, [search.rid_for_case(db, case.id)])
+    audit.record(session, "case_created", entity="cases", record_id=case.id,
+                 case_number=case.case_number)
 
 
-def open_case(session: Session, number: str) -> r.CaseFile:
+def _case(session: Session, number: str) -> r.Case:
+    """The case with this number, if the signed-in user may see it."""
     case = case_store.case_by_number(session.db, number)
     if case is None:
         raise NotFound(what="case", key=number)
+    permissions.require_case(session, case)
+    return case
+
+
+def _case_by_id(session: Session, case_id: str) -> r.Case:
+    case = rows.get(session.db, r.Case, case_id)
+    if case is None:
+        raise NotFound(what="case", key=case_id)
+    permissions.require_case(session, case)
+    return case
+
+
+def open_case(session: Session, number: str, *, audit: bool = True) -> r.CaseFile:
+    """One case with its person, services, referrals and notes; opening it is audited
+    (once, while the same user keeps reopening the same case)."""
+    case = _case(session, number)
+    if audit:
+        _audit_view(session, case)
     return case_store.load_case_file(session.db, case)
 
 
+def _audit_view(session: Session, case: r.Case) -> None:
+    from tipdesk.services import audit as trail
+
+    last = trail.store.entries(session.db, trail.store.AuditQuery(), limit=1)
+    if last and last[0]["action"] == "case_viewed" and \
+            last[0]["case_number"] == case.case_number and \
+            last[0]["username"] == session.user.username:
+        return
+    with session.write(immediate=True):
+        trail.record(session, "case_viewed", entity="cases", record_id=case.id,
+                     case_number=case.case_number)
+
+
 def cases_of_person(session: Session, person_id: str) -> list[r.Case]:
-    """Every case of one person that is not deleted, oldest first."""
-    return [c for c in case_store.cases_of_person(session.db, person_id) if not c.deleted]
+    """Every case of one person that is not deleted and that the user may see, oldest
+    first."""
+    return [c for c in case_store.cases_of_person(session.db, person_id)
+            if not c.deleted and permissions.may_see_case(session, c)]
 
 
 def find_cases(session: Session, text: str, *, limit: int = 50) -> list[dict]:
-    return search.search(session.db, text, limit=limit)
+    """Cases matching ``text`` (names, numbers, places, notes), best first; a case worker
+    finds only their own cases, and an analyst may not search (it reveals names)."""
+    permissions.require(session, "search_cases")
+    return search.search(session.db, text, limit=limit,
+                         owner=permissions.owner_filter(session))
 
 
 def save_case_file(session: Session, person: r.Person, case: r.Case) -> list[Problem]:
     """Write an edited person and case together (the case file's Save)."""
     today = session.today()
+    old = _case_by_id(session, case.id)
+    _edit_rules(session, old, case)
     warnings = _check(validate(person, today=today), validate(case, today=today),
                       _duplicate_nik(session, person))
     with session.write() as db:
+        old_person = rows.get(db, r.Person, person.id)
         rows.update(db, person, session.stamp)
         rows.update(db, case, session.stamp)
         search.refresh(db, search.rids_for_person(db, person.id))
+        changed = sorted({*_changed_fields(old_person, person, "person."),
+                          *_changed_fields(old, case, "")})
+        audit.record(session, "case_closed" if case.closure_approved_by and
+                     not old.closure_approved_by else "case_changed", entity="cases",
+                     record_id=case.id, case_number=case.case_number,
+                     detail={"fields": changed})
     return warnings
+
+
+def _edit_rules(session: Session, old: r.Case, case: r.Case) -> None:
+    if case.assigned_to != old.assigned_to:
+        permissions.require(session, "assign_cases")
+    case.created_by = old.created_by
+    case.closure_approved_by = old.closure_approved_by
+    case.closure_approved_on = old.closure_approved_on
+    _closure_rules(session, old, case)
+
+
+def _changed_fields(old: Any, new: Any, prefix: str) -> list[str]:
+    if old is None:
+        return []
+    return [prefix + f.name for f in dataclasses.fields(new)
+            if f.metadata.get("editable") and getattr(old, f.name) != getattr(new, f.name)]
 
 
 # Fields that --set and the like may address: "person.x", "case.x", or a bare name
@@ -146,7 +244,7 @@ def update_case_fields(session: Session, number: str,
                        assignments: dict[str, str]) -> tuple[r.CaseFile, list[Problem]]:
     """Set fields of a case and its person from text (``--set``), validated like the app."""
     resolved = [(_resolve(name), raw) for name, raw in assignments.items()]
-    file = open_case(session, number)
+    file = open_case(session, number, audit=False)
     targets: dict[str, Any] = {"person": file.person, "case": file.case}
     parse_problems: list[Problem] = []
     for (owner, field), raw in resolved:
@@ -158,10 +256,11 @@ def update_case_fields(session: Session, number: str,
     if parse_problems:
         raise ValidationFailed(parse_problems)
     warnings = save_case_file(session, file.person, file.case)
-    return open_case(session, number), warnings
+    return open_case(session, number, audit=False), warnings
 
 
 def add_service(session: Session, service: r.Service) -> list[Problem]:
+    _item_case(session, service)
     warnings = _check(validate(service, today=session.today()),
                       _exists(session, r.Case, service.case_id, "case_id"),
                       _exists(session, r.Provider, service.provider_id, "provider_id"))
@@ -172,6 +271,7 @@ def add_service(session: Session, service: r.Service) -> list[Problem]:
 
 
 def add_referral(session: Session, referral: r.Referral) -> list[Problem]:
+    _item_case(session, referral)
     warnings = _check(validate(referral, today=session.today()),
                       _exists(session, r.Case, referral.case_id, "case_id"),
                       _exists(session, r.Provider, referral.provider_id, "provider_id"))
@@ -182,6 +282,7 @@ def add_referral(session: Session, referral: r.Referral) -> list[Problem]:
 
 
 def add_note(session: Session, note: r.CaseNote) -> list[Problem]:
+    _item_case(session, note)
     note.author = session.user.username
     warnings = _check(validate(note, today=session.today()),
                       _exists(session, r.Case, note.case_id, "case_id"))
@@ -194,6 +295,11 @@ def add_note(session: Session, note: r.CaseNote) -> list[Problem]:
 
 def update_item(session: Session, item: r.Service | r.Referral | r.CaseNote) -> list[Problem]:
     """Save an edited service, referral or note of a case."""
+    stored = rows.get(session.db, type(item), item.id)
+    if stored is None:
+        raise NotFound(what=type(item).__name__.lower(), key=item.id)
+    _item_case(session, stored)
+    item.case_id = stored.case_id
     checks = [validate(item, today=session.today())]
     if getattr(item, "provider_id", ""):
         checks.append(_exists(session, r.Provider, item.provider_id, "provider_id"))
@@ -205,7 +311,18 @@ def update_item(session: Session, item: r.Service | r.Referral | r.CaseNote) -> 
     return warnings
 
 
+def _item_case(session: Session, item: r.Service | r.Referral | r.CaseNote) -> None:
+    """Refuse an item of a case the user may not change (a missing case is reported by
+    validation as an unknown reference)."""
+    case = rows.get(session.db, r.Case, item.case_id) if item.case_id else None
+    if case is None:
+        permissions.require(session, "view_own_cases")
+        return
+    permissions.require_case(session, case)
+
+
 def create_provider(session: Session, provider: r.Provider) -> list[Problem]:
+    permissions.require(session, "manage_providers")
     warnings = _check(validate(provider, today=session.today()))
     with session.write() as db:
         provider.id, provider.origin = session.new_id(), session.office.id
@@ -214,6 +331,7 @@ def create_provider(session: Session, provider: r.Provider) -> list[Problem]:
 
 
 def update_provider(session: Session, provider: r.Provider) -> list[Problem]:
+    permissions.require(session, "manage_providers")
     warnings = _check(validate(provider, today=session.today()))
     with session.write() as db:
         rows.update(db, provider, session.stamp)
@@ -221,6 +339,7 @@ def update_provider(session: Session, provider: r.Provider) -> list[Problem]:
 
 
 def list_providers(session: Session, text: str = "") -> list[r.Provider]:
+    permissions.require(session, "manage_providers")
     return case_store.providers(session.db, text=text)
 
 
@@ -230,22 +349,27 @@ def remove_service(session: Session, service_id: str) -> None:
     service = rows.get(session.db, r.Service, service_id)
     if service is None or service.deleted:
         raise NotFound(what="service", key=service_id)
+    _item_case(session, service)
     with session.write() as db:
         rows.soft_delete(db, service, session.stamp)
 
 
 def delete_case(session: Session, number: str) -> None:
     """Delete a case with its services, referrals and notes (tombstones, scrubbed)."""
-    file = open_case(session, number)
+    permissions.require(session, "delete_cases")
+    file = open_case(session, number, audit=False)
     with session.write() as db:
         for item in (*file.services, *file.referrals, *file.notes):
             rows.soft_delete(db, item, session.stamp)
         rows.soft_delete(db, file.case, session.stamp)
         search.refresh(db, [search.rid_for_case(db, file.case.id)])
+        audit.record(session, "case_deleted", entity="cases", record_id=file.case.id,
+                     case_number=number)
 
 
 def delete_person(session: Session, person_id: str) -> None:
     """Delete a person and all their cases; personal fields are scrubbed everywhere."""
+    permissions.require(session, "delete_cases")
     person = rows.get(session.db, r.Person, person_id)
     if person is None:
         raise NotFound(what="person", key=person_id)

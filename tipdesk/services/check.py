@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tipdesk.services.session import Session
-from tipdesk.storage import integrity, migrate
+from tipdesk.storage import audit, integrity, migrate
 
 
 @dataclass
@@ -31,4 +31,6 @@ def check_register(session: Session) -> CheckReport:
     )
     report.checks["search_index"] = integrity.search_index(db)
     report.checks["change_capture"] = integrity.capture_triggers(db)
+    # Each audit row holds the hash of the one before: the first broken row is named.
+    report.checks["audit_trail"] = audit.verify(db)
     return report

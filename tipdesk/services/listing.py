@@ -18,6 +18,7 @@ from tipdesk.domain.clock import parse_rev
 from tipdesk.domain.errors import NotFound
 from tipdesk.domain.validation import CLOSED_STATUSES
 from tipdesk.domain.vocab import CASE_STATUS
+from tipdesk.services import permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import listing as store
@@ -61,6 +62,21 @@ class CaseRow:
     office_code: str = ""         # code of the office the case came from (cases.origin)
 
 
+def _scoped(session: Session, flt: CaseFilter) -> store.CaseQuery:
+    """The filter as a query limited to what the user may list: a case worker their own
+    cases; an analyst every case but no free-text search (it would probe names)."""
+    if permissions.allowed(session, "view_deidentified"):
+        if flt.text:
+            permissions.require(session, "search_cases")
+        return _query(flt)
+    permissions.require(session, "view_own_cases")
+    return _query(flt, owner=permissions.owner_filter(session))
+
+
+def _deidentified(row: CaseRow) -> CaseRow:
+    return dataclasses.replace(row, full_name="", initials="", register_number="")
+
+
 def _query(flt: CaseFilter, **extra: Any) -> store.CaseQuery:
     return store.CaseQuery(match=search.match_expression(flt.text) if flt.text else None,
                            statuses=tuple(flt.statuses), worker=flt.worker,
@@ -95,15 +111,23 @@ def _page(session: Session, query: store.CaseQuery, *, sort: str, descending: bo
 
 
 def count_cases(session: Session, flt: CaseFilter) -> int:
-    return store.count_cases(session.db, _query(flt))
+    return store.count_cases(session.db, _scoped(session, flt))
 
 
 def list_cases(session: Session, flt: CaseFilter, *, sort: str = "updated_at",
                descending: bool = True, offset: int = 0, limit: int = 100) -> list[CaseRow]:
-    """One page of live cases; ties in the sort key are ordered by ``rid``."""
+    """One page of live cases; ties in the sort key are ordered by ``rid``. A case
+    worker lists their own cases; an analyst's rows carry no name or register number
+    (and cannot be sorted by them)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key: {sort}")
-    return _page(session, _query(flt), sort=sort, descending=descending, offset=offset,
+    query = _scoped(session, flt)
+    if not permissions.allowed(session, "view_own_cases"):
+        if sort in ("name", "register_number"):
+            sort = "case_number"
+        return [_deidentified(row) for row in _page(
+            session, query, sort=sort, descending=descending, offset=offset, limit=limit)]
+    return _page(session, query, sort=sort, descending=descending, offset=offset,
                  limit=limit)
 
 
@@ -154,17 +178,21 @@ def _referral_row(row: dict) -> ReferralRow:
 
 
 def count_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: str = "") -> int:
-    return store.count_referrals(session.db, statuses=statuses, **_referral_text(text))
+    permissions.require(session, "view_own_cases")
+    return store.count_referrals(session.db, statuses=statuses,
+                                 owner=permissions.owner_filter(session), **_referral_text(text))
 
 
 def list_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: str = "",
                    offset: int = 0, limit: int = 200) -> list[ReferralRow]:
     """Referrals of live cases, newest first; ``text`` matches case number, person name or
     provider name."""
+    permissions.require(session, "view_own_cases")
     if limit <= 0:
         return []
     found = store.referral_page(session.db, statuses=statuses, offset=max(0, offset),
-                                limit=limit, **_referral_text(text))
+                                limit=limit, owner=permissions.owner_filter(session),
+                                **_referral_text(text))
     return [_referral_row(row) for row in found]
 
 
@@ -185,16 +213,18 @@ def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50
     """The start screen's buckets, at most ``limit`` rows each: my open cases most recently
     changed first; follow-ups and overdue ones by date, earliest first; referrals awaiting
     a reply by follow-up date (none last); this month's new cases, newest first."""
+    permissions.require(session, "view_own_cases")
+    owner = permissions.owner_filter(session)
     today = today or session.today()
     month_start = today.replace(day=1)
     next_month = (month_start + dt.timedelta(days=32)).replace(day=1)
 
     def cases(sort: str = "follow_up_on", descending: bool = False,
               **query: Any) -> list[CaseRow]:
-        return _page(session, store.CaseQuery(**query), sort=sort, descending=descending,
-                     offset=0, limit=limit, today=today)
+        return _page(session, store.CaseQuery(owner=owner, **query), sort=sort,
+                     descending=descending, offset=0, limit=limit, today=today)
 
-    awaiting = store.awaiting_reply(session.db, limit=max(0, limit))
+    awaiting = store.awaiting_reply(session.db, limit=max(0, limit), owner=owner)
     return Dashboard(
         my_open=cases(sort="updated_at", descending=True, statuses=OPEN_STATUSES,
                       worker=session.user.username),
@@ -205,7 +235,8 @@ def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50
         opened_this_month=cases(sort="opened_on", descending=True, opened_from=month_start,
                                 opened_to=next_month - dt.timedelta(days=1)),
         referral_follow_ups=[_referral_row(row) for row in store.referral_follow_ups(
-            session.db, until=(today + dt.timedelta(days=6)).isoformat(), limit=max(0, limit))],
+            session.db, until=(today + dt.timedelta(days=6)).isoformat(), limit=max(0, limit),
+            owner=owner)],
     )
 
 
@@ -265,5 +296,6 @@ def case_history(session: Session, case_number: str, *, limit: int = 500) -> lis
     case = case_store.case_by_number(session.db, case_number)
     if case is None:
         raise NotFound(what="case", key=case_number)
+    permissions.require_case(session, case)
     found = store.case_changes(session.db, case.id, case.person_id, limit=max(0, limit))
     return [_entry(row) for row in found]

@@ -1,16 +1,48 @@
-"""Which role may do what (DESIGN.md section 4). Services call :func:`require`; the UI
-asks :func:`allowed` only to decide what to offer, never instead of the service's check."""
+"""Which role may do what (DESIGN.md section 4). Services call :func:`require` (and
+:func:`require_case` for one case); the UI asks :func:`allowed` only to decide what to
+offer, never instead of the service's check.
+
+Roles: ``admin`` runs the office (users, keys, letter settings, backups) and, in an
+office where the head of office is also its administrator, sees and edits every case;
+``supervisor`` sees every case, assigns them, approves closure and overrides consent;
+``caseworker`` sees and edits the cases assigned to them and the ones they registered,
+and registers new ones; ``analyst`` sees statistics and de-identified lists only.
+"""
 
 from __future__ import annotations
 
 from tipdesk.domain.errors import NotPermitted
+from tipdesk.domain.records import Case
 from tipdesk.services.session import Session
 
+ROLES = ("admin", "supervisor", "caseworker", "analyst")
+_CASE_STAFF = ("admin", "supervisor", "caseworker")
+
 PERMISSIONS: dict[str, tuple[str, ...]] = {
-    "edit_letter_settings": ("admin",),
+    # cases
+    "view_all_cases": ("admin", "supervisor"),
+    "view_own_cases": _CASE_STAFF,
+    "create_cases": _CASE_STAFF,
+    "assign_cases": ("admin", "supervisor"),
+    "approve_closure": ("admin", "supervisor"),
+    "delete_cases": ("admin", "supervisor"),
+    "search_cases": _CASE_STAFF,
+    "manage_providers": _CASE_STAFF,
+    "issue_letters": _CASE_STAFF,
     "override_consent": ("supervisor",),
+    "view_deidentified": ("analyst",),
+    "view_statistics": ("admin", "supervisor", "analyst"),
+    # the person's rights (UU 27/2022)
+    "export_person_data": ("supervisor",),
+    "erase_person": ("supervisor",),
+    # the office
+    "edit_letter_settings": ("admin",),
+    "manage_users": ("admin",),
     "manage_keys": ("admin",),
-    "sync": ("admin", "supervisor", "caseworker"),
+    "view_audit": ("admin", "supervisor"),
+    "backup": ("admin", "supervisor"),
+    "restore": ("admin",),
+    "sync": _CASE_STAFF,
 }
 
 
@@ -22,3 +54,28 @@ def require(session: Session, permission: str) -> None:
     if not allowed(session, permission):
         raise NotPermitted(role=session.user.role, permission=permission,
                            needed=", ".join(PERMISSIONS[permission]))
+
+
+def owns(session: Session, case: Case) -> bool:
+    """Assigned to the signed-in user, or registered by them."""
+    name = session.user.username
+    return case.assigned_to == name or case.created_by == name
+
+
+def may_see_case(session: Session, case: Case) -> bool:
+    if allowed(session, "view_all_cases"):
+        return True
+    return allowed(session, "view_own_cases") and owns(session, case)
+
+
+def require_case(session: Session, case: Case) -> None:
+    """Refuse a case the signed-in user may not see or change."""
+    if may_see_case(session, case):
+        return
+    require(session, "view_own_cases")     # an analyst: no case at all
+    require(session, "view_all_cases")     # a case worker: not one of theirs
+
+
+def owner_filter(session: Session) -> str:
+    """The username whose cases a list is limited to ("" for every case)."""
+    return "" if allowed(session, "view_all_cases") else session.user.username

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import os
 import secrets
 import shutil
@@ -18,11 +19,14 @@ from tipdesk.domain.errors import (
     RegisterDamaged,
     RegisterExists,
     UnknownUser,
+    UserDisabled,
     UserRequired,
+    WrongPassword,
 )
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.domain.validation import ensure_valid, validate
 from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
+from tipdesk.services import audit
 from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
 from tipdesk.storage import local, rows
 from tipdesk.storage import sync as sync_store
@@ -30,6 +34,7 @@ from tipdesk.storage.connection import (
     DatabaseError,
     OperationalError,
     checkpoint,
+    immediate,
     open_database,
 )
 from tipdesk.storage.migrate import migrate
@@ -141,8 +146,13 @@ def _keys_path(folder: Path) -> Path:
     return folder / KEYS_FILE
 
 
-def open_register(folder: Path, username: str | None, password: str) -> Session:
-    """Unlock and open a register as ``username`` (None: the register's only user)."""
+def open_register(folder: Path, username: str | None, password: str, *,
+                  audit_sign_in: bool = True) -> Session:
+    """Unlock and open a register as ``username`` (None: the register's only user).
+
+    Failed attempts are counted per user in ``register.keys`` (after five, a growing
+    delay) and written to the audit trail at the next successful sign-in, with this one.
+    """
     folder = Path(folder)
     keys = KeyFile.load(_keys_path(folder))
     if username is None:
@@ -150,18 +160,34 @@ def open_register(folder: Path, username: str | None, password: str) -> Session:
         if len(users) != 1:
             raise UserRequired(users=", ".join(users))
         username = users[0]
-    key = keys.unlock(username, password)
-    db = open_database(folder / DB_FILE, key)
+    candidates = keys.unlock_keys(username, password)
+    db, key = _open_with(folder, candidates)
     try:
         migrate(db, key, folder / "backups")
         user = local.get_user(db, username)
-        if user is None or not user.active:
+        if user is None or user.removed:
             raise UnknownUser(user=username, users=", ".join(keys.usernames()))
+        if not user.active:
+            raise UserDisabled(user=username)
         office_id = local.get_setting(db, "office_id")
         office = rows.get(db, Office, office_id) if office_id else None
         if office is None:
             raise RegisterDamaged(path=str(folder), reason="the office record is missing")
         clock = HybridClock(office.id, local.get_setting(db, CLOCK_SETTING))
+        events = keys.take_events(username)
+        if key != candidates[-1] or not keys.has_key_pair("user", username):
+            # A re-key this user had not seen yet, or a slot from before key pairs.
+            keys.rewrap("user", username, password, key)
+        with immediate(db):   # the write lock first: another program may be writing
+            for event in events:
+                audit.record_raw(db, event["action"], username=event["username"],
+                                 at=_iso(event["at"]), entity="users",
+                                 record_id=event["username"],
+                                 detail={"failures": event.get("failures", 0)})
+            if audit_sign_in:
+                audit.record_raw(db, "sign_in", username=username, entity="users",
+                                 record_id=username)
+        keys.save()
     except DatabaseError as exc:
         with contextlib.suppress(Exception):
             db.close()
@@ -178,3 +204,37 @@ def open_register(folder: Path, username: str | None, password: str) -> Session:
 
         sync.ensure_keys(session)
     return session
+
+
+def _open_with(folder: Path, candidates: list[bytes]):
+    """Open the database with the first key that fits (a re-key may not have finished)."""
+    for i, key in enumerate(candidates):
+        try:
+            return open_database(folder / DB_FILE, key), key
+        except RegisterDamaged:
+            if i == len(candidates) - 1:
+                raise
+    raise AssertionError("no key")
+
+
+def _iso(epoch: float) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat(
+        timespec="milliseconds").replace("+00:00", "Z")
+
+
+def verify_password(session: Session, password: str) -> None:
+    """Check the signed-in user's password again (unlocking the app after a lock).
+
+    Counts failures and delays like a sign-in; raises WrongPassword or SignInDelayed."""
+    keys = KeyFile.load(session.folder / KEYS_FILE)
+    candidates = keys.unlock_keys(session.user.username, password)
+    if session.key not in candidates:
+        raise WrongPassword(user=session.user.username)
+    events = keys.take_events(session.user.username)
+    with session.write() as db:
+        for event in events:
+            audit.record_raw(db, event["action"], username=event["username"],
+                             at=_iso(event["at"]), entity="users", record_id=event["username"],
+                             detail={"failures": event.get("failures", 0)})
+        audit.record(session, "unlocked", entity="users", record_id=session.user.username)
+    keys.save()

@@ -6,7 +6,9 @@ import contextlib
 import datetime as dt
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import sqlcipher3
 from sqlite_utils import Database
@@ -38,6 +40,47 @@ def copy_database(db: Database, key: bytes, target: Path) -> Path:
     return target
 
 
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """Write a file too large to hold in memory (a backup) the way ``files.atomic_write``
+    writes small ones: to a temporary name beside ``path``, flushed, then renamed; on any
+    failure the temporary file is removed and ``path`` is untouched."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        with open(tmp, "xb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    if os.name == "posix":
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def backup_name(reason: str, when: dt.datetime | None = None) -> str:
     when = when or dt.datetime.now(dt.UTC)
     return f"register-{when:%Y%m%dT%H%M%SZ}-{reason}.db"
+
+
+def export_rekeyed(db: Database, new_key: bytes, target: Path) -> Path:
+    """Write the whole open database to ``target`` encrypted under ``new_key``
+    (``sqlcipher_export``: SQLCipher 4 cannot re-key a database in WAL mode in place)."""
+    target = Path(target)
+    db.execute(f"ATTACH DATABASE ? AS rekeyed KEY \"x'{new_key.hex()}'\"", [str(target)])
+    try:
+        db.execute("SELECT sqlcipher_export('rekeyed')").fetchone()
+        version = db.execute("PRAGMA main.user_version").fetchone()[0]
+        db.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
+    finally:
+        db.execute("DETACH DATABASE rekeyed")
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+    return target

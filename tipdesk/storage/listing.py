@@ -77,6 +77,7 @@ class CaseQuery:
     follow_up_from: dt.date | None = None
     follow_up_to: dt.date | None = None
     office: str = ""                   # origin office id (a province's register)
+    owner: str = ""                    # only cases assigned to or created by this user
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,10 @@ def _conditions(q: CaseQuery) -> list[_Condition]:
                                 (json.dumps(q.exploitation_type),)))
     if q.office:
         found.append(_Condition("origin", "{c}origin = ?", (q.office,)))
+    if q.owner:
+        # Either index (cases_worker, cases_created_by) answers its half.
+        found.append(_Condition("owner", "({c}assigned_to = ? OR {c}created_by = ?)",
+                                (q.owner, q.owner)))
     for column, low, high in (("opened_on", q.opened_from, q.opened_to),
                               ("follow_up_on", q.follow_up_from, q.follow_up_to)):
         if low and high:
@@ -191,6 +196,13 @@ def offices_with_cases(db: Database) -> list[dict]:
 # Referral rows are wide too: the same two reads, with the deleted ones (a case's are
 # deleted with it) left out through the partial index referrals_deleted.
 _LIVE_REFERRAL = "f.rowid NOT IN (SELECT rowid FROM referrals WHERE deleted = 1)"
+# A case worker's referrals: those of the cases assigned to or created by them.
+_OWNED_REFERRAL = ("+f.case_id IN (SELECT id FROM cases WHERE assigned_to = ? "
+                   "UNION SELECT id FROM cases WHERE created_by = ?)")
+
+
+def _owned(owner: str) -> tuple[str, list[Any]]:
+    return (f" AND {_OWNED_REFERRAL}", [owner, owner]) if owner else ("", [])
 
 
 def like_pattern(text: str) -> str:
@@ -200,9 +212,13 @@ def like_pattern(text: str) -> str:
 
 
 def _referral_conditions(statuses: Sequence[str], match: str | None,
-                         provider_like: str | None) -> tuple[list[str], list[Any]]:
+                         provider_like: str | None,
+                         owner: str = "") -> tuple[list[str], list[Any]]:
     where = [_LIVE_REFERRAL]
     params: list[Any] = []
+    if owner:
+        where.append(_OWNED_REFERRAL)
+        params += [owner, owner]
     if statuses:
         where.append(f"f.status IN ({', '.join('?' * len(statuses))})")
         params += statuses
@@ -221,47 +237,50 @@ def _referral_conditions(statuses: Sequence[str], match: str | None,
 
 
 def count_referrals(db: Database, *, statuses: Sequence[str] = (), match: str | None = None,
-                    provider_like: str | None = None) -> int:
-    where, params = _referral_conditions(statuses, match, provider_like)
+                    provider_like: str | None = None, owner: str = "") -> int:
+    where, params = _referral_conditions(statuses, match, provider_like, owner)
     sql = f"SELECT count(*) FROM referrals f WHERE {' AND '.join(where)}"
     return db.execute(sql, params).fetchone()[0]
 
 
 def referral_page(db: Database, *, statuses: Sequence[str] = (), match: str | None = None,
                   provider_like: str | None = None, offset: int = 0,
-                  limit: int = 200) -> list[dict]:
+                  limit: int = 200, owner: str = "") -> list[dict]:
     """One page of live referrals, newest first (rowid follows insertion)."""
-    where, params = _referral_conditions(statuses, match, provider_like)
+    where, params = _referral_conditions(statuses, match, provider_like, owner)
     sql = (f"SELECT f.rowid FROM referrals f WHERE {' AND '.join(where)} "
            "ORDER BY f.rowid DESC LIMIT ? OFFSET ?")
     return referral_rows(db, [row[0] for row in db.execute(sql, [*params, limit, offset])])
 
 
-def awaiting_reply(db: Database, *, limit: int) -> list[dict]:
+def awaiting_reply(db: Database, *, limit: int, owner: str = "") -> list[dict]:
     """Sent referrals, the soonest follow-up date first, then those without one."""
+    mine, mine_params = _owned(owner)
     dated = [row[0] for row in db.execute(
         f"""SELECT f.rowid FROM referrals f
             WHERE f.follow_up_on IS NOT NULL AND {_LIVE_REFERRAL}
-              AND +f.rowid IN (SELECT rowid FROM referrals WHERE status = 'sent')
-            ORDER BY f.follow_up_on, f.rowid LIMIT ?""", [limit])]
+              AND +f.rowid IN (SELECT rowid FROM referrals WHERE status = 'sent'){mine}
+            ORDER BY f.follow_up_on, f.rowid LIMIT ?""", [*mine_params, limit])]
     undated: list[int] = []
     if len(dated) < limit:
         undated = [row[0] for row in db.execute(
             f"""SELECT f.rowid FROM referrals f
-                WHERE f.status = 'sent' AND f.follow_up_on IS NULL AND {_LIVE_REFERRAL}
-                ORDER BY f.rowid LIMIT ?""", [limit - len(dated)])]
+                WHERE f.status = 'sent' AND f.follow_up_on IS NULL AND {_LIVE_REFERRAL}{mine}
+                ORDER BY f.rowid LIMIT ?""", [*mine_params, limit - len(dated)])]
     return referral_rows(db, dated + undated)
 
 
-def referral_follow_ups(db: Database, *, until: str, limit: int) -> list[dict]:
+def referral_follow_ups(db: Database, *, until: str, limit: int,
+                        owner: str = "") -> list[dict]:
     """Referrals sent or accepted whose follow-up date is on or before ``until``
     (ISO date), the earliest first."""
+    mine, mine_params = _owned(owner)
     rowids = [row[0] for row in db.execute(
         f"""SELECT f.rowid FROM referrals f
             WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ? AND {_LIVE_REFERRAL}
               AND +f.rowid IN (SELECT rowid FROM referrals
-                               WHERE status IN ('sent', 'accepted'))
-            ORDER BY f.follow_up_on, f.rowid LIMIT ?""", [until, limit])]
+                               WHERE status IN ('sent', 'accepted')){mine}
+            ORDER BY f.follow_up_on, f.rowid LIMIT ?""", [until, *mine_params, limit])]
     return referral_rows(db, rowids)
 
 

@@ -37,3 +37,12 @@ def set_setting(db: Database, key: str, value: Any) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, json.dumps(value, ensure_ascii=False)],
     )
+
+
+def update_user(db: Database, username: str, **values: Any) -> None:
+    """Set some columns of one user (display_name, role, phone, active, removed)."""
+    allowed = {"display_name", "role", "phone", "active", "removed"}
+    assert set(values) <= allowed, values
+    sets = ", ".join(f"{name} = :{name}" for name in values)
+    db.execute(f"UPDATE users SET {sets} WHERE username = :username",
+               {**values, "username": username})

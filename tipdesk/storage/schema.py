@@ -297,3 +297,50 @@ def m004_sync(db: Database) -> None:
 def m005_case_origin(db: Database) -> None:
     # A province lists, counts and filters cases by the district they came from.
     db.execute("CREATE INDEX cases_origin ON cases (origin)")
+
+
+_M006 = """
+-- Local only, never synced: who did what to which record, when. Each row holds the
+-- SHA-256 of the one before it (storage/audit.py), so an edited or removed row shows.
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    username TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL DEFAULT '',
+    record_id TEXT NOT NULL DEFAULT '',
+    case_number TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_log_case ON audit_log (case_number) WHERE case_number <> '';
+CREATE INDEX audit_log_user ON audit_log (username, seq);
+
+-- Who registered a case (a case worker sees the cases assigned to them and the ones they
+-- created), and the supervisor who approved its closure.
+ALTER TABLE cases ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN closure_approved_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN closure_approved_on TEXT;
+CREATE INDEX cases_created_by ON cases (created_by, status);
+
+-- A removed account keeps its row (the audit trail names it) but has no key slot.
+ALTER TABLE users ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+"""
+
+
+@migrations()
+def m006_access(db: Database) -> None:
+    for statement in _split(_M006):
+        db.execute(statement)
+    # Cases made before: their creator is the author of their insert (not a change of
+    # the case, so not captured).
+    muted = capture.is_muted(db)
+    capture.set_muted(db, True)
+    db.execute("""UPDATE cases SET created_by = coalesce(
+                      (SELECT author FROM _changes ch WHERE ch.entity = 'cases'
+                         AND ch.id = cases.id AND ch.op = 'insert' AND ch.author <> ''
+                       ORDER BY ch.seq LIMIT 1), updated_by)""")
+    capture.set_muted(db, muted)
+    for table in capture.SYNCED_TABLES:
+        capture.install(db, table)

@@ -105,21 +105,24 @@ LIST_COLUMNS = """
 """
 
 
-def search(db: Database, text: str, *, limit: int = 50) -> list[dict]:
-    """Cases matching ``text``, best first, as list rows."""
+def search(db: Database, text: str, *, limit: int = 50, owner: str = "") -> list[dict]:
+    """Cases matching ``text``, best first, as list rows; with ``owner``, only the cases
+    assigned to or created by that user."""
     expression = match_expression(text)
     if expression is None:
         return []
+    mine = ("AND rowid IN (SELECT rid FROM cases WHERE assigned_to = :owner "
+            "UNION SELECT rid FROM cases WHERE created_by = :owner)") if owner else ""
     sql = f"""
         SELECT {LIST_COLUMNS}
-        FROM (SELECT rowid, rank FROM case_search WHERE case_search MATCH ?
-              ORDER BY rank LIMIT ?) AS hits
+        FROM (SELECT rowid, rank FROM case_search WHERE case_search MATCH :match {mine}
+              ORDER BY rank LIMIT :limit) AS hits
         JOIN cases c ON c.rid = hits.rowid
         JOIN persons p ON p.id = c.person_id
         WHERE c.deleted = 0
         ORDER BY hits.rank
     """
-    rows = list(db.query(sql, [expression, limit]))
+    rows = list(db.query(sql, {"match": expression, "limit": limit, "owner": owner}))
     for row in rows:
         row["exploitation_types"] = json.loads(row["exploitation_types"])
     return rows

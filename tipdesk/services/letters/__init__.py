@@ -33,7 +33,7 @@ from tipdesk.domain.messages import field_label
 from tipdesk.domain.regions import wilayah_name
 from tipdesk.domain.validation import logo_bytes, validate
 from tipdesk.domain.vocab import LETTER_LANGUAGE, SERVICE_TYPE, SEX, URGENCY
-from tipdesk.services import permissions
+from tipdesk.services import audit, permissions
 from tipdesk.services.letters.styles import unprintable
 from tipdesk.services.letters.templates import LetterContent, render
 from tipdesk.services.session import Session, utc_now
@@ -166,6 +166,8 @@ def _parts(session: Session, referral_id: str) -> _Parts:
     provider = rows.get(db, r.Provider, referral.provider_id)
     if case is None or case.deleted or person is None:
         raise NotFound(what="case", key=referral.case_id)
+    permissions.require(session, "issue_letters")
+    permissions.require_case(session, case)
     if provider is None or provider.deleted:
         raise NotFound(what="provider", key=referral.provider_id)
     return _Parts(referral, case, person, provider)
@@ -302,6 +304,10 @@ def issue_letter(session: Session, referral_id: str, *, language: str | None = N
         referral = parts.referral
         referral.status, referral.letter_number, referral.letter_date = "sent", number, day
         rows.update(db, referral, session.stamp)
+        audit.record(session, "letter_issued", entity="referrals", record_id=referral_id,
+                     case_number=parts.case.case_number,
+                     detail={"number": number, "override": bool(reason),
+                             "identity": row.includes_identity})
     return Letter(pdf, content, row, _warnings(content))
 
 
@@ -332,6 +338,9 @@ def reprint_letter(session: Session, referral_id: str, *, language: str | None =
     content = _content(session, parts, settings, language=row.language,
                        day=dt.date.fromisoformat(row.issued_on), number=row.number,
                        attachments=row.attachments, draft=False)
+    with session.write():
+        audit.record(session, "letter_reprinted", entity="referrals", record_id=referral_id,
+                     case_number=parts.case.case_number, detail={"number": row.number})
     return Letter(pdf, content, row, ())
 
 
@@ -340,7 +349,9 @@ def letters_of_referral(session: Session, referral_id: str) -> list[archive.Lett
 
 
 def list_letters(session: Session, *, limit: int | None = None) -> list[ArchiveEntry]:
-    """The archive, newest first, with each letter's case number."""
+    """The archive, newest first, with each letter's case number (case staff; numbers
+    and dates only, no personal data)."""
+    permissions.require(session, "issue_letters")
     letters = archive.all_letters(session.db, limit=limit)
     numbers = archive.case_numbers(session.db, sorted({row.case_id for row in letters}))
     return [ArchiveEntry(row, numbers.get(row.case_id, "")) for row in letters]
@@ -360,6 +371,9 @@ def record_reply(session: Session, referral_id: str, *, status: str, responded_o
     referral = rows.get(session.db, r.Referral, referral_id)
     if referral is None or referral.deleted:
         raise NotFound(what="referral", key=referral_id)
+    case = rows.get(session.db, r.Case, referral.case_id)
+    if case is not None:
+        permissions.require_case(session, case)
     if referral.status not in ("sent", *REPLY_STATUSES):
         raise ReplyNotAllowed(status=referral.status)
     problems = []

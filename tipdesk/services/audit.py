@@ -1,0 +1,61 @@
+"""The audit trail in use: services record what users do; admins and supervisors read it.
+
+``record`` is called inside the transaction of the action it records (a change and its
+audit row are written together or not at all); a view (a case opened) writes its row on
+its own. The trail holds usernames, record ids, case numbers and codes, never a
+person's name, so it can be shown to an admin who does not handle cases.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tipdesk.domain.audit import ACTIONS, AuditEntry
+from tipdesk.services import permissions
+from tipdesk.services.session import Session, utc_now
+from tipdesk.storage import audit as store
+
+
+def record(session: Session, action: str, *, entity: str = "", record_id: str = "",
+           case_number: str = "", detail: dict[str, Any] | None = None,
+           username: str | None = None) -> None:
+    """Append one row; inside ``session.write()`` it is part of that transaction."""
+    assert action in ACTIONS, action
+    with session.db.atomic():
+        store.append(session.db, at=utc_now(), username=username or session.user.username,
+                     action=action, entity=entity, record_id=record_id,
+                     case_number=case_number, detail=detail)
+
+
+def record_raw(db, action: str, *, username: str, at: str | None = None,
+               **fields: Any) -> None:
+    """Append a row without a session (sign-in events, before a session exists)."""
+    assert action in ACTIONS, action
+    store.append(db, at=at or utc_now(), username=username, action=action, **fields)
+
+
+def _entry(row: dict) -> AuditEntry:
+    return AuditEntry(**row)
+
+
+def entries(session: Session, *, case_number: str = "", username: str = "",
+            actions: tuple[str, ...] = (), limit: int = 500,
+            offset: int = 0) -> list[AuditEntry]:
+    """The trail, newest first (admins and supervisors)."""
+    permissions.require(session, "view_audit")
+    query = store.AuditQuery(case_number=case_number, username=username, actions=actions)
+    return [_entry(row) for row in store.entries(session.db, query, limit=limit,
+                                                 offset=offset)]
+
+
+def case_entries(session: Session, case_number: str, *, limit: int = 500) -> list[AuditEntry]:
+    """Who opened and changed one case, newest first: for anyone who may open the case."""
+    from tipdesk.services import cases  # (cases records through this module)
+
+    cases.open_case(session, case_number, audit=False)  # refuses what the user may not see
+    query = store.AuditQuery(case_number=case_number)
+    return [_entry(row) for row in store.entries(session.db, query, limit=limit)]
+
+
+def verify(session: Session) -> list[str]:
+    return store.verify(session.db)
