@@ -100,7 +100,7 @@ def test_permission_matrix_every_service_as_every_role(office):
                 "analyst": "analyst"}
     outcome = {}
     for who, username in accounts.items():
-        for name, (action, allowed) in _actions(office).items():
+        for name, (action, _) in _actions(office).items():
             # a fresh register state per action: copy the folder
             with _as(office, username) as s:
                 try:
@@ -307,10 +307,9 @@ def test_unlocking_checks_the_same_users_password(office):
         with pytest.raises(WrongPassword):
             verify_password(s, "wrong password")
         verify_password(s, PASSWORD)
-        assert [e.action for e in audit.case_entries(s, office["mine"])] is not None
     with _as(office, "admin") as s:
         rows = [e.action for e in audit.entries(s, username="ani", limit=3)]
-    assert rows[:2] == ["sign_in", "unlocked"] or "unlocked" in rows
+    assert rows == ["unlocked", "sign_in_failed", "sign_in"]
 
 
 # --- accounts -------------------------------------------------------------------------------
@@ -359,9 +358,8 @@ def test_the_last_admin_cannot_be_demoted_disabled_or_removed(office):
             users.disable_user(s, "admin")
         users.add_user(s, r.User(username="kepala", role="admin"), PASSWORD, kdf=FAST_KDF)
         users.set_role(s, "kepala", "supervisor")
-    with _as(office, "kepala") as s:
-        with pytest.raises(NotPermitted):
-            users.remove_user(s, "admin", rekey=False)
+    with _as(office, "kepala") as s, pytest.raises(NotPermitted):
+        users.remove_user(s, "admin", rekey=False)
     with _as(office, "admin") as s:
         users.set_role(s, "kepala", "admin")
     with _as(office, "kepala") as s:
@@ -414,10 +412,10 @@ def test_recovery_code_sets_a_new_admin_password_even_after_a_rekey(tmp_path):
         assert s.user.username == "admin"
         assert check_register(s).ok
     sign_in(created.folder, "admin", "baru-sekali-1").close()
-    with pytest.raises(NotPermitted):
-        with sign_in(created.folder, "kedua") as s:
-            users.set_role(s, "kedua", "caseworker")
-            users.recover(created.folder, created.recovery_code, "kedua", "x-baru-kedua-2")
+    with sign_in(created.folder, "kedua") as s:
+        users.set_role(s, "kedua", "caseworker")
+    with pytest.raises(NotPermitted):   # the recovery code is for an admin account
+        users.recover(created.folder, created.recovery_code, "kedua", "x-baru-kedua-2")
 
 
 def test_accounts_carry_no_password_in_any_file(office):

@@ -42,9 +42,10 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import permissions
+from tipdesk.services import audit, permissions
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import capture, rows, search
+from tipdesk.storage import privacy as erasures
 from tipdesk.storage import sync as store
 from tipdesk.storage.connection import IntegrityError, OperationalError, larger_cache
 from tipdesk.storage.files import atomic_write
@@ -368,6 +369,10 @@ def export_batch(session: Session, to_code: str, out: Path, *,
                            seq_from=seq_from, seq_to=seq_to, ack_upto=peer["received_upto"],
                            at=utc_now(), by=session.user.username,
                            summary={"records": counts})
+        audit.record(session, "export", entity="batches", record_id=batch_id,
+                     detail={"to": to_code, "seq_from": seq_from, "seq_to": seq_to,
+                             "records": sum(counts.values()) if isinstance(counts, dict)
+                             else counts})
     return ExportResult(out, batch_id, to_code, seq_from, seq_to, counts)
 
 
@@ -474,6 +479,9 @@ def _import(session: Session, data: bytes, *, progress=None,
                                         "unchanged": summary.unchanged,
                                         "merged": summary.merged,
                                         "conflicts": summary.conflicts})
+            audit.record(session, "import", entity="batches", record_id=manifest.batch_id,
+                         detail={"from": peer["code"], "applied": summary.applied,
+                                 "merged": summary.merged, "conflicts": summary.conflicts})
             store.remove_inbox(db, manifest.batch_id)
         finally:
             if db.conn.in_transaction:
@@ -554,6 +562,7 @@ def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: Impo
     high = peer["received_upto"]
     newest_rev = ""
     done = 0
+    erased = erasures.erased_ids(db)
     for entity, lines in _chunks(changes):
         try:
             entries = [orjson.loads(line) for line in lines]
@@ -563,6 +572,9 @@ def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: Impo
         new_rows = []
         for entry in entries:
             newest_rev = max(newest_rev, entry["rev"])
+            if erased and _erased(entity, entry, erased):
+                summary.unchanged += 1
+                continue
             fresh = entry["seq"] > high or entry["op"] == "ref"
             mine = local.get(entry["id"])
             if mine is None and entry["row"] is not None and fresh:
@@ -590,6 +602,20 @@ def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: Impo
             progress("import", done, 0)
     if newest_rev:
         session.clock.observe(newest_rev, max_lead_ms=MAX_CLOCK_LEAD_MS)
+
+
+def _erased(entity: str, entry: dict, erased: set[str]) -> bool:
+    """A record erased here (right to erasure), or a new one of an erased person or case:
+    never written again. A skipped new case's id joins ``erased`` for this import, so its
+    services, referrals and notes are skipped with it."""
+    if entry["id"] in erased:
+        return True
+    row = entry["row"] if isinstance(entry.get("row"), dict) else {}
+    parent = row.get("person_id") if entity == "cases" else row.get("case_id")
+    if parent and parent in erased:
+        erased.add(entry["id"])
+        return True
+    return False
 
 
 def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, manifest,
