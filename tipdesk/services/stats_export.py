@@ -1,0 +1,99 @@
+"""The anonymised statistical export (issue 7): one row per case in a CTDC/HTCDS-shaped
+layout, k-anonymous on its quasi-identifiers, safe to send outside the office.
+
+No names, numbers, ids, free text or dates finer than the year leave the register; only
+cases whose person consented to anonymous statistics are included. The quasi-identifiers
+(year of registration, sex, age band, citizenship, province of origin, country of
+exploitation) are generalised where a combination is rarer than k, and rows still in a
+combination rarer than k are suppressed (left out); the export says how many.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipdesk.domain.errors import BadArgument
+from tipdesk.services import permissions
+from tipdesk.services.session import Session
+from tipdesk.storage import stats as store
+from tipdesk.storage.files import atomic_write
+
+# Our exploitation and means-of-control codes as HTCDS-style flag columns.
+EXPLOITATION_FLAGS = {
+    "forced_labour": "isForcedLabour", "sexual_exploitation": "isSexualExploit",
+    "forced_marriage": "isForcedMarriage", "domestic_servitude": "isDomesticServitude",
+    "child_labour": "isChildLabour", "forced_begging": "isForcedBegging",
+    "organ_removal": "isOrganRemoval", "forced_criminality": "isForcedCriminality",
+    "slavery_practices": "isSlaveryAndPractices", "other": "isOtherExploit"}
+MEANS_FLAGS = {
+    "debt_bondage": "meansDebtBondage", "takes_earnings": "meansTakesEarnings",
+    "restricts_financial_access": "meansRestrictsFinancialAccess",
+    "threats": "meansThreats", "psychological_abuse": "meansPsychologicalAbuse",
+    "physical_abuse": "meansPhysicalAbuse", "sexual_abuse": "meansSexualAbuse",
+    "false_promises": "meansFalsePromises",
+    "psychoactive_substances": "meansPsychoactiveSubstances",
+    "restricts_movement": "meansRestrictsMovement",
+    "restricts_medical_care": "meansRestrictsMedicalCare",
+    "excessive_working_hours": "meansExcessiveWorkingHours",
+    "uses_children": "meansUsesChildren",
+    "threat_of_law_enforcement": "meansThreatOfLawEnforcement",
+    "withholds_necessities": "meansWithholdsNecessities",
+    "withholds_documents": "meansWithholdsDocuments", "other": "meansOther"}
+
+# File header -> column of temp.stats_rows.
+LAYOUT: tuple[tuple[str, str], ...] = (
+    ("yearOfRegistration", "year"), ("gender", "sex"), ("ageBroad", "age_band"),
+    ("citizenship", "citizenship"), ("provinceOfOrigin", "province"),
+    ("CountryOfExploitation", "country"),
+    *((name, name) for name in EXPLOITATION_FLAGS.values()),
+    ("typeOfLabour", "labour_sector"),
+    *((name, name) for name in MEANS_FLAGS.values()),
+    ("recruiterRelation", "recruiter_relationship"),
+)
+QUASI_IDENTIFIER_HEADERS = ("yearOfRegistration", "gender", "ageBroad", "citizenship",
+                            "provinceOfOrigin", "CountryOfExploitation")
+DEFAULT_K = 11
+
+
+@dataclass(frozen=True)
+class StatsExport:
+    path: Path
+    k: int
+    exported: int          # rows in the file
+    generalised: int       # values made coarser to reach k
+    suppressed: int        # rows left out because their combination stayed rarer than k
+    without_consent: int   # cases left out: no consent to anonymous statistics
+
+
+def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K,
+                 progress=None) -> StatsExport:
+    """Write the anonymised export as CSV to ``out`` (a temporary name, then renamed)."""
+    permissions.require(session, "view_statistics")
+    if k < 2:
+        raise BadArgument(argument="--k", reason="k must be 2 or more")
+    db = session.db
+    with db.atomic():     # one snapshot; only the temporary table is written
+        try:
+            _, without_consent = store.fill(db, EXPLOITATION_FLAGS, MEANS_FLAGS)
+            if progress:
+                progress("stats", 1, 3)
+            generalised, suppressed = store.anonymise(db, k)
+            if progress:
+                progress("stats", 2, 3)
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow([header for header, _ in LAYOUT])
+            exported = 0
+            for row in store.rows(db, [column for _, column in LAYOUT]):
+                writer.writerow("" if v is None else int(v) if isinstance(v, bool) else v
+                                for v in row)
+                exported += 1
+        finally:
+            store.drop(db)
+    atomic_write(Path(out), buffer.getvalue().encode("utf-8"))
+    if progress:
+        progress("stats", 3, 3)
+    return StatsExport(Path(out), k, exported, generalised, suppressed, without_consent)

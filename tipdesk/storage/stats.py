@@ -1,0 +1,104 @@
+"""The anonymised statistical export in SQL: one row per case in a temporary table,
+generalised and suppressed until every combination of quasi-identifiers that remains
+is shared by at least k rows.
+
+The table holds no name, number, date finer than the year, free text or id: only the
+year, codes and flags. Groups are compared by a key column (the quasi-identifiers joined
+with '|'), recomputed after each generalisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from sqlite_utils import Database
+
+# CTDC's published age bands (DOMAIN.md), from the age on the day the case was opened.
+_BAND = """CASE WHEN age IS NULL OR age < 0 THEN NULL WHEN age <= 8 THEN '0-8'
+    WHEN age <= 17 THEN '9-17' WHEN age <= 20 THEN '18-20' WHEN age <= 23 THEN '21-23'
+    WHEN age <= 26 THEN '24-26' WHEN age <= 29 THEN '27-29' WHEN age <= 38 THEN '30-38'
+    WHEN age <= 47 THEN '39-47' ELSE '48+' END"""
+_AGE = ("CASE WHEN p.birth_date IS NOT NULL AND c.opened_on IS NOT NULL THEN "
+        "CAST(substr(c.opened_on, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)"
+        " - (substr(c.opened_on, 6) < substr(p.birth_date, 6)) ELSE p.estimated_age END")
+QUASI_IDENTIFIERS = ("year", "sex", "age_band", "citizenship", "province", "country")
+_KEY = " || '|' || ".join(f"coalesce({c}, '')" for c in QUASI_IDENTIFIERS)
+
+# Generalisation steps, tried in order on the rows of groups still under k: the age band
+# to child/adult, then the country of exploitation, the province of origin and the
+# citizenship to unknown (blank).
+STEPS: tuple[tuple[str, str], ...] = (
+    ("age_band", "CASE WHEN age_band IN ('0-8', '9-17', '0-17') THEN '0-17' "
+                 "WHEN age_band IS NULL THEN NULL ELSE '18+' END"),
+    ("country", "NULL"),
+    ("province", "NULL"),
+    ("citizenship", "NULL"),
+    ("age_band", "NULL"),
+)
+
+
+def fill(db: Database, flags: dict[str, str], means: dict[str, str]) -> tuple[int, int]:
+    """Make ``temp.stats_rows`` from the live cases whose person consented to anonymous
+    statistics; return (rows, cases left out for want of that consent)."""
+    db.execute("DROP TABLE IF EXISTS temp.stats_rows")
+    flag_columns = ", ".join(
+        f"instr(c.exploitation_types, '\"{code}\"') > 0 AS {name}"
+        for code, name in flags.items())
+    means_columns = ", ".join(
+        f"instr(c.means_of_control, '\"{code}\"') > 0 AS {name}"
+        for code, name in means.items())
+    db.execute(f"""
+        CREATE TEMP TABLE stats_rows AS
+        SELECT CAST(substr(c.opened_on, 1, 4) AS INTEGER) AS year, p.sex AS sex,
+               {_AGE} AS age, NULL AS age_band, p.nationality AS citizenship,
+               CASE WHEN length(p.region_code) >= 2 THEN substr(p.region_code, 1, 2) END
+                   AS province,
+               c.exploitation_country AS country, {flag_columns},
+               c.labour_sector AS labour_sector, {means_columns},
+               c.recruiter_relationship AS recruiter_relationship, '' AS qk
+        FROM cases c JOIN persons p ON p.id = c.person_id
+        WHERE c.deleted = 0 AND c.consent_statistics = 1""")
+    db.execute(f"UPDATE temp.stats_rows SET age_band = {_BAND}, age = NULL")
+    _rekey(db)
+    rows = db.execute("SELECT count(*) FROM temp.stats_rows").fetchone()[0]
+    left_out = db.execute("SELECT count(*) FROM cases WHERE deleted = 0 "
+                          "AND consent_statistics = 0").fetchone()[0]
+    return rows, left_out
+
+
+def _rekey(db: Database) -> None:
+    db.execute(f"UPDATE temp.stats_rows SET qk = {_KEY}")
+
+
+_SMALL = ("qk IN (SELECT qk FROM temp.stats_rows GROUP BY qk HAVING count(*) < :k)")
+
+
+def small_rows(db: Database, k: int) -> int:
+    return db.execute(f"SELECT count(*) FROM temp.stats_rows WHERE {_SMALL}",
+                      {"k": k}).fetchone()[0]
+
+
+def anonymise(db: Database, k: int) -> tuple[int, int]:
+    """Generalise the rows of groups under k, step by step, then drop the rows still in
+    such groups. Returns (rows generalised in some way, rows suppressed)."""
+    generalised = 0
+    for column, value in STEPS:
+        if small_rows(db, k) == 0:
+            break
+        generalised += db.execute(
+            f"UPDATE temp.stats_rows SET {column} = {value} WHERE {_SMALL} "
+            f"AND {column} IS NOT NULL AND {column} IS NOT ({value})", {"k": k}).rowcount
+        _rekey(db)
+    suppressed = db.execute(f"DELETE FROM temp.stats_rows WHERE {_SMALL}",
+                            {"k": k}).rowcount
+    return generalised, suppressed
+
+
+def rows(db: Database, columns: Sequence[str]) -> Iterator[tuple]:
+    """The rows in a stable order (by the quasi-identifiers), ``columns`` as named."""
+    names = ", ".join(columns)
+    yield from db.execute(f"SELECT {names} FROM temp.stats_rows ORDER BY qk, rowid")
+
+
+def drop(db: Database) -> None:
+    db.execute("DROP TABLE IF EXISTS temp.stats_rows")
