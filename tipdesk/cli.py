@@ -499,7 +499,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     more = None
     if not args.core_only:
         from tipdesk.ui.bench import measure as more  # the desktop app's budgets
-    results = run_bench(args.cases, progress=progress, more=more)
+    results = run_bench(args.cases, progress=progress, more=more,
+                        statistics_cases=args.statistics_cases)
     if args.json:
         _print_json(results)
         return EXIT_OK
@@ -719,6 +720,87 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from tipdesk.services.selftest import STEP_COUNT, run_selftest
+
+    def show(step) -> None:
+        mark = "ok  " if step.ok else "FAIL"
+        print(f"{mark} {step.name} ({step.ms:.0f} ms){'  ' + step.detail if step.detail else ''}",
+              flush=True)
+
+    print(f"tipdesk {__version__} selftest")
+    steps = run_selftest(show)
+    passed = sum(s.ok for s in steps)
+    print(f"{passed} passed, {len(steps) - passed} failed")
+    return EXIT_OK if passed == len(steps) == STEP_COUNT else EXIT_ERROR
+
+
+def _day(text: str, argument: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BadArgument(argument=argument, reason=_say(
+            f"'{text}' bukan tanggal; tulis TTTT-BB-HH, mis. 2026-11-30",
+            f"'{text}' is not a date; write YYYY-MM-DD, e.g. 2026-11-30")) from None
+
+
+def _new_file(path: str) -> Path:
+    """``--out``: a file that does not exist yet, in a folder that does."""
+    from tipdesk.domain.errors import OutputExists
+
+    out = Path(path)
+    if out.is_dir():
+        raise BadArgument(argument="--out", reason=_say("ini folder; beri nama berkas",
+                                                        "this is a folder; give a file name"))
+    if out.exists():
+        raise OutputExists(path=str(out))
+    if not out.parent.is_dir():
+        raise BadArgument(argument="--out", reason=_say(f"folder '{out.parent}' tidak ada",
+                                                        f"folder '{out.parent}' does not exist"))
+    return out
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from tipdesk.domain.errors import ReportFormatUnknown
+    from tipdesk.services.report_files import FORMATS, write_report
+    from tipdesk.services.reports import build_report
+
+    start, end = _day(args.date_from, "--from"), _day(args.date_to, "--to")
+    if end < start:
+        raise BadArgument(argument="--to", reason=_say(
+            f"periode berakhir ({end}) sebelum dimulai ({start})",
+            f"the period ends ({end}) before it starts ({start})"))
+    out = _new_file(args.out)
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ReportFormatUnknown(format=fmt or out.name, known=", ".join(FORMATS))
+    with _open(args) as session:
+        report = build_report(session, start, end, office_code=args.office or "")
+        path = write_report(session, report, out, fmt, lang=args.lang or _lang())
+    print(_say("Laporan ditulis: ", "Report written: ") + str(path))
+    return EXIT_OK
+
+
+def cmd_stats_export(args: argparse.Namespace) -> int:
+    from tipdesk.services.stats_export import DEFAULT_K, export_stats
+
+    out = _new_file(args.out)
+    with _open(args) as session:
+        result = export_stats(session, out, k=DEFAULT_K if args.k is None else args.k)
+    print(_say("Ekspor statistik ditulis: ", "Statistics export written: ") + str(result.path))
+    print(_say(f"Rekaman diekspor: {result.exported} (k = {result.k})",
+               f"Records exported: {result.exported} (k = {result.k})"))
+    print(_say(f"Nilai digeneralisasi: {result.generalised}",
+               f"Values generalised: {result.generalised}"))
+    print(_say(f"Rekaman disupresi (tidak diekspor): {result.suppressed}",
+               f"Records suppressed (left out): {result.suppressed}"))
+    print(_say(f"Kasus tanpa persetujuan masuk statistik anonim (tidak disertakan): "
+               f"{result.without_consent}",
+               f"Cases without consent to anonymous statistics (left out): "
+               f"{result.without_consent}"))
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -882,6 +964,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, default=500)
     p.add_argument("--json", action="store_true")
 
+    command("selftest", cmd_selftest, "check this installation: a throwaway district and "
+                                      "province, a case, a letter, a batch, a report",
+            register=False)
+
+    p = command("report", cmd_report, "write the statistics report of a period as PDF, "
+                                      "XLSX or CSV")
+    p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD",
+                   help="first day of the period")
+    p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD",
+                   help="last day of the period")
+    p.add_argument("--office", metavar="CODE",
+                   help="province: only the cases of this district office")
+    p.add_argument("--format", choices=("pdf", "xlsx", "csv"),
+                   help="file format (default: from the --out file name)")
+    p.add_argument("--out", required=True, metavar="FILE", help="a new file")
+    p.add_argument("--lang", choices=("id", "en"),
+                   help="language of the report (default: TIPDESK_LANG, else Indonesian)")
+
+    p = command("stats-export", cmd_stats_export,
+                "write the anonymised, k-anonymous statistical export (CSV)")
+    p.add_argument("--out", required=True, metavar="FILE.csv", help="a new file")
+    p.add_argument("--k", type=int, metavar="K",
+                   help="smallest group of alike records that may be shown (default 11)")
+
     command("check", cmd_check, "check the integrity of a register")
 
     p = command("bench", cmd_bench, "measure speed and memory on a fresh demo register",
@@ -890,6 +996,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--core-only", action="store_true",
                    help="measure the register core only, not the desktop app")
+    p.add_argument("--statistics-cases", type=_not_negative, default=1_000_000, metavar="N",
+                   help="cases in the province register the statistics budgets are measured "
+                        "on (default 1,000,000; 0 leaves them out)")
     return parser
 
 

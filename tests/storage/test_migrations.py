@@ -15,7 +15,8 @@ def test_new_register_has_every_migration_applied(session):
     assert migrate.applied(session.db) == migrate.known() == ["m001_initial",
                                                                  "m002_change_author",
                                                                  "m003_letters", "m004_sync",
-                                                                 "m005_case_origin", "m006_access"]
+                                                                 "m005_case_origin", "m006_access",
+                                                                     "m007_report_indexes"]
 
 
 def test_pending_migration_is_preceded_by_an_encrypted_backup(register, session):

@@ -7,6 +7,7 @@ without changing that shape.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import random
@@ -172,7 +173,7 @@ MoreMeasures = Callable[[Path, str, str, Callable[[str], None]], dict]
 
 
 def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda _: None,
-              more: MoreMeasures | None = None) -> dict:
+              more: MoreMeasures | None = None, statistics_cases: int = 1_000_000) -> dict:
     results: dict[str, dict] = {}
     start_memory = peak_memory_mb()
     with tempfile.TemporaryDirectory(prefix="tipdesk-bench-") as tmp:
@@ -226,4 +227,56 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
         results.update(sync_measures(folder, Path(tmp), insert_s))
         if more is not None:
             results.update(more(folder, "bench", PASSWORD, progress))
+        if statistics_cases:
+            results.update(statistics_measures(Path(tmp), statistics_cases, progress))
     return dict(sorted(results.items()))
+
+
+def statistics_measures(tmp: Path, cases: int, progress: Callable[[str], None]) -> dict:
+    """The statistics budgets on a province register of ``cases`` cases from 20 districts
+    (written by SQLite: storage/benchmarks.fill_statistics_register): one month's full
+    report, and the anonymised export. Baselines: counting the cases the report reads
+    through the same indexes, and writing every case's exported columns to CSV as read,
+    with no anonymisation."""
+    from tipdesk.domain.vocab import VOCABULARIES
+    from tipdesk.services import reports, stats_export
+
+    folder = tmp / "statistics"
+    create_register(folder, Office(code="BST", name="Bench statistics", level="province",
+                                   region_code="53"),
+                    User(username="bench", role="admin"), PASSWORD)
+    progress(f"statistics: writing a {cases:,}-case province ...")
+    with open_register(folder, "bench", PASSWORD) as session:
+        offices = [session.office.id] + [f"bench-office-{i:02d}" for i in range(19)]
+        benchmarks.add_bench_offices(session.db, offices[1:])
+        codes = {name: list(VOCABULARIES[vocab].codes()) for name, vocab in (
+            ("exploitation", "exploitation"), ("labour_sector", "labour_sector"),
+            ("means_of_control", "means_of_control"),
+            ("recruitment_method", "recruitment_method"),
+            ("recruiter_relationship", "recruiter_relationship"), ("country", "country"),
+            ("service_type", "service_type"))}
+        regions = [f"{p}.{k:02d}.01.1001" for p in ("53", "52", "51", "35", "33", "32")
+                   for k in range(1, 12)]
+        benchmarks.fill_statistics_register(session.db, cases, offices, codes=codes,
+                                            regions=regions)
+    with open_register(folder, "bench", PASSWORD) as session:
+        session.today = lambda: dt.date(2026, 11, 30)
+        start, end = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
+        progress("statistics: the monthly report ...")
+        reports.build_report(session, start, end)            # warm the page cache
+        report_s = statistics.median(_seconds(
+            lambda: reports.build_report(session, start, end)) for _ in range(3))
+        scan_s = statistics.median(_seconds(
+            lambda: benchmarks.plain_count(session.db, start.isoformat(), end.isoformat()))
+            for _ in range(3))
+        progress("statistics: the anonymised export ...")
+        export_s = _seconds(lambda: stats_export.export_stats(session, tmp / "stats.csv"))
+        raw_s = _seconds(lambda: benchmarks.plain_csv(session.db, tmp / "raw.csv"))
+    return {"report_monthly": measure(report_s, "s", scan_s, 5),
+            "stats_export": measure(export_s, "s", raw_s, 30)}
+
+
+def _seconds(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started

@@ -10,8 +10,6 @@ combination rarer than k are suppressed (left out); the export says how many.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from tipdesk.domain.errors import BadArgument
 from tipdesk.services import permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import stats as store
-from tipdesk.storage.files import atomic_write
+from tipdesk.storage.files import atomic_file
 
 # Our exploitation and means-of-control codes as HTCDS-style flag columns.
 EXPLOITATION_FLAGS = {
@@ -75,7 +73,7 @@ def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K,
     if k < 2:
         raise BadArgument(argument="--k", reason="k must be 2 or more")
     db = session.db
-    with db.atomic():     # one snapshot; only the temporary table is written
+    with db.atomic():     # one snapshot; only the temporary tables are written
         try:
             _, without_consent = store.fill(db, EXPLOITATION_FLAGS, MEANS_FLAGS)
             if progress:
@@ -83,17 +81,14 @@ def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K,
             generalised, suppressed = store.anonymise(db, k)
             if progress:
                 progress("stats", 2, 3)
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow([header for header, _ in LAYOUT])
             exported = 0
-            for row in store.rows(db, [column for _, column in LAYOUT]):
-                writer.writerow("" if v is None else int(v) if isinstance(v, bool) else v
-                                for v in row)
-                exported += 1
+            with atomic_file(Path(out)) as handle:
+                handle.write((",".join(h for h, _ in LAYOUT) + "\n").encode("utf-8"))
+                for lines in store.csv_lines(db, [column for _, column in LAYOUT]):
+                    handle.write(lines.encode("utf-8"))
+                    exported += lines.count("\n")
         finally:
             store.drop(db)
-    atomic_write(Path(out), buffer.getvalue().encode("utf-8"))
     if progress:
         progress("stats", 3, 3)
     return StatsExport(Path(out), k, exported, generalised, suppressed, without_consent)

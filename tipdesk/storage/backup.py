@@ -6,12 +6,12 @@ import contextlib
 import datetime as dt
 import os
 import secrets
-from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 import sqlcipher3
 from sqlite_utils import Database
+
+from tipdesk.storage.files import atomic_file  # noqa: F401  (backups use it from here)
 
 
 def copy_database(db: Database, key: bytes, target: Path) -> Path:
@@ -38,31 +38,6 @@ def copy_database(db: Database, key: bytes, target: Path) -> Path:
             tmp.unlink()
         raise
     return target
-
-
-@contextlib.contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """Write a file too large to hold in memory (a backup) the way ``files.atomic_write``
-    writes small ones: to a temporary name beside ``path``, flushed, then renamed; on any
-    failure the temporary file is removed and ``path`` is untouched."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with open(tmp, "xb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def backup_name(reason: str, when: dt.datetime | None = None) -> str:

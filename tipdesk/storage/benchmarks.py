@@ -105,3 +105,115 @@ def raw_serialise(source: Database, chunk: int = 20_000) -> tuple[bytes, float]:
     started = time.perf_counter()
     data = b"\n".join(parts)
     return data, elapsed + time.perf_counter() - started
+
+
+def fill_statistics_register(db: Database, cases: int, offices: list[str], *,
+                             codes: dict[str, list[str]], regions: list[str]) -> None:
+    """A province-sized register for the statistics budgets, written by SQLite itself:
+    ``cases`` persons with one case, one service and (every other case) a referral each,
+    spread over ``offices`` (ids) and eleven years, most older cases closed.
+
+    Values come from the row number through fixed multipliers, so the same call gives
+    the same rows. Names are blank and the search index is left empty: statistics read
+    neither. Change capture is muted (these rows are not changes to send anywhere).
+    """
+    import json
+
+    params = {"n": cases, "offices": json.dumps(offices), "regions": json.dumps(regions),
+              **{k: json.dumps(v) for k, v in codes.items()}}
+
+    def pick(kind: str, salt: int, var: str = "x") -> str:
+        return (f"json_extract(:{kind}, '$[' || (({var} * {salt}) % "
+                f"json_array_length(:{kind})) || ']')")
+
+    with db.atomic():
+        db.execute("UPDATE _capture SET muted = 1")
+        db.execute(f"""
+            WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < :n)
+            INSERT INTO persons (id, origin, rev, updated_at, updated_by, register_number,
+                                 sex, birth_date, estimated_age, nationality, region_code)
+            SELECT printf('bp-%09d', x), {pick('offices', 7)}, '0', '', 'bench',
+                   printf('BEN-P-%09d', x), CASE WHEN x % 10 < 8 THEN 'female' ELSE 'male' END,
+                   CASE WHEN x % 3 THEN date('1960-01-01', '+' || ((x * 37) % 21000)
+                                              || ' days') END,
+                   CASE WHEN x % 3 = 0 THEN (x * 13) % 70 END,
+                   CASE WHEN x % 50 THEN 'indonesian' ELSE 'foreign' END,
+                   {pick('regions', 11)}
+            FROM seq""", params)
+        db.execute(f"""
+            WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < :n),
+            c AS (SELECT x, (x * 7919) % 4000 AS back FROM seq)
+            INSERT INTO cases (rid, id, origin, rev, updated_at, updated_by, case_number,
+                               person_id, opened_on, status, exploitation_types,
+                               labour_sector, means_of_control, recruitment_method,
+                               recruiter_relationship, exploitation_country, cross_border,
+                               migrant_worker, consent_statistics, follow_up_on, closed_on,
+                               closure_reason, created_by)
+            SELECT x, printf('bc-%09d', x), {pick('offices', 7)}, '0', '', 'bench',
+                   printf('BEN-%09d', x), printf('bp-%09d', x),
+                   date('2026-11-30', '-' || back || ' days'),
+                   CASE WHEN closed THEN 'closed' ELSE 'active' END,
+                   json_array({pick('exploitation', 3)}),
+                   {pick('labour_sector', 5)}, json_array({pick('means_of_control', 17)},
+                                                          {pick('means_of_control', 29)}),
+                   {pick('recruitment_method', 13)}, {pick('recruiter_relationship', 19)},
+                   {pick('country', 23)}, x % 4 = 0, x % 3 = 0, x % 10 <> 0,
+                   CASE WHEN NOT closed THEN date('2026-11-30', '-' || (back % 60) || ' days')
+                                                 END,
+                   CASE WHEN closed THEN min('2026-11-30', date('2026-11-30', '-' || back
+                                        || ' days', '+' || (30 + x % 300) || ' days')) END,
+                   CASE WHEN closed THEN 'goals_achieved' END, 'bench'
+            FROM (SELECT x, back, CASE WHEN back > 365 THEN x % 100 < 97
+                                       ELSE x % 100 < 40 END AS closed FROM c)""", params)
+        db.execute(f"""
+            INSERT INTO services (id, origin, rev, updated_at, updated_by, case_id,
+                                  service_type, status, provider_id)
+            SELECT printf('bs-%09d', rid), origin, '0', '', 'bench', id,
+                   {pick('service_type', 31, 'rid')}, 'provided', 'bench-provider'
+            FROM cases WHERE id LIKE 'bc-%'""", params)
+        db.execute("""
+            INSERT OR IGNORE INTO providers (id, origin, rev, updated_at, updated_by, name,
+                                             provider_type)
+            VALUES ('bench-provider', '', '0', '', 'bench', 'RSUD', 'hospital')""")
+        db.execute("""
+            INSERT INTO referrals (id, origin, rev, updated_at, updated_by, case_id,
+                                   provider_id, status, urgency, letter_date, responded_on)
+            SELECT printf('br-%09d', rid), origin, '0', '', 'bench', id, 'bench-provider',
+                   'accepted',
+                   'routine', opened_on, date(opened_on, '+' || (rid % 20) || ' days')
+            FROM cases WHERE id LIKE 'bc-%' AND rid % 2 = 0""")
+        db.execute("UPDATE _capture SET muted = 0")
+
+
+def add_bench_offices(db: Database, ids: list[str]) -> None:
+    """District office records for a bench province (the cases' origins)."""
+    with db.atomic():
+        db.execute("UPDATE _capture SET muted = 1")
+        db.conn.executemany(
+            "INSERT INTO offices (id, origin, rev, updated_at, updated_by, code, name, level) "
+            "VALUES (?, ?, '0', '', 'bench', ?, ?, 'district')",
+            [(i, i, f"D{n:02d}", f"Bench district {n:02d}") for n, i in enumerate(ids, 1)])
+        db.execute("UPDATE _capture SET muted = 0")
+
+
+def plain_count(db: Database, start: str, end: str) -> int:
+    """The baseline of a report: counting the cases handled in the period through the
+    same two indexes, reading nothing else (no person, no breakdown)."""
+    return db.execute(
+        "SELECT (SELECT count(*) FROM cases WHERE closed_on IS NULL AND opened_on <= :end)"
+        " + (SELECT count(*) FROM cases WHERE closed_on >= :start AND opened_on <= :end)",
+        {"start": start, "end": end}).fetchone()[0]
+
+
+def plain_csv(db: Database, path) -> None:
+    """The baseline of the stats export: every case's columns written to CSV as read."""
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for row in db.execute(
+                "SELECT substr(c.opened_on, 1, 4), p.sex, p.birth_date, p.nationality, "
+                "substr(p.region_code, 1, 2), c.exploitation_country, c.exploitation_types, "
+                "c.labour_sector, c.means_of_control, c.recruiter_relationship "
+                "FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.deleted = 0"):
+            writer.writerow(row)

@@ -49,55 +49,74 @@ def fill(db: Database, flags: dict[str, str], means: dict[str, str]) -> tuple[in
         for code, name in means.items())
     db.execute(f"""
         CREATE TEMP TABLE stats_rows AS
-        SELECT CAST(substr(c.opened_on, 1, 4) AS INTEGER) AS year, p.sex AS sex,
-               {_AGE} AS age, NULL AS age_band, p.nationality AS citizenship,
-               CASE WHEN length(p.region_code) >= 2 THEN substr(p.region_code, 1, 2) END
-                   AS province,
-               c.exploitation_country AS country, {flag_columns},
-               c.labour_sector AS labour_sector, {means_columns},
-               c.recruiter_relationship AS recruiter_relationship, '' AS qk
-        FROM cases c JOIN persons p ON p.id = c.person_id
-        WHERE c.deleted = 0 AND c.consent_statistics = 1""")
-    db.execute(f"UPDATE temp.stats_rows SET age_band = {_BAND}, age = NULL")
-    _rekey(db)
+        SELECT *, {_KEY} AS qk, 0 AS changed FROM (
+            SELECT year, sex, {_BAND} AS age_band, citizenship, province, country,
+                   {", ".join([*flags.values(), "labour_sector", *means.values(),
+                               "recruiter_relationship"])}
+            FROM (SELECT CAST(substr(c.opened_on, 1, 4) AS INTEGER) AS year, p.sex AS sex,
+                         {_AGE} AS age, p.nationality AS citizenship,
+                         CASE WHEN length(p.region_code) >= 2
+                              THEN substr(p.region_code, 1, 2) END AS province,
+                         c.exploitation_country AS country, {flag_columns},
+                         c.labour_sector AS labour_sector, {means_columns},
+                         c.recruiter_relationship AS recruiter_relationship
+                  FROM cases c JOIN persons p ON p.id = c.person_id
+                  WHERE c.deleted = 0 AND c.consent_statistics = 1))""")
     rows = db.execute("SELECT count(*) FROM temp.stats_rows").fetchone()[0]
     left_out = db.execute("SELECT count(*) FROM cases WHERE deleted = 0 "
                           "AND consent_statistics = 0").fetchone()[0]
     return rows, left_out
 
 
-def _rekey(db: Database) -> None:
-    db.execute(f"UPDATE temp.stats_rows SET qk = {_KEY}")
-
-
-_SMALL = ("qk IN (SELECT qk FROM temp.stats_rows GROUP BY qk HAVING count(*) < :k)")
-
-
-def small_rows(db: Database, k: int) -> int:
-    return db.execute(f"SELECT count(*) FROM temp.stats_rows WHERE {_SMALL}",
-                      {"k": k}).fetchone()[0]
+def _small_groups(db: Database, k: int) -> int:
+    """``temp.small_groups``: the keys of the combinations rarer than k; their number."""
+    db.execute("DROP TABLE IF EXISTS temp.small_groups")
+    db.execute("CREATE TEMP TABLE small_groups AS SELECT qk FROM temp.stats_rows "
+               "GROUP BY qk HAVING count(*) < :k", {"k": k})
+    return db.execute("SELECT count(*) FROM temp.small_groups").fetchone()[0]
 
 
 def anonymise(db: Database, k: int) -> tuple[int, int]:
     """Generalise the rows of groups under k, step by step, then drop the rows still in
-    such groups. Returns (rows generalised in some way, rows suppressed)."""
+    such groups. Returns (values generalised, rows suppressed)."""
     generalised = 0
-    for column, value in STEPS:
-        if small_rows(db, k) == 0:
-            break
-        generalised += db.execute(
-            f"UPDATE temp.stats_rows SET {column} = {value} WHERE {_SMALL} "
-            f"AND {column} IS NOT NULL AND {column} IS NOT ({value})", {"k": k}).rowcount
-        _rekey(db)
-    suppressed = db.execute(f"DELETE FROM temp.stats_rows WHERE {_SMALL}",
-                            {"k": k}).rowcount
+    try:
+        for column, value in STEPS:
+            if _small_groups(db, k) == 0:
+                break
+            generalised += db.execute(
+                f"UPDATE temp.stats_rows SET {column} = {value}, changed = 1 "
+                f"WHERE qk IN (SELECT qk FROM temp.small_groups) "
+                f"AND {column} IS NOT NULL AND {column} IS NOT ({value})").rowcount
+            db.execute(f"UPDATE temp.stats_rows SET qk = {_KEY}, changed = 0 "
+                       "WHERE changed = 1")
+        suppressed = 0
+        if _small_groups(db, k):
+            suppressed = db.execute("DELETE FROM temp.stats_rows WHERE qk IN "
+                                    "(SELECT qk FROM temp.small_groups)").rowcount
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp.small_groups")
     return generalised, suppressed
 
 
-def rows(db: Database, columns: Sequence[str]) -> Iterator[tuple]:
-    """The rows in a stable order (by the quasi-identifiers), ``columns`` as named."""
-    names = ", ".join(columns)
-    yield from db.execute(f"SELECT {names} FROM temp.stats_rows ORDER BY qk, rowid")
+def csv_lines(db: Database, columns: Sequence[str], *, batch: int = 20_000
+              ) -> Iterator[str]:
+    """The rows as CSV lines built by SQLite, in a stable order (by the quasi-identifiers).
+    Values are numbers, codes, age bands or blank; one holding a comma, quote or line
+    break (a code from a damaged record) is quoted as CSV quotes it."""
+    line = " || ',' || ".join(_csv_value(c) for c in columns)
+    cursor = db.execute(f"SELECT {line} FROM temp.stats_rows ORDER BY qk, rowid")
+    while True:
+        chunk = cursor.fetchmany(batch)
+        if not chunk:
+            return
+        yield "".join(row[0] + "\n" for row in chunk)
+
+
+def _csv_value(column: str) -> str:
+    return (f"CASE WHEN {column} IS NULL THEN '' WHEN typeof({column}) <> 'text' "
+            f"OR ({column} NOT GLOB '*[,\"' || char(10) || char(13) || ']*') THEN {column} "
+            f"ELSE '\"' || replace({column}, '\"', '\"\"') || '\"' END")
 
 
 def drop(db: Database) -> None:
