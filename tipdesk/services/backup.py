@@ -57,6 +57,7 @@ from tipdesk.services.register import (
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import migrate
+from tipdesk.storage import sync as sync_store
 from tipdesk.storage.backup import atomic_file, copy_database
 
 FORMAT_PREFIX = "tipdesk-backup/"
@@ -325,6 +326,11 @@ def _extract(zf: zipfile.ZipFile, name: str, expected: dict, target: Path) -> No
 
 # --- restoring -------------------------------------------------------------------------
 
+# How far a restore moves the change numbers on: more changes than an office makes
+# between two backups, many times over, and far inside SQLite's 64-bit integers.
+RESTORE_SEQ_JUMP = 1_000_000_000
+
+
 def restore_backup(file: Path, to: Path, username: str | None, password: str, *,
                    recovery_code: str | None = None,
                    kdf: KdfParams | None = None) -> RestoreResult:
@@ -375,11 +381,16 @@ def _check_and_record(session: Session, to: Path, manifest: dict, *,
         if not check_register(session).ok:
             raise BackupDamaged(reason="check")
         cases = case_store.count_cases(session.db)
-        with session.write(immediate=True):
+        with session.write(immediate=True) as db:
+            # Changes made after the backup may have reached other offices under change
+            # numbers this copy will hand out again; those offices would skip the new
+            # changes as already received. New numbers start far above any used before.
+            jumped = sync_store.skip_change_numbers(db, RESTORE_SEQ_JUMP)
             audit.record(session, "restore", entity="offices", record_id=session.office.id,
                          detail={"backup_created_at": manifest["created_at"],
                                  "backup_format": manifest["format"], "cases": cases,
-                                 "by_recovery_code": by_recovery_code})
+                                 "by_recovery_code": by_recovery_code,
+                                 "next_change_number": jumped})
         return RestoreResult(folder=to, office_id=session.office.id,
                              office_code=session.office.code,
                              created_at=manifest["created_at"], cases=cases,

@@ -434,3 +434,18 @@ def referenced_providers(db: Database, district: str) -> list[str]:
             WHERE p.origin <> ? AND p.id IN (
                 SELECT f.provider_id FROM referrals f JOIN cases c ON c.id = f.case_id
                 WHERE c.origin = ?)""", [district, district])]
+
+
+def skip_change_numbers(db: Database, jump: int) -> int:
+    """Make the next ``_changes`` number ``jump`` above the highest used; return it.
+
+    ``_changes.seq`` is AUTOINCREMENT, so SQLite never hands out a number at or below the
+    one kept in ``sqlite_sequence``."""
+    current = db.execute("SELECT coalesce(max(seq), 0) FROM _changes").fetchone()[0]
+    kept = db.execute("SELECT seq FROM sqlite_sequence WHERE name = '_changes'").fetchone()
+    floor = max(current, kept[0] if kept else 0) + jump
+    if kept:
+        db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = '_changes'", [floor])
+    else:
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('_changes', ?)", [floor])
+    return floor + 1
