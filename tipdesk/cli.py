@@ -784,6 +784,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_stats_export(args: argparse.Namespace) -> int:
     from tipdesk.services.stats_export import DEFAULT_K, export_stats
 
+    if args.k is not None and args.k < 2:
+        raise BadArgument(argument="--k", reason=_say("k paling kecil 2", "k must be 2 or more"))
     out = _new_file(args.out)
     with _open(args) as session:
         result = export_stats(session, out, k=DEFAULT_K if args.k is None else args.k)

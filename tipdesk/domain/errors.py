@@ -260,3 +260,12 @@ class AlreadyErased(TipdeskError):
 
 class ErasureNotConfirmed(TipdeskError):
     code = "erasure_not_confirmed"
+
+
+# --- issue 7: report files ---
+
+
+class ReportFormatUnknown(TipdeskError):
+    """A report file format other than ``known`` was asked for (``format``)."""
+
+    code = "report_format_unknown"

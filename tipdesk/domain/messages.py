@@ -540,3 +540,11 @@ def describe_error(error: TipdeskError, lang: str = "id") -> str:
                                          for p in error.problems if p.is_error))
         return _fill(error.code, {"fields": fields}, lang)
     return _fill(error.code, error.params, lang)
+
+# --- issue 7: report files ---
+MESSAGES.update({
+    "report_format_unknown": {
+        "id": "Format laporan '{format}' tidak dikenal. Pilih salah satu: {known}.",
+        "en": "Unknown report format '{format}'. Choose one of: {known}.",
+    },
+})
