@@ -1,0 +1,175 @@
+"""The Reports screen (issue 7): the service's numbers in tables and charts, the cases
+behind a figure, the report saved, an analyst's view, charts drawn offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCharts import QBarSeries, QStackedBarSeries
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from tests.conftest import add_account, new_register, sign_in
+from tipdesk.domain import reports as d
+from tipdesk.services import reports
+from tipdesk.services.demo import add_demo_cases
+from tipdesk.ui.views import reports as view_module
+from tipdesk.ui.views.reports import CasesBehindDialog, ReportsView
+
+TODAY = dt.date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    created = new_register(tmp_path_factory.mktemp("reports-ui") / "register")
+    with sign_in(created.folder, "admin") as s:
+        add_demo_cases(s, 400, seed=9)
+        add_account(s, "analis", "analyst")
+        add_account(s, "ani", "caseworker")
+    return created.folder
+
+
+@pytest.fixture
+def session(folder):
+    with sign_in(folder, "admin") as s:
+        s.today = lambda: TODAY
+        yield s
+
+
+@pytest.fixture
+def screen(qtbot, session):
+    widget = ReportsView(session)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 700)
+    widget.show()
+    return widget
+
+
+def _this_year(screen):
+    screen.period.setCurrentIndex(screen.period.findData("this_year"))  # builds the report
+
+
+def test_the_tables_show_the_services_numbers(screen, session):
+    _this_year(screen)
+    expected = reports.build_report(session, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert screen.report.tables == expected.tables
+    titles = [screen.table_list.item(i).text() for i in range(screen.table_list.count())]
+    assert titles[0] == "Summary" and "Victims by sex and age group" in titles
+    screen.table_list.setCurrentRow(titles.index("Victims by sex and age group"))
+    table = expected.tables["sex_age"]
+    headers = [screen.table.horizontalHeaderItem(j).text()
+               for j in range(screen.table.columnCount())]
+    assert headers == ["Female", "Male", "Total"]
+    for i, row in enumerate(table.rows):
+        assert [screen.table.item(i, j).text() for j in range(3)] == [
+            f"{v:,}" for v in row.values]
+    assert f"{expected.tables['summary'].value('new_cases'):,} new cases" in \
+        screen.summary.text()
+
+
+def test_the_three_charts_are_drawn_offscreen_with_the_figures(screen):
+    _this_year(screen)
+    assert set(screen.chart_views) == {"cases_per_month", "sex_age", "services_by_type"}
+    months = screen.chart_views["cases_per_month"].chart()
+    stacked = months.series()[0]
+    assert isinstance(stacked, QStackedBarSeries)
+    exploitation = screen.report.tables["cases_per_month"]
+    assert [s.label() for s in stacked.barSets()][0] == "Forced labour"
+    first = stacked.barSets()[0]
+    assert [first.at(i) for i in range(first.count())] == [
+        float(r.values[0]) for r in exploitation.rows if r.key != d.TOTAL]
+    sexes = screen.chart_views["sex_age"].chart().series()[0]
+    assert isinstance(sexes, QBarSeries) and len(sexes.barSets()) == 2
+    for key, view in screen.chart_views.items():
+        screen.charts.setCurrentWidget(view)
+        image = view.grab().toImage()
+        assert image.width() > 300 and not image.isNull(), key
+        assert len({image.pixel(x, image.height() // 2)
+                    for x in range(0, image.width(), 7)}) > 3, key   # something drawn
+
+
+def test_a_figure_lists_the_cases_it_counts(screen, monkeypatch):
+    _this_year(screen)
+    shown = {}
+
+    def capture(dialog):
+        shown["rows"] = dialog.rows
+        shown["title"] = dialog.windowTitle()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(CasesBehindDialog, "exec", capture)
+    screen.table_list.setCurrentRow([t.key for t in screen.words.tables].index("exploitation"))
+    row = [r.key for r in screen.report.tables["exploitation"].rows].index("forced_labour")
+    screen.table.cellDoubleClicked.emit(row, 0)
+    assert len(shown["rows"]) == screen.report.tables["exploitation"].value("forced_labour")
+    assert shown["title"] == "Type of exploitation: Forced labour"
+    # A bar in a chart does the same.
+    sexes = screen.chart_views["sex_age"].chart().series()[0]
+    female = sexes.barSets()[0]
+    groups = [r.key for r in screen.report.tables["sex_age"].rows if r.key != d.TOTAL]
+    female.clicked.emit(groups.index("25-44"))
+    assert len(shown["rows"]) == screen.report.tables["sex_age"].value("25-44", "female")
+    assert shown["title"].startswith("Victims by sex and age group: 25")
+    assert shown["title"].endswith(" — Female")
+
+
+def test_opening_a_listed_case_asks_the_main_window(qtbot, session, screen):
+    _this_year(screen)
+    rows = reports.cases_behind(session, dt.date(2026, 1, 1), dt.date(2026, 12, 31),
+                                "summary", "new_cases")
+    dialog = CasesBehindDialog(screen, session, "x", rows, screen.open_case_requested.emit)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(screen.open_case_requested) as signal:
+        dialog.table.cellDoubleClicked.emit(0, 0)
+    assert signal.args == [rows[0].case_number]
+
+
+def test_save_as_writes_each_format(screen, tmp_path, monkeypatch):
+    _this_year(screen)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    for name in ("r.pdf", "r.xlsx", "r.csv"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *a, n=name, **k: (str(tmp_path / n), ""))
+        screen.save_as()
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    import openpyxl
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert len(book.sheetnames) == len(screen.report.tables) + 1
+    assert "summary,new_cases,count," in (tmp_path / "r.csv").read_text(encoding="utf-8")
+
+
+def test_anonymised_export_from_the_screen(screen, tmp_path, monkeypatch):
+    said = {}
+    monkeypatch.setattr(view_module.AskK, "ask", classmethod(lambda cls, parent: 5))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "anon.csv"), ""))
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: said.setdefault("text", text))
+    screen.anonymised_export()
+    lines = (tmp_path / "anon.csv").read_text(encoding="utf-8").splitlines()
+    assert said["text"].startswith(f"{len(lines) - 1} cases written")
+    assert "(k = 5)" in said["text"]
+
+
+def test_an_analyst_sees_figures_without_names(qtbot, folder, monkeypatch):
+    with sign_in(folder, "analis") as s:
+        s.today = lambda: TODAY
+        screen = ReportsView(s)
+        qtbot.addWidget(screen)
+        _this_year(screen)
+        assert screen.report is not None
+        shown = {}
+        monkeypatch.setattr(CasesBehindDialog, "exec",
+                            lambda dialog: shown.setdefault("rows", dialog.rows))
+        screen.list_cases("summary", "new_cases", d.COUNT)
+        assert shown["rows"] and all(r.full_name == r.initials == "" for r in shown["rows"])
+
+
+def test_a_case_worker_is_told_the_screen_is_not_for_their_role(qtbot, folder):
+    with sign_in(folder, "ani") as s:
+        screen = ReportsView(s)
+        qtbot.addWidget(screen)
+        screen.refresh()
+        assert screen.report is None
+        assert not screen.show_button.isEnabled()
+        assert "cannot see statistics" in screen.message.text()
