@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="en">
   <context>
+    <name>AddUserDialog</name>
+    <message>
+      <source>Add user</source>
+      <translation>Tambah pengguna</translation>
+    </message>
+    <message>
+      <source>e.g. dewi.lestari</source>
+      <translation>mis. dewi.lestari</translation>
+    </message>
+    <message>
+      <source>The username is what the user types to sign in: lower-case letters, digits, dots and dashes. Give them the password in person; they can change it later with File &gt; Change my password.</source>
+      <translation>Nama pengguna adalah yang diketik pengguna untuk masuk: huruf kecil, angka, titik, dan garis. Berikan kata sandinya secara langsung; pengguna dapat menggantinya nanti lewat Berkas &gt; Ganti kata sandi saya.</translation>
+    </message>
+    <message>
+      <source>Username</source>
+      <translation>Nama pengguna</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Nama lengkap</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Peran</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Kata sandi</translation>
+    </message>
+    <message>
+      <source>Repeat password</source>
+      <translation>Ulangi kata sandi</translation>
+    </message>
+    <message>
+      <source>Adding the user…</source>
+      <translation>Menambahkan pengguna…</translation>
+    </message>
+  </context>
+  <context>
     <name>AdminPage</name>
     <message>
       <source>First administrator</source>
@@ -45,6 +84,242 @@
     <message>
       <source>Making synthetic demo cases…</source>
       <translation>Membuat kasus demo sintetis…</translation>
+    </message>
+  </context>
+  <context>
+    <name>AskK</name>
+    <message>
+      <source>Anonymised export</source>
+      <translation>Ekspor anonim</translation>
+    </message>
+    <message>
+      <source>Each combination of year, sex, age band, citizenship, province of origin and country of exploitation will be shared by at least k cases. CTDC publishes with k = 11.</source>
+      <translation>Setiap kombinasi tahun, jenis kelamin, kelompok umur, kewarganegaraan, provinsi asal dan negara eksploitasi akan dimiliki sedikitnya k kasus. CTDC menerbitkan dengan k = 11.</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Ekspor…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditText</name>
+    <message>
+      <source>User</source>
+      <translation>Pengguna</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Kasus</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Orang</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation>Kantor</translation>
+    </message>
+    <message>
+      <source>Referral</source>
+      <translation>Rujukan</translation>
+    </message>
+    <message>
+      <source>Letter</source>
+      <translation>Surat</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>Layanan</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation>Lembaga layanan</translation>
+    </message>
+    <message>
+      <source>fields</source>
+      <translation>kolom</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>peran</translation>
+    </message>
+    <message>
+      <source>from</source>
+      <translation>dari</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>menjadi</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>alasan</translation>
+    </message>
+    <message>
+      <source>failed attempts</source>
+      <translation>percobaan gagal</translation>
+    </message>
+    <message>
+      <source>kind</source>
+      <translation>jenis</translation>
+    </message>
+    <message>
+      <source>size</source>
+      <translation>ukuran</translation>
+    </message>
+    <message>
+      <source>cases</source>
+      <translation>kasus</translation>
+    </message>
+    <message>
+      <source>records</source>
+      <translation>data</translation>
+    </message>
+    <message>
+      <source>re-key</source>
+      <translation>ganti kunci</translation>
+    </message>
+    <message>
+      <source>format</source>
+      <translation>format</translation>
+    </message>
+    <message>
+      <source>the person asked</source>
+      <translation>permintaan orang tersebut</translation>
+    </message>
+    <message>
+      <source>a legal order</source>
+      <translation>perintah hukum</translation>
+    </message>
+    <message>
+      <source>entered by mistake</source>
+      <translation>salah dicatat</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ya</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>tidak</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Waktu</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Tindakan</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Case no.</source>
+      <translation>No. kasus</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Rincian</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditView</name>
+    <message>
+      <source>Audit trail</source>
+      <translation>Jejak audit</translation>
+    </message>
+    <message>
+      <source>Who did what in this register, newest first: sign-ins, cases opened and changed, letters, batches, backups and user changes. Each entry is chained to the one before it, so a removed or altered entry shows in the register check.</source>
+      <translation>Siapa melakukan apa di register ini, terbaru di atas: masuk, kasus dibuka dan diubah, surat, kiriman, cadangan, dan perubahan pengguna. Setiap catatan terkait dengan catatan sebelumnya, sehingga catatan yang dihapus atau diubah terlihat saat register diperiksa.</translation>
+    </message>
+    <message>
+      <source>Case number</source>
+      <translation>Nomor kasus</translation>
+    </message>
+    <message>
+      <source>Username</source>
+      <translation>Nama pengguna</translation>
+    </message>
+    <message>
+      <source>All actions</source>
+      <translation>Semua tindakan</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>Hapus filter</translation>
+    </message>
+    <message>
+      <source>Show older entries</source>
+      <translation>Tampilkan catatan lebih lama</translation>
+    </message>
+    <message>
+      <source>No entries match.</source>
+      <translation>Tidak ada catatan yang cocok.</translation>
+    </message>
+    <message>
+      <source>{count} entries, newest first</source>
+      <translation>{count} catatan, terbaru di atas</translation>
+    </message>
+    <message>
+      <source> (older ones follow)</source>
+      <translation> (masih ada yang lebih lama)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Backups</name>
+    <message>
+      <source>TipDesk backups (*.tipbackup);;All files (*)</source>
+      <translation>Cadangan TipDesk (*.tipbackup);;Semua berkas (*)</translation>
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation>Cadangkan sekarang</translation>
+    </message>
+    <message>
+      <source>Where to save the backup (e.g. a USB drive)</source>
+      <translation>Tempat menyimpan cadangan (mis. flashdisk)</translation>
+    </message>
+    <message>
+      <source>Writing the backup…</source>
+      <translation>Menulis cadangan…</translation>
+    </message>
+    <message>
+      <source>The backup could not be written in {folder}: the drive may be full, write-protected or removed. Try again, or choose another place.</source>
+      <translation>Cadangan tidak dapat ditulis di {folder}: mungkin penyimpanannya penuh, dilindungi dari penulisan, atau dicabut. Coba lagi, atau pilih tempat lain.</translation>
+    </message>
+    <message>
+      <source>The backup is written:
+{path}
+
+It is encrypted like the register and opens only with the password of one of its users or with the register's recovery code. Keep it away from this laptop, e.g. locked in a drawer.</source>
+      <translation>Cadangan sudah ditulis:
+{path}
+
+Cadangan ini terenkripsi seperti registernya dan hanya dapat dibuka dengan kata sandi salah satu penggunanya atau dengan kode pemulihan register. Simpan terpisah dari laptop ini, mis. di laci terkunci.</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+      <source>The backup is restored as a register of its own in:
+{folder}
+
+To work in it, quit TipDesk, start it again and choose that folder when signing in. The register open now is unchanged.</source>
+      <translation>Cadangan dipulihkan sebagai register tersendiri di:
+{folder}
+
+Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu saat masuk. Register yang terbuka sekarang tidak berubah.</translation>
     </message>
   </context>
   <context>
@@ -137,6 +412,22 @@
       <translation>Riwayat</translation>
     </message>
     <message>
+      <source>Person's rights</source>
+      <translation>Hak data pribadi</translation>
+    </message>
+    <message>
+      <source>A copy of everything held about the person, or erasing it, when the person asks (supervisors)</source>
+      <translation>Salinan seluruh data tentang orang ini, atau penghapusannya, bila orang tersebut memintanya (supervisor)</translation>
+    </message>
+    <message>
+      <source>Export person's data…</source>
+      <translation>Ekspor data orang…</translation>
+    </message>
+    <message>
+      <source>Erase person…</source>
+      <translation>Hapus data orang…</translation>
+    </message>
+    <message>
       <source>Add service…</source>
       <translation>Tambah layanan…</translation>
     </message>
@@ -165,12 +456,24 @@
       <translation>Catat jawaban penyedia layanan atas surat, dan kapan ditindaklanjuti</translation>
     </message>
     <message>
+      <source>Who opened or changed this case</source>
+      <translation>Siapa yang membuka atau mengubah kasus ini</translation>
+    </message>
+    <message>
+      <source>Nobody has opened this case yet.</source>
+      <translation>Belum ada yang membuka kasus ini.</translation>
+    </message>
+    <message>
       <source>Choose the service to remove first.</source>
       <translation>Pilih dulu layanan yang akan dihapus.</translation>
     </message>
     <message>
       <source>Service removed.</source>
       <translation>Layanan dihapus.</translation>
+    </message>
+    <message>
+      <source>The person's data is saved as {path}. The file is not encrypted.</source>
+      <translation>Data orang disimpan sebagai {path}. Berkas ini tidak terenkripsi.</translation>
     </message>
     <message>
       <source>Add referral…</source>
@@ -257,6 +560,49 @@
     <message>
       <source>Next follow-up</source>
       <translation>Tindak lanjut</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesBehindDialog</name>
+    <message>
+      <source>{n} cases</source>
+      <translation>{n} kasus</translation>
+    </message>
+    <message>
+      <source> (the first {n})</source>
+      <translation> ({n} yang pertama)</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Kasus</translation>
+    </message>
+    <message>
+      <source>Initials</source>
+      <translation>Inisial</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>Umur</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation>Kantor</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Names are not shown to your role, and cases cannot be opened from here.</source>
+      <translation>Nama tidak ditampilkan untuk peran Anda, dan kasus tidak dapat dibuka dari sini.</translation>
     </message>
   </context>
   <context>
@@ -349,6 +695,41 @@
     <message>
       <source>Enrol</source>
       <translation>Daftarkan</translation>
+    </message>
+  </context>
+  <context>
+    <name>EraseDialog</name>
+    <message>
+      <source>Erase person</source>
+      <translation>Hapus data orang</translation>
+    </message>
+    <message>
+      <source>This erases the person of case {number} and everything about them — every case of theirs, services, referrals, notes and the letters' copies — from this register. It cannot be undone. The case numbers and the audit trail stay, without the data.</source>
+      <translation>Tindakan ini menghapus orang pada kasus {number} beserta semua datanya — setiap kasusnya, layanan, rujukan, catatan, dan salinan surat — dari register ini. Tidak dapat dibatalkan. Nomor kasus dan jejak audit tetap ada, tanpa datanya.</translation>
+    </message>
+    <message>
+      <source>(choose)</source>
+      <translation>(pilih)</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <source>Type the case number to confirm</source>
+      <translation>Ketik nomor kasus untuk memastikan</translation>
+    </message>
+    <message>
+      <source>Erase</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Erasing the person's data…</source>
+      <translation>Menghapus data orang…</translation>
     </message>
   </context>
   <context>
@@ -542,6 +923,25 @@
     <message>
       <source>Refresh</source>
       <translation>Muat ulang</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdleMinutesDialog</name>
+    <message>
+      <source>Lock after</source>
+      <translation>Kunci setelah</translation>
+    </message>
+    <message>
+      <source>TipDesk hides its windows and asks for the password again after this many minutes without keyboard or mouse use. Ctrl+L locks at once.</source>
+      <translation>TipDesk menyembunyikan jendelanya dan meminta kata sandi lagi setelah sekian menit tanpa penggunaan papan ketik atau tetikus. Ctrl+L langsung mengunci.</translation>
+    </message>
+    <message>
+      <source> minutes</source>
+      <translation> menit</translation>
+    </message>
+    <message>
+      <source>Only when I lock it (not recommended)</source>
+      <translation>Hanya bila saya menguncinya (tidak disarankan)</translation>
     </message>
   </context>
   <context>
@@ -786,6 +1186,37 @@
     </message>
   </context>
   <context>
+    <name>LockScreen</name>
+    <message>
+      <source>TipDesk — locked</source>
+      <translation>TipDesk — terkunci</translation>
+    </message>
+    <message>
+      <source>TipDesk is locked.</source>
+      <translation>TipDesk terkunci.</translation>
+    </message>
+    <message>
+      <source>Signed in: {user}</source>
+      <translation>Masuk sebagai: {user}</translation>
+    </message>
+    <message>
+      <source>Type your password to go on working.</source>
+      <translation>Ketik kata sandi Anda untuk melanjutkan pekerjaan.</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Kata sandi</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Buka kunci</translation>
+    </message>
+    <message>
+      <source>Checking the password…</source>
+      <translation>Memeriksa kata sandi…</translation>
+    </message>
+  </context>
+  <context>
     <name>LogoEditor</name>
     <message>
       <source>Choose image…</source>
@@ -819,20 +1250,12 @@
       <translation>Laporan</translation>
     </message>
     <message>
-      <source>Statistics for the reports your office must send, safe to share, come with a later update of TipDesk. Until then, nothing on this screen.</source>
-      <translation>Statistik untuk laporan yang wajib dikirim kantor Anda, aman untuk dibagikan, hadir pada pembaruan TipDesk berikutnya. Sampai saat itu layar ini kosong.</translation>
-    </message>
-    <message>
       <source>Sync</source>
       <translation>Sinkronisasi</translation>
     </message>
     <message>
       <source>Users</source>
       <translation>Pengguna</translation>
-    </message>
-    <message>
-      <source>Adding users, roles and password changes come with a later update of TipDesk. Until then the register has the users created with it.</source>
-      <translation>Penambahan pengguna, peran, dan penggantian kata sandi hadir pada pembaruan TipDesk berikutnya. Sampai saat itu register memakai pengguna yang dibuat bersamanya.</translation>
     </message>
     <message>
       <source>TipDesk — {office}</source>
@@ -859,12 +1282,44 @@
       <translation>Rujukan</translation>
     </message>
     <message>
+      <source>Audit</source>
+      <translation>Audit</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Berkas</translation>
     </message>
     <message>
       <source>&amp;New case…</source>
       <translation>Kasus &amp;baru…</translation>
+    </message>
+    <message>
+      <source>&amp;Back up now…</source>
+      <translation>&amp;Cadangkan sekarang…</translation>
+    </message>
+    <message>
+      <source>Write an encrypted copy of the register to a file, e.g. on a USB drive</source>
+      <translation>Tulis salinan register terenkripsi ke sebuah berkas, mis. di flashdisk</translation>
+    </message>
+    <message>
+      <source>&amp;Restore from backup…</source>
+      <translation>&amp;Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
+      <source>Make a new register from a backup file (administrators)</source>
+      <translation>Buat register baru dari berkas cadangan (administrator)</translation>
+    </message>
+    <message>
+      <source>Change my &amp;password…</source>
+      <translation>Ganti kata &amp;sandi saya…</translation>
+    </message>
+    <message>
+      <source>&amp;Lock</source>
+      <translation>K&amp;unci</translation>
+    </message>
+    <message>
+      <source>Hide every TipDesk window until your password is typed again</source>
+      <translation>Sembunyikan semua jendela TipDesk sampai kata sandi Anda diketik lagi</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -895,12 +1350,40 @@
       <translation>&amp;Bahasa</translation>
     </message>
     <message>
+      <source>Lock &amp;after…</source>
+      <translation>Kunci &amp;setelah…</translation>
+    </message>
+    <message>
+      <source>How many minutes without use before TipDesk locks</source>
+      <translation>Berapa menit tanpa penggunaan sebelum TipDesk terkunci</translation>
+    </message>
+    <message>
       <source>&amp;Help</source>
       <translation>Ban&amp;tuan</translation>
     </message>
     <message>
       <source>&amp;About TipDesk</source>
       <translation>&amp;Tentang TipDesk</translation>
+    </message>
+    <message>
+      <source>Open case</source>
+      <translation>Buka kasus</translation>
+    </message>
+    <message>
+      <source>The person's data is erased.</source>
+      <translation>Data orang sudah dihapus.</translation>
+    </message>
+    <message>
+      <source>Today's automatic backup failed.</source>
+      <translation>Cadangan otomatis hari ini gagal.</translation>
+    </message>
+    <message>
+      <source>Use File &gt; Back up now, or tell your office IT if it fails again.</source>
+      <translation>Gunakan Berkas &gt; Cadangkan sekarang, atau beri tahu petugas TI kantor bila gagal lagi.</translation>
+    </message>
+    <message>
+      <source>Your password is changed.</source>
+      <translation>Kata sandi Anda sudah diganti.</translation>
     </message>
     <message>
       <source>Language</source>
@@ -994,6 +1477,88 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>Head's NIP</source>
       <translation>NIP kepala</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordDialog</name>
+    <message>
+      <source>Current password</source>
+      <translation>Kata sandi sekarang</translation>
+    </message>
+    <message>
+      <source>New password</source>
+      <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+      <source>Repeat new password</source>
+      <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
+      <source>Setting the password…</source>
+      <translation>Mengatur kata sandi…</translation>
+    </message>
+    <message>
+      <source>Change my password</source>
+      <translation>Ganti kata sandi saya</translation>
+    </message>
+    <message>
+      <source>Type your current password, then the new one twice. Use at least 8 characters; the new password works from the next sign-in and unlock.</source>
+      <translation>Ketik kata sandi Anda sekarang, lalu kata sandi baru dua kali. Gunakan paling sedikit 8 karakter; kata sandi baru berlaku mulai saat masuk dan buka kunci berikutnya.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonRights</name>
+    <message>
+      <source>The person asked for it</source>
+      <translation>Atas permintaan orang tersebut</translation>
+    </message>
+    <message>
+      <source>A court or legal order</source>
+      <translation>Putusan pengadilan atau perintah hukum</translation>
+    </message>
+    <message>
+      <source>Entered by mistake</source>
+      <translation>Salah dicatat</translation>
+    </message>
+    <message>
+      <source>An exported file is not encrypted and shows everything about a victim. Hand it to the person or keep it only where people who are not authorised cannot read it, and delete it when it is no longer needed.</source>
+      <translation>Berkas ekspor tidak terenkripsi dan memuat seluruh data tentang korban. Serahkan kepada orang tersebut atau simpan hanya di tempat yang tidak dapat dibaca orang yang tidak berwenang, dan hapus bila tidak diperlukan lagi.</translation>
+    </message>
+    <message>
+      <source>Export person's data</source>
+      <translation>Ekspor data orang</translation>
+    </message>
+    <message>
+      <source>Export everything this register holds about the person of case {number} as an unencrypted file?</source>
+      <translation>Ekspor seluruh data yang disimpan register ini tentang orang pada kasus {number} sebagai berkas tidak terenkripsi?</translation>
+    </message>
+    <message>
+      <source>Choose where…</source>
+      <translation>Pilih tempat…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>JSON files (*.json)</source>
+      <translation>Berkas JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save the person's data</source>
+      <translation>Simpan data orang</translation>
+    </message>
+    <message>
+      <source>Writing the person's data…</source>
+      <translation>Menulis data orang…</translation>
+    </message>
+    <message>
+      <source>The file could not be written in {folder}. Check that the folder still exists and has room, then try again.</source>
+      <translation>Berkas tidak dapat ditulis di {folder}. Periksa bahwa folder itu masih ada dan masih cukup ruang, lalu coba lagi.</translation>
     </message>
   </context>
   <context>
@@ -1374,6 +1939,10 @@ PEMERINTAH KOTA KUPANG</translation>
       <translation>Hapus filter</translation>
     </message>
     <message>
+      <source>De-identified list: your role sees no names or register numbers, and cannot search or open case files.</source>
+      <translation>Daftar tanpa identitas: peran Anda tidak melihat nama atau nomor register, dan tidak dapat mencari atau membuka berkas kasus.</translation>
+    </message>
+    <message>
       <source>All workers</source>
       <translation>Semua petugas</translation>
     </message>
@@ -1395,6 +1964,64 @@ PEMERINTAH KOTA KUPANG</translation>
     </message>
   </context>
   <context>
+    <name>RekeyDoneDialog</name>
+    <message>
+      <source>Database re-keyed</source>
+      <translation>Kunci basis data diganti</translation>
+    </message>
+    <message>
+      <source>{user} is removed and the database has a new key. Every other user signs in with their usual password.</source>
+      <translation>{user} sudah dihapus dan basis data memiliki kunci baru. Semua pengguna lain masuk dengan kata sandi biasa.</translation>
+    </message>
+    <message>
+      <source>These users cannot sign in until an administrator resets their password (Users &gt; Reset password…): {users}</source>
+      <translation>Pengguna berikut tidak dapat masuk sampai administrator mengatur ulang kata sandinya (Pengguna &gt; Atur ulang kata sandi…): {users}</translation>
+    </message>
+    <message>
+      <source>I have written the new recovery code down</source>
+      <translation>Saya sudah menuliskan kode pemulihan yang baru</translation>
+    </message>
+    <message>
+      <source>The old recovery code no longer opens the register. This is the new one, shown only now: write it on paper and lock the paper away, apart from this laptop. Do not save it in a file or a message.</source>
+      <translation>Kode pemulihan lama tidak lagi membuka register. Ini kode yang baru, hanya ditampilkan sekarang: tulis di kertas dan simpan kertasnya di tempat terkunci, terpisah dari laptop ini. Jangan simpan di berkas atau pesan.</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+  </context>
+  <context>
+    <name>RemoveUserDialog</name>
+    <message>
+      <source>Remove user</source>
+      <translation>Hapus pengguna</translation>
+    </message>
+    <message>
+      <source>Remove {user}? They can no longer sign in. The account's name stays in the audit trail and the history of changes; it cannot be used again.</source>
+      <translation>Hapus {user}? Pengguna ini tidak dapat masuk lagi. Nama akunnya tetap ada di jejak audit dan riwayat perubahan; nama itu tidak dapat dipakai lagi.</translation>
+    </message>
+    <message>
+      <source>Re-key the database so the removed user's old key no longer opens it</source>
+      <translation>Ganti kunci basis data agar kunci lama pengguna yang dihapus tidak lagi dapat membukanya</translation>
+    </message>
+    <message>
+      <source>Recommended. A copy of the register the removed user may have taken stays readable with their old password; after a re-key, no later copy is. It takes a moment on a large register; every other user keeps their password.</source>
+      <translation>Disarankan. Salinan register yang mungkin dibawa pengguna yang dihapus tetap dapat dibaca dengan kata sandi lamanya; setelah kunci diganti, salinan berikutnya tidak. Pada register besar perlu beberapa saat; pengguna lain tetap memakai kata sandinya.</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Removing the user and re-keying the database…</source>
+      <translation>Menghapus pengguna dan mengganti kunci basis data…</translation>
+    </message>
+    <message>
+      <source>Removing the user…</source>
+      <translation>Menghapus pengguna…</translation>
+    </message>
+  </context>
+  <context>
     <name>ReplyDialog</name>
     <message>
       <source>Record the provider's reply</source>
@@ -1410,6 +2037,219 @@ PEMERINTAH KOTA KUPANG</translation>
     </message>
   </context>
   <context>
+    <name>ReportsView</name>
+    <message>
+      <source>This month</source>
+      <translation>Bulan ini</translation>
+    </message>
+    <message>
+      <source>Last month</source>
+      <translation>Bulan lalu</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>Tahun ini</translation>
+    </message>
+    <message>
+      <source>Last year</source>
+      <translation>Tahun lalu</translation>
+    </message>
+    <message>
+      <source>Other dates</source>
+      <translation>Tanggal lain</translation>
+    </message>
+    <message>
+      <source>All offices</source>
+      <translation>Semua kantor</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Tampilkan</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>Simpan sebagai…</translation>
+    </message>
+    <message>
+      <source>Save this report as PDF, XLSX (spreadsheet) or CSV</source>
+      <translation>Simpan laporan ini sebagai PDF, XLSX (lembar kerja) atau CSV</translation>
+    </message>
+    <message>
+      <source>Anonymised export…</source>
+      <translation>Ekspor anonim…</translation>
+    </message>
+    <message>
+      <source>One row per case with no name, number, date or free text, each combination shared by at least k cases (for CTDC-style statistics)</source>
+      <translation>Satu baris per kasus tanpa nama, nomor, tanggal atau teks bebas; setiap kombinasi dimiliki sedikitnya k kasus (untuk statistik gaya CTDC)</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Dari</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>sampai</translation>
+    </message>
+    <message>
+      <source>Click a bar or a number to list the cases it counts.</source>
+      <translation>Klik batang atau angka untuk melihat kasus yang dihitungnya.</translation>
+    </message>
+    <message>
+      <source>Charts</source>
+      <translation>Grafik</translation>
+    </message>
+    <message>
+      <source>Tables</source>
+      <translation>Tabel</translation>
+    </message>
+    <message>
+      <source>Your role cannot see statistics; ask a supervisor, an administrator or a data analyst.</source>
+      <translation>Peran Anda tidak dapat melihat statistik; minta supervisor, administrator atau analis data.</translation>
+    </message>
+    <message>
+      <source>The period ends before it starts: check the dates.</source>
+      <translation>Periode berakhir sebelum dimulai: periksa tanggalnya.</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Laporan</translation>
+    </message>
+    <message>
+      <source>Counting the cases of the period…</source>
+      <translation>Menghitung kasus dalam periode…</translation>
+    </message>
+    <message>
+      <source>{period}: {new} new cases, {handled} handled, {closed} closed, {open} open at the end; {children} child victims.</source>
+      <translation>{period}: {new} kasus baru, {handled} ditangani, {closed} ditutup, {open} masih terbuka di akhir periode; {children} korban anak.</translation>
+    </message>
+    <message>
+      <source>Save the report</source>
+      <translation>Simpan laporan</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf);;Spreadsheet (*.xlsx);;CSV for scripts (*.csv)</source>
+      <translation>PDF (*.pdf);;Lembar kerja (*.xlsx);;CSV untuk skrip (*.csv)</translation>
+    </message>
+    <message>
+      <source>The report was saved to {path}.
+It holds counts only, no names; the file is not encrypted.</source>
+      <translation>Laporan disimpan di {path}.
+Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
+    </message>
+    <message>
+      <source>Anonymised export</source>
+      <translation>Ekspor anonim</translation>
+    </message>
+    <message>
+      <source>CSV (*.csv)</source>
+      <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Writing the anonymised statistics…</source>
+      <translation>Menulis statistik anonim…</translation>
+    </message>
+    <message>
+      <source>{exported} cases written to {path} (k = {k}).
+{generalised} values were made coarser and {suppressed} cases left out so that every combination is shared by at least {k} cases; {no_consent} cases without consent to anonymous statistics were not included.</source>
+      <translation>{exported} kasus ditulis ke {path} (k = {k}).
+{generalised} nilai dibuat lebih umum dan {suppressed} kasus dihilangkan agar setiap kombinasi dimiliki sedikitnya {k} kasus; {no_consent} kasus tanpa persetujuan statistik anonim tidak disertakan.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+      <source>The backup becomes a new register in a folder of its own; the register open now is not changed. Sign in to the restored register as an administrator, with the password that was valid when the backup was made.</source>
+      <translation>Cadangan menjadi register baru di foldernya sendiri; register yang terbuka sekarang tidak diubah. Masuk ke register yang dipulihkan sebagai administrator, dengan kata sandi yang berlaku saat cadangan dibuat.</translation>
+    </message>
+    <message>
+      <source>only if no password of that time is known</source>
+      <translation>hanya bila tidak ada kata sandi dari waktu itu yang diketahui</translation>
+    </message>
+    <message>
+      <source>Backup file</source>
+      <translation>Berkas cadangan</translation>
+    </message>
+    <message>
+      <source>New, empty folder</source>
+      <translation>Folder baru yang kosong</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Kata sandi</translation>
+    </message>
+    <message>
+      <source>Recovery code</source>
+      <translation>Kode pemulihan</translation>
+    </message>
+    <message>
+      <source>With the recovery code, the password above becomes the administrator's new password in the restored register.</source>
+      <translation>Dengan kode pemulihan, kata sandi di atas menjadi kata sandi baru administrator di register yang dipulihkan.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Pulihkan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Pilih…</translation>
+    </message>
+    <message>
+      <source>Choose the backup file</source>
+      <translation>Pilih berkas cadangan</translation>
+    </message>
+    <message>
+      <source>Choose an empty folder for the restored register</source>
+      <translation>Pilih folder kosong untuk register yang dipulihkan</translation>
+    </message>
+    <message>
+      <source>Choose the backup file and a new, empty folder first.</source>
+      <translation>Pilih berkas cadangan dan folder baru yang kosong terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Checking and restoring the backup…</source>
+      <translation>Memeriksa dan memulihkan cadangan…</translation>
+    </message>
+    <message>
+      <source>The backup could not be read, or the folder could not be written. Check both, then try again.</source>
+      <translation>Cadangan tidak dapat dibaca, atau folder tidak dapat ditulis. Periksa keduanya, lalu coba lagi.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RoleDialog</name>
+    <message>
+      <source>Change role</source>
+      <translation>Ubah peran</translation>
+    </message>
+    <message>
+      <source>What {user} may do depends on the role: administrators manage the office and its users, supervisors see every case and approve closures, case workers see their own cases, analysts see statistics without names.</source>
+      <translation>Apa yang boleh dilakukan {user} bergantung pada perannya: administrator mengelola kantor dan penggunanya, supervisor melihat semua kasus dan menyetujui penutupan, pendamping melihat kasusnya sendiri, analis melihat statistik tanpa nama.</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Peran</translation>
+    </message>
+    <message>
+      <source>Changing the role…</source>
+      <translation>Mengubah peran…</translation>
+    </message>
+  </context>
+  <context>
     <name>ServiceDialog</name>
     <message>
       <source>Add a service</source>
@@ -1418,6 +2258,10 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>Edit service</source>
       <translation>Ubah layanan</translation>
+    </message>
+    <message>
+      <source>The two passwords differ. Type the same password twice.</source>
+      <translation>Kedua kata sandi berbeda. Ketik kata sandi yang sama dua kali.</translation>
     </message>
   </context>
   <context>
@@ -1980,6 +2824,177 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>Cancel</source>
       <translation>Batal</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersView</name>
+    <message>
+      <source>Active</source>
+      <translation>Aktif</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>Nonaktif</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Dihapus</translation>
+    </message>
+    <message>
+      <source>Active, no password</source>
+      <translation>Aktif, tanpa kata sandi</translation>
+    </message>
+    <message>
+      <source>Username</source>
+      <translation>Nama pengguna</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Peran</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>Ditambahkan</translation>
+    </message>
+    <message>
+      <source>Add user…</source>
+      <translation>Tambah pengguna…</translation>
+    </message>
+    <message>
+      <source>A new account with its own password</source>
+      <translation>Akun baru dengan kata sandinya sendiri</translation>
+    </message>
+    <message>
+      <source>Change role…</source>
+      <translation>Ubah peran…</translation>
+    </message>
+    <message>
+      <source>What the chosen user may do</source>
+      <translation>Apa yang boleh dilakukan pengguna yang dipilih</translation>
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+      <source>The user can no longer sign in; their password is deleted</source>
+      <translation>Pengguna tidak dapat masuk lagi; kata sandinya dihapus</translation>
+    </message>
+    <message>
+      <source>Enable…</source>
+      <translation>Aktifkan…</translation>
+    </message>
+    <message>
+      <source>Let a disabled user sign in again, with a new password</source>
+      <translation>Izinkan pengguna nonaktif masuk lagi, dengan kata sandi baru</translation>
+    </message>
+    <message>
+      <source>Reset password…</source>
+      <translation>Atur ulang kata sandi…</translation>
+    </message>
+    <message>
+      <source>Set a new password for a user who forgot theirs</source>
+      <translation>Atur kata sandi baru untuk pengguna yang lupa kata sandinya</translation>
+    </message>
+    <message>
+      <source>Remove…</source>
+      <translation>Hapus…</translation>
+    </message>
+    <message>
+      <source>Remove the account for good, and re-key the database</source>
+      <translation>Hapus akun untuk selamanya, dan ganti kunci basis data</translation>
+    </message>
+    <message>
+      <source>Change my password…</source>
+      <translation>Ganti kata sandi saya…</translation>
+    </message>
+    <message>
+      <source>Change the password you sign in with</source>
+      <translation>Ganti kata sandi yang Anda pakai untuk masuk</translation>
+    </message>
+    <message>
+      <source>Everyone who works in this register signs in with an account of their own. Disabling keeps the account (the audit trail names it) but deletes its password; removing ends it for good.</source>
+      <translation>Setiap orang yang bekerja di register ini masuk dengan akunnya sendiri. Menonaktifkan mempertahankan akun (jejak audit menyebut namanya) tetapi menghapus kata sandinya; menghapus mengakhiri akun untuk selamanya.</translation>
+    </message>
+    <message>
+      <source>Only administrators manage users: adding them, changing roles, resetting passwords. Ask an administrator of your office. You can change your own password here or with File &gt; Change my password.</source>
+      <translation>Hanya administrator yang mengelola pengguna: menambahkan, mengubah peran, mengatur ulang kata sandi. Minta administrator kantor Anda. Anda dapat mengganti kata sandi Anda sendiri di sini atau lewat Berkas &gt; Ganti kata sandi saya.</translation>
+    </message>
+    <message>
+      <source>Not for your own account: ask another administrator, or use Change my password.</source>
+      <translation>Tidak untuk akun Anda sendiri: minta administrator lain, atau gunakan Ganti kata sandi saya.</translation>
+    </message>
+    <message>
+      <source>{user} is added and can sign in with the password you gave.</source>
+      <translation>{user} sudah ditambahkan dan dapat masuk dengan kata sandi yang Anda berikan.</translation>
+    </message>
+    <message>
+      <source>{user} is now {role}.</source>
+      <translation>{user} sekarang berperan {role}.</translation>
+    </message>
+    <message>
+      <source>Disable user</source>
+      <translation>Nonaktifkan pengguna</translation>
+    </message>
+    <message>
+      <source>Disable {user}? They can no longer sign in, and their password is deleted: to let them back in, enable the account with a new password.</source>
+      <translation>Nonaktifkan {user}? Pengguna ini tidak dapat masuk lagi, dan kata sandinya dihapus: untuk mengizinkannya masuk lagi, aktifkan akunnya dengan kata sandi baru.</translation>
+    </message>
+    <message>
+      <source>Disabling…</source>
+      <translation>Menonaktifkan…</translation>
+    </message>
+    <message>
+      <source>{user} is disabled.</source>
+      <translation>{user} sudah dinonaktifkan.</translation>
+    </message>
+    <message>
+      <source>Enable user</source>
+      <translation>Aktifkan pengguna</translation>
+    </message>
+    <message>
+      <source>{user} gets a new password to sign in with (the old one was deleted when the account was disabled).</source>
+      <translation>{user} mendapat kata sandi baru untuk masuk (kata sandi lama dihapus saat akun dinonaktifkan).</translation>
+    </message>
+    <message>
+      <source>{user} is enabled and can sign in with the new password.</source>
+      <translation>{user} sudah diaktifkan dan dapat masuk dengan kata sandi baru.</translation>
+    </message>
+    <message>
+      <source>Reset password</source>
+      <translation>Atur ulang kata sandi</translation>
+    </message>
+    <message>
+      <source>A new password for {user}. Give it to them in person; they can change it with File &gt; Change my password.</source>
+      <translation>Kata sandi baru untuk {user}. Berikan secara langsung; pengguna dapat menggantinya lewat Berkas &gt; Ganti kata sandi saya.</translation>
+    </message>
+    <message>
+      <source>The password of {user} is reset.</source>
+      <translation>Kata sandi {user} sudah diatur ulang.</translation>
+    </message>
+    <message>
+      <source>{user} is removed and the database is re-keyed.</source>
+      <translation>{user} sudah dihapus dan kunci basis data sudah diganti.</translation>
+    </message>
+    <message>
+      <source>{user} is removed.</source>
+      <translation>{user} sudah dihapus.</translation>
+    </message>
+    <message>
+      <source>Your password is changed.</source>
+      <translation>Kata sandi Anda sudah diganti.</translation>
+    </message>
+    <message>
+      <source>Users</source>
+      <translation>Pengguna</translation>
     </message>
   </context>
 </TS>

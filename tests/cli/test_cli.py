@@ -175,12 +175,14 @@ def test_python_dash_m_and_the_version():
 
 
 def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys):
-    code, out, err = run(capsys, "bench", "--cases", "300", "--json")
+    code, out, err = run(capsys, "bench", "--cases", "300", "--statistics-cases", "3000",
+                         "--json")
     assert code == 0, err
     results = json.loads(out)
     assert set(results) >= {"demo_generation", "unlock_open", "name_search", "load_case",
                             "peak_memory", "app_start", "app_memory", "list_first_page",
-                            "list_search", "open_case_window"}
+                            "list_search", "open_case_window", "letter_render", "sync_export",
+                            "sync_import", "report_monthly", "stats_export"}
     for name, measure in results.items():
         assert set(measure) == {"value", "unit", "baseline", "budget"}, name
         assert measure["value"] > 0, name
@@ -189,9 +191,11 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
     assert results["demo_generation"]["baseline"] > 0
     assert results["name_search"]["baseline"] > 0
     assert results["app_start"]["budget"] == 2000 and results["app_memory"]["budget"] == 400
-    code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only")
+    assert results["report_monthly"]["budget"] == 5 and results["stats_export"]["budget"] == 30
+    code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only",
+                       "--statistics-cases", "0")
     assert code == 0 and "name_search" in out and "budget" in out
-    assert "app_start" not in out
+    assert "app_start" not in out and "report_monthly" not in out
 
 
 def _referral_with_consent(capsys, folder, consent=True):

@@ -13,7 +13,6 @@ from tipdesk.ui.dialogs.new_case import NewCaseDialog
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.views.case_file import UnsavedChanges
-from tipdesk.ui.views.placeholder import PlaceholderView
 
 
 def make_window(qtbot, session) -> MainWindow:
@@ -24,15 +23,18 @@ def make_window(qtbot, session) -> MainWindow:
     return window
 
 
-def test_navigation_status_bar_and_honest_placeholders(qtbot, session):
+def test_navigation_status_bar_and_every_screen(qtbot, session):
+    from tipdesk.ui.views.audit import AuditView
+    from tipdesk.ui.views.reports import ReportsView
+    from tipdesk.ui.views.users import UsersView
+
     window = make_window(qtbot, session)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["Home", "Register", "Providers", "Referrals", "Reports", "Sync",
-                      "Users"]
-    for key in ("reports", "users"):
-        page = window.page(key)
-        assert isinstance(page, PlaceholderView)
-        assert "later update" in page.message.text()
+                      "Users", "Audit"]
+    assert isinstance(window.page("reports"), ReportsView)
+    assert isinstance(window.page("users"), UsersView)
+    assert isinstance(window.page("audit"), AuditView)
     window.show_page("providers")
     assert window.stack.currentWidget() is window.providers
     assert "KUP" in window.office_label.text()

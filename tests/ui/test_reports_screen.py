@@ -74,7 +74,7 @@ def test_the_three_charts_are_drawn_offscreen_with_the_figures(screen):
     stacked = months.series()[0]
     assert isinstance(stacked, QStackedBarSeries)
     exploitation = screen.report.tables["cases_per_month"]
-    assert [s.label() for s in stacked.barSets()][0] == "Forced labour"
+    assert stacked.barSets()[0].label() == "Forced labour"
     first = stacked.barSets()[0]
     assert [first.at(i) for i in range(first.count())] == [
         float(r.values[0]) for r in exploitation.rows if r.key != d.TOTAL]

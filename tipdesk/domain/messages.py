@@ -345,8 +345,9 @@ MESSAGES.update({
               "another user an admin first.",
     },
     "not_yourself": {
-        "id": "Anda tidak dapat {action} akun Anda sendiri; minta admin lain.",
-        "en": "You cannot {action} your own account; ask another admin.",
+        "id": "Anda tidak dapat menonaktifkan atau menghapus akun Anda sendiri; minta admin "
+              "lain melakukannya.",
+        "en": "You cannot disable or remove your own account; ask another admin to do it.",
     },
     "closure_needs_supervisor": {
         "id": "Menutup kasus {case_number} perlu persetujuan supervisor. Minta supervisor "

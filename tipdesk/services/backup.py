@@ -59,6 +59,7 @@ from tipdesk.storage import cases as case_store
 from tipdesk.storage import migrate
 from tipdesk.storage import sync as sync_store
 from tipdesk.storage.backup import atomic_file, copy_database
+from tipdesk.storage.connection import immediate, open_database
 
 FORMAT_PREFIX = "tipdesk-backup/"
 FORMAT_VERSION = 1
@@ -174,11 +175,14 @@ def _write_backup(session: Session, out: Path, when: dt.datetime, *, kind: str
     # and streamed into the zip; it is removed whatever happens.
     copy = work / f".backup-{secrets.token_hex(6)}.db"
     created_at = _iso(when)
+    # A connection of its own: a backup runs off the UI thread, and the session's
+    # connection must not carry two threads' transactions at once.
+    own = open_database(session.folder / DB_FILE, session.key)
     try:
-        copy_database(session.db, session.key, copy)
+        copy_database(own, session.key, copy)
         keys = (session.folder / KEYS_FILE).read_bytes()
         db_sha, db_size = _file_digest(copy)
-        cases = case_store.count_cases(session.db)
+        cases = case_store.count_cases(own)
         manifest = {
             "format": FORMAT,
             "office_id": session.office.id,
@@ -188,7 +192,7 @@ def _write_backup(session: Session, out: Path, when: dt.datetime, *, kind: str
             "created_by": session.user.username,
             "kind": kind,
             "tipdesk_version": __version__,
-            "migrations": migrate.applied(session.db),
+            "migrations": migrate.applied(own),
             "cases": cases,
             "members": {
                 DATABASE: {"sha256": db_sha, "size": db_size},
@@ -206,12 +210,14 @@ def _write_backup(session: Session, out: Path, when: dt.datetime, *, kind: str
                 with open(copy, "rb") as source, \
                         zf.open(zipfile.ZipInfo(DATABASE, stamp), "w", force_zip64=True) as dst:
                     shutil.copyfileobj(source, dst, _CHUNK)
+        size = out.stat().st_size
+        with immediate(own):
+            audit.record_raw(own, "backup", username=session.user.username,
+                             detail={"kind": kind, "size": size,
+                                     "sha256": digest.hexdigest(), "cases": cases})
     finally:
         copy.unlink(missing_ok=True)
-    size = out.stat().st_size
-    with session.write(immediate=True):
-        audit.record(session, "backup", detail={"kind": kind, "size": size,
-                                                "sha256": digest.hexdigest(), "cases": cases})
+        own.close()
     return BackupResult(path=out, size=size, sha256=digest.hexdigest(),
                         created_at=created_at, cases=cases)
 

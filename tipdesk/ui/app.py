@@ -8,8 +8,9 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tipdesk import __version__
@@ -23,6 +24,9 @@ from tipdesk.ui.dialogs.first_run import FirstRunWizard
 from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.dialogs.sign_in import LAST_REGISTER, SignInDialog
 from tipdesk.ui.settings import ORGANIZATION, app_settings
+
+if TYPE_CHECKING:
+    from tipdesk.ui.main_window import MainWindow
 
 READY_EXIT = "TIPDESK_EXIT_WHEN_READY"
 
@@ -82,9 +86,19 @@ def open_demo(folder: Path, cases: int, parent=None) -> Session | None:
     return outcome.result
 
 
-def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
+def start_main_window(session: Session, *, demo: bool = False) -> MainWindow:
+    """The main window after sign-in, with the day's backup started in the background
+    (not for the throwaway demo register)."""
     from tipdesk.ui.main_window import MainWindow
 
+    window = MainWindow(session, demo=demo)
+    window.show()
+    if not demo:
+        window.start_daily_backup()
+    return window
+
+
+def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
     setup_logging()
     app = application()
     install_excepthook()
@@ -94,12 +108,15 @@ def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
         demo_folder = Path(tempfile.mkdtemp(prefix="tipdesk-demo-")) / "register"
         session = open_demo(demo_folder, demo_cases)
     else:
+        if os.environ.get(READY_EXIT):
+            # Start-up check for the bundle: the first window a user would see (the
+            # first-run wizard, or the sign-in window), reported and closed.
+            QTimer.singleShot(0, _report_first_window)
         session = sign_in()
     if session is None:
         _discard(demo_folder)
         return 0
-    window = MainWindow(session, demo=demo)
-    window.show()
+    window = start_main_window(session, demo=demo)
     regions.preload()
     if os.environ.get(READY_EXIT):
         # Start-up check for CI and packagers: report readiness and leave.
@@ -109,8 +126,20 @@ def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
     try:
         return app.exec()
     finally:
+        # The day's backup may still be writing: it finishes before the register closes.
+        QThreadPool.globalInstance().waitForDone()
         session.close()
         _discard(demo_folder)
+
+
+def _report_first_window() -> None:
+    window = QApplication.activeModalWidget()
+    if window is None:        # not shown yet: look again once it is
+        QTimer.singleShot(20, _report_first_window)
+        return
+    kind = "sign-in window" if isinstance(window, SignInDialog) else "first-run wizard"
+    print(f"TipDesk ready: {kind}", flush=True)
+    window.reject()
 
 
 def _discard(demo_folder: Path | None) -> None:

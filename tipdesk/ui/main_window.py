@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,37 +19,30 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk import __version__
+from tipdesk.domain.errors import TipdeskError
 from tipdesk.domain.vocab import ROLE
 from tipdesk.services import permissions
 from tipdesk.services.session import Session
 from tipdesk.ui import i18n
+from tipdesk.ui.dialogs.errors import refusal_text
 from tipdesk.ui.dialogs.new_case import NewCaseDialog
-from tipdesk.ui.settings import app_settings
+from tipdesk.ui.lock import IdleLock
+from tipdesk.ui.settings import app_settings, idle_minutes
 from tipdesk.ui.views.case_file import CaseFileWidget
 from tipdesk.ui.views.home import HomeView
-from tipdesk.ui.views.placeholder import PlaceholderView
 from tipdesk.ui.views.providers import ProvidersView
 from tipdesk.ui.views.referrals import ReferralsView
 from tipdesk.ui.views.register_list import RegisterListView
+from tipdesk.ui.widgets.forms import ERROR_STYLE
 
 if TYPE_CHECKING:
+    from tipdesk.ui.views.audit import AuditView
+    from tipdesk.ui.views.reports import ReportsView
     from tipdesk.ui.views.sync import SyncView
+    from tipdesk.ui.views.users import UsersView
 
-# (key, title, what a later update brings) of the screens that are not built yet.
-COMING = (
-    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"),
-     QT_TRANSLATE_NOOP("MainWindow", "Statistics for the reports your office must send, "
-                       "safe to share, come with a later update of TipDesk. Until then, "
-                       "nothing on this screen.")),
-    ("users", QT_TRANSLATE_NOOP("MainWindow", "Users"),
-     QT_TRANSLATE_NOOP("MainWindow", "Adding users, roles and password changes come with a "
-                       "later update of TipDesk. Until then the register has the users "
-                       "created with it.")),
-)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+# Screens that show people's names, which an analyst's role may not see: not offered.
+IDENTIFYING = ("home", "providers", "referrals", "sync")
 
 
 class CaseFileWindow(QMainWindow):
@@ -72,6 +65,12 @@ class CaseFileWindow(QMainWindow):
         else:
             event.ignore()
 
+    def discard_and_close(self) -> None:
+        """Close without the unsaved-changes question (the case is gone: erased)."""
+        self.widget.person_form.mark_unchanged()
+        self.widget.case_form.mark_unchanged()
+        self.close()
+
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
@@ -90,17 +89,21 @@ class MainWindow(QMainWindow):
         # pays only for the screen the user lands on.
         self.pages: dict[str, QWidget] = {}
         self._build: dict[str, Callable[[], QWidget]] = {}
-        coming = {key: (key, _tr(title),
-                        lambda t=title, c=text: PlaceholderView(_tr(t), _tr(c)))
-                  for key, title, text in COMING}
+        # An analyst sees statistics and de-identified lists only (DESIGN.md section 4).
+        identifying = permissions.allowed(session, "view_own_cases")
         for key, title, build in (
                 ("home", self.tr("Home"), lambda: HomeView(session)),
                 ("register", self.tr("Register"), lambda: RegisterListView(session)),
                 ("providers", self.tr("Providers"), lambda: ProvidersView(session)),
                 ("referrals", self.tr("Referrals"), lambda: ReferralsView(session)),
-                coming["reports"],
+                ("reports", self.tr("Reports"), lambda: _reports_view(session)),
                 ("sync", self.tr("Sync"), lambda: _sync_view(session)),
-                coming["users"]):
+                ("users", self.tr("Users"), lambda: _users_view(session)),
+                ("audit", self.tr("Audit"), lambda: _audit_view(session))):
+            if key in IDENTIFYING and not identifying:
+                continue
+            if key == "audit" and not permissions.allowed(session, "view_audit"):
+                continue
             self._add_page(key, title, build)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
@@ -109,6 +112,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.idle_lock = IdleLock(session, idle_minutes(), self)
+        self.daily_backup_job = None
         self._build_menus()
         self._build_status_bar()
         self._restore_state()
@@ -128,7 +133,34 @@ class MainWindow(QMainWindow):
         new_case = QAction(self.tr("&New case…"), self)
         new_case.setShortcut(QKeySequence.StandardKey.New)
         new_case.triggered.connect(self.new_case)
+        new_case.setEnabled(permissions.allowed(self.session, "create_cases"))
         file_menu.addAction(new_case)
+        file_menu.addSeparator()
+        self.backup_action = QAction(self.tr("&Back up now…"), self)
+        self.backup_action.setStatusTip(self.tr(
+            "Write an encrypted copy of the register to a file, e.g. on a USB drive"))
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.backup_action.setVisible(permissions.allowed(self.session, "backup"))
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
+        self.restore_action.setStatusTip(self.tr(
+            "Make a new register from a backup file (administrators)"))
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.restore_action.setVisible(permissions.allowed(self.session, "restore"))
+        file_menu.addAction(self.restore_action)
+        if self.backup_action.isVisible() or self.restore_action.isVisible():
+            file_menu.addSeparator()
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        file_menu.addAction(self.password_action)
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # From a case window too, not only from this one.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setStatusTip(self.tr(
+            "Hide every TipDesk window until your password is typed again"))
+        self.lock_action.triggered.connect(self.lock)
+        file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -159,6 +191,10 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
             self.language_actions[code] = action
+        idle = QAction(self.tr("Lock &after…"), self)
+        idle.setStatusTip(self.tr("How many minutes without use before TipDesk locks"))
+        idle.triggered.connect(self.set_idle_minutes)
+        view_menu.addAction(idle)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About TipDesk"), self)
         about.triggered.connect(self.about)
@@ -170,7 +206,11 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel(f"{s.office.code} · {s.office.name}")
         self.user_label = QLabel(f"{s.user.display_name or s.user.username} ({role})")
         self.path_label = QLabel(str(s.folder))
-        for label in (self.office_label, self.user_label):
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backup_status")
+        self.backup_label.setStyleSheet(ERROR_STYLE)
+        self.backup_label.hide()
+        for label in (self.office_label, self.user_label, self.backup_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.path_label)
 
@@ -213,6 +253,14 @@ class MainWindow(QMainWindow):
     def sync(self) -> SyncView:
         return self.page("sync")
 
+    @property
+    def users(self) -> UsersView:
+        return self.page("users")
+
+    @property
+    def audit(self) -> AuditView:
+        return self.page("audit")
+
     def _show_page(self, row: int) -> None:
         key = list(self.pages)[row]
         fresh = key in self._build
@@ -226,21 +274,45 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
 
-    def open_case(self, case_number: str) -> CaseFileWindow:
+    def open_case(self, case_number: str) -> CaseFileWindow | None:
+        """The case's window (brought forward), or None when the user may not open it
+        (the refusal is then shown)."""
         window = self.case_windows.get(case_number)
         if window is None:
-            window = CaseFileWindow(self.session, case_number)
+            try:
+                window = CaseFileWindow(self.session, case_number)
+            except TipdeskError as exc:
+                self._refuse_case(exc)
+                return None
+            if window.widget.refusal is not None:
+                # A case worker's case that is not theirs, an analyst: say so, no window.
+                self._refuse_case(window.widget.refusal)
+                window.deleteLater()
+                return None
             window.closed.connect(self._case_closed)
             window.widget.saved.connect(lambda _n: self._refresh_lists())
             window.widget.open_case_requested.connect(self.open_case)
+            window.widget.erased.connect(self._person_erased)
             self.case_windows[case_number] = window
         window.show()
         window.raise_()
         window.activateWindow()
         return window
 
+    def _refuse_case(self, exc: TipdeskError) -> None:
+        QMessageBox.warning(self, self.tr("Open case"), refusal_text(exc))
+
     def _case_closed(self, case_number: str) -> None:
         self.case_windows.pop(case_number, None)
+
+    def _person_erased(self, case_numbers: list[str]) -> None:
+        """The person's cases are gone: their windows close and the lists show it."""
+        for number in case_numbers:
+            window = self.case_windows.get(number)
+            if window is not None:
+                window.discard_and_close()
+        self._refresh_lists()
+        self.statusBar().showMessage(self.tr("The person's data is erased."), 10_000)
 
     def _refresh_lists(self) -> None:
         page = self.stack.currentWidget()
@@ -258,6 +330,47 @@ class MainWindow(QMainWindow):
         from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
 
         LetterSettingsDialog.edit(self.session, self)
+
+    def back_up_now(self) -> None:
+        from tipdesk.ui.dialogs.backup import back_up_now
+
+        back_up_now(self.session, self)
+
+    def restore_backup(self) -> None:
+        from tipdesk.ui.dialogs.backup import RestoreDialog
+
+        RestoreDialog.run(self.session.user.username, self)
+
+    def start_daily_backup(self) -> None:
+        """The day's backup, once, in the background after sign-in: quiet when it works,
+        a line in the status bar when it does not; it never holds anything up."""
+        from tipdesk.ui.dialogs.backup import start_daily_backup
+
+        def failed(exc: BaseException) -> None:
+            reason = refusal_text(exc) if isinstance(exc, TipdeskError) else ""
+            self.backup_label.setText(self.tr("Today's automatic backup failed.") +
+                                      (f" {reason}" if reason else ""))
+            self.backup_label.setToolTip(self.tr(
+                "Use File > Back up now, or tell your office IT if it fails again."))
+            self.backup_label.show()
+
+        self.daily_backup_job = start_daily_backup(self.session, lambda _path: None, failed)
+
+    def change_password(self) -> None:
+        from tipdesk.ui.dialogs.users import PasswordDialog
+
+        if PasswordDialog.change_own(self.session, self):
+            self.statusBar().showMessage(self.tr("Your password is changed."), 10_000)
+
+    def lock(self) -> None:
+        self.idle_lock.lock()
+
+    def set_idle_minutes(self) -> None:
+        from tipdesk.ui.lock import IdleMinutesDialog
+
+        minutes = IdleMinutesDialog.ask(self.idle_lock.minutes, self)
+        if minutes is not None:
+            self.idle_lock.set_minutes(minutes)
 
     def set_language(self, code: str) -> None:
         app_settings().setValue("language", code)
@@ -283,18 +396,29 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         page = settings.value("main_window/page", "home")
-        self.show_page(page if page in self.pages else "home")
+        self.show_page(page if page in self.pages else next(iter(self.pages)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle_lock.is_locked:
+            event.ignore()
+            return
         for window in list(self.case_windows.values()):
             if not window.close():
                 event.ignore()
                 return
+        self.idle_lock.stop()
         settings = app_settings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
         settings.setValue("main_window/page", list(self.pages)[self.stack.currentIndex()])
         event.accept()
+
+
+def _reports_view(session: Session) -> ReportsView:
+    """The Reports screen, imported when first shown (QtCharts is not needed at start)."""
+    from tipdesk.ui.views.reports import ReportsView
+
+    return ReportsView(session)
 
 
 def _sync_view(session: Session) -> SyncView:
@@ -303,3 +427,15 @@ def _sync_view(session: Session) -> SyncView:
     from tipdesk.ui.views.sync import SyncView
 
     return SyncView(session)
+
+
+def _users_view(session: Session) -> UsersView:
+    from tipdesk.ui.views.users import UsersView
+
+    return UsersView(session)
+
+
+def _audit_view(session: Session) -> AuditView:
+    from tipdesk.ui.views.audit import AuditView
+
+    return AuditView(session)

@@ -1,9 +1,12 @@
-"""Per-user app settings (window state, last register, language) in an INI file.
+"""Per-user app settings (window state, last register, language, idle minutes) in an
+INI file.
 
 Office settings live in the register; these are the laptop user's own. Never a password.
 """
 
 from __future__ import annotations
+
+import os
 
 from PySide6.QtCore import QSettings
 
@@ -14,3 +17,23 @@ APPLICATION = "TipDesk"
 def app_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                      ORGANIZATION, APPLICATION)
+
+
+IDLE_MINUTES_KEY = "idle_minutes"
+IDLE_MINUTES_DEFAULT = 10.0
+IDLE_MINUTES_ENV = "TIPDESK_IDLE_MINUTES"
+
+
+def idle_minutes(settings: QSettings | None = None) -> float:
+    """Minutes without keyboard or mouse input before the app locks (0: never by itself).
+
+    ``TIPDESK_IDLE_MINUTES`` (fractions allowed, for tests) overrides the setting."""
+    for raw in (os.environ.get(IDLE_MINUTES_ENV, ""),
+                (settings or app_settings()).value(IDLE_MINUTES_KEY, "")):
+        try:
+            minutes = float(str(raw or "").strip())
+        except ValueError:
+            continue
+        if minutes >= 0:
+            return minutes
+    return IDLE_MINUTES_DEFAULT

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -42,11 +44,13 @@ from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.validation import validate
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.services import cases, listing
+from tipdesk.services import audit, cases, listing, permissions
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
 from tipdesk.ui.dialogs.reply import can_record_reply
 from tipdesk.ui.i18n import current_language
+from tipdesk.ui.models.case_list import RowsModel
+from tipdesk.ui.views.audit import audit_columns
 from tipdesk.ui.widgets.forms import (
     ERROR_STYLE,
     WARNING_STYLE,
@@ -316,6 +320,7 @@ class CaseFileWidget(QWidget):
 
     saved = Signal(str)  # case number
     open_case_requested = Signal(str)
+    erased = Signal(list)  # the case numbers of the erased person
 
     def __init__(self, session: Session, case_number: str,
                  parent: QWidget | None = None) -> None:
@@ -323,6 +328,7 @@ class CaseFileWidget(QWidget):
         self.session = session
         self.case_number = case_number
         self.file: r.CaseFile | None = None
+        self.refusal: TipdeskError | None = None  # why the case could not be opened
         self._build()
         self.reload()
 
@@ -362,9 +368,11 @@ class CaseFileWidget(QWidget):
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
         heading.addWidget(self.other_cases)
+        self.rights_button = self._rights_button()
         top = QHBoxLayout()
         top.addLayout(heading, 1)
         top.addWidget(self.unsaved)
+        top.addWidget(self.rights_button)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
 
@@ -395,6 +403,23 @@ class CaseFileWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
+
+    def _rights_button(self) -> QPushButton:
+        """The person's rights (supervisors only; the service checks too)."""
+        button = QPushButton(self.tr("Person's rights"), self)
+        button.setObjectName("person_rights")
+        button.setToolTip(self.tr("A copy of everything held about the person, or erasing "
+                                  "it, when the person asks (supervisors)"))
+        menu = QMenu(button)
+        self.export_action = menu.addAction(self.tr("Export person's data…"))
+        self.export_action.triggered.connect(lambda _=False: self.export_person_data())
+        self.erase_action = menu.addAction(self.tr("Erase person…"))
+        self.erase_action.triggered.connect(lambda _=False: self.erase_person())
+        button.setMenu(menu)
+        self.export_action.setVisible(permissions.allowed(self.session, "export_person_data"))
+        self.erase_action.setVisible(permissions.allowed(self.session, "erase_person"))
+        button.setVisible(self.export_action.isVisible() or self.erase_action.isVisible())
+        return button
 
     def _providers(self) -> dict[str, r.Provider]:
         return self.file.providers if self.file else {}
@@ -487,10 +512,40 @@ class CaseFileWidget(QWidget):
         self.history_note.setWordWrap(True)
         self.history_note.hide()
         self._history_stale = True
+        # Who opened or changed the case: its entries in the audit trail.
+        self.access_model = RowsModel(audit_columns(with_case=False),
+                                      key=lambda e: str(e.seq), parent=self)
+        self.access_view = _table(self.access_model)
+        self.access_view.setObjectName("case_access")
+        self.access_heading = QLabel(self.tr("Who opened or changed this case"))
+        self.access_heading.setObjectName("access_heading")
+        bold = QFont(self.access_heading.font())
+        bold.setBold(True)
+        self.access_heading.setFont(bold)
+        self.access_note = QLabel()
+        self.access_note.setObjectName("access_note")
+        self.access_note.setWordWrap(True)
+        self.access_note.hide()
+        changes = QWidget()
+        upper = QVBoxLayout(changes)
+        upper.setContentsMargins(0, 0, 0, 0)
+        upper.addWidget(self.history_note)
+        upper.addWidget(self.history_view, 1)
+        access = QWidget()
+        lower = QVBoxLayout(access)
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower.addWidget(self.access_heading)
+        lower.addWidget(self.access_note)
+        lower.addWidget(self.access_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(changes)
+        splitter.addWidget(access)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(self.history_note)
-        layout.addWidget(self.history_view, 1)
+        layout.addWidget(splitter, 1)
         self.history_tab = tab
         return tab
 
@@ -501,9 +556,11 @@ class CaseFileWidget(QWidget):
         try:
             self.file = cases.open_case(self.session, self.case_number)
         except TipdeskError as exc:
+            self.refusal = exc
             self._say(describe_error(exc, current_language()), ERROR_STYLE)
             self.setEnabled(False)
             return
+        self.refusal = None
         self.person_form.load(self.file.person)
         self.case_form.load(self.file.case)
         self._show_items()
@@ -579,6 +636,20 @@ class CaseFileWidget(QWidget):
         self.history_note.setText(self.tr("No changes recorded yet."))
         self.history_model.set_entries(entries)
         fit_columns(self.history_view)
+        self.refresh_access()
+
+    def refresh_access(self) -> None:
+        """Who opened and changed the case, newest first (from the audit trail)."""
+        try:
+            entries = audit.case_entries(self.session, self.case_number)
+        except TipdeskError as exc:
+            entries = []
+            self.access_note.setText(describe_error(exc, current_language()))
+        else:
+            self.access_note.setText(self.tr("Nobody has opened this case yet."))
+        self.access_note.setVisible(not entries)
+        self.access_model.set_rows(entries)
+        fit_columns(self.access_view)
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -756,3 +827,26 @@ class CaseFileWidget(QWidget):
         note = self._selected(self.notes_view, self.notes_model.notes)
         if note is not None and self.file is not None:
             self._after_item(NoteDialog.edit(self.session, self.file.case, note, self))
+
+    # --- the person's rights ---------------------------------------------------------------
+
+    def export_person_data(self) -> None:
+        """Everything held about the person, as a JSON or PDF file (supervisors)."""
+        from tipdesk.ui.dialogs.person_rights import export_person_data
+
+        path = export_person_data(self.session, self.case_number, self)
+        if path is not None:
+            self._say(self.tr("The person's data is saved as {path}. The file is not "
+                              "encrypted.").format(path=path), WARNING_STYLE)
+
+    def erase_person(self) -> None:
+        """Erase the person and all their cases (supervisors); the window then closes."""
+        from tipdesk.ui.dialogs.person_rights import EraseDialog
+
+        result = EraseDialog.run(self.session, self.case_number, self)
+        if result is None:
+            return
+        # Nothing is left to save: the forms' edits went with the person.
+        self.person_form.mark_unchanged()
+        self.case_form.mark_unchanged()
+        self.erased.emit(list(result.case_numbers) or [self.case_number])

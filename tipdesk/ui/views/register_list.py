@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.domain.vocab import CASE_STATUS, EXPLOITATION
-from tipdesk.services import listing
+from tipdesk.services import listing, permissions
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import CaseListModel, format_count
 from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
@@ -108,6 +108,21 @@ class RegisterListView(QWidget):
 
         self.table = list_table(self.model, self)
         self._setup_columns()
+        # An analyst's list is de-identified: no names, no register numbers, no search.
+        self.deidentified = not permissions.allowed(session, "view_own_cases")
+        self.deidentified_note = QLabel(self.tr(
+            "De-identified list: your role sees no names or register numbers, and cannot "
+            "search or open case files."), self)
+        self.deidentified_note.setObjectName("deidentified_note")
+        self.deidentified_note.setWordWrap(True)
+        self.deidentified_note.setVisible(self.deidentified)
+        self.search.setVisible(permissions.allowed(session, "search_cases"))
+        self.new_case.setVisible(permissions.allowed(session, "create_cases"))
+        if self.deidentified:
+            self.initials.hide()
+            for key in ("name", "register_number"):
+                self.table.setColumnHidden(self.model.column_of(key), True)
+            self.table.horizontalHeader().setStretchLastSection(True)
         self.activation = RowActivation(self.table, self._open_row)
         self.find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         self.find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -116,6 +131,7 @@ class RegisterListView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.deidentified_note, 1)
         # In the top row, where the search box can give up room: the filter row is full.
         top.addWidget(self.office)
         top.addWidget(self.initials)
