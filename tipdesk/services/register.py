@@ -174,10 +174,12 @@ def open_register(folder: Path, username: str | None, password: str, *,
         if office is None:
             raise RegisterDamaged(path=str(folder), reason="the office record is missing")
         clock = HybridClock(office.id, local.get_setting(db, CLOCK_SETTING))
+        changed = bool(keys.events) or username in keys.failures
         events = keys.take_events(username)
         if key != candidates[-1] or not keys.has_key_pair("user", username):
             # A re-key this user had not seen yet, or a slot from before key pairs.
             keys.rewrap("user", username, password, key)
+            changed = True
         with immediate(db):   # the write lock first: another program may be writing
             for event in events:
                 audit.record_raw(db, event["action"], username=event["username"],
@@ -187,7 +189,8 @@ def open_register(folder: Path, username: str | None, password: str, *,
             if audit_sign_in:
                 audit.record_raw(db, "sign_in", username=username, entity="users",
                                  record_id=username)
-        keys.save()
+        if changed:       # (most sign-ins change nothing there: no rewrite)
+            keys.save()
     except DatabaseError as exc:
         with contextlib.suppress(Exception):
             db.close()

@@ -41,7 +41,11 @@ MEANS_FLAGS = {
     "withholds_necessities": "meansWithholdsNecessities",
     "withholds_documents": "meansWithholdsDocuments", "other": "meansOther"}
 
-# File header -> column of temp.stats_rows.
+# Flag column -> (the list it is read from, the code it flags).
+FLAGS = {**{name: ("exploitation_types", code) for code, name in EXPLOITATION_FLAGS.items()},
+         **{name: ("means_of_control", code) for code, name in MEANS_FLAGS.items()}}
+
+# File header -> column of temp.stats_rows (or a flag of FLAGS).
 LAYOUT: tuple[tuple[str, str], ...] = (
     ("yearOfRegistration", "year"), ("gender", "sex"), ("ageBroad", "age_band"),
     ("citizenship", "citizenship"), ("provinceOfOrigin", "province"),
@@ -75,7 +79,7 @@ def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K,
     db = session.db
     with db.atomic():     # one snapshot; only the temporary tables are written
         try:
-            _, without_consent = store.fill(db, EXPLOITATION_FLAGS, MEANS_FLAGS)
+            _, without_consent = store.fill(db)
             if progress:
                 progress("stats", 1, 3)
             generalised, suppressed = store.anonymise(db, k)
@@ -84,7 +88,7 @@ def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K,
             exported = 0
             with atomic_file(Path(out)) as handle:
                 handle.write((",".join(h for h, _ in LAYOUT) + "\n").encode("utf-8"))
-                for lines in store.csv_lines(db, [column for _, column in LAYOUT]):
+                for lines in store.csv_lines(db, [column for _, column in LAYOUT], FLAGS):
                     handle.write(lines.encode("utf-8"))
                     exported += lines.count("\n")
         finally:

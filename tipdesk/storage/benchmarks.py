@@ -111,7 +111,8 @@ def fill_statistics_register(db: Database, cases: int, offices: list[str], *,
                              codes: dict[str, list[str]], regions: list[str]) -> None:
     """A province-sized register for the statistics budgets, written by SQLite itself:
     ``cases`` persons with one case, one service and (every other case) a referral each,
-    spread over ``offices`` (ids) and eleven years, most older cases closed.
+    spread over ``offices`` (ids) and eleven years in the order they were registered (as a
+    register fills: row numbers follow the opening date), most older cases closed.
 
     Values come from the row number through fixed multipliers, so the same call gives
     the same rows. Names are blank and the search index is left empty: statistics read
@@ -142,7 +143,7 @@ def fill_statistics_register(db: Database, cases: int, offices: list[str], *,
             FROM seq""", params)
         db.execute(f"""
             WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < :n),
-            c AS (SELECT x, (x * 7919) % 4000 AS back FROM seq)
+            c AS (SELECT x, 4000 - (x * 4000) / :n + (x * 7919) % 7 AS back FROM seq)
             INSERT INTO cases (rid, id, origin, rev, updated_at, updated_by, case_number,
                                person_id, opened_on, status, exploitation_types,
                                labour_sector, means_of_control, recruitment_method,

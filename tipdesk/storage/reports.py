@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from tipdesk.storage.connection import larger_cache
+
 # Age in whole years on the day the case was opened, from the birth date, else the
 # estimated age recorded for the person.
 _AGE = ("CASE WHEN p.birth_date IS NOT NULL AND c.opened_on IS NOT NULL THEN "
@@ -38,24 +40,45 @@ class Period:
     origin: str = ""    # limit to cases from this office id ("" = all)
 
 
+_TEMP_TABLES = ("report_cases", "report_services", "report_referrals")
+
+
 @contextlib.contextmanager
 def report_cases(db: Database, period: Period) -> Iterator[None]:
-    """Fill ``temp.report_cases`` for the period; dropped on leaving."""
-    db.execute("DROP TABLE IF EXISTS temp.report_cases")
+    """Fill ``temp.report_cases`` for the period, with the services given to those cases
+    (``temp.report_services``) and their referrals (``temp.report_referrals``), each read
+    once; all dropped on leaving."""
+    for table in _TEMP_TABLES:
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
     office = "AND c.origin = :origin" if period.origin else ""
     params = {"start": period.start, "end": period.end, "origin": period.origin}
-    db.execute(f"""
-        CREATE TEMP TABLE report_cases AS
-        SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
-        WHERE c.closed_on IS NULL AND c.opened_on <= :end AND c.deleted = 0 {office}
-        UNION ALL
-        SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
-        WHERE c.closed_on >= :start AND c.opened_on <= :end AND c.deleted = 0 {office}
-    """, params)
+    with larger_cache(db):
+        db.execute(f"""
+            CREATE TEMP TABLE report_cases AS
+            SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
+            WHERE c.closed_on IS NULL AND c.opened_on <= :end AND c.deleted = 0 {office}
+            UNION ALL
+            SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
+            WHERE c.closed_on >= :start AND c.opened_on <= :end AND c.deleted = 0 {office}
+        """, params)
+        db.execute("""
+            CREATE TEMP TABLE report_services AS
+            SELECT r.rid, r.id, s.service_type, coalesce(v.provider_type, 'none')
+                       AS provider_type
+            FROM temp.report_cases r
+            JOIN services s ON s.case_id = r.id AND s.deleted = 0
+                           AND s.status IN ('provided', 'in_progress')
+            LEFT JOIN providers v ON v.id = s.provider_id""")
+        db.execute("""
+            CREATE TEMP TABLE report_referrals AS
+            SELECT r.rid, r.id, f.status, f.letter_date, f.responded_on
+            FROM temp.report_cases r
+            JOIN referrals f ON f.case_id = r.id AND f.deleted = 0""")
     try:
         yield
     finally:
-        db.execute("DROP TABLE IF EXISTS temp.report_cases")
+        for table in _TEMP_TABLES:
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 def _flat(rows) -> list[tuple]:
@@ -98,8 +121,6 @@ _AGE_KEY = ("CASE WHEN r.age IS NULL OR r.age < 0 THEN 'unknown' WHEN r.age <= 5
             "WHEN r.age <= 24 THEN '18-24' WHEN r.age <= 44 THEN '25-44' "
             "WHEN r.age <= 59 THEN '45-59' ELSE '60+' END")
 _SEX = "coalesce(r.sex, 'unknown')"
-_RECEIVED = ("JOIN services s ON s.case_id = r.id AND s.deleted = 0 "
-             "AND s.status IN ('provided', 'in_progress')")
 
 BREAKDOWNS: dict[str, tuple[str, str, str]] = {
     "sex_age": ("temp.report_cases r", _AGE_KEY, _SEX),
@@ -124,12 +145,9 @@ BREAKDOWNS: dict[str, tuple[str, str, str]] = {
     "origin_regency": ("temp.report_cases r",
                        "CASE WHEN length(r.region_code) >= 5 THEN substr(r.region_code, 1, 5)"
                        " ELSE 'unknown' END", "'count'"),
-    "services_by_type": (f"temp.report_cases r {_RECEIVED}", "s.service_type", "'count'"),
-    "services_by_provider": (f"temp.report_cases r {_RECEIVED} "
-                             "LEFT JOIN providers v ON v.id = s.provider_id",
-                             "coalesce(v.provider_type, 'none')", "'count'"),
-    "referrals_by_status": ("temp.report_cases r JOIN referrals f ON f.case_id = r.id "
-                            "AND f.deleted = 0", "f.status", "'count'"),
+    "services_by_type": ("temp.report_services r", "r.service_type", "'count'"),
+    "services_by_provider": ("temp.report_services r", "r.provider_type", "'count'"),
+    "referrals_by_status": ("temp.report_referrals r", "r.status", "'count'"),
     "cases_per_month": ("temp.report_cases r, json_each(r.exploitation_types) j",
                         "substr(r.opened_on, 1, 7)", "j.value"),
 }
@@ -189,10 +207,9 @@ def summary_case_rids(db: Database, figure: str, period: Period, *, office_code:
 def reply_days(db: Database, period: Period) -> tuple[int, float | None]:
     """How many referrals of the handled cases were answered, and the median of the days
     from the letter to the reply (SQL: the middle one or two of the sorted days)."""
-    base = """SELECT julianday(f.responded_on) - julianday(f.letter_date) AS d
-              FROM temp.report_cases r JOIN referrals f ON f.case_id = r.id
-              WHERE f.deleted = 0 AND f.letter_date IS NOT NULL
-                AND f.responded_on IS NOT NULL"""
+    base = """SELECT julianday(responded_on) - julianday(letter_date) AS d
+              FROM temp.report_referrals
+              WHERE letter_date IS NOT NULL AND responded_on IS NOT NULL"""
     n = db.execute(f"SELECT count(*) FROM ({base})").fetchone()[0]
     if n == 0:
         return 0, None

@@ -37,31 +37,28 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
-def fill(db: Database, flags: dict[str, str], means: dict[str, str]) -> tuple[int, int]:
+def fill(db: Database) -> tuple[int, int]:
     """Make ``temp.stats_rows`` from the live cases whose person consented to anonymous
-    statistics; return (rows, cases left out for want of that consent)."""
+    statistics; return (rows, cases left out for want of that consent). The lists of
+    exploitation types and means of control stay as they are stored; ``csv_lines`` turns
+    them into flags, so the rows the anonymisation rewrites stay narrow."""
     db.execute("DROP TABLE IF EXISTS temp.stats_rows")
-    flag_columns = ", ".join(
-        f"instr(c.exploitation_types, '\"{code}\"') > 0 AS {name}"
-        for code, name in flags.items())
-    means_columns = ", ".join(
-        f"instr(c.means_of_control, '\"{code}\"') > 0 AS {name}"
-        for code, name in means.items())
     db.execute(f"""
         CREATE TEMP TABLE stats_rows AS
         SELECT *, {_KEY} AS qk, 0 AS changed FROM (
             SELECT year, sex, {_BAND} AS age_band, citizenship, province, country,
-                   {", ".join([*flags.values(), "labour_sector", *means.values(),
-                               "recruiter_relationship"])}
+                   labour_sector, recruiter_relationship, exploitation_types,
+                   means_of_control
             FROM (SELECT CAST(substr(c.opened_on, 1, 4) AS INTEGER) AS year, p.sex AS sex,
                          {_AGE} AS age, p.nationality AS citizenship,
                          CASE WHEN length(p.region_code) >= 2
                               THEN substr(p.region_code, 1, 2) END AS province,
-                         c.exploitation_country AS country, {flag_columns},
-                         c.labour_sector AS labour_sector, {means_columns},
-                         c.recruiter_relationship AS recruiter_relationship
+                         c.exploitation_country AS country, c.labour_sector,
+                         c.recruiter_relationship, c.exploitation_types, c.means_of_control
                   FROM cases c JOIN persons p ON p.id = c.person_id
                   WHERE c.deleted = 0 AND c.consent_statistics = 1))""")
+    # Groups are counted by walking this index, and the rows of small groups found by it.
+    db.execute("CREATE INDEX temp.stats_rows_qk ON stats_rows (qk)")
     rows = db.execute("SELECT count(*) FROM temp.stats_rows").fetchone()[0]
     left_out = db.execute("SELECT count(*) FROM cases WHERE deleted = 0 "
                           "AND consent_statistics = 0").fetchone()[0]
@@ -89,7 +86,7 @@ def anonymise(db: Database, k: int) -> tuple[int, int]:
                 f"WHERE qk IN (SELECT qk FROM temp.small_groups) "
                 f"AND {column} IS NOT NULL AND {column} IS NOT ({value})").rowcount
             db.execute(f"UPDATE temp.stats_rows SET qk = {_KEY}, changed = 0 "
-                       "WHERE changed = 1")
+                       "WHERE qk IN (SELECT qk FROM temp.small_groups) AND changed = 1")
         suppressed = 0
         if _small_groups(db, k):
             suppressed = db.execute("DELETE FROM temp.stats_rows WHERE qk IN "
@@ -99,18 +96,51 @@ def anonymise(db: Database, k: int) -> tuple[int, int]:
     return generalised, suppressed
 
 
-def csv_lines(db: Database, columns: Sequence[str], *, batch: int = 20_000
-              ) -> Iterator[str]:
-    """The rows as CSV lines built by SQLite, in a stable order (by the quasi-identifiers).
-    Values are numbers, codes, age bands or blank; one holding a comma, quote or line
+def csv_lines(db: Database, columns: Sequence[str], flags: dict[str, tuple[str, str]], *,
+              batch: int = 20_000) -> Iterator[str]:
+    """The rows as CSV lines built by SQLite, ordered by the quasi-identifiers (an index
+    on the group key, so only the keys are sorted). ``columns`` are stats_rows columns or
+    names in ``flags``: name -> (list column, code), a 0/1 flag for that code. A run of
+    flags from one list is worked out once per distinct list (a few hundred), not once per
+    row. Values are numbers, codes, age bands or blank; one holding a comma, quote or line
     break (a code from a damaged record) is quoted as CSV quotes it."""
-    line = " || ',' || ".join(_csv_value(c) for c in columns)
-    cursor = db.execute(f"SELECT {line} FROM temp.stats_rows ORDER BY qk, rowid")
-    while True:
-        chunk = cursor.fetchmany(batch)
-        if not chunk:
-            return
-        yield "".join(row[0] + "\n" for row in chunk)
+    parts: list[str] = []
+    joins: list[str] = []
+    i = 0
+    while i < len(columns):
+        column = columns[i]
+        if column not in flags:
+            parts.append("coalesce(year, '')" if column == "year" else _csv_value(column))
+            i += 1
+            continue
+        source = flags[column][0]
+        run = []
+        while i < len(columns) and columns[i] in flags and flags[columns[i]][0] == source:
+            run.append(flags[columns[i]][1])
+            i += 1
+        alias = f"f{len(joins)}"
+        table = f"stats_flags_{alias}"
+        bits = " || ',' || ".join(f"(instr(v, '\"{code}\"') > 0)" for code in run)
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute(f"CREATE TEMP TABLE {table} (v TEXT PRIMARY KEY, bits TEXT)")
+        db.execute(f"INSERT INTO temp.{table} SELECT v, {bits} FROM "
+                   f"(SELECT DISTINCT {source} AS v FROM temp.stats_rows WHERE v IS NOT NULL)")
+        joins.append(f"LEFT JOIN temp.{table} {alias} ON {alias}.v = s.{source}")
+        empty = ",".join("0" * len(run))
+        parts.append(f"coalesce({alias}.bits, '{empty}')")
+    line = " || ',' || ".join(parts)
+    cursor = db.execute(f"SELECT {line} FROM temp.stats_rows s INDEXED BY stats_rows_qk "
+                        f"{' '.join(joins)} ORDER BY s.qk")
+    try:
+        while True:
+            chunk = cursor.fetchmany(batch)
+            if not chunk:
+                return
+            yield "".join(row[0] + "\n" for row in chunk)
+    finally:
+        cursor.close()
+        for n in range(len(joins)):
+            db.execute(f"DROP TABLE IF EXISTS temp.stats_flags_f{n}")
 
 
 def _csv_value(column: str) -> str:
@@ -120,4 +150,5 @@ def _csv_value(column: str) -> str:
 
 
 def drop(db: Database) -> None:
+    db.execute("DROP INDEX IF EXISTS temp.stats_rows_qk")
     db.execute("DROP TABLE IF EXISTS temp.stats_rows")
