@@ -14,6 +14,7 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     ClosureNeedsSupervisor,
     LastAdmin,
+    NotFound,
     NotPermitted,
     NotYourself,
     RegisterDamaged,
@@ -430,3 +431,80 @@ def test_user_records_round_trip_their_removed_flag(office):
         account = {a.username: a for a in users.list_accounts(s)}["budi"]
     assert dataclasses.asdict(account)["removed"] and account.status == "removed"
     assert not account.can_sign_in
+
+
+# --- found in review: what a save, a conflict or the letter archive could leak -----------
+
+def test_a_save_cannot_move_a_case_to_another_person_or_revive_a_tombstone(office):
+    with _as(office, "ani") as s:
+        mine = cases.open_case(s, office["mine"])
+    with _as(office, "admin") as s:
+        theirs = cases.open_case(s, office["theirs"])
+    with _as(office, "ani") as s:
+        forged = dataclasses.replace(mine.case, person_id=theirs.person.id,
+                                     case_number="KUP-2026-99999", deleted=True)
+        with pytest.raises(NotFound):      # the person given is not the case's person
+            cases.save_case_file(s, theirs.person, forged)
+        forged.risk_level = "high"
+        cases.save_case_file(s, mine.person, forged)    # the case's own person: saved...
+        saved = cases.open_case(s, office["mine"]).case
+        assert (saved.person_id, saved.case_number, saved.deleted, saved.risk_level) == (
+            mine.case.person_id, office["mine"], False, "high")   # ...but pinned
+    with _as(office, "admin") as s:
+        assert cases.open_case(s, office["theirs"]).person.full_name == "Yuliana Tefa"
+
+
+def test_the_same_username_in_another_office_owns_nothing_here(office):
+    with _as(office, "admin") as s:
+        file = cases.open_case(s, office["mine"])
+        s.db.execute("UPDATE cases SET origin = 'another-office' WHERE id = ?",
+                     [file.case.id])
+        s.db.conn.commit()
+    with _as(office, "ani") as s:       # a district's "ani" is not this register's "ani"
+        with pytest.raises(NotPermitted):
+            cases.open_case(s, office["mine"])
+        assert cases.find_cases(s, "Yuliana") == []
+        assert listing.count_cases(s, CaseFilter()) == 0
+        assert listing.list_referrals(s) == []
+
+
+def test_the_letter_archive_shows_a_case_worker_only_their_cases(office):
+    with _as(office, "supervisor") as s:
+        letters.issue_letter(s, office["referral"])        # ani's case
+    with _as(office, "ani") as s:
+        assert [e.case_number for e in letters.list_letters(s)] == [office["mine"]]
+    with _as(office, "budi") as s:
+        assert letters.list_letters(s) == []
+        with pytest.raises(NotPermitted):
+            letters.letters_of_referral(s, office["referral"])
+
+
+def test_a_case_worker_sees_only_the_conflicts_of_their_cases(tmp_path):
+    from tests.services.test_sync import Office, enrol
+    from tipdesk.services import sync
+
+    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    province = Office(tmp_path / "ntt", "NTT", "province", "53")
+    enrol(district, province, tmp_path)
+    add_account(district.session, "ani", "caseworker")
+    add_account(district.session, "budi", "caseworker")
+    file = new_case(district.session, assigned_to="ani")
+    number = file.case.case_number
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    for who, level in ((district, "medium"), (province, "high")):
+        f = who.case(number)
+        f.case.risk_level = level
+        cases.save_case_file(who.session, f.person, f.case)
+    sync.import_batch(district.session, province.export(district, stick / "2.tipbatch"))
+    assert len(sync.list_conflicts(district.session)) == 1       # the admin sees it
+    district.session.close()
+    province.session.close()
+    with sign_in(district.folder, "budi") as s:
+        assert sync.list_conflicts(s) == []
+    with sign_in(district.folder, "ani") as s:
+        [conflict] = sync.list_conflicts(s)
+        assert conflict.case_number == number
+    with sign_in(district.folder, "budi") as s, pytest.raises(NotPermitted):
+        sync.resolve_conflict(s, conflict.id, keep="remote")

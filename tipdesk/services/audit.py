@@ -27,6 +27,27 @@ def record(session: Session, action: str, *, entity: str = "", record_id: str = 
                      case_number=case_number, detail=detail)
 
 
+def record_apart(session: Session, action: str, *, rows: list[dict] | None = None,
+                 **fields: Any) -> None:
+    """Append rows through a connection of the register's own, in one transaction: for
+    the desktop app, whose session connection may be carrying a background job's
+    transaction (a lock while an import runs). ``rows`` are earlier events to write
+    first (``record_raw`` keywords)."""
+    from tipdesk.services.register import DB_FILE  # (register records through here)
+    from tipdesk.storage.connection import immediate, open_database
+
+    assert action in ACTIONS, action
+    db = open_database(session.folder / DB_FILE, session.key)
+    try:
+        with immediate(db):
+            for row in rows or ():
+                record_raw(db, **row)
+            store.append(db, at=utc_now(), username=session.user.username, action=action,
+                         **fields)
+    finally:
+        db.close()
+
+
 def record_raw(db, action: str, *, username: str, at: str | None = None,
                **fields: Any) -> None:
     """Append a row without a session (sign-in events, before a session exists)."""

@@ -39,8 +39,11 @@ def _check(*groups: list[Problem]) -> list[Problem]:
 def _duplicate_nik(session: Session, person: r.Person) -> list[Problem]:
     if not person.nik:
         return []
+    # The other person's number only for a user who may see every case: to anyone else
+    # it would say whose NIK it is.
+    everyone = permissions.allowed(session, "view_all_cases")
     return [Problem("nik", "duplicate_nik", "warning",
-                    params={"register_number": other.register_number})
+                    params={"register_number": other.register_number if everyone else "—"})
             for other in case_store.persons_with_nik(session.db, person.nik)
             if other.id != person.id]
 
@@ -187,7 +190,12 @@ def save_case_file(session: Session, person: r.Person, case: r.Case) -> list[Pro
     """Write an edited person and case together (the case file's Save)."""
     today = session.today()
     old = _case_by_id(session, case.id)
-    _edit_rules(session, old, case)
+    _edit_rules(session, old, case, person)
+    stored_person = rows.get(session.db, r.Person, person.id)
+    if stored_person is None or stored_person.deleted:
+        raise NotFound(what="person", key=person.id)
+    person.origin, person.deleted = stored_person.origin, stored_person.deleted
+    person.register_number = stored_person.register_number
     warnings = _check(validate(person, today=today), validate(case, today=today),
                       _duplicate_nik(session, person))
     with session.write() as db:
@@ -204,9 +212,18 @@ def save_case_file(session: Session, person: r.Person, case: r.Case) -> list[Pro
     return warnings
 
 
-def _edit_rules(session: Session, old: r.Case, case: r.Case) -> None:
+def _edit_rules(session: Session, old: r.Case, case: r.Case, person: r.Person) -> None:
+    """What a save may not change: which person and office the case belongs to, its
+    number, whether it is deleted, who registered it, and (but for a closure) who
+    approved its closure."""
+    if old.deleted:
+        raise NotFound(what="case", key=old.case_number)
+    if person.id != old.person_id:
+        raise NotFound(what="person", key=person.id)
     if case.assigned_to != old.assigned_to:
         permissions.require(session, "assign_cases")
+    case.person_id, case.case_number = old.person_id, old.case_number
+    case.origin, case.deleted = old.origin, old.deleted
     case.created_by = old.created_by
     case.closure_approved_by = old.closure_approved_by
     case.closure_approved_on = old.closure_approved_on
@@ -296,10 +313,12 @@ def add_note(session: Session, note: r.CaseNote) -> list[Problem]:
 def update_item(session: Session, item: r.Service | r.Referral | r.CaseNote) -> list[Problem]:
     """Save an edited service, referral or note of a case."""
     stored = rows.get(session.db, type(item), item.id)
-    if stored is None:
+    if stored is None or stored.deleted:
         raise NotFound(what=type(item).__name__.lower(), key=item.id)
     _item_case(session, stored)
-    item.case_id = stored.case_id
+    item.case_id, item.origin, item.deleted = stored.case_id, stored.origin, stored.deleted
+    if isinstance(item, r.CaseNote):
+        item.author = stored.author
     checks = [validate(item, today=session.today())]
     if getattr(item, "provider_id", ""):
         checks.append(_exists(session, r.Provider, item.provider_id, "provider_id"))
@@ -319,6 +338,8 @@ def _item_case(session: Session, item: r.Service | r.Referral | r.CaseNote) -> N
         permissions.require(session, "view_own_cases")
         return
     permissions.require_case(session, case)
+    if case.deleted:
+        raise NotFound(what="case", key=case.case_number)
 
 
 def create_provider(session: Session, provider: r.Provider) -> list[Problem]:

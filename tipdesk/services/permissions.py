@@ -57,9 +57,11 @@ def require(session: Session, permission: str) -> None:
 
 
 def owns(session: Session, case: Case) -> bool:
-    """Assigned to the signed-in user, or registered by them."""
+    """Assigned to the signed-in user, or registered by them, in this office's register
+    (usernames are per register: a district's "siti" is not the province's "siti")."""
     name = session.user.username
-    return case.assigned_to == name or case.created_by == name
+    return case.origin == session.office.id and (case.assigned_to == name
+                                                 or case.created_by == name)
 
 
 def may_see_case(session: Session, case: Case) -> bool:
@@ -76,6 +78,8 @@ def require_case(session: Session, case: Case) -> None:
     require(session, "view_all_cases")     # a case worker: not one of theirs
 
 
-def owner_filter(session: Session) -> str:
-    """The username whose cases a list is limited to ("" for every case)."""
-    return "" if allowed(session, "view_all_cases") else session.user.username
+def owner_filter(session: Session) -> tuple[str, str]:
+    """(username, office id) whose cases a list is limited to (("", "") for every case)."""
+    if allowed(session, "view_all_cases"):
+        return "", ""
+    return session.user.username, session.office.id

@@ -113,9 +113,11 @@ def cases_behind(session: Session, start: dt.date, end: dt.date, table: str, row
     db = session.db
     with db.atomic(), store.report_cases(db, period):
         if table == "summary":
+            if row not in store.SUMMARY_FIGURES:
+                raise NotFound(what="figure", key=row)
             rids = store.summary_case_rids(db, row, period, limit=limit)
         elif table == "by_office":
-            figure = column if column in store._SUMMARY_WHERE else "handled"
+            figure = column if column in store.SUMMARY_FIGURES else "handled"
             rids = store.summary_case_rids(db, figure, period,
                                            office_code="" if row == d.TOTAL else row,
                                            limit=limit)

@@ -45,6 +45,7 @@ from tipdesk.security import officekeys as ok
 from tipdesk.services import audit, permissions
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import capture, rows, search
+from tipdesk.storage import cases as case_store
 from tipdesk.storage import privacy as erasures
 from tipdesk.storage import sync as store
 from tipdesk.storage.connection import IntegrityError, OperationalError, larger_cache
@@ -761,18 +762,33 @@ def _rev_time(rev: str) -> dt.datetime:
     return dt.datetime.fromtimestamp(ms / 1000, dt.UTC)
 
 
+def _may_see_conflict(session: Session, entity: str, record_id: str) -> str | None:
+    """The case number of the record a conflict is about, or None if the user may not
+    see that case (the conflict holds both offices' values of its fields)."""
+    number = store.case_number_of(session.db, entity, record_id)
+    if number and not permissions.allowed(session, "view_all_cases"):
+        case = case_store.case_by_number(session.db, number)
+        if case is None or not permissions.may_see_case(session, case):
+            return None
+    return number
+
+
 def list_conflicts(session: Session) -> list[Conflict]:
+    """Open conflicts of the records the user may see (a case worker: their cases')."""
+    permissions.require(session, "sync")
     codes = {p["office_id"]: p["code"] for p in store.peers(session.db)}
     found = []
     for row in store.conflicts(session.db):
+        number = _may_see_conflict(session, row["entity"], row["record_id"])
+        if number is None:
+            continue
         found.append(Conflict(
             id=row["id"], entity=row["entity"], record_id=row["record_id"],
             field=row["field"], kind=row["kind"], local_value=row["local_value"],
             remote_value=row["remote_value"], local_rev=row["local_rev"],
             remote_rev=row["remote_rev"], local_author=row["local_author"],
             remote_author=row["remote_author"], peer_code=codes.get(row["peer"], ""),
-            created_at=row["created_at"],
-            case_number=store.case_number_of(session.db, row["entity"], row["record_id"])))
+            created_at=row["created_at"], case_number=number))
     return found
 
 
@@ -785,6 +801,8 @@ def resolve_conflict(session: Session, conflict_id: str, keep: str) -> None:
     item = store.conflict(session.db, conflict_id)
     if item is None or item["resolved_at"]:
         raise NotFound(what="conflict", key=conflict_id)
+    if _may_see_conflict(session, item["entity"], item["record_id"]) is None:
+        permissions.require(session, "view_all_cases")
     record_type = _RECORD_TYPES[item["entity"]]
     with session.write() as db:
         # Keeping ours changes nothing here: the merge already sent our value back.

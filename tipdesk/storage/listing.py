@@ -77,7 +77,8 @@ class CaseQuery:
     follow_up_from: dt.date | None = None
     follow_up_to: dt.date | None = None
     office: str = ""                   # origin office id (a province's register)
-    owner: str = ""                    # only cases assigned to or created by this user
+    # only cases of this office (id) assigned to or created by this user: (username, id)
+    owner: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,10 @@ def _conditions(q: CaseQuery) -> list[_Condition]:
                                 (json.dumps(q.exploitation_type),)))
     if q.office:
         found.append(_Condition("origin", "{c}origin = ?", (q.office,)))
-    if q.owner:
+    if q.owner[0]:
         # Either index (cases_worker, cases_created_by) answers its half.
-        found.append(_Condition("owner", "({c}assigned_to = ? OR {c}created_by = ?)",
-                                (q.owner, q.owner)))
+        found.append(_Condition("owner", "({c}assigned_to = ? OR {c}created_by = ?) "
+                                "AND {c}origin = ?", (q.owner[0], q.owner[0], q.owner[1])))
     for column, low, high in (("opened_on", q.opened_from, q.opened_to),
                               ("follow_up_on", q.follow_up_from, q.follow_up_to)):
         if low and high:
@@ -197,12 +198,13 @@ def offices_with_cases(db: Database) -> list[dict]:
 # deleted with it) left out through the partial index referrals_deleted.
 _LIVE_REFERRAL = "f.rowid NOT IN (SELECT rowid FROM referrals WHERE deleted = 1)"
 # A case worker's referrals: those of the cases assigned to or created by them.
-_OWNED_REFERRAL = ("+f.case_id IN (SELECT id FROM cases WHERE assigned_to = ? "
-                   "UNION SELECT id FROM cases WHERE created_by = ?)")
+_OWNED_REFERRAL = ("+f.case_id IN (SELECT id FROM cases WHERE assigned_to = ? AND origin = ? "
+                   "UNION SELECT id FROM cases WHERE created_by = ? AND origin = ?)")
 
 
-def _owned(owner: str) -> tuple[str, list[Any]]:
-    return (f" AND {_OWNED_REFERRAL}", [owner, owner]) if owner else ("", [])
+def _owned(owner: tuple[str, str]) -> tuple[str, list[Any]]:
+    name, office = owner
+    return (f" AND {_OWNED_REFERRAL}", [name, office, name, office]) if name else ("", [])
 
 
 def like_pattern(text: str) -> str:
@@ -213,12 +215,12 @@ def like_pattern(text: str) -> str:
 
 def _referral_conditions(statuses: Sequence[str], match: str | None,
                          provider_like: str | None,
-                         owner: str = "") -> tuple[list[str], list[Any]]:
+                         owner: tuple[str, str] = ("", "")) -> tuple[list[str], list[Any]]:
     where = [_LIVE_REFERRAL]
     params: list[Any] = []
-    if owner:
+    if owner[0]:
         where.append(_OWNED_REFERRAL)
-        params += [owner, owner]
+        params += [owner[0], owner[1], owner[0], owner[1]]
     if statuses:
         where.append(f"f.status IN ({', '.join('?' * len(statuses))})")
         params += statuses
@@ -237,7 +239,7 @@ def _referral_conditions(statuses: Sequence[str], match: str | None,
 
 
 def count_referrals(db: Database, *, statuses: Sequence[str] = (), match: str | None = None,
-                    provider_like: str | None = None, owner: str = "") -> int:
+                    provider_like: str | None = None, owner: tuple[str, str] = ("", "")) -> int:
     where, params = _referral_conditions(statuses, match, provider_like, owner)
     sql = f"SELECT count(*) FROM referrals f WHERE {' AND '.join(where)}"
     return db.execute(sql, params).fetchone()[0]
@@ -245,7 +247,7 @@ def count_referrals(db: Database, *, statuses: Sequence[str] = (), match: str | 
 
 def referral_page(db: Database, *, statuses: Sequence[str] = (), match: str | None = None,
                   provider_like: str | None = None, offset: int = 0,
-                  limit: int = 200, owner: str = "") -> list[dict]:
+                  limit: int = 200, owner: tuple[str, str] = ("", "")) -> list[dict]:
     """One page of live referrals, newest first (rowid follows insertion)."""
     where, params = _referral_conditions(statuses, match, provider_like, owner)
     sql = (f"SELECT f.rowid FROM referrals f WHERE {' AND '.join(where)} "
@@ -253,7 +255,8 @@ def referral_page(db: Database, *, statuses: Sequence[str] = (), match: str | No
     return referral_rows(db, [row[0] for row in db.execute(sql, [*params, limit, offset])])
 
 
-def awaiting_reply(db: Database, *, limit: int, owner: str = "") -> list[dict]:
+def awaiting_reply(db: Database, *, limit: int,
+                   owner: tuple[str, str] = ("", "")) -> list[dict]:
     """Sent referrals, the soonest follow-up date first, then those without one."""
     mine, mine_params = _owned(owner)
     dated = [row[0] for row in db.execute(
@@ -271,7 +274,7 @@ def awaiting_reply(db: Database, *, limit: int, owner: str = "") -> list[dict]:
 
 
 def referral_follow_ups(db: Database, *, until: str, limit: int,
-                        owner: str = "") -> list[dict]:
+                        owner: tuple[str, str] = ("", "")) -> list[dict]:
     """Referrals sent or accepted whose follow-up date is on or before ``until``
     (ISO date), the earliest first."""
     mine, mine_params = _owned(owner)

@@ -169,7 +169,9 @@ def cell_case_rids(db: Database, key: str, period: Period, row: str, column: str
                    limit: int = 1000) -> list[int]:
     """Row ids of the cases behind one figure of a breakdown (distinct, newest first)."""
     source, row_sql, column_sql = BREAKDOWNS[key]
-    where = [f"{row_sql} = :row", f"{column_sql} = :column"]
+    # A total row or column stands for every row or column.
+    where = [f"{row_sql} = :row" if row != "total" else "1",
+             f"{column_sql} = :column" if column != "total" else "1"]
     if key in _WHERE:
         where.append(_WHERE[key])
     return [r[0] for r in db.execute(
@@ -190,6 +192,9 @@ _SUMMARY_WHERE = {
     "migrant_worker": "migrant_worker",
     "overdue_follow_up": "(closed_on IS NULL OR closed_on > :as_of) AND follow_up_on < :as_of",
 }
+
+
+SUMMARY_FIGURES = frozenset(_SUMMARY_WHERE)
 
 
 def summary_case_rids(db: Database, figure: str, period: Period, *, office_code: str = "",

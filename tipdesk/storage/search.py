@@ -105,14 +105,16 @@ LIST_COLUMNS = """
 """
 
 
-def search(db: Database, text: str, *, limit: int = 50, owner: str = "") -> list[dict]:
-    """Cases matching ``text``, best first, as list rows; with ``owner``, only the cases
-    assigned to or created by that user."""
+def search(db: Database, text: str, *, limit: int = 50,
+           owner: tuple[str, str] = ("", "")) -> list[dict]:
+    """Cases matching ``text``, best first, as list rows; with ``owner`` (username, office
+    id), only that office's cases assigned to or created by that user."""
     expression = match_expression(text)
     if expression is None:
         return []
-    mine = ("AND rowid IN (SELECT rid FROM cases WHERE assigned_to = :owner "
-            "UNION SELECT rid FROM cases WHERE created_by = :owner)") if owner else ""
+    mine = ("AND rowid IN (SELECT rid FROM cases WHERE assigned_to = :owner AND origin = :office"
+            " UNION SELECT rid FROM cases WHERE created_by = :owner AND origin = :office)"
+            ) if owner[0] else ""
     sql = f"""
         SELECT {LIST_COLUMNS}
         FROM (SELECT rowid, rank FROM case_search WHERE case_search MATCH :match {mine}
@@ -122,7 +124,8 @@ def search(db: Database, text: str, *, limit: int = 50, owner: str = "") -> list
         WHERE c.deleted = 0
         ORDER BY hits.rank
     """
-    rows = list(db.query(sql, {"match": expression, "limit": limit, "owner": owner}))
+    rows = list(db.query(sql, {"match": expression, "limit": limit, "owner": owner[0],
+                               "office": owner[1]}))
     for row in rows:
         row["exploitation_types"] = json.loads(row["exploitation_types"])
     return rows

@@ -222,9 +222,9 @@ class IdleLock(QObject):
             return self.screen
         app = QApplication.instance()
         try:
-            with self.session.write():
-                audit.record(self.session, "locked", entity="users",
-                             record_id=self.session.user.username)
+            # Its own connection: a background job may be using the session's.
+            audit.record_apart(self.session, "locked", entity="users",
+                               record_id=self.session.user.username)
         except Exception as exc:  # the lock must happen even if the trail cannot be written
             log.error("could not record the lock: %s", type(exc).__name__)
         self._active = app.activeWindow()

@@ -345,6 +345,7 @@ def reprint_letter(session: Session, referral_id: str, *, language: str | None =
 
 
 def letters_of_referral(session: Session, referral_id: str) -> list[archive.LetterRow]:
+    _parts(session, referral_id)        # refuses a referral of a case the user may not see
     return archive.for_referral(session.db, referral_id)
 
 
@@ -353,6 +354,12 @@ def list_letters(session: Session, *, limit: int | None = None) -> list[ArchiveE
     and dates only, no personal data)."""
     permissions.require(session, "issue_letters")
     letters = archive.all_letters(session.db, limit=limit)
+    if not permissions.allowed(session, "view_all_cases"):
+        # A case worker's own cases' letters only: an override reason is free text.
+        ids = sorted({row.case_id for row in letters})
+        mine = {i for i in ids if (c := rows.get(session.db, r.Case, i)) is not None
+                and permissions.owns(session, c)}
+        letters = [row for row in letters if row.case_id in mine]
     numbers = archive.case_numbers(session.db, sorted({row.case_id for row in letters}))
     return [ArchiveEntry(row, numbers.get(row.case_id, "")) for row in letters]
 
@@ -371,9 +378,11 @@ def record_reply(session: Session, referral_id: str, *, status: str, responded_o
     referral = rows.get(session.db, r.Referral, referral_id)
     if referral is None or referral.deleted:
         raise NotFound(what="referral", key=referral_id)
+    permissions.require(session, "issue_letters")
     case = rows.get(session.db, r.Case, referral.case_id)
-    if case is not None:
-        permissions.require_case(session, case)
+    if case is None:
+        raise NotFound(what="case", key=referral.case_id)
+    permissions.require_case(session, case)
     if referral.status not in ("sent", *REPLY_STATUSES):
         raise ReplyNotAllowed(status=referral.status)
     problems = []

@@ -96,7 +96,7 @@ def export_person_data(session: Session, case_number: str,
     outcome = run_with_progress(parent, title, _t(QT_TRANSLATE_NOOP(
         "PersonRights", "Writing the person's data…")), lambda _p, _c:
         privacy.export_person_data(session, case_number, target, lang=lang),
-        cancellable=False)
+        cancellable=False, whole_app=True)
     if isinstance(outcome.error, TipdeskError):
         QMessageBox.warning(parent, title, refusal_text(outcome.error))
         return None

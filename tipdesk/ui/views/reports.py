@@ -237,7 +237,7 @@ class ReportsView(QWidget):
 
         outcome = run_with_progress(self, self.tr("Reports"),
                                     self.tr("Counting the cases of the period…"), work,
-                                    cancellable=False)
+                                    cancellable=False, whole_app=True)
         if outcome.error is not None:
             if isinstance(outcome.error, TipdeskError):
                 self._say(refusal_text(outcome.error))
@@ -432,7 +432,7 @@ class ReportsView(QWidget):
 
         outcome = run_with_progress(self, self.tr("Anonymised export"),
                                     self.tr("Writing the anonymised statistics…"), work,
-                                    cancellable=False)
+                                    cancellable=False, whole_app=True)
         if outcome.error is not None:
             if isinstance(outcome.error, TipdeskError):
                 self._say(refusal_text(outcome.error))

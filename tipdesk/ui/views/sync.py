@@ -415,7 +415,9 @@ class SyncView(QWidget):
     def load_conflicts(self, keep: str = "") -> None:
         self.text = ConflictText(self.session)
         self.conflicts_model.columns = conflict_columns(self.text)
-        self.conflicts = sync.list_conflicts(self.session)
+        # Conflicts hold both offices' values: only for roles that exchange batches.
+        self.conflicts = (sync.list_conflicts(self.session)
+                          if permissions.allowed(self.session, "sync") else [])
         self.conflicts_model.set_rows(self.conflicts)
         self._select(self.conflicts_table, self.conflicts_model, keep)
         n = len(self.conflicts)
