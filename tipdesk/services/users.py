@@ -81,6 +81,17 @@ def _other_active_admins(session: Session, username: str) -> int:
                if u.role == "admin" and u.active and not u.removed and u.username != username)
 
 
+def _may_take_away(session: Session, username: str, action: str) -> User:
+    """An admin may disable or remove any account but their own and the last admin."""
+    permissions.require(session, "manage_users")
+    user = _user(session, username)
+    if username == session.user.username:
+        raise NotYourself(action=action)
+    if user.role == "admin" and user.active and _other_active_admins(session, username) == 0:
+        raise LastAdmin(user=username)
+    return user
+
+
 def list_accounts(session: Session) -> list[Account]:
     permissions.require(session, "manage_users")
     slots = set(_keys(session).usernames())
@@ -124,12 +135,7 @@ def set_role(session: Session, username: str, role: str) -> None:
 
 def disable_user(session: Session, username: str) -> None:
     """The account stays (the audit trail names it); its key slot is deleted."""
-    permissions.require(session, "manage_users")
-    user = _user(session, username)
-    if username == session.user.username:
-        raise NotYourself(action="disable")
-    if user.role == "admin" and user.active and _other_active_admins(session, username) == 0:
-        raise LastAdmin(user=username)
+    _may_take_away(session, username, "disable")
     keys = _keys(session)
     with session.write():
         local.update_user(session.db, username, active=0)
@@ -193,12 +199,7 @@ class Removed:
 def remove_user(session: Session, username: str, *, rekey: bool) -> Removed:
     """Remove an account: its key slot is deleted at once; with ``rekey`` the database
     is re-encrypted under a new key that only the remaining slots can reach."""
-    permissions.require(session, "manage_users")
-    user = _user(session, username)
-    if username == session.user.username:
-        raise NotYourself(action="remove")
-    if user.role == "admin" and user.active and _other_active_admins(session, username) == 0:
-        raise LastAdmin(user=username)
+    _may_take_away(session, username, "remove")
     keys = _keys(session)
     with session.write():
         local.update_user(session.db, username, active=0, removed=1)

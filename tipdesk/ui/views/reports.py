@@ -235,18 +235,26 @@ class ReportsView(QWidget):
             built = reports.build_report(self.session, start, end, office_code=office)
             return built, labelled_report(self.session, built, lang)
 
-        outcome = run_with_progress(self, self.tr("Reports"),
-                                    self.tr("Counting the cases of the period…"), work,
-                                    cancellable=False, whole_app=True)
-        if outcome.error is not None:
-            if isinstance(outcome.error, TipdeskError):
-                self._say(refusal_text(outcome.error))
-            else:
-                report(self, outcome.error)
+        outcome = self._run(self.tr("Reports"), self.tr("Counting the cases of the period…"),
+                            work)
+        if outcome is None:
             return
-        self.report, self.words = outcome.result
+        self.report, self.words = outcome
         self._say("")
         self._fill()
+
+    def _run(self, title: str, label: str, work):
+        """``work`` in the background, every window blocked (it reads the register in one
+        transaction); its result, or None after saying what went wrong."""
+        outcome = run_with_progress(self, title, label, work, cancellable=False,
+                                    whole_app=True)
+        if outcome.error is None:
+            return outcome.result
+        if isinstance(outcome.error, TipdeskError):
+            self._say(refusal_text(outcome.error))
+        else:
+            report(self, outcome.error)
+        return None
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -430,16 +438,10 @@ class ReportsView(QWidget):
         def work(progress, cancelled):
             return export_stats(self.session, Path(path), k=k)
 
-        outcome = run_with_progress(self, self.tr("Anonymised export"),
-                                    self.tr("Writing the anonymised statistics…"), work,
-                                    cancellable=False, whole_app=True)
-        if outcome.error is not None:
-            if isinstance(outcome.error, TipdeskError):
-                self._say(refusal_text(outcome.error))
-            else:
-                report(self, outcome.error)
+        done = self._run(self.tr("Anonymised export"),
+                         self.tr("Writing the anonymised statistics…"), work)
+        if done is None:
             return
-        done = outcome.result
         QMessageBox.information(self, self.tr("Anonymised export"), self.tr(
             "{exported} cases written to {path} (k = {k}).\n{generalised} values were made "
             "coarser and {suppressed} cases left out so that every combination is shared "
