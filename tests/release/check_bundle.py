@@ -138,6 +138,8 @@ def main() -> int:
         best = sorted(times)[1]
         if "sign-in" not in line:
             fail(f"the desktop program did not open its sign-in window: {line}")
+        if "(Masuk ke TipDesk)" not in line:   # Indonesian by default: the .qm is bundled
+            fail(f"the sign-in window is not in Indonesian: {line}")
         verdict = "within" if best < START_BUDGET_S else "OVER"
         ok(f"start to the sign-in window: median {best:.2f} s of {len(times)} "
            f"({verdict} the {START_BUDGET_S:.0f} s budget): {line}")

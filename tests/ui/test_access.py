@@ -692,3 +692,17 @@ def _leave_quietly(qtbot, monkeypatch):
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, LockScreen):
             widget.finish()
+
+
+def test_every_account_dialog_defines_what_save_does():
+    from tipdesk.ui.dialogs.users import ServiceDialog
+
+    def kinds(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from kinds(sub)
+
+    dialogs = list(kinds(ServiceDialog))
+    assert len(dialogs) >= 4
+    assert not hasattr(ServiceDialog, "save")
+    assert [d.__name__ for d in dialogs if not callable(getattr(d, "save", None))] == []

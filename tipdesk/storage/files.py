@@ -12,19 +12,8 @@ from typing import BinaryIO
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a reader sees the old file or the new, never half."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
+    with atomic_file(path) as handle:
+        handle.write(data)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -39,9 +28,9 @@ def _fsync_dir(folder: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """Write a file too large to hold in memory (a backup) the way ``files.atomic_write``
-    writes small ones: to a temporary name beside ``path``, flushed, then renamed; on any
-    failure the temporary file is removed and ``path`` is untouched."""
+    """A file written through the handle this yields: to a temporary name beside ``path``,
+    flushed, then renamed (and the folder synced); on any failure the temporary file is
+    removed and ``path`` is untouched. For files too large to hold in memory."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:

@@ -138,7 +138,7 @@ def _report_first_window() -> None:
         QTimer.singleShot(20, _report_first_window)
         return
     kind = "sign-in window" if isinstance(window, SignInDialog) else "first-run wizard"
-    print(f"TipDesk ready: {kind}", flush=True)
+    print(f"TipDesk ready: {kind} ({window.windowTitle()})", flush=True)
     window.reject()
 
 

@@ -10,7 +10,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from tipdesk.services.letters.styles import draw_text, markup, styles, text_width
 
@@ -60,6 +68,33 @@ class Letterhead:
         canvas.line(left, bottom + 3, right, bottom + 3)
         canvas.setLineWidth(0.6)
         canvas.line(left, bottom, right, bottom)
+
+
+def letterhead_document(buffer: io.BytesIO, pagesize: tuple[float, float],
+                        margins: dict[str, float], head: Letterhead, gap: float,
+                        **info: str) -> tuple[BaseDocTemplate, float]:
+    """A document with ``head`` drawn on the first page only (its frame starts ``gap``
+    below it) and full-height frames on the pages after; returns it and the text width.
+    ``info`` is the PDF's title, author, subject."""
+    page_width, page_height = pagesize
+    left, right = margins["left"], page_width - margins["right"]
+    width, top = right - left, page_height - margins["top"]
+    frame_height = top - margins["bottom"]
+
+    def first_page(canvas, _doc) -> None:
+        head.draw(canvas, left, right, top)
+
+    def frame(name: str, height: float) -> Frame:
+        return Frame(left, margins["bottom"], width, height, id=name, leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0)
+
+    doc = BaseDocTemplate(
+        buffer, pagesize=pagesize, invariant=1, creator="TipDesk",
+        pageTemplates=[
+            PageTemplate("first", [frame("first", frame_height - head.height() - gap)],
+                         onPage=first_page),
+            PageTemplate("later", [frame("later", frame_height)])], **info)
+    return doc, width
 
 
 def numbered_canvas(page_label: Callable[[int, int], str], watermark: str = ""):

@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.units import cm, mm
 from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
     KeepTogether,
     NextPageTemplate,
-    PageTemplate,
     Paragraph,
     Spacer,
 )
@@ -27,6 +24,7 @@ from tipdesk.domain.letters import attachments_text, long_date
 from tipdesk.services.letters.components import (
     Letterhead,
     fields_table,
+    letterhead_document,
     numbered_canvas,
     numbered_list,
     reference_block,
@@ -132,29 +130,13 @@ def render(content: LetterContent) -> bytes:
     """The letter as PDF bytes."""
     t = TEXT[content.language]
 
-    page_width, page_height = PAPER[content.paper]
-    left, right = MARGINS["left"], page_width - MARGINS["right"]
-    width = right - left
-    top = page_height - MARGINS["top"]
     head = Letterhead(content.letterhead, content.address_lines, content.logo)
-    head_height = head.height() + 0.4 * cm
-
-    def first_page(canvas, _doc) -> None:
-        head.draw(canvas, left, right, top)
-
-    frame_height = top - MARGINS["bottom"]
-    first = Frame(left, MARGINS["bottom"], width, frame_height - head_height, id="first",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(left, MARGINS["bottom"], width, frame_height, id="later",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer, pagesize=(page_width, page_height), invariant=1,
+    doc, width = letterhead_document(
+        buffer, PAPER[content.paper], MARGINS, head, 0.4 * cm,
         title=f"{t['subject']}: {content.number or t['draft']}",
-        author=content.office_name, creator="TipDesk", subject=content.subject,
-        pageTemplates=[PageTemplate("first", [first], onPage=first_page),
-                       PageTemplate("later", [later])],
-    )
+        author=content.office_name, subject=content.subject)
+
     def page_label(n: int, total: int) -> str:
         page = t["page"].format(n=n, total=total)
         return f"{content.number} \u00b7 {page}" if content.number else page

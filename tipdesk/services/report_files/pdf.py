@@ -16,18 +16,20 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
     KeepTogether,
     NextPageTemplate,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
 )
 
 from tipdesk.domain.reports import TOTAL
-from tipdesk.services.letters.components import Letterhead, fields_table, numbered_canvas
+from tipdesk.services.letters.components import (
+    Letterhead,
+    fields_table,
+    letterhead_document,
+    numbered_canvas,
+)
 from tipdesk.services.letters.styles import BASE, markup, styles, text_width
 from tipdesk.services.report_files.charts import chart_for
 from tipdesk.services.report_files.labels import LabelledReport, LabelledTable, number_text
@@ -43,26 +45,11 @@ RULE = colors.HexColor("#9AA5B1")
 
 def render_pdf(report: LabelledReport, letterhead: tuple[str, ...],
                address: tuple[str, ...] = (), logo: bytes | None = None) -> bytes:
-    page_width, page_height = A4
-    left, right = MARGINS["left"], page_width - MARGINS["right"]
-    width, top = right - left, page_height - MARGINS["top"]
     head = Letterhead(letterhead, address, logo)
-    head_height = head.height() + 0.5 * cm
-
-    def first_page(canvas, _doc) -> None:
-        head.draw(canvas, left, right, top)
-
-    frame_height = top - MARGINS["bottom"]
-    first = Frame(left, MARGINS["bottom"], width, frame_height - head_height, id="first",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(left, MARGINS["bottom"], width, frame_height, id="later",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer, pagesize=A4, invariant=1, title=f"{report.title}: {report.period}",
-        author=report.office, creator="TipDesk", subject=report.period,
-        pageTemplates=[PageTemplate("first", [first], onPage=first_page),
-                       PageTemplate("later", [later])])
+    doc, width = letterhead_document(
+        buffer, A4, MARGINS, head, 0.5 * cm, title=f"{report.title}: {report.period}",
+        author=report.office, subject=report.period)
     t = report.text
 
     def page_label(n: int, total: int) -> str:
