@@ -145,6 +145,52 @@ def test_zipping_is_deterministic():
     assert b.zip_members(members) == b.zip_members(members)
 
 
+def _zipfile_zip(members) -> bytes:
+    """The same members written by the standard library, as batches were before the zip
+    was laid out by hand."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, data, compresslevel=1)
+    return out.getvalue()
+
+
+def test_the_zip_is_byte_for_byte_the_one_zipfile_writes():
+    noise = bytes(range(256)) * 3000 + CHANGES * 50
+    for members in ([("manifest.json", b"{}"), ("manifest.sig", b"sig"),
+                     ("changes.jsonl", noise)],
+                    [("manifest.json", b""), ("manifest.sig", b""), ("changes.jsonl", b"")]):
+        assert b.zip_members(members) == _zipfile_zip(members)
+        with zipfile.ZipFile(io.BytesIO(b.zip_members(members))) as archive:
+            assert [(i.filename, archive.read(i)) for i in archive.infolist()] == members
+            assert all(i.external_attr >> 16 == 0o600 for i in archive.infolist())
+
+
+def test_changes_written_in_pieces_open_as_the_whole(district, province):
+    pieces = [CHANGES[i:i + 7] for i in range(0, len(CHANGES), 7)]
+    written = b.Changes()
+    for piece in pieces:
+        written.write(piece)
+    sealed = b.seal(**fields(district, province, changes=written))
+    manifest, changes = open_as(province, sealed, district)
+    assert changes == CHANGES
+    assert manifest.members[b.CHANGES] == hashlib.sha256(CHANGES).hexdigest()
+    with pytest.raises(ValueError, match="sealed"):
+        written.write(b"more")
+
+
+def test_changes_past_the_cap_are_refused_while_written(monkeypatch):
+    monkeypatch.setattr(b, "MAX_CHANGES_BYTES", 10)
+    written = b.Changes()
+    written.write(b"0123456789")
+    with pytest.raises(ValueError, match="split the export"):
+        written.write(b"x")
+
+
 def test_seal_takes_the_batch_id_and_time_it_is_given(district, province):
     sealed = b.seal(**fields(district, province), batch_id="ab" * 16,
                     created_at="2026-11-28T03:04:05+00:00")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -14,13 +17,16 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     BatchDamaged,
     BatchNotForThisOffice,
+    Cancelled,
     FingerprintMismatch,
     NotABatch,
     UnknownSender,
 )
+from tipdesk.security import batch as envelope
 from tipdesk.services import cases, sync
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import rows
+from tipdesk.storage import sync as store
 
 NAME = "Maria Goreti Bria"
 
@@ -99,6 +105,53 @@ def test_round_trip_and_reimport_is_a_no_op(offices):
     assert province.case(file.case.case_number).person.full_name == NAME
     again = sync.import_batch(province.session, batch)
     assert again.already_imported and again.applied == 0
+    same(district, province)
+
+
+def test_tables_read_at_once_still_go_in_apply_order(offices, monkeypatch):
+    """The tables are read by several connections at once; the batch still lists them
+    in the order an import applies them, even when an early table is read last."""
+    district, province, stick = offices
+    file = new_case(district.session)
+    cases.add_service(district.session, r.Service(case_id=file.case.id, service_type="health",
+                                                  status="provided", started_on=TODAY))
+    real_inserted = store.export_inserted
+
+    def persons_slowly(db, table, *args, **kwargs):
+        if table == "persons":
+            time.sleep(0.5)
+        return real_inserted(db, table, *args, **kwargs)
+
+    written: list[bytes] = []
+    real_write = envelope.Changes.write
+
+    def keep(self, data):
+        written.append(bytes(data))
+        real_write(self, data)
+
+    monkeypatch.setattr(store, "export_inserted", persons_slowly)
+    monkeypatch.setattr(envelope.Changes, "write", keep)
+    batch = district.export(province, stick)
+    entities = [json.loads(line)["e"] for line in b"".join(written).splitlines() if line]
+    assert {"persons", "cases", "services"} <= set(entities)
+    assert entities == sorted(entities, key=store.APPLY_ORDER.index)
+    assert sync.import_batch(province.session, batch).conflicts == 0
+    same(district, province)
+
+
+def test_a_cancelled_export_writes_nothing_and_stops_its_readers(offices):
+    district, province, stick = offices
+    new_case(district.session)
+
+    def cancel(stage, done, total):
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        sync.export_batch(district.session, province.code, stick, progress=cancel)
+    assert list(stick.iterdir()) == []
+    assert not [t for t in threading.enumerate() if t.name.startswith("tipdesk-export")]
+    # Nothing was marked as sent: the next batch still carries the case.
+    assert sync.import_batch(province.session, district.export(province, stick)).applied >= 2
     same(district, province)
 
 

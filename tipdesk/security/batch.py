@@ -87,6 +87,7 @@ import hmac
 import io
 import json
 import re
+import struct
 import uuid
 import zipfile
 import zlib
@@ -183,24 +184,78 @@ def manifest_bytes(manifest: Manifest) -> bytes:
 
 # --- sealing -----------------------------------------------------------------------------
 
+class Changes:
+    """``changes.jsonl`` as an export makes it: each piece is measured, hashed and
+    deflated as it is written, so the compressing overlaps the making and the whole
+    uncompressed text is never held twice."""
+
+    def __init__(self) -> None:
+        self._deflate = zlib.compressobj(1, zlib.DEFLATED, -15)  # zip's raw deflate
+        self._sha = hashlib.sha256()
+        self._crc = 0
+        self._parts: list[bytes] = []
+        self.size = 0
+        self._done: _Member | None = None
+
+    def write(self, data: bytes) -> None:
+        if self._done is not None:
+            raise ValueError("changes already sealed")
+        self.size += len(data)
+        if self.size > MAX_CHANGES_BYTES:
+            raise ValueError("changes exceed MAX_CHANGES_BYTES; split the export")
+        self._sha.update(data)
+        self._crc = zlib.crc32(data, self._crc)
+        self._parts.append(self._deflate.compress(data))
+
+    def sha256(self) -> str:
+        return self._sha.hexdigest()
+
+    def member(self) -> _Member:
+        if self._done is None:
+            self._parts.append(self._deflate.flush())
+            self._done = _Member(CHANGES, self._crc, self.size, self._parts)
+            self._parts = []
+        return self._done
+
+
+@dataclass(frozen=True)
+class _Member:
+    """One deflated zip member, ready to be laid out."""
+
+    name: str
+    crc: int
+    size: int
+    deflated: list[bytes]
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> _Member:
+        deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
+        return cls(name, zlib.crc32(data), len(data), [deflate.compress(data), deflate.flush()])
+
+
 def seal(*, origin: str, origin_code: str, destination: str, destination_fingerprint: str,
          seq_from: int, seq_to: int, ack_upto: int, schema_version: str,
-         counts: Mapping[str, int], profile: str, changes: bytes, signing_key: bytes,
-         recipients: Sequence[str], batch_id: str | None = None,
+         counts: Mapping[str, int], profile: str, changes: bytes | Changes,
+         signing_key: bytes, recipients: Sequence[str], batch_id: str | None = None,
          created_at: str | None = None) -> bytes:
     """A ``.tipbatch`` file's bytes: the manifest (with the hash of ``changes``), signed
     with ``signing_key`` (32 raw Ed25519 bytes), zipped, and encrypted to every age
-    recipient in ``recipients``. Pass ``batch_id`` to know it for the outbox records (a new
-    uuid4 hex otherwise). Raises ``ValueError`` on fields ``open_batch`` would refuse."""
-    if len(changes) > MAX_CHANGES_BYTES:
-        raise ValueError("changes exceed MAX_CHANGES_BYTES; split the export")
+    recipient in ``recipients``. ``changes`` is the bytes, or a ``Changes`` written as
+    they were made. Pass ``batch_id`` to know it for the outbox records (a new uuid4 hex
+    otherwise). Raises ``ValueError`` on fields ``open_batch`` would refuse."""
+    if isinstance(changes, bytes | bytearray):
+        if len(changes) > MAX_CHANGES_BYTES:
+            raise ValueError("changes exceed MAX_CHANGES_BYTES; split the export")
+        written = Changes()
+        written.write(bytes(changes))
+        changes = written
     manifest = Manifest(
         format=FORMAT_VERSION, batch_id=batch_id or new_batch_id(), origin=origin,
         origin_code=origin_code, destination=destination,
         destination_fingerprint=destination_fingerprint, seq_from=seq_from, seq_to=seq_to,
         ack_upto=ack_upto, schema_version=schema_version,
         created_at=created_at or _now(), counts=dict(counts),
-        members={CHANGES: hashlib.sha256(changes).hexdigest()}, profile=profile)
+        members={CHANGES: changes.sha256()}, profile=profile)
     _check_manifest(manifest)
     body = manifest_bytes(manifest)
     if len(body) > MAX_MANIFEST_BYTES:
@@ -208,23 +263,49 @@ def seal(*, origin: str, origin_code: str, destination: str, destination_fingerp
     signature = sign_minisign(body, signing_key, trusted_comment=(
         f"timestamp:{_unix(manifest.created_at)}\tfile:{MANIFEST}"
         f"\tbatch:{manifest.batch_id}\torigin:{manifest.origin_code}"))
-    plain = zip_members([(MANIFEST, body), (SIGNATURE, signature.encode("utf-8")),
-                         (CHANGES, changes)])
+    plain = _zip([_Member.of(MANIFEST, body),
+                  _Member.of(SIGNATURE, signature.encode("utf-8")), changes.member()])
     return encrypt(plain, recipients)
 
 
 def zip_members(members: Sequence[tuple[str, bytes]]) -> bytes:
     """An in-memory zip, deflated, with fixed timestamps and permissions, so the same
     members always give the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o600 << 16
-            archive.writestr(info, data, compresslevel=1)
-    return out.getvalue()
+    return _zip([_Member.of(name, data) for name, data in members])
+
+
+# The zip is laid out here rather than by zipfile so that a member deflated while it was
+# being made can go in as it is. The bytes are the ones zipfile writes for the same
+# members (deflated, level 1, 1980-01-01, mode 0600, made on Unix, ASCII names), which
+# tests/security/test_batch.py checks; zipfile reads them back (read_members).
+_DOS_TIME, _DOS_DATE = 0, (1980 - 1980) << 9 | 1 << 5 | 1
+_VERSION_DEFLATE = 20
+_UNIX = 3
+
+
+def _zip(members: Sequence[_Member]) -> bytes:
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for member in members:
+        name = member.name.encode("ascii")
+        compressed = sum(len(part) for part in member.deflated)
+        if max(compressed, member.size, offset) >= 0xFFFFFFFF:
+            raise ValueError("a batch member is too large for the zip")
+        fields = (_VERSION_DEFLATE, 0, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE,
+                  member.crc, compressed, member.size, len(name))
+        header = struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields, 0) + name
+        central.append(struct.pack(
+            "<4s4B4H3L5H2L", b"PK\x01\x02", _VERSION_DEFLATE, _UNIX, _VERSION_DEFLATE, 0,
+            0, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, member.crc, compressed,
+            member.size, len(name), 0, 0, 0, 0, 0o600 << 16, offset) + name)
+        out.append(header)
+        out.extend(member.deflated)
+        offset += len(header) + compressed
+    directory = b"".join(central)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members),
+                      len(directory), offset, 0)
+    return b"".join([*out, directory, end])
 
 
 def encrypt(plain: bytes, recipients: Sequence[str]) -> bytes:

@@ -24,7 +24,9 @@ import datetime as dt
 import io
 import json
 import secrets
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +50,12 @@ from tipdesk.storage import capture, rows, search
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import privacy as erasures
 from tipdesk.storage import sync as store
-from tipdesk.storage.connection import IntegrityError, OperationalError, larger_cache
+from tipdesk.storage.connection import (
+    IntegrityError,
+    OperationalError,
+    larger_cache,
+    open_database,
+)
 from tipdesk.storage.files import atomic_write
 
 PROFILES = ("full", "deidentified")
@@ -305,6 +312,74 @@ def _entry_line(entity: str, record_id: str, seq: int, hist: str, row: str | Non
     return (head[:-1] + ',"row":' + (row if row is not None else "null") + "}").encode()
 
 
+# Tables are read by this many connections of their own at once (SQLite releases the
+# GIL while it builds a table's lines), while this thread deflates the tables already read.
+EXPORT_READERS = 2
+
+
+def _entity_block(db, entity: str, window: dict) -> tuple[list[bytes], int]:
+    """The batch lines of one table's changes in the window, and how many there are."""
+    transforms = _transforms(entity, window["profile"])
+    if transforms is None:
+        return [], 0
+    peer = window["peer"]
+    where, params = (store.peer_scope(entity, peer["office_id"], window["own"])
+                     if window["scoped"] else ("", []))
+    personal = (frozenset(r.personal_fields(_RECORD_TYPES[entity]))
+                if window["profile"] == "deidentified" else frozenset())
+    span = (db, entity, peer["acked_upto"], window["seq_to"])
+    scope = {"transforms": transforms, "where": where, "params": params}
+    parts, count = [], 0
+    inserted = store.export_inserted(*span, **scope)
+    if inserted:
+        parts += [inserted.encode(), b"\n"]
+        count += inserted.count("\n") + 1
+    del inserted
+    lines = [_entry_line(entity, record_id, seq, hist, row, personal)
+             for record_id, seq, hist, row in store.export_changed(*span, **scope)]
+    if lines:
+        count += len(lines)
+        parts.append(b"\n".join(lines) + b"\n")
+    return parts, count
+
+
+def _entity_blocks(session: Session, window: dict):
+    """``(entity, parts, count)`` per table in APPLY_ORDER. The tables are read by
+    EXPORT_READERS connections at once; inside an open transaction (whose rows other
+    connections cannot see yet) they are read one by one through the session's own."""
+    if session.db.conn.in_transaction:
+        for entity in store.APPLY_ORDER:
+            yield (entity, *_entity_block(session.db, entity, window))
+        return
+    from tipdesk.services.register import DB_FILE  # (register imports this module)
+
+    local, opened, lock = threading.local(), [], threading.Lock()
+
+    def read(entity: str) -> tuple[list[bytes], int]:
+        db = getattr(local, "db", None)
+        if db is None:
+            db = local.db = open_database(session.folder / DB_FILE, session.key)
+            with lock:
+                opened.append(db)
+        return _entity_block(db, entity, window)
+
+    pool = ThreadPoolExecutor(EXPORT_READERS, thread_name_prefix="tipdesk-export")
+    futures: list = []
+    try:
+        futures = [(entity, pool.submit(read, entity)) for entity in store.APPLY_ORDER]
+        for entity, future in futures:
+            yield (entity, *future.result())
+    finally:
+        for future in (f for _, f in futures):
+            future.cancel()
+        with lock:
+            for db in opened:
+                db.conn.interrupt()   # a cancelled export stops reading at once
+        pool.shutdown(wait=True)
+        for db in opened:
+            db.close()
+
+
 def export_batch(session: Session, to_code: str, out: Path, *,
                  progress: Callable[[str, int, int], None] | None = None) -> ExportResult:
     """Write one batch for the office ``to_code`` with every change it has not
@@ -316,39 +391,25 @@ def export_batch(session: Session, to_code: str, out: Path, *,
     seq_from, seq_to = peer["acked_upto"] + 1, store.max_seq(db)
     profile = peer["profile"]
     scoped = session.office.level == "province" and peer["level"] != "province"
-    chunks: list[bytes] = []
+    changes = envelope.Changes()
     counts: dict[str, int] = {}
     if scoped:
         for row in store.referenced_providers(db, peer["office_id"]):
             record = json.loads(row)
-            chunks.append(json.dumps({"e": "providers", "id": record["id"], "op": "ref",
+            changes.write(json.dumps({"e": "providers", "id": record["id"], "op": "ref",
                                       "seq": 0, "base_rev": None, "rev": record["rev"],
                                       "steps": [], "before": {}},
                                      ensure_ascii=False, separators=(",", ":"))[:-1].encode()
                           + b',"row":' + row.encode() + b"}\n")
-    for number, entity in enumerate(store.APPLY_ORDER):
-        transforms = _transforms(entity, profile)
-        if transforms is None:
-            continue
-        where, params = (store.peer_scope(entity, peer["office_id"], session.office.id)
-                         if scoped else ("", []))
-        personal = (frozenset(r.personal_fields(_RECORD_TYPES[entity]))
-                    if profile == "deidentified" else frozenset())
-        window = (db, entity, peer["acked_upto"], seq_to)
-        scope = {"transforms": transforms, "where": where, "params": params}
-        inserted = store.export_inserted(*window, **scope)
-        if inserted:
-            chunks.append(inserted.encode() + b"\n")
-            counts[entity] = inserted.count("\n") + 1
-        lines = [_entry_line(entity, record_id, seq, hist, row, personal)
-                 for record_id, seq, hist, row in store.export_changed(*window, **scope)]
-        if lines:
-            counts[entity] = counts.get(entity, 0) + len(lines)
-            chunks.append(b"\n".join(lines) + b"\n")
+    window = {"peer": peer, "own": session.office.id, "seq_to": seq_to, "scoped": scoped,
+              "profile": profile}
+    for number, (entity, parts, count) in enumerate(_entity_blocks(session, window)):
+        for part in parts:
+            changes.write(part)
+        if count:
+            counts[entity] = count
         if progress:
             progress("export", number + 1, len(store.APPLY_ORDER))
-    changes = b"".join(chunks)
-    del chunks
     our = _secrets(session)
     recipients = [card.age_recipient] + ([card.recovery_recipient]
                                          if card.recovery_recipient else [])

@@ -17,7 +17,7 @@ def insert_rows(db: Database, table: str, rows: Sequence[dict]) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" * len(columns))
     db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                        [tuple(row[c] for c in columns) for row in rows])
+                        [tuple(map(row.__getitem__, columns)) for row in rows])
 
 
 def insert_tuples(db: Database, table: str, columns: Sequence[str],

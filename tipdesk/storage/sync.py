@@ -391,7 +391,7 @@ def insert_new_rows(db: Database, table: str, rows: Sequence[dict]) -> int:
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" * len(columns))
     db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                        [tuple(row.get(c) for c in columns) for row in rows])
+                        [tuple(map(row.get, columns)) for row in rows])
     return len(rows)
 
 
