@@ -7,8 +7,10 @@ with a one-line reason on stderr. Passwords come from ``TIPDESK_PASSWORD`` or a 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import getpass
 import json
 import logging
@@ -22,6 +24,7 @@ from tipdesk import __version__
 from tipdesk.domain.errors import (
     BadArgument,
     NotAnAssignment,
+    NotFound,
     PasswordNeeded,
     PasswordsDiffer,
     RegisterBusy,
@@ -57,11 +60,11 @@ def _password(*, confirm: bool = False) -> str:
     return first
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, *, write: bool = True):
     from tipdesk.services.register import open_register
 
     user = args.user or os.environ.get("TIPDESK_USER") or None
-    return open_register(Path(args.register), user, _password())
+    return open_register(Path(args.register), user, _password(), write=write)
 
 
 def _print_json(data: Any) -> None:
@@ -232,6 +235,10 @@ def cmd_update(args: argparse.Namespace) -> int:
     lang = _lang()
     for problem in warnings:
         _err(("peringatan: " if lang == "id" else "warning: ") + describe_problem(problem, lang))
+    if not warnings.changed:
+        print(("Tidak ada yang berubah: " if lang == "id" else "Nothing changed: ")
+              + args.case_number)
+        return EXIT_OK
     print(("Disimpan: " if lang == "id" else "Saved: ") + args.case_number)
     return EXIT_OK
 
@@ -352,8 +359,14 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 def _read_file(path: str, limit: int = 1024 * 1024 * 1024) -> bytes:
     file = Path(path)
-    if not file.is_file():
+    if file.is_dir():
+        raise BadArgument(argument=path, reason=_say("ini folder, bukan berkas",
+                                                     "is a folder, not a file"))
+    if not file.exists():
         raise BadArgument(argument=path, reason=_say("berkas tidak ada", "no such file"))
+    if not file.is_file():
+        raise BadArgument(argument=path, reason=_say("bukan berkas biasa",
+                                                     "is not a regular file"))
     if file.stat().st_size > limit:
         raise BadArgument(argument=path, reason=_say("berkas terlalu besar", "file too large"))
     return file.read_bytes()
@@ -366,15 +379,49 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not out.is_dir() and not out.parent.is_dir():
         raise BadArgument(argument="--out", reason=_say(f"folder '{out.parent}' tidak ada",
                                                         f"folder '{out.parent}' does not exist"))
+    if not out.is_dir() and (out.exists() or out.is_symlink()):
+        # It may be an earlier batch not carried yet, or not a file at all.
+        raise BadArgument(argument="--out", reason=_say(
+            f"'{out}' sudah ada; pilih nama lain atau sebuah folder",
+            f"'{out}' already exists; choose another name, or a folder"))
     with _open(args) as session:
-        result = sync.export_batch(session, args.to, out)
+        try:
+            result = sync.export_batch(session, args.to, out)
+        except OSError as exc:
+            raise BadArgument(argument="--out", reason=_say(
+                f"tidak dapat menulis ke '{out}' ({_os_problem(exc, 'id')}); tidak ada "
+                "yang dikirim, coba lagi",
+                f"cannot write to '{out}' ({_os_problem(exc, 'en')}); nothing was sent, "
+                "try again")) from None
     total = sum(result.records.values())
     print(_say("Kiriman ditulis: ", "Batch written: ") + str(result.path))
+    if result.seq_to < result.seq_from:
+        print(_say(f"Tidak ada perubahan baru untuk {result.peer_code}; kiriman ini hanya "
+                   "membawa tanda terima.",
+                   f"No new changes for {result.peer_code}; this batch carries only the "
+                   "acknowledgement."))
+        return EXIT_OK
     print(_say(f"{total} rekaman untuk {result.peer_code} (perubahan {result.seq_from}-"
                f"{result.seq_to}); terenkripsi dan ditandatangani.",
                f"{total} records for {result.peer_code} (changes {result.seq_from}-"
                f"{result.seq_to}); encrypted and signed."))
     return EXIT_OK
+
+
+_OS_PROBLEMS = {
+    errno.ENOSPC: ("tempat penyimpanan penuh", "the disk or stick is full"),
+    errno.EROFS: ("terkunci tulis", "it is write-protected"),
+    errno.EACCES: ("tidak ada izin menulis", "no permission to write there"),
+    errno.EPERM: ("tidak ada izin menulis", "no permission to write there"),
+    errno.ENOENT: ("folder hilang; stik dicabut?", "the folder is gone; was the stick removed?"),
+    errno.EIO: ("gagal membaca/menulis; stik dicabut?", "input/output error; was the stick "
+                "removed?"),
+}
+
+
+def _os_problem(exc: OSError, lang: str) -> str:
+    said = _OS_PROBLEMS.get(exc.errno or 0, ("kesalahan sistem berkas", "a file system error"))
+    return said[0] if lang == "id" else said[1]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -419,9 +466,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     resolving = words and words[0] == "resolve"
     if resolving:
         if len(words) != 3 or not args.keep:
-            raise BadArgument(argument="conflicts resolve", reason=_say(
-                "tulis: tipdesk conflicts resolve REGISTER CONFLICT_ID --keep local|remote",
-                "write: tipdesk conflicts resolve REGISTER CONFLICT_ID --keep local|remote"))
+            _err("tipdesk: " + _say(
+                "tulis: tipdesk conflicts resolve REGISTER ID_KONFLIK --keep local|remote",
+                "usage: tipdesk conflicts resolve REGISTER CONFLICT_ID --keep local|remote"))
+            return EXIT_USAGE
         args.register = words[1]
     elif len(words) != 1:
         raise BadArgument(argument="conflicts", reason=_say(
@@ -475,12 +523,16 @@ def cmd_peers(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from tipdesk.services.check import check_register
 
-    with _open(args) as session:
+    with _open(args, write=False) as session:
         report = check_register(session)
     for name, problems in report.checks.items():
         print(f"{'ok' if not problems else 'FAILED':<7}{name}")
-        for problem in problems[:20]:
-            print(f"         {problem}")
+        lines = [line for problem in problems for line in str(problem).splitlines()]
+        for line in lines[:20]:
+            print(f"         {line}")
+        if len(lines) > 20:
+            print("         " + _say(f"… dan {len(lines) - 20} baris lagi",
+                                     f"… and {len(lines) - 20} more lines"))
     if not report.ok:
         _err("tipdesk: " + ("register tidak utuh; lihat di atas dan pulihkan dari cadangan."
                             if _lang() == "id" else
@@ -1005,16 +1057,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _not_negative(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
+    return _whole(text, 0)
 
 
 def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    return _whole(text, 1)
+
+
+# More than any register holds; a larger number only overflows SQLite's integers.
+_LARGEST = 1_000_000_000
+
+
+def _whole(text: str, least: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_say(
+            f"'{text}' bukan bilangan bulat", f"'{text}' is not a whole number")) from None
+    if not least <= value <= _LARGEST:
+        raise argparse.ArgumentTypeError(_say(
+            f"harus antara {least} dan {_LARGEST:,}".replace(",", "."),
+            f"must be from {least} to {_LARGEST:,}"))
     return value
 
 
@@ -1031,7 +1094,11 @@ def main(argv: list[str] | None = None) -> int:
             _err("  " + ("" if problem.is_error else "(!) ") + describe_problem(problem, lang))
         return EXIT_REFUSED
     except TipdeskError as exc:
-        _err("tipdesk: " + describe_error(exc, lang))
+        said = describe_error(exc, lang)
+        if isinstance(exc, NotFound) and exc.params.get("what") == "case":
+            said += " " + _say("Cari nomornya dengan: tipdesk search REGISTER KATA.",
+                               "Look the number up with: tipdesk search REGISTER WORDS.")
+        _err("tipdesk: " + said)         # one line, for people and for scripts alike
         return EXIT_REFUSED
     except DatabaseError as exc:
         if isinstance(exc, OperationalError) and "locked" in str(exc):
@@ -1044,10 +1111,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("tipdesk: " + ("dihentikan." if lang == "id" else "interrupted."))
         return 130
+    except BrokenPipeError:
+        # The reader (``| head``) has all it wanted; nothing more is written to it.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         log_path = setup_logging()
         # Only the type and the stack: exception texts may quote data.
         log.error("unexpected %s\n%s", type(exc).__name__,
                   frames(exc))
-        _err(f"tipdesk: unexpected error ({type(exc).__name__}); details: {log_path}")
+        _err("tipdesk: " + _say(f"kesalahan tak terduga ({type(exc).__name__}); rincian: "
+                                f"{log_path}",
+                                f"unexpected error ({type(exc).__name__}); details: "
+                                f"{log_path}"))
         return EXIT_ERROR

@@ -116,8 +116,9 @@ def test_update_sets_fields_and_refuses_bad_input_changing_nothing(demo, capsys)
 
 def test_refusals_are_one_clear_line_with_exit_3(demo, env, capsys, monkeypatch):
     code, _, err = run(capsys, "show", str(demo), "KUP-1999-99999")
-    assert (code, err.strip()) == (3, "tipdesk: case 'KUP-1999-99999' was not found in "
-                                      "this register.")
+    assert (code, err.strip()) == (3, "tipdesk: Case 'KUP-1999-99999' was not found in "
+                                      "this register. Look the number up with: tipdesk "
+                                      "search REGISTER WORDS.")
     (env / "plain").mkdir()
     code, _, err = run(capsys, "search", str(env / "plain"), "x")
     assert code == 3 and "is not a TipDesk register" in err
@@ -255,3 +256,35 @@ def test_letter_refusals_exit_3_and_write_nothing(demo, capsys):
     assert code == 3 and "folder" in err
     code, _text, _ = run(capsys, "letters", str(demo), "--json")
     assert json.loads(_text) == []
+
+
+def _open_case_number(capsys, folder):
+    return next(c["case_number"] for c in first_case(capsys, folder)
+                if c["status"] not in ("closed", "closed_referred"))
+
+
+def test_update_refuses_an_assignee_who_is_no_user_of_the_register(demo, capsys):
+    number = _open_case_number(capsys, demo)
+    before = run(capsys, "show", str(demo), number, "--json")[1]
+    code, out, err = run(capsys, "update", str(demo), number, "--set", "assigned_to=nobody")
+    assert code == 3, (out, err)
+    assert "Saved" not in out
+    assert "Assigned worker" in err and "'nobody'" in err and "demo" in err
+    assert run(capsys, "show", str(demo), number, "--json")[1] == before
+    code, _, err = run(capsys, "update", str(demo), number, "--set", "assigned_to=demo")
+    assert code == 0, err
+    assert json.loads(run(capsys, "show", str(demo), number, "--json")[1])["case"][
+        "assigned_to"] == "demo"
+
+
+def test_update_that_changes_nothing_writes_nothing(demo, capsys):
+    number = _open_case_number(capsys, demo)
+    shown = json.loads(run(capsys, "show", str(demo), number, "--json")[1])
+    status = shown["case"]["status"]
+    code, out, err = run(capsys, "update", str(demo), number, "--set", f"case.status={status}",
+                         "--set", f"person.full_name={shown['person']['full_name']}")
+    assert code == 0, err
+    assert out.strip() == f"Nothing changed: {number}"
+    again = json.loads(run(capsys, "show", str(demo), number, "--json")[1])
+    assert (again["case"]["rev"], again["case"]["updated_at"], again["person"]["rev"]) == (
+        shown["case"]["rev"], shown["case"]["updated_at"], shown["person"]["rev"])

@@ -75,7 +75,7 @@ def test_report_format_from_the_file_name_and_language_option(demo, capsys, env)
 
 
 @pytest.mark.parametrize("change, reason", [
-    ({"--office": "XYZ"}, "office 'XYZ' was not found"),
+    ({"--office": "XYZ"}, "Office 'XYZ' was not found"),
     ({"--from": "2026-11-30", "--to": "2026-11-01"}, "--to: the period ends (2026-11-01)"),
     ({"--from": "2026-13-01"}, "--from: '2026-13-01' is not a date"),
 ])

@@ -163,3 +163,134 @@ def test_providers_directory(session):
     with pytest.raises(ValidationFailed):
         cases.create_provider(session, r.Provider(name="", provider_type="hospital",
                                                   email="not-an-email"))
+
+
+# --- assigned_to names a current user of this register ---------------------------------
+
+def _assignee_problem(info):
+    return [(p.field, p.code, p.params) for p in info.value.problems if p.is_error]
+
+
+def test_a_new_case_is_assigned_only_to_a_current_user_of_this_register(session):
+    from tests.conftest import add_account
+    from tipdesk.domain.messages import describe_problem
+    from tipdesk.services import users
+
+    for name in ("ani", "budi", "citra"):
+        add_account(session, name, "caseworker")
+    users.disable_user(session, "budi")
+    users.remove_user(session, "citra", rekey=False)
+    before = counts(session)
+    for name in ("nobody", "budi", "citra"):
+        with pytest.raises(ValidationFailed) as info:
+            cases.create_case(session, person(), case(assigned_to=name))
+        assert _assignee_problem(info) == [
+            ("assigned_to", "unknown_user", {"user": name, "users": "admin, ani"})]
+        text = describe_problem(info.value.problems[0], "en")
+        assert name in text and "admin, ani" in text and text.startswith("Assigned worker")
+    first = new_case(session)
+    with pytest.raises(ValidationFailed) as info:
+        cases.add_case(session, first.person.id, case(assigned_to="nobody"))
+    assert _assignee_problem(info)[0][:2] == ("assigned_to", "unknown_user")
+    assert new_case(session, assigned_to="ani").case.assigned_to == "ani"
+    assert counts(session)["cases"] == before["cases"] + 2
+
+
+def test_reassigning_to_a_user_who_is_not_current_is_refused_and_writes_nothing(session):
+    from tests.conftest import add_account
+    from tipdesk.services import users
+
+    add_account(session, "ani", "caseworker")
+    add_account(session, "budi", "caseworker")
+    users.disable_user(session, "budi")
+    file = new_case(session)
+    number = file.case.case_number
+    before = counts(session)
+    for name in ("nobody", "budi"):
+        with pytest.raises(ValidationFailed) as info:
+            cases.update_case_fields(session, number, {"assigned_to": name})
+        assert _assignee_problem(info) == [
+            ("assigned_to", "unknown_user", {"user": name, "users": "admin, ani"})]
+        opened = cases.open_case(session, number, audit=False)
+        opened.case.assigned_to = name
+        with pytest.raises(ValidationFailed):
+            cases.save_case_file(session, opened.person, opened.case)
+    assert counts(session) == before
+    assert cases.open_case(session, number, audit=False).case.assigned_to == "admin"
+    cases.update_case_fields(session, number, {"assigned_to": "ani"})
+    assert cases.open_case(session, number, audit=False).case.assigned_to == "ani"
+    cases.update_case_fields(session, number, {"assigned_to": ""})   # no worker: as before
+    assert cases.open_case(session, number, audit=False).case.assigned_to == ""
+
+
+def test_an_unchanged_assignee_who_has_left_stays_valid(session):
+    from tests.conftest import add_account
+    from tipdesk.services import users
+
+    add_account(session, "ani", "caseworker")
+    number = new_case(session, assigned_to="ani").case.case_number
+    users.remove_user(session, "ani", rekey=False)
+    updated, _ = cases.update_case_fields(session, number, {"risk_level": "high"})
+    assert (updated.case.assigned_to, updated.case.risk_level) == ("ani", "high")
+
+
+def test_a_province_edits_a_district_case_keeping_its_district_worker(tmp_path):
+    from tests.conftest import add_account
+    from tests.services.test_sync import Office, enrol
+    from tipdesk.services import sync
+
+    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    province = Office(tmp_path / "ntt", "NTT", "province", "53")
+    try:
+        enrol(district, province, tmp_path)
+        add_account(district.session, "ani", "caseworker")
+        number = new_case(district.session, assigned_to="ani").case.case_number
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+        updated, _ = cases.update_case_fields(province.session, number, {"risk_level": "high"})
+        assert (updated.case.assigned_to, updated.case.risk_level) == ("ani", "high")
+        with pytest.raises(ValidationFailed) as info:       # "ani" is no user here
+            cases.update_case_fields(province.session, number, {"assigned_to": "admin2"})
+        assert _assignee_problem(info)[0][2] == {"user": "admin2", "users": "admin"}
+    finally:
+        district.session.close()
+        province.session.close()
+
+
+# --- a save that changes nothing writes nothing --------------------------------------------
+
+def _audit_rows(session):
+    return session.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+def test_an_update_that_changes_nothing_writes_nothing(session):
+    file = new_case(session, status="active")
+    number = file.case.case_number
+    before, audited = counts(session), _audit_rows(session)
+    updated, result = cases.update_case_fields(session, number, {
+        "case.status": "active", "person.full_name": file.person.full_name,
+        "risk_level": ""})
+    assert result.changed == ()
+    assert counts(session) == before and _audit_rows(session) == audited
+    assert (updated.case.rev, updated.case.updated_at) == (file.case.rev, file.case.updated_at)
+    assert updated.person.rev == file.person.rev
+    opened = cases.open_case(session, number, audit=False)
+    assert cases.save_case_file(session, opened.person, opened.case).changed == ()
+    assert counts(session) == before and _audit_rows(session) == audited
+
+
+def test_a_save_writes_only_the_record_it_changes(session):
+    file = new_case(session)
+    number = file.case.case_number
+    before = counts(session)
+    updated, result = cases.update_case_fields(session, number, {"risk_level": "high"})
+    assert result.changed == ("risk_level",)
+    assert counts(session)["_changes"] == before["_changes"] + 1
+    assert updated.person.rev == file.person.rev and updated.case.rev > file.case.rev
+    updated, result = cases.update_case_fields(session, number, {"person.alias": "Nona"})
+    assert result.changed == ("person.alias",)
+    assert counts(session)["_changes"] == before["_changes"] + 2
+    last = session.db.execute("SELECT detail FROM audit_log ORDER BY rowid DESC LIMIT 1"
+                              ).fetchone()[0]
+    assert "person.alias" in last

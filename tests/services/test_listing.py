@@ -26,6 +26,7 @@ def closed(**kw):
 @pytest.fixture
 def small(session):
     """Five cases that differ in every filtered column."""
+    local.add_user(session.db, r.User(username="yohana", role="caseworker"))
     made = {
         "maria": new_case(session, {"full_name": "Maria Goreti Bria"}, assigned_to="yohana",
                           exploitation_types=["forced_labour"], opened_on=dt.date(2026, 9, 1)),
@@ -175,6 +176,7 @@ def test_deleted_cases_are_never_listed_or_counted(session, small):
 
 def test_dashboard_buckets_by_date_relative_to_today(session):
     today = TODAY  # 2026-11-28, the session's today
+    local.add_user(session.db, r.User(username="yohana", role="caseworker"))
 
     def make(name, **kw):
         return new_case(session, {"full_name": name}, **kw).case.case_number
@@ -383,6 +385,7 @@ def test_a_province_lists_each_case_with_its_office_and_filters_by_office(tmp_pa
     try:
         enrol(kup, ntt, tmp_path)
         enrol(bel, ntt, tmp_path)
+        local.add_user(kup.session.db, r.User(username="yohana", role="caseworker"))
         for name in ("Maria Goreti Bria", "Yuliana Tefa", "Ani Lestari"):
             new_case(kup.session, {"full_name": name}, assigned_to="yohana")
         new_case(bel.session, {"full_name": "Siti Aminah"})

@@ -467,3 +467,86 @@ def test_a_file_too_large_to_be_a_batch_is_refused_before_it_is_read(offices, tm
     with pytest.raises(BatchDamaged):
         sync.import_batch(province.session, big)
     assert read == []
+
+
+def test_a_batch_another_program_imported_meanwhile_is_already_imported(offices,
+                                                                       monkeypatch):
+    """Two programs import the same batch at once: the second finds it recorded once it
+    holds the write lock, and reports it as already imported instead of failing."""
+    district, province, stick = offices
+    new_case(district.session)
+    batch = district.export(province, stick / "1.tipbatch")
+    other = province.open()
+    real_seen = store.batch_seen
+    checks = []
+
+    def imported_by_the_other_program_first(db, batch_id):
+        if not checks:
+            checks.append(batch_id)
+            assert not sync.import_batch(other, batch).already_imported
+            return False              # what the first check saw, just before
+        return real_seen(db, batch_id)
+
+    monkeypatch.setattr(store, "batch_seen", imported_by_the_other_program_first)
+    try:
+        summary = sync.import_batch(province.session, batch)
+    finally:
+        other.close()
+    assert summary.already_imported and summary.applied == 0 and summary.merged == 0
+    db = province.session.db
+    assert db.execute("SELECT count(*) FROM batches WHERE batch_id = ?",
+                      [summary.batch_id]).fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    same(district, province)
+
+
+def test_an_older_return_batch_never_moves_the_acknowledgement_back(offices, monkeypatch):
+    """Return batches without changes of their own end at the same change number; the
+    older one (made a minute before), imported after the newer, must not lower what the
+    province acknowledged, or the district sends again what the province already has."""
+    district, province, stick = offices
+    new_case(district.session)
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    monkeypatch.setattr(envelope, "_now", lambda: "2026-11-30T08:00:00+00:00")
+    old = province.export(district, stick / "old.tipbatch")
+    new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
+    sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    monkeypatch.setattr(envelope, "_now", lambda: "2026-11-30T08:01:00+00:00")
+    new = province.export(district, stick / "new.tipbatch")
+    sync.import_batch(district.session, new)
+    [peer] = sync.list_peers(district.session)
+    acked = peer.acked_upto
+    assert acked == store.max_seq(district.session.db)
+    sync.import_batch(district.session, old)
+    [peer] = sync.list_peers(district.session)
+    assert peer.acked_upto == acked and peer.unacknowledged == 0
+    again = sync.export_batch(district.session, province.code, stick / "3.tipbatch")
+    assert again.records == {} and again.seq_from == acked + 1
+    summary = sync.import_batch(province.session, again.path)
+    assert summary.applied == 0 and summary.unchanged == 0
+
+
+def test_a_province_restored_from_backup_gets_its_lost_batches_again(offices, tmp_path):
+    """Restored from a backup made before batch 1, with no change of its own since, the
+    province's next return batch is still newer than the last one: the district lowers
+    its window and sends again what the province lost."""
+    from tipdesk.services import backup
+
+    district, province, stick = offices
+    saved = backup.make_backup(province.session, tmp_path / "ntt.tipbackup").path
+    new_case(district.session)
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    province.session.close()
+    shutil.rmtree(province.folder)
+    backup.restore_backup(saved, province.folder, "admin", PASSWORD)
+    province.reopen()
+    new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
+    assert sync.import_batch(province.session,
+                             district.export(province, stick / "2.tipbatch")).waiting
+    sync.import_batch(district.session, province.export(district, stick / "back2.tipbatch"))
+    healed = sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
+    assert healed.applied >= 4
+    same(district, province)
+    [peer] = sync.list_peers(province.session)
+    assert peer.waiting == 0

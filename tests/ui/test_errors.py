@@ -43,7 +43,7 @@ def test_report_shows_refusals_plainly_and_logs_the_unexpected_without_data(
     monkeypatch.setattr(errors.ExceptionDialog, "exec", lambda self: shown.append(self))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     errors.report(None, NotFound(what="case", key="KUP-2026-00009"))
-    assert warned == ["case 'KUP-2026-00009' was not found in this register."]
+    assert warned == ["Case 'KUP-2026-00009' was not found in this register."]
     assert shown == []
     try:
         raise ValueError("Yuliana Tefa 5371015403990001")

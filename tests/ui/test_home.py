@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from tests.conftest import TODAY, new_case, provider
 from tipdesk.domain import records as r
 from tipdesk.services import cases
+from tipdesk.storage import local
 from tipdesk.ui.views.home import HomeView
 
 DAY = dt.timedelta(days=1)
@@ -19,6 +20,7 @@ DAY = dt.timedelta(days=1)
 def office(session):
     """Four cases and two referrals, each placed to fall in some sections and not others."""
     session.today = lambda: TODAY
+    local.add_user(session.db, r.User(username="dewi.lestari", role="caseworker"))
     month_start = TODAY.replace(day=1)
     due = new_case(session, {"full_name": "Yosefina Nahak"}, opened_on=month_start + 2 * DAY,
                    follow_up_on=TODAY)

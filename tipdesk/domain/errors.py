@@ -44,6 +44,10 @@ class RegisterExists(TipdeskError):
     code = "register_exists"
 
 
+class PathIsAFile(TipdeskError):
+    code = "path_is_a_file"
+
+
 class RegisterDamaged(TipdeskError):
     code = "register_damaged"
 

@@ -36,6 +36,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{path}' is not a TipDesk register ({reason}). Choose a register folder, "
               "or create one with 'tipdesk init'.",
     },
+    "path_is_a_file": {
+        "id": "'{path}' adalah berkas, bukan folder. Pilih tempat lain untuk register.",
+        "en": "'{path}' is a file, not a folder. Choose another place for the register.",
+    },
     "register_exists": {
         "id": "'{path}' sudah berisi register atau berkas lain. Pilih folder kosong "
               "atau yang belum ada.",
@@ -224,8 +228,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "required": {"id": "wajib diisi.", "en": "is required."},
     "too_long": {"id": "terlalu panjang (paling banyak {max} karakter).",
                  "en": "is too long (at most {max} characters)."},
-    "unknown_code": {"id": "'{value}' bukan pilihan yang sah.",
-                     "en": "'{value}' is not one of the allowed choices."},
+    "unknown_code": {"id": "'{value}' bukan pilihan yang sah; pilihan: {choices}.",
+                     "en": "'{value}' is not one of the allowed choices: {choices}."},
+    "one_line": {"id": "harus satu baris, tanpa ganti baris atau tab.",
+                 "en": "must be one line, without line breaks or tabs."},
     "duplicate_code": {"id": "ada pilihan yang diulang.", "en": "lists a choice twice."},
     "date_in_future": {"id": "tanggal {value} belum terjadi; isi tanggal hari ini atau sebelumnya.",
                        "en": "date {value} is in the future; enter today or earlier."},
@@ -519,10 +525,23 @@ def field_label(name: str, lang: str = "id") -> str:
     return labels[_lang(lang)] if labels else name
 
 
+# What ``NotFound`` names, said in each language.
+_THINGS = {
+    "case": {"id": "Kasus", "en": "Case"}, "person": {"id": "Orang", "en": "Person"},
+    "conflict": {"id": "Konflik", "en": "Conflict"}, "figure": {"id": "Angka", "en": "Figure"},
+    "office": {"id": "Kantor", "en": "Office"},
+    "provider": {"id": "Penyedia layanan", "en": "Provider"},
+    "referral": {"id": "Rujukan", "en": "Referral"}, "service": {"id": "Layanan", "en": "Service"},
+    "casenote": {"id": "Catatan kasus", "en": "Case note"},
+}
+
+
 def _fill(code: str, params: dict[str, Any], lang: str) -> str:
     template = MESSAGES.get(code)
     if template is None:
         return code
+    if code == "not_found" and params.get("what") in _THINGS:
+        params = {**params, "what": _THINGS[params["what"]][_lang(lang)]}
     try:
         return template[_lang(lang)].format(**params)
     except (KeyError, IndexError):

@@ -12,7 +12,7 @@ import binascii
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from tipdesk.domain import letters
 from tipdesk.domain import records as r
@@ -60,21 +60,20 @@ def _check_fields(record: object, today: dt.date) -> list[Problem]:
             continue
         value = getattr(record, f.name)
         kind = meta["kind"]
-        if meta.get("required") and value in (None, "", []):
+        if meta.get("required") and (value in (None, "", [])
+                                     or (isinstance(value, str) and not value.strip())):
             problems.append(Problem(f.name, "required"))
             continue
         if kind == "text" and meta.get("max_len") and len(value or "") > meta["max_len"]:
             problems.append(Problem(f.name, "too_long", params={"max": meta["max_len"]}))
         elif kind == "code" and value is not None:
             if value not in VOCABULARIES[meta["vocab"]]:
-                problems.append(Problem(f.name, "unknown_code",
-                                        params={"value": value, "vocab": meta["vocab"]}))
+                problems.append(unknown_code(f.name, value, meta["vocab"]))
         elif kind == "codes":
             vocab = VOCABULARIES[meta["vocab"]]
             for item in value:
                 if item not in vocab:
-                    problems.append(Problem(f.name, "unknown_code",
-                                            params={"value": item, "vocab": meta["vocab"]}))
+                    problems.append(unknown_code(f.name, item, meta["vocab"]))
             if len(set(value)) != len(value):
                 problems.append(Problem(f.name, "duplicate_code"))
         elif kind == "date" and value is not None:
@@ -85,6 +84,19 @@ def _check_fields(record: object, today: dt.date) -> list[Problem]:
                 problems.append(Problem(f.name, "date_too_early",
                                         params={"value": value.isoformat()}))
     return problems
+
+
+def unknown_code(field: str, value: object, vocab: str,
+                 allowed: Sequence[str] | None = None) -> Problem:
+    """The allowed codes (``allowed``, else the vocabulary's) go with the refusal: the
+    command line has no list to pick from."""
+    codes = list(allowed if allowed is not None else VOCABULARIES[vocab].codes())
+    shown = ", ".join(codes[:_CHOICES_SHOWN]) + (", …" if len(codes) > _CHOICES_SHOWN else "")
+    return Problem(field, "unknown_code",
+                   params={"value": value, "vocab": vocab, "choices": shown})
+
+
+_CHOICES_SHOWN = 20
 
 
 def _person(p: r.Person, today: dt.date) -> list[Problem]:
@@ -201,6 +213,9 @@ def _office(o: r.Office, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     if o.code and not _OFFICE_CODE.match(o.code):
         problems.append(Problem("code", "invalid_office_code", params={"value": o.code}))
+    if o.name and any(not ch.isprintable() for ch in o.name):
+        # The name travels on the office's key card and heads letters: one line.
+        problems.append(Problem("name", "one_line"))
     problems.extend(_check_region("region_code", o.region_code))
     return problems
 

@@ -7,6 +7,7 @@ in one transaction with the search index refreshed inside it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from tipdesk.domain import records as r
@@ -22,7 +23,7 @@ from tipdesk.domain.validation import CLOSED_STATUSES, validate
 from tipdesk.services import audit, permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
-from tipdesk.storage import counters, rows, search
+from tipdesk.storage import counters, local, rows, search
 
 CASE_COUNTER = "case"
 PERSON_COUNTER = "person"
@@ -48,6 +49,30 @@ def _duplicate_nik(session: Session, person: r.Person) -> list[Problem]:
             if other.id != person.id]
 
 
+def _assignee(session: Session, case: r.Case, stored: str | None) -> list[Problem]:
+    """A new case's worker, or a changed one, must be a current user of this register
+    (not removed or disabled). An unchanged ``assigned_to`` (``stored``) stays valid: a
+    province holds district cases assigned to district usernames, and a worker may have
+    left since. An empty one (no worker) is not checked here."""
+    if not case.assigned_to or case.assigned_to == stored:
+        return []
+    current = [u.username for u in local.list_users(session.db) if u.active and not u.removed]
+    if case.assigned_to in current:
+        return []
+    return [Problem("assigned_to", "unknown_user",
+                    params={"user": case.assigned_to, "users": ", ".join(current)})]
+
+
+class Saved(list[Problem]):
+    """What a save returns: its warnings (a list of ``Problem``, as before) and, in
+    ``changed``, the names of the stored fields it changed (``person.x`` for the
+    person's). ``changed`` is empty when the save changed nothing and so wrote nothing."""
+
+    def __init__(self, warnings: Iterable[Problem] = (), changed: Iterable[str] = ()) -> None:
+        super().__init__(warnings)
+        self.changed: tuple[str, ...] = tuple(changed)
+
+
 def _exists(session: Session, record_type: type, record_id: str, field: str) -> list[Problem]:
     if record_id and rows.get(session.db, record_type, record_id) is None:
         return [Problem(field, "unknown_reference",
@@ -70,7 +95,7 @@ def create_case(session: Session, person: r.Person, case: r.Case) -> tuple[r.Cas
     case.person_id = "new"  # filled below; the person is validated alongside
     _new_case_rules(session, case)
     warnings = _check(validate(person, today=today), validate(case, today=today),
-                      _duplicate_nik(session, person))
+                      _assignee(session, case, None), _duplicate_nik(session, person))
     with session.write() as db:
         person.id, person.origin = session.new_id(), session.office.id
         person.register_number = register_number(
@@ -114,7 +139,7 @@ def add_case(session: Session, person_id: str, case: r.Case) -> tuple[r.CaseFile
         permissions.require(session, "view_all_cases")
     case.person_id = person.id
     _new_case_rules(session, case)
-    warnings = _check(validate(case, today=session.today()))
+    warnings = _check(validate(case, today=session.today()), _assignee(session, case, None))
     with session.write():
         _insert_case(session, person, case)
     return open_case(session, case.case_number, audit=False), warnings
@@ -186,8 +211,12 @@ def find_cases(session: Session, text: str, *, limit: int = 50) -> list[dict]:
                          owner=permissions.owner_filter(session))
 
 
-def save_case_file(session: Session, person: r.Person, case: r.Case) -> list[Problem]:
-    """Write an edited person and case together (the case file's Save)."""
+def save_case_file(session: Session, person: r.Person, case: r.Case) -> Saved:
+    """Write an edited person and case together (the case file's Save).
+
+    Only a record with a changed field is written (new rev, change row); a save that
+    changes nothing writes nothing, not even the audit row, and returns ``changed`` empty.
+    """
     today = session.today()
     old = _case_by_id(session, case.id)
     _edit_rules(session, old, case, person)
@@ -197,19 +226,25 @@ def save_case_file(session: Session, person: r.Person, case: r.Case) -> list[Pro
     person.origin, person.deleted = stored_person.origin, stored_person.deleted
     person.register_number = stored_person.register_number
     warnings = _check(validate(person, today=today), validate(case, today=today),
+                      _assignee(session, case, old.assigned_to),
                       _duplicate_nik(session, person))
+    person_changed = _differences(stored_person, person, "person.")
+    case_changed = _differences(old, case, "")
+    if not person_changed and not case_changed:
+        return Saved(warnings)
     with session.write() as db:
-        old_person = rows.get(db, r.Person, person.id)
-        rows.update(db, person, session.stamp)
-        rows.update(db, case, session.stamp)
+        if person_changed:
+            rows.update(db, person, session.stamp)
+        if case_changed:
+            rows.update(db, case, session.stamp)
         search.refresh(db, search.rids_for_person(db, person.id))
-        changed = sorted({*_changed_fields(old_person, person, "person."),
-                          *_changed_fields(old, case, "")})
+        editable = {*("person." + n for n in r.editable_fields(r.Person)),
+                    *r.editable_fields(r.Case)}
         audit.record(session, "case_closed" if case.closure_approved_by and
                      not old.closure_approved_by else "case_changed", entity="cases",
                      record_id=case.id, case_number=case.case_number,
-                     detail={"fields": changed})
-    return warnings
+                     detail={"fields": sorted({*person_changed, *case_changed} & editable)})
+    return Saved(warnings, sorted({*person_changed, *case_changed}))
 
 
 def _edit_rules(session: Session, old: r.Case, case: r.Case, person: r.Person) -> None:
@@ -230,11 +265,15 @@ def _edit_rules(session: Session, old: r.Case, case: r.Case, person: r.Person) -
     _closure_rules(session, old, case)
 
 
-def _changed_fields(old: Any, new: Any, prefix: str) -> list[str]:
-    if old is None:
-        return []
-    return [prefix + f.name for f in dataclasses.fields(new)
-            if f.metadata.get("editable") and getattr(old, f.name) != getattr(new, f.name)]
+# Written by every save, so no sign of a change.
+_STAMP = frozenset({"rev", "updated_at", "updated_by"})
+
+
+def _differences(old: Any, new: Any, prefix: str) -> list[str]:
+    """The fields whose stored values differ between two versions of a record."""
+    before, after = rows.to_row(old), rows.to_row(new)
+    return [prefix + name for name, value in after.items()
+            if name not in _STAMP and before.get(name) != value]
 
 
 # Fields that --set and the like may address: "person.x", "case.x", or a bare name
@@ -258,8 +297,10 @@ def _resolve(name: str) -> tuple[str, dataclasses.Field]:
 
 
 def update_case_fields(session: Session, number: str,
-                       assignments: dict[str, str]) -> tuple[r.CaseFile, list[Problem]]:
-    """Set fields of a case and its person from text (``--set``), validated like the app."""
+                       assignments: dict[str, str]) -> tuple[r.CaseFile, Saved]:
+    """Set fields of a case and its person from text (``--set``), validated like the app;
+    the second value's ``changed`` is empty when the values were already so (nothing is
+    written then)."""
     resolved = [(_resolve(name), raw) for name, raw in assignments.items()]
     file = open_case(session, number, audit=False)
     targets: dict[str, Any] = {"person": file.person, "case": file.case}

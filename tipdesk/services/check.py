@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from tipdesk.services.session import Session
 from tipdesk.storage import audit, integrity, migrate
+from tipdesk.storage.connection import DatabaseError
 
 
 @dataclass
@@ -18,19 +19,30 @@ class CheckReport:
 
 
 def check_register(session: Session) -> CheckReport:
+    """Every check is run and reported, even after one finds the file damaged: the list
+    says how far the damage goes."""
     db = session.db
     report = CheckReport()
-    report.checks["pages"] = integrity.cipher_pages(db)
-    report.checks["structure"] = integrity.structure(db)
-    report.checks["foreign_keys"] = integrity.foreign_keys(db)
-    known = set(migrate.known())
-    applied = migrate.applied(db)
-    report.checks["migrations"] = (
-        [f"migration {name} is not applied" for name in migrate.pending(db)]
-        + [f"migration {name} is from a newer TipDesk" for name in applied if name not in known]
-    )
-    report.checks["search_index"] = integrity.search_index(db)
-    report.checks["change_capture"] = integrity.capture_triggers(db)
-    # Each audit row holds the hash of the one before: the first broken row is named.
-    report.checks["audit_trail"] = audit.verify(db)
+
+    def migrations() -> list[str]:
+        known = set(migrate.known())
+        return ([f"migration {name} is not applied" for name in migrate.pending(db)]
+                + [f"migration {name} is from a newer TipDesk"
+                   for name in migrate.applied(db) if name not in known])
+
+    checks = {
+        "pages": lambda: integrity.cipher_pages(db),
+        "structure": lambda: integrity.structure(db),
+        "foreign_keys": lambda: integrity.foreign_keys(db),
+        "migrations": migrations,
+        "search_index": lambda: integrity.search_index(db),
+        "change_capture": lambda: integrity.capture_triggers(db),
+        # Each audit row holds the hash of the one before: the first broken row is named.
+        "audit_trail": lambda: audit.verify(db),
+    }
+    for name, run in checks.items():
+        try:
+            report.checks[name] = run()
+        except DatabaseError:
+            report.checks[name] = ["could not be read: the database file is damaged here"]
     return report

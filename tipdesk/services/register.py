@@ -15,6 +15,7 @@ from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.errors import (
     NotARegister,
     PasswordTooShort,
+    PathIsAFile,
     RegisterBusy,
     RegisterDamaged,
     RegisterExists,
@@ -76,9 +77,18 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
     if problems:
         for record in checked:
             ensure_valid(record)
+    above = [folder.parent, *folder.parent.parents]
+    blocking = next((p for p in above if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise PathIsAFile(path=str(blocking))
+    made = [p for p in above if not p.exists()]   # nearest first: removed if we fail
     folder.parent.mkdir(parents=True, exist_ok=True)
     building = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
-    building.mkdir()
+    try:
+        building.mkdir()
+    except BaseException:
+        _remove_empty(made)
+        raise
     try:
         for sub in SUBFOLDERS:
             (building / sub).mkdir()
@@ -111,9 +121,19 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
         os.replace(building, folder)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
+        _remove_empty(made)
         raise
     return Created(folder=folder, recovery_code=code, office_id=office.id,
                    recovery_age_key=recovery_age_key)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """The folders a failed creation made above the register, nearest first."""
+    for path in folders:
+        try:
+            path.rmdir()
+        except OSError:
+            return
 
 
 def _make_office_keys(db, office: Office) -> str:
@@ -147,11 +167,13 @@ def _keys_path(folder: Path) -> Path:
 
 
 def open_register(folder: Path, username: str | None, password: str, *,
-                  audit_sign_in: bool = True) -> Session:
+                  audit_sign_in: bool = True, write: bool = True) -> Session:
     """Unlock and open a register as ``username`` (None: the register's only user).
 
     Failed attempts are counted per user in ``register.keys`` (after five, a growing
     delay) and written to the audit trail at the next successful sign-in, with this one.
+    ``write=False`` writes nothing at all on the way in (``tipdesk check``: a file that
+    may be damaged is not written to); the failed attempts wait for the next sign-in.
     """
     folder = Path(folder)
     keys = KeyFile.load(_keys_path(folder))
@@ -174,6 +196,9 @@ def open_register(folder: Path, username: str | None, password: str, *,
         if office is None:
             raise RegisterDamaged(path=str(folder), reason="the office record is missing")
         clock = HybridClock(office.id, local.get_setting(db, CLOCK_SETTING))
+        if not write:
+            return Session(folder=folder, db=db, key=key, user=user, office=office,
+                           clock=clock)
         changed = bool(keys.events) or username in keys.failures
         events = keys.take_events(username)
         if key != candidates[-1] or not keys.has_key_pair("user", username):

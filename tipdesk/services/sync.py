@@ -388,7 +388,7 @@ def export_batch(session: Session, to_code: str, out: Path, *,
     peer = _peer_by_code(session, to_code)
     card = ok.read_card(peer["card"].encode())
     db = session.db
-    seq_from, seq_to = peer["acked_upto"] + 1, store.max_seq(db)
+    seq_from, seq_to = peer["acked_upto"] + 1, store.last_change_number(db)
     profile = peer["profile"]
     scoped = session.office.level == "province" and peer["level"] != "province"
     changes = envelope.Changes()
@@ -512,6 +512,13 @@ def _import(session: Session, data: bytes, *, progress=None,
         summary.waiting = True
         return summary
     with session.write(immediate=True) as db, larger_cache(db):
+        # Another program may have imported this batch (or a later one) since the checks
+        # above; with the write lock held, look again.
+        if store.batch_seen(db, manifest.batch_id):
+            summary.already_imported = True
+            return summary
+        peer = store.peer_by(db, office_id=peer["office_id"])
+        high = peer["received_upto"]
         capture.set_muted(db, True)
         try:
             touched_cases: set[str] = set()
@@ -525,19 +532,18 @@ def _import(session: Session, data: bytes, *, progress=None,
                                 if rid <= before_rid])
             search.index_new(db, before_rid)
             now = utc_now()
-            newest = manifest.seq_to >= high
             update = {"received_upto": max(high, manifest.seq_to), "last_received_at": now}
-            if newest and manifest.ack_upto != peer["acked_upto"]:
-                # The peer's newest word on what it has; lower after a restore, so we
-                # send again what it lost.
-                update.update(acked_upto=min(manifest.ack_upto, store.max_seq(db)),
-                              last_acked_at=now)
+            acked = _acked_after(peer["acked_upto"], manifest, high, store.max_seq(db),
+                                 store.newest_batch_made(db, peer["office_id"]))
+            if acked != peer["acked_upto"]:
+                update.update(acked_upto=acked, last_acked_at=now)
             store.update_peer(db, peer["office_id"], **update)
             store.record_batch(db, batch_id=manifest.batch_id, direction="in",
                                peer=peer["office_id"], seq_from=manifest.seq_from,
                                seq_to=manifest.seq_to, ack_upto=manifest.ack_upto, at=now,
                                by=session.user.username,
-                               summary={"applied": summary.applied,
+                               summary={"created_at": manifest.created_at,
+                                        "applied": summary.applied,
                                         "unchanged": summary.unchanged,
                                         "merged": summary.merged,
                                         "conflicts": summary.conflicts})
@@ -549,6 +555,17 @@ def _import(session: Session, data: bytes, *, progress=None,
             if db.conn.in_transaction:
                 capture.set_muted(db, False)
     return summary
+
+
+def _acked_after(acked: int, manifest, high: int, top: int, newest_made: str | None) -> int:
+    """Our export window after a batch from the peer: its word on what it has, capped by
+    what we have. The newest batch may lower it — a peer restored from a backup says what
+    it lost, and we send that again. Return batches that carry no changes of their own
+    tie on ``seq_to``; of those, the one made last (to the second) is the newest. An
+    older batch, read late, is stale news and moves nothing."""
+    newest = manifest.seq_to > high or (
+        manifest.seq_to == high and (newest_made is None or manifest.created_at >= newest_made))
+    return min(manifest.ack_upto, top) if newest else acked
 
 
 def _keep_in_inbox(session: Session, data: bytes, manifest, peer: dict) -> None:

@@ -24,6 +24,10 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
     path = Path(path)
     if not create and not path.exists():
         raise RegisterDamaged(path=str(path.parent), reason="register.db is missing")
+    if not create and path.stat().st_size == 0:
+        # SQLite would take an empty file for a new database and the migrations would
+        # write a fresh, empty register over what was lost.
+        raise RegisterDamaged(path=str(path.parent), reason="register.db is empty")
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
         # SQLCipher logs decryption failures to stderr; a wrong key is reported by us.

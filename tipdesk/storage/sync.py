@@ -165,6 +165,14 @@ def record_batch(db: Database, **batch: Any) -> None:
                f"VALUES ({', '.join('?' * len(columns))})", list(batch.values()))
 
 
+def newest_batch_made(db: Database, peer: str) -> str | None:
+    """When the newest batch we imported from ``peer`` was made (its manifest's
+    ``created_at``, kept in the summary); None before any, or only older records."""
+    return db.execute(
+        "SELECT max(json_extract(summary, '$.created_at')) FROM batches "
+        "WHERE direction = 'in' AND peer = ?", [peer]).fetchone()[0]
+
+
 # --- inbox -------------------------------------------------------------------------------
 
 def add_inbox(db: Database, **item: Any) -> None:
@@ -226,6 +234,14 @@ def resolve_conflict(db: Database, conflict_id: str, *, resolution: str, at: str
 
 def max_seq(db: Database) -> int:
     return db.execute("SELECT coalesce(max(seq), 0) FROM _changes").fetchone()[0]
+
+
+def last_change_number(db: Database) -> int:
+    """The highest change number handed out or skipped: above :func:`max_seq` after a
+    restore (:func:`skip_change_numbers`), so the restored office's next batch is newer
+    than any it sent before, even before it makes a change of its own."""
+    kept = db.execute("SELECT seq FROM sqlite_sequence WHERE name = '_changes'").fetchone()
+    return max(max_seq(db), kept[0] if kept else 0)
 
 
 def rows_by_id(db: Database, table: str, ids: Sequence[str]) -> dict[str, dict]:

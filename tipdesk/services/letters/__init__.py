@@ -31,7 +31,7 @@ from tipdesk.domain.errors import (
 from tipdesk.domain.letters import letter_number
 from tipdesk.domain.messages import field_label
 from tipdesk.domain.regions import wilayah_name
-from tipdesk.domain.validation import logo_bytes, validate
+from tipdesk.domain.validation import logo_bytes, unknown_code, validate
 from tipdesk.domain.vocab import LETTER_LANGUAGE, SERVICE_TYPE, SEX, URGENCY
 from tipdesk.services import audit, permissions
 from tipdesk.services.letters.styles import unprintable
@@ -246,8 +246,7 @@ def _classification(settings: r.LetterSettings, age: int | None) -> str:
 def _language(settings: r.LetterSettings, language: str | None) -> str:
     lang = language or settings.language
     if lang not in LETTER_LANGUAGE:
-        raise ValidationFailed([Problem("language", "unknown_code",
-                                        params={"value": lang, "vocab": "letter_language"})])
+        raise ValidationFailed([unknown_code("language", lang, "letter_language")])
     return lang
 
 
@@ -389,8 +388,8 @@ def record_reply(session: Session, referral_id: str, *, status: str, responded_o
     if not status:
         problems.append(Problem("status", "required"))
     elif status not in REPLY_STATUSES:
-        problems.append(Problem("status", "unknown_code",
-                                params={"value": status, "vocab": "referral_status"}))
+        problems.append(unknown_code("status", status, "referral_status",
+                                     allowed=sorted(REPLY_STATUSES)))
     if responded_on is None:
         problems.append(Problem("responded_on", "required"))
     referral.status, referral.responded_on = status, responded_on

@@ -1,0 +1,88 @@
+"""Refusals of the command line that must name the problem and change nothing."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli.test_cli import PASSWORD, demo, env, first_case, run  # noqa: F401 (fixtures)
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_emptied_database_is_refused_and_never_written_over(env, demo, capsys):  # noqa: F811
+    (demo / "register.db").write_bytes(b"")
+    for command in (("check", str(demo)), ("search", str(demo), "a")):
+        code, _, err = run(capsys, *command)
+        assert code == 3 and "register.db is empty" in err and "backup" in err
+    assert (demo / "register.db").stat().st_size == 0
+
+
+def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):  # noqa: F811
+    run(capsys, "search", str(demo), "a")      # (folds the log back into the file)
+    database = demo / "register.db"
+    before = _digest(database)
+    assert run(capsys, "check", str(demo))[0] == 0
+    assert _digest(database) == before, "check signed in with a write"
+    with database.open("r+b") as f:              # damage one page in the middle
+        f.seek(4096 * (database.stat().st_size // 4096 // 2) + 100)
+        f.write(b"\xff" * 8)
+    damaged = _digest(database)
+    code, out, err = run(capsys, "check", str(demo))
+    assert code == 3 and "not intact" in err and "Traceback" not in err
+    assert [line.split()[1] for line in out.splitlines() if not line.startswith(" ")] == [
+        "pages", "structure", "foreign_keys", "migrations", "search_index",
+        "change_capture", "audit_trail"]
+    assert "FAILED pages" in out
+    assert _digest(database) == damaged
+
+
+def test_init_refuses_a_blank_or_two_line_name_and_a_file_in_the_path(env, capsys):  # noqa: F811
+    base = ("--office-code", "KUP", "--level", "district", "--admin", "ani")
+    for name, said in (("   ", "Name: is required"), ("UPTD\nPPA", "must be one line")):
+        code, _, err = run(capsys, "init", str(env / "new" / "deeper" / "reg"),
+                           "--office-name", name, *base)
+        assert code == 3 and said in err, err
+        assert not (env / "new").exists()
+    (env / "afile").write_text("x")
+    code, _, err = run(capsys, "init", str(env / "afile" / "reg"), "--office-name", "X", *base)
+    assert code == 3 and "'" + str(env / "afile") + "' is a file" in err
+
+
+def test_numbers_out_of_range_are_usage_errors(env, demo, capsys):  # noqa: F811
+    for value, said in (("99999999999999999999", "must be from 1 to"),
+                        ("abc", "'abc' is not a whole number")):
+        with pytest.raises(SystemExit) as exited:
+            run(capsys, "search", str(demo), "a", "--limit", value)
+        assert exited.value.code == 2
+        _, err = capsys.readouterr()
+        assert said in err and "_positive" not in err
+
+
+def test_an_unknown_case_is_explained_and_a_bad_code_lists_choices(env, demo, capsys):  # noqa: F811
+    code, _, err = run(capsys, "show", str(demo), "KUP-2020-99999")
+    assert code == 3 and "Case 'KUP-2020-99999' was not found" in err
+    assert "tipdesk search" in err
+    number = first_case(capsys, demo)[0]["case_number"]
+    code, _, err = run(capsys, "update", str(demo), number, "--set", "case.status=bogus")
+    assert code == 3 and "'bogus' is not one of the allowed choices: open, " in err
+
+
+def test_a_reader_that_stops_early_gets_no_error(env, capsys):  # noqa: F811
+    folder = env / "big"
+    assert run(capsys, "demo", str(folder), "--cases", "400")[0] == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tipdesk", "search", str(folder), "a", "--json",
+         "--limit", "400"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "TIPDESK_PASSWORD": PASSWORD})
+    assert process.stdout.read(10)
+    process.stdout.close()                       # like `| head -c 10`
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert err == ""
+    assert json  # (the output was JSON; only its start was read)
