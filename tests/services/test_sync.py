@@ -550,3 +550,19 @@ def test_a_province_restored_from_backup_gets_its_lost_batches_again(offices, tm
     same(district, province)
     [peer] = sync.list_peers(province.session)
     assert peer.waiting == 0
+
+
+def test_a_district_never_enrols_another_district(offices, tmp_path):
+    """Batches flow district <-> province only: full case data never goes sideways."""
+    from tipdesk.domain.errors import DistrictPeer
+
+    district, _, _ = offices
+    other = Office(tmp_path / "atb", "ATB", "district", "53.04")
+    try:
+        path, fingerprint = sync.export_key_file(other.session, tmp_path / "atb.tipkey")
+        with pytest.raises(DistrictPeer) as refused:
+            sync.trust_key_file(district.session, path.read_bytes(), fingerprint)
+        assert refused.value.params == {"code": "ATB"}
+        assert [p.code for p in sync.list_peers(district.session)] == ["NTT"]
+    finally:
+        other.session.close()

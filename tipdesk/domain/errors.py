@@ -92,6 +92,12 @@ class OfficeCodeTaken(TipdeskError):
     code = "office_code_taken"
 
 
+class DistrictPeer(TipdeskError):
+    """Batches flow between a district and its province only (DESIGN.md section 5)."""
+
+    code = "district_peer"
+
+
 class NotPermitted(TipdeskError):
     """The signed-in user's role lacks ``permission``."""
 

@@ -40,6 +40,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "'{path}' adalah berkas, bukan folder. Pilih tempat lain untuk register.",
         "en": "'{path}' is a file, not a folder. Choose another place for the register.",
     },
+    "district_peer": {
+        "id": "Kantor kabupaten/kota hanya bertukar kiriman dengan provinsinya. {code} juga "
+              "kantor kabupaten/kota, jadi tidak didaftarkan; data korban tidak dikirim ke "
+              "sana.",
+        "en": "A district office exchanges batches with its province only. {code} is a "
+              "district office too, so it was not enrolled; no victim data goes there.",
+    },
     "register_exists": {
         "id": "'{path}' sudah berisi register atau berkas lain. Pilih folder kosong "
               "atau yang belum ada.",

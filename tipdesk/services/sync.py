@@ -38,6 +38,7 @@ from tipdesk.domain.errors import (
     BadArgument,
     BadSignature,
     BatchDamaged,
+    DistrictPeer,
     NotFound,
     OfficeCodeTaken,
     UnknownSender,
@@ -187,6 +188,8 @@ def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
     if card.office_id == session.office.id:
         raise BadArgument(argument="key file", reason="this is this office's own key")
     ok.require_fingerprint(card, typed_fingerprint)
+    if session.office.level == "district" and card.level == "district":
+        raise DistrictPeer(code=card.code)
     if profile is not None and profile not in PROFILES:
         raise BadArgument(argument="profile", reason=f"one of {', '.join(PROFILES)}")
     existing = store.peer_by(session.db, office_id=card.office_id)
