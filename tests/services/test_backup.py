@@ -362,3 +362,22 @@ def test_after_a_restore_new_changes_still_reach_the_province(tmp_path):
     assert len(cases.find_cases(province.session, "Hilang")) == 3
     district.session.close()
     province.session.close()
+
+
+def test_a_backup_that_cannot_be_audited_is_not_left_behind(session, tmp_path, monkeypatch):
+    """The audit row is written before the file takes its name: every backup file that
+    exists is in the audit trail."""
+    def busy(*args, **kwargs):
+        raise TimeoutError("the audit could not be written")
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    out = stick / "unaudited.tipbackup"
+    with monkeypatch.context() as patched:
+        patched.setattr(audit, "record_raw", busy)
+        with pytest.raises(TimeoutError):
+            backup.make_backup(session, out)
+    assert list(stick.iterdir()) == []
+    made = backup.make_backup(session, out)
+    [row] = [e for e in audit.entries(session) if e.action == "backup"]
+    assert row.detail["size"] == made.size == out.stat().st_size

@@ -315,3 +315,25 @@ def test_a_batch_made_before_the_erasure_does_not_bring_the_person_back(tmp_path
         supervisor.close()
     district.session.close()
     province.session.close()
+
+
+def test_an_ordinary_delete_keeps_no_letter_pdf_or_conflict_with_the_name(office):
+    """A deleted case's archived letters lose their PDF (number and date stay), and the
+    sync conflicts about its records go: both could hold the person's name."""
+    session, _ = office
+    made = person_with_everything(session)
+    case_id = made["first"].case.id
+    session.db.execute(
+        "INSERT INTO conflicts (id, entity, record_id, field, kind, local_value, "
+        "remote_value, local_rev, remote_rev, local_author, remote_author, batch_id, peer, "
+        "created_at) VALUES ('c1', 'persons', ?, 'full_name', 'field', ?, '\"x\"', 'a', "
+        "'b', '', '', 'batch', 'peer', '2026-11-28T00:00:00Z')",
+        [made["first"].person.id, json.dumps(NAME)])
+    cases.delete_case(session, made["first"].case.case_number)
+    pdfs = [len(row[0]) for row in session.db.execute(
+        "SELECT pdf FROM letters WHERE case_id = ?", [case_id]).fetchall()]
+    assert pdfs == [0]
+    assert session.db.execute("SELECT number FROM letters WHERE case_id = ?",
+                              [case_id]).fetchone()[0] == made["letter"].number
+    cases.delete_person(session, made["first"].person.id)
+    assert session.db.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing
 import os
@@ -23,6 +24,7 @@ from tipdesk.domain.errors import (
     UnknownSender,
 )
 from tipdesk.security import batch as envelope
+from tipdesk.security import officekeys as ok
 from tipdesk.services import cases, sync
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import rows
@@ -566,3 +568,68 @@ def test_a_district_never_enrols_another_district(offices, tmp_path):
         assert [p.code for p in sync.list_peers(district.session)] == ["NTT"]
     finally:
         other.session.close()
+
+
+def test_de_identified_edits_send_regencies_and_the_new_age(tmp_path):
+    """After an edit, the batch's earlier values leave like the row's (regency only), and
+    a corrected birth date reaches the province as the new age."""
+    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    province = Office(tmp_path / "ntt", "NTT", "province", "53")
+    enrol(district, province, tmp_path, profile="deidentified")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    try:
+        file = new_case(district.session, {"region_code": "53.71.01.1001"})
+        sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+        assert rows.get(province.session.db, r.Person, file.person.id).estimated_age == 27
+        f = district.case(file.case.case_number)
+        f.person.region_code = "53.71.02.1002"
+        f.person.birth_date = dt.date(2012, 5, 1)           # a child after all
+        cases.save_case_file(district.session, f.person, f.case)
+        batch = district.export(province, stick / "2.tipbatch")
+        _, changes = envelope.open_batch(batch.read_bytes(),
+                                         sync._identities(province.session),
+                                         lambda _: ok.read_card(store.peer_by(
+                                             province.session.db, code="KUP")["card"]
+                                             .encode()).ed25519,
+                                         our_office_id=province.session.office.id)
+        assert b"53.71.01.1001" not in changes and b"53.71.02.1002" not in changes
+        sync.import_batch(province.session, batch)
+        person = rows.get(province.session.db, r.Person, file.person.id)
+        assert person.estimated_age == 14 and person.region_code == "53.71"
+    finally:
+        district.session.close()
+        province.session.close()
+
+
+def test_a_delete_from_the_peer_scrubs_our_change_log_and_conflicts(offices):
+    district, province, stick = offices
+    file = new_case(district.session, {"full_name": "Agustina Seran"})
+    f = district.case(file.case.case_number)
+    f.person.full_name = "Agustina Seran Tefa"
+    cases.save_case_file(district.session, f.person, f.case)
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    cases.delete_person(province.session, file.person.id)
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    assert rows.get(district.session.db, r.Person, file.person.id).deleted
+    log = [str(v) for c in district.session.db.query("SELECT * FROM _changes")
+           for v in c.values()]
+    assert not [v for v in log if "Agustina" in v]
+
+
+def test_keeping_their_name_moves_the_search_to_it(offices):
+    district, province, stick = offices
+    file = new_case(district.session, {"full_name": "Christina Nahak"})
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    for office, name in ((district, "Benedikta Lamawuran"), (province, "Kristina Nahak")):
+        f = office.case(file.case.case_number)
+        f.person.full_name = name
+        cases.save_case_file(office.session, f.person, f.case)
+    sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    [conflict] = sync.list_conflicts(province.session)
+    sync.resolve_conflict(province.session, conflict.id, keep="remote")
+    assert [c["case_number"] for c in cases.find_cases(province.session, "Benedikta")] == [
+        file.case.case_number]
+    assert cases.find_cases(province.session, "Kristina") == []
+    cases.delete_person(province.session, file.person.id)
+    assert province.session.db.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0

@@ -92,6 +92,12 @@ class OfficeCodeTaken(TipdeskError):
     code = "office_code_taken"
 
 
+class BatchOverreach(TipdeskError):
+    """A signed batch that writes records neither the sender nor we own."""
+
+    code = "batch_overreach"
+
+
 class DistrictPeer(TipdeskError):
     """Batches flow between a district and its province only (DESIGN.md section 5)."""
 

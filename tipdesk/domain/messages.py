@@ -198,6 +198,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The batch file is damaged ({reason}); nothing was imported. Ask the sending "
               "office to export again, and copy the file again.",
     },
+    "batch_overreach": {
+        "id": "Kiriman ini mengubah rekaman milik kantor lain; tidak ada yang diimpor. "
+              "Jangan impor lagi kiriman dari kantor ini, dan beri tahu administrator.",
+        "en": "This batch changes records that belong to another office; nothing was "
+              "imported. Do not import more batches from that office, and tell your "
+              "administrator.",
+    },
     "batch_not_for_this_office": {
         "id": "Berkas kiriman ini tidak dibuat untuk kantor ini (atau dikunci untuk kunci "
               "yang tidak lagi dimiliki kantor ini); tidak ada yang diimpor. Minta kantor "

@@ -210,11 +210,13 @@ def _write_backup(session: Session, out: Path, when: dt.datetime, *, kind: str
                 with open(copy, "rb") as source, \
                         zf.open(zipfile.ZipInfo(DATABASE, stamp), "w", force_zip64=True) as dst:
                     shutil.copyfileobj(source, dst, _CHUNK)
-        size = out.stat().st_size
-        with immediate(own):
-            audit.record_raw(own, "backup", username=session.user.username,
-                             detail={"kind": kind, "size": size,
-                                     "sha256": digest.hexdigest(), "cases": cases})
+            size = hashing.tell()
+            # Recorded before the file takes its name: a backup that exists always has
+            # its audit row (a rename that then fails leaves a row and no file).
+            with immediate(own):
+                audit.record_raw(own, "backup", username=session.user.username,
+                                 detail={"kind": kind, "size": size,
+                                         "sha256": digest.hexdigest(), "cases": cases})
     finally:
         copy.unlink(missing_ok=True)
         own.close()

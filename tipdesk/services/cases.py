@@ -24,6 +24,7 @@ from tipdesk.services import audit, permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import counters, local, rows, search
+from tipdesk.storage import privacy as erasures
 
 CASE_COUNTER = "case"
 PERSON_COUNTER = "person"
@@ -416,6 +417,14 @@ def remove_service(session: Session, service_id: str) -> None:
         rows.soft_delete(db, service, session.stamp)
 
 
+def _scrub_elsewhere(db, case_ids: list[str], record_ids: list[str]) -> None:
+    """What a delete must not leave beside the scrubbed rows: the PDFs of the cases'
+    archived letters (their number and date stay, so numbering stays unique) and the
+    sync conflicts about the records, which hold both offices' values."""
+    erasures.blank_letters(db, case_ids)
+    erasures.remove_conflicts(db, record_ids)
+
+
 def delete_case(session: Session, number: str) -> None:
     """Delete a case with its services, referrals and notes (tombstones, scrubbed)."""
     permissions.require(session, "delete_cases")
@@ -425,6 +434,8 @@ def delete_case(session: Session, number: str) -> None:
             rows.soft_delete(db, item, session.stamp)
         rows.soft_delete(db, file.case, session.stamp)
         search.refresh(db, [search.rid_for_case(db, file.case.id)])
+        _scrub_elsewhere(db, [file.case.id], [file.case.id, *(
+            item.id for item in (*file.services, *file.referrals, *file.notes))])
         audit.record(session, "case_deleted", entity="cases", record_id=file.case.id,
                      case_number=number)
 
@@ -437,11 +448,15 @@ def delete_person(session: Session, person_id: str) -> None:
         raise NotFound(what="person", key=person_id)
     cases = case_store.cases_of_person(session.db, person_id)
     with session.write() as db:
+        records = [person.id]
         for case in cases:
             file = case_store.load_case_file(db, case)
             for item in (*file.services, *file.referrals, *file.notes):
                 rows.soft_delete(db, item, session.stamp)
+                records.append(item.id)
             if not case.deleted:
                 rows.soft_delete(db, case, session.stamp)
+            records.append(case.id)
         rows.soft_delete(db, person, session.stamp)
         search.refresh(db, [search.rid_for_case(db, c.id) for c in cases])
+        _scrub_elsewhere(db, [c.id for c in cases], records)

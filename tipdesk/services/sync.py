@@ -21,14 +21,17 @@ Merging one incoming record against ours:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
+import re
 import secrets
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -38,11 +41,13 @@ from tipdesk.domain.errors import (
     BadArgument,
     BadSignature,
     BatchDamaged,
+    BatchOverreach,
     DistrictPeer,
     NotFound,
     OfficeCodeTaken,
     UnknownSender,
 )
+from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services import audit, permissions
@@ -288,8 +293,12 @@ def _transforms(entity: str, profile: str) -> dict[str, str] | None:
 
 
 def _entry_line(entity: str, record_id: str, seq: int, hist: str, row: str | None,
-                personal: frozenset[str]) -> bytes:
-    """One line of ``changes.jsonl``: the record's history in this window, coalesced."""
+                personal: frozenset[str], regency: frozenset[str] = frozenset(),
+                aged: bool = False) -> bytes:
+    """One line of ``changes.jsonl``: the record's history in this window, coalesced.
+    Under a de-identified profile, earlier values leave like the row's: ``personal``
+    ones blank, ``regency`` ones cut to the regency; ``aged``: a step that changed the
+    birth date also names the age sent in its place, so the peer takes the new age."""
     steps_in = json.loads(hist)
     first, last = steps_in[0], steps_in[-1]
     ops = [step[1] for step in steps_in]
@@ -306,8 +315,13 @@ def _entry_line(entity: str, record_id: str, seq: int, hist: str, row: str | Non
     for _seq, step_op, rev, _base, before_json in steps_in:
         changed = json.loads(before_json) if before_json else {}
         for name, value in changed.items():
-            before.setdefault(name, None if name in personal else value)
-        steps.append([rev, ["*"] if step_op == "insert" else sorted(changed)])
+            if name in personal:
+                value = None
+            elif name in regency and isinstance(value, str):
+                value = value[:5]
+            before.setdefault(name, value)
+        names = set(changed) | ({"estimated_age"} if aged and "birth_date" in changed else set())
+        steps.append([rev, ["*"] if step_op == "insert" else sorted(names)])
     base = None if ops[0] == "insert" else first[3]
     head = json.dumps({"e": entity, "id": record_id, "op": op, "seq": seq, "base_rev": base,
                        "rev": last[2], "steps": steps, "before": before},
@@ -338,7 +352,9 @@ def _entity_block(db, entity: str, window: dict) -> tuple[list[bytes], int]:
         parts += [inserted.encode(), b"\n"]
         count += inserted.count("\n") + 1
     del inserted
-    lines = [_entry_line(entity, record_id, seq, hist, row, personal)
+    regency = frozenset(name for name, kind in transforms.items() if kind == "regency")
+    aged = transforms.get("estimated_age") == "age"
+    lines = [_entry_line(entity, record_id, seq, hist, row, personal, regency, aged)
              for record_id, seq, hist, row in store.export_changed(*span, **scope)]
     if lines:
         count += len(lines)
@@ -527,8 +543,13 @@ def _import(session: Session, data: bytes, *, progress=None,
             touched_cases: set[str] = set()
             touched_persons: set[str] = set()
             before_rid = store.max_rid(db)
-            _apply(session, changes, manifest, peer, summary, touched_cases,
-                   touched_persons, progress, before_rid)
+            try:
+                _apply(session, changes, manifest, peer, summary, touched_cases,
+                       touched_persons, progress, before_rid)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError,
+                    IntegrityError, OperationalError):
+                # Content the checks let through but the tables refuse: all or nothing.
+                raise BatchDamaged(reason="content") from None
             capture.set_muted(db, False)
             cases = set(touched_cases) | set(store.cases_of_persons(db, sorted(touched_persons)))
             search.refresh(db, [rid for rid in store.case_rids(db, sorted(cases))
@@ -645,12 +666,20 @@ def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: Impo
     newest_rev = ""
     done = 0
     erased = erasures.erased_ids(db)
+    owners = {peer["office_id"], session.office.id}
     for entity, lines in _chunks(changes):
+        columns = frozenset(store.table_columns(db, entity))
         try:
             entries = [orjson.loads(line) for line in lines]
+            for entry in entries:
+                _check_entry(entity, entry, columns, peer["office_id"], owners)
             local = store.rows_by_id(db, entity, [e["id"] for e in entries])
         except (orjson.JSONDecodeError, KeyError, TypeError):
             raise BatchDamaged(reason="entry") from None
+        for mine in local.values():
+            if mine["origin"] not in owners:
+                # Theirs to change only if it is theirs or ours: never a third office's.
+                raise BatchOverreach()
         new_rows = []
         for entry in entries:
             newest_rev = max(newest_rev, entry["rev"])
@@ -686,6 +715,92 @@ def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: Impo
         session.clock.observe(newest_rev, max_lead_ms=MAX_CLOCK_LEAD_MS)
 
 
+_OPS = frozenset({"insert", "update", "delete", "purge", "ref"})
+
+
+def _check_entry(entity: str, entry: object, columns: frozenset[str], sender: str,
+                 owners: set[str]) -> None:
+    """The shape of one entry, before anything of it is used. A batch is signed by an
+    enrolled office, but that office may be buggy, stolen or hostile: its entries name
+    only known columns (they become SQL), one record each, that it or we own."""
+    if not isinstance(entry, dict):
+        raise BatchDamaged(reason="entry")
+    rid, op, seq, rev, row = (entry.get(k) for k in ("id", "op", "seq", "rev", "row"))
+    steps, before, base = entry.get("steps"), entry.get("before"), entry.get("base_rev")
+    if (not isinstance(rid, str) or op not in _OPS or type(seq) is not int or seq < 0
+            or not _is_rev(rev) or not (base is None or _is_rev(base))
+            or not isinstance(steps, list) or not isinstance(before, dict)
+            or not all(isinstance(step, list) and len(step) == 2 and _is_rev(step[0])
+                       and isinstance(step[1], list)
+                       and all(isinstance(name, str) for name in step[1])
+                       for step in steps)):
+        raise BatchDamaged(reason="entry")
+    if row is None:
+        return
+    if (not isinstance(row, dict) or row.get("id") != rid or not row.keys() <= columns
+            or any(name not in columns and name != "*" for step in steps
+                   for name in step[1])):
+        raise BatchDamaged(reason="entry")
+    origin = row.get("origin")
+    if origin not in owners or (entity == "offices" and rid != sender):
+        # An office speaks for its own office record and for records it or we own.
+        raise BatchOverreach()
+    _check_values(entity, row)
+
+
+# A text without a limit of its own may be this long in a batch (the forms' limits are
+# 13 to 10,000 characters; room is left for text written before a limit was set).
+_TEXT_CAP = 100_000
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@functools.cache
+def _value_checks(entity: str) -> tuple[tuple[str, str, Any], ...]:
+    checks = []
+    for name, f in r.fields_of(_RECORD_TYPES[entity]).items():
+        kind, meta = f.metadata["kind"], f.metadata
+        if kind == "code":
+            checks.append((name, "code", frozenset(VOCABULARIES[meta["vocab"]].codes())))
+        elif kind in ("text", "ref", "codes", "lines"):
+            limit = meta.get("max_len")
+            checks.append((name, "text", max(4 * limit, 1000) if limit else _TEXT_CAP))
+        elif kind in ("date", "int", "flag"):
+            checks.append((name, kind, None))
+    return tuple(checks)
+
+
+def _check_values(entity: str, row: dict) -> None:
+    """Each value of the row the kind its column holds (a code of its vocabulary, a
+    date, a number, a flag, a text of bounded length): what the forms would let in. Blank
+    and missing values pass (a de-identified row has many)."""
+    for name, kind, arg in _value_checks(entity):
+        value = row.get(name)
+        if value is None:
+            continue
+        if kind == "code":
+            good = value in arg
+        elif kind == "text":
+            good = isinstance(value, str) and len(value) <= arg
+        elif kind == "date":
+            good = isinstance(value, str) and _DATE.fullmatch(value) is not None
+        elif kind == "flag":
+            good = value in (0, 1) and type(value) is int
+        else:
+            good = type(value) is int
+        if not good:
+            raise BatchDamaged(reason="value")
+
+
+def _is_rev(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        parse_rev(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _erased(entity: str, entry: dict, erased: set[str]) -> bool:
     """A record erased here (right to erasure), or a new one of an erased person or case:
     never written again. A skipped new case's id joins ``erased`` for this import, so its
@@ -703,6 +818,8 @@ def _erased(entity: str, entry: dict, erased: set[str]) -> bool:
 def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, manifest,
                     peer: dict, summary: ImportSummary) -> None:
     row = entry["row"]
+    if row is not None and row.get("origin") != mine["origin"]:
+        raise BatchOverreach()       # a record never moves to another office
     if mine["rev"] == entry["rev"] or entry["op"] == "ref":
         summary.unchanged += 1
         return
@@ -717,11 +834,12 @@ def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, mani
         after = chain.index(mine["rev"])
         changed = {name for step in entry["steps"][after:] for name in step[1]}
         if "*" in changed:
-            store.write_row(session.db, entity, row)
+            written = row
         else:
-            store.write_row(session.db, entity, {
-                **mine, **{k: row.get(k) for k in changed if k in row},
-                **{k: row[k] for k in (*META, "deleted") if k in row}})
+            written = {**mine, **{k: row.get(k) for k in changed if k in row},
+                       **{k: row[k] for k in (*META, "deleted") if k in row}}
+        store.write_row(session.db, entity, written)
+        _scrub_if_deleted(session, entity, mine, written)
         summary.applied += 1
         return
     _merge(session, entity, entry, mine, chain, manifest, peer, summary)
@@ -792,6 +910,7 @@ def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,
                 conflict(name, "field", mine.get(name), theirs.get(name))
     differs = sorted(k for k in data_fields if merged.get(k) != theirs.get(k))
     store.supersede(db, entity, entry["id"])
+    _scrub_if_deleted(session, entity, mine, theirs if not differs else merged)
     if not differs:
         store.write_row(db, entity, theirs)      # we end where they are
     else:
@@ -808,6 +927,31 @@ def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,
         store.add_conflict(db, item)
     summary.merged += 1
     summary.conflicts += len(conflicts)
+
+
+def _scrub_if_deleted(session: Session, entity: str, mine: dict, written: dict) -> None:
+    """A delete that arrives scrubs what our change log kept of the record's personal
+    fields, as a delete made here does (rows.soft_delete)."""
+    if written.get("deleted") and not mine.get("deleted"):
+        capture.redact(session.db, entity, mine["id"],
+                       r.personal_fields(_RECORD_TYPES[entity]))
+        if entity == "cases":
+            erasures.blank_letters(session.db, [mine["id"]])
+        erasures.remove_conflicts(session.db, [mine["id"]])
+
+
+def _refresh_search(db, entity: str, record_id: str) -> None:
+    """Re-index the cases a change of this record shows in (names, places, notes)."""
+    if entity == "persons":
+        rids = search.rids_for_person(db, record_id)
+    elif entity == "cases":
+        rids = [search.rid_for_case(db, record_id)]
+    elif entity == "case_notes":
+        note = rows.get(db, r.CaseNote, record_id)
+        rids = [search.rid_for_case(db, note.case_id)] if note else []
+    else:
+        return
+    search.refresh(db, [rid for rid in rids if rid is not None])
 
 
 # --- conflicts ---------------------------------------------------------------------------
@@ -903,6 +1047,7 @@ def resolve_conflict(session: Session, conflict_id: str, keep: str) -> None:
                 row = rows.to_row(record)
                 row[item["field"]] = item["remote_value"]
                 rows.update(db, rows.from_row(record_type, row), session.stamp)
+            _refresh_search(db, item["entity"], item["record_id"])
         store.resolve_conflict(db, conflict_id, resolution=keep, at=utc_now(),
                                by=session.user.username)
 

@@ -267,10 +267,12 @@ def local_changes(db: Database, entity: str, record_id: str) -> list[dict]:
 
 
 def write_row(db: Database, table: str, row: dict) -> None:
-    """Replace the synced columns of an existing row (its local rid stays)."""
-    values = {k: v for k, v in row.items() if k not in LOCAL_COLUMNS and k != "id"}
-    assignments = ", ".join(f'"{k}" = ?' for k in values)
-    db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row["id"]])
+    """Replace the synced columns of an existing row (its local rid stays). Column names
+    come from the table, never from the row: a row is data from another office."""
+    names = [c for c in table_columns(db, table) if c != "id" and c in row]
+    assignments = ", ".join(f'"{c}" = ?' for c in names)
+    db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?",
+               [*(row[c] for c in names), row["id"]])
 
 
 def append_change(db: Database, change: dict) -> None:

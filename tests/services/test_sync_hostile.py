@@ -1,0 +1,157 @@
+"""Batches signed by an enrolled office are still data from elsewhere: a buggy, stolen or
+hostile office must not be able to write what is not its own, inject SQL, or store
+values the forms would refuse. Each refusal leaves the register exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from tests.conftest import new_case
+from tests.services.test_sync import Office, enrol
+from tipdesk.domain.errors import BatchDamaged, BatchOverreach
+from tipdesk.security import batch as envelope
+from tipdesk.security import officekeys as ok
+from tipdesk.services import sync
+from tipdesk.storage import sync as store
+
+TABLES = ("offices", "persons", "cases", "services", "referrals", "providers", "case_notes",
+          "_changes", "peers", "batches", "conflicts", "office_keys")
+
+
+@pytest.fixture
+def three(tmp_path):
+    """KUP and BEL send to NTT; KUP is the one that misbehaves."""
+    kup = Office(tmp_path / "kup", "KUP", "district", "53.71")
+    bel = Office(tmp_path / "bel", "BEL", "district", "53.04")
+    ntt = Office(tmp_path / "ntt", "NTT", "province", "53")
+    enrol(kup, ntt, tmp_path)
+    enrol(bel, ntt, tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    mine = new_case(kup.session, {"full_name": "Maria Goreti Bria"})
+    theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""},
+                      summary="BEL summary")
+    sync.import_batch(ntt.session, kup.export(ntt, stick / "k.tipbatch"))
+    sync.import_batch(ntt.session, bel.export(ntt, stick / "b.tipbatch"))
+    yield kup, bel, ntt, mine, theirs
+    for office in (kup, bel, ntt):
+        office.session.close()
+
+
+def state(office) -> dict[str, str]:
+    db = office.session.db
+    return {t: hashlib.sha256(repr(db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall())
+                              .encode()).hexdigest() for t in TABLES}
+
+
+def signed(sender, receiver, entries) -> bytes:
+    """A correctly signed batch from ``sender`` holding whatever ``entries`` say."""
+    our = sync._secrets(sender.session)
+    peer = store.peer_by(sender.session.db, code=receiver.code)
+    card = ok.read_card(peer["card"].encode())
+    high = store.peer_by(receiver.session.db, code=sender.code)["received_upto"]
+    return envelope.seal(
+        origin=sender.session.office.id, origin_code=sender.code,
+        destination=card.office_id, destination_fingerprint=ok.fingerprint(card),
+        seq_from=high + 1, seq_to=high + 100, ack_upto=0,
+        schema_version=sync.SCHEMA_VERSION, counts={}, profile="full",
+        changes=b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n"
+                        for e in entries),
+        signing_key=our.signing_key,
+        recipients=[card.age_recipient, card.recovery_recipient])
+
+
+def row(office, table, record_id) -> dict:
+    return store.rows_by_id(office.session.db, table, [record_id])[record_id]
+
+
+def entry(table, values, *, rev=None, record_id=None, steps=None, op="update") -> dict:
+    rev = rev or values["rev"][:-4] + "9999"
+    return {"e": table, "id": record_id or values["id"], "op": op, "seq": 10 ** 6,
+            "base_rev": values["rev"], "rev": rev,
+            "steps": steps if steps is not None else [[rev, ["*"]]], "before": {},
+            "row": {**values, "rev": rev}}
+
+
+def refused(kup, ntt, entries, error=BatchDamaged):
+    before = state(ntt)
+    with pytest.raises(error):
+        sync.import_batch(ntt.session, signed(kup, ntt, entries))
+    assert state(ntt) == before
+
+
+def test_row_keys_never_become_sql(three):
+    kup, _, ntt, mine, _ = three
+    case = row(ntt, "cases", mine.case.id)
+    injected = {**case, 'summary" = ?, "deleted" = 1 WHERE ? IS NOT NULL --': "x"}
+    refused(kup, ntt, [entry("cases", injected)])
+    steps_only = entry("cases", case, steps=[[case["rev"][:-4] + "9999",
+                                              ['deleted" = 1 --']]])
+    refused(kup, ntt, [steps_only])
+    assert {c["deleted"] for c in ntt.session.db.query("SELECT deleted FROM cases")} == {0}
+
+
+def test_an_office_writes_only_records_it_or_we_own(three):
+    kup, bel, ntt, mine, theirs = three
+    bel_case = row(ntt, "cases", theirs.case.id)
+    # BEL's case, by its own id or hidden under the id of KUP's case
+    refused(kup, ntt, [entry("cases", {**bel_case, "summary": "overwritten"})],
+            BatchOverreach)
+    refused(kup, ntt, [entry("cases", {**bel_case, "summary": "overwritten"},
+                             record_id=mine.case.id)])
+    # a new case claiming to be BEL's, and the province's own office record
+    new = {**bel_case, "id": "01a20000-0000-7000-8000-000000000001", "case_number": "X-1"}
+    refused(kup, ntt, [{**entry("cases", new), "op": "insert", "base_rev": None}],
+            BatchOverreach)
+    office = row(ntt, "offices", ntt.session.office.id)
+    refused(kup, ntt, [entry("offices", {**office, "name": "Hacked", "level": "district"})],
+            BatchOverreach)
+    # moving its own case to another office
+    refused(kup, ntt, [entry("cases", {**row(ntt, "cases", mine.case.id),
+                                       "origin": bel.session.office.id})], BatchOverreach)
+
+
+@pytest.mark.parametrize("change", [
+    {"seq": "12"}, {"seq": -1}, {"op": "frobnicate"}, {"rev": "0-bad"}, {"rev": 5},
+    {"steps": "nope"}, {"steps": [["0-bad", ["*"]]]}, {"before": []}, {"row": [1, 2]},
+    {"id": 7},
+])
+def test_malformed_entries_are_refused_whole(three, change):
+    kup, _, ntt, mine, _ = three
+    refused(kup, ntt, [{**entry("persons", row(ntt, "persons", mine.person.id)), **change}])
+
+
+@pytest.mark.parametrize("field, value", [
+    ("full_name", "x" * 2_000_000), ("sex", "alien"), ("deleted", 7), ("birth_date",
+                                                                       "yesterday"),
+    ("estimated_age", "twelve"), ("full_name", 12),
+])
+def test_values_the_forms_would_refuse_are_refused(three, field, value):
+    kup, _, ntt, mine, _ = three
+    person = row(ntt, "persons", mine.person.id)
+    refused(kup, ntt, [entry("persons", {**person, field: value})])
+    fresh = {**person, "id": "01a20000-0000-7000-8000-0000000000aa",
+             "register_number": "KUP-P-999999", field: value}
+    refused(kup, ntt, [{**entry("persons", fresh), "op": "insert", "base_rev": None}])
+
+
+def test_content_the_tables_refuse_is_damage_not_a_crash(three):
+    kup, _, ntt, mine, _ = three
+    case = row(ntt, "cases", mine.case.id)
+    orphan = {**case, "id": "01a20000-0000-7000-8000-0000000000bb", "case_number": "KUP-X",
+              "person_id": "01a20000-0000-7000-8000-0000000000cc"}
+    refused(kup, ntt, [{**entry("cases", orphan), "op": "insert", "base_rev": None}])
+    refused(kup, ntt, [entry("cases", {**case, "case_number": None})])
+
+
+def test_a_well_formed_edit_of_its_own_case_goes_in(three):
+    """The batches above are refused for what they hold, not for how they are made."""
+    kup, _, ntt, mine, _ = three
+    case = row(ntt, "cases", mine.case.id)
+    summary = sync.import_batch(ntt.session, signed(kup, ntt, [
+        entry("cases", {**case, "summary": "a fair edit"})]))
+    assert summary.applied == 1
+    assert row(ntt, "cases", mine.case.id)["summary"] == "a fair edit"
