@@ -401,7 +401,8 @@ def test_a_clock_a_year_fast_cannot_win_silently(offices):
     assert int(later[:13]) < real() + 24 * 3600 * 1000
 
 
-def test_province_never_sends_one_district_the_other_districts_records(tmp_path):
+def two_districts(tmp_path: Path) -> tuple[Office, Office, Office, Path]:
+    """KUP and BEL, both enrolled with the province NTT, and an empty stick."""
     a = Office(tmp_path / "kup", "KUP", "district", "53.71")
     b = Office(tmp_path / "bel", "BEL", "district", "53.04")
     province = Office(tmp_path / "ntt", "NTT", "province", "53")
@@ -409,6 +410,11 @@ def test_province_never_sends_one_district_the_other_districts_records(tmp_path)
     enrol(b, province, tmp_path)
     stick = tmp_path / "stick"
     stick.mkdir()
+    return a, b, province, stick
+
+
+def test_province_never_sends_one_district_the_other_districts_records(tmp_path):
+    a, b, province, stick = two_districts(tmp_path)
     case_a = new_case(a.session)
     case_b = new_case(b.session, {"full_name": "Yohana Seran", "nik": ""})
     sync.import_batch(province.session, a.export(province, stick / "a.tipbatch"))

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from tests.conftest import new_case
-from tests.services.test_sync import Office, enrol
+from tests.services.test_sync import two_districts
 from tipdesk.domain.errors import BatchDamaged, BatchOverreach
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
@@ -24,13 +24,7 @@ TABLES = ("offices", "persons", "cases", "services", "referrals", "providers", "
 @pytest.fixture
 def three(tmp_path):
     """KUP and BEL send to NTT; KUP is the one that misbehaves."""
-    kup = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    bel = Office(tmp_path / "bel", "BEL", "district", "53.04")
-    ntt = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(kup, ntt, tmp_path)
-    enrol(bel, ntt, tmp_path)
-    stick = tmp_path / "stick"
-    stick.mkdir()
+    kup, bel, ntt, stick = two_districts(tmp_path)
     mine = new_case(kup.session, {"full_name": "Maria Goreti Bria"})
     theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""},
                       summary="BEL summary")

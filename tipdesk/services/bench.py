@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -23,57 +21,16 @@ from tipdesk.security.keyslots import KdfParams, derive
 from tipdesk.services import demo_pools
 from tipdesk.services.cases import find_cases, open_case
 from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.measures import (  # noqa: F401 (used by the app's measures too)
+    measure,
+    median_ms,
+    peak_memory_mb,
+    resident_memory_mb,
+)
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import benchmarks, search
 
 PASSWORD = "bench-password-not-secret"
-
-
-def peak_memory_mb() -> float | None:
-    """Peak resident memory of this process so far, in MB."""
-    if sys.platform == "win32":
-        import ctypes
-        from ctypes import wintypes
-
-        class Counters(ctypes.Structure):
-            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
-                        ("PeakWorkingSetSize", ctypes.c_size_t),
-                        ("WorkingSetSize", ctypes.c_size_t)] + [
-                (f"f{i}", ctypes.c_size_t) for i in range(5)]
-
-        counters = Counters()
-        counters.cb = ctypes.sizeof(counters)
-        handle = ctypes.windll.kernel32.GetCurrentProcess()
-        ctypes.windll.psapi.GetProcessMemoryInfo(handle, ctypes.byref(counters), counters.cb)
-        return counters.PeakWorkingSetSize / 2**20
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
-
-
-def resident_memory_mb() -> float | None:
-    """Resident memory of this process now, in MB (not the peak, which a process started
-    by fork + exec inherits from its parent on Linux)."""
-    if sys.platform.startswith("linux"):
-        with open("/proc/self/statm") as statm:
-            pages = int(statm.read().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    return peak_memory_mb()
-
-
-def median_ms(action: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def measure(value: float, unit: str, baseline: float | None, budget: float | None) -> dict:
-    return {"value": round(value, 3), "unit": unit,
-            "baseline": None if baseline is None else round(baseline, 3), "budget": budget}
 
 
 def bare_search(session, text: str, *, limit: int = 50) -> list[int]:

@@ -24,8 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tipdesk.services.bench import measure as _measure
-from tipdesk.services.bench import median_ms as _median_ms
+from tipdesk.services.measures import measure as _measure
+from tipdesk.services.measures import median_ms as _median_ms
 
 READY = "tipdesk-bench-ready"
 
@@ -60,7 +60,7 @@ window = QMainWindow()
 window.resize(1280, 720)
 window.show()
 app.processEvents()
-from tipdesk.services.bench import resident_memory_mb
+from tipdesk.services.measures import resident_memory_mb
 print("{READY}", resident_memory_mb(), flush=True)
 """
 
@@ -69,7 +69,7 @@ def start_and_report(folder: str, username: str) -> None:
     """The measured process: open the register and the main window, say when ready."""
     from PySide6.QtWidgets import QApplication
 
-    from tipdesk.services.bench import resident_memory_mb
+    from tipdesk.services.measures import resident_memory_mb
     from tipdesk.services.register import open_register
     from tipdesk.ui.app import application
     from tipdesk.ui.main_window import MainWindow
