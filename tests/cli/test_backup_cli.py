@@ -6,13 +6,13 @@ import zipfile
 
 import pytest
 
-from tests.cli.test_cli import PASSWORD, env, run  # noqa: F401 (fixture)
+from tests.cli.conftest import PASSWORD, run
 from tests.conftest import add_account
 from tipdesk.services.register import open_register
 
 
 @pytest.fixture
-def demo(env, capsys):  # noqa: F811
+def demo(env, capsys):
     folder = env / "demo"
     assert run(capsys, "demo", str(folder), "--cases", "30", "--seed", "7")[0] == 0
     with open_register(folder, "demo", PASSWORD) as session:
@@ -28,7 +28,7 @@ def _cases(capsys, folder, query="a", user="demo"):
     return json.loads(out)
 
 
-def test_backup_to_a_folder_then_restore(demo, env, capsys):  # noqa: F811
+def test_backup_to_a_folder_then_restore(demo, env, capsys):
     out_dir = env / "usb"
     out_dir.mkdir()
     code, out, err = run(capsys, "backup", str(demo), "--out", str(out_dir), "--user", "demo")
@@ -52,7 +52,7 @@ def test_backup_to_a_folder_then_restore(demo, env, capsys):  # noqa: F811
     assert code == 3 and "already holds" in err
 
 
-def test_refusals_exit_3_and_create_nothing(demo, env, capsys, monkeypatch):  # noqa: F811
+def test_refusals_exit_3_and_create_nothing(demo, env, capsys, monkeypatch):
     file = env / "b.tipbackup"
     code, _, err = run(capsys, "backup", str(demo), "--out", str(file), "--user", "budi")
     assert code == 3 and "permission 'backup'" in err and not file.exists()
@@ -83,7 +83,7 @@ def test_refusals_exit_3_and_create_nothing(demo, env, capsys, monkeypatch):  # 
     assert [p.name for p in env.iterdir() if p.name.startswith(".restored")] == []
 
 
-def test_person_export_and_erase(demo, env, capsys):  # noqa: F811
+def test_person_export_and_erase(demo, env, capsys):
     rows = _cases(capsys, demo)
     victim = rows[0]
     number, name = victim["case_number"], victim["full_name"]

@@ -8,14 +8,14 @@ import sys
 
 import pytest
 
-from tests.cli.test_cli import PASSWORD, demo, env, first_case, run  # noqa: F401 (fixtures)
+from tests.cli.conftest import PASSWORD, first_case, run
 
 
 def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_an_emptied_database_is_refused_and_never_written_over(env, demo, capsys):  # noqa: F811
+def test_an_emptied_database_is_refused_and_never_written_over(env, demo, capsys):
     (demo / "register.db").write_bytes(b"")
     for command in (("check", str(demo)), ("search", str(demo), "a")):
         code, _, err = run(capsys, *command)
@@ -23,7 +23,7 @@ def test_an_emptied_database_is_refused_and_never_written_over(env, demo, capsys
     assert (demo / "register.db").stat().st_size == 0
 
 
-def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):  # noqa: F811
+def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):
     run(capsys, "search", str(demo), "a")      # (folds the log back into the file)
     database = demo / "register.db"
     before = _digest(database)
@@ -42,7 +42,7 @@ def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):  # noqa:
     assert _digest(database) == damaged
 
 
-def test_init_refuses_a_blank_or_two_line_name_and_a_file_in_the_path(env, capsys):  # noqa: F811
+def test_init_refuses_a_blank_or_two_line_name_and_a_file_in_the_path(env, capsys):
     base = ("--office-code", "KUP", "--level", "district", "--admin", "ani")
     for name, said in (("   ", "Name: is required"), ("UPTD\nPPA", "must be one line")):
         code, _, err = run(capsys, "init", str(env / "new" / "deeper" / "reg"),
@@ -54,7 +54,7 @@ def test_init_refuses_a_blank_or_two_line_name_and_a_file_in_the_path(env, capsy
     assert code == 3 and "'" + str(env / "afile") + "' is a file" in err
 
 
-def test_numbers_out_of_range_are_usage_errors(env, demo, capsys):  # noqa: F811
+def test_numbers_out_of_range_are_usage_errors(env, demo, capsys):
     for value, said in (("99999999999999999999", "must be from 1 to"),
                         ("abc", "'abc' is not a whole number")):
         with pytest.raises(SystemExit) as exited:
@@ -64,7 +64,7 @@ def test_numbers_out_of_range_are_usage_errors(env, demo, capsys):  # noqa: F811
         assert said in err and "_positive" not in err
 
 
-def test_an_unknown_case_is_explained_and_a_bad_code_lists_choices(env, demo, capsys):  # noqa: F811
+def test_an_unknown_case_is_explained_and_a_bad_code_lists_choices(env, demo, capsys):
     code, _, err = run(capsys, "show", str(demo), "KUP-2020-99999")
     assert code == 3 and "Case 'KUP-2020-99999' was not found" in err
     assert "tipdesk search" in err
@@ -73,7 +73,7 @@ def test_an_unknown_case_is_explained_and_a_bad_code_lists_choices(env, demo, ca
     assert code == 3 and "'bogus' is not one of the allowed choices: open, " in err
 
 
-def test_a_reader_that_stops_early_gets_no_error(env, capsys):  # noqa: F811
+def test_a_reader_that_stops_early_gets_no_error(env, capsys):
     folder = env / "big"
     assert run(capsys, "demo", str(folder), "--cases", "400")[0] == 0
     process = subprocess.Popen(

@@ -10,25 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.cli.conftest import run
 from tipdesk.cli import main
-
-PASSWORD = "kata-sandi-panjang"
-
-
-@pytest.fixture
-def env(monkeypatch, tmp_path):
-    monkeypatch.setenv("TIPDESK_PASSWORD", PASSWORD)
-    monkeypatch.setenv("TIPDESK_LANG", "en")
-    monkeypatch.delenv("TIPDESK_USER", raising=False)
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

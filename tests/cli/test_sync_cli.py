@@ -2,14 +2,14 @@
 
 import json
 
-from tests.cli.test_cli import PASSWORD, env, run  # noqa: F401 (fixture)
+from tests.cli.conftest import run
 
 
 def _fingerprint(out: str) -> str:
     return out.strip().splitlines()[-1].split()[-1]
 
 
-def test_enrol_export_import_peers_and_refusals(env, capsys):  # noqa: F811
+def test_enrol_export_import_peers_and_refusals(env, capsys):
     ntt, kup = env / "ntt", env / "kup"
     code, out, _ = run(capsys, "init", str(ntt), "--office-code", "NTT", "--office-name",
                        "Provinsi NTT", "--level", "province", "--admin", "prov")
@@ -58,7 +58,7 @@ def test_enrol_export_import_peers_and_refusals(env, capsys):  # noqa: F811
     assert code == 3 and "nope" in err
 
 
-def _enrolled(env, capsys):  # noqa: F811
+def _enrolled(env, capsys):
     ntt, kup = env / "ntt", env / "kup"
     assert run(capsys, "init", str(ntt), "--office-code", "NTT", "--office-name",
                "Provinsi NTT", "--level", "province", "--admin", "prov")[0] == 0
@@ -73,7 +73,7 @@ def _enrolled(env, capsys):  # noqa: F811
     return ntt, kup, stick
 
 
-def test_export_refuses_to_overwrite_or_half_write_and_says_why(env, capsys,  # noqa: F811
+def test_export_refuses_to_overwrite_or_half_write_and_says_why(env, capsys,
                                                                  monkeypatch):
     import errno
 
@@ -99,7 +99,7 @@ def test_export_refuses_to_overwrite_or_half_write_and_says_why(env, capsys,  # 
     assert code == 0 and "changes 1-" in out
 
 
-def test_import_and_conflict_refusals_name_the_problem(env, capsys):  # noqa: F811
+def test_import_and_conflict_refusals_name_the_problem(env, capsys):
     ntt, _, stick = _enrolled(env, capsys)
     code, _, err = run(capsys, "import", str(ntt), str(stick))
     assert code == 3 and "is a folder, not a file" in err
@@ -109,7 +109,7 @@ def test_import_and_conflict_refusals_name_the_problem(env, capsys):  # noqa: F8
     assert code == 2 and "usage: tipdesk conflicts resolve" in err
 
 
-def test_a_batch_with_nothing_new_says_so(env, capsys):  # noqa: F811
+def test_a_batch_with_nothing_new_says_so(env, capsys):
     ntt, kup, stick = _enrolled(env, capsys)
     for src, dst, name in ((kup, ntt, "1"), (ntt, kup, "2")):
         batch = str(stick / f"{name}.tipbatch")

@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from tipdesk.ui import i18n
 
@@ -27,3 +27,16 @@ def isolated_app_settings(qapp, tmp_path, monkeypatch):
     i18n.install("en", qapp)
     yield
     i18n.install("en", qapp)
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Message boxes shown, as (kind, title, text); questions answer Yes."""
+    shown: list[tuple[str, str, str]] = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(
+            lambda parent, title, text, *a, k=kind: shown.append((k, title, text))))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: shown.append(("question", title, text))
+        or QMessageBox.StandardButton.Yes))
+    return shown

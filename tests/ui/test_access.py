@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QWidget,
 )
 
@@ -66,19 +65,6 @@ def sign_in_as(session):
     QThreadPool.globalInstance().waitForDone()
     for other in opened:
         other.close()
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Message boxes shown, as (kind, title, text); questions answer Yes."""
-    shown: list[tuple[str, str, str]] = []
-    for kind in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(
-            lambda parent, title, text, *a, k=kind: shown.append((k, title, text))))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda parent, title, text, *a: shown.append(("question", title, text))
-        or QMessageBox.StandardButton.Yes))
-    return shown
 
 
 def window_for(qtbot, session) -> MainWindow:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.conftest import new_case
 from tests.services.test_sync import Office, enrol
@@ -37,19 +37,6 @@ def offices(tmp_path):
     yield district, province, stick
     district.session.close()
     province.session.close()
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Message boxes the screen shows, as (kind, title, text); questions answer Yes."""
-    shown: list[tuple[str, str, str]] = []
-    for kind in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(
-            lambda parent, title, text, *a, k=kind: shown.append((k, title, text))))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda parent, title, text, *a: shown.append(("question", title, text))
-        or QMessageBox.StandardButton.Yes))
-    return shown
 
 
 def screen(qtbot, office: Office) -> SyncView:

@@ -417,7 +417,7 @@ def remove_service(session: Session, service_id: str) -> None:
         rows.soft_delete(db, service, session.stamp)
 
 
-def _scrub_elsewhere(db, case_ids: list[str], record_ids: list[str]) -> None:
+def scrub_beside_rows(db, case_ids: list[str], record_ids: list[str]) -> None:
     """What a delete must not leave beside the scrubbed rows: the PDFs of the cases'
     archived letters (their number and date stay, so numbering stays unique) and the
     sync conflicts about the records, which hold both offices' values."""
@@ -434,7 +434,7 @@ def delete_case(session: Session, number: str) -> None:
             rows.soft_delete(db, item, session.stamp)
         rows.soft_delete(db, file.case, session.stamp)
         search.refresh(db, [search.rid_for_case(db, file.case.id)])
-        _scrub_elsewhere(db, [file.case.id], [file.case.id, *(
+        scrub_beside_rows(db, [file.case.id], [file.case.id, *(
             item.id for item in (*file.services, *file.referrals, *file.notes))])
         audit.record(session, "case_deleted", entity="cases", record_id=file.case.id,
                      case_number=number)
@@ -459,4 +459,4 @@ def delete_person(session: Session, person_id: str) -> None:
             records.append(case.id)
         rows.soft_delete(db, person, session.stamp)
         search.refresh(db, [search.rid_for_case(db, c.id) for c in cases])
-        _scrub_elsewhere(db, [c.id for c in cases], records)
+        scrub_beside_rows(db, [c.id for c in cases], records)

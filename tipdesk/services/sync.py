@@ -51,6 +51,7 @@ from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services import audit, permissions
+from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import capture, rows, search
 from tipdesk.storage import cases as case_store
@@ -935,9 +936,8 @@ def _scrub_if_deleted(session: Session, entity: str, mine: dict, written: dict) 
     if written.get("deleted") and not mine.get("deleted"):
         capture.redact(session.db, entity, mine["id"],
                        r.personal_fields(_RECORD_TYPES[entity]))
-        if entity == "cases":
-            erasures.blank_letters(session.db, [mine["id"]])
-        erasures.remove_conflicts(session.db, [mine["id"]])
+        deleted_cases = [mine["id"]] if entity == "cases" else []
+        scrub_beside_rows(session.db, deleted_cases, [mine["id"]])
 
 
 def _refresh_search(db, entity: str, record_id: str) -> None:

@@ -31,7 +31,7 @@ from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, format_timestamp
-from tipdesk.ui.widgets.forms import ERROR_STYLE
+from tipdesk.ui.widgets.forms import message_label
 from tipdesk.ui.widgets.lists import SearchBox, list_table
 
 PAGE = 500
@@ -176,11 +176,7 @@ class AuditView(QWidget):
         for column, width in enumerate((130, 130, 260, 210, 130)):
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setStretchLastSection(True)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.hide()
+        self.message = message_label(self)
         self.count = QLabel(self)
         self.older = QPushButton(self.tr("Show older entries"), self)
         self.older.clicked.connect(self.load_older)

@@ -56,6 +56,7 @@ from tipdesk.ui.widgets.forms import (
     WARNING_STYLE,
     CaseForm,
     PersonForm,
+    message_label,
     refusal,
     scrolled,
 )
@@ -376,11 +377,7 @@ class CaseFileWidget(QWidget):
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.message = message_label(self, screen=True)
 
         self.person_form = PersonForm(self.session.today)
         self.case_form = CaseForm(workers=[

@@ -54,7 +54,7 @@ from tipdesk.ui.models.case_list import (
 )
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.views.case_file import display_value
-from tipdesk.ui.widgets.forms import ERROR_STYLE
+from tipdesk.ui.widgets.forms import ERROR_STYLE, message_label
 from tipdesk.ui.widgets.lists import RowActivation, list_table
 
 _C = "SyncView"
@@ -202,11 +202,7 @@ class SyncView(QWidget):
             "back, on a USB stick. Each file is encrypted for one office and signed by this "
             "one; a file from an office that is not enrolled is refused."), self)
         self.intro.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.message = message_label(self, screen=True)
         self.tabs = QTabWidget(self)
         self.offices_tab = self._build_offices_tab()
         self.conflicts_tab = self._build_conflicts_tab()

@@ -36,7 +36,7 @@ from tipdesk.ui.dialogs.users import (
     role_text,
 )
 from tipdesk.ui.models.case_list import Column, RowsModel, format_timestamp
-from tipdesk.ui.widgets.forms import ERROR_STYLE
+from tipdesk.ui.widgets.forms import ERROR_STYLE, message_label
 from tipdesk.ui.widgets.lists import RowActivation, list_table
 
 _C = "UsersView"
@@ -78,11 +78,7 @@ class UsersView(QWidget):
         self.intro = QLabel(self)
         self.intro.setObjectName("intro")
         self.intro.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
+        self.message = message_label(self, screen=True)
 
         self.model = RowsModel(account_columns(), key=lambda a: a.username, parent=self)
         self.table = list_table(self.model, self)

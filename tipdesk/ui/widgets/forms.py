@@ -62,12 +62,17 @@ from tipdesk.ui.widgets.region_picker import RegionPicker
 ERROR_STYLE = "color: #b3261e;"
 
 
-def message_label(parent: QWidget | None = None) -> QLabel:
-    """The hidden, wrapping label in which a form or dialog says what is wrong."""
+def message_label(parent: QWidget | None = None, *, screen: bool = False) -> QLabel:
+    """The hidden, wrapping label in which a form or dialog says what is wrong. A
+    ``screen``'s label also says what went well, so it takes its colour from the message
+    and its text can be selected (and copied, e.g. a file's path)."""
     label = QLabel(parent)
     label.setObjectName("message")
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    if screen:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    else:
+        label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label
 WARNING_STYLE = "color: #8a5300;"
