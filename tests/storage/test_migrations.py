@@ -16,7 +16,8 @@ def test_new_register_has_every_migration_applied(session):
                                                                  "m002_change_author",
                                                                  "m003_letters", "m004_sync",
                                                                  "m005_case_origin", "m006_access",
-                                                                     "m007_report_indexes"]
+                                                                 "m007_report_indexes",
+                                                                 "m008_search_settings"]
 
 
 def test_pending_migration_is_preceded_by_an_encrypted_backup(register, session):

@@ -352,3 +352,20 @@ def m007_report_indexes(db: Database) -> None:
     # register) and those closed on or after its first day, each through its own index.
     db.execute("CREATE INDEX cases_open_opened ON cases (opened_on) WHERE closed_on IS NULL")
     db.execute("CREATE INDEX cases_closed ON cases (closed_on) WHERE closed_on IS NOT NULL")
+
+
+# Words of new entries are gathered in memory and written out as one index segment when
+# this much is pending (FTS5's default is 1 MiB): a bulk load of demo cases or an import
+# writes and merges far fewer segments (A/B in docs/DECISIONS.md). An ordinary save
+# writes its few words at commit, as before. Segments merge once 8 of a level exist
+# (default 4): fewer rewrites while cases arrive, no slower search.
+SEARCH_HASH_BYTES = 32 * 1024 * 1024
+SEARCH_AUTOMERGE = 8
+
+
+@migrations()
+def m008_search_settings(db: Database) -> None:
+    db.execute("INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)",
+               [SEARCH_HASH_BYTES])
+    db.execute("INSERT INTO case_search (case_search, rank) VALUES ('automerge', ?)",
+               [SEARCH_AUTOMERGE])
