@@ -328,7 +328,12 @@ def test_deidentified_profile_carries_no_name(tmp_path):
     district = Office(tmp_path / "kup", "KUP", "district", "53.71")
     province = Office(tmp_path / "ntt", "NTT", "province", "53")
     enrol(district, province, tmp_path, profile="deidentified")
-    file = new_case(district.session, {"nik": "5371015403990001"})
+    # Free text anywhere may name someone: a worker typing where the victim worked, whose
+    # daughter she is, which village speaks her language.
+    file = new_case(district.session, {"nik": "5371015403990001",
+                                       "occupation": "Pembantu di rumah Ibu Maria",
+                                       "language": "Bahasa Dawan (kampung Maria)",
+                                       "guardian_relationship": "Anak Maria"})
     cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
                                                 text="Bertemu Maria di rumah aman."))
     stick = tmp_path / "stick"
@@ -337,6 +342,7 @@ def test_deidentified_profile_carries_no_name(tmp_path):
     person = rows.get(province.session.db, r.Person, file.person.id)
     assert person.full_name == "" and person.nik == "" and person.phone == ""
     assert person.region_code == "53.71" and person.estimated_age == 27
+    assert person.occupation == person.language == person.guardian_relationship == ""
     assert data(province.session, "case_notes") == {}
     for table in ("persons", "cases"):
         for row in data(province.session, table).values():

@@ -97,12 +97,12 @@ class Person(Synced):
     address: str = text_field(personal=True, max_len=300)
     region_code: str = text_field(max_len=13)
     education: str | None = code_field("education")
-    occupation: str = text_field()
+    occupation: str = text_field(personal=True)
     disability: str | None = code_field("disability")
     marital_status: str | None = code_field("marital_status")
-    language: str = text_field(max_len=80)
+    language: str = text_field(personal=True, max_len=80)
     guardian_name: str = text_field(personal=True)
-    guardian_relationship: str = text_field(max_len=80)
+    guardian_relationship: str = text_field(personal=True, max_len=80)
     guardian_phone: str = text_field(personal=True, max_len=24)
 
 
