@@ -72,7 +72,7 @@ def test_refusals_exit_3_and_create_nothing(demo, env, capsys, monkeypatch):
     cut = env / "cut.tipbackup"
     cut.write_bytes(file.read_bytes()[:5000])
     code, _, err = run(capsys, "restore", str(cut), "--to", str(target), "--user", "demo")
-    assert code == 3 and "damaged (truncated)" in err
+    assert code == 3 and "damaged (the file is cut short)" in err
     (env / "x.tipbackup").write_bytes(b"hello")
     code, _, err = run(capsys, "restore", str(env / "x.tipbackup"), "--to", str(target))
     assert code == 3 and "not a TipDesk backup" in err

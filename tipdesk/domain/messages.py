@@ -556,6 +556,9 @@ def _fill(code: str, params: dict[str, Any], lang: str) -> str:
         return code
     if code == "not_found" and params.get("what") in _THINGS:
         params = {**params, "what": _THINGS[params["what"]][_lang(lang)]}
+    reason = params.get("reason")
+    if isinstance(reason, str) and reason in REASONS:
+        params = {**params, "reason": REASONS[reason][_lang(lang)]}
     try:
         return template[_lang(lang)].format(**params)
     except (KeyError, IndexError):
@@ -582,3 +585,101 @@ MESSAGES.update({
         "en": "Unknown report format '{format}'. Choose one of: {known}.",
     },
 })
+
+# Why a file or folder was refused (the ``reason`` of a refusal), said in each language.
+# A reason not listed here is shown as it was given.
+REASONS: dict[str, dict[str, str]] = {
+    # batches and backups
+    "compression": {"id": "cara pemadatannya tidak dikenal", "en": "unknown compression"},
+    "content": {"id": "isinya tidak dapat disimpan di register",
+                "en": "its content cannot be written to the register"},
+    "entry": {"id": "ada baris perubahan yang tidak sah", "en": "a change entry is malformed"},
+    "header": {"id": "kepala berkas tidak sah", "en": "the file header is malformed"},
+    "manifest": {"id": "daftar isinya tidak sah", "en": "the manifest is malformed"},
+    "member_hash": {"id": "salah satu bagiannya tidak cocok dengan hash-nya",
+                    "en": "a part does not match its checksum"},
+    "member_size": {"id": "ukuran salah satu bagiannya tidak sesuai",
+                    "en": "a part has the wrong size"},
+    "members": {"id": "bagian-bagiannya kurang atau berlebih",
+                "en": "parts are missing or unexpected"},
+    "payload": {"id": "isi terenkripsinya tidak dapat dibuka",
+                "en": "the encrypted content cannot be opened"},
+    "too_large": {"id": "berkasnya terlalu besar", "en": "the file is too large"},
+    "truncated": {"id": "berkasnya terpotong", "en": "the file is cut short"},
+    "value": {"id": "ada nilai yang tidak sah", "en": "a value is not valid"},
+    "zip": {"id": "bukan arsip zip yang utuh", "en": "not a complete zip archive"},
+    "check": {"id": "salinan yang dipulihkan tidak lolos pemeriksaan",
+              "en": "the restored copy fails the check"},
+    "office": {"id": "cadangan ini milik kantor lain",
+               "en": "the backup belongs to another office"},
+    "no manifest": {"id": "tidak ada daftar isi", "en": "it has no manifest"},
+    "no such file": {"id": "berkas tidak ada", "en": "no such file"},
+    "not a zip file": {"id": "bukan arsip zip", "en": "not a zip archive"},
+    "destination": {"id": "ditujukan ke kantor lain", "en": "addressed to another office"},
+    "no_matching_key": {"id": "tidak ada kunci kantor ini yang dapat membukanya",
+                        "en": "no key of this office opens it"},
+    # key files and signatures
+    "base64": {"id": "ada kunci yang tidak tertulis dalam base64 yang sah",
+               "en": "a key is not valid base64"},
+    "code": {"id": "kode kantornya tidak sah", "en": "the office code is not valid"},
+    "created_at": {"id": "tanggal pembuatannya tidak sah", "en": "the creation date is not valid"},
+    "field_type": {"id": "ada isian dengan jenis yang salah", "en": "a field has the wrong type"},
+    "fields": {"id": "isiannya kurang atau berlebih", "en": "fields are missing or unexpected"},
+    "format": {"id": "formatnya tidak dikenal", "en": "unknown format"},
+    "key_length": {"id": "panjang salah satu kuncinya salah", "en": "a key has the wrong length"},
+    "level": {"id": "tingkat kantornya tidak sah", "en": "the office level is not valid"},
+    "name": {"id": "nama kantornya tidak sah", "en": "the office name is not valid"},
+    "not_json": {"id": "bukan JSON", "en": "not JSON"},
+    "office_id": {"id": "id kantornya tidak sah", "en": "the office id is not valid"},
+    "recipient": {"id": "kunci penerimanya tidak sah", "en": "a recipient key is not valid"},
+    "rotation": {"id": "penggantian kuncinya tidak ditandatangani dengan benar oleh kunci lama",
+                 "en": "the key change is not properly signed by the old key"},
+    "malformed": {"id": "tanda tangannya tidak berbentuk sah", "en": "the signature is malformed"},
+    "origin": {"id": "ditandatangani kantor lain daripada yang disebut di dalamnya",
+               "en": "signed by another office than the one it names"},
+    "signature": {"id": "tanda tangannya tidak cocok", "en": "the signature does not match"},
+    # registers
+    "it is a file, not a folder": {"id": "ini berkas, bukan folder",
+                                   "en": "it is a file, not a folder"},
+    "the folder does not exist": {"id": "folder itu tidak ada",
+                                  "en": "the folder does not exist"},
+    "register.keys is missing": {"id": "register.keys tidak ada", "en": "register.keys is missing"},
+    "register.keys has an unknown format": {"id": "format register.keys tidak dikenal",
+                                            "en": "register.keys has an unknown format"},
+    "register.keys is not readable": {"id": "register.keys tidak dapat dibaca",
+                                      "en": "register.keys is not readable"},
+    "register.db is missing": {"id": "register.db tidak ada", "en": "register.db is missing"},
+    "register.db is empty": {"id": "register.db kosong", "en": "register.db is empty"},
+    "a page cannot be read": {"id": "ada halaman yang tidak dapat dibaca",
+                              "en": "a page cannot be read"},
+    "the database cannot be read": {"id": "basis datanya tidak dapat dibaca",
+                                    "en": "the database cannot be read"},
+    "the database does not open with its key": {
+        "id": "basis datanya tidak terbuka dengan kuncinya",
+        "en": "the database does not open with its key"},
+    "the office record is missing": {"id": "data kantornya tidak ada",
+                                     "en": "the office record is missing"},
+    # arguments
+    "required": {"id": "wajib diisi", "en": "required"},
+    "required: the admin to recover": {"id": "wajib diisi: admin yang akan dipulihkan",
+                                       "en": "required: the admin to recover"},
+    "local or remote": {"id": "local atau remote", "en": "local or remote"},
+    "id or en": {"id": "id atau en", "en": "id or en"},
+    "must be 1 or more": {"id": "paling sedikit 1", "en": "must be 1 or more"},
+    "k must be 2 or more": {"id": "k paling kecil 2", "en": "k must be 2 or more"},
+    "only a province has a recovery key": {
+        "id": "hanya kantor provinsi yang memiliki kunci pemulihan",
+        "en": "only a province has a recovery key"},
+    "this office already has a recovery key": {
+        "id": "kantor ini sudah memiliki kunci pemulihan",
+        "en": "this office already has a recovery key"},
+    "this is this office's own key": {"id": "ini kunci kantor ini sendiri",
+                                      "en": "this is this office's own key"},
+    "this is a folder; give a file name": {"id": "ini folder; beri nama berkas",
+                                           "en": "this is a folder; give a file name"},
+    "the file name must end in .json or .pdf": {
+        "id": "nama berkas harus berakhiran .json atau .pdf",
+        "en": "the file name must end in .json or .pdf"},
+    "the period ends before it starts": {"id": "periodenya berakhir sebelum dimulai",
+                                         "en": "the period ends before it starts"},
+}
