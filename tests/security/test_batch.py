@@ -83,8 +83,9 @@ def sealed(district, province):
 
 def open_as(office: Office, data: bytes, *senders: Office, identities=None):
     enrolled = {ok.key_id(s.card.ed25519): s.card.ed25519 for s in senders}
-    return b.open_batch(data, identities or office.secrets.all_age_identities,
-                        enrolled.get, our_office_id=office.card.office_id)
+    manifest, changes = b.open_batch(data, identities or office.secrets.all_age_identities,
+                                     enrolled.get, our_office_id=office.card.office_id)
+    return manifest, changes.read()
 
 
 def unwrap(office: Office, data: bytes) -> dict[str, bytes]:
@@ -120,6 +121,46 @@ def test_a_sealed_batch_opens_with_its_manifest_and_changes(district, province, 
     assert manifest.counts == {"persons": 40}
     assert manifest.members == {"changes.jsonl": hashlib.sha256(CHANGES).hexdigest()}
     assert manifest.created_at.endswith("+00:00")
+
+
+def _big_changes(lines: int, width: int) -> bytes:
+    return b"".join(json.dumps({"e": "persons", "n": i, "pad": "x" * (width + i % 97)})
+                    .encode() + b"\n" for i in range(lines))
+
+
+def test_changes_read_line_by_line_are_the_lines_sealed(district, province):
+    # Lines cross the 1 MiB inflate steps, and one line is longer than a step.
+    text = _big_changes(3000, 900) + b'{"long": "' + b"y" * (3 * b._READ_STEP) + b'"}\n'
+    text += _big_changes(10, 5)[:-1]           # a last line without its newline
+    sealed = b.seal(**fields(district, province, changes=text))
+    enrolled = {ok.key_id(district.card.ed25519): district.card.ed25519}
+    _, changes = b.open_batch(sealed, province.secrets.all_age_identities, enrolled.get,
+                              our_office_id=PROVINCE_ID)
+    assert list(changes.lines()) == text.split(b"\n")
+    assert changes.read() == text
+    assert list(changes.lines()) == text.split(b"\n")     # and again: read on demand
+
+
+def test_opening_a_large_batch_never_holds_its_changes_whole(district, province):
+    """The changes may be ten times the file: an import (a 4 GB laptop) inflates them a
+    step at a time, to check their hash and then to apply them, and never all at once."""
+    import tracemalloc
+
+    text = _big_changes(40_000, 800)                     # about 33 MB, deflates to little
+    sealed = b.seal(**fields(district, province, changes=text))
+    size = len(text)
+    del text
+    enrolled = {ok.key_id(district.card.ed25519): district.card.ed25519}
+    tracemalloc.start()
+    try:
+        _, changes = b.open_batch(sealed, province.secrets.all_age_identities, enrolled.get,
+                                  our_office_id=PROVINCE_ID)
+        read = sum(len(line) + 1 for line in changes.lines())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert read == size
+    assert peak < size / 3, (peak, size)
 
 
 def test_the_envelope_is_binary_age_around_a_three_member_zip(district, province, sealed):

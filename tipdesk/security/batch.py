@@ -31,9 +31,10 @@ BLAKE2b-512 of the message), which ``verify_minisign`` also accepts.
 **Size caps** (``MAX_*`` below). The whole file is at most 512 MiB; inside, the manifest at
 most 1 MiB, the signature 4 KiB and the changes 1 GiB uncompressed. Uncompressed sizes are
 checked against the zip headers and again while inflating (reading in 1 MiB steps and
-stopping past the cap), so a zip bomb cannot exhaust memory. Worst case an import holds
-the file, the decrypted zip and the changes: about 2 GiB, inside the budget of a 4 GB
-laptop (DESIGN.md section 9). An export larger than that must be split into several
+stopping past the cap), so a zip bomb cannot exhaust memory. An import holds the file
+and the decrypted zip (at most 512 MiB each) and inflates the changes a step at a time,
+twice: once to check their hash, once to apply them (``ChangesText``), so a 4 GB laptop
+(DESIGN.md section 9) opens the largest batch. An export larger than that must be split into several
 batches (consecutive seq ranges); ``seal`` refuses changes over the cap.
 
 **Opening** (``open_batch``) checks in this order, each failure its own error carrying only
@@ -91,7 +92,7 @@ import struct
 import uuid
 import zipfile
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -403,11 +404,11 @@ def _verify(parsed: _Minisign, message: bytes, public_key: bytes) -> bool:
 
 def open_batch(data: bytes, identities: Sequence[str],
                key_for: Callable[[bytes], bytes | None], *,
-               our_office_id: str) -> tuple[Manifest, bytes]:
-    """Decrypt, verify and check a ``.tipbatch``; return its manifest and the raw
-    ``changes.jsonl`` bytes. See the module docstring for the order of the checks and for
-    what the caller must still check (``manifest.origin`` against the peer that owns the
-    key ``key_for`` returned).
+               our_office_id: str) -> tuple[Manifest, ChangesText]:
+    """Decrypt, verify and check a ``.tipbatch``; return its manifest and its
+    ``changes.jsonl`` (read line by line, or whole). See the module docstring for the
+    order of the checks and for what the caller must still check (``manifest.origin``
+    against the peer that owns the key ``key_for`` returned).
 
     ``identities`` are our ``AGE-SECRET-KEY-1...`` identities (the current one and those
     kept from rotations). ``key_for(key_id)`` returns the enrolled Ed25519 public key (32
@@ -431,10 +432,54 @@ def open_batch(data: bytes, identities: Sequence[str],
     if manifest.destination != our_office_id:
         raise BatchNotForThisOffice(reason="destination")
     for name, expected in manifest.members.items():
-        actual = hashlib.sha256(members[name]).hexdigest()
-        if not hmac.compare_digest(actual, expected):
+        digest = hashlib.sha256()
+        if name == CHANGES:
+            for chunk in members[CHANGES].chunks():
+                digest.update(chunk)
+        else:
+            digest.update(members[name])
+        if not hmac.compare_digest(digest.hexdigest(), expected):
             raise BatchDamaged(reason="member_hash")
     return manifest, members[CHANGES]
+
+
+class ChangesText:
+    """``changes.jsonl`` of an opened batch, inflated from the decrypted zip each time it
+    is read, a step at a time: an import checks its hash in one pass and applies it in
+    a second, so the whole text (up to ``MAX_CHANGES_BYTES``, ten times the file) is
+    never held at once. Every read stops past the cap, whatever the headers claim."""
+
+    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+        self._archive, self._info = archive, info
+
+    def chunks(self) -> Iterator[bytes]:
+        size, cap = 0, MEMBER_CAPS[CHANGES]
+        try:
+            with self._archive.open(self._info) as member:
+                while chunk := member.read(_READ_STEP):
+                    size += len(chunk)
+                    if size > cap:
+                        break
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError):
+            # (compression methods zipfile cannot read were refused before this)
+            raise BatchDamaged(reason="zip") from None
+        if size > cap or size != self._info.file_size:
+            raise BatchDamaged(reason="member_size")
+
+    def lines(self) -> Iterator[bytes]:
+        """Each line, without its newline (a last line without one too)."""
+        rest = b""
+        for chunk in self.chunks():
+            parts = (rest + chunk).split(b"\n")
+            rest = parts.pop()
+            yield from parts
+        if rest:
+            yield rest
+
+    def read(self) -> bytes:
+        """The whole text at once (small batches, tests)."""
+        return b"".join(self.chunks())
 
 
 def decrypt(data: bytes, identities: Sequence[str]) -> bytes:
@@ -477,9 +522,10 @@ def _check_age_layout(data: bytes) -> None:
         raise BatchDamaged(reason="truncated")
 
 
-def read_members(plain: bytes) -> dict[str, bytes]:
+def read_members(plain: bytes) -> dict[str, Any]:
     """The three members of the zip, refusing anything else and anything over the caps
-    (``BatchDamaged``: ``zip``, ``members``, ``compression``, ``member_size``)."""
+    (``BatchDamaged``: ``zip``, ``members``, ``compression``, ``member_size``): the
+    manifest and signature as bytes, the changes as a ``ChangesText`` read later."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(plain))
         infos = archive.infolist()
@@ -497,7 +543,8 @@ def read_members(plain: bytes) -> dict[str, bytes]:
             raise BatchDamaged(reason="compression")
         if info.file_size > cap:
             raise BatchDamaged(reason="member_size")
-        members[info.filename] = _read_capped(archive, info, cap)
+        members[info.filename] = (ChangesText(archive, info) if info.filename == CHANGES
+                                  else _read_capped(archive, info, cap))
     return members
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import json
 import re
 import secrets
@@ -506,7 +505,8 @@ def import_batch(session: Session, source: Path | bytes, *,
     return summary
 
 
-def _open(session: Session, data: bytes) -> tuple[envelope.Manifest, bytes, dict]:
+def _open(session: Session, data: bytes) -> tuple[envelope.Manifest, envelope.ChangesText,
+                                                  dict]:
     signer: dict = {}
     manifest, changes = envelope.open_batch(data, _identities(session),
                                             _key_for(session, signer),
@@ -638,10 +638,10 @@ def process_inbox(session: Session) -> list[str]:
 IMPORT_CHUNK = 2000
 
 
-def _chunks(changes: bytes):
+def _chunks(changes: envelope.ChangesText):
     """``(entity, lines)`` runs of at most IMPORT_CHUNK lines of one table, in order."""
     entity, lines = None, []
-    for line in io.BytesIO(changes):
+    for line in changes.lines():
         line = line.strip()
         if not line:
             continue
@@ -658,8 +658,9 @@ def _chunks(changes: bytes):
         yield entity, lines
 
 
-def _apply(session: Session, changes: bytes, manifest, peer: dict, summary: ImportSummary,
-           touched_cases: set, touched_persons: set, progress, before_rid: int) -> None:
+def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict,
+           summary: ImportSummary, touched_cases: set, touched_persons: set, progress,
+           before_rid: int) -> None:
     """Records we do not have go in with one statement per chunk; records we have are
     compared one by one (unchanged, fast-forward or merge)."""
     db = session.db
