@@ -237,7 +237,7 @@ def _supervisor(office_: Office):
 def _batch_text(receiver, path: Path) -> bytes:
     """The decrypted changes of a batch, as the receiving office reads them."""
     _manifest, changes, _peer = sync._open(receiver.session, path.read_bytes())
-    return changes
+    return changes.read()
 
 
 def test_an_erasure_travels_as_tombstones_without_the_name(tmp_path):

@@ -157,6 +157,42 @@ def test_a_cancelled_export_writes_nothing_and_stops_its_readers(offices):
     same(district, province)
 
 
+def test_export_and_import_hold_a_piece_of_the_changes_not_all_of_them(offices, monkeypatch):
+    """A district's first batch holds every case it has; on a 4 GB laptop neither end may
+    need the whole text in memory (the tables are read and deflated a piece at a time,
+    and inflated a step at a time to check and to apply)."""
+    import tracemalloc
+
+    from tipdesk.services.demo import add_demo_cases
+
+    district, province, stick = offices
+    add_demo_cases(district.session, 1000, seed=3)
+    monkeypatch.setattr(sync, "EXPORT_PIECE", 50)
+    monkeypatch.setattr(sync, "IMPORT_CHUNK", 100)
+    monkeypatch.setattr(envelope, "_READ_STEP", 64 * 1024)
+    tracemalloc.start()
+    try:
+        batch = district.export(province, stick)
+        exported = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        summary = sync.import_batch(province.session, batch)
+        imported = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    _, changes = envelope.open_batch(batch.read_bytes(), sync._identities(province.session),
+                                     lambda _: district.session and ok.read_card(
+                                         store.peer_by(province.session.db, code="KUP")
+                                         ["card"].encode()).ed25519,
+                                     our_office_id=province.session.office.id)
+    size = len(changes.read())
+    assert summary.applied > 5000 and size > 5_000_000
+    # Holding the text whole takes at least its size (export and import each took twice
+    # that before); what is left is the file, its decrypted zip and a few pieces.
+    assert exported < size / 2, (exported, size)
+    assert imported < size, (imported, size)
+    same(district, province)
+
+
 def test_name_never_in_batch_bytes_or_file_name(offices):
     district, province, stick = offices
     new_case(district.session)

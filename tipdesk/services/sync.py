@@ -20,14 +20,13 @@ Merging one incoming record against ours:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import re
 import secrets
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +49,7 @@ from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services import audit, permissions
+from tipdesk.services.ahead import read_ahead
 from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import capture, rows, search
@@ -59,6 +59,7 @@ from tipdesk.storage import sync as store
 from tipdesk.storage.connection import (
     IntegrityError,
     OperationalError,
+    begin_snapshot,
     larger_cache,
     open_database,
 )
@@ -329,16 +330,16 @@ def _entry_line(entity: str, record_id: str, seq: int, hist: str, row: str | Non
     return (head[:-1] + ',"row":' + (row if row is not None else "null") + "}").encode()
 
 
-# Tables are read by this many connections of their own at once (SQLite releases the
-# GIL while it builds a table's lines), while this thread deflates the tables already read.
-EXPORT_READERS = 2
+# Lines per piece of an export: a table is read, deflated and hashed a piece at a time.
+EXPORT_PIECE = 5000
 
 
-def _entity_block(db, entity: str, window: dict) -> tuple[list[bytes], int]:
-    """The batch lines of one table's changes in the window, and how many there are."""
+def _entity_pieces(db, entity: str, window: dict) -> Iterator[tuple[bytes, int]]:
+    """The batch lines of one table's changes in the window, as ``(lines, how many)``
+    pieces of at most EXPORT_PIECE lines."""
     transforms = _transforms(entity, window["profile"])
     if transforms is None:
-        return [], 0
+        return
     peer = window["peer"]
     where, params = (store.peer_scope(entity, peer["office_id"], window["own"])
                      if window["scoped"] else ("", []))
@@ -346,57 +347,48 @@ def _entity_block(db, entity: str, window: dict) -> tuple[list[bytes], int]:
                 if window["profile"] == "deidentified" else frozenset())
     span = (db, entity, peer["acked_upto"], window["seq_to"])
     scope = {"transforms": transforms, "where": where, "params": params}
-    parts, count = [], 0
-    inserted = store.export_inserted(*span, **scope)
-    if inserted:
-        parts += [inserted.encode(), b"\n"]
-        count += inserted.count("\n") + 1
-    del inserted
+    for text, count in store.export_inserted(*span, **scope, piece=EXPORT_PIECE):
+        yield text.encode() + b"\n", count
     regency = frozenset(name for name, kind in transforms.items() if kind == "regency")
     aged = transforms.get("estimated_age") == "age"
-    lines = [_entry_line(entity, record_id, seq, hist, row, personal, regency, aged)
-             for record_id, seq, hist, row in store.export_changed(*span, **scope)]
+    lines: list[bytes] = []
+    for record_id, seq, hist, row in store.export_changed(*span, **scope):
+        lines.append(_entry_line(entity, record_id, seq, hist, row, personal, regency, aged))
+        if len(lines) == EXPORT_PIECE:
+            yield b"\n".join(lines) + b"\n", len(lines)
+            lines = []
     if lines:
-        count += len(lines)
-        parts.append(b"\n".join(lines) + b"\n")
-    return parts, count
+        yield b"\n".join(lines) + b"\n", len(lines)
 
 
-def _entity_blocks(session: Session, window: dict):
-    """``(entity, parts, count)`` per table in APPLY_ORDER. The tables are read by
-    EXPORT_READERS connections at once; inside an open transaction (whose rows other
-    connections cannot see yet) they are read one by one through the session's own."""
+def _all_pieces(db, window: dict) -> Iterator[tuple[str, bytes, int]]:
+    for entity in store.APPLY_ORDER:
+        for piece, count in _entity_pieces(db, entity, window):
+            yield entity, piece, count
+
+
+def _export_pieces(session: Session, window: dict) -> Iterator[tuple[str, bytes, int]]:
+    """``(entity, lines, how many)`` for every table in APPLY_ORDER. Read by a connection
+    of its own on a worker thread, a few pieces ahead of this thread, which deflates,
+    hashes and encrypts (SQLite and zlib both let go of Python's lock, so they overlap);
+    inside an open transaction (whose rows another connection cannot see yet) through
+    the session's own."""
     if session.db.conn.in_transaction:
-        for entity in store.APPLY_ORDER:
-            yield (entity, *_entity_block(session.db, entity, window))
+        yield from _all_pieces(session.db, window)
         return
     from tipdesk.services.register import DB_FILE  # (register imports this module)
 
-    local, opened, lock = threading.local(), [], threading.Lock()
+    db = open_database(session.folder / DB_FILE, session.key)
 
-    def read(entity: str) -> tuple[list[bytes], int]:
-        db = getattr(local, "db", None)
-        if db is None:
-            db = local.db = open_database(session.folder / DB_FILE, session.key)
-            with lock:
-                opened.append(db)
-        return _entity_block(db, entity, window)
-
-    pool = ThreadPoolExecutor(EXPORT_READERS, thread_name_prefix="tipdesk-export")
-    futures: list = []
-    try:
-        futures = [(entity, pool.submit(read, entity)) for entity in store.APPLY_ORDER]
-        for entity, future in futures:
-            yield (entity, *future.result())
-    finally:
-        for future in (f for _, f in futures):
-            future.cancel()
-        with lock:
-            for db in opened:
-                db.conn.interrupt()   # a cancelled export stops reading at once
-        pool.shutdown(wait=True)
-        for db in opened:
+    def read() -> Iterator[tuple[str, bytes, int]]:
+        try:
+            begin_snapshot(db)          # every table as it was at one moment
+            yield from _all_pieces(db, window)
+        finally:
             db.close()
+
+    # A cancelled export stops the query it is in at once.
+    yield from read_ahead(read(), name="tipdesk-export", on_stop=db.conn.interrupt)
 
 
 def export_batch(session: Session, to_code: str, out: Path, *,
@@ -422,13 +414,13 @@ def export_batch(session: Session, to_code: str, out: Path, *,
                           + b',"row":' + row.encode() + b"}\n")
     window = {"peer": peer, "own": session.office.id, "seq_to": seq_to, "scoped": scoped,
               "profile": profile}
-    for number, (entity, parts, count) in enumerate(_entity_blocks(session, window)):
-        for part in parts:
-            changes.write(part)
-        if count:
-            counts[entity] = count
-        if progress:
-            progress("export", number + 1, len(store.APPLY_ORDER))
+    with contextlib.closing(_export_pieces(session, window)) as pieces:
+        for entity, piece, count in pieces:
+            changes.write(piece)
+            counts[entity] = counts.get(entity, 0) + count
+            if progress:
+                progress("export", store.APPLY_ORDER.index(entity) + 1,
+                         len(store.APPLY_ORDER))
     our = _secrets(session)
     recipients = [card.age_recipient] + ([card.recovery_recipient]
                                          if card.recovery_recipient else [])

@@ -54,6 +54,12 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
     return Database(conn)
 
 
+def begin_snapshot(db: Database) -> None:
+    """Start a read transaction on ``db``: every query until it ends sees the register as
+    it was at its first read, whatever other connections write meanwhile."""
+    db.execute("BEGIN")
+
+
 def checkpoint(db: Database) -> None:
     """Fold the write-ahead log back into the database file and empty it."""
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,59 @@
+"""read_ahead: a generator made on a worker thread, handed over in order, never outliving
+its caller."""
+
+import threading
+
+import pytest
+
+from tipdesk.services.ahead import read_ahead
+
+
+def _workers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "test-ahead"]
+
+
+def test_items_arrive_in_order_made_on_another_thread():
+    made_on: set[int] = set()
+
+    def items():
+        for i in range(50):
+            made_on.add(threading.get_ident())
+            yield i
+
+    assert list(read_ahead(items(), depth=2, name="test-ahead")) == list(range(50))
+    assert made_on and threading.get_ident() not in made_on
+    assert _workers() == []
+
+
+def test_an_error_while_making_is_raised_to_the_caller_after_the_items_before_it():
+    def items():
+        yield 1
+        yield 2
+        raise ValueError("disk gone")
+
+    got = []
+    with pytest.raises(ValueError, match="disk gone"):
+        for item in read_ahead(items(), name="test-ahead"):
+            got.append(item)
+    assert got == [1, 2] and _workers() == []
+
+
+def test_stopping_early_stops_the_worker_and_closes_the_generator_on_its_thread():
+    closed_on: list[int] = []
+    stopped = threading.Event()
+
+    def items():
+        try:
+            i = 0
+            while True:
+                yield i
+                i += 1
+        finally:
+            closed_on.append(threading.get_ident())
+
+    ahead = read_ahead(items(), depth=2, name="test-ahead", on_stop=stopped.set)
+    assert [next(ahead) for _ in range(3)] == [0, 1, 2]
+    ahead.close()
+    assert stopped.is_set()
+    assert closed_on and closed_on[0] != threading.get_ident()
+    assert _workers() == []
