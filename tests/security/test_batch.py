@@ -141,6 +141,21 @@ def test_changes_read_line_by_line_are_the_lines_sealed(district, province):
     assert list(changes.lines()) == text.split(b"\n")     # and again: read on demand
 
 
+def test_a_line_longer_than_any_entry_is_refused_without_gathering_it(district, province,
+                                                                     monkeypatch):
+    monkeypatch.setattr(b, "MAX_LINE_BYTES", 256 * 1024)
+    monkeypatch.setattr(b, "_READ_STEP", 16 * 1024)
+    for text in (b"x" * (1024 * 1024),                          # never ends
+                 b'{"e": 1}\n' + b"y" * (300 * 1024) + b"\n"):   # ends, too late
+        sealed = b.seal(**fields(district, province, changes=text))
+        enrolled = {ok.key_id(district.card.ed25519): district.card.ed25519}
+        _, changes = b.open_batch(sealed, province.secrets.all_age_identities,
+                                  enrolled.get, our_office_id=PROVINCE_ID)
+        with pytest.raises(BatchDamaged) as refused:
+            list(changes.lines())
+        assert refused.value.params == {"reason": "entry"}
+
+
 def test_opening_a_large_batch_never_holds_its_changes_whole(district, province):
     """The changes may be ten times the file: an import (a 4 GB laptop) inflates them a
     step at a time, to check their hash and then to apply them, and never all at once."""

@@ -2,6 +2,7 @@
 its caller."""
 
 import threading
+import time
 
 import pytest
 
@@ -57,3 +58,31 @@ def test_stopping_early_stops_the_worker_and_closes_the_generator_on_its_thread(
     assert stopped.is_set()
     assert closed_on and closed_on[0] != threading.get_ident()
     assert _workers() == []
+
+
+class _FailsThenClosesSlowly:
+    """Two items, then an error; closing takes a while (a connection being closed)."""
+
+    def __init__(self) -> None:
+        self.made = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> int:
+        self.made += 1
+        if self.made > 2:
+            raise ValueError("disk gone")
+        return self.made
+
+    def close(self) -> None:
+        time.sleep(0.3)
+
+
+def test_a_worker_that_failed_is_not_stopped_again_and_is_waited_for():
+    stops: list[int] = []
+    with pytest.raises(ValueError, match="disk gone"):
+        list(read_ahead(_FailsThenClosesSlowly(), name="test-ahead",
+                        on_stop=lambda: stops.append(1)))
+    # on_stop is for a worker still making items (it may touch what the worker closed).
+    assert stops == [] and _workers() == []

@@ -193,6 +193,25 @@ def test_export_and_import_hold_a_piece_of_the_changes_not_all_of_them(offices, 
     same(district, province)
 
 
+def test_an_export_with_nothing_new_still_reports_every_table_and_can_be_cancelled(offices):
+    district, province, stick = offices
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    seen: list[tuple[int, int]] = []
+    result = sync.export_batch(district.session, province.code, stick / "2.tipbatch",
+                               progress=lambda stage, done, total: seen.append((done, total)))
+    assert result.records == {}                   # acknowledged: nothing to send again
+    assert seen and seen[-1] == (len(store.APPLY_ORDER), len(store.APPLY_ORDER))
+
+    def cancel(stage, done, total):
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        sync.export_batch(district.session, province.code, stick / "3.tipbatch",
+                          progress=cancel)
+    assert not (stick / "3.tipbatch").exists()
+
+
 def test_name_never_in_batch_bytes_or_file_name(offices):
     district, province, stick = offices
     new_case(district.session)

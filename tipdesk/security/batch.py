@@ -126,6 +126,9 @@ MAX_BATCH_BYTES = 512 * 1024 * 1024  # the .tipbatch file (encrypted)
 MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_SIGNATURE_BYTES = 4 * 1024
 MAX_CHANGES_BYTES = 1024 * 1024 * 1024  # uncompressed
+# One line of changes.jsonl: one record with its history. The longest texts a record
+# may hold in a batch come to well under this.
+MAX_LINE_BYTES = 64 * 1024 * 1024
 MEMBER_CAPS = {MANIFEST: MAX_MANIFEST_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES,
                CHANGES: MAX_CHANGES_BYTES}
 
@@ -468,14 +471,31 @@ class ChangesText:
             raise BatchDamaged(reason="member_size")
 
     def lines(self) -> Iterator[bytes]:
-        """Each line, without its newline (a last line without one too)."""
-        rest = b""
+        """Each line, without its newline (a last line without one too). A line longer
+        than ``MAX_LINE_BYTES`` is refused (``BatchDamaged("entry")``): no entry is near
+        it, and gathering it would cost memory and time for nothing."""
+        pending: list[bytes] = []       # the start of a line the last steps did not end
+        pending_size = 0
         for chunk in self.chunks():
-            parts = (rest + chunk).split(b"\n")
-            rest = parts.pop()
-            yield from parts
-        if rest:
-            yield rest
+            start = 0
+            while (end := chunk.find(b"\n", start)) >= 0:
+                if pending:
+                    pending.append(chunk[start:end])
+                    line = b"".join(pending)
+                    pending, pending_size = [], 0
+                else:
+                    line = chunk[start:end]
+                if len(line) > MAX_LINE_BYTES:
+                    raise BatchDamaged(reason="entry")
+                yield line
+                start = end + 1
+            if start < len(chunk):
+                pending.append(chunk[start:])
+                pending_size += len(chunk) - start
+                if pending_size > MAX_LINE_BYTES:
+                    raise BatchDamaged(reason="entry")
+        if pending:
+            yield b"".join(pending)
 
     def read(self) -> bytes:
         """The whole text at once (small batches, tests)."""

@@ -57,17 +57,21 @@ def read_ahead(items: Iterator[T], depth: int = 3, *, name: str = "tipdesk-ahead
 
     worker = threading.Thread(target=work, name=name, daemon=True)
     worker.start()
+    finished = False        # the worker said it is done (or failed): nothing to stop
     try:
         while True:
             item = out.get()
-            if item is _DONE:
-                return
-            if isinstance(item, _Failed):
+            if item is _DONE or isinstance(item, _Failed):
+                finished = True
+                if item is _DONE:
+                    return
                 raise item.error
             yield item
     finally:
-        if worker.is_alive():
-            stop.set()
-            if on_stop is not None:
-                on_stop()
-        worker.join()
+        try:
+            if not finished:
+                stop.set()
+                if on_stop is not None:
+                    on_stop()
+        finally:
+            worker.join()

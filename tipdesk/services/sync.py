@@ -26,6 +26,7 @@ import functools
 import json
 import re
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -361,34 +362,61 @@ def _entity_pieces(db, entity: str, window: dict) -> Iterator[tuple[bytes, int]]
         yield b"\n".join(lines) + b"\n", len(lines)
 
 
+def _provider_refs(db, window: dict) -> bytes:
+    """A province's batch for a district carries the providers its records refer to."""
+    lines = []
+    for row in store.referenced_providers(db, window["peer"]["office_id"]):
+        record = json.loads(row)
+        lines.append(json.dumps({"e": "providers", "id": record["id"], "op": "ref",
+                                 "seq": 0, "base_rev": None, "rev": record["rev"],
+                                 "steps": [], "before": {}},
+                                ensure_ascii=False, separators=(",", ":"))[:-1].encode()
+                     + b',"row":' + row.encode() + b"}\n")
+    return b"".join(lines)
+
+
 def _all_pieces(db, window: dict) -> Iterator[tuple[str, bytes, int]]:
+    """Sets ``window["seq_to"]`` (the last change the batch covers) from ``db``, then
+    yields the pieces, and after each table ``(entity, b"", 0)``: that table is done."""
+    window["seq_to"] = store.last_change_number(db)
+    if window["scoped"]:
+        yield "providers", _provider_refs(db, window), 0
     for entity in store.APPLY_ORDER:
         for piece, count in _entity_pieces(db, entity, window):
             yield entity, piece, count
+        yield entity, b"", 0
 
 
 def _export_pieces(session: Session, window: dict) -> Iterator[tuple[str, bytes, int]]:
-    """``(entity, lines, how many)`` for every table in APPLY_ORDER. Read by a connection
-    of its own on a worker thread, a few pieces ahead of this thread, which deflates,
-    hashes and encrypts (SQLite and zlib both let go of Python's lock, so they overlap);
-    inside an open transaction (whose rows another connection cannot see yet) through
-    the session's own."""
+    """What ``_all_pieces`` yields, read by a connection of its own on a worker thread, a
+    few pieces ahead of this thread, which deflates, hashes and encrypts (SQLite and zlib
+    both let go of Python's lock, so they overlap). The window's end and every table
+    come from one snapshot. Inside an open transaction (whose rows another connection
+    cannot see yet) it reads through the session's own connection."""
     if session.db.conn.in_transaction:
         yield from _all_pieces(session.db, window)
         return
     from tipdesk.services.register import DB_FILE  # (register imports this module)
 
     db = open_database(session.folder / DB_FILE, session.key)
+    lock, open_ = threading.Lock(), [True]
 
     def read() -> Iterator[tuple[str, bytes, int]]:
         try:
-            begin_snapshot(db)          # every table as it was at one moment
+            begin_snapshot(db)
             yield from _all_pieces(db, window)
         finally:
-            db.close()
+            with lock:
+                open_[0] = False
+                db.close()
 
-    # A cancelled export stops the query it is in at once.
-    yield from read_ahead(read(), name="tipdesk-export", on_stop=db.conn.interrupt)
+    def interrupt() -> None:
+        # A cancelled export stops the query it is in at once (if it is still reading).
+        with lock:
+            if open_[0]:
+                db.conn.interrupt()
+
+    yield from read_ahead(read(), name="tipdesk-export", on_stop=interrupt)
 
 
 def export_batch(session: Session, to_code: str, out: Path, *,
@@ -398,29 +426,21 @@ def export_batch(session: Session, to_code: str, out: Path, *,
     permissions.require(session, "sync")
     peer = _peer_by_code(session, to_code)
     card = ok.read_card(peer["card"].encode())
-    db = session.db
-    seq_from, seq_to = peer["acked_upto"] + 1, store.last_change_number(db)
+    seq_from = peer["acked_upto"] + 1
     profile = peer["profile"]
     scoped = session.office.level == "province" and peer["level"] != "province"
     changes = envelope.Changes()
     counts: dict[str, int] = {}
-    if scoped:
-        for row in store.referenced_providers(db, peer["office_id"]):
-            record = json.loads(row)
-            changes.write(json.dumps({"e": "providers", "id": record["id"], "op": "ref",
-                                      "seq": 0, "base_rev": None, "rev": record["rev"],
-                                      "steps": [], "before": {}},
-                                     ensure_ascii=False, separators=(",", ":"))[:-1].encode()
-                          + b',"row":' + row.encode() + b"}\n")
-    window = {"peer": peer, "own": session.office.id, "seq_to": seq_to, "scoped": scoped,
-              "profile": profile}
+    window = {"peer": peer, "own": session.office.id, "scoped": scoped, "profile": profile}
     with contextlib.closing(_export_pieces(session, window)) as pieces:
         for entity, piece, count in pieces:
             changes.write(piece)
-            counts[entity] = counts.get(entity, 0) + count
+            if count:
+                counts[entity] = counts.get(entity, 0) + count
             if progress:
-                progress("export", store.APPLY_ORDER.index(entity) + 1,
+                progress("export", store.APPLY_ORDER.index(entity) + (0 if piece else 1),
                          len(store.APPLY_ORDER))
+    seq_to = window["seq_to"]
     our = _secrets(session)
     recipients = [card.age_recipient] + ([card.recovery_recipient]
                                          if card.recovery_recipient else [])
