@@ -6,8 +6,8 @@ from pathlib import Path
 
 import tipdesk
 from tipdesk.domain import errors
-from tipdesk.domain.errors import BatchDamaged, NotARegister, RegisterDamaged
-from tipdesk.domain.messages import REASONS, describe_error
+from tipdesk.domain.errors import BatchDamaged, NotARegister, Problem, RegisterDamaged
+from tipdesk.domain.messages import REASONS, describe_error, describe_problem
 
 SOURCE = Path(tipdesk.__file__).parent
 ERRORS = {name for name, value in vars(errors).items()
@@ -53,3 +53,12 @@ def test_a_register_refusal_says_why_in_indonesian():
 def test_a_reason_not_in_the_table_is_shown_as_given():
     text = describe_error(errors.BadArgument(argument="profile", reason="one of full, x"), "id")
     assert text == "profile: one of full, x"
+
+
+def test_a_missing_reference_names_the_thing_in_the_users_language():
+    problem = Problem("provider_id", "unknown_reference",
+                      params={"what": "provider", "value": "0192-abc"})
+    assert describe_problem(problem, "id").endswith(
+        "Penyedia layanan '0192-abc' tidak ada di register.")
+    assert describe_problem(problem, "en").endswith(
+        "Provider '0192-abc' is not in this register.")

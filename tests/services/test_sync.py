@@ -212,6 +212,28 @@ def test_an_export_with_nothing_new_still_reports_every_table_and_can_be_cancell
     assert not (stick / "3.tipbatch").exists()
 
 
+def test_an_edit_saved_as_an_export_starts_is_wholly_in_the_batch(offices, monkeypatch):
+    """The batch's last change number and the rows it carries come from one snapshot: an
+    edit saved by another window while the export begins is either in both or in neither."""
+    district, province, stick = offices
+    file = new_case(district.session)
+    real_begin = sync.begin_snapshot
+
+    def edit_then_begin(db):
+        f = district.case(file.case.case_number)
+        f.person.alias = "Ina"
+        cases.save_case_file(district.session, f.person, f.case)
+        real_begin(db)
+
+    monkeypatch.setattr(sync, "begin_snapshot", edit_then_begin)
+    result = sync.export_batch(district.session, province.code, stick)
+    monkeypatch.undo()
+    assert result.seq_to == store.last_change_number(district.session.db)
+    sync.import_batch(province.session, result.path)
+    assert rows.get(province.session.db, r.Person, file.person.id).alias == "Ina"
+    same(district, province)
+
+
 def test_name_never_in_batch_bytes_or_file_name(offices):
     district, province, stick = offices
     new_case(district.session)

@@ -539,7 +539,7 @@ def field_label(name: str, lang: str = "id") -> str:
     return labels[_lang(lang)] if labels else name
 
 
-# What ``NotFound`` names, said in each language.
+# What a message names as not found or missing (``what``), said in each language.
 _THINGS = {
     "case": {"id": "Kasus", "en": "Case"}, "person": {"id": "Orang", "en": "Person"},
     "conflict": {"id": "Konflik", "en": "Conflict"}, "figure": {"id": "Angka", "en": "Figure"},
@@ -550,15 +550,19 @@ _THINGS = {
 }
 
 
+def _said(name: str, value: Any, lang: str) -> Any:
+    """A parameter's value in ``lang`` when it is a word of ours (a thing, a reason)."""
+    words = _WORDS.get(name)
+    if words is not None and isinstance(value, str) and value in words:
+        return words[value][_lang(lang)]
+    return value
+
+
 def _fill(code: str, params: dict[str, Any], lang: str) -> str:
     template = MESSAGES.get(code)
     if template is None:
         return code
-    if code == "not_found" and params.get("what") in _THINGS:
-        params = {**params, "what": _THINGS[params["what"]][_lang(lang)]}
-    reason = params.get("reason")
-    if isinstance(reason, str) and reason in REASONS:
-        params = {**params, "reason": REASONS[reason][_lang(lang)]}
+    params = {name: _said(name, value, lang) for name, value in params.items()}
     try:
         return template[_lang(lang)].format(**params)
     except (KeyError, IndexError):
@@ -683,3 +687,7 @@ REASONS: dict[str, dict[str, str]] = {
     "the period ends before it starts": {"id": "periodenya berakhir sebelum dimulai",
                                          "en": "the period ends before it starts"},
 }
+
+# Parameters whose values are our own words, said in the user's language wherever a
+# message names them: what was not found or does not exist, why a file was refused.
+_WORDS = {"what": _THINGS, "reason": REASONS}

@@ -34,8 +34,8 @@ checked against the zip headers and again while inflating (reading in 1 MiB step
 stopping past the cap), so a zip bomb cannot exhaust memory. An import holds the file
 and the decrypted zip (at most 512 MiB each) and inflates the changes a step at a time,
 twice: once to check their hash, once to apply them (``ChangesText``), so a 4 GB laptop
-(DESIGN.md section 9) opens the largest batch. An export larger than that must be split into several
-batches (consecutive seq ranges); ``seal`` refuses changes over the cap.
+(DESIGN.md section 9) opens the largest batch. Changes over their cap must be exported
+as several batches (consecutive seq ranges); ``seal`` refuses them.
 
 **Opening** (``open_batch``) checks in this order, each failure its own error carrying only
 a ``reason`` code (or the format version, or the signer's key id), never anything read
@@ -456,19 +456,7 @@ class ChangesText:
         self._archive, self._info = archive, info
 
     def chunks(self) -> Iterator[bytes]:
-        size, cap = 0, MEMBER_CAPS[CHANGES]
-        try:
-            with self._archive.open(self._info) as member:
-                while chunk := member.read(_READ_STEP):
-                    size += len(chunk)
-                    if size > cap:
-                        break
-                    yield chunk
-        except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError):
-            # (compression methods zipfile cannot read were refused before this)
-            raise BatchDamaged(reason="zip") from None
-        if size > cap or size != self._info.file_size:
-            raise BatchDamaged(reason="member_size")
+        return _inflate_capped(self._archive, self._info, MEMBER_CAPS[CHANGES])
 
     def lines(self) -> Iterator[bytes]:
         """Each line, without its newline (a last line without one too). A line longer
@@ -568,20 +556,28 @@ def read_members(plain: bytes) -> dict[str, Any]:
     return members
 
 
-def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
+def _inflate_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int
+                    ) -> Iterator[bytes]:
     """Inflate one member in steps, stopping as soon as it passes ``cap``, whatever its
-    header claims; a size differing from the header is refused too."""
-    out = bytearray()
+    header claims; a size differing from the header is refused too (after the steps
+    read so far have been handed out: the caller applies nothing before the end)."""
+    size = 0
     try:
         with archive.open(info) as member:
-            while len(out) <= cap and (chunk := member.read(_READ_STEP)):
-                out += chunk
+            while chunk := member.read(_READ_STEP):
+                size += len(chunk)
+                if size > cap:
+                    break
+                yield chunk
     except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError):
         # (compression methods zipfile cannot read were refused before this)
         raise BatchDamaged(reason="zip") from None
-    if len(out) > cap or len(out) != info.file_size:
+    if size > cap or size != info.file_size:
         raise BatchDamaged(reason="member_size")
-    return bytes(out)
+
+
+def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
+    return b"".join(_inflate_capped(archive, info, cap))
 
 
 def parse_manifest(body: bytes) -> Manifest:

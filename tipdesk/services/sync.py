@@ -399,21 +399,22 @@ def _export_pieces(session: Session, window: dict) -> Iterator[tuple[str, bytes,
     from tipdesk.services.register import DB_FILE  # (register imports this module)
 
     db = open_database(session.folder / DB_FILE, session.key)
-    lock, open_ = threading.Lock(), [True]
+    lock, reading = threading.Lock(), True
 
     def read() -> Iterator[tuple[str, bytes, int]]:
+        nonlocal reading
         try:
             begin_snapshot(db)
             yield from _all_pieces(db, window)
         finally:
             with lock:
-                open_[0] = False
+                reading = False
                 db.close()
 
     def interrupt() -> None:
         # A cancelled export stops the query it is in at once (if it is still reading).
         with lock:
-            if open_[0]:
+            if reading:
                 db.conn.interrupt()
 
     yield from read_ahead(read(), name="tipdesk-export", on_stop=interrupt)
@@ -437,7 +438,7 @@ def export_batch(session: Session, to_code: str, out: Path, *,
             changes.write(piece)
             if count:
                 counts[entity] = counts.get(entity, 0) + count
-            if progress:
+            if progress:     # tables done: those before this one, and this one at its end
                 progress("export", store.APPLY_ORDER.index(entity) + (0 if piece else 1),
                          len(store.APPLY_ORDER))
     seq_to = window["seq_to"]
