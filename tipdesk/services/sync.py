@@ -22,15 +22,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import json
-import re
 import secrets
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import orjson
 
@@ -46,12 +43,12 @@ from tipdesk.domain.errors import (
     OfficeCodeTaken,
     UnknownSender,
 )
-from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services import audit, permissions
 from tipdesk.services.ahead import read_ahead
 from tipdesk.services.cases import scrub_beside_rows
+from tipdesk.services.entries import RECORD_TYPES, check_chunk
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import capture, rows, search
 from tipdesk.storage import cases as case_store
@@ -77,9 +74,7 @@ META = ("id", "origin", "rev", "updated_at", "updated_by")
 # A peer's clock may run ahead of ours; we never move our clock more than this ahead of
 # our own time because of it (the rev is kept as sent; merges never trust rev order).
 MAX_CLOCK_LEAD_MS = 60 * 60 * 1000
-_RECORD_TYPES = {"offices": r.Office, "persons": r.Person, "cases": r.Case,
-                 "services": r.Service, "referrals": r.Referral, "providers": r.Provider,
-                 "case_notes": r.CaseNote}
+_RECORD_TYPES = RECORD_TYPES
 
 
 # --- keys and enrolment ------------------------------------------------------------------
@@ -686,8 +681,7 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
         columns = frozenset(store.table_columns(db, entity))
         try:
             entries = [orjson.loads(line) for line in lines]
-            for entry in entries:
-                _check_entry(entity, entry, columns, peer["office_id"], owners)
+            check_chunk(entity, entries, columns, peer["office_id"], owners)
             local = store.rows_by_id(db, entity, [e["id"] for e in entries])
         except (orjson.JSONDecodeError, KeyError, TypeError):
             raise BatchDamaged(reason="entry") from None
@@ -728,92 +722,6 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
             progress("import", done, 0)
     if newest_rev:
         session.clock.observe(newest_rev, max_lead_ms=MAX_CLOCK_LEAD_MS)
-
-
-_OPS = frozenset({"insert", "update", "delete", "purge", "ref"})
-
-
-def _check_entry(entity: str, entry: object, columns: frozenset[str], sender: str,
-                 owners: set[str]) -> None:
-    """The shape of one entry, before anything of it is used. A batch is signed by an
-    enrolled office, but that office may be buggy, stolen or hostile: its entries name
-    only known columns (they become SQL), one record each, that it or we own."""
-    if not isinstance(entry, dict):
-        raise BatchDamaged(reason="entry")
-    rid, op, seq, rev, row = (entry.get(k) for k in ("id", "op", "seq", "rev", "row"))
-    steps, before, base = entry.get("steps"), entry.get("before"), entry.get("base_rev")
-    if (not isinstance(rid, str) or op not in _OPS or type(seq) is not int or seq < 0
-            or not _is_rev(rev) or not (base is None or _is_rev(base))
-            or not isinstance(steps, list) or not isinstance(before, dict)
-            or not all(isinstance(step, list) and len(step) == 2 and _is_rev(step[0])
-                       and isinstance(step[1], list)
-                       and all(isinstance(name, str) for name in step[1])
-                       for step in steps)):
-        raise BatchDamaged(reason="entry")
-    if row is None:
-        return
-    if (not isinstance(row, dict) or row.get("id") != rid or not row.keys() <= columns
-            or any(name not in columns and name != "*" for step in steps
-                   for name in step[1])):
-        raise BatchDamaged(reason="entry")
-    origin = row.get("origin")
-    if origin not in owners or (entity == "offices" and rid != sender):
-        # An office speaks for its own office record and for records it or we own.
-        raise BatchOverreach()
-    _check_values(entity, row)
-
-
-# A text without a limit of its own may be this long in a batch (the forms' limits are
-# 13 to 10,000 characters; room is left for text written before a limit was set).
-_TEXT_CAP = 100_000
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@functools.cache
-def _value_checks(entity: str) -> tuple[tuple[str, str, Any], ...]:
-    checks = []
-    for name, f in r.fields_of(_RECORD_TYPES[entity]).items():
-        kind, meta = f.metadata["kind"], f.metadata
-        if kind == "code":
-            checks.append((name, "code", frozenset(VOCABULARIES[meta["vocab"]].codes())))
-        elif kind in ("text", "ref", "codes", "lines"):
-            limit = meta.get("max_len")
-            checks.append((name, "text", max(4 * limit, 1000) if limit else _TEXT_CAP))
-        elif kind in ("date", "int", "flag"):
-            checks.append((name, kind, None))
-    return tuple(checks)
-
-
-def _check_values(entity: str, row: dict) -> None:
-    """Each value of the row the kind its column holds (a code of its vocabulary, a
-    date, a number, a flag, a text of bounded length): what the forms would let in. Blank
-    and missing values pass (a de-identified row has many)."""
-    for name, kind, arg in _value_checks(entity):
-        value = row.get(name)
-        if value is None:
-            continue
-        if kind == "code":
-            good = value in arg
-        elif kind == "text":
-            good = isinstance(value, str) and len(value) <= arg
-        elif kind == "date":
-            good = isinstance(value, str) and _DATE.fullmatch(value) is not None
-        elif kind == "flag":
-            good = value in (0, 1) and type(value) is int
-        else:
-            good = type(value) is int
-        if not good:
-            raise BatchDamaged(reason="value")
-
-
-def _is_rev(value: object) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        parse_rev(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _erased(entity: str, entry: dict, erased: set[str]) -> bool:

@@ -5,6 +5,7 @@ export and import."""
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -414,8 +415,13 @@ def insert_new_rows(db: Database, table: str, rows: Sequence[dict]) -> int:
     columns = table_columns(db, table)
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" * len(columns))
-    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                        [tuple(map(row.get, columns)) for row in rows])
+    try:
+        values = list(map(operator.itemgetter(*columns), rows))   # every column sent
+    except KeyError:        # a peer with fewer columns: the ones it lacks stay blank
+        values = [tuple(map(row.get, columns)) for row in rows]
+    if len(columns) == 1:
+        values = [(value,) for value in values]
+    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
     return len(rows)
 
 

@@ -1,0 +1,127 @@
+"""The quick, column-by-column check of an imported batch's entries must never let
+through what the exact, entry-by-entry check refuses, must refuse with the same reason,
+and must be the one that runs for an ordinary batch (else the import is slow)."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.services.test_sync import Office, enrol
+from tipdesk.domain.errors import TipdeskError
+from tipdesk.services import entries, sync
+from tipdesk.services.demo import add_demo_cases
+from tipdesk.storage import sync as store
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """Every entry of a real first batch of 12 demo cases, by table, with what the
+    province's import checks them against."""
+    tmp = tmp_path_factory.mktemp("entries")
+    district = Office(tmp / "kup", "KUP", "district", "53.71")
+    province = Office(tmp / "ntt", "NTT", "province", "53")
+    enrol(district, province, tmp)
+    add_demo_cases(district.session, 12, seed=3)
+    path = district.export(province, tmp / "first.tipbatch")
+    _, changes, peer = sync._open(province.session, Path(path).read_bytes())
+    chunks: dict[str, list] = {}
+    for line in changes.lines():
+        entry = orjson.loads(line)
+        chunks.setdefault(entry["e"], []).append(entry)
+    columns = {table: frozenset(store.table_columns(province.session.db, table))
+               for table in chunks}
+    owners = {peer["office_id"], province.session.office.id}
+    yield chunks, columns, peer["office_id"], owners
+    for office in (district, province):
+        office.session.close()
+
+
+def outcome(check, *args) -> tuple | None:
+    try:
+        check(*args)
+    except TipdeskError as error:
+        return type(error).__name__, error.params.get("reason")
+    except (KeyError, TypeError) as error:      # the import turns these into "entry"
+        return type(error).__name__, None
+    return None
+
+
+def one_by_one(table, chunk, columns, sender, owners) -> None:
+    for entry in chunk:
+        entries.check_entry(table, entry, columns, sender, owners)
+
+
+def test_every_table_of_an_ordinary_batch_passes_the_quick_check(batch):
+    chunks, columns, sender, owners = batch
+    assert set(chunks) == set(store.APPLY_ORDER)
+    for table, chunk in chunks.items():
+        assert entries._all_pass(table, chunk, columns[table], sender, owners), table
+        assert outcome(one_by_one, table, chunk, columns[table], sender, owners) is None
+
+
+ODD = st.one_of(
+    st.none(), st.booleans(), st.integers(-2, 2), st.integers(2 ** 63, 2 ** 70),
+    st.floats(allow_nan=False), st.text(max_size=4), st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.sampled_from(["", "*", "x" * 100_001, "2024-02-30", "2024-1-01", "2024-01-01\n",
+                     "\u0661" * 4 + "-01-01", "1796197305926-0000-x", "1796197305926-0000-x\n",
+                     "179619730592-0000-x", "female", "high", "confirmed", "id"]))
+
+
+@st.composite
+def mutation(draw, chunks):
+    """Which table, which entry, and one change to it: a key removed, added or given an
+    odd value, at the top of the entry, in its row or in one of its steps."""
+    table = draw(st.sampled_from(sorted(chunks)))
+    index = draw(st.integers(0, len(chunks[table]) - 1))
+    place = draw(st.sampled_from(["entry", "row", "row", "row", "step"]))
+    entry = chunks[table][index]
+    keys = sorted(entry if place == "entry" else entry["row"] if place == "row" else [0, 1])
+    key = draw(st.sampled_from([*keys, "extra"]))
+    action = draw(st.sampled_from(["set", "set", "set", "drop"]))
+    value = draw(ODD) if action == "set" else None
+    return table, index, place, key, action, value
+
+
+def mutated(chunks, table, index, place, key, action, value) -> list:
+    chunk = list(chunks[table])
+    entry = chunk[index] = copy.deepcopy(chunk[index])
+    where = {"entry": entry, "row": entry["row"], "step": entry["steps"][0]}[place]
+    if place == "step":
+        where[key if key != "extra" else 0] = value
+        return chunk
+    if action == "drop":
+        where.pop(key, None)
+    else:
+        where[key] = value
+    return chunk
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_quick_check_refuses_with_the_exact_check_s_reason(batch, data):
+    chunks, columns, sender, owners = batch
+    table, *change = data.draw(mutation(chunks))
+    chunk = mutated(chunks, table, *change)
+    args = (table, chunk, columns[table], sender, owners)
+    exact = outcome(one_by_one, *args)
+    if entries._all_pass(*args):
+        assert exact is None, (change, exact)
+    assert outcome(entries.check_chunk, *args) == exact
+
+
+def test_a_bad_entry_among_good_ones_is_refused_for_its_own_reason(batch):
+    chunks, columns, sender, owners = batch
+    chunk = copy.deepcopy(chunks["cases"])
+    chunk[-1]["row"]["status"] = "lost"             # not a code of its vocabulary
+    assert outcome(entries.check_chunk, "cases", chunk, columns["cases"], sender,
+                   owners) == ("BatchDamaged", "value")
+    chunk[-1]["row"]["origin"] = "someone else"      # and, before it, not theirs
+    assert outcome(entries.check_chunk, "cases", chunk, columns["cases"], sender,
+                   owners) == ("BatchOverreach", None)
