@@ -91,6 +91,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     office = Office(code=args.office_code, name=args.office_name, level=args.level,
                     region_code=args.region_code or "")
     admin = User(username=args.admin, display_name=args.admin_name or args.admin, role="admin")
+    if _refused_init(office, admin):
+        return EXIT_REFUSED
     created = create_register(Path(args.register), office, admin, _password(confirm=True))
     lang = _lang()
     print(("Register dibuat di" if lang == "id" else "Register created at") + f" {created.folder}")
@@ -109,6 +111,29 @@ def cmd_init(args: argparse.Namespace) -> int:
               "from the code above):")
         print(f"    {created.recovery_age_key}")
     return EXIT_OK
+
+
+# The option of ``init`` that gives each field, so a refusal says what to type.
+_INIT_OPTIONS = ({"code": "--office-code", "name": "--office-name", "level": "--level",
+                  "region_code": "--region-code"},
+                 {"username": "--admin", "display_name": "--admin-name"})
+
+
+def _refused_init(office: Office, admin: User) -> bool:
+    """Print every problem of the office and its administrator, each with the option
+    that gives it (``--office-name`` rather than the form's "Name"); True if any."""
+    from tipdesk.domain.validation import validate
+
+    found = [(options.get(p.field, ""), p)
+             for record, options in zip((office, admin), _INIT_OPTIONS, strict=True)
+             for p in validate(record) if p.is_error]
+    if not found:
+        return False
+    lang = _lang()
+    _err("tipdesk: " + describe_error(ValidationFailed([p for _, p in found]), lang))
+    for option, problem in found:
+        _err("  " + (f"{option}: " if option else "") + describe_problem(problem, lang))
+    return True
 
 
 DEMO_PASSWORD = "demo"

@@ -44,11 +44,16 @@ def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):
 
 def test_init_refuses_a_blank_or_two_line_name_and_a_file_in_the_path(env, capsys):
     base = ("--office-code", "KUP", "--level", "district", "--admin", "ani")
-    for name, said in (("   ", "Name: is required"), ("UPTD\nPPA", "must be one line")):
+    for name, said in (("   ", "--office-name: Name: is required"),
+                       ("UPTD\nPPA", "--office-name: Name: must be one line")):
         code, _, err = run(capsys, "init", str(env / "new" / "deeper" / "reg"),
                            "--office-name", name, *base)
         assert code == 3 and said in err, err
         assert not (env / "new").exists()
+    code, _, err = run(capsys, "init", str(env / "new"), "--office-name", "X",
+                       "--office-code", "KUP", "--level", "district", "--admin", " ")
+    assert code == 3 and "--admin: Username: is required" in err, err
+    assert not (env / "new").exists()
     (env / "afile").write_text("x")
     code, _, err = run(capsys, "init", str(env / "afile" / "reg"), "--office-name", "X", *base)
     assert code == 3 and "'" + str(env / "afile") + "' is a file" in err
