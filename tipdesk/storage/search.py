@@ -22,7 +22,7 @@ _CHUNK = 500
 
 _SOURCE = """
 SELECT c.rid, c.deleted, c.case_number, c.recruitment_place, c.transit_place,
-       c.exploitation_place, c.exploitation_country, c.recruitment_region, c.summary,
+       c.exploitation_place, c.recruitment_region, c.summary,
        p.full_name, p.alias, p.register_number, p.nik, p.address, p.region_code,
        (SELECT group_concat(n.text, ' ') FROM case_notes n
          WHERE n.case_id = c.id AND n.deleted = 0) AS notes
@@ -43,7 +43,7 @@ def region_words(code: str) -> str:
 
 # The columns of :data:`_SOURCE` after rid and deleted, in order: what an entry is made of.
 _PARTS = ("case_number", "recruitment_place", "transit_place", "exploitation_place",
-          "exploitation_country", "recruitment_region", "summary", "full_name", "alias",
+          "recruitment_region", "summary", "full_name", "alias",
           "register_number", "nik", "address", "region_code", "notes")
 _parts_of = operator.itemgetter(*_PARTS)
 
@@ -54,9 +54,8 @@ def entry(row: dict) -> tuple[str, str, str, str]:
 
 
 def _entry(parts: Sequence) -> tuple[str, str, str, str]:
-    (case_number, recruitment_place, transit_place, exploitation_place, _country,
-     recruitment_region, summary, full_name, alias, register_number, nik, address,
-     region_code, notes) = parts
+    (case_number, recruitment_place, transit_place, exploitation_place, recruitment_region,
+     summary, full_name, alias, register_number, nik, address, region_code, notes) = parts
     names = " ".join(x for x in (full_name, alias) if x)
     numbers = " ".join(x for x in (case_number, register_number, nik) if x)
     places = " ".join(x for x in (
