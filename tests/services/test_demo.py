@@ -103,6 +103,8 @@ def test_adding_to_an_existing_register_continues_the_numbers(tmp_path):
 def test_cancel_leaves_nothing_behind(tmp_path):
     s = demo(tmp_path, "cancel", 1, 1)
     before = s.db["cases"].count, s.db["_changes"].count
+    triggers = s.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                            "ORDER BY name").fetchall()
     calls = []
 
     def cancelled():
@@ -113,6 +115,9 @@ def test_cancel_leaves_nothing_behind(tmp_path):
         with pytest.raises(Cancelled):
             add_demo_cases(s, 5000, seed=2, reference=TODAY, cancelled=cancelled)
         assert (s.db["cases"].count, s.db["_changes"].count) == before
+        # the capture triggers lifted for the bulk rows are back as they were
+        assert s.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                            "ORDER BY name").fetchall() == triggers
     finally:
         s.close()
 

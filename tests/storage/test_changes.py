@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from tests.conftest import new_case, provider
 from tipdesk.services import cases
 from tipdesk.storage import capture
@@ -108,3 +110,46 @@ def test_demo_bulk_inserts_are_captured_once_each_parents_first(session):
     for note in db.query("SELECT id, case_id FROM case_notes"):
         assert seq[note["case_id"]] < seq[note["id"]]
     assert db.execute("SELECT muted FROM _capture").fetchone()[0] == 0
+
+
+def _triggers(db):
+    return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                      "ORDER BY name").fetchall()
+
+
+def test_lifted_insert_triggers_come_back_exactly_and_capture_again(session):
+    from tipdesk.storage import bulk
+
+    db = session.db
+    before = _triggers(db)
+    assert {f"{t}_capture_insert" for t in capture.SYNCED_TABLES} <= {n for n, _ in before}
+    with pytest.raises(RuntimeError), bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES):
+        pass                            # outside a transaction: refused, nothing dropped
+    assert _triggers(db) == before
+    with session.write(), bulk.insert_triggers_lifted(db, ["providers"]):
+        names = {n for n, _ in _triggers(db)}
+        assert "providers_capture_insert" not in names
+        assert "persons_capture_insert" in names      # only the tables named
+        seq = db.execute("SELECT coalesce(max(seq), 0) FROM _changes").fetchone()[0]
+        provider(session, name="Rumah Sakit Lifted")
+        # a row inserted meanwhile gets no _changes row from a trigger
+        assert db.execute("SELECT count(*) FROM _changes WHERE seq > ? AND "
+                          "entity = 'providers'", [seq]).fetchone()[0] == 0
+    assert _triggers(db) == before
+    # put back, they capture again
+    provider(session, name="Rumah Sakit After")
+    assert changes(session, "providers")[-1]["op"] == "insert"
+
+
+def test_lifted_triggers_come_back_when_the_transaction_is_rolled_back(session):
+    from tipdesk.storage import bulk
+
+    db = session.db
+    before = _triggers(db)
+    with (pytest.raises(LookupError), session.write(),
+          bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES)):
+        provider(session, name="Rumah Sakit Rolled Back")
+        raise LookupError("the action fails after its rows went in")
+    assert _triggers(db) == before
+    file = new_case(session)
+    assert changes(session, "persons")[-1]["id"] == file.person.id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import json
 import multiprocessing
 import queue
@@ -407,7 +408,13 @@ PROCESS_THRESHOLD = 3000
 
 
 def _produce(plan: _Plan, out) -> None:
-    """Entry point of the making process: chunks into ``out``, then None."""
+    """Entry point of the making process: chunks into ``out``, then None.
+
+    The collector is off in this process: its rows hold no cycles and are freed by
+    reference counting, and full collections kept walking the chunk being made (about a
+    tenth of the making time).
+    """
+    gc.disable()
     try:
         for item in _make_chunks(plan):
             out.put(item)
@@ -495,17 +502,18 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
                   else _make_chunks(plan))
         done = 0
         try:
-            for chunk, clock_last in chunks:
-                if cancelled and cancelled():
-                    raise Cancelled()
-                for table in _TABLES[:-1]:
-                    columns, rows = chunk[table]
-                    bulk.insert_captured(db, table, columns, rows)
-                bulk.insert_search_entries(db, chunk["case_search"])
-                session.clock.observe(clock_last)
-                done += len(chunk["cases"][1])
-                if progress:
-                    progress(done, count)
+            with bulk.insert_triggers_lifted(db, _TABLES[:-1]):
+                for chunk, clock_last in chunks:
+                    if cancelled and cancelled():
+                        raise Cancelled()
+                    for table in _TABLES[:-1]:
+                        columns, rows = chunk[table]
+                        bulk.insert_captured(db, table, columns, rows)
+                    bulk.insert_search_entries(db, chunk["case_search"])
+                    session.clock.observe(clock_last)
+                    done += len(chunk["cases"][1])
+                    if progress:
+                        progress(done, count)
         finally:
             close = getattr(chunks, "close", None)
             if close:

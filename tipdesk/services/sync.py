@@ -50,7 +50,7 @@ from tipdesk.services.ahead import read_ahead
 from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.entries import RECORD_TYPES, check_chunk
 from tipdesk.services.session import Session, utc_now
-from tipdesk.storage import capture, rows, search
+from tipdesk.storage import bulk, capture, rows, search
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import privacy as erasures
 from tipdesk.storage import sync as store
@@ -553,8 +553,10 @@ def _import(session: Session, data: bytes, *, progress=None,
             touched_persons: set[str] = set()
             before_rid = store.max_rid(db)
             try:
-                _apply(session, changes, manifest, peer, summary, touched_cases,
-                       touched_persons, progress, before_rid)
+                # Muted, the insert triggers would still cost every new row (bulk.py).
+                with bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES):
+                    _apply(session, changes, manifest, peer, summary, touched_cases,
+                           touched_persons, progress, before_rid)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError,
                     IntegrityError, OperationalError):
                 # Content the checks let through but the tables refuse: all or nothing.
