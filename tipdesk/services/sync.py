@@ -49,6 +49,7 @@ from tipdesk.services import audit, permissions
 from tipdesk.services.ahead import read_ahead
 from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.entries import RECORD_TYPES, check_chunk
+from tipdesk.services.pauses import collector_paused
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import bulk, capture, rows, search
 from tipdesk.storage import cases as case_store
@@ -539,7 +540,7 @@ def _import(session: Session, data: bytes, *, progress=None,
             _keep_in_inbox(session, data, manifest, peer)
         summary.waiting = True
         return summary
-    with session.write(immediate=True) as db, larger_cache(db):
+    with session.write(immediate=True) as db, larger_cache(db), collector_paused():
         # Another program may have imported this batch (or a later one) since the checks
         # above; with the write lock held, look again.
         if store.batch_seen(db, manifest.batch_id):

@@ -1,0 +1,82 @@
+"""The cycle collector is paused around bulk work and always runs again after it."""
+
+import gc
+import threading
+
+import pytest
+
+from tests.conftest import new_case
+from tests.services.test_sync import offices, same  # noqa: F401  (fixture)
+from tipdesk.domain.errors import BatchDamaged
+from tipdesk.services import sync
+from tipdesk.services.pauses import collector_paused
+from tipdesk.storage import sync as store
+
+
+@pytest.fixture(autouse=True)
+def _collector_on():
+    gc.enable()
+    yield
+    gc.enable()
+
+
+def test_pauses_nest_and_the_collector_runs_again_after_the_last():
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()           # the outer pause still holds
+    assert gc.isenabled()
+
+
+def test_a_pause_does_not_start_a_collector_that_was_off():
+    gc.disable()
+    with collector_paused():
+        pass
+    assert not gc.isenabled()
+
+
+def test_pauses_from_two_threads_end_with_the_collector_on():
+    inside, leave = threading.Event(), threading.Event()
+
+    def other():
+        with collector_paused():
+            inside.set()
+            leave.wait(10)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    inside.wait(10)
+    with collector_paused():
+        leave.set()
+        thread.join(10)
+        assert not gc.isenabled()           # the other thread's end did not restart it
+    assert gc.isenabled()
+
+
+def test_an_import_runs_paused_and_leaves_the_collector_on_even_when_refused(
+        offices, monkeypatch):  # noqa: F811
+    district, province, stick = offices
+    new_case(district.session)
+    batch = district.export(province, stick)
+    real = store.insert_new_rows
+    seen = []
+
+    def insert_and_look(db, table, rows):
+        seen.append(gc.isenabled())
+        return real(db, table, rows)
+
+    monkeypatch.setattr(store, "insert_new_rows", insert_and_look)
+
+    def refuse(db, table, rows):
+        seen.append(gc.isenabled())
+        raise KeyError(table)                # content the tables refuse: BatchDamaged
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "insert_new_rows", refuse)
+        with pytest.raises(BatchDamaged):
+            sync.import_batch(province.session, batch)
+    assert gc.isenabled() and seen == [False]
+    sync.import_batch(province.session, batch)
+    assert gc.isenabled() and seen and not any(seen)
+    same(district, province)
