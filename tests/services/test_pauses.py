@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import new_case
 from tests.services.test_sync import offices, same  # noqa: F401  (fixture)
 from tipdesk.domain.errors import BatchDamaged
-from tipdesk.services import sync
+from tipdesk.services import pauses, sync
 from tipdesk.services.pauses import collector_paused
 from tipdesk.storage import sync as store
 
@@ -17,6 +17,7 @@ from tipdesk.storage import sync as store
 def _collector_on():
     gc.enable()
     yield
+    pauses._depth = 0       # a test that failed half-way leaves no pause behind
     gc.enable()
 
 

@@ -153,3 +153,38 @@ def test_lifted_triggers_come_back_when_the_transaction_is_rolled_back(session):
     assert _triggers(db) == before
     file = new_case(session)
     assert changes(session, "persons")[-1]["id"] == file.person.id
+
+
+def test_lifted_triggers_survive_a_rollback_or_a_commit_inside(session):
+    from tipdesk.storage import bulk
+
+    db = session.db
+    before = _triggers(db)
+    # SQLite itself rolled back (a full disk, say), then the action fails: its error comes
+    # out, not one about putting the triggers back
+    with (pytest.raises(LookupError, match="the disk is full"), session.write(),
+          bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES)):
+        db.conn.execute("ROLLBACK")
+        raise LookupError("the disk is full")
+    assert _triggers(db) == before
+    # something inside committed the drops: the triggers are created again at the end
+    db.conn.execute("BEGIN")
+    with bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES):
+        db.conn.execute("COMMIT")
+        assert not {n for n, _ in _triggers(db)} & {f"{t}_capture_insert"
+                                                    for t in capture.SYNCED_TABLES}
+    assert _triggers(db) == before
+    file = new_case(session)
+    assert changes(session, "cases")[-1]["id"] == file.case.id
+
+
+def test_captured_bulk_rows_need_their_trigger_lifted(session):
+    from tipdesk.storage import bulk
+
+    db = session.db
+    count = db.execute("SELECT count(*) FROM _changes").fetchone()[0]
+    with pytest.raises(RuntimeError, match="lift the insert trigger of providers"), \
+            session.write():
+        bulk.insert_captured(db, "providers", ["id"], [("x",)])
+    assert db.execute("SELECT count(*) FROM _changes").fetchone()[0] == count
+    assert db.execute("SELECT count(*) FROM providers WHERE id = 'x'").fetchone()[0] == 0
