@@ -82,3 +82,9 @@ def sign_in(folder: Path, username: str, password: str = PASSWORD):
     s = open_register(folder, username, password)
     s.today = lambda: TODAY
     return s
+
+
+def triggers(db) -> list[tuple[str, str]]:
+    """Every trigger of the register, by name, with its SQL."""
+    return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                      "ORDER BY name").fetchall()

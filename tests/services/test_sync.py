@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case
+from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, triggers
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     BatchDamaged,
@@ -448,7 +448,7 @@ def test_killed_import_leaves_the_register_as_before(offices):
     district, province, stick = offices
     new_case(district.session)
     batch = district.export(province, stick)
-    triggers = _triggers(province.session.db)
+    before = triggers(province.session.db)
     province.session.close()
     child = multiprocessing.get_context("spawn").Process(
         target=_import_and_die, args=(str(province.folder), str(batch)))
@@ -459,21 +459,16 @@ def test_killed_import_leaves_the_register_as_before(offices):
     assert data(province.session, "persons") == {}
     assert sync.list_peers(province.session)[0].received_upto == 0
     # the insert triggers the import lifted came back with the rollback
-    assert _triggers(province.session.db) == triggers
+    assert triggers(province.session.db) == before
     summary = sync.import_batch(province.session, batch)
     assert summary.applied >= 2
     same(district, province)
-    assert _triggers(province.session.db) == triggers
+    assert triggers(province.session.db) == before
     # and capture a province's own new record, for its return batch
     file = new_case(province.session)
     inserted = {(c["entity"], c["id"]) for c in capture.changes_after(province.session.db)
                 if c["op"] == "insert"}
     assert {("persons", file.person.id), ("cases", file.case.id)} <= inserted
-
-
-def _triggers(db):
-    return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                      "ORDER BY name").fetchall()
 
 
 def test_a_clock_a_year_fast_cannot_win_silently(offices):

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from tests.conftest import new_case, provider
+from tests.conftest import triggers as _triggers
 from tipdesk.services import cases
 from tipdesk.storage import capture
 
@@ -112,21 +113,14 @@ def test_demo_bulk_inserts_are_captured_once_each_parents_first(session):
     assert db.execute("SELECT muted FROM _capture").fetchone()[0] == 0
 
 
-def _triggers(db):
-    return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                      "ORDER BY name").fetchall()
-
-
 def test_lifted_insert_triggers_come_back_exactly_and_capture_again(session):
-    from tipdesk.storage import bulk
-
     db = session.db
     before = _triggers(db)
     assert {f"{t}_capture_insert" for t in capture.SYNCED_TABLES} <= {n for n, _ in before}
-    with pytest.raises(RuntimeError), bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES):
+    with pytest.raises(RuntimeError), capture.insert_triggers_lifted(db, capture.SYNCED_TABLES):
         pass                            # outside a transaction: refused, nothing dropped
     assert _triggers(db) == before
-    with session.write(), bulk.insert_triggers_lifted(db, ["providers"]):
+    with session.write(), capture.insert_triggers_lifted(db, ["providers"]):
         names = {n for n, _ in _triggers(db)}
         assert "providers_capture_insert" not in names
         assert "persons_capture_insert" in names      # only the tables named
@@ -142,12 +136,10 @@ def test_lifted_insert_triggers_come_back_exactly_and_capture_again(session):
 
 
 def test_lifted_triggers_come_back_when_the_transaction_is_rolled_back(session):
-    from tipdesk.storage import bulk
-
     db = session.db
     before = _triggers(db)
     with (pytest.raises(LookupError), session.write(),
-          bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES)):
+          capture.insert_triggers_lifted(db, capture.SYNCED_TABLES)):
         provider(session, name="Rumah Sakit Rolled Back")
         raise LookupError("the action fails after its rows went in")
     assert _triggers(db) == before
@@ -156,20 +148,18 @@ def test_lifted_triggers_come_back_when_the_transaction_is_rolled_back(session):
 
 
 def test_lifted_triggers_survive_a_rollback_or_a_commit_inside(session):
-    from tipdesk.storage import bulk
-
     db = session.db
     before = _triggers(db)
     # SQLite itself rolled back (a full disk, say), then the action fails: its error comes
     # out, not one about putting the triggers back
     with (pytest.raises(LookupError, match="the disk is full"), session.write(),
-          bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES)):
+          capture.insert_triggers_lifted(db, capture.SYNCED_TABLES)):
         db.conn.execute("ROLLBACK")
         raise LookupError("the disk is full")
     assert _triggers(db) == before
     # something inside committed the drops: the triggers are created again at the end
     db.conn.execute("BEGIN")
-    with bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES):
+    with capture.insert_triggers_lifted(db, capture.SYNCED_TABLES):
         db.conn.execute("COMMIT")
         assert not {n for n, _ in _triggers(db)} & {f"{t}_capture_insert"
                                                     for t in capture.SYNCED_TABLES}

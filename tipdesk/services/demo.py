@@ -28,7 +28,7 @@ from tipdesk.services import demo_pools as pools
 from tipdesk.services.cases import CASE_COUNTER, PERSON_COUNTER, case_number, register_number
 from tipdesk.services.register import Created, create_register
 from tipdesk.services.session import Session, utc_now
-from tipdesk.storage import bulk, counters, local, search
+from tipdesk.storage import bulk, capture, counters, local, search
 from tipdesk.storage import cases as cases_store
 from tipdesk.storage.connection import larger_cache
 
@@ -502,7 +502,7 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
                   else _make_chunks(plan))
         done = 0
         try:
-            with bulk.insert_triggers_lifted(db, _TABLES[:-1]):
+            with capture.insert_triggers_lifted(db, _TABLES[:-1]):
                 for chunk, clock_last in chunks:
                     if cancelled and cancelled():
                         raise Cancelled()

@@ -4,8 +4,8 @@ Bulk work makes and drops millions of small dicts, tuples and lists that hold no
 so reference counting frees them all; the collector meanwhile ran about every 700 new
 objects and, now and then, walked every object alive (the batch's current chunk, the
 region names, in the app all of Qt's wrappers). Measured on an import of 20,000 cases:
-1,919 collections taking 1.5-2.1 s of 15.4-18.1 s. Pauses nest and may come from several threads;
-the collector runs again when the last one ends, if it ran before the first.
+1,919 collections taking 1.5-2.1 s of 15.4-18.1 s. Pauses nest and may come from several
+threads; the collector runs again when the last one ends, if it ran before the first.
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.entries import RECORD_TYPES, check_chunk
 from tipdesk.services.pauses import collector_paused
 from tipdesk.services.session import Session, utc_now
-from tipdesk.storage import bulk, capture, rows, search
+from tipdesk.storage import capture, rows, search
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import privacy as erasures
 from tipdesk.storage import sync as store
@@ -554,8 +554,8 @@ def _import(session: Session, data: bytes, *, progress=None,
             touched_persons: set[str] = set()
             before_rid = store.max_rid(db)
             try:
-                # Muted, the insert triggers would still cost every new row (bulk.py).
-                with bulk.insert_triggers_lifted(db, capture.SYNCED_TABLES):
+                # Muted, the insert triggers would still cost every new row (capture.py).
+                with capture.insert_triggers_lifted(db, capture.SYNCED_TABLES):
                     _apply(session, changes, manifest, peer, summary, touched_cases,
                            touched_persons, progress, before_rid)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError,

@@ -36,6 +36,6 @@ def search_index(db: Database) -> list[str]:
 
 def capture_triggers(db: Database) -> list[str]:
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    return [f"change capture trigger {table}_capture_{op} is missing"
+    return [f"change capture trigger {capture.trigger_name(table, op)} is missing"
             for table in capture.SYNCED_TABLES for op in ("insert", "update", "delete")
-            if f"{table}_capture_{op}" not in names]
+            if capture.trigger_name(table, op) not in names]
