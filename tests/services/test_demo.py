@@ -116,6 +116,28 @@ def test_cancel_leaves_nothing_behind(tmp_path):
         assert (s.db["cases"].count, s.db["_changes"].count) == before
         # the capture triggers lifted for the bulk rows are back as they were
         assert triggers(s.db) == lifted
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        s.close()
+
+
+def test_a_large_demo_goes_in_with_a_rollback_journal_a_small_one_in_wal_mode(tmp_path):
+    from tipdesk.services.demo import BULK_JOURNAL_CASES
+
+    s = demo(tmp_path, "journal", 1, 1)
+    modes = []
+
+    def seen(done, total):
+        modes.append(s.db.execute("PRAGMA journal_mode").fetchone()[0])
+
+    try:
+        add_demo_cases(s, BULK_JOURNAL_CASES, seed=1, reference=TODAY, progress=seen)
+        assert set(modes) == {"delete"}
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        modes.clear()
+        add_demo_cases(s, BULK_JOURNAL_CASES - 1, seed=2, reference=TODAY, progress=seen)
+        assert set(modes) == {"wal"}
+        assert s.db["cases"].count == 2 * BULK_JOURNAL_CASES
     finally:
         s.close()
 

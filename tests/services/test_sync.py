@@ -26,6 +26,7 @@ from tipdesk.domain.errors import (
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services import cases, sync
+from tipdesk.services.demo import add_demo_cases
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import capture, rows
 from tipdesk.storage import sync as store
@@ -110,6 +111,21 @@ def test_round_trip_and_reimport_is_a_no_op(offices):
     same(district, province)
 
 
+def test_a_large_batch_goes_in_with_a_rollback_journal(offices, monkeypatch):
+    """From BULK_JOURNAL_CHANGES changes a batch is applied outside WAL mode (pages written
+    once); the register is in WAL mode again after, and holds the same records."""
+    district, province, stick = offices
+    add_demo_cases(district.session, 30, seed=5)
+    batch = district.export(province, stick)
+    monkeypatch.setattr(sync, "BULK_JOURNAL_CHANGES", 100)
+    modes = []
+    summary = sync.import_batch(province.session, batch, progress=lambda *_: modes.append(
+        province.session.db.execute("PRAGMA journal_mode").fetchone()[0]))
+    assert summary.applied > 100 and set(modes) == {"delete"}
+    assert province.session.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    same(district, province)
+
+
 def test_tables_read_at_once_still_go_in_apply_order(offices, monkeypatch):
     """The tables are read by several connections at once; the batch still lists them
     in the order an import applies them, even when an early table is read last."""
@@ -162,8 +178,6 @@ def test_export_and_import_hold_a_piece_of_the_changes_not_all_of_them(offices, 
     need the whole text in memory (the tables are read and deflated a piece at a time,
     and inflated a step at a time to check and to apply)."""
     import tracemalloc
-
-    from tipdesk.services.demo import add_demo_cases
 
     district, province, stick = offices
     add_demo_cases(district.session, 1000, seed=3)
@@ -429,33 +443,58 @@ def test_deidentified_profile_carries_no_name(tmp_path):
 
 
 
-def _import_and_die(folder: str, batch: str) -> None:
-    """Child process: start importing, then die (power cut) after the first rows."""
+def _import_and_die(folder: str, batch: str, bulk: bool) -> None:
+    """Child process: start importing, then die (power cut) after the first rows; with
+    ``bulk``, in the rollback journal, its page cache so small that the first rows are
+    in the database file already (exit 8 if the import was not where it should be)."""
+    import contextlib
+
     from tipdesk.storage import sync as store
 
     real = store.insert_new_rows
 
     def insert_then_die(db, table, rows_):
-        if real(db, table, rows_):
-            os._exit(9)
+        inserted = real(db, table, rows_)
+        if inserted and (table == "cases" or not bulk):
+            journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+            os._exit(9 if journal == ("delete" if bulk else "wal") else 8)
+        return inserted
+
+    @contextlib.contextmanager
+    def tiny_cache(db):
+        db.execute("PRAGMA cache_size = 2")
+        db.execute("PRAGMA cache_spill = 1")
+        yield
 
     store.insert_new_rows = insert_then_die
+    if bulk:
+        sync.BULK_JOURNAL_CHANGES = 1
+        sync.larger_cache = tiny_cache
     session = open_register(Path(folder), "admin", PASSWORD)
     sync.import_batch(session, Path(batch))
 
 
-def test_killed_import_leaves_the_register_as_before(offices):
+@pytest.mark.parametrize("bulk", [False, True], ids=["wal", "rollback-journal"])
+def test_killed_import_leaves_the_register_as_before(offices, bulk):
     district, province, stick = offices
-    new_case(district.session)
+    file = new_case(district.session)
+    if bulk:   # enough rows for pages to reach the database file before the power cut
+        add_demo_cases(district.session, 60, seed=3)
     batch = district.export(province, stick)
     before = triggers(province.session.db)
     province.session.close()
     child = multiprocessing.get_context("spawn").Process(
-        target=_import_and_die, args=(str(province.folder), str(batch)))
+        target=_import_and_die, args=(str(province.folder), str(batch), bulk))
     child.start()
     child.join(timeout=120)
     assert child.exitcode == 9
+    journal = province.folder / "register.db-journal"
+    if bulk:   # what reached the file is undone from the journal, which holds nothing in clear
+        assert journal.exists()
+        assert file.person.full_name.encode() not in journal.read_bytes()
     province.session = province.open()
+    assert not journal.exists()
+    assert province.session.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert data(province.session, "persons") == {}
     assert sync.list_peers(province.session)[0].received_upto == 0
     # the insert triggers the import lifted came back with the rollback

@@ -5,8 +5,9 @@ from sqlite_utils.migrations import Migrations
 
 from tests.conftest import PASSWORD, new_case
 from tipdesk.security.keyslots import KeyFile
+from tipdesk.services import cases
 from tipdesk.services.register import open_register
-from tipdesk.storage import migrate, schema
+from tipdesk.storage import migrate, schema, search
 from tipdesk.storage.connection import DatabaseError, open_database
 
 
@@ -17,7 +18,8 @@ def test_new_register_has_every_migration_applied(session):
                                                                  "m003_letters", "m004_sync",
                                                                  "m005_case_origin", "m006_access",
                                                                  "m007_report_indexes",
-                                                                 "m008_search_settings"]
+                                                                 "m008_search_settings",
+                                                                 "m009_search_without_prefixes"]
 
 
 def test_pending_migration_is_preceded_by_an_encrypted_backup(register, session):
@@ -65,3 +67,44 @@ def test_failing_migration_changes_nothing(register):
     db.close()
     with open_register(register.folder, "admin", PASSWORD) as s:
         assert s.office.code == "KUP"
+
+
+_M001_SEARCH = """CREATE VIRTUAL TABLE case_search USING fts5 (
+    names, numbers, places, notes,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+)"""
+
+
+def test_m009_indexes_every_case_again_without_prefix_indexes(register, session):
+    """A register from before m009 (its search index with 2- and 3-letter prefix indexes)
+    gets an index without them, holding every live case, and its bulk settings."""
+    maria = new_case(session, {"full_name": "Maria Fátima da Costa"},
+                     exploitation_place="Kota Kinabalu")
+    gone = new_case(session, {"full_name": "Marta Seran"})
+    cases.delete_case(session, gone.case.case_number)
+    session.close()
+    key = KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
+    db = open_database(register.folder / "register.db", key)
+    with db.conn:   # as m001 and m008 left it
+        db.execute("DROP TABLE case_search")
+        db.execute(_M001_SEARCH)
+        schema._search_settings(db)
+        search.index_new(db, 0)
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_search_without_prefixes'")
+    db.close()
+
+    with open_register(register.folder, "admin", PASSWORD) as s:
+        sql = s.db.execute("SELECT sql FROM sqlite_master WHERE name = 'case_search'"
+                           ).fetchone()[0]
+        assert "prefix" not in sql and "contentless_delete = 1" in sql
+        config = dict(s.db.execute("SELECT k, v FROM case_search_config").fetchall())
+        assert config["hashsize"] == schema.SEARCH_HASH_BYTES
+        assert config["automerge"] == schema.SEARCH_AUTOMERGE
+        for query in ("Maria", "Ma", "fát", "kinabalu", maria.case.case_number):
+            assert [row["case_number"] for row in cases.find_cases(s, query)] == [
+                maria.case.case_number], query
+        assert cases.find_cases(s, "Marta") == []
+        assert s.db.execute("SELECT count(*) FROM case_search").fetchone()[0] == 1
+    assert list((register.folder / "backups").glob("*before-m009_search_without_prefixes*"))

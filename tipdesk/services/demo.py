@@ -30,7 +30,7 @@ from tipdesk.services.register import Created, create_register
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import bulk, capture, counters, local, search
 from tipdesk.storage import cases as cases_store
-from tipdesk.storage.connection import larger_cache
+from tipdesk.storage.connection import bulk_journal, larger_cache
 
 CHUNK = 1000
 SPAN_DAYS = 3 * 365
@@ -405,6 +405,8 @@ def _make_chunks(plan: _Plan):
 _TABLES = ("persons", "cases", "services", "referrals", "case_notes", "case_search")
 # Below this, making rows in a second process costs more than it saves.
 PROCESS_THRESHOLD = 3000
+# From this many, the rows go in with a rollback journal (connection.bulk_journal).
+BULK_JOURNAL_CASES = 1000
 
 
 def _produce(plan: _Plan, out) -> None:
@@ -481,7 +483,7 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
     for i in range(count):
         year = (first_day + dt.timedelta(days=SPAN_DAYS * i // count)).year
         per_year[year] = per_year.get(year, 0) + 1
-    with session.write(), larger_cache(db):
+    with bulk_journal(db, when=count >= BULK_JOURNAL_CASES), session.write(), larger_cache(db):
         ensure_demo_setup(session, _Rng(f"tipdesk-demo-setup:{seed}"),
                           Places.around(session.office.region_code))
         providers = cases_store.providers_by_type(db)

@@ -36,7 +36,7 @@ _NEW_TO_OLD = {"j": ("dj",), "c": ("tj",), "u": ("oe",), "ny": ("nj",), "sy": ("
 PART_RATIO = 0.85         # difflib ratio of one name part against another
 BIRTH_DATES_WITHIN = dt.timedelta(days=2 * 365 + 1)
 AGES_WITHIN = 3
-PREFIX = 3                # the full-text index keeps 2- and 3-letter prefixes
+PREFIX = 3                # name parts are looked up by their first letters, this many
 HITS = 1000               # full-text hits compared at most
 
 

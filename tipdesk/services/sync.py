@@ -59,6 +59,7 @@ from tipdesk.storage.connection import (
     IntegrityError,
     OperationalError,
     begin_snapshot,
+    bulk_journal,
     larger_cache,
     open_database,
 )
@@ -540,7 +541,8 @@ def _import(session: Session, data: bytes, *, progress=None,
             _keep_in_inbox(session, data, manifest, peer)
         summary.waiting = True
         return summary
-    with session.write(immediate=True) as db, larger_cache(db), collector_paused():
+    with bulk_journal(db, when=sum(manifest.counts.values()) >= BULK_JOURNAL_CHANGES), \
+            session.write(immediate=True) as db, larger_cache(db), collector_paused():
         # Another program may have imported this batch (or a later one) since the checks
         # above; with the write lock held, look again.
         if store.batch_seen(db, manifest.batch_id):
@@ -647,6 +649,8 @@ def process_inbox(session: Session) -> list[str]:
 
 
 IMPORT_CHUNK = 2000
+# From this many changes, a batch goes in with a rollback journal (connection.bulk_journal).
+BULK_JOURNAL_CHANGES = 5000
 
 
 def _chunks(changes: envelope.ChangesText):

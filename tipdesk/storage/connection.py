@@ -77,6 +77,46 @@ def larger_cache(db: Database, kib: int = 64 * 1024) -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def bulk_journal(db: Database, *, when: bool = True) -> Iterator[bool]:
+    """The rollback journal instead of the write-ahead log for one bulk write (``when``
+    it is one), if no other connection has the register open; yields whether it switched.
+
+    In WAL mode every page of a large transaction is written twice: into the log (as the
+    page cache spills, and at commit) and then into the database by the checkpoint. With
+    a rollback journal, pages that did not exist before the transaction (nearly all of
+    them, in a bulk load) go straight into the database file, and only the few existing
+    pages it changes are copied, encrypted, into ``register.db-journal`` first. A
+    rollback, or a process killed half-way, restores them as WAL mode would; the next
+    open of the register finds the journal and rolls back.
+
+    SQLite leaves WAL mode only when no other connection has the database open; if one
+    has (the desktop app's own second connection, another program), the write stays in
+    WAL mode and nobody waits. Readers that open the register while the bulk write holds
+    its lock wait for it, up to the busy timeout. Every connection is put back in WAL
+    mode when it opens (``open_database``), so a register never stays out of it.
+    """
+    if not when or db.conn.in_transaction:
+        yield False
+        return
+    timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        switched = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except OperationalError:       # another connection has it open
+        switched = False
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    try:
+        yield switched
+    finally:
+        if switched and not db.conn.in_transaction:
+            # A program that opened the register since has put it back already; if one
+            # holds it now, the next open does.
+            with contextlib.suppress(OperationalError):
+                db.execute("PRAGMA journal_mode = WAL").fetchone()
+
+
+@contextlib.contextmanager
 def immediate(db: Database) -> Iterator[Database]:
     """A write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
 
