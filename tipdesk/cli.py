@@ -1107,7 +1107,7 @@ def _whole(text: str, least: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # the bundled app starts demo workers as itself
+    multiprocessing.freeze_support()  # the bundled app starts its workers as itself
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = _lang()

@@ -60,21 +60,21 @@ def test_an_import_runs_paused_and_leaves_the_collector_on_even_when_refused(
     district, province, stick = offices
     new_case(district.session)
     batch = district.export(province, stick)
-    real = store.insert_new_rows
+    real = store.insert_values
     seen = []
 
-    def insert_and_look(db, table, rows):
+    def insert_and_look(db, table, columns, values):
         seen.append(gc.isenabled())
-        return real(db, table, rows)
+        return real(db, table, columns, values)
 
-    monkeypatch.setattr(store, "insert_new_rows", insert_and_look)
+    monkeypatch.setattr(store, "insert_values", insert_and_look)
 
-    def refuse(db, table, rows):
+    def refuse(db, table, columns, values):
         seen.append(gc.isenabled())
         raise KeyError(table)                # content the tables refuse: BatchDamaged
 
     with monkeypatch.context() as m:
-        m.setattr(store, "insert_new_rows", refuse)
+        m.setattr(store, "insert_values", refuse)
         with pytest.raises(BatchDamaged):
             sync.import_batch(province.session, batch)
     assert gc.isenabled() and seen == [False]

@@ -126,6 +126,42 @@ def test_a_large_batch_goes_in_with_a_rollback_journal(offices, monkeypatch):
     same(district, province)
 
 
+def test_a_batch_read_by_a_second_process_goes_in_as_one_read_here(offices, monkeypatch):
+    """New records, a merge, a conflict and a note to a case the province has: the same
+    outcome when a second process decodes and checks the entries (import_reader)."""
+    from tests.services.test_sync_hostile import not_here
+    from tipdesk.services import import_reader
+
+    district, province, stick = offices
+    add_demo_cases(district.session, 20, seed=8)
+    file = new_case(district.session)
+    number = file.case.case_number
+    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    for office, level in ((district, "medium"), (province, "high")):
+        f = office.case(number)
+        f.case.risk_level = level
+        if office is district:
+            f.case.summary = "Ringkasan baru dari kabupaten."
+        cases.save_case_file(office.session, f.person, f.case)
+    cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
+                                                text="Kunjungan rumah di Wae Rebo."))
+    add_demo_cases(district.session, 15, seed=9)
+    monkeypatch.setattr(sync, "READ_APART_CHANGES", 0)
+    monkeypatch.setattr(sync, "IMPORT_CHUNK", 7)
+    monkeypatch.setattr(import_reader, "read_chunks", not_here)
+    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    assert summary.applied >= 15 * 3 and summary.conflicts == 1
+    case = province.case(number).case
+    assert (case.risk_level, case.summary) == ("high", "Ringkasan baru dari kabupaten.")
+    assert [row["case_number"] for row in cases.find_cases(province.session, "rebo")] == [
+        number]
+    [conflict] = sync.list_conflicts(province.session)
+    sync.resolve_conflict(province.session, conflict.id, keep="remote")
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
+    same(district, province)
+
+
 def test_tables_read_at_once_still_go_in_apply_order(offices, monkeypatch):
     """The tables are read by several connections at once; the batch still lists them
     in the order an import applies them, even when an early table is read last."""
@@ -451,10 +487,10 @@ def _import_and_die(folder: str, batch: str, bulk: bool) -> None:
 
     from tipdesk.storage import sync as store
 
-    real = store.insert_new_rows
+    real = store.insert_values
 
-    def insert_then_die(db, table, rows_):
-        inserted = real(db, table, rows_)
+    def insert_then_die(db, table, columns, values):
+        inserted = real(db, table, columns, values)
         if inserted and (table == "cases" or not bulk):
             journal = db.execute("PRAGMA journal_mode").fetchone()[0]
             os._exit(9 if journal == ("delete" if bulk else "wal") else 8)
@@ -466,7 +502,7 @@ def _import_and_die(folder: str, batch: str, bulk: bool) -> None:
         db.execute("PRAGMA cache_spill = 1")
         yield
 
-    store.insert_new_rows = insert_then_die
+    store.insert_values = insert_then_die
     if bulk:
         sync.BULK_JOURNAL_CHANGES = 1
         sync.larger_cache = tiny_cache
@@ -508,6 +544,56 @@ def test_killed_import_leaves_the_register_as_before(offices, bulk):
     inserted = {(c["entity"], c["id"]) for c in capture.changes_after(province.session.db)
                 if c["op"] == "insert"}
     assert {("persons", file.person.id), ("cases", file.case.id)} <= inserted
+
+
+def _import_apart_and_die(folder: str, batch: str, pid_file: str) -> None:
+    """Child process: import with a second process reading, die after the first rows,
+    leaving that reading process behind with chunks still to hand over."""
+    from tipdesk.storage import sync as store
+
+    sync.READ_APART_CHANGES, sync.IMPORT_CHUNK = 0, 5
+    real = store.insert_values
+
+    def insert_then_die(db, table, columns, values):
+        inserted = real(db, table, columns, values)
+        if inserted and table == "persons":
+            [reader] = [p for p in multiprocessing.active_children()
+                        if p.name == "tipdesk-import"]
+            Path(pid_file).write_text(str(reader.pid))
+            os._exit(9)
+        return inserted
+
+    store.insert_values = insert_then_die
+    session = open_register(Path(folder), "admin", PASSWORD)
+    sync.import_batch(session, Path(batch))
+
+
+def _ended(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state in ("Z", "X")      # ended, not yet reaped by whoever inherited it
+
+
+def test_a_reading_process_ends_when_its_import_dies(offices, tmp_path):
+    district, province, stick = offices
+    add_demo_cases(district.session, 60, seed=4)
+    batch = district.export(province, stick)
+    province.session.close()
+    pid_file = tmp_path / "reader.pid"
+    child = multiprocessing.get_context("spawn").Process(
+        target=_import_apart_and_die, args=(str(province.folder), str(batch), str(pid_file)))
+    child.start()
+    child.join(timeout=120)
+    assert child.exitcode == 9
+    reader = int(pid_file.read_text())
+    deadline = time.monotonic() + 20
+    while not _ended(reader) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _ended(reader)
+    province.session = province.open()
+    assert data(province.session, "persons") == {}
 
 
 def test_a_clock_a_year_fast_cannot_win_silently(offices):

@@ -14,16 +14,26 @@ from tests.services.test_sync import two_districts
 from tipdesk.domain.errors import BatchDamaged, BatchOverreach
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import sync
+from tipdesk.services import import_reader, sync
 from tipdesk.storage import sync as store
 
 TABLES = ("offices", "persons", "cases", "services", "referrals", "providers", "case_notes",
           "_changes", "peers", "batches", "conflicts", "office_keys")
 
 
-@pytest.fixture
-def three(tmp_path):
-    """KUP and BEL send to NTT; KUP is the one that misbehaves."""
+def not_here(*args, **kwargs):
+    raise AssertionError("the entries were read by the importing process")
+
+
+@pytest.fixture(params=["read-here", "read-apart"])
+def three(tmp_path, request, monkeypatch):
+    """KUP and BEL send to NTT; KUP is the one that misbehaves. Every test runs with the
+    entries read by the importing process and by a second one (import_reader), which
+    must refuse the same batches for the same reasons."""
+    if request.param == "read-apart":
+        monkeypatch.setattr(sync, "READ_APART_CHANGES", 0)
+        # the second process imports its own, unpatched module
+        monkeypatch.setattr(import_reader, "read_chunks", not_here)
     kup, bel, ntt, stick = two_districts(tmp_path)
     mine = new_case(kup.session, {"full_name": "Maria Goreti Bria"})
     theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""},

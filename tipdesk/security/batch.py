@@ -452,8 +452,13 @@ class ChangesText:
     a second, so the whole text (up to ``MAX_CHANGES_BYTES``, ten times the file) is
     never held at once. Every read stops past the cap, whatever the headers claim."""
 
-    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-        self._archive, self._info = archive, info
+    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+                 plain: bytes) -> None:
+        self._archive, self._info, self._plain = archive, info, plain
+
+    def archive_bytes(self) -> bytes:
+        """The decrypted zip it is read from (for :func:`read_members` elsewhere)."""
+        return self._plain
 
     def chunks(self) -> Iterator[bytes]:
         return _inflate_capped(self._archive, self._info, MEMBER_CAPS[CHANGES])
@@ -462,28 +467,32 @@ class ChangesText:
         """Each line, without its newline (a last line without one too). A line longer
         than ``MAX_LINE_BYTES`` is refused (``BatchDamaged("entry")``): no entry is near
         it, and gathering it would cost memory and time for nothing."""
+        for block in self.line_blocks():
+            yield from block
+
+    def line_blocks(self) -> Iterator[list[bytes]]:
+        """The lines of :meth:`lines`, a list per inflated step (split in C, not found one
+        by one), refused the same way before the block with a line too long."""
         pending: list[bytes] = []       # the start of a line the last steps did not end
         pending_size = 0
         for chunk in self.chunks():
-            start = 0
-            while (end := chunk.find(b"\n", start)) >= 0:
+            lines = chunk.split(b"\n")
+            rest = lines.pop()          # after the last newline: the start of a line
+            if lines:
                 if pending:
-                    pending.append(chunk[start:end])
-                    line = b"".join(pending)
+                    pending.append(lines[0])
+                    lines[0] = b"".join(pending)
                     pending, pending_size = [], 0
-                else:
-                    line = chunk[start:end]
-                if len(line) > MAX_LINE_BYTES:
+                if max(map(len, lines)) > MAX_LINE_BYTES:
                     raise BatchDamaged(reason="entry")
-                yield line
-                start = end + 1
-            if start < len(chunk):
-                pending.append(chunk[start:])
-                pending_size += len(chunk) - start
+                yield lines
+            if rest:
+                pending.append(rest)
+                pending_size += len(rest)
                 if pending_size > MAX_LINE_BYTES:
                     raise BatchDamaged(reason="entry")
         if pending:
-            yield b"".join(pending)
+            yield [b"".join(pending)]
 
     def read(self) -> bytes:
         """The whole text at once (small batches, tests)."""
@@ -551,7 +560,8 @@ def read_members(plain: bytes) -> dict[str, Any]:
             raise BatchDamaged(reason="compression")
         if info.file_size > cap:
             raise BatchDamaged(reason="member_size")
-        members[info.filename] = (ChangesText(archive, info) if info.filename == CHANGES
+        members[info.filename] = (ChangesText(archive, info, plain)
+                                  if info.filename == CHANGES
                                   else _read_capped(archive, info, cap))
     return members
 

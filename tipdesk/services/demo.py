@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import json
-import multiprocessing
-import queue
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +25,7 @@ from tipdesk.services import demo_pools as pools
 from tipdesk.services.cases import CASE_COUNTER, PERSON_COUNTER, case_number, register_number
 from tipdesk.services.register import Created, create_register
 from tipdesk.services.session import Session, utc_now
+from tipdesk.services.workers import run_apart, serve
 from tipdesk.storage import bulk, capture, counters, local, search
 from tipdesk.storage import cases as cases_store
 from tipdesk.storage.connection import bulk_journal, larger_cache
@@ -410,59 +408,15 @@ BULK_JOURNAL_CASES = 1000
 
 
 def _produce(plan: _Plan, out) -> None:
-    """Entry point of the making process: chunks into ``out``, then None.
-
-    The collector is off in this process: its rows hold no cycles and are freed by
-    reference counting, and full collections kept walking the chunk being made (about a
-    tenth of the making time).
-    """
-    gc.disable()
-    try:
-        for item in _make_chunks(plan):
-            out.put(item)
-        out.put(None)
-    except BaseException as exc:  # reported to the writing process, which raises
-        out.put(("error", type(exc).__name__))
+    """Entry point of the making process: chunks into ``out``, then None."""
+    serve(out, lambda: _make_chunks(plan))
 
 
 def _chunks_from_process(plan: _Plan):
-    """Chunks made by a second process (spawned, so it works the same on Windows).
-
-    If that process cannot run at all (for example a script that starts the demo without
-    an ``if __name__ == "__main__"`` guard makes the child re-run it), the rows are made
-    here instead: slower, same content.
-    """
-    ctx = multiprocessing.get_context("spawn")
-    out = ctx.Queue(maxsize=3)
-    process = ctx.Process(target=_produce, args=(plan, out), name="tipdesk-demo", daemon=True)
-    try:
-        process.start()
-    except (OSError, RuntimeError):
-        yield from _make_chunks(plan)
-        return
-    received = 0
-    try:
-        while True:
-            try:
-                item = out.get(timeout=0.5)
-            except queue.Empty:
-                if process.is_alive():
-                    continue
-                if received == 0:
-                    yield from _make_chunks(plan)
-                    return
-                raise RuntimeError("demo data process stopped early") from None
-            if item is None:
-                break
-            if isinstance(item, tuple) and item and item[0] == "error":
-                raise RuntimeError(f"demo data process failed: {item[1]}")
-            received += 1
-            yield item
-        process.join()
-    finally:
-        if process.is_alive():
-            process.terminate()
-            process.join()
+    """Chunks made by a second process (``workers.run_apart``), or here if it cannot run:
+    slower, same content."""
+    return run_apart(_produce, (plan,), name="tipdesk-demo",
+                     here=lambda: _make_chunks(plan))
 
 
 def add_demo_cases(session: Session, count: int, *, seed: int = 1,

@@ -45,10 +45,10 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import audit, permissions
+from tipdesk.services import audit, import_reader, permissions
 from tipdesk.services.ahead import read_ahead
 from tipdesk.services.cases import scrub_beside_rows
-from tipdesk.services.entries import RECORD_TYPES, check_chunk
+from tipdesk.services.entries import RECORD_TYPES
 from tipdesk.services.pauses import collector_paused
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import capture, rows, search
@@ -649,28 +649,10 @@ def process_inbox(session: Session) -> list[str]:
 
 
 IMPORT_CHUNK = 2000
+# From this many changes, a batch's entries are read by a second process (import_reader).
+READ_APART_CHANGES = 20_000
 # From this many changes, a batch goes in with a rollback journal (connection.bulk_journal).
 BULK_JOURNAL_CHANGES = 5000
-
-
-def _chunks(changes: envelope.ChangesText):
-    """``(entity, lines)`` runs of at most IMPORT_CHUNK lines of one table, in order."""
-    entity, lines = None, []
-    for line in changes.lines():
-        line = line.strip()
-        if not line:
-            continue
-        head = line[:40]
-        this = head[6:head.index(b'"', 6)].decode() if head.startswith(b'{"e":"') else None
-        if this not in store.APPLY_ORDER:
-            raise BatchDamaged(reason="entry")
-        if (this != entity or len(lines) >= IMPORT_CHUNK) and lines:
-            yield entity, lines
-            lines = []
-        entity = this
-        lines.append(line)
-    if lines:
-        yield entity, lines
 
 
 def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict,
@@ -684,63 +666,69 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
     done = 0
     erased = erasures.erased_ids(db)
     owners = {peer["office_id"], session.office.id}
-    for entity, lines in _chunks(changes):
-        columns = frozenset(store.table_columns(db, entity))
-        try:
-            entries = [orjson.loads(line) for line in lines]
-            check_chunk(entity, entries, columns, peer["office_id"], owners)
-            local = store.rows_by_id(db, entity, [e["id"] for e in entries])
-        except (orjson.JSONDecodeError, KeyError, TypeError):
-            raise BatchDamaged(reason="entry") from None
-        for mine in local.values():
-            if mine["origin"] not in owners:
-                # Theirs to change only if it is theirs or ours: never a third office's.
-                raise BatchOverreach()
-        new_rows = []
-        for entry in entries:
-            newest_rev = max(newest_rev, entry["rev"])
-            if erased and _erased(entity, entry, erased):
-                summary.unchanged += 1
-                continue
-            fresh = entry["seq"] > high or entry["op"] == "ref"
-            mine = local.get(entry["id"])
-            if mine is None and entry["row"] is not None and fresh:
-                new_rows.append(entry["row"])
-                continue
-            if mine is None or not fresh:
-                summary.unchanged += 1
-                continue
-            if entity == "cases":
-                touched_cases.add(entry["id"])
-            elif entity == "persons":
-                touched_persons.add(entry["id"])
-            elif entity == "case_notes" and entry["row"]:
-                touched_cases.add(entry["row"]["case_id"])
-            _apply_existing(session, entity, entry, mine, manifest, peer, summary)
-        try:
-            summary.applied += store.insert_new_rows(db, entity, new_rows)
-        except (IntegrityError, OperationalError, AttributeError):
-            raise BatchDamaged(reason="content") from None
-        if entity == "case_notes" and new_rows:
-            touched_cases.update(store.older_cases(db, {row["case_id"] for row in new_rows},
-                                                   before_rid))
-        done += len(lines)
-        if progress:
-            progress("import", done, 0)
+    columns = {entity: store.table_columns(db, entity) for entity in store.APPLY_ORDER}
+    read = (import_reader.read_apart if sum(manifest.counts.values()) >= READ_APART_CHANGES
+            else import_reader.read_chunks)
+    chunks = read(changes, columns, peer["office_id"], owners, IMPORT_CHUNK)
+    try:
+        for chunk in chunks:
+            entity = chunk.entity
+            local = store.rows_by_id(db, entity, chunk.ids)
+            for mine in local.values():
+                if mine["origin"] not in owners:
+                    # Theirs to change only if it is theirs or ours: never a third office's.
+                    raise BatchOverreach()
+            newest_rev = max(newest_rev, *chunk.revs)
+            new_values, lines = [], None
+            for i, (rid, seq, op, values) in enumerate(zip(chunk.ids, chunk.seqs, chunk.ops,
+                                                           chunk.values, strict=True)):
+                if erased and _erased(entity, rid, chunk.parents[i], erased):
+                    summary.unchanged += 1
+                    continue
+                fresh = seq > high or op == "ref"
+                mine = local.get(rid)
+                if mine is None and values is not None and fresh:
+                    new_values.append(values)
+                    continue
+                if mine is None or not fresh:
+                    summary.unchanged += 1
+                    continue
+                lines = lines or chunk.lines()
+                entry = orjson.loads(lines[i])          # checked: taken apart again
+                if entity == "cases":
+                    touched_cases.add(rid)
+                elif entity == "persons":
+                    touched_persons.add(rid)
+                elif entity == "case_notes" and entry["row"]:
+                    touched_cases.add(entry["row"]["case_id"])
+                _apply_existing(session, entity, entry, mine, manifest, peer, summary)
+            try:
+                summary.applied += store.insert_values(db, entity, columns[entity],
+                                                       new_values)
+            except (IntegrityError, OperationalError, AttributeError):
+                raise BatchDamaged(reason="content") from None
+            if entity == "case_notes" and new_values:
+                case_id = columns[entity].index("case_id")
+                touched_cases.update(store.older_cases(
+                    db, {values[case_id] for values in new_values}, before_rid))
+            done += len(chunk.ids)
+            if progress:
+                progress("import", done, 0)
+    finally:
+        chunks.close()
     if newest_rev:
         session.clock.observe(newest_rev, max_lead_ms=MAX_CLOCK_LEAD_MS)
 
 
-def _erased(entity: str, entry: dict, erased: set[str]) -> bool:
-    """A record erased here (right to erasure), or a new one of an erased person or case:
-    never written again. A skipped new case's id joins ``erased`` for this import, so its
-    services, referrals and notes are skipped with it."""
-    if entry["id"] in erased:
+def _erased(entity: str, rid: str, parent: str | None, erased: set[str]) -> bool:
+    """A record erased here (right to erasure), or a new one of an erased person or case
+    (``parent``: its row's person or case): never written again. A skipped new case's id
+    joins ``erased`` for this import, so its services, referrals and notes are skipped
+    with it."""
+    if rid in erased:
         return True
-    row = entry["row"] if isinstance(entry.get("row"), dict) else {}
-    parent = row.get("person_id") if entity == "cases" else row.get("case_id")
     if parent and parent in erased:
-        erased.add(entry["id"])
+        erased.add(rid)
         return True
     return False
 

@@ -5,7 +5,6 @@ export and import."""
 from __future__ import annotations
 
 import json
-import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -408,21 +407,16 @@ def export_changed(db: Database, table: str, after: int, upto: int, *,
     yield from db.execute(sql, [after, upto, table, table, after, upto, *params])
 
 
-def insert_new_rows(db: Database, table: str, rows: Sequence[dict]) -> int:
-    """Insert rows we do not have yet (the caller checked), all columns by name."""
-    if not rows:
+def insert_values(db: Database, table: str, columns: Sequence[str],
+                  values: Sequence[tuple]) -> int:
+    """Insert rows we do not have yet (the caller checked), as value tuples in the order
+    of ``columns`` (``table_columns``)."""
+    if not values:
         return 0
-    columns = table_columns(db, table)
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" * len(columns))
-    try:
-        values = list(map(operator.itemgetter(*columns), rows))   # every column sent
-    except KeyError:        # a peer with fewer columns: the ones it lacks stay blank
-        values = [tuple(map(row.get, columns)) for row in rows]
-    if len(columns) == 1:
-        values = [(value,) for value in values]
     db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
-    return len(rows)
+    return len(values)
 
 
 def older_cases(db: Database, case_ids: Iterable[str], max_rid: int) -> list[str]:
