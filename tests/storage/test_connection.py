@@ -23,10 +23,13 @@ def test_a_bulk_write_alone_goes_in_with_a_rollback_journal_then_back_to_wal(
     assert mode(db) == "wal"
     with bulk_journal(db) as switched:
         assert switched and mode(db) == "delete"
+        # outside WAL mode, only full syncs keep a power cut from damaging the file
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert not (register.folder / "register.db-wal").exists()
         with session.write():
             new_case(session)
     assert mode(db) == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 1
     assert db["cases"].count == 1
 
 
@@ -70,3 +73,16 @@ def test_every_open_puts_a_register_left_out_of_wal_mode_back(register, session,
         assert mode(db) == "wal"
     finally:
         db.close()
+
+
+def test_a_register_that_cannot_go_back_to_wal_says_so_without_hiding_the_error(
+        session, caplog):
+    db = session.db
+    with pytest.raises(RuntimeError, match="inside"), bulk_journal(db):
+        db.execute("BEGIN")         # left open: WAL mode cannot come back yet
+        raise RuntimeError("inside")
+    assert "stays out of WAL mode" in caplog.text
+    db.execute("ROLLBACK")
+    with bulk_journal(db):
+        pass
+    assert mode(db) == "wal"

@@ -90,7 +90,7 @@ def test_m009_indexes_every_case_again_without_prefix_indexes(register, session)
     with db.conn:   # as m001 and m008 left it
         db.execute("DROP TABLE case_search")
         db.execute(_M001_SEARCH)
-        schema._search_settings(db)
+        schema.m008_search_settings(db)
         search.index_new(db, 0)
         db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_search_without_prefixes'")
     db.close()
@@ -108,3 +108,15 @@ def test_m009_indexes_every_case_again_without_prefix_indexes(register, session)
         assert cases.find_cases(s, "Marta") == []
         assert s.db.execute("SELECT count(*) FROM case_search").fetchone()[0] == 1
     assert list((register.folder / "backups").glob("*before-m009_search_without_prefixes*"))
+
+    # killed after m009 committed, before the index was filled: the next open fills it
+    db = open_database(register.folder / "register.db", key)
+    with db.conn:
+        for statement in schema._split(schema._M009):
+            db.execute(statement)
+    db.close()
+    with open_register(register.folder, "admin", PASSWORD) as s:
+        assert [row["case_number"] for row in cases.find_cases(s, "Maria")] == [
+            maria.case.case_number]
+        assert s.db.execute("SELECT count(*) FROM settings WHERE key = 'search_emptied'"
+                            ).fetchone()[0] == 0

@@ -61,17 +61,20 @@ def run_apart(target: Callable[..., None], args: tuple, *, name: str,
             except queue.Empty:
                 if process.is_alive():
                     continue
-                if received == 0:
-                    yield from here()
-                    return
-                raise RuntimeError(f"{name} stopped early") from None
+                try:        # it may have handed over its last items and ended meanwhile
+                    item = out.get(timeout=1.0)
+                except queue.Empty:
+                    if received == 0:
+                        yield from here()
+                        return
+                    raise RuntimeError(f"{name} stopped early") from None
             if item is None:
                 break
             if isinstance(item, Failed):
                 raise item.error()
             received += 1
             yield item
-        process.join()
+        process.join(timeout=10)
     finally:
         if process.is_alive():
             process.terminate()
@@ -108,4 +111,7 @@ def hand_over(out, item, *, wait: float = 1.0) -> None:
             return
         except queue.Full:
             if parent is not None and not parent.is_alive():
+                # Items still buffered for the pipe would keep the exit waiting for ever:
+                # this process holds the pipe's reading end too, so it never breaks.
+                out.cancel_join_thread()
                 raise SystemExit(0) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from tipdesk.domain.errors import RegisterBusy, RegisterDamaged
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 OperationalError = sqlcipher3.OperationalError
+
+log = logging.getLogger(__name__)
 
 
 def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
@@ -90,10 +93,13 @@ def bulk_journal(db: Database, *, when: bool = True) -> Iterator[bool]:
     open of the register finds the journal and rolls back.
 
     SQLite leaves WAL mode only when no other connection has the database open; if one
-    has (the desktop app's own second connection, another program), the write stays in
-    WAL mode and nobody waits. Readers that open the register while the bulk write holds
-    its lock wait for it, up to the busy timeout. Every connection is put back in WAL
-    mode when it opens (``open_database``), so a register never stays out of it.
+    has (another program; in the desktop app a backup or an audit entry written through a
+    connection of its own), the write stays in WAL mode and nobody waits. Readers that
+    open the register while the bulk write holds its lock wait for it, up to the busy
+    timeout. Commits are synced in full meanwhile (``synchronous = FULL``): ``NORMAL`` is
+    safe against a power cut only in WAL mode. Every connection is put back in WAL mode
+    when it opens (``open_database``); if putting this one back fails, that is logged
+    (no personal data in it) and the next open does it.
     """
     if not when or db.conn.in_transaction:
         yield False
@@ -106,14 +112,21 @@ def bulk_journal(db: Database, *, when: bool = True) -> Iterator[bool]:
         switched = False
     finally:
         db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    if not switched:
+        yield False
+        return
+    db.execute("PRAGMA synchronous = FULL")
     try:
-        yield switched
+        yield True
     finally:
-        if switched and not db.conn.in_transaction:
-            # A program that opened the register since has put it back already; if one
-            # holds it now, the next open does.
-            with contextlib.suppress(OperationalError):
-                db.execute("PRAGMA journal_mode = WAL").fetchone()
+        try:
+            if db.conn.in_transaction:
+                raise OperationalError("a transaction is still open")
+            db.execute("PRAGMA journal_mode = WAL").fetchone()
+            db.execute("PRAGMA synchronous = NORMAL")
+        except Exception as exc:     # never in place of what happened inside
+            log.warning("the register stays out of WAL mode until it is opened again: %s",
+                        type(exc).__name__)
 
 
 @contextlib.contextmanager

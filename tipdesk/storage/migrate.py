@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from tipdesk.storage import schema
+from tipdesk.storage import schema, search
 from tipdesk.storage.backup import backup_name, copy_database
 
 
@@ -28,10 +28,11 @@ def migrate(db: Database, key: bytes, backups: Path,
             migrations: Migrations = schema.migrations) -> Path | None:
     """Apply pending migrations; return the backup made before them, if any."""
     todo = migrations.pending(db)
-    if not todo:
-        return None
     backup = None
-    if migrations.applied(db):
-        backup = copy_database(db, key, Path(backups) / backup_name(f"before-{todo[0].name}"))
-    migrations.apply(db)
+    if todo:
+        if migrations.applied(db):
+            backup = copy_database(db, key,
+                                   Path(backups) / backup_name(f"before-{todo[0].name}"))
+        migrations.apply(db)
+    search.index_if_emptied(db)
     return backup

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from tipdesk.storage import capture, search
+from tipdesk.storage import capture
 
 migrations = Migrations("tipdesk")
 
@@ -365,10 +365,6 @@ SEARCH_AUTOMERGE = 8
 
 @migrations()
 def m008_search_settings(db: Database) -> None:
-    _search_settings(db)
-
-
-def _search_settings(db: Database) -> None:
     db.execute("INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)",
                [SEARCH_HASH_BYTES])
     db.execute("INSERT INTO case_search (case_search, rank) VALUES ('automerge', ?)",
@@ -379,7 +375,9 @@ def _search_settings(db: Database) -> None:
 # it (94 of 121 MB for 100,000 demo cases) and half the time of indexing a bulk load. A
 # prefix query of 3 letters or more is as fast without them (FTS5 reads the words in that
 # range of its dictionary; a whole name never used them); one of 2 letters takes a few
-# milliseconds more. Measured in docs/DECISIONS.md. Every case is indexed again.
+# milliseconds more. Measured in docs/DECISIONS.md. The new index starts empty; the
+# setting asks ``search.index_if_emptied`` to fill it once every migration has run, with
+# the search code of that day (which may read columns later migrations add).
 _M009 = """
 DROP TABLE case_search;
 CREATE VIRTUAL TABLE case_search USING fts5 (
@@ -387,6 +385,9 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+INSERT INTO case_search (case_search, rank) VALUES ('hashsize', 33554432);
+INSERT INTO case_search (case_search, rank) VALUES ('automerge', 8);
+INSERT OR REPLACE INTO settings (key, value) VALUES ('search_emptied', '1')
 """
 
 
@@ -394,5 +395,3 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
 def m009_search_without_prefixes(db: Database) -> None:
     for statement in _split(_M009):
         db.execute(statement)
-    _search_settings(db)
-    search.index_new(db, 0)

@@ -100,6 +100,21 @@ def index_new(db: Database, after_rid: int) -> None:
         after_rid = rows[-1][0]
 
 
+EMPTIED = "search_emptied"     # a setting: a migration emptied the index (m009)
+
+
+def index_if_emptied(db: Database) -> bool:
+    """Index every case if a migration left the index empty to be filled (its setting
+    says so), in one transaction with the setting's removal; a process killed half-way
+    leaves the setting, and the next open starts again."""
+    if not db.execute("SELECT 1 FROM settings WHERE key = ?", [EMPTIED]).fetchone():
+        return False
+    with db.conn:
+        index_new(db, 0)
+        db.execute("DELETE FROM settings WHERE key = ?", [EMPTIED])
+    return True
+
+
 def rids_for_person(db: Database, person_id: str) -> list[int]:
     return [row["rid"] for row in db.query("SELECT rid FROM cases WHERE person_id = ?",
                                            [person_id])]
