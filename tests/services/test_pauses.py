@@ -10,7 +10,7 @@ from tests.services.test_sync import offices, same  # noqa: F401  (fixture)
 from tipdesk.domain.errors import BatchDamaged
 from tipdesk.services import pauses, sync
 from tipdesk.services.pauses import collector_paused
-from tipdesk.storage import sync as store
+from tipdesk.storage import bulk
 
 
 @pytest.fixture(autouse=True)
@@ -60,21 +60,21 @@ def test_an_import_runs_paused_and_leaves_the_collector_on_even_when_refused(
     district, province, stick = offices
     new_case(district.session)
     batch = district.export(province, stick)
-    real = store.insert_values
+    real = bulk.insert_tuples
     seen = []
 
     def insert_and_look(db, table, columns, values):
         seen.append(gc.isenabled())
         return real(db, table, columns, values)
 
-    monkeypatch.setattr(store, "insert_values", insert_and_look)
+    monkeypatch.setattr(bulk, "insert_tuples", insert_and_look)
 
     def refuse(db, table, columns, values):
         seen.append(gc.isenabled())
         raise KeyError(table)                # content the tables refuse: BatchDamaged
 
     with monkeypatch.context() as m:
-        m.setattr(store, "insert_values", refuse)
+        m.setattr(bulk, "insert_tuples", refuse)
         with pytest.raises(BatchDamaged):
             sync.import_batch(province.session, batch)
     assert gc.isenabled() and seen == [False]

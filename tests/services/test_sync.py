@@ -28,6 +28,7 @@ from tipdesk.security import officekeys as ok
 from tipdesk.services import cases, sync
 from tipdesk.services.demo import add_demo_cases
 from tipdesk.services.register import create_register, open_register
+from tipdesk.storage import bulk as store_bulk
 from tipdesk.storage import capture, rows
 from tipdesk.storage import sync as store
 
@@ -95,6 +96,14 @@ def same(a: Office, b: Office, tables=("persons", "cases", "services", "referral
         assert data(a.session, table) == data(b.session, table), table
 
 
+def set_case(office: Office, number: str, **fields) -> None:
+    """Save a change of ``fields`` to the case ``number`` at ``office``, as a person would."""
+    f = office.case(number)
+    for name, value in fields.items():
+        setattr(f.case, name, value)
+    cases.save_case_file(office.session, f.person, f.case)
+
+
 def test_round_trip_and_reimport_is_a_no_op(offices):
     district, province, stick = offices
     file = new_case(district.session)
@@ -137,12 +146,8 @@ def test_a_batch_read_by_a_second_process_goes_in_as_one_read_here(offices, monk
     file = new_case(district.session)
     number = file.case.case_number
     sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
-    for office, level in ((district, "medium"), (province, "high")):
-        f = office.case(number)
-        f.case.risk_level = level
-        if office is district:
-            f.case.summary = "Ringkasan baru dari kabupaten."
-        cases.save_case_file(office.session, f.person, f.case)
+    set_case(district, number, risk_level="medium", summary="Ringkasan baru dari kabupaten.")
+    set_case(province, number, risk_level="high")
     cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
                                                 text="Kunjungan rumah di Wae Rebo."))
     add_demo_cases(district.session, 15, seed=9)
@@ -334,10 +339,8 @@ def test_same_field_conflicts_and_converges_after_resolution(offices):
     file = new_case(district.session)
     number = file.case.case_number
     sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
-    for office, level in ((district, "medium"), (province, "high")):
-        f = office.case(number)
-        f.case.risk_level = level
-        cases.save_case_file(office.session, f.person, f.case)
+    set_case(district, number, risk_level="medium")
+    set_case(province, number, risk_level="high")
     summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
     assert summary.conflicts == 1
     [conflict] = sync.list_conflicts(province.session)
@@ -485,16 +488,14 @@ def _import_and_die(folder: str, batch: str, bulk: bool) -> None:
     in the database file already (exit 8 if the import was not where it should be)."""
     import contextlib
 
-    from tipdesk.storage import sync as store
 
-    real = store.insert_values
+    real = store_bulk.insert_tuples
 
     def insert_then_die(db, table, columns, values):
-        inserted = real(db, table, columns, values)
-        if inserted and (table == "cases" or not bulk):
+        real(db, table, columns, values)
+        if values and (table == "cases" or not bulk):
             journal = db.execute("PRAGMA journal_mode").fetchone()[0]
             os._exit(9 if journal == ("delete" if bulk else "wal") else 8)
-        return inserted
 
     @contextlib.contextmanager
     def tiny_cache(db):
@@ -502,7 +503,7 @@ def _import_and_die(folder: str, batch: str, bulk: bool) -> None:
         db.execute("PRAGMA cache_spill = 1")
         yield
 
-    store.insert_values = insert_then_die
+    store_bulk.insert_tuples = insert_then_die
     if bulk:
         sync.BULK_JOURNAL_CHANGES = 1
         sync.larger_cache = tiny_cache
@@ -556,21 +557,19 @@ def _import_apart_and_die(folder: str, batch: str, pid_file: str) -> None:
     """Child process: import with a second process reading, die after the first rows,
     leaving that reading process behind with chunks (of their real size, more than a
     pipe holds) still to hand over."""
-    from tipdesk.storage import sync as store
 
     sync.READ_APART_CHANGES = 0
-    real = store.insert_values
+    real = store_bulk.insert_tuples
 
     def insert_then_die(db, table, columns, values):
-        inserted = real(db, table, columns, values)
-        if inserted and table == "persons":
+        real(db, table, columns, values)
+        if values and table == "persons":
             [reader] = [p for p in multiprocessing.active_children()
                         if p.name == "tipdesk-import"]
             Path(pid_file).write_text(str(reader.pid))
             os._exit(9)
-        return inserted
 
-    store.insert_values = insert_then_die
+    store_bulk.insert_tuples = insert_then_die
     session = open_register(Path(folder), "admin", PASSWORD)
     sync.import_batch(session, Path(batch))
 

@@ -112,8 +112,7 @@ def test_m009_indexes_every_case_again_without_prefix_indexes(register, session)
     # killed after m009 committed, before the index was filled: the next open fills it
     db = open_database(register.folder / "register.db", key)
     with db.conn:
-        for statement in schema._split(schema._M009):
-            db.execute(statement)
+        schema.m009_search_without_prefixes(db)
     db.close()
     with open_register(register.folder, "admin", PASSWORD) as s:
         assert [row["case_number"] for row in cases.find_cases(s, "Maria")] == [

@@ -51,7 +51,7 @@ from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.entries import RECORD_TYPES
 from tipdesk.services.pauses import collector_paused
 from tipdesk.services.session import Session, utc_now
-from tipdesk.storage import capture, rows, search
+from tipdesk.storage import bulk, capture, rows, search
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import privacy as erasures
 from tipdesk.storage import sync as store
@@ -682,7 +682,7 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
             new_values, lines = [], None
             for i, (rid, seq, op, values) in enumerate(zip(chunk.ids, chunk.seqs, chunk.ops,
                                                            chunk.values, strict=True)):
-                if erased and _erased(entity, rid, chunk.parents[i], erased):
+                if erased and _erased(rid, chunk.parents[i], erased):
                     summary.unchanged += 1
                     continue
                 fresh = seq > high or op == "ref"
@@ -703,10 +703,10 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
                     touched_cases.add(entry["row"]["case_id"])
                 _apply_existing(session, entity, entry, mine, manifest, peer, summary)
             try:
-                summary.applied += store.insert_values(db, entity, columns[entity],
-                                                       new_values)
+                bulk.insert_tuples(db, entity, columns[entity], new_values)
             except (IntegrityError, OperationalError, AttributeError):
                 raise BatchDamaged(reason="content") from None
+            summary.applied += len(new_values)
             if entity == "case_notes" and new_values:
                 case_id = columns[entity].index("case_id")
                 touched_cases.update(store.older_cases(
@@ -720,7 +720,7 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
         session.clock.observe(newest_rev, max_lead_ms=MAX_CLOCK_LEAD_MS)
 
 
-def _erased(entity: str, rid: str, parent: str | None, erased: set[str]) -> bool:
+def _erased(rid: str, parent: str | None, erased: set[str]) -> bool:
     """A record erased here (right to erasure), or a new one of an erased person or case
     (``parent``: its row's person or case): never written again. A skipped new case's id
     joins ``erased`` for this import, so its services, referrals and notes are skipped

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from tipdesk.storage import capture
+from tipdesk.storage import capture, search
 
 migrations = Migrations("tipdesk")
 
@@ -384,10 +384,7 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
     names, numbers, places, notes,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
-);
-INSERT INTO case_search (case_search, rank) VALUES ('hashsize', 33554432);
-INSERT INTO case_search (case_search, rank) VALUES ('automerge', 8);
-INSERT OR REPLACE INTO settings (key, value) VALUES ('search_emptied', '1')
+)
 """
 
 
@@ -395,3 +392,6 @@ INSERT OR REPLACE INTO settings (key, value) VALUES ('search_emptied', '1')
 def m009_search_without_prefixes(db: Database) -> None:
     for statement in _split(_M009):
         db.execute(statement)
+    m008_search_settings(db)        # the bulk settings, on the new index
+    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
+               [search.EMPTIED])

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from sqlite_utils import Database
 
 from tipdesk.domain.regions import wilayah_name
+from tipdesk.storage.connection import immediate
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 500
@@ -109,7 +110,7 @@ def index_if_emptied(db: Database) -> bool:
     leaves the setting, and the next open starts again."""
     if not db.execute("SELECT 1 FROM settings WHERE key = ?", [EMPTIED]).fetchone():
         return False
-    with db.conn:
+    with immediate(db):
         index_new(db, 0)
         db.execute("DELETE FROM settings WHERE key = ?", [EMPTIED])
     return True

@@ -407,18 +407,6 @@ def export_changed(db: Database, table: str, after: int, upto: int, *,
     yield from db.execute(sql, [after, upto, table, table, after, upto, *params])
 
 
-def insert_values(db: Database, table: str, columns: Sequence[str],
-                  values: Sequence[tuple]) -> int:
-    """Insert rows we do not have yet (the caller checked), as value tuples in the order
-    of ``columns`` (``table_columns``)."""
-    if not values:
-        return 0
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" * len(columns))
-    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
-    return len(values)
-
-
 def older_cases(db: Database, case_ids: Iterable[str], max_rid: int) -> list[str]:
     """Of ``case_ids``, the cases that were here before the import (rid up to max_rid)."""
     ids = sorted(case_ids)
