@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,21 @@ def triggers(db) -> list[tuple[str, str]]:
     """Every trigger of the register, by name, with its SQL."""
     return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                       "ORDER BY name").fetchall()
+
+
+def outcome_within(action: Callable[[], object], seconds: float) -> object:
+    """What ``action()`` returned or raised, run on a thread of its own; the test fails
+    if it is still running after ``seconds`` (for when waiting for ever is the bug)."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append(action())
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s"
+    return outcome[0]

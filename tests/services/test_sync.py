@@ -7,19 +7,21 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, triggers
+from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, outcome_within, triggers
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     BatchDamaged,
     BatchNotForThisOffice,
     Cancelled,
     FingerprintMismatch,
+    HelperStopped,
     NotABatch,
     UnknownSender,
 )
@@ -600,6 +602,34 @@ def test_a_reading_process_ends_when_its_import_dies(offices, tmp_path):
     assert _ended(reader)
     province.session = province.open()
     assert data(province.session, "persons") == {}
+
+
+def test_an_import_whose_reading_process_is_killed_changes_nothing_and_says_so(
+        offices, monkeypatch):
+    """The system may stop the reading process (memory ran short): the import is refused
+    with a reason, at once, and the same file imports afterwards."""
+    district, province, stick = offices
+    add_demo_cases(district.session, 300, seed=4)
+    batch = district.export(province, stick)
+    monkeypatch.setattr(sync, "READ_APART_CHANGES", 0)
+    real = store_bulk.insert_tuples
+
+    def kill_reader_then_insert(db, table, columns, values):
+        if table == "persons":
+            for process in multiprocessing.active_children():
+                if process.name == "tipdesk-import":
+                    os.kill(process.pid, signal.SIGKILL)
+                    process.join()
+        real(db, table, columns, values)
+
+    monkeypatch.setattr(store_bulk, "insert_tuples", kill_reader_then_insert)
+    error = outcome_within(lambda: sync.import_batch(province.session, batch), 120)
+    assert isinstance(error, HelperStopped)
+    assert data(province.session, "persons") == {}
+    assert sync.list_peers(province.session)[0].received_upto == 0
+    monkeypatch.setattr(store_bulk, "insert_tuples", real)
+    assert sync.import_batch(province.session, batch).applied >= 300 * 3
+    same(district, province)
 
 
 def test_a_clock_a_year_fast_cannot_win_silently(offices):

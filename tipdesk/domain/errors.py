@@ -88,6 +88,13 @@ class Cancelled(TipdeskError):
     code = "cancelled"
 
 
+class HelperStopped(TipdeskError):
+    """A second process started for this work (making demo rows, reading a batch) ended
+    before it was done: stopped by the system when memory ran short, or by hand."""
+
+    code = "helper_stopped"
+
+
 class OfficeCodeTaken(TipdeskError):
     code = "office_code_taken"
 

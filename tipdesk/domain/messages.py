@@ -166,6 +166,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cancelled": {"id": "Dibatalkan; tidak ada yang diubah.",
                   "en": "Cancelled; nothing was changed."},
+    "helper_stopped": {
+        "id": "Proses pembantu TipDesk berhenti sebelum selesai (mungkin memori komputer "
+              "tidak cukup); tidak ada yang diubah. Tutup program lain, lalu coba lagi.",
+        "en": "A helper process of TipDesk stopped before it was done (perhaps the "
+              "computer ran short of memory); nothing was changed. Close other programs, "
+              "then try again.",
+    },
     "validation_failed": {
         "id": "Data tidak disimpan; perbaiki kolom berikut: {fields}.",
         "en": "Nothing was saved; correct these fields: {fields}.",

@@ -1,13 +1,21 @@
 """Second processes that make or read items while this one writes (the demo's maker, an
 import's reader): spawned, so they work the same on Windows and in the bundle
-(``multiprocessing.freeze_support`` in ``cli.main``), handing items over a bounded queue.
+(``multiprocessing.freeze_support`` in ``cli.main``), handing items over a one-way pipe.
+
+Each end of the pipe is held by one process only, so when either process ends, even
+killed, the other one learns it at once: the writer's next send fails, the reader's next
+receive reports the end of the pipe (a ``multiprocessing.Queue`` keeps both ends in both
+processes, and a reader whose writer was killed half-way through an item waits for the
+rest of it for ever).
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import pickle
 import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -38,36 +46,44 @@ class Failed:
         return RuntimeError(f"a second process failed: {self.name}")
 
 
+@dataclass(frozen=True)
+class Outlet:
+    """What a second process hands its items over through (see :func:`serve`): the
+    writing end of the pipe, and how many items it may make ahead of the reader."""
+
+    connection: Any
+    ahead: int
+
+
 def run_apart(target: Callable[..., None], args: tuple, *, name: str,
               here: Callable[[], Iterable], ahead: int = 3) -> Iterator[Any]:
-    """The items ``target(*args, out)`` hands over (through :func:`serve`) in a spawned
-    process, at most ``ahead`` of them waiting; its error raised here. If the process
-    cannot start, or ends before handing over anything (a script without an ``if
+    """The items ``target(*args, outlet)`` hands over (through :func:`serve`) in a
+    spawned process, at most ``ahead`` of them made and waiting; its error raised here,
+    and ``HelperStopped`` if it ends (killed, out of memory) before its last item. If the
+    process cannot start, or ends before handing over anything (a script without an ``if
     __name__ == "__main__"`` guard makes the child run the script instead), the items of
     ``here()`` instead: slower, the same items."""
     ctx = multiprocessing.get_context("spawn")
-    out = ctx.Queue(maxsize=ahead)
-    process = ctx.Process(target=target, args=(*args, out), name=name, daemon=True)
+    reader, writer = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=target, args=(*args, Outlet(writer, ahead)), name=name,
+                          daemon=True)
     try:
-        process.start()
-    except (OSError, RuntimeError):
-        yield from here()
-        return
-    received = 0
-    try:
+        try:
+            process.start()
+        except (OSError, RuntimeError):
+            yield from here()
+            return
+        finally:
+            writer.close()      # the child's copy is now the only writing end
+        received = 0
         while True:
             try:
-                item = out.get(timeout=0.5)
-            except queue.Empty:
-                if process.is_alive():
-                    continue
-                try:        # it may have handed over its last items and ended meanwhile
-                    item = out.get(timeout=1.0)
-                except queue.Empty:
-                    if received == 0:
-                        yield from here()
-                        return
-                    raise RuntimeError(f"{name} stopped early") from None
+                item = reader.recv()
+            except (EOFError, OSError):          # the pipe ended: the process did
+                if received == 0:
+                    yield from here()
+                    return
+                raise errors.HelperStopped() from None
             if item is None:
                 break
             if isinstance(item, Failed):
@@ -76,42 +92,84 @@ def run_apart(target: Callable[..., None], args: tuple, *, name: str,
             yield item
         process.join(timeout=10)
     finally:
+        reader.close()
         if process.is_alive():
             process.terminate()
+        if process.pid is not None:
             process.join()
 
 
-def serve(out, items: Callable[[], Iterable]) -> None:
-    """In the second process: every item onto ``out``, then None; or what failed.
+class _Gone(Exception):
+    """The process that reads the items has ended."""
+
+
+class _Sender:
+    """Items pickled here and sent by a thread of their own, at most ``ahead`` waiting,
+    so that making the next item goes on while the pipe is full."""
+
+    def __init__(self, outlet: Outlet) -> None:
+        self.connection = outlet.connection
+        self.waiting: queue.Queue[bytes | None] = queue.Queue(maxsize=max(1, outlet.ahead))
+        self.gone = threading.Event()
+        self.thread = threading.Thread(target=self._send, name="tipdesk-send", daemon=True)
+        self.thread.start()
+
+    def _send(self) -> None:
+        while (data := self.waiting.get()) is not None:
+            try:
+                self.connection.send_bytes(data)
+            except OSError:              # the reader has ended: nobody to send to
+                self.gone.set()
+                return
+
+    def put(self, item: Any) -> None:
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        while True:
+            if self.gone.is_set():
+                raise _Gone()
+            try:
+                self.waiting.put(data, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """Wait until every item is sent (or the reader has gone), then close."""
+        while self.thread.is_alive():
+            if self.gone.is_set():
+                break
+            try:
+                self.waiting.put(None, timeout=0.5)
+                break
+            except queue.Full:
+                continue
+        while self.thread.is_alive() and not self.gone.is_set():
+            self.thread.join(timeout=0.5)
+        self.connection.close()
+
+
+def serve(out: Outlet, items: Callable[[], Iterable]) -> None:
+    """In the second process: every item onto ``out``, then None; or what failed. If
+    the process that reads them has ended (killed, a power cut's worth of
+    ``os._exit``), end this one instead of making items for nobody.
 
     The collector is off: the items hold no cycles and are freed by reference counting,
     and full collections kept walking what was being made (see services/pauses.py).
     """
     gc.disable()
+    sender = _Sender(out)
     try:
-        for item in items():
-            hand_over(out, item)
-        hand_over(out, None)
-    except SystemExit:
-        raise
-    except errors.TipdeskError as exc:
-        hand_over(out, Failed(type(exc).__name__, exc.params))
-    except BaseException as exc:  # reported to the writing process, which raises
-        hand_over(out, Failed(type(exc).__name__))
-
-
-def hand_over(out, item, *, wait: float = 1.0) -> None:
-    """Put ``item`` on the queue ``out`` for the process that started this one; if that
-    process has died meanwhile (killed, a power cut's worth of ``os._exit``), end this one
-    instead of waiting for ever with what it holds in memory."""
-    parent = multiprocessing.parent_process()
-    while True:
         try:
-            out.put(item, timeout=wait)
-            return
-        except queue.Full:
-            if parent is not None and not parent.is_alive():
-                # Items still buffered for the pipe would keep the exit waiting for ever:
-                # this process holds the pipe's reading end too, so it never breaks.
-                out.cancel_join_thread()
-                raise SystemExit(0) from None
+            for item in items():
+                sender.put(item)
+            sender.put(None)
+        except errors.TipdeskError as exc:
+            sender.put(Failed(type(exc).__name__, exc.params))
+        except (_Gone, SystemExit):
+            raise
+        except BaseException as exc:  # reported to the writing process, which raises
+            sender.put(Failed(type(exc).__name__))
+    except _Gone:
+        return
+    finally:
+        sender.close()
