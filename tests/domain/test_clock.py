@@ -59,6 +59,18 @@ def test_uuid7_version_variant_and_order():
     assert int(ids[0].replace("-", "")[:12], 16) == 1_700_000_000_000
 
 
+def test_uuid7_taken_by_the_thousand_continue_the_order_of_single_ones():
+    make = UuidV7(clock=lambda: 1_700_000_000_000)
+    ids = [make(), *make.many(3000), make(), *make.many(5000), make()]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert all(uuid.UUID(i).version == 7 and uuid.UUID(i).variant == uuid.RFC_4122
+               for i in ids)
+    # 12 bits of counter a millisecond: past them, the next millisecond's ids
+    times = {int(i.replace("-", "")[:12], 16) for i in ids}
+    assert min(times) == 1_700_000_000_000 and 2 <= len(times) <= 4
+    assert make.many(0) == []
+
+
 def test_a_rev_far_ahead_of_our_time_is_not_followed_when_capped():
     clock = HybridClock("a", physical=lambda: 1_000_000)
     far = format_rev(1_000_000 + 10 * 3600 * 1000, 0, "b")

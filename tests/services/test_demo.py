@@ -178,3 +178,24 @@ def test_rows_made_in_a_second_process_are_the_same_rows(tmp_path, monkeypatch):
     finally:
         inline.close()
         spawned.close()
+
+
+def test_the_search_words_of_a_demo_are_written_once_not_per_chunk(tmp_path, monkeypatch):
+    """FTS5 writes out the words it holds whenever a statement opens a statement journal;
+    the demo's change rows go in without one (bulk.insert_captured), so the words of the
+    whole run are written once, as one index segment, instead of one segment per chunk
+    merged again and again. Search finds the cases as before."""
+    from tipdesk.services import cases
+    from tipdesk.services import demo as demo_module
+
+    monkeypatch.setattr(demo_module, "CHUNK", 100)
+    s = demo(tmp_path, "segments", 600, 3)
+    try:
+        segments = s.db.execute("SELECT count(DISTINCT segid) FROM case_search_idx")
+        assert segments.fetchone()[0] == 1
+        person = s.db.execute("SELECT full_name, register_number FROM persons "
+                              "ORDER BY rowid DESC LIMIT 1").fetchone()
+        found = cases.find_cases(s, person[0], limit=600)
+        assert person[1] in {row["register_number"] for row in found}
+    finally:
+        s.close()

@@ -43,9 +43,13 @@ def insert_captured(db: Database, table: str, columns: Sequence[str],
     last = db.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
     insert_tuples(db, table, columns, rows)
     if not capture.is_muted(db):
+        # OR FAIL: a statement that can stop half-way through many rows gets no statement
+        # journal, and so FTS5 is not told of one, which makes it write out the search
+        # words it holds (schema.SEARCH_HASH_BYTES) as one more segment to merge. A row
+        # failing here fails the whole write, whose transaction the caller rolls back.
         db.execute(
-            "INSERT INTO _changes (entity, id, op, rev, base_rev, before_json, after_json, "
-            "author) "
+            "INSERT OR FAIL INTO _changes (entity, id, op, rev, base_rev, before_json, "
+            "after_json, author) "
             f"SELECT ?, id, 'insert', rev, NULL, NULL, NULL, updated_by FROM {table} "
             "WHERE rowid > ? ORDER BY rowid", [table, last])
 
