@@ -19,7 +19,8 @@ def test_new_register_has_every_migration_applied(session):
                                                                  "m005_case_origin", "m006_access",
                                                                  "m007_report_indexes",
                                                                  "m008_search_settings",
-                                                                 "m009_search_without_prefixes"]
+                                                                 "m009_search_without_prefixes",
+                                                                 "m010_search_hash_smaller"]
 
 
 def test_pending_migration_is_preceded_by_an_encrypted_backup(register, session):
@@ -92,7 +93,8 @@ def test_m009_indexes_every_case_again_without_prefix_indexes(register, session)
         db.execute(_M001_SEARCH)
         schema.m008_search_settings(db)
         search.index_new(db, 0)
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_search_without_prefixes'")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name IN "
+                   "('m009_search_without_prefixes', 'm010_search_hash_smaller')")
     db.close()
 
     with open_register(register.folder, "admin", PASSWORD) as s:
@@ -119,3 +121,22 @@ def test_m009_indexes_every_case_again_without_prefix_indexes(register, session)
             maria.case.case_number]
         assert s.db.execute("SELECT count(*) FROM settings WHERE key = 'search_emptied'"
                             ).fetchone()[0] == 0
+
+
+def test_m010_makes_the_search_index_gather_fewer_words_in_memory(register, session):
+    maria = new_case(session, {"full_name": "Maria Fátima da Costa"})
+    session.close()
+    key = KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
+    db = open_database(register.folder / "register.db", key)
+    with db.conn:   # as m009 left it
+        schema.m008_search_settings(db)
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_search_hash_smaller'")
+    assert dict(db.execute("SELECT k, v FROM case_search_config").fetchall())[
+        "hashsize"] == 32 * 1024 * 1024
+    db.close()
+    with open_register(register.folder, "admin", PASSWORD) as s:
+        config = dict(s.db.execute("SELECT k, v FROM case_search_config").fetchall())
+        assert config["hashsize"] == schema.SEARCH_HASH_BYTES == 8 * 1024 * 1024
+        assert config["automerge"] == schema.SEARCH_AUTOMERGE
+        assert [row["case_number"] for row in cases.find_cases(s, "fátima")] == [
+            maria.case.case_number]

@@ -358,15 +358,16 @@ def m007_report_indexes(db: Database) -> None:
 # this much is pending (FTS5's default is 1 MiB): a bulk load of demo cases or an import
 # writes and merges far fewer segments (A/B in docs/DECISIONS.md). An ordinary save
 # writes its few words at commit, as before. Segments merge once 8 of a level exist
-# (default 4): fewer rewrites while cases arrive, no slower search.
-SEARCH_HASH_BYTES = 32 * 1024 * 1024
+# (default 4): fewer rewrites while cases arrive, no slower search. m010 lowers the
+# amount to SEARCH_HASH_BYTES.
+_M008_HASH_BYTES = 32 * 1024 * 1024
 SEARCH_AUTOMERGE = 8
 
 
 @migrations()
 def m008_search_settings(db: Database) -> None:
     db.execute("INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)",
-               [SEARCH_HASH_BYTES])
+               [_M008_HASH_BYTES])
     db.execute("INSERT INTO case_search (case_search, rank) VALUES ('automerge', ?)",
                [SEARCH_AUTOMERGE])
 
@@ -395,3 +396,16 @@ def m009_search_without_prefixes(db: Database) -> None:
     m008_search_settings(db)        # the bulk settings, on the new index
     db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
                [search.EMPTIED])
+
+
+# 8 MiB of pending words instead of m008's 32: once the demo stopped writing its words out
+# at every chunk, a bulk load used the whole 32 MiB, and the process held 40 MB more for
+# no speed (100,000 demo cases, and a 100,000-case import, as fast at 8 as at 32 MiB;
+# docs/DECISIONS.md).
+SEARCH_HASH_BYTES = 8 * 1024 * 1024
+
+
+@migrations()
+def m010_search_hash_smaller(db: Database) -> None:
+    db.execute("INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)",
+               [SEARCH_HASH_BYTES])
