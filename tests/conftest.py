@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import signal
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,3 +112,30 @@ def outcome_within(action: Callable[[], object], seconds: float) -> object:
     thread.join(timeout=seconds)
     assert not thread.is_alive(), f"still running after {seconds} s"
     return outcome[0]
+
+
+def process_ended(pid: int) -> bool:
+    """Whether process ``pid`` has ended (Linux): gone, or ended and not yet reaped by
+    whoever inherited it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state in ("Z", "X")
+
+
+def ends_within(pid: int, seconds: float) -> bool:
+    """Whether process ``pid`` ends within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not process_ended(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return process_ended(pid)
+
+
+def kill_helpers(name: str) -> None:
+    """Kill this process's helper processes called ``name``, as the system would when
+    memory runs short."""
+    for process in multiprocessing.active_children():
+        if process.name == name:
+            os.kill(process.pid, signal.SIGKILL)
+            process.join()

@@ -23,6 +23,7 @@ from typing import Any
 from tipdesk import __version__
 from tipdesk.domain.errors import (
     BadArgument,
+    HelperStopped,
     NotAnAssignment,
     NotFound,
     PasswordNeeded,
@@ -1118,6 +1119,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             _err("  " + ("" if problem.is_error else "(!) ") + describe_problem(problem, lang))
         return EXIT_REFUSED
+    except HelperStopped as exc:
+        # not the input's fault (DESIGN.md section 8): an unexpected error, told plainly
+        _err("tipdesk: " + describe_error(exc, lang))
+        return EXIT_ERROR
     except TipdeskError as exc:
         said = describe_error(exc, lang)
         if isinstance(exc, NotFound) and exc.params.get("what") == "case":

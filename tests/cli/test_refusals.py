@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from tests.cli.conftest import PASSWORD, first_case, run
+from tests.conftest import kill_helpers, outcome_within
 
 
 def _digest(path) -> str:
@@ -91,3 +92,25 @@ def test_a_reader_that_stops_early_gets_no_error(env, capsys):
     assert process.wait(timeout=60) == 0
     assert err == ""
     assert json  # (the output was JSON; only its start was read)
+
+
+def test_a_helper_process_killed_mid_way_is_told_plainly_and_adds_nothing(env, capsys,
+                                                                          monkeypatch):
+    """The system may stop the process making demo rows (memory ran short): exit 1 with
+    a sentence, not a traceback or a wait for ever, and no case was added."""
+    from tipdesk.storage import bulk
+
+    folder = env / "killed"
+    real = bulk.insert_captured
+
+    def kill_maker_then_insert(db, table, columns, rows):
+        kill_helpers("tipdesk-demo")
+        real(db, table, columns, rows)
+
+    monkeypatch.setattr(bulk, "insert_captured", kill_maker_then_insert)
+    code, _, err = outcome_within(lambda: run(capsys, "demo", folder, "--cases", "5000"), 120)
+    assert code == 1 and "Traceback" not in err
+    assert "helper process" in err and "nothing was changed" in err
+    monkeypatch.setattr(bulk, "insert_captured", real)
+    code, out, _ = run(capsys, "search", folder, "a", "--json")
+    assert code == 0 and json.loads(out) == []

@@ -7,14 +7,22 @@ import json
 import multiprocessing
 import os
 import shutil
-import signal
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, outcome_within, triggers
+from tests.conftest import (
+    FAST_KDF,
+    PASSWORD,
+    TODAY,
+    ends_within,
+    kill_helpers,
+    new_case,
+    outcome_within,
+    triggers,
+)
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     BatchDamaged,
@@ -576,14 +584,6 @@ def _import_apart_and_die(folder: str, batch: str, pid_file: str) -> None:
     sync.import_batch(session, Path(batch))
 
 
-def _ended(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return True
-    return state in ("Z", "X")      # ended, not yet reaped by whoever inherited it
-
-
 def test_a_reading_process_ends_when_its_import_dies(offices, tmp_path):
     district, province, stick = offices
     add_demo_cases(district.session, 300, seed=4)
@@ -595,11 +595,7 @@ def test_a_reading_process_ends_when_its_import_dies(offices, tmp_path):
     child.start()
     child.join(timeout=120)
     assert child.exitcode == 9
-    reader = int(pid_file.read_text())
-    deadline = time.monotonic() + 20
-    while not _ended(reader) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert _ended(reader)
+    assert ends_within(int(pid_file.read_text()), 20)
     province.session = province.open()
     assert data(province.session, "persons") == {}
 
@@ -616,10 +612,7 @@ def test_an_import_whose_reading_process_is_killed_changes_nothing_and_says_so(
 
     def kill_reader_then_insert(db, table, columns, values):
         if table == "persons":
-            for process in multiprocessing.active_children():
-                if process.name == "tipdesk-import":
-                    os.kill(process.pid, signal.SIGKILL)
-                    process.join()
+            kill_helpers("tipdesk-import")
         real(db, table, columns, values)
 
     monkeypatch.setattr(store_bulk, "insert_tuples", kill_reader_then_insert)

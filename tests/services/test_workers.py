@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.conftest import outcome_within
+from tests.conftest import ends_within, outcome_within
 from tipdesk.domain.errors import BatchDamaged, HelperStopped
 from tipdesk.services import workers
 
@@ -35,13 +35,15 @@ def _end_at_once(out) -> None:
     os._exit(3)
 
 
-def _one_then_wait(out) -> None:
-    def items():
-        yield "first"
-        time.sleep(600)
-        yield "never"
-
-    workers.serve(out, items)
+def _read_one_and_die(pid_file: str) -> None:
+    """A reading process: takes the first item, notes its helper, and dies at once, with
+    the helper half-way through handing over the next ones."""
+    items = workers.run_apart(_count, (50, BIG), name="tipdesk-test", here=list)
+    next(items)
+    [helper] = _helpers()
+    with open(pid_file, "w") as out:
+        out.write(str(helper.pid))
+    os._exit(9)
 
 
 def _helpers() -> list:
@@ -82,10 +84,35 @@ def test_a_helper_killed_half_way_through_an_item_is_reported_not_waited_for():
     assert isinstance(outcome_within(lambda: sum(1 for _ in items), 30), HelperStopped)
 
 
-def test_a_helper_ends_when_its_reader_stops_reading():
-    items = workers.run_apart(_one_then_wait, (), name="tipdesk-test", here=list)
-    assert next(items) == "first"
+def test_a_helper_ends_by_itself_when_its_reader_dies(tmp_path):
+    pid_file = tmp_path / "helper.pid"
+    reader = multiprocessing.get_context("spawn").Process(
+        target=_read_one_and_die, args=(str(pid_file),))
+    reader.start()
+    reader.join(timeout=60)
+    assert reader.exitcode == 9
+    assert ends_within(int(pid_file.read_text()), 20)
+
+
+def test_a_reader_that_stops_reading_stops_its_helper():
+    items = workers.run_apart(_count, (50, BIG), name="tipdesk-test", here=list)
+    assert next(items)[0] == 0
     [helper] = _helpers()
     items.close()
-    helper.join(timeout=10)
-    assert not helper.is_alive()
+    assert not helper.is_alive() and _helpers() == []
+
+
+def test_a_helper_that_ends_before_taking_its_end_of_the_pipe_is_not_waited_for():
+    """On Windows this process holds a copy of the writing end until the helper takes
+    it: the end of the helper is then seen by watching the process, not the pipe."""
+    ctx = multiprocessing.get_context("spawn")
+    reader, writer = ctx.Pipe(duplex=False)        # ``writer`` kept here: that copy
+    helper = ctx.Process(target=_end_at_once, args=(None,), name="tipdesk-test")
+    helper.start()
+    try:
+        assert isinstance(outcome_within(lambda: workers._receive(reader, helper), 30),
+                          EOFError)
+    finally:
+        helper.join()
+        reader.close()
+        writer.close()

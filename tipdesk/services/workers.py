@@ -2,11 +2,13 @@
 import's reader): spawned, so they work the same on Windows and in the bundle
 (``multiprocessing.freeze_support`` in ``cli.main``), handing items over a one-way pipe.
 
-Each end of the pipe is held by one process only, so when either process ends, even
-killed, the other one learns it at once: the writer's next send fails, the reader's next
-receive reports the end of the pipe (a ``multiprocessing.Queue`` keeps both ends in both
-processes, and a reader whose writer was killed half-way through an item waits for the
-rest of it for ever).
+Once the second process runs, each end of the pipe is held by one process only, so when
+either process ends, even killed, the other one learns it at once: the writer's next
+send fails, the reader's next receive reports the end of the pipe (a
+``multiprocessing.Queue`` keeps both ends in both processes, and a reader whose writer
+was killed half-way through an item waits for the rest of it for ever). Until the second
+process has taken its end (on Windows, a copy stays with this process until then), the
+reader also watches the process itself.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from typing import Any
 
 from tipdesk.domain import errors
@@ -58,8 +61,9 @@ class Outlet:
 def run_apart(target: Callable[..., None], args: tuple, *, name: str,
               here: Callable[[], Iterable], ahead: int = 3) -> Iterator[Any]:
     """The items ``target(*args, outlet)`` hands over (through :func:`serve`) in a
-    spawned process, at most ``ahead`` of them made and waiting; its error raised here,
-    and ``HelperStopped`` if it ends (killed, out of memory) before its last item. If the
+    spawned process, which makes them about ``ahead`` ahead of this one (that many
+    waiting to be sent, one being sent, one being made); its error raised here, and
+    ``HelperStopped`` if it ends (killed, out of memory) before its last item. If the
     process cannot start, or ends before handing over anything (a script without an ``if
     __name__ == "__main__"`` guard makes the child run the script instead), the items of
     ``here()`` instead: slower, the same items."""
@@ -78,7 +82,7 @@ def run_apart(target: Callable[..., None], args: tuple, *, name: str,
         received = 0
         while True:
             try:
-                item = reader.recv()
+                item = _receive(reader, process)
             except (EOFError, OSError):          # the pipe ended: the process did
                 if received == 0:
                     yield from here()
@@ -99,6 +103,16 @@ def run_apart(target: Callable[..., None], args: tuple, *, name: str,
             process.join()
 
 
+def _receive(reader, process) -> Any:
+    """The next item from ``reader``; EOFError if ``process`` has ended with none left."""
+    while True:
+        ready = wait([reader, process.sentinel])
+        if reader in ready or reader.poll(0):
+            return reader.recv()
+        if not process.is_alive():   # ended before taking its end of the pipe (Windows)
+            raise EOFError()
+
+
 class _Gone(Exception):
     """The process that reads the items has ended."""
 
@@ -115,12 +129,13 @@ class _Sender:
         self.thread.start()
 
     def _send(self) -> None:
-        while (data := self.waiting.get()) is not None:
-            try:
+        try:
+            while (data := self.waiting.get()) is not None:
                 self.connection.send_bytes(data)
-            except OSError:              # the reader has ended: nobody to send to
-                self.gone.set()
-                return
+        except OSError:                  # the reader has ended: nobody to send to
+            pass
+        finally:                         # (or this thread failed): nothing more is sent
+            self.gone.set()
 
     def put(self, item: Any) -> None:
         data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)

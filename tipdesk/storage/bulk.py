@@ -34,7 +34,10 @@ def insert_captured(db: Database, table: str, columns: Sequence[str],
                     rows: Sequence[tuple]) -> None:
     """Like ``insert_tuples`` for a synced table whose insert trigger is lifted
     (``capture.insert_triggers_lifted``): the ``_changes`` rows that trigger would write,
-    made by one statement after the rows instead of one per row (none while muted)."""
+    made by one statement after the rows instead of one per row (none while muted).
+
+    If it fails, rows of its statements may be left in the transaction (see OR FAIL
+    below): the caller must roll the whole transaction back, never carry on after it."""
     if not rows:
         return
     if capture.insert_trigger_in_place(db, table):
