@@ -203,7 +203,7 @@ class _Generator:
         self.adult_jobs = [j for j in pools.OCCUPATIONS if j not in ("Pelajar", "Mahasiswa")]
         self._ids: list[str] = []
 
-    def new_id(self) -> str:
+    def next_id(self) -> str:
         """The next record id, from ids taken a thousand at a time (in order, as made)."""
         if not self._ids:
             self._ids = new_id.many(1024)[::-1]
@@ -230,7 +230,7 @@ class _Generator:
             day = birth.day + (40 if female else 0)
             nik = f"{region[:8].replace('.', '')}{day:02d}{birth:%m%y}{rng.randint(1, 9999):04d}"
         return {
-            "id": self.new_id(), **self.meta(),
+            "id": self.next_id(), **self.meta(),
             "register_number": register_number(self.plan.office_code, number),
             "full_name": name, "alias": rng.choice(pools.ALIASES) if rng.random() < 0.25 else "",
             "sex": "female" if female else "male",
@@ -285,7 +285,7 @@ class _Generator:
             sector=rng.choice(pools.SECTOR_PHRASES), months=rng.randint(2, 30))
         abroad = country != "id"
         return {
-            "rid": rid, "id": self.new_id(), **self.meta(), "case_number": number,
+            "rid": rid, "id": self.next_id(), **self.meta(), "case_number": number,
             "person_id": person["id"], "opened_on": opened.isoformat(),
             "intake_source": _weighted(rng, _SOURCES), "status": status,
             "risk_level": rng.choice(("low", "medium", "medium", "high")),
@@ -330,7 +330,7 @@ class _Generator:
             provider_id = self._provider(_PROVIDER_FOR_SERVICE.get(kind, "other"))[0]
             completed = min(self.reference, started + dt.timedelta(days=rng.randint(0, 30)))
             services.append({
-                "id": self.new_id(), **self.meta(), "case_id": case_id, "service_type": kind,
+                "id": self.next_id(), **self.meta(), "case_id": case_id, "service_type": kind,
                 "provider_id": provider_id, "status": "provided" if done else "in_progress",
                 "planned_on": started.isoformat(), "started_on": started.isoformat(),
                 "completed_on": completed.isoformat() if done else None,
@@ -348,7 +348,7 @@ class _Generator:
             replied = status in ("accepted", "completed", "declined")
             responded = min(self.reference, sent + dt.timedelta(days=rng.randint(1, 10)))
             referrals.append({
-                "id": self.new_id(), **self.meta(), "case_id": case_id,
+                "id": self.next_id(), **self.meta(), "case_id": case_id,
                 "provider_id": provider_id,
                 "services_requested": json.dumps([_SERVICE_FOR_PROVIDER.get(kind, "other")]),
                 "reason": rng.choice(pools.REFERRAL_REASONS).format(
@@ -365,7 +365,7 @@ class _Generator:
         for _ in range(rng.randint(1, 3)):
             noted = opened + dt.timedelta(days=rng.randint(0, min(horizon, 120)))
             notes.append({
-                "id": self.new_id(), **self.meta(), "case_id": case_id,
+                "id": self.next_id(), **self.meta(), "case_id": case_id,
                 "noted_on": min(noted, self.reference).isoformat(),
                 "author": case["assigned_to"],
                 "text": rng.choice(pools.NOTE_TEMPLATES).format(

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import pickle
-import queue
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
 from tipdesk.domain import errors
+from tipdesk.services.ahead import read_ahead
 
 # Errors a second process may meet in content its checks let through; the writing
 # process turns them into its own refusal, so they cross over as themselves.
@@ -62,7 +60,7 @@ def run_apart(target: Callable[..., None], args: tuple, *, name: str,
               here: Callable[[], Iterable], ahead: int = 3) -> Iterator[Any]:
     """The items ``target(*args, outlet)`` hands over (through :func:`serve`) in a
     spawned process, which makes them about ``ahead`` ahead of this one (that many
-    waiting to be sent, one being sent, one being made); its error raised here, and
+    made and waiting, one being sent, one being made); its error raised here, and
     ``HelperStopped`` if it ends (killed, out of memory) before its last item. If the
     process cannot start, or ends before handing over anything (a script without an ``if
     __name__ == "__main__"`` guard makes the child run the script instead), the items of
@@ -117,74 +115,36 @@ class _Gone(Exception):
     """The process that reads the items has ended."""
 
 
-class _Sender:
-    """Items pickled here and sent by a thread of their own, at most ``ahead`` waiting,
-    so that making the next item goes on while the pipe is full."""
-
-    def __init__(self, outlet: Outlet) -> None:
-        self.connection = outlet.connection
-        self.waiting: queue.Queue[bytes | None] = queue.Queue(maxsize=max(1, outlet.ahead))
-        self.gone = threading.Event()
-        self.thread = threading.Thread(target=self._send, name="tipdesk-send", daemon=True)
-        self.thread.start()
-
-    def _send(self) -> None:
-        try:
-            while (data := self.waiting.get()) is not None:
-                self.connection.send_bytes(data)
-        except OSError:                  # the reader has ended: nobody to send to
-            pass
-        finally:                         # (or this thread failed): nothing more is sent
-            self.gone.set()
-
-    def put(self, item: Any) -> None:
-        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-        while True:
-            if self.gone.is_set():
-                raise _Gone()
-            try:
-                self.waiting.put(data, timeout=0.5)
-                return
-            except queue.Full:
-                continue
-
-    def close(self) -> None:
-        """Wait until every item is sent (or the reader has gone), then close."""
-        while self.thread.is_alive():
-            if self.gone.is_set():
-                break
-            try:
-                self.waiting.put(None, timeout=0.5)
-                break
-            except queue.Full:
-                continue
-        while self.thread.is_alive() and not self.gone.is_set():
-            self.thread.join(timeout=0.5)
-        self.connection.close()
+def _send(connection, item: Any) -> None:
+    try:
+        connection.send(item)
+    except OSError:                     # the reader has ended: nobody to send to
+        raise _Gone() from None
 
 
 def serve(out: Outlet, items: Callable[[], Iterable]) -> None:
-    """In the second process: every item onto ``out``, then None; or what failed. If
-    the process that reads them has ended (killed, a power cut's worth of
-    ``os._exit``), end this one instead of making items for nobody.
+    """In the second process: every item onto ``out``, then None; or what failed. The
+    items are made by a thread (``ahead.read_ahead``) while this one sends, so making
+    goes on while the pipe is full. If the process that reads them has ended (killed, a
+    power cut's worth of ``os._exit``), end this one instead of making items for nobody.
 
     The collector is off: the items hold no cycles and are freed by reference counting,
     and full collections kept walking what was being made (see services/pauses.py).
     """
     gc.disable()
-    sender = _Sender(out)
+    connection = out.connection
     try:
         try:
-            for item in items():
-                sender.put(item)
-            sender.put(None)
+            for item in read_ahead(iter(items()), out.ahead, name="tipdesk-make"):
+                _send(connection, item)
+            _send(connection, None)
         except errors.TipdeskError as exc:
-            sender.put(Failed(type(exc).__name__, exc.params))
+            _send(connection, Failed(type(exc).__name__, exc.params))
         except (_Gone, SystemExit):
             raise
         except BaseException as exc:  # reported to the writing process, which raises
-            sender.put(Failed(type(exc).__name__))
+            _send(connection, Failed(type(exc).__name__))
     except _Gone:
         return
     finally:
-        sender.close()
+        connection.close()
