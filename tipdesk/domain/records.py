@@ -274,6 +274,18 @@ def age_of(person: Person, day: dt.date) -> int | None:
     return person.estimated_age
 
 
+# A record read from a row whose values the app cannot read (DESIGN.md section 5b: a row
+# taken in before those values were checked) carries the names of those fields in this
+# attribute, set by the storage layer after construction; the record keeps the rest.
+UNREADABLE = "unreadable"
+
+
+def unreadable_fields(record: object) -> tuple[str, ...]:
+    """Names of the fields of ``record`` whose stored value could not be read (those
+    fields hold their default) or is outside what the field may hold; () if none."""
+    return tuple(getattr(record, UNREADABLE, ()))
+
+
 def initials(full_name: str) -> str:
     """``Maria Goreti Bria`` -> ``M.G.B.``: how letters and statistics name a person."""
     return "".join(part[0].upper() + "." for part in full_name.split() if part[:1].isalpha())

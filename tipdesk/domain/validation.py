@@ -25,11 +25,17 @@ MAX_AGE = 120
 FUTURE_ALLOWED = {"follow_up_on", "planned_on"}
 CLOSED_STATUSES = {"closed", "closed_referred"}
 
-_REGION = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+REGION = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_STRIP = re.compile(r"[\s().\-]")
 _OFFICE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+# A text allowed this many characters or more may hold line breaks and tabs (notes,
+# summaries, addresses); shorter ones are one line. No text holds any other control
+# character (a NUL, an escape), nor a lone surrogate, which no file or database keeps.
+MULTILINE_FROM = 300
+_ONE_LINE_BAD = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+_MULTILINE_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 # lokal-id issue codes that mean "not a NIK at all"; the others are warnings.
 _NIK_FATAL = {"format", "wilayah", "birth_date", "serial"}
 
@@ -66,6 +72,8 @@ def _check_fields(record: object, today: dt.date) -> list[Problem]:
             continue
         if kind == "text" and meta.get("max_len") and len(value or "") > meta["max_len"]:
             problems.append(Problem(f.name, "too_long", params={"max": meta["max_len"]}))
+        elif _holds_control_characters(kind, value, meta.get("max_len")):
+            problems.append(Problem(f.name, "control_character"))
         elif kind == "code" and value is not None:
             if value not in VOCABULARIES[meta["vocab"]]:
                 problems.append(unknown_code(f.name, value, meta["vocab"]))
@@ -84,6 +92,18 @@ def _check_fields(record: object, today: dt.date) -> list[Problem]:
                 problems.append(Problem(f.name, "date_too_early",
                                         params={"value": value.isoformat()}))
     return problems
+
+
+def _holds_control_characters(kind: str, value: object, max_len: int | None) -> bool:
+    if kind == "text":
+        return bool(value) and control_characters(value, max_len)
+    return kind == "lines" and any(control_characters(line, None) for line in value)
+
+
+def control_characters(text: str, max_len: int | None) -> bool:
+    """True if ``text`` holds a character no text of its length may hold."""
+    bad = _MULTILINE_BAD if (max_len or 0) >= MULTILINE_FROM else _ONE_LINE_BAD
+    return bad.search(text) is not None
 
 
 def unknown_code(field: str, value: object, vocab: str,
@@ -112,8 +132,8 @@ def _person(p: r.Person, today: dt.date) -> list[Problem]:
     if p.nik:
         problems.extend(check_nik(p.nik, sex=p.sex, birth_date=p.birth_date, today=today))
     for name in ("phone", "guardian_phone"):
-        problems.extend(_check_phone(name, getattr(p, name)))
-    problems.extend(_check_region("region_code", p.region_code))
+        problems.extend(check_phone(name, getattr(p, name)))
+    problems.extend(check_region("region_code", p.region_code))
     age = r.age_of(p, today)
     if age is not None and age < 18 and not p.guardian_name:
         problems.append(Problem("guardian_name", "guardian_missing", "warning"))
@@ -141,7 +161,7 @@ def check_nik(nik: str, *, sex: str | None = None, birth_date: dt.date | None = 
     return problems
 
 
-def _check_phone(name: str, value: str) -> list[Problem]:
+def check_phone(name: str, value: str) -> list[Problem]:
     if not value:
         return []
     digits = _PHONE_STRIP.sub("", value)
@@ -152,10 +172,16 @@ def _check_phone(name: str, value: str) -> list[Problem]:
     return []
 
 
-def _check_region(name: str, value: str) -> list[Problem]:
+def check_office(code: str) -> list[Problem]:
+    if code and not _OFFICE_CODE.match(code):
+        return [Problem("code", "invalid_office_code", params={"value": code})]
+    return []
+
+
+def check_region(name: str, value: str) -> list[Problem]:
     if not value:
         return []
-    if not _REGION.match(value):
+    if not REGION.match(value):
         return [Problem(name, "invalid_region_code", params={"value": value})]
     if wilayah_name(value) is None:
         return [Problem(name, "unknown_region_code", "warning", params={"value": value})]
@@ -181,7 +207,7 @@ def _case(c: r.Case, today: dt.date) -> list[Problem]:
         problems.append(Problem("labour_sector", "sector_without_forced_labour", "warning"))
     if (c.consent_services or c.consent_share) and c.consent_date is None:
         problems.append(Problem("consent_date", "consent_date_missing", "warning"))
-    problems.extend(_check_region("recruitment_region", c.recruitment_region))
+    problems.extend(check_region("recruitment_region", c.recruitment_region))
     return problems
 
 
@@ -203,20 +229,19 @@ def _referral(ref: r.Referral, today: dt.date) -> list[Problem]:
 def _provider(p: r.Provider, today: dt.date) -> list[Problem]:
     # A provider's phone is free text ("0380 821 234 ext. 5, IGD 0380 833 111").
     problems: list[Problem] = []
-    if p.email and not _EMAIL.match(p.email):
+    if p.email and not EMAIL.match(p.email):
         problems.append(Problem("email", "invalid_email"))
-    problems.extend(_check_region("region_code", p.region_code))
+    problems.extend(check_region("region_code", p.region_code))
     return problems
 
 
 def _office(o: r.Office, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
-    if o.code and not _OFFICE_CODE.match(o.code):
-        problems.append(Problem("code", "invalid_office_code", params={"value": o.code}))
+    problems.extend(check_office(o.code))
     if o.name and any(not ch.isprintable() for ch in o.name):
         # The name travels on the office's key card and heads letters: one line.
         problems.append(Problem("name", "one_line"))
-    problems.extend(_check_region("region_code", o.region_code))
+    problems.extend(check_region("region_code", o.region_code))
     return problems
 
 

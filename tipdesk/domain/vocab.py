@@ -100,6 +100,13 @@ class Vocabulary:
         term = self.term(code)
         return term.id if lang == "id" else term.en
 
+    def label_or_code(self, code: object, lang: str = "id") -> str:
+        """The label of ``code``; a code outside the vocabulary (a damaged stored value)
+        as itself, so a screen or file that shows it still shows everything else."""
+        if code in self:
+            return self.label(code, lang)  # type: ignore[arg-type]
+        return "" if code is None else str(code)
+
 
 def _vocab(name: str, *rows: tuple[str, str, str]) -> Vocabulary:
     return Vocabulary(name, (Term(code, id_, en) for code, id_, en in rows))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.domain import records as r
+from tipdesk.domain import row_check
 from tipdesk.domain.clock import parse_rev
 from tipdesk.domain.errors import NotFound
 from tipdesk.domain.validation import CLOSED_STATUSES
@@ -22,7 +23,7 @@ from tipdesk.services import permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import listing as store
-from tipdesk.storage import local, search
+from tipdesk.storage import local, rows, search
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ class CaseRow:
     updated_at: str               # ISO UTC of the case row
     follow_up_on: dt.date | None
     office_code: str = ""         # code of the office the case came from (cases.origin)
+    # Fields of the row whose stored value cannot be read (they show blank) or is out of
+    # bounds, for the list to mark the case (records.unreadable_fields).
+    unreadable: tuple[str, ...] = ()
 
 
 def _scoped(session: Session, flt: CaseFilter) -> store.CaseQuery:
@@ -85,19 +89,18 @@ def _query(flt: CaseFilter, **extra: Any) -> store.CaseQuery:
                            office=flt.office, **extra)
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
 def _case_row(row: dict, today: dt.date) -> CaseRow:
-    birth = _date(row["birth_date"])
-    age = r.age_on(birth, today) if birth else row["estimated_age"]
+    values, unreadable = search.read_list_row(row)
+    birth = values["birth_date"]
+    age = r.age_on(birth, today) if birth else values["estimated_age"]
     return CaseRow(
-        rid=row["rid"], case_number=row["case_number"], register_number=row["register_number"],
-        full_name=row["full_name"], initials=r.initials(row["full_name"]), sex=row["sex"] or "",
-        age=age, exploitation_types=tuple(json.loads(row["exploitation_types"] or "[]")),
-        status=row["status"], assigned_to=row["assigned_to"], updated_at=row["updated_at"],
-        follow_up_on=_date(row["follow_up_on"]), office_code=row.get("office_code") or "")
+        rid=row["rid"], case_number=values["case_number"],
+        register_number=values["register_number"], full_name=values["full_name"],
+        initials=r.initials(values["full_name"]), sex=values["sex"] or "", age=age,
+        exploitation_types=tuple(values["exploitation_types"]), status=values["status"] or "",
+        assigned_to=values["assigned_to"], updated_at=row["updated_at"],
+        follow_up_on=values["follow_up_on"], office_code=row.get("office_code") or "",
+        unreadable=unreadable)
 
 
 def _page(session: Session, query: store.CaseQuery, *, sort: str, descending: bool,
@@ -169,6 +172,7 @@ class ReferralRow:
     urgency: str
     letter_date: dt.date | None
     follow_up_on: dt.date | None
+    unreadable: tuple[str, ...] = ()     # as CaseRow.unreadable
 
 
 def _referral_text(text: str) -> dict[str, str | None]:
@@ -181,11 +185,23 @@ def _referral_text(text: str) -> dict[str, str | None]:
             "provider_like": store.like_pattern(text)}
 
 
+_REFERRAL_FIELDS = {"full_name": r.fields_of(r.Person)["full_name"],
+                   **{name: r.fields_of(r.Referral)[name] for name in (
+                       "status", "urgency", "letter_date", "follow_up_on")}}
+
+
 def _referral_row(row: dict) -> ReferralRow:
-    return ReferralRow(id=row["id"], case_number=row["case_number"], full_name=row["full_name"],
-                       provider_name=row["provider_name"], status=row["status"],
-                       urgency=row["urgency"], letter_date=_date(row["letter_date"]),
-                       follow_up_on=_date(row["follow_up_on"]))
+    values: dict[str, Any] = {}
+    unreadable = []
+    for name, f in _REFERRAL_FIELDS.items():
+        values[name], bad = rows.read_value(f, row[name])
+        if bad:
+            unreadable.append(name)
+    return ReferralRow(id=row["id"], case_number=row["case_number"],
+                       full_name=values["full_name"], provider_name=row["provider_name"],
+                       status=values["status"] or "", urgency=values["urgency"] or "",
+                       letter_date=values["letter_date"], follow_up_on=values["follow_up_on"],
+                       unreadable=tuple(unreadable))
 
 
 def count_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: str = "") -> int:
@@ -275,17 +291,19 @@ _RECORD_TYPES = {"persons": r.Person, "cases": r.Case, "services": r.Service,
 
 
 def _value(field: dataclasses.Field | None, value: object) -> object:
-    """A stored value as the record holds it: dates as dates, lists as tuples, flags as bool."""
+    """A stored value as the record holds it: dates as dates, lists as tuples, flags as
+    bool; one that cannot be read as its kind is shown as it was written."""
     kind = field.metadata.get("kind") if field else None
-    if value is None:
-        return None
-    if kind == "date":
-        return dt.date.fromisoformat(str(value))
+    if value is None or field is None:
+        return value
+    if kind in ("codes", "lines") and isinstance(value, list):
+        value = json.dumps(value, ensure_ascii=False)   # a list in the captured JSON
+    decoded, problem = row_check.decode_value(field, value)
+    if problem:
+        return str(value)
     if kind in ("codes", "lines"):
-        return tuple(json.loads(value)) if isinstance(value, str) else tuple(value)
-    if kind == "flag":
-        return bool(value)
-    return value
+        return tuple(decoded)
+    return decoded
 
 
 def _entry(row: dict) -> HistoryEntry:

@@ -70,6 +70,9 @@ def _record(record: Any) -> dict[str, Any]:
             continue
         value = getattr(record, f.name)
         data[f.name] = value.isoformat() if isinstance(value, dt.date) else value
+    if r.unreadable_fields(record):
+        # Stored values the app cannot read (DESIGN.md section 5b) are named, not given.
+        data["unreadable"] = list(r.unreadable_fields(record))
     return data
 
 
@@ -184,6 +187,7 @@ _MORE_LABELS = {
     "closure_approved_on": {"id": "Tanggal persetujuan penutupan",
                             "en": "Closure approved on"},
     "author": {"id": "Ditulis oleh", "en": "Written by"},
+    "unreadable": {"id": "Isian yang tidak dapat dibaca", "en": "Fields that cannot be read"},
 }
 
 
@@ -193,11 +197,13 @@ def _value(record_type: type, name: str, value: Any, lang: str) -> str:
     vocab = f.metadata.get("vocab") if f else None
     if isinstance(value, bool):
         return t["yes"] if value else t["no"]
+    if name == "unreadable":
+        return ", ".join(field_label(v, lang) for v in value)
     if isinstance(value, list):
-        return ", ".join(VOCABULARIES[vocab].label(v, lang) if vocab else str(v)
+        return ", ".join(VOCABULARIES[vocab].label_or_code(v, lang) if vocab else str(v)
                          for v in value)
     if vocab and value:
-        return VOCABULARIES[vocab].label(value, lang)
+        return VOCABULARIES[vocab].label_or_code(value, lang)
     return str(value)
 
 
@@ -272,7 +278,8 @@ def _pdf(data: dict, lang: str) -> bytes:
         for letter in item["letters"]:
             story.append(para(t["letter"].format(
                 number=letter["number"], date=letter["issued_on"],
-                language=VOCABULARIES["letter_language"].label(letter["language"], lang),
+                language=VOCABULARIES["letter_language"].label_or_code(letter["language"],
+                                                                       lang),
                 provider=letter["provider_name"])))
     heading(t["audit"])
     if not data["audit"]:

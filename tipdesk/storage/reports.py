@@ -16,19 +16,70 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from tipdesk.domain.validation import MAX_AGE
+from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.storage.connection import larger_cache
+
+# A register may hold values the app cannot read (DESIGN.md section 5b: rows taken in
+# before they were checked). A report counts such a case (which cases it reads is decided
+# on the stored text, through the indexes) but not the value: a date that does not exist
+# is unknown (the case is not new, closed or overdue by it, as the app shows it blank),
+# so is an age from one, or an estimate outside 0-120; a list that is not a JSON array
+# counts once as "unknown", as does a code outside its vocabulary; a flag other than 1 is
+# not set. SQLite's date() takes 2024-02-30 as it is, so a date is real when adding no
+# days leaves it unchanged.
+
+
+def real_date(column: str) -> str:
+    """SQL: true if ``column`` holds a date that exists (YYYY-MM-DD)."""
+    return f"date({column}, '+0 days') IS {column}"
+
+
+def code_list(column: str) -> str:
+    """SQL: ``column``'s JSON array of codes; '["unknown"]' for one that is not an array
+    (json_each would fail on it), "[]" for blank."""
+    return (f"CASE WHEN {column} = '' THEN '[]' WHEN json_valid({column}) "
+            f"AND json_type({column}) = 'array' THEN {column} ELSE '[\"unknown\"]' END")
+
+
+def known_code(expression: str, vocab: str) -> str:
+    """SQL: ``expression`` if it is a code of the vocabulary, else 'unknown'."""
+    codes = ", ".join(f"'{code}'" for code in VOCABULARIES[vocab].codes())
+    return f"CASE WHEN {expression} IN ({codes}) THEN {expression} ELSE 'unknown' END"
+
+
+def known_or_null(expression: str, vocab: str) -> str:
+    """SQL: ``expression`` if it is a code of the vocabulary, else NULL."""
+    codes = ", ".join(f"'{code}'" for code in VOCABULARIES[vocab].codes())
+    return f"CASE WHEN {expression} IN ({codes}) THEN {expression} END"
+
 
 # Age in whole years on the day the case was opened, from the birth date, else the
 # estimated age recorded for the person.
-_AGE = ("CASE WHEN p.birth_date IS NOT NULL AND c.opened_on IS NOT NULL THEN "
-        "CAST(substr(c.opened_on, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)"
-        " - (substr(c.opened_on, 6) < substr(p.birth_date, 6)) ELSE p.estimated_age END")
+AGE = (f"CASE WHEN p.birth_date IS NOT NULL AND c.opened_on IS NOT NULL THEN "
+       f"CASE WHEN {real_date('p.birth_date')} AND {real_date('c.opened_on')} THEN "
+       "CAST(substr(c.opened_on, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)"
+       " - (substr(c.opened_on, 6) < substr(p.birth_date, 6)) END "
+       f"WHEN p.estimated_age BETWEEN 0 AND {MAX_AGE} THEN p.estimated_age END")
+
+def _real_or_null(column: str, name: str) -> str:
+    return f"CASE WHEN {real_date(column)} THEN {column} END AS {name}"
+
 
 _COLUMNS = f"""
-    c.rid, c.id, c.person_id, c.origin, c.opened_on, c.closed_on, c.status, c.follow_up_on,
-    c.exploitation_types, c.labour_sector, c.means_of_control, c.recruitment_method,
-    c.recruiter_relationship, c.exploitation_country, c.cross_border, c.migrant_worker,
-    c.consent_statistics, p.sex, p.nationality, p.region_code, {_AGE} AS age
+    c.rid, c.id, c.person_id, c.origin, {_real_or_null('c.opened_on', 'opened_on')},
+    {_real_or_null('c.closed_on', 'closed_on')}, c.status,
+    {_real_or_null('c.follow_up_on', 'follow_up_on')},
+    {code_list('c.exploitation_types')} AS exploitation_types,
+    {known_or_null('c.labour_sector', 'labour_sector')} AS labour_sector,
+    {code_list('c.means_of_control')} AS means_of_control,
+    {known_or_null('c.recruitment_method', 'recruitment_method')} AS recruitment_method,
+    {known_or_null('c.recruiter_relationship', 'recruiter_relationship')}
+        AS recruiter_relationship,
+    {known_or_null('c.exploitation_country', 'country')} AS exploitation_country,
+    c.cross_border IS 1 AS cross_border, c.migrant_worker IS 1 AS migrant_worker,
+    c.consent_statistics IS 1 AS consent_statistics,
+    {known_or_null('p.sex', 'sex')} AS sex, p.nationality, p.region_code, {AGE} AS age
 """
 
 
@@ -61,17 +112,20 @@ def report_cases(db: Database, period: Period) -> Iterator[None]:
             SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
             WHERE c.closed_on >= :start AND c.opened_on <= :end AND c.deleted = 0 {office}
         """, params)
-        db.execute("""
+        db.execute(f"""
             CREATE TEMP TABLE report_services AS
-            SELECT r.rid, r.id, s.service_type, coalesce(v.provider_type, 'none')
+            SELECT r.rid, r.id, {known_code("s.service_type", "service_type")} AS service_type,
+                   CASE WHEN v.provider_type IS NULL THEN 'none'
+                        ELSE {known_code("v.provider_type", "provider_type")} END
                        AS provider_type
             FROM temp.report_cases r
             JOIN services s ON s.case_id = r.id AND s.deleted = 0
                            AND s.status IN ('provided', 'in_progress')
             LEFT JOIN providers v ON v.id = s.provider_id""")
-        db.execute("""
+        db.execute(f"""
             CREATE TEMP TABLE report_referrals AS
-            SELECT r.rid, r.id, f.status, f.letter_date, f.responded_on
+            SELECT r.rid, r.id, {known_code("f.status", "referral_status")} AS status,
+                   f.letter_date, f.responded_on
             FROM temp.report_cases r
             JOIN referrals f ON f.case_id = r.id AND f.deleted = 0""")
     try:
@@ -127,12 +181,12 @@ BREAKDOWNS: dict[str, tuple[str, str, str]] = {
     "sex_child": ("temp.report_cases r",
                   "CASE WHEN r.age IS NULL OR r.age < 0 THEN 'unknown' WHEN r.age < 18 "
                   "THEN 'child' ELSE 'adult' END", _SEX),
-    "exploitation": ("temp.report_cases r, json_each(r.exploitation_types) j", "j.value",
-                     "'count'"),
+    "exploitation": ("temp.report_cases r, json_each(r.exploitation_types) j",
+                     known_code("j.value", "exploitation"), "'count'"),
     "labour_sector": ("temp.report_cases r", "coalesce(r.labour_sector, 'unknown')",
                       "'count'"),
-    "means_of_control": ("temp.report_cases r, json_each(r.means_of_control) j", "j.value",
-                         "'count'"),
+    "means_of_control": ("temp.report_cases r, json_each(r.means_of_control) j",
+                         known_code("j.value", "means_of_control"), "'count'"),
     "recruitment_method": ("temp.report_cases r", "coalesce(r.recruitment_method, 'unknown')",
                            "'count'"),
     "recruiter_relationship": ("temp.report_cases r",
@@ -149,7 +203,7 @@ BREAKDOWNS: dict[str, tuple[str, str, str]] = {
     "services_by_provider": ("temp.report_services r", "r.provider_type", "'count'"),
     "referrals_by_status": ("temp.report_referrals r", "r.status", "'count'"),
     "cases_per_month": ("temp.report_cases r, json_each(r.exploitation_types) j",
-                        "substr(r.opened_on, 1, 7)", "j.value"),
+                        "substr(r.opened_on, 1, 7)", known_code("j.value", "exploitation")),
 }
 # Breakdowns limited to part of the cases.
 _WHERE = {"labour_sector": "instr(r.exploitation_types, '\"forced_labour\"') > 0",
@@ -212,9 +266,11 @@ def summary_case_rids(db: Database, figure: str, period: Period, *, office_code:
 def reply_days(db: Database, period: Period) -> tuple[int, float | None]:
     """How many referrals of the handled cases were answered, and the median of the days
     from the letter to the reply (SQL: the middle one or two of the sorted days)."""
-    base = """SELECT julianday(responded_on) - julianday(letter_date) AS d
+    # A date that does not exist is left out (julianday() would read 2024-02-30 as 1 March).
+    base = f"""SELECT julianday(responded_on) - julianday(letter_date) AS d
               FROM temp.report_referrals
-              WHERE letter_date IS NOT NULL AND responded_on IS NOT NULL"""
+              WHERE {real_date('letter_date')} AND {real_date('responded_on')}
+                AND letter_date IS NOT NULL AND responded_on IS NOT NULL"""
     n = db.execute(f"SELECT count(*) FROM ({base})").fetchone()[0]
     if n == 0:
         return 0, None

@@ -3,12 +3,17 @@
 Dates are stored as ISO text, lists as JSON arrays, flags as 0/1. Every write stamps the
 row with a fresh rev, the time and the user (``Stamp``); the change-capture triggers
 record it in ``_changes``.
+
+Reading never fails on a stored value (DESIGN.md section 5b): a value that cannot be
+read as its field's kind becomes the field's default (``row_check.decode``), a code
+outside its vocabulary or a number outside its range is kept as stored, and the record
+names those fields (``records.unreadable_fields``) so that screens and commands can show
+the rest and say what is missing.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -16,6 +21,9 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from tipdesk.domain import records as r
+from tipdesk.domain import row_check
+from tipdesk.domain.validation import MAX_AGE
+from tipdesk.domain.vocab import VOCABULARIES
 
 T = TypeVar("T")
 # Returns {"rev": ..., "updated_at": ..., "updated_by": ...} for one row write.
@@ -49,22 +57,46 @@ def to_row(record: object) -> dict[str, Any]:
 
 
 def from_row(record_type: type[T], row: dict[str, Any]) -> T:
-    values: dict[str, Any] = {}
+    """The record a row holds; never fails on a stored value. Fields whose value is
+    unreadable or out of bounds (:func:`read_value`) are named in the record's
+    ``unreadable`` attribute (``records.unreadable_fields``)."""
+    record, problems = row_check.decode(record_type, row)
+    bad = {problem.field for problem in problems}
     for f in dataclasses.fields(record_type):
-        if f.name not in row:
-            continue
-        value = row[f.name]
-        kind = f.metadata.get("kind")
-        if kind in ("codes", "lines"):
-            value = json.loads(value) if value else []
-        elif kind == "date":
-            value = dt.date.fromisoformat(value) if value else None
-        elif kind == "flag":
-            value = bool(value)
-        elif kind == "text" and value is None:
-            value = ""
-        values[f.name] = value
-    return record_type(**values)
+        if f.name in row and f.name not in bad and _out_of_bounds(f, getattr(record, f.name)):
+            bad.add(f.name)
+    if bad:
+        setattr(record, r.UNREADABLE,
+                tuple(f.name for f in dataclasses.fields(record_type) if f.name in bad))
+    return record
+
+
+def read_value(f: dataclasses.Field, value: Any) -> tuple[Any, bool]:
+    """One stored value as a record holds it, and whether it is unreadable: of the wrong
+    kind (the field's default then stands in), or a code outside its vocabulary or a
+    number outside its range (kept as stored)."""
+    decoded, problem = row_check.decode_value(f, value)
+    if problem:
+        return decoded, True
+    return decoded, _out_of_bounds(f, decoded)
+
+
+# Numbers the app holds to a range (validation): a stored one outside it is marked.
+_RANGES: dict[str, tuple[int, int]] = {"estimated_age": (0, MAX_AGE)}
+
+
+def _out_of_bounds(f: dataclasses.Field, value: Any) -> bool:
+    """A readable value that the field cannot hold: a code outside its vocabulary, a
+    number outside its range."""
+    kind, vocab = f.metadata.get("kind"), f.metadata.get("vocab")
+    if kind == "code" and vocab:
+        return value is not None and value not in VOCABULARIES[vocab]
+    if kind == "codes" and vocab:
+        return any(item not in VOCABULARIES[vocab] for item in value)
+    if kind == "int" and value is not None and f.name in _RANGES:
+        low, high = _RANGES[f.name]
+        return not low <= value <= high
+    return False
 
 
 def table_of(record: object | type) -> str:

@@ -7,16 +7,19 @@ case, its person or its notes calls it in the same transaction.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-import json
 import operator
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlite_utils import Database
 
+from tipdesk.domain import records as r
 from tipdesk.domain.regions import wilayah_name
 from tipdesk.storage.connection import immediate
+from tipdesk.storage.rows import read_value
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 500
@@ -139,6 +142,29 @@ LIST_COLUMNS = """
     c.follow_up_on, c.updated_at, p.register_number, p.full_name, p.sex, p.birth_date,
     p.estimated_age
 """
+# The field each list column holds, to read its stored value as the record would.
+_LIST_FIELDS: dict[str, dataclasses.Field] = {
+    **{name: r.fields_of(r.Case)[name] for name in (
+        "case_number", "status", "opened_on", "assigned_to", "exploitation_types",
+        "follow_up_on")},
+    **{name: r.fields_of(r.Person)[name] for name in (
+        "register_number", "full_name", "sex", "birth_date", "estimated_age")},
+}
+
+
+def read_list_row(row: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The values of a list row (``LIST_COLUMNS``) as the records hold them (dates as
+    dates, lists as lists), and the names of those that cannot be read or are out of
+    bounds (``rows.read_value``); an unreadable one holds its field's default."""
+    values: dict[str, Any] = {}
+    bad: list[str] = []
+    for name, f in _LIST_FIELDS.items():
+        if name in row:
+            values[name], unreadable = read_value(f, row[name])
+            if unreadable:
+                bad.append(name)
+    return values, tuple(bad)
+
 
 
 def search(db: Database, text: str, *, limit: int = 50,
@@ -163,7 +189,13 @@ def search(db: Database, text: str, *, limit: int = 50,
     rows = list(db.query(sql, {"match": expression, "limit": limit, "owner": owner[0],
                                "office": owner[1]}))
     for row in rows:
-        row["exploitation_types"] = json.loads(row["exploitation_types"])
+        # Dates stay ISO text; a value that cannot be read holds its field's default and
+        # is named in "unreadable", so one damaged case does not hide the others.
+        values, unreadable = read_list_row(row)
+        row["exploitation_types"] = values["exploitation_types"]
+        for name in unreadable:
+            row[name] = values[name]
+        row["unreadable"] = list(unreadable)
     return rows
 
 

@@ -13,14 +13,17 @@ from collections.abc import Iterator, Sequence
 
 from sqlite_utils import Database
 
+from tipdesk.storage import reports
+
 # CTDC's published age bands (DOMAIN.md), from the age on the day the case was opened.
 _BAND = """CASE WHEN age IS NULL OR age < 0 THEN NULL WHEN age <= 8 THEN '0-8'
     WHEN age <= 17 THEN '9-17' WHEN age <= 20 THEN '18-20' WHEN age <= 23 THEN '21-23'
     WHEN age <= 26 THEN '24-26' WHEN age <= 29 THEN '27-29' WHEN age <= 38 THEN '30-38'
     WHEN age <= 47 THEN '39-47' ELSE '48+' END"""
-_AGE = ("CASE WHEN p.birth_date IS NOT NULL AND c.opened_on IS NOT NULL THEN "
-        "CAST(substr(c.opened_on, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)"
-        " - (substr(c.opened_on, 6) < substr(p.birth_date, 6)) ELSE p.estimated_age END")
+# A value the app cannot read (a date that does not exist, a code outside its vocabulary,
+# an age outside 0-120: storage/reports.py) is exported blank, never as it is stored: a
+# damaged code may hold any text.
+_AGE = reports.AGE
 QUASI_IDENTIFIERS = ("year", "sex", "age_band", "citizenship", "province", "country")
 _KEY = " || '|' || ".join(f"coalesce({c}, '')" for c in QUASI_IDENTIFIERS)
 
@@ -49,19 +52,30 @@ def fill(db: Database) -> tuple[int, int]:
             SELECT year, sex, {_BAND} AS age_band, citizenship, province, country,
                    labour_sector, recruiter_relationship, exploitation_types,
                    means_of_control
-            FROM (SELECT CAST(substr(c.opened_on, 1, 4) AS INTEGER) AS year, p.sex AS sex,
-                         {_AGE} AS age, p.nationality AS citizenship,
-                         CASE WHEN length(p.region_code) >= 2
+            FROM (SELECT CASE WHEN {reports.real_date("c.opened_on")}
+                              THEN CAST(substr(c.opened_on, 1, 4) AS INTEGER) END AS year,
+                         {reports.known_or_null("p.sex", "sex")} AS sex,
+                         {_AGE} AS age,
+                         {reports.known_or_null("p.nationality", "nationality")}
+                             AS citizenship,
+                         CASE WHEN p.region_code GLOB '[0-9][0-9]*'
                               THEN substr(p.region_code, 1, 2) END AS province,
-                         c.exploitation_country AS country, c.labour_sector,
-                         c.recruiter_relationship, c.exploitation_types, c.means_of_control
+                         {reports.known_or_null("c.exploitation_country", "country")}
+                             AS country,
+                         {reports.known_or_null("c.labour_sector", "labour_sector")}
+                             AS labour_sector,
+                         {reports.known_or_null("c.recruiter_relationship",
+                                                "recruiter_relationship")}
+                             AS recruiter_relationship,
+                         c.exploitation_types, c.means_of_control
                   FROM cases c JOIN persons p ON p.id = c.person_id
                   WHERE c.deleted = 0 AND c.consent_statistics = 1))""")
     # Groups are counted by walking this index, and the rows of small groups found by it.
     db.execute("CREATE INDEX temp.stats_rows_qk ON stats_rows (qk)")
     rows = db.execute("SELECT count(*) FROM temp.stats_rows").fetchone()[0]
+    # A consent flag holding anything but 1 (a damaged value) is no consent.
     left_out = db.execute("SELECT count(*) FROM cases WHERE deleted = 0 "
-                          "AND consent_statistics = 0").fetchone()[0]
+                          "AND consent_statistics <> 1").fetchone()[0]
     return rows, left_out
 
 

@@ -198,7 +198,7 @@ def _content(session: Session, parts: _Parts, settings: r.LetterSettings, *, lan
     lang = language
     share = bool(case.consent_share)
     worker = local.get_user(session.db, case.assigned_to) or session.user
-    services = [SERVICE_TYPE.label(code, lang) for code in referral.services_requested]
+    services = [SERVICE_TYPE.label_or_code(code, lang) for code in referral.services_requested]
     if len(services) == 1:
         subject = (f"Rujukan {services[0]}" if lang == "id"
                    else f"Referral for {services[0][:1].lower()}{services[0][1:]}")
@@ -213,10 +213,10 @@ def _content(session: Session, parts: _Parts, settings: r.LetterSettings, *, lan
         subject=subject, addressee=addressee,
         addressee_place=_place_name(provider.region_code) or settings.city,
         register_number=person.register_number, initials=r.initials(person.full_name),
-        age=r.age_of(person, day), sex=SEX.label(person.sex, lang) if person.sex else "-",
+        age=r.age_of(person, day), sex=SEX.label_or_code(person.sex, lang) if person.sex else "-",
         full_name=person.full_name if share else "", nik=person.nik if share else "",
         services=tuple(services), reason=referral.reason,
-        urgency=URGENCY.label(referral.urgency, lang),
+        urgency=URGENCY.label_or_code(referral.urgency, lang),
         worker_name=worker.display_name or worker.username, worker_phone=worker.phone,
         office_name=session.office.name, signatory_title=settings.signatory_title,
         signatory_name=settings.signatory_name, signatory_rank=settings.signatory_rank,
