@@ -34,7 +34,7 @@ from tipdesk.domain.errors import (
     ValidationFailed,
 )
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
-from tipdesk.domain.records import Office, User, age_of
+from tipdesk.domain.records import Office, User, age_of, unreadable_fields
 from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.logs import frames, setup_logging
 from tipdesk.storage.connection import DatabaseError, OperationalError
@@ -173,8 +173,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _age(row: dict) -> str:
     from tipdesk.domain.records import Person
 
+    # find_cases gives an unreadable birth date as None (and names it in "unreadable").
     person = Person(full_name="", sex=row["sex"], estimated_age=row["estimated_age"],
-                    birth_date=dt.date.fromisoformat(row["birth_date"])
+                    birth_date=dt.date.fromisoformat(str(row["birth_date"]))
                     if row["birth_date"] else None)
     age = age_of(person, dt.date.today())
     return "" if age is None else str(age)
@@ -193,15 +194,28 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not rows:
         print("Tidak ada kasus yang cocok." if lang == "id" else "No matching cases.")
     for row in rows:
-        status = VOCABULARIES["case_status"].label(row["status"], lang)
+        status = VOCABULARIES["case_status"].label_or_code(row["status"], lang)
         print(f"{row['case_number']:<16} {row['register_number']:<14} {row['full_name']:<32} "
               f"{(row['sex'] or '')[:1].upper():<2}{_age(row):>4}  {status:<20} "
-              f"{row['opened_on']}")
+              f"{row['opened_on'] or ''}" + _unreadable_note(row.get("unreadable"), lang))
     return EXIT_OK
 
 
+def _unreadable_note(fields, lang: str) -> str:
+    """The mark after a row holding values the app cannot read: "[cannot be read: ...]"."""
+    if not fields:
+        return ""
+    return ("  [" + _say("tidak dapat dibaca: ", "cannot be read: ")
+            + ", ".join(field_label(name, lang) for name in fields) + "]")
+
+
+def _unreadable_line(fields, lang: str) -> str:
+    return (_say("Beberapa isian tidak dapat dibaca: ", "Some fields cannot be read: ")
+            + ", ".join(field_label(name, lang) for name in fields))
+
+
 def _label(vocab: str, code: str | None, lang: str) -> str:
-    return VOCABULARIES[vocab].label(code, lang) if code else ""
+    return VOCABULARIES[vocab].label_or_code(code, lang) if code else ""
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -209,14 +223,20 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with _open(args) as session:
         file = open_case(session, args.case_number)
+    unreadable = _unreadable_of(file)
     if args.json:
-        _print_json(dataclasses.asdict(file))
+        shown = dataclasses.asdict(file)
+        if unreadable:
+            shown["unreadable"] = unreadable
+        _print_json(shown)
         return EXIT_OK
     lang = _lang()
     hidden = {"id", "origin", "rev", "updated_at", "updated_by", "deleted", "person_id"}
     yes_no = ("Ya", "Tidak") if lang == "id" else ("Yes", "No")
     for title, record in ((("Korban", "Person"), file.person), (("Kasus", "Case"), file.case)):
         print(f"== {title[0] if lang == 'id' else title[1]}")
+        if unreadable_fields(record):
+            print(f"  (!) {_unreadable_line(unreadable_fields(record), lang)}")
         for f in dataclasses.fields(record):
             value = getattr(record, f.name)
             if f.name in hidden or value in ("", [], None):
@@ -234,17 +254,37 @@ def cmd_show(args: argparse.Namespace) -> int:
         provider = file.providers.get(s.provider_id)
         print(f"  {s.started_on or s.planned_on or ''!s:<11} "
               f"{_label('service_type', s.service_type, lang):<34} "
-              f"{_label('service_status', s.status, lang):<16} {provider.name if provider else ''}")
+              f"{_label('service_status', s.status, lang):<16} {provider.name if provider else ''}"
+              + _unreadable_note(unreadable_fields(s), lang))
     print("== " + ("Rujukan" if lang == "id" else "Referrals"))
     for ref in file.referrals:
         provider = file.providers.get(ref.provider_id)
         print(f"  {ref.id}  {_label('referral_status', ref.status, lang):<12} "
               f"{provider.name if provider else ''}"
-              + (f"  ({ref.letter_number})" if ref.letter_number else ""))
+              + (f"  ({ref.letter_number})" if ref.letter_number else "")
+              + _unreadable_note(unreadable_fields(ref), lang))
     print("== " + ("Catatan" if lang == "id" else "Notes"))
     for note in file.notes:
-        print(f"  {note.noted_on} {note.author}: {note.text}")
+        print(f"  {note.noted_on or ''} {note.author}: {note.text}"
+              + _unreadable_note(unreadable_fields(note), lang))
     return EXIT_OK
+
+
+def _unreadable_of(file) -> dict[str, Any]:
+    """Which fields of the case file's records cannot be read, for ``show --json``:
+    ``{"person": [...], "case": [...], "services": {id: [...]}, ...}``, only those with
+    any."""
+    found: dict[str, Any] = {}
+    for name, record in (("person", file.person), ("case", file.case)):
+        if unreadable_fields(record):
+            found[name] = list(unreadable_fields(record))
+    for name, items in (("services", file.services), ("referrals", file.referrals),
+                        ("notes", file.notes)):
+        marked = {item.id: list(unreadable_fields(item)) for item in items
+                  if unreadable_fields(item)}
+        if marked:
+            found[name] = marked
+    return found
 
 
 def cmd_update(args: argparse.Namespace) -> int:
@@ -462,6 +502,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if summary.already_imported:
         print(_say("Kiriman ini sudah pernah diimpor; tidak ada yang berubah.",
                    "This batch was imported before; nothing changed."))
+    elif summary.held:
+        print(_held_words(summary.peer_code, summary.batch_id, args.register))
     elif summary.waiting:
         print(_say(f"Ada kiriman {summary.peer_code} yang belum diterima sebelum yang ini; "
                    "kiriman disimpan di inbox/ dan diterapkan otomatis setelah kiriman yang "
@@ -482,6 +524,67 @@ def cmd_import(args: argparse.Namespace) -> int:
         if summary.conflicts:
             print(_say("Tinjau konflik: tipdesk conflicts " + args.register,
                        "Review conflicts: tipdesk conflicts " + args.register))
+    return EXIT_OK
+
+
+def _held_words(code: str, batch_id: str, register: str) -> str:
+    return _say(
+        f"Kiriman dari {code} menghapus banyak kasus kantor itu di sini; kiriman ditahan di "
+        f"inbox/ dan belum diterapkan. Tanyakan ke kantor {code} apakah penghapusan itu "
+        f"disengaja; lalu administrator menjalankan 'tipdesk inbox accept {register} "
+        f"{batch_id}' atau 'tipdesk inbox discard {register} {batch_id}'.",
+        f"The batch from {code} deletes many of that office's cases here; it is held in "
+        f"inbox/ and nothing of it was applied. Ask {code} whether the deletes were meant; "
+        f"then an administrator runs 'tipdesk inbox accept {register} {batch_id}' or "
+        f"'tipdesk inbox discard {register} {batch_id}'.")
+
+
+def cmd_inbox(args: argparse.Namespace) -> int:
+    from tipdesk.services import sync
+
+    words = list(args.words)
+    action = words[0] if words and words[0] in ("accept", "discard") else None
+    if (action and len(words) != 3) or (not action and len(words) != 1):
+        _err("tipdesk: " + _say(
+            "tulis: tipdesk inbox REGISTER [--json] | tipdesk inbox accept|discard REGISTER "
+            "ID_KIRIMAN",
+            "usage: tipdesk inbox REGISTER [--json] | tipdesk inbox accept|discard REGISTER "
+            "BATCH_ID"))
+        return EXIT_USAGE
+    args.register = words[1] if action else words[0]
+    with _open(args) as session:
+        if action == "accept":
+            summary = sync.accept_held(session, words[2])
+            if args.json:
+                _print_json(dataclasses.asdict(summary))
+            else:
+                print(_say(f"Diterapkan dari {summary.peer_code}: {summary.applied}, "
+                           f"tidak berubah {summary.unchanged}, digabung {summary.merged}, "
+                           f"konflik {summary.conflicts}.",
+                           f"Applied from {summary.peer_code}: {summary.applied}, unchanged "
+                           f"{summary.unchanged}, merged {summary.merged}, conflicts "
+                           f"{summary.conflicts}."))
+            return EXIT_OK
+        if action == "discard":
+            sync.discard_held(session, words[2])
+            print(_say("Dibuang: ", "Discarded: ") + words[2])
+            return EXIT_OK
+        items = sync.list_inbox(session)
+    if args.json:
+        _print_json([dataclasses.asdict(item) for item in items])
+        return EXIT_OK
+    for item in items:
+        if item.held == "mass_delete":
+            why = _say(f"ditahan: menghapus {item.detail.get('deleted_cases')} dari "
+                       f"{item.detail.get('cases')} kasus",
+                       f"held: deletes {item.detail.get('deleted_cases')} of "
+                       f"{item.detail.get('cases')} cases")
+        else:
+            why = _say("menunggu kiriman sebelumnya", "waiting for an earlier batch")
+        print(f"{item.batch_id}  {item.peer_code:<5} {item.seq_from:>8}-{item.seq_to:<8} "
+              f"{item.received_at[:16]}  {why}")
+    if not items:
+        print(_say("(inbox kosong)", "(the inbox is empty)"))
     return EXIT_OK
 
 
@@ -540,6 +643,16 @@ def cmd_peers(args: argparse.Namespace) -> int:
         print(f"{p.code:<5} {p.name[:29]:<29} {p.sent_upto:>6} {(p.last_sent_at or '-')[:10]:<10}"
               f" {p.acked_upto:>6} {(p.last_acked_at or '-')[:10]:<10}"
               f" {p.received_upto:>6} {(p.last_received_at or '-')[:10]:<10} {p.waiting:>4}")
+        if p.audit_warning:
+            print("      " + _say(
+                f"PERINGATAN: jejak audit {p.code} kini berakhir di baris "
+                f"{p.audit_warning['now_seq']}, padahal sebelumnya sudah sampai baris "
+                f"{p.audit_warning['seq']} (baris dihapus atau ditulis ulang, atau "
+                "dipulihkan dari cadangan: tanyakan ke kantor itu)",
+                f"WARNING: {p.code}'s audit trail now ends at row "
+                f"{p.audit_warning['now_seq']}, after it had reached row "
+                f"{p.audit_warning['seq']} (rows removed or rewritten, or restored from "
+                "a backup: ask that office)"))
     if not peers:
         print(_say("(belum ada kantor terdaftar; tipdesk keys trust ...)",
                    "(no office enrolled yet; tipdesk keys trust ...)"))
@@ -559,6 +672,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         if len(lines) > 20:
             print("         " + _say(f"… dan {len(lines) - 20} baris lagi",
                                      f"… and {len(lines) - 20} more lines"))
+    if not report.ok and not any(problems for name, problems in report.checks.items()
+                                 if name != "records"):
+        # The file is whole; some records hold values the app cannot read (section 5b).
+        _err("tipdesk: " + _say(
+            "beberapa rekaman berisi nilai yang tidak dapat dibaca atau tidak sah (lihat di "
+            "atas); buka rekaman itu dan isi ulang isiannya.",
+            "some records hold values that cannot be read or are not valid (see above); "
+            "open those records and enter the fields again."))
+        return EXIT_REFUSED
     if not report.ok:
         _err("tipdesk: " + ("register tidak utuh; lihat di atas dan pulihkan dari cadangan."
                             if _lang() == "id" else
@@ -983,6 +1105,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("peers", cmd_peers, "per enrolled office: sent, acknowledged, received, when")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("inbox", help="batches waiting in the inbox; accept or discard a held one",
+                       description="tipdesk inbox REGISTER [--json] | "
+                                   "tipdesk inbox accept|discard REGISTER BATCH_ID (admins)")
+    p.add_argument("words", nargs="+", metavar="REGISTER | accept|discard REGISTER BATCH_ID")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--user", help="username (default: TIPDESK_USER, else the only user)")
+    p.set_defaults(func=cmd_inbox)
 
     p = command("backup", cmd_backup, "write an encrypted backup of a register (one file)")
     p.add_argument("--out", required=True, metavar="PATH",

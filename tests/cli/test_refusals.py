@@ -38,7 +38,7 @@ def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):
     assert code == 3 and "not intact" in err and "Traceback" not in err
     assert [line.split()[1] for line in out.splitlines() if not line.startswith(" ")] == [
         "pages", "structure", "foreign_keys", "migrations", "search_index",
-        "change_capture", "audit_trail"]
+        "change_capture", "audit_trail", "audit_anchors", "records"]
     assert "FAILED pages" in out
     assert _digest(database) == damaged
 

@@ -111,7 +111,7 @@ def signed_manifest(signer: Office, data: dict) -> tuple[bytes, bytes]:
 def test_a_sealed_batch_opens_with_its_manifest_and_changes(district, province, sealed):
     manifest, changes = open_as(province, sealed, district)
     assert changes == CHANGES
-    assert manifest.format == b.FORMAT_VERSION == 1
+    assert manifest.format == b.FORMAT_VERSION == 2
     assert len(manifest.batch_id) == 32 and int(manifest.batch_id, 16) >= 0
     assert (manifest.origin, manifest.origin_code, manifest.destination) == (
         DISTRICT_ID, "KUP", PROVINCE_ID)
@@ -557,11 +557,11 @@ def test_a_malformed_signature_file_is_refused(district, province, sealed, sig):
 def test_a_newer_format_is_reported_as_such(district, province, sealed):
     members = unwrap(province, sealed)
     manifest = json.loads(members["manifest.json"])
-    manifest.update(format=2, compression="zstd")  # a later format may add fields
+    manifest.update(format=3, compression="zstd")  # a later format may add fields
     members["manifest.json"], members["manifest.sig"] = signed_manifest(district, manifest)
     with pytest.raises(BatchFormatTooNew) as caught:
         open_as(province, rewrap(province, members), district)
-    assert caught.value.params == {"version": 2}
+    assert caught.value.params == {"version": 3}
 
 
 @pytest.mark.parametrize("change", [

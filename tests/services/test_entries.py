@@ -5,6 +5,7 @@ and must be the one that runs for an ordinary batch (else the import is slow).""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from pathlib import Path
 
 import orjson
@@ -46,7 +47,7 @@ def outcome(check, *args) -> tuple | None:
     try:
         check(*args)
     except TipdeskError as error:
-        return type(error).__name__, error.params.get("reason")
+        return type(error).__name__, error.params.get("reason") or error.params.get("field")
     except (KeyError, TypeError) as error:      # the import turns these into "entry"
         return type(error).__name__, None
     return None
@@ -120,8 +121,10 @@ def test_a_bad_entry_among_good_ones_is_refused_for_its_own_reason(batch):
     chunks, columns, sender, owners = batch
     chunk = copy.deepcopy(chunks["cases"])
     chunk[-1]["row"]["status"] = "lost"             # not a code of its vocabulary
-    assert outcome(entries.check_chunk, "cases", chunk, columns["cases"], sender,
-                   owners) == ("BatchDamaged", "value")
+    rules = entries.Rules(sender=sender, owners=frozenset(owners), today=dt.date.today(),
+                          partial=False, seq_from=0, seq_to=10**9)
+    assert outcome(entries.check_records, "cases", chunk, rules) == (
+        "BatchEntryRefused", "status")
     chunk[-1]["row"]["origin"] = "someone else"      # and, before it, not theirs
     assert outcome(entries.check_chunk, "cases", chunk, columns["cases"], sender,
                    owners) == ("BatchOverreach", None)

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import new_case
 from tests.services.test_sync import two_districts
-from tipdesk.domain.errors import BatchDamaged, BatchOverreach
+from tipdesk.domain.errors import BatchDamaged, BatchEntryRefused, BatchOverreach
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services import import_reader, sync
@@ -60,7 +60,7 @@ def signed(sender, receiver, entries) -> bytes:
     return envelope.seal(
         origin=sender.session.office.id, origin_code=sender.code,
         destination=card.office_id, destination_fingerprint=ok.fingerprint(card),
-        seq_from=high + 1, seq_to=high + 100, ack_upto=0,
+        seq_from=high + 1, seq_to=high + 10 ** 6, ack_upto=0,
         schema_version=sync.SCHEMA_VERSION, counts={}, profile="full",
         changes=b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n"
                         for e in entries),
@@ -136,10 +136,11 @@ def test_malformed_entries_are_refused_whole(three, change):
 def test_values_the_forms_would_refuse_are_refused(three, field, value):
     kup, _, ntt, mine, _ = three
     person = row(ntt, "persons", mine.person.id)
-    refused(kup, ntt, [entry("persons", {**person, field: value})])
+    refused(kup, ntt, [entry("persons", {**person, field: value})], BatchEntryRefused)
     fresh = {**person, "id": "01a20000-0000-7000-8000-0000000000aa",
              "register_number": "KUP-P-999999", field: value}
-    refused(kup, ntt, [{**entry("persons", fresh), "op": "insert", "base_rev": None}])
+    refused(kup, ntt, [{**entry("persons", fresh), "op": "insert", "base_rev": None}],
+            BatchEntryRefused)
 
 
 def test_content_the_tables_refuse_is_damage_not_a_crash(three):
@@ -147,7 +148,8 @@ def test_content_the_tables_refuse_is_damage_not_a_crash(three):
     case = row(ntt, "cases", mine.case.id)
     orphan = {**case, "id": "01a20000-0000-7000-8000-0000000000bb", "case_number": "KUP-X",
               "person_id": "01a20000-0000-7000-8000-0000000000cc"}
-    refused(kup, ntt, [{**entry("cases", orphan), "op": "insert", "base_rev": None}])
+    refused(kup, ntt, [{**entry("cases", orphan), "op": "insert", "base_rev": None}],
+            BatchEntryRefused)
     refused(kup, ntt, [entry("cases", {**case, "case_number": None})])
 
 

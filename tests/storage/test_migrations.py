@@ -20,7 +20,8 @@ def test_new_register_has_every_migration_applied(session):
                                                                  "m007_report_indexes",
                                                                  "m008_search_settings",
                                                                  "m009_search_without_prefixes",
-                                                                 "m010_search_hash_smaller"]
+                                                                 "m010_search_hash_smaller",
+                                                                 "m011_sync_trust"]
 
 
 def test_pending_migration_is_preceded_by_an_encrypted_backup(register, session):
@@ -140,3 +141,24 @@ def test_m010_makes_the_search_index_gather_fewer_words_in_memory(register, sess
         assert config["automerge"] == schema.SEARCH_AUTOMERGE
         assert [row["case_number"] for row in cases.find_cases(s, "fátima")] == [
             maria.case.case_number]
+
+
+def test_a_register_from_before_issue_18_gains_the_trust_columns(register, session):
+    """A register made before m011 opens with its inbox, peers and anchors ready for the
+    trust rules: the inbox says why a batch waits, peers keep audit heads."""
+    session.close()
+    key = KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
+    db = open_database(register.folder / "register.db", key)
+    with db.conn:   # as m010 left it
+        db.execute("DROP TABLE audit_anchors")
+        for column in ("held", "detail"):
+            db.execute(f"ALTER TABLE inbox DROP COLUMN {column}")
+        for column in ("audit_seq", "audit_hash", "audit_at", "audit_warning"):
+            db.execute(f"ALTER TABLE peers DROP COLUMN {column}")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm011_sync_trust'")
+    db.close()
+    with open_register(register.folder, "admin", PASSWORD) as s:
+        assert "m011_sync_trust" in migrate.applied(s.db)
+        assert {"held", "detail"} <= {c.name for c in s.db["inbox"].columns}
+        assert {"audit_seq", "audit_warning"} <= {c.name for c in s.db["peers"].columns}
+        assert s.db["audit_anchors"].exists()

@@ -100,9 +100,31 @@ class OfficeCodeTaken(TipdeskError):
 
 
 class BatchOverreach(TipdeskError):
-    """A signed batch that writes records neither the sender nor we own."""
+    """A signed batch that writes a record outside the sender's scope (DESIGN.md section
+    5b): ``office`` (the sender's code), ``what`` and ``record`` (its id)."""
 
     code = "batch_overreach"
+
+
+class NotOurRecord(TipdeskError):
+    """A record another office owns (``what``, ``office``: its code); only that office
+    changes it (DESIGN.md section 5b)."""
+
+    code = "not_our_record"
+
+
+class BatchEntryRefused(TipdeskError):
+    """A record of a signed batch that the app itself would refuse to save: ``office``,
+    ``what``, ``record`` (its id), ``field`` and ``problem`` (a problem code; never the
+    value, which may be personal)."""
+
+    code = "batch_entry_refused"
+
+
+class BatchSequenceWrong(TipdeskError):
+    """A batch whose seq range does not match the entries it carries (``office``)."""
+
+    code = "batch_sequence_wrong"
 
 
 class DistrictPeer(TipdeskError):

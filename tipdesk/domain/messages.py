@@ -206,11 +206,35 @@ MESSAGES: dict[str, dict[str, str]] = {
               "office to export again, and copy the file again.",
     },
     "batch_overreach": {
-        "id": "Kiriman ini mengubah rekaman milik kantor lain; tidak ada yang diimpor. "
-              "Jangan impor lagi kiriman dari kantor ini, dan beri tahu administrator.",
-        "en": "This batch changes records that belong to another office; nothing was "
-              "imported. Do not import more batches from that office, and tell your "
+        "id": "Kiriman dari {office} mengubah {what} {record}, yang bukan wewenang kantor "
+              "itu; tidak ada yang diimpor. Jangan impor lagi kiriman dari kantor ini "
+              "sebelum diperiksa, dan beri tahu administrator.",
+        "en": "The batch from {office} changes {what} {record}, which is not that "
+              "office's to change; nothing was imported. Do not import more batches from "
+              "that office until it has been checked, and tell your administrator.",
+    },
+    "not_our_record": {
+        "id": "{what} ini milik kantor {office}; hanya kantor itu yang dapat mengubahnya. "
+              "Minta kantor {office} mengubahnya, atau tambahkan {what} baru milik kantor "
+              "ini.",
+        "en": "This {what} belongs to office {office}; only that office can change it. Ask "
+              "{office} to change it, or add a new {what} of this office.",
+    },
+    "batch_entry_refused": {
+        "id": "Kiriman dari {office} ditolak: {what} {record}, isian '{field}': {problem}. "
+              "Tidak ada yang diimpor. Minta kantor itu memperbaiki rekaman tersebut lalu "
+              "mengekspor ulang.",
+        "en": "The batch from {office} was refused: {what} {record}, field '{field}': "
+              "{problem}. Nothing was imported. Ask that office to correct the record and "
+              "export again.",
+    },
+    "batch_sequence_wrong": {
+        "id": "Nomor urut kiriman dari {office} tidak cocok dengan perubahan yang dibawanya; "
+              "tidak ada yang diimpor. Minta kantor itu mengekspor ulang dan beri tahu "
               "administrator.",
+        "en": "The sequence numbers of the batch from {office} do not match the changes it "
+              "carries; nothing was imported. Ask that office to export again, and tell "
+              "your administrator.",
     },
     "batch_not_for_this_office": {
         "id": "Berkas kiriman ini tidak dibuat untuk kantor ini (atau dikunci untuk kunci "
@@ -251,6 +275,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "en": "is too long (at most {max} characters)."},
     "unknown_code": {"id": "'{value}' bukan pilihan yang sah; pilihan: {choices}.",
                      "en": "'{value}' is not one of the allowed choices: {choices}."},
+    "control_character": {"id": "berisi karakter kendali yang tidak boleh ada dalam teks.",
+                          "en": "holds a control character no text may hold."},
+    "unreadable_value": {"id": "nilainya tidak dapat dibaca (bentuknya salah).",
+                         "en": "its value cannot be read (wrong shape)."},
+    "unreadable_date": {"id": "bukan tanggal yang ada di kalender.",
+                        "en": "is not a date that exists."},
+    "unreadable_number": {"id": "bukan bilangan bulat yang dapat disimpan.",
+                          "en": "is not a whole number that can be stored."},
+    "unreadable_flag": {"id": "bukan ya/tidak.", "en": "is not yes/no."},
     "one_line": {"id": "harus satu baris, tanpa ganti baris atau tab.",
                  "en": "must be one line, without line breaks or tabs."},
     "duplicate_code": {"id": "ada pilihan yang diulang.", "en": "lists a choice twice."},
@@ -554,11 +587,16 @@ _THINGS = {
     "provider": {"id": "Penyedia layanan", "en": "Provider"},
     "referral": {"id": "Rujukan", "en": "Referral"}, "service": {"id": "Layanan", "en": "Service"},
     "casenote": {"id": "Catatan kasus", "en": "Case note"},
+    "held_batch": {"id": "Kiriman yang ditahan", "en": "Held batch"},
 }
 
 
 def _said(name: str, value: Any, lang: str) -> Any:
     """A parameter's value in ``lang`` when it is a word of ours (a thing, a reason)."""
+    if isinstance(value, str) and name == "problem":
+        return problem_words(value, lang)
+    if isinstance(value, str) and name == "field":
+        return field_label(value, lang)
     words = _WORDS.get(name)
     if words is not None and isinstance(value, str) and value in words:
         return words[value][_lang(lang)]
@@ -694,6 +732,39 @@ REASONS: dict[str, dict[str, str]] = {
     "the period ends before it starts": {"id": "periodenya berakhir sebelum dimulai",
                                          "en": "the period ends before it starts"},
 }
+
+# What was wrong with a refused record's field (the ``problem`` of a refusal): the
+# problem's message without its values, which may be personal.
+PROBLEM_WORDS: dict[str, dict[str, str]] = {
+    "seq_outside_batch": {"id": "nomor urutnya di luar rentang kiriman",
+                          "en": "its sequence number is outside the batch's range"},
+    "history_too_long": {"id": "riwayat perubahannya terlalu panjang",
+                         "en": "its history of changes is too long"},
+    "unknown_field": {"id": "isian ini tidak dikenal", "en": "unknown field"},
+    "owner_mismatch": {"id": "induknya milik kantor lain",
+                       "en": "its parent belongs to another office"},
+    "missing_parent": {"id": "induknya tidak ada di register ini",
+                       "en": "its parent is not in this register"},
+    "age_out_of_range": {"id": "umurnya tidak mungkin", "en": "the age is not possible"},
+    "unknown_code": {"id": "ada pilihan yang tidak dikenal", "en": "a choice is not known"},
+    "too_long": {"id": "terlalu panjang", "en": "too long"},
+    "date_in_future": {"id": "tanggalnya belum terjadi", "en": "the date is in the future"},
+    "date_too_early": {"id": "tanggalnya terlalu lampau", "en": "the date is too early"},
+    "invalid_region_code": {"id": "bukan kode wilayah", "en": "not a region code"},
+    "invalid_office_code": {"id": "bukan kode kantor", "en": "not an office code"},
+}
+
+
+def problem_words(code: str, lang: str) -> str:
+    """A problem code said without its values (for refusals of another office's data)."""
+    words = PROBLEM_WORDS.get(code)
+    if words:
+        return words[_lang(lang)]
+    template = MESSAGES.get(code)
+    if template and "{" not in template[_lang(lang)]:
+        return template[_lang(lang)].rstrip(".")
+    return code
+
 
 # Parameters whose values are our own words, said in the user's language wherever a
 # message names them: what was not found or does not exist, why a file was refused.

@@ -114,7 +114,9 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.security.officekeys import key_id
 
-FORMAT_VERSION = 1
+# Format 2 adds the audit anchoring of DESIGN.md section 5b (``audit_head``, ``anchor``);
+# format 1 batches, from an office not yet updated, are still read.
+FORMAT_VERSION = 2
 SUFFIX = ".tipbatch"
 
 MANIFEST = "manifest.json"
@@ -126,9 +128,10 @@ MAX_BATCH_BYTES = 512 * 1024 * 1024  # the .tipbatch file (encrypted)
 MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_SIGNATURE_BYTES = 4 * 1024
 MAX_CHANGES_BYTES = 1024 * 1024 * 1024  # uncompressed
-# One line of changes.jsonl: one record with its history. The longest texts a record
-# may hold in a batch come to well under this.
-MAX_LINE_BYTES = 64 * 1024 * 1024
+# One line of changes.jsonl: one record with its history. The longest record (a note of
+# 20,000 characters, with its earlier text) and a history of 10,000 steps come to
+# under 2 MiB; a larger line is refused before it is gathered, so memory stays bounded.
+MAX_LINE_BYTES = 4 * 1024 * 1024
 MEMBER_CAPS = {MANIFEST: MAX_MANIFEST_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES,
                CHANGES: MAX_CHANGES_BYTES}
 
@@ -144,6 +147,8 @@ _TRUSTED = "trusted comment: "
 _MANIFEST_FIELDS = ("format", "batch_id", "origin", "origin_code", "destination",
                     "destination_fingerprint", "seq_from", "seq_to", "ack_upto",
                     "schema_version", "created_at", "counts", "members", "profile")
+_FIELDS_OF_FORMAT = {1: frozenset(_MANIFEST_FIELDS),
+                     2: frozenset((*_MANIFEST_FIELDS, "audit_head", "anchor"))}
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _OFFICE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -169,6 +174,10 @@ class Manifest:
     counts: dict[str, int]  # changes per entity
     members: dict[str, str]  # member name -> SHA-256 hex of its bytes
     profile: str  # "full", "deidentified", ...
+    # The sender's audit head ({"seq": n, "hash": hex}), and the receiver's as the
+    # sender last saw it (empty before it has seen one); format 2.
+    audit_head: dict | None = None
+    anchor: dict | None = None
 
 
 def new_batch_id() -> str:
@@ -181,8 +190,10 @@ def batch_file_name(batch_id: str | None = None) -> str:
 
 
 def manifest_bytes(manifest: Manifest) -> bytes:
-    """Canonical JSON: sorted keys, no spaces, UTF-8."""
-    return json.dumps(asdict(manifest), sort_keys=True, separators=(",", ":"),
+    """Canonical JSON: sorted keys, no spaces, UTF-8 (only the fields of its format)."""
+    fields = {k: v for k, v in asdict(manifest).items()
+              if k in _FIELDS_OF_FORMAT[manifest.format]}
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"),
                       ensure_ascii=False).encode("utf-8")
 
 
@@ -241,7 +252,8 @@ def seal(*, origin: str, origin_code: str, destination: str, destination_fingerp
          seq_from: int, seq_to: int, ack_upto: int, schema_version: str,
          counts: Mapping[str, int], profile: str, changes: bytes | Changes,
          signing_key: bytes, recipients: Sequence[str], batch_id: str | None = None,
-         created_at: str | None = None) -> bytes:
+         created_at: str | None = None, audit_head: Mapping[str, Any] | None = None,
+         anchor: Mapping[str, Any] | None = None) -> bytes:
     """A ``.tipbatch`` file's bytes: the manifest (with the hash of ``changes``), signed
     with ``signing_key`` (32 raw Ed25519 bytes), zipped, and encrypted to every age
     recipient in ``recipients``. ``changes`` is the bytes, or a ``Changes`` written as
@@ -259,7 +271,8 @@ def seal(*, origin: str, origin_code: str, destination: str, destination_fingerp
         destination_fingerprint=destination_fingerprint, seq_from=seq_from, seq_to=seq_to,
         ack_upto=ack_upto, schema_version=schema_version,
         created_at=created_at or _now(), counts=dict(counts),
-        members={CHANGES: changes.sha256()}, profile=profile)
+        members={CHANGES: changes.sha256()}, profile=profile,
+        audit_head=dict(audit_head or {"seq": 0, "hash": "0" * 64}), anchor=dict(anchor or {}))
     _check_manifest(manifest)
     body = manifest_bytes(manifest)
     if len(body) > MAX_MANIFEST_BYTES:
@@ -603,7 +616,7 @@ def parse_manifest(body: bytes) -> Manifest:
         raise BatchDamaged(reason="manifest")
     if data["format"] > FORMAT_VERSION:
         raise BatchFormatTooNew(version=data["format"])
-    if set(data) != set(_MANIFEST_FIELDS):
+    if set(data) != _FIELDS_OF_FORMAT[data["format"]]:
         raise BatchDamaged(reason="manifest")
     manifest = Manifest(**data)
     try:
@@ -616,7 +629,7 @@ def parse_manifest(body: bytes) -> Manifest:
 def _check_manifest(m: Manifest) -> None:
     """Raises ``ValueError`` naming the first field that is not as format 1 requires."""
     checks: list[tuple[str, bool]] = [
-        ("format", _is_int(m.format) and m.format == FORMAT_VERSION),
+        ("format", _is_int(m.format) and m.format in _FIELDS_OF_FORMAT),
         ("batch_id", isinstance(m.batch_id, str) and bool(_HEX32.match(m.batch_id))),
         ("origin", _matches(_OFFICE_ID, m.origin)),
         ("origin_code", _matches(_OFFICE_CODE, m.origin_code)),
@@ -632,6 +645,8 @@ def _check_manifest(m: Manifest) -> None:
         ("members", isinstance(m.members, dict) and set(m.members) == {CHANGES}
          and all(_matches(_HEX64, v) for v in m.members.values())),
         ("profile", _matches(_SHORT_CODE, m.profile)),
+        ("audit_head", m.format < 2 or _is_head(m.audit_head)),
+        ("anchor", m.format < 2 or m.anchor == {} or _is_head(m.anchor)),
     ]
     for name, ok in checks:
         if not ok:
@@ -640,6 +655,13 @@ def _check_manifest(m: Manifest) -> None:
 
 def _matches(pattern: re.Pattern[str], value: Any) -> bool:
     return isinstance(value, str) and bool(pattern.match(value))
+
+
+def _is_head(value: Any) -> bool:
+    """An audit head: ``{"seq": n, "hash": 64 hex}``."""
+    return (isinstance(value, dict) and set(value) == {"seq", "hash"}
+            and _is_int(value["seq"]) and 0 <= value["seq"] < 2**53
+            and _matches(_HEX64, value["hash"]))
 
 
 def _is_int(value: Any) -> bool:

@@ -80,3 +80,9 @@ def case_entries(session: Session, case_number: str, *, limit: int = 500) -> lis
 
 def verify(session: Session) -> list[str]:
     return store.verify(session.db)
+
+
+def head(session: Session) -> dict[str, Any]:
+    """The trail's newest row number and hash, which batches carry to anchor it."""
+    seq, hash_ = store.head(session.db)
+    return {"seq": seq, "hash": hash_}

@@ -14,6 +14,7 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     ClosureNeedsSupervisor,
     NotFound,
+    NotOurRecord,
     Problem,
     UnknownField,
     ValidationFailed,
@@ -394,7 +395,17 @@ def create_provider(session: Session, provider: r.Provider) -> list[Problem]:
 
 
 def update_provider(session: Session, provider: r.Provider) -> list[Problem]:
+    """Save a provider of the directory. A district changes only its own providers: the
+    province's travel down as references and would never carry a district's change back
+    (DESIGN.md section 5b)."""
     permissions.require(session, "manage_providers")
+    stored = rows.get(session.db, r.Provider, provider.id)
+    if stored is None:
+        raise NotFound(what="provider", key=provider.id)
+    if session.office.level == "district" and stored.origin != session.office.id:
+        owner = rows.get(session.db, r.Office, stored.origin)
+        raise NotOurRecord(what="provider", office=owner.code if owner else stored.origin)
+    provider.origin = stored.origin
     warnings = _check(validate(provider, today=session.today()))
     with session.write() as db:
         rows.update(db, provider, session.stamp)

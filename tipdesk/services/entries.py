@@ -1,8 +1,11 @@
 """The checks every entry of an imported batch passes before anything of it is used.
 
 A batch is signed by an enrolled office, but that office may be buggy, stolen or
-hostile: its entries name only known columns (they become SQL), one record each, that it
-or we own, with values of the kind their columns hold (what the forms would let in).
+hostile (DESIGN.md section 5b): its entries name only known columns (they become SQL),
+one record each, that it or we own (:func:`check_chunk`), with rows the app itself would
+save, earlier values of bounded size and seqs inside the batch's range
+(:func:`check_records`). Which office really owns a record, or its case, is checked
+against the register as the batch is applied (``sync._in_scope``).
 
 :func:`check_chunk` checks a run of entries of one table. It first tries a pass that
 looks at the run column by column (a few set operations in C per column instead of
@@ -14,25 +17,21 @@ pass is stricter than the exact one, never looser: a test holds it to that.
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
 import operator
 import re
+from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
 
 from tipdesk.domain import records as r
+from tipdesk.domain import row_check
 from tipdesk.domain.clock import parse_rev
-from tipdesk.domain.errors import BatchDamaged, BatchOverreach
-from tipdesk.domain.vocab import VOCABULARIES
+from tipdesk.domain.errors import BatchDamaged, BatchEntryRefused, BatchOverreach
 
 RECORD_TYPES = {"offices": r.Office, "persons": r.Person, "cases": r.Case,
                 "services": r.Service, "referrals": r.Referral, "providers": r.Provider,
                 "case_notes": r.CaseNote}
 OPS = frozenset({"insert", "update", "delete", "purge", "ref"})
-# A text without a limit of its own may be this long in a batch (the forms' limits are
-# 13 to 10,000 characters; room is left for text written before a limit was set).
-TEXT_CAP = 100_000
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _REV = re.compile(r"(\d{13})-(\d{4})-(.+)")    # what parse_rev reads, and nothing more
 
 
@@ -67,47 +66,10 @@ def check_entry(entity: str, entry: object, columns: frozenset[str], sender: str
                    for name in step[1])):
         raise BatchDamaged(reason="entry")
     origin = row.get("origin")
-    if origin not in owners or (entity == "offices" and rid != sender):
+    if (origin not in owners and not (op == "ref" and entity == "providers")) or (
+            entity == "offices" and rid != sender):
         # An office speaks for its own office record and for records it or we own.
-        raise BatchOverreach()
-    check_values(entity, row)
-
-
-@functools.cache
-def value_checks(entity: str) -> tuple[tuple[str, str, Any], ...]:
-    checks = []
-    for name, f in r.fields_of(RECORD_TYPES[entity]).items():
-        kind, meta = f.metadata["kind"], f.metadata
-        if kind == "code":
-            checks.append((name, "code", frozenset(VOCABULARIES[meta["vocab"]].codes())))
-        elif kind in ("text", "ref", "codes", "lines"):
-            limit = meta.get("max_len")
-            checks.append((name, "text", max(4 * limit, 1000) if limit else TEXT_CAP))
-        elif kind in ("date", "int", "flag"):
-            checks.append((name, kind, None))
-    return tuple(checks)
-
-
-def check_values(entity: str, row: dict) -> None:
-    """Each value of the row the kind its column holds (a code of its vocabulary, a
-    date, a number, a flag, a text of bounded length). Blank and missing values pass (a
-    de-identified row has many)."""
-    for name, kind, arg in value_checks(entity):
-        value = row.get(name)
-        if value is None:
-            continue
-        if kind == "code":
-            good = value in arg
-        elif kind == "text":
-            good = isinstance(value, str) and len(value) <= arg
-        elif kind == "date":
-            good = isinstance(value, str) and _DATE.fullmatch(value) is not None
-        elif kind == "flag":
-            good = value in (0, 1) and type(value) is int
-        else:
-            good = type(value) is int
-        if not good:
-            raise BatchDamaged(reason="value")
+        raise BatchOverreach(what=THING[entity], record=rid)
 
 
 def _is_rev(value: object) -> bool:
@@ -122,8 +84,6 @@ def _is_rev(value: object) -> bool:
 
 _NONE = type(None)
 _STR, _INT, _LIST, _DICT = {str}, {int}, {list}, {dict}
-_KINDS = {"code": {str, _NONE}, "text": {str, _NONE}, "date": {str, _NONE},
-          "flag": {int, _NONE}, "int": {int, _NONE}}
 _ENTRY = operator.itemgetter("id", "op", "seq", "rev", "base_rev", "steps", "before", "row")
 
 
@@ -176,30 +136,70 @@ def _all_pass(entity: str, entries: list, columns: frozenset[str], sender: str,
             return False
     except TypeError:                   # an origin that cannot be hashed
         return False
-    if entity == "offices" and set(ids) != {sender}:
-        return False
-    checks = value_checks(entity)
-    try:
-        values = list(map(operator.itemgetter(*(name for name, _, _ in checks)), rows))
-    except KeyError:                    # a column missing (blank to check_values)
-        return False
-    if len(checks) == 1:
-        values = [(value,) for value in values]
-    return all(_column_passes(kind, arg, column)
-               for (_, kind, arg), column in zip(checks, zip(*values, strict=True),
-                                                 strict=True))
+    return not (entity == "offices" and set(ids) != {sender})
 
 
-def _column_passes(kind: str, arg: Any, column: tuple) -> bool:
-    """One column's values (None for blank), all of the kind it holds."""
-    if not set(map(type, column)) <= _KINDS[kind]:
-        return False
-    if kind == "text":
-        return max(map(len, filter(None, column)), default=0) <= arg
-    if kind == "int":
-        return True
-    values = set(column)
-    values.discard(None)
-    if kind == "date":
-        return all(map(_DATE.fullmatch, values))
-    return values <= (arg if kind == "code" else {0, 1})
+# --- the records themselves (DESIGN.md section 5b) ------------------------------------
+
+# How a refusal names a table's record (a word of messages.THINGS).
+THING = {"offices": "office", "persons": "person", "cases": "case", "services": "service",
+          "referrals": "referral", "providers": "provider", "case_notes": "casenote"}
+# A record's history in one batch: more steps than this is no office's work.
+MAX_STEPS = 10_000
+# Seq numbers are SQLite integers, and travel through JSON readers that keep 53 bits.
+MAX_SEQ = 2**53
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the entries of one batch are held to besides their shape: the sender, the
+    offices whose records it may name (``owners``), the day its dates may reach (a day
+    past ours: the sender's clock may be in a later time zone), whether it is
+    de-identified, and the seq range its manifest claims."""
+
+    sender: str
+    owners: frozenset[str]
+    today: dt.date
+    partial: bool
+    seq_from: int
+    seq_to: int
+
+
+def check_records(entity: str, entries: list[dict], rules: Rules) -> None:
+    """Each entry's row passes what a save from the app would (``row_check``), its
+    earlier values (``before``) are readable values of their fields, its history is
+    bounded, and its seq lies in the batch's range. Raises ``BatchEntryRefused`` naming
+    the first record and field that fail. The entries' shape is already checked."""
+    record_type = RECORD_TYPES[entity]
+    fields = r.fields_of(record_type)
+    for entry in entries:
+        seq = entry["seq"]
+        if entry["op"] == "ref":
+            if seq != 0 or entity != "providers":
+                _refuse(entity, entry, "seq", "seq_outside_batch")
+        elif not rules.seq_from <= seq <= rules.seq_to or seq > MAX_SEQ:
+            _refuse(entity, entry, "seq", "seq_outside_batch")
+        if len(entry["steps"]) > MAX_STEPS:
+            _refuse(entity, entry, "steps", "history_too_long")
+        before = entry["before"]
+        for name, value in before.items():
+            f = fields.get(name)
+            if f is None:
+                _refuse(entity, entry, name, "unknown_field")
+            elif row_check.decode_value(f, value)[1] is not None:
+                _refuse(entity, entry, name, "unreadable_value")
+    rows = [entry["row"] for entry in entries if entry["row"] is not None]
+    if rows and not row_check.rows_pass(record_type, rows, today=rules.today,
+                                        partial=rules.partial):
+        for entry in entries:
+            if entry["row"] is None:
+                continue
+            problems = row_check.row_problems(record_type, entry["row"], today=rules.today,
+                                              partial=rules.partial)
+            if problems:
+                _refuse(entity, entry, problems[0].field, problems[0].code)
+
+
+def _refuse(entity: str, entry: dict, field: str, problem: str) -> None:
+    raise BatchEntryRefused(what=THING[entity], record=str(entry.get("id"))[:64],
+                            field=field, problem=problem)

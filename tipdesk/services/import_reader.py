@@ -27,9 +27,12 @@ import orjson
 
 from tipdesk.domain.errors import BatchDamaged
 from tipdesk.security import batch as envelope
-from tipdesk.services.entries import check_chunk
+from tipdesk.services.entries import Rules, check_chunk, check_records
 from tipdesk.services.workers import run_apart, serve
 from tipdesk.storage.sync import APPLY_ORDER
+
+# A chunk is cut after this much text, however few its lines.
+CHUNK_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -51,13 +54,15 @@ class Chunk:
 
 
 def chunks_of(changes: envelope.ChangesText, size: int) -> Iterator[tuple[str, list[bytes]]]:
-    """``(entity, lines)`` runs of at most ``size`` lines of one table, in order."""
-    entity, lines = None, []
+    """``(entity, lines)`` runs of at most ``size`` lines, and about ``CHUNK_BYTES``, of
+    one table, in order: a chunk's entries, decoded, take several times their text."""
+    entity, lines, held = None, [], 0
     same = b"\n"       # how a line of the current run starts (no line starts with this)
     for block in changes.line_blocks():
         for line in block:
-            if line.startswith(same) and len(lines) < size:
-                lines.append(line)     # the common case, one test
+            if line.startswith(same) and len(lines) < size and held < CHUNK_BYTES:
+                lines.append(line)     # the common case
+                held += len(line)
                 continue
             line = line.strip()
             if not line:
@@ -67,25 +72,29 @@ def chunks_of(changes: envelope.ChangesText, size: int) -> Iterator[tuple[str, l
                     else None)
             if this not in APPLY_ORDER:
                 raise BatchDamaged(reason="entry")
-            if (this != entity or len(lines) >= size) and lines:
+            if (this != entity or len(lines) >= size or held >= CHUNK_BYTES) and lines:
                 yield entity, lines
-                lines = []
+                lines, held = [], 0
             entity, same = this, b'{"e":"' + this.encode() + b'"'
             lines.append(line)
+            held += len(line)
     if lines:
         yield entity, lines
 
 
-def read_chunks(changes: envelope.ChangesText, columns: dict[str, list[str]], sender: str,
-                owners: set[str], size: int) -> Iterator[Chunk]:
+def read_chunks(changes: envelope.ChangesText, columns: dict[str, list[str]], rules: Rules,
+                size: int) -> Iterator[Chunk]:
     """The batch's chunks, each decoded and checked (``BatchDamaged``,
-    ``BatchOverreach`` for the first entry that fails), read here."""
+    ``BatchOverreach``, ``BatchEntryRefused`` for the first entry that fails), read
+    here."""
     for entity, lines in chunks_of(changes, size):
         try:
             entries = [orjson.loads(line) for line in lines]
-            check_chunk(entity, entries, frozenset(columns[entity]), sender, owners)
+            check_chunk(entity, entries, frozenset(columns[entity]), rules.sender,
+                        set(rules.owners))
         except (orjson.JSONDecodeError, KeyError, TypeError):
             raise BatchDamaged(reason="entry") from None
+        check_records(entity, entries, rules)
         yield _taken_apart(entity, lines, entries, columns[entity])
 
 
@@ -106,17 +115,17 @@ def _taken_apart(entity: str, lines: list[bytes], entries: list[dict],
                  [None if row is None else row.get(parent) for row in rows], values)
 
 
-def read_apart(changes: envelope.ChangesText, columns: dict[str, list[str]], sender: str,
-               owners: set[str], size: int) -> Iterator[Chunk]:
+def read_apart(changes: envelope.ChangesText, columns: dict[str, list[str]], rules: Rules,
+               size: int) -> Iterator[Chunk]:
     """What :func:`read_chunks` yields, read by a second process a few chunks ahead (or
     here, if it cannot run)."""
-    return run_apart(_read, (changes.archive_bytes(), columns, sender, owners, size),
+    return run_apart(_read, (changes.archive_bytes(), columns, rules, size),
                      name="tipdesk-import", ahead=4,
-                     here=lambda: read_chunks(changes, columns, sender, owners, size))
+                     here=lambda: read_chunks(changes, columns, rules, size))
 
 
-def _read(plain: bytes, columns: dict[str, list[str]], sender: str, owners: set[str],
-          size: int, out) -> None:
+def _read(plain: bytes, columns: dict[str, list[str]], rules: Rules, size: int,
+          out) -> None:
     """Entry point of the reading process: every chunk onto ``out``, then None."""
     serve(out, lambda: read_chunks(envelope.read_members(plain)[envelope.CHANGES],
-                                   columns, sender, owners, size))
+                                   columns, rules, size))

@@ -43,6 +43,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "backup": ("admin", "supervisor"),
     "restore": ("admin",),
     "sync": _CASE_STAFF,
+    # a batch held in the inbox (a mass delete): applied or thrown away by an admin
+    "review_held_batches": ("admin",),
 }
 
 

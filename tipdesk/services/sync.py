@@ -37,7 +37,9 @@ from tipdesk.domain.errors import (
     BadArgument,
     BadSignature,
     BatchDamaged,
+    BatchEntryRefused,
     BatchOverreach,
+    BatchSequenceWrong,
     DistrictPeer,
     NotFound,
     OfficeCodeTaken,
@@ -45,7 +47,7 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import audit, import_reader, permissions
+from tipdesk.services import audit, entries, import_reader, permissions
 from tipdesk.services.ahead import read_ahead
 from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.entries import RECORD_TYPES
@@ -170,6 +172,10 @@ class Peer:
     last_received_at: str | None
     waiting: int = 0           # batches in the inbox
     unacknowledged: int = 0    # our changes the peer has not confirmed
+    audit_seq: int | None = None     # the newest audit head it sent us (row, hash)
+    audit_hash: str | None = None
+    audit_at: str | None = None
+    audit_warning: dict | None = None  # its trail went back on a head it had sent
 
 
 def _peer(row: dict, *, waiting: int = 0, unacknowledged: int = 0) -> Peer:
@@ -179,7 +185,10 @@ def _peer(row: dict, *, waiting: int = 0, unacknowledged: int = 0) -> Peer:
                 acked_upto=row["acked_upto"], received_upto=row["received_upto"],
                 last_sent_at=row["last_sent_at"], last_acked_at=row["last_acked_at"],
                 last_received_at=row["last_received_at"], waiting=waiting,
-                unacknowledged=unacknowledged)
+                unacknowledged=unacknowledged, audit_seq=row["audit_seq"],
+                audit_hash=row["audit_hash"], audit_at=row["audit_at"],
+                audit_warning=(json.loads(row["audit_warning"]) if row["audit_warning"]
+                               else None))
 
 
 def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
@@ -338,12 +347,10 @@ def _entity_pieces(db, entity: str, window: dict) -> Iterator[tuple[bytes, int]]
     transforms = _transforms(entity, window["profile"])
     if transforms is None:
         return
-    peer = window["peer"]
-    where, params = (store.peer_scope(entity, peer["office_id"], window["own"])
-                     if window["scoped"] else ("", []))
+    where, params = store.peer_scope(entity, window["owner"], window["own"])
     personal = (frozenset(r.personal_fields(_RECORD_TYPES[entity]))
                 if window["profile"] == "deidentified" else frozenset())
-    span = (db, entity, peer["acked_upto"], window["seq_to"])
+    span = (db, entity, window["peer"]["acked_upto"], window["seq_to"])
     scope = {"transforms": transforms, "where": where, "params": params}
     for text, count in store.export_inserted(*span, **scope, piece=EXPORT_PIECE):
         yield text.encode() + b"\n", count
@@ -362,7 +369,7 @@ def _entity_pieces(db, entity: str, window: dict) -> Iterator[tuple[bytes, int]]
 def _provider_refs(db, window: dict) -> bytes:
     """A province's batch for a district carries the providers its records refer to."""
     lines = []
-    for row in store.referenced_providers(db, window["peer"]["office_id"]):
+    for row in store.referenced_providers(db, window["peer"]["office_id"], window["own"]):
         record = json.loads(row)
         lines.append(json.dumps({"e": "providers", "id": record["id"], "op": "ref",
                                  "seq": 0, "base_rev": None, "rev": record["rev"],
@@ -376,7 +383,7 @@ def _all_pieces(db, window: dict) -> Iterator[tuple[str, bytes, int]]:
     """Sets ``window["seq_to"]`` (the last change the batch covers) from ``db``, then
     yields the pieces, and after each table ``(entity, b"", 0)``: that table is done."""
     window["seq_to"] = store.last_change_number(db)
-    if window["scoped"]:
+    if window["owner"] != window["own"]:
         yield "providers", _provider_refs(db, window), 0
     for entity in store.APPLY_ORDER:
         for piece, count in _entity_pieces(db, entity, window):
@@ -426,10 +433,13 @@ def export_batch(session: Session, to_code: str, out: Path, *,
     card = ok.read_card(peer["card"].encode())
     seq_from = peer["acked_upto"] + 1
     profile = peer["profile"]
-    scoped = session.office.level == "province" and peer["level"] != "province"
+    # A province sends a district that district's records; every other office sends
+    # only its own (DESIGN.md section 5b): never what the receiver would refuse.
+    owner = (peer["office_id"] if session.office.level == "province"
+             and peer["level"] == "district" else session.office.id)
     changes = envelope.Changes()
     counts: dict[str, int] = {}
-    window = {"peer": peer, "own": session.office.id, "scoped": scoped, "profile": profile}
+    window = {"peer": peer, "own": session.office.id, "owner": owner, "profile": profile}
     with contextlib.closing(_export_pieces(session, window)) as pieces:
         for entity, piece, count in pieces:
             changes.write(piece)
@@ -448,7 +458,10 @@ def export_batch(session: Session, to_code: str, out: Path, *,
         destination=card.office_id, destination_fingerprint=ok.fingerprint(card),
         seq_from=seq_from, seq_to=seq_to, ack_upto=peer["received_upto"],
         schema_version=SCHEMA_VERSION, counts=counts, profile=profile,
-        changes=changes, signing_key=our.signing_key, recipients=recipients)
+        changes=changes, signing_key=our.signing_key, recipients=recipients,
+        audit_head=audit.head(session), anchor=(
+            {"seq": peer["audit_seq"], "hash": peer["audit_hash"]}
+            if peer["audit_seq"] is not None else None))
     del changes
     out = Path(out)
     if out.is_dir():
@@ -473,6 +486,9 @@ def export_batch(session: Session, to_code: str, out: Path, *,
 class ImportSummary:
     batch_id: str
     peer_code: str
+    top_seq: int = 0               # the highest seq of the batch's entries
+    deleted_cases: int = 0         # cases of ours it deletes
+    held: str = ""                 # why it waits in the inbox for an admin, if it does
     applied: int = 0
     unchanged: int = 0
     merged: int = 0
@@ -527,28 +543,69 @@ def _open(session: Session, data: bytes) -> tuple[envelope.Manifest, envelope.Ch
     return manifest, changes, signer
 
 
-def _import(session: Session, data: bytes, *, progress=None,
-            from_inbox: bool = False) -> ImportSummary:
+class _Held(Exception):
+    """Raised inside the import's transaction to roll it back and hold the batch."""
+
+    def __init__(self, reason: str, detail: dict) -> None:
+        super().__init__(reason)
+        self.reason, self.detail = reason, detail
+
+
+def _import(session: Session, data: bytes, *, progress=None, from_inbox: bool = False,
+            accept_held: bool = False) -> ImportSummary:
     manifest, changes, peer = _open(session, data)
     summary = ImportSummary(manifest.batch_id, peer["code"])
     db = session.db
     if store.batch_seen(db, manifest.batch_id):
         summary.already_imported = True
         return summary
+    if manifest.seq_from > manifest.seq_to + 1 or manifest.seq_to > entries.MAX_SEQ:
+        raise BatchSequenceWrong(office=peer["code"])
     high = peer["received_upto"]
     if manifest.seq_from > high + 1:
         if not from_inbox:
             _keep_in_inbox(session, data, manifest, peer)
         summary.waiting = True
         return summary
+    try:
+        _apply_batch(session, manifest, changes, summary, progress, accept_held)
+    except (BatchOverreach, BatchEntryRefused) as error:
+        error.params["office"] = peer["code"]     # the refusal names the sender
+        raise type(error)(**error.params) from None
+    except _Held as held:
+        # Rolled back: nothing of it was applied, whatever the counts had reached.
+        summary.applied = summary.unchanged = summary.merged = summary.conflicts = 0
+        summary.held, summary.waiting = held.reason, True
+        if not from_inbox:
+            _keep_in_inbox(session, data, manifest, peer, held=held.reason,
+                           detail=held.detail)
+        else:
+            with session.write() as db:
+                store.hold_inbox(db, manifest.batch_id, held.reason, held.detail)
+    return summary
+
+
+# A batch that deletes more of the sender's cases here than this share, and at least
+# MASS_DELETE_MIN of them, waits in the inbox for an administrator (DESIGN.md 5b).
+MASS_DELETE_SHARE = 0.05
+MASS_DELETE_MIN = 20
+# How far a batch's last seq may run past the last of its entries: the changes between
+# are ones the receiver may not see (other offices' records) or numbers a restore skipped
+# (backup.RESTORE_SEQ_JUMP each).
+MAX_SEQ_LEAD = 4 * store.RESTORE_SEQ_JUMP
+
+
+def _apply_batch(session: Session, manifest, changes, summary: ImportSummary, progress,
+                 accept_held: bool) -> None:
+    db = session.db
     with bulk_journal(db, when=sum(manifest.counts.values()) >= BULK_JOURNAL_CHANGES), \
             session.write(immediate=True) as db, larger_cache(db), collector_paused():
         # Another program may have imported this batch (or a later one) since the checks
         # above; with the write lock held, look again.
         if store.batch_seen(db, manifest.batch_id):
             summary.already_imported = True
-            return summary
-        peer = store.peer_by(db, office_id=peer["office_id"])
+            return
+        peer = store.peer_by(db, office_id=manifest.origin)
         high = peer["received_upto"]
         capture.set_muted(db, True)
         try:
@@ -561,9 +618,13 @@ def _import(session: Session, data: bytes, *, progress=None,
                     _apply(session, changes, manifest, peer, summary, touched_cases,
                            touched_persons, progress, before_rid)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError,
-                    IntegrityError, OperationalError):
+                    OverflowError, IntegrityError, OperationalError):
                 # Content the checks let through but the tables refuse: all or nothing.
                 raise BatchDamaged(reason="content") from None
+            last_carried = max(summary.top_seq, manifest.seq_from - 1, high)
+            if manifest.seq_to > last_carried + MAX_SEQ_LEAD:
+                raise BatchSequenceWrong(office=peer["code"])
+            _hold_mass_delete(session, peer, summary, accept_held)
             capture.set_muted(db, False)
             cases = set(touched_cases) | set(store.cases_of_persons(db, sorted(touched_persons)))
             search.refresh(db, [rid for rid in store.case_rids(db, sorted(cases))
@@ -575,6 +636,7 @@ def _import(session: Session, data: bytes, *, progress=None,
                                  store.newest_batch_made(db, peer["office_id"]))
             if acked != peer["acked_upto"]:
                 update.update(acked_upto=acked, last_acked_at=now)
+            update.update(_anchor_peer(db, peer, manifest, now))
             store.update_peer(db, peer["office_id"], **update)
             store.record_batch(db, batch_id=manifest.batch_id, direction="in",
                                peer=peer["office_id"], seq_from=manifest.seq_from,
@@ -592,7 +654,38 @@ def _import(session: Session, data: bytes, *, progress=None,
         finally:
             if db.conn.in_transaction:
                 capture.set_muted(db, False)
-    return summary
+
+
+def _hold_mass_delete(session: Session, peer: dict, summary: ImportSummary,
+                      accept_held: bool) -> None:
+    """Roll back (``_Held``) a batch that deletes a large share of the cases it may
+    write here, unless an administrator accepted it."""
+    deleted = summary.deleted_cases
+    if accept_held or deleted < MASS_DELETE_MIN:
+        return
+    had = deleted + sum(store.live_cases_of(session.db, office)
+                        for office in _writable(session, peer))
+    if deleted > MASS_DELETE_SHARE * had:
+        raise _Held("mass_delete", {"deleted_cases": deleted, "cases": had})
+
+
+def _anchor_peer(db, peer: dict, manifest, now: str) -> dict:
+    """Keep the audit head the peer sent (noting a chain that went back on one it sent
+    before), and our own head as it last saw it. Returns the peer's new columns."""
+    if manifest.anchor:
+        store.set_anchor(db, peer["office_id"], manifest.anchor["seq"],
+                         manifest.anchor["hash"], now)
+    head = manifest.audit_head
+    if not head:
+        return {}
+    update = {"audit_seq": head["seq"], "audit_hash": head["hash"], "audit_at": now}
+    known_seq, known_hash = peer.get("audit_seq"), peer.get("audit_hash")
+    if known_seq is not None and (head["seq"] < known_seq or (
+            head["seq"] == known_seq and head["hash"] != known_hash)):
+        # Its trail now ends before, or differs at, a head it already showed us.
+        update["audit_warning"] = json.dumps({"seq": known_seq, "hash": known_hash,
+                                              "now_seq": head["seq"], "at": now})
+    return update
 
 
 def _acked_after(acked: int, manifest, high: int, top: int, newest_made: str | None) -> int:
@@ -606,7 +699,8 @@ def _acked_after(acked: int, manifest, high: int, top: int, newest_made: str | N
     return min(manifest.ack_upto, top) if newest else acked
 
 
-def _keep_in_inbox(session: Session, data: bytes, manifest, peer: dict) -> None:
+def _keep_in_inbox(session: Session, data: bytes, manifest, peer: dict, *,
+                   held: str | None = None, detail: dict | None = None) -> None:
     folder = session.folder / "inbox"
     folder.mkdir(exist_ok=True)
     name = f"{secrets.token_hex(8)}{BATCH_SUFFIX}"
@@ -614,7 +708,11 @@ def _keep_in_inbox(session: Session, data: bytes, manifest, peer: dict) -> None:
     with session.write() as db:
         store.add_inbox(db, batch_id=manifest.batch_id, peer=peer["office_id"], file=name,
                         seq_from=manifest.seq_from, seq_to=manifest.seq_to,
-                        received_at=utc_now())
+                        received_at=utc_now(), held=held, detail=detail or {})
+        if held:
+            audit.record(session, "inbox_hold", entity="batches",
+                         record_id=manifest.batch_id,
+                         detail={"from": peer["code"], "reason": held, **(detail or {})})
 
 
 def _drain_inbox(session: Session) -> list[str]:
@@ -630,9 +728,11 @@ def _drain_inbox(session: Session) -> list[str]:
                 with session.write() as db:
                     store.remove_inbox(db, item["batch_id"])
                 continue
-            if item["seq_from"] > peer["received_upto"] + 1:
-                continue
+            if item["held"] or item["seq_from"] > peer["received_upto"] + 1:
+                continue        # held for an admin, or still after a gap
             summary = _import(session, path.read_bytes(), from_inbox=True)
+            if summary.held:
+                continue
             if summary.already_imported:
                 with session.write() as db:
                     store.remove_inbox(db, item["batch_id"])
@@ -646,6 +746,68 @@ def _drain_inbox(session: Session) -> list[str]:
 def process_inbox(session: Session) -> list[str]:
     permissions.require(session, "sync")
     return _drain_inbox(session)
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    batch_id: str
+    peer_code: str
+    seq_from: int
+    seq_to: int
+    received_at: str
+    held: str               # "" (waiting for a gap) or why an admin must decide
+    detail: dict
+
+
+def list_inbox(session: Session) -> list[InboxItem]:
+    """The batches waiting in the inbox: for a missing one before them, or held for an
+    administrator (a mass delete, with how many cases it deletes of how many)."""
+    permissions.require(session, "sync")
+    codes = {p["office_id"]: p["code"] for p in store.peers(session.db)}
+    return [InboxItem(item["batch_id"], codes.get(item["peer"], ""), item["seq_from"],
+                      item["seq_to"], item["received_at"], item["held"] or "",
+                      json.loads(item["detail"] or "{}"))
+            for item in store.inbox(session.db)]
+
+
+def _held_item(session: Session, batch_id: str) -> dict:
+    permissions.require(session, "review_held_batches")
+    item = store.inbox_item(session.db, batch_id)
+    if item is None or not item["held"]:
+        raise NotFound(what="held_batch", key=batch_id)
+    return item
+
+
+def accept_held(session: Session, batch_id: str, *, progress=None) -> ImportSummary:
+    """Apply a batch held for an administrator, as it is (audited)."""
+    item = _held_item(session, batch_id)
+    path = session.folder / "inbox" / item["file"]
+    summary = _import(session, path.read_bytes(), progress=progress, from_inbox=True,
+                      accept_held=True)
+    if summary.waiting:         # a gap before it after all: it waits, no longer held
+        with session.write() as db:
+            store.hold_inbox(db, batch_id, None, {})
+        return summary
+    with session.write() as db:
+        store.remove_inbox(db, batch_id)
+        audit.record(session, "inbox_accept", entity="batches", record_id=batch_id,
+                     detail={"from": summary.peer_code, "reason": item["held"],
+                             "applied": summary.applied})
+    path.unlink(missing_ok=True)
+    summary.from_inbox = _drain_inbox(session)
+    return summary
+
+
+def discard_held(session: Session, batch_id: str) -> None:
+    """Throw away a batch held for an administrator (audited); nothing of it is applied.
+    The sender's next batch carries the same changes again, and is held again."""
+    item = _held_item(session, batch_id)
+    code = store.peer_by(session.db, office_id=item["peer"])
+    with session.write() as db:
+        store.remove_inbox(db, batch_id)
+        audit.record(session, "inbox_discard", entity="batches", record_id=batch_id,
+                     detail={"from": code["code"] if code else "", "reason": item["held"]})
+    (session.folder / "inbox" / item["file"]).unlink(missing_ok=True)
 
 
 IMPORT_CHUNK = 2000
@@ -665,38 +827,51 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
     newest_rev = ""
     done = 0
     erased = erasures.erased_ids(db)
-    owners = {peer["office_id"], session.office.id}
+    writable = _writable(session, peer)
     columns = {entity: store.table_columns(db, entity) for entity in store.APPLY_ORDER}
     read = (import_reader.read_apart if sum(manifest.counts.values()) >= READ_APART_CHANGES
             else import_reader.read_chunks)
-    chunks = read(changes, columns, peer["office_id"], owners, IMPORT_CHUNK)
+    chunks = read(changes, columns, _rules(session, manifest, peer), IMPORT_CHUNK)
     try:
         for chunk in chunks:
             entity = chunk.entity
             local = store.rows_by_id(db, entity, chunk.ids)
-            for mine in local.values():
-                if mine["origin"] not in owners:
-                    # Theirs to change only if it is theirs or ours: never a third office's.
-                    raise BatchOverreach()
+            origin_at = columns[entity].index("origin")
+            provider_at = (columns[entity].index("provider_id")
+                           if "provider_id" in columns[entity] else None)
+            parents, providers = _parent_owners(db, entity, chunk, local, provider_at)
             newest_rev = max(newest_rev, *chunk.revs)
+            summary.top_seq = max(summary.top_seq, *chunk.seqs)
             new_values, lines = [], None
             for i, (rid, seq, op, values) in enumerate(zip(chunk.ids, chunk.seqs, chunk.ops,
                                                            chunk.values, strict=True)):
                 if erased and _erased(rid, chunk.parents[i], erased):
                     summary.unchanged += 1
                     continue
-                fresh = seq > high or op == "ref"
                 mine = local.get(rid)
-                if mine is None and values is not None and fresh:
-                    new_values.append(values)
+                if op != "ref":
+                    _in_scope(entity, rid, None if values is None else values[origin_at],
+                              mine, chunk.parents[i], parents, writable)
+                    if provider_at is not None and values is not None and values[provider_at]:
+                        _provider_in_reach(entity, rid, providers.get(values[provider_at]),
+                                           {peer["office_id"], session.office.id})
+                if mine is None:
+                    # A record we do not have goes in, whatever its seq: a seq is only
+                    # the sender's word, and no word of it may lose a record.
+                    if values is not None:
+                        new_values.append(values)
+                    else:
+                        summary.unchanged += 1
                     continue
-                if mine is None or not fresh:
-                    summary.unchanged += 1
+                if op == "ref" or (seq <= high and chunk.revs[i] <= mine["rev"]):
+                    summary.unchanged += 1      # seen before, and ours is as new
                     continue
                 lines = lines or chunk.lines()
                 entry = orjson.loads(lines[i])          # checked: taken apart again
                 if entity == "cases":
                     touched_cases.add(rid)
+                    if entry["row"] and entry["row"].get("deleted") and not mine["deleted"]:
+                        summary.deleted_cases += 1
                 elif entity == "persons":
                     touched_persons.add(rid)
                 elif entity == "case_notes" and entry["row"]:
@@ -720,6 +895,87 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
         session.clock.observe(newest_rev, max_lead_ms=MAX_CLOCK_LEAD_MS)
 
 
+def _writable(session: Session, peer: dict) -> frozenset[str]:
+    """The offices whose records ``peer`` may write here (DESIGN.md section 5b): its own;
+    and ours too if it is our province."""
+    if session.office.level == "district" and peer["level"] == "province":
+        return frozenset({peer["office_id"], session.office.id})
+    return frozenset({peer["office_id"]})
+
+
+def _rules(session: Session, manifest, peer: dict) -> entries.Rules:
+    # The origins an entry's row may name at all; which of them a record may really have
+    # (its case's owner, say) is checked here, against the register (_in_scope).
+    return entries.Rules(
+        sender=peer["office_id"], owners=_writable(session, peer) | {session.office.id},
+        today=dt.date.today() + dt.timedelta(days=1),
+        partial=manifest.profile == "deidentified",
+        seq_from=manifest.seq_from, seq_to=manifest.seq_to)
+
+
+# The table a record's owner comes from: a case's person must have the case's owner; a
+# service, referral or note has the owner of its case.
+_PARENT_TABLE = {"cases": "persons", "services": "cases", "referrals": "cases",
+                 "case_notes": "cases"}
+_PARENT_FIELD = {"cases": "person_id", "services": "case_id", "referrals": "case_id",
+                 "case_notes": "case_id"}
+
+
+def _parent_owners(db, entity: str, chunk, local: dict, provider_at: int | None
+                   ) -> tuple[dict[str, str], dict[str, str]]:
+    """The owner of each parent the chunk's rows, and our copies of them, name; and of
+    each provider they name."""
+    table = _PARENT_TABLE.get(entity)
+    if table is None:
+        return {}, {}
+    field_name = _PARENT_FIELD[entity]
+    wanted = {parent for parent in chunk.parents if parent}
+    wanted.update(mine[field_name] for mine in local.values() if mine.get(field_name))
+    providers = {} if provider_at is None else store.origins(
+        db, "providers", {values[provider_at] for values in chunk.values
+                          if values is not None and values[provider_at]})
+    return store.origins(db, table, wanted), providers
+
+
+def _in_scope(entity: str, rid: str, origin: str | None, mine: dict | None,
+              parent: str | None, parents: dict[str, str], writable: frozenset[str]) -> None:
+    """Refuse an entry that writes outside the sender's scope (``BatchOverreach``), or
+    whose parent is not here or has another owner (``BatchEntryRefused``)."""
+    what = entries.THING[entity]
+    child = entity in ("services", "referrals", "case_notes")
+    if not child and ((origin is not None and origin not in writable)
+                      or (mine is not None and mine["origin"] not in writable)):
+        raise BatchOverreach(what=what, record=rid)
+    if child and mine is None and origin is not None and origin not in writable:
+        raise BatchOverreach(what=what, record=rid)
+    field_name = _PARENT_FIELD.get(entity)
+    if field_name is None:
+        return
+    for named in (parent, mine and mine.get(field_name)):
+        if not named:
+            continue
+        owner = parents.get(named)
+        if owner is None:
+            raise BatchEntryRefused(what=what, record=rid, field=field_name,
+                                    problem="missing_parent")
+        if not child and owner != (origin or mine["origin"]):
+            raise BatchEntryRefused(what=what, record=rid, field=field_name,
+                                    problem="owner_mismatch")
+        if owner not in writable:
+            raise BatchOverreach(what=what, record=rid)
+
+
+def _provider_in_reach(entity: str, rid: str, owner: str | None, reach: set[str]) -> None:
+    """A service or referral names a provider that is here and that both offices hold:
+    the sender's or ours (a province's directory travels to its districts)."""
+    if owner is None:
+        raise BatchEntryRefused(what=entries.THING[entity], record=rid, field="provider_id",
+                                problem="missing_parent")
+    if owner not in reach:
+        raise BatchEntryRefused(what=entries.THING[entity], record=rid, field="provider_id",
+                                problem="owner_mismatch")
+
+
 def _erased(rid: str, parent: str | None, erased: set[str]) -> bool:
     """A record erased here (right to erasure), or a new one of an erased person or case
     (``parent``: its row's person or case): never written again. A skipped new case's id
@@ -737,7 +993,8 @@ def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, mani
                     peer: dict, summary: ImportSummary) -> None:
     row = entry["row"]
     if row is not None and row.get("origin") != mine["origin"]:
-        raise BatchOverreach()       # a record never moves to another office
+        # A record never moves to another office.
+        raise BatchOverreach(what=entries.THING[entity], record=entry["id"])
     if mine["rev"] == entry["rev"] or entry["op"] == "ref":
         summary.unchanged += 1
         return
@@ -974,7 +1231,28 @@ def conflicts_json(session: Session) -> list[dict]:
              "remote_at": c.remote_at.isoformat()} for c in list_conflicts(session)]
 
 
-__all__ = ["PROFILES", "Conflict", "ExportResult", "ImportSummary", "Peer", "accept_rotation",
-           "create_recovery_identity", "ensure_keys", "export_batch", "export_key_file",
-           "import_batch", "list_conflicts", "list_peers", "our_card", "process_inbox",
-           "read_key_file", "resolve_conflict", "rotate_keys", "trust_key_file"]
+__all__ = [
+    "PROFILES",
+    "Conflict",
+    "ExportResult",
+    "ImportSummary",
+    "InboxItem",
+    "Peer",
+    "accept_held",
+    "accept_rotation",
+    "create_recovery_identity",
+    "discard_held",
+    "ensure_keys",
+    "export_batch",
+    "export_key_file",
+    "import_batch",
+    "list_conflicts",
+    "list_inbox",
+    "list_peers",
+    "our_card",
+    "process_inbox",
+    "read_key_file",
+    "resolve_conflict",
+    "rotate_keys",
+    "trust_key_file",
+]

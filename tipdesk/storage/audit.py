@@ -105,3 +105,32 @@ def verify(db: Database) -> list[str]:
 
 def count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+def head(db: Database) -> tuple[int, str]:
+    """The newest row's number and hash (0 and the genesis hash for an empty trail)."""
+    found = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (found[0], found[1]) if found else (0, GENESIS)
+
+
+def hash_at(db: Database, seq: int) -> str | None:
+    """Row ``seq``'s hash as stored (GENESIS for row 0), or None if there is no such row."""
+    if seq == 0:
+        return GENESIS
+    found = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
+    return found[0] if found else None
+
+
+def anchor_problems(db: Database) -> list[str]:
+    """Where our trail no longer extends a head another office has seen (DESIGN.md
+    section 5b). (A peer whose trail went back on a head it sent us is shown with the
+    peers, ``sync.list_peers``: it may have been restored from a backup.)"""
+    problems = []
+    for anchor in db.query("SELECT a.seq, a.hash, coalesce(p.code, a.peer) AS code "
+                           "FROM audit_anchors a LEFT JOIN peers p ON p.office_id = a.peer "
+                           "ORDER BY code"):
+        if hash_at(db, anchor["seq"]) != anchor["hash"]:
+            problems.append(f"the audit trail no longer extends the head office "
+                            f"{anchor['code']} saw (row {anchor['seq']}): rows up to it "
+                            "were changed or removed")
+    return problems

@@ -409,3 +409,32 @@ SEARCH_HASH_BYTES = 8 * 1024 * 1024
 def m010_search_hash_smaller(db: Database) -> None:
     db.execute("INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)",
                [SEARCH_HASH_BYTES])
+
+
+_M011 = """
+-- Why an inbox batch waits: NULL for a gap before it; 'mass_delete' for a batch that
+-- deletes many of the sender's cases, held for an administrator (DESIGN.md section 5b),
+-- with what it would delete.
+ALTER TABLE inbox ADD COLUMN held TEXT;
+ALTER TABLE inbox ADD COLUMN detail TEXT NOT NULL DEFAULT '{}';
+-- The newest audit head each peer sent us (its row number and hash), and whether its
+-- chain ever went back on a head it had sent before.
+ALTER TABLE peers ADD COLUMN audit_seq INTEGER;
+ALTER TABLE peers ADD COLUMN audit_hash TEXT;
+ALTER TABLE peers ADD COLUMN audit_at TEXT;
+ALTER TABLE peers ADD COLUMN audit_warning TEXT;
+-- Our own audit heads as peers have seen them (echoed back in their batches): our chain
+-- must still extend each of them.
+CREATE TABLE audit_anchors (
+    peer TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    at TEXT NOT NULL
+) STRICT;
+"""
+
+
+@migrations()
+def m011_sync_trust(db: Database) -> None:
+    for statement in _split(_M011):
+        db.execute(statement)

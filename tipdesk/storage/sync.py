@@ -16,6 +16,9 @@ from tipdesk.storage.capture import SYNCED_TABLES
 APPLY_ORDER = ("offices", "providers", "persons", "cases", "services", "referrals",
                "case_notes")
 assert set(APPLY_ORDER) == set(SYNCED_TABLES)
+# A restored register's next change number is this far above the last it had, so its
+# batches are newer than any it sent before (skip_change_numbers).
+RESTORE_SEQ_JUMP = 1_000_000_000
 # Local columns that never travel.
 LOCAL_COLUMNS = ("rid",)
 _CHUNK = 500
@@ -118,7 +121,8 @@ def set_keys(db: Database, office_id: str, secrets: str, card: str) -> None:
 
 PEER_COLUMNS = ("office_id", "code", "name", "level", "card", "key_id", "fingerprint",
                 "profile", "enrolled_at", "enrolled_by", "acked_upto", "sent_upto",
-                "last_sent_at", "last_acked_at", "received_upto", "last_received_at")
+                "last_sent_at", "last_acked_at", "received_upto", "last_received_at",
+                "audit_seq", "audit_hash", "audit_at", "audit_warning")
 
 
 def peers(db: Database) -> list[dict]:
@@ -176,6 +180,8 @@ def newest_batch_made(db: Database, peer: str) -> str | None:
 # --- inbox -------------------------------------------------------------------------------
 
 def add_inbox(db: Database, **item: Any) -> None:
+    if "detail" in item:
+        item["detail"] = json.dumps(item["detail"])
     columns = list(item)
     db.execute(f"INSERT OR IGNORE INTO inbox ({', '.join(columns)}) "
                f"VALUES ({', '.join('?' * len(columns))})", list(item.values()))
@@ -190,6 +196,48 @@ def inbox(db: Database, *, peer: str | None = None) -> list[dict]:
 
 def remove_inbox(db: Database, batch_id: str) -> None:
     db.execute("DELETE FROM inbox WHERE batch_id = ?", [batch_id])
+
+
+def hold_inbox(db: Database, batch_id: str, held: str, detail: dict) -> None:
+    db.execute("UPDATE inbox SET held = ?, detail = ? WHERE batch_id = ?",
+               [held, json.dumps(detail), batch_id])
+
+
+def inbox_item(db: Database, batch_id: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM inbox WHERE batch_id = ?", [batch_id]))
+    return rows[0] if rows else None
+
+
+# --- audit anchors -----------------------------------------------------------------------
+
+def set_anchor(db: Database, peer: str, seq: int, hash_: str, at: str) -> None:
+    """Our audit head as ``peer`` last saw it."""
+    db.execute("""INSERT INTO audit_anchors (peer, seq, hash, at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT (peer) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+                                                   at = excluded.at""",
+               [peer, seq, hash_, at])
+
+
+def anchors(db: Database) -> list[dict]:
+    return list(db.query("SELECT * FROM audit_anchors ORDER BY peer"))
+
+
+# --- owners ------------------------------------------------------------------------------
+
+def origins(db: Database, table: str, ids: Iterable[str]) -> dict[str, str]:
+    """The ``origin`` of each record of ``table`` among ``ids`` that is here."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        marks = ",".join("?" * len(chunk))
+        found.update(db.execute(f"SELECT id, origin FROM {table} WHERE id IN ({marks})",
+                                list(chunk)).fetchall())
+    return found
+
+
+def live_cases_of(db: Database, origin: str) -> int:
+    """How many cases of office ``origin`` are here and not deleted."""
+    return db.execute("SELECT count(*) FROM cases WHERE origin = ? AND NOT deleted",
+                      [origin]).fetchone()[0]
 
 
 # --- conflicts ---------------------------------------------------------------------------
@@ -422,30 +470,34 @@ def max_rid(db: Database) -> int:
     return db.execute("SELECT coalesce(max(rid), 0) FROM cases").fetchone()[0]
 
 
-def peer_scope(table: str, district: str, own: str) -> tuple[str, list[str]]:
-    """Which records of ``table`` a province sends district ``district``: that district's
-    cases with their persons, services, referrals and notes; our own offices/providers."""
-    if table == "cases":
-        return "t.origin = ?", [district]
-    if table == "persons":
-        return ("EXISTS (SELECT 1 FROM cases c WHERE c.person_id = t.id AND c.origin = ?)",
-                [district])
+def peer_scope(table: str, owner: str, own: str) -> tuple[str, list[str]]:
+    """Which records of ``table`` we send a peer (DESIGN.md section 5b): the cases and
+    persons ``owner`` owns, the services, referrals and notes of its cases, its providers
+    and ours, and our own office record. A province passes the district it sends to as ``owner``;
+    every other office passes itself, and so sends only what it owns."""
+    if table in ("cases", "persons"):
+        return "t.origin = ?", [owner]
     if table in ("services", "referrals", "case_notes"):
         return ("EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND c.origin = ?)",
-                [district])
+                [owner])
+    if table == "providers":
+        return "t.origin IN (?, ?)", [owner, own]
     return "t.origin = ?", [own]
 
 
-def referenced_providers(db: Database, district: str) -> list[str]:
-    """Rows (JSON) of providers that a district's referrals point at and that are not the
-    district's own: they travel as references so the district's foreign keys hold."""
+def referenced_providers(db: Database, district: str, own: str) -> list[str]:
+    """Rows (JSON) of our own providers that a district's referrals or services point at:
+    they travel as references so the district's foreign keys hold. (Another district's
+    provider never does: no district holds another's records.)"""
     columns = table_columns(db, "providers")
     row = "json_object(" + ", ".join(f"'{c}', p.\"{c}\"" for c in columns) + ")"
     return [r_[0] for r_ in db.execute(
         f"""SELECT {row} FROM providers p
-            WHERE p.origin <> ? AND p.id IN (
+            WHERE p.origin = ? AND p.id IN (
                 SELECT f.provider_id FROM referrals f JOIN cases c ON c.id = f.case_id
-                WHERE c.origin = ?)""", [district, district])]
+                WHERE c.origin = ?
+                UNION SELECT s.provider_id FROM services s JOIN cases c ON c.id = s.case_id
+                WHERE c.origin = ?)""", [own, district, district])]
 
 
 def skip_change_numbers(db: Database, jump: int) -> int:
