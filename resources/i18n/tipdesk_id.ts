@@ -945,6 +945,101 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
   </context>
   <context>
+    <name>InboxTab</name>
+    <message>
+      <source>Only an administrator can accept or discard a held batch.</source>
+      <translation>Hanya administrator yang dapat menerima atau membuang kiriman yang ditahan.</translation>
+    </message>
+    <message>
+      <source>Accept…</source>
+      <translation>Terima…</translation>
+    </message>
+    <message>
+      <source>Apply the held batch as it is, after the office that sent it confirmed its deletions</source>
+      <translation>Terapkan kiriman yang ditahan apa adanya, setelah kantor pengirimnya memastikan penghapusannya</translation>
+    </message>
+    <message>
+      <source>Discard…</source>
+      <translation>Buang…</translation>
+    </message>
+    <message>
+      <source>Throw the held batch away; nothing of it is applied here</source>
+      <translation>Buang kiriman yang ditahan; tidak ada isinya yang diterapkan di sini</translation>
+    </message>
+    <message>
+      <source>Ask your office's administrator.</source>
+      <translation>Hubungi administrator kantor Anda.</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation>Kantor</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Perubahan</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Diterima</translation>
+    </message>
+    <message>
+      <source>Why it waits</source>
+      <translation>Alasan menunggu</translation>
+    </message>
+    <message>
+      <source>no. {first}–{last}</source>
+      <translation>no. {first}–{last}</translation>
+    </message>
+    <message>
+      <source>Waits for an earlier batch</source>
+      <translation>Menunggu kiriman sebelumnya</translation>
+    </message>
+    <message>
+      <source>Deletes {deleted} of {cases} cases: held for an administrator</source>
+      <translation>Menghapus {deleted} dari {cases} kasus: ditahan untuk administrator</translation>
+    </message>
+    <message>
+      <source>Held for an administrator</source>
+      <translation>Ditahan untuk administrator</translation>
+    </message>
+    <message>
+      <source>The batch from {office} deletes {deleted} of the {cases} cases in this register.</source>
+      <translation>Kiriman dari {office} menghapus {deleted} dari {cases} kasus di register ini.</translation>
+    </message>
+    <message>
+      <source>The batch from {office} deletes {deleted} of the {cases} cases of {office} in this register.</source>
+      <translation>Kiriman dari {office} menghapus {deleted} dari {cases} kasus milik {office} di register ini.</translation>
+    </message>
+    <message>
+      <source>The batch from {office} is held for an administrator.</source>
+      <translation>Kiriman dari {office} ditahan untuk administrator.</translation>
+    </message>
+    <message>
+      <source>An administrator must accept or discard it, after asking {office} whether these cases were meant to be deleted.</source>
+      <translation>Administrator harus menerima atau membuangnya, setelah menanyakan kepada {office} apakah kasus-kasus ini memang hendak dihapus.</translation>
+    </message>
+    <message>
+      <source>An administrator must accept or discard it.</source>
+      <translation>Administrator harus menerima atau membuangnya.</translation>
+    </message>
+    <message>
+      <source>It is held in the inbox and nothing of it has been applied.</source>
+      <translation>Kiriman ini ditahan di inbox dan belum ada isinya yang diterapkan.</translation>
+    </message>
+    <message>
+      <source>This batch from {office} waits for an earlier one that has not arrived here; it is applied by itself when that batch arrives. Ask {office} to export again.</source>
+      <translation>Kiriman dari {office} ini menunggu kiriman sebelumnya yang belum tiba di sini; kiriman ini diterapkan otomatis saat kiriman itu tiba. Minta {office} mengekspor lagi.</translation>
+    </message>
+    <message>
+      <source>Batches wait here until an earlier batch from the same office arrives, or until an administrator accepts or discards a batch that deletes many cases.</source>
+      <translation>Kiriman menunggu di sini sampai kiriman sebelumnya dari kantor yang sama tiba, atau sampai administrator menerima atau membuang kiriman yang menghapus banyak kasus.</translation>
+    </message>
+    <message>
+      <source>The inbox is empty. A batch waits here when an earlier batch from the same office has not arrived yet, or when it deletes many cases and an administrator must decide.</source>
+      <translation>Inbox kosong. Kiriman menunggu di sini bila kiriman sebelumnya dari kantor yang sama belum tiba, atau bila kiriman itu menghapus banyak kasus dan administrator harus memutuskan.</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message>
       <source>No providers in the directory yet</source>
@@ -2589,6 +2684,14 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
       <translation>Belum ada kantor yang terdaftar. Administrator mendaftarkan kantor dari berkas kuncinya dan mencocokkan sidik jarinya lewat telepon.</translation>
     </message>
     <message>
+      <source>Inbox ({count}, {held} held)</source>
+      <translation>Inbox ({count}, {held} ditahan)</translation>
+    </message>
+    <message>
+      <source>Inbox ({count})</source>
+      <translation>Inbox ({count})</translation>
+    </message>
+    <message>
       <source>Conflicts ({count})</source>
       <translation>Konflik ({count})</translation>
     </message>
@@ -2691,6 +2794,10 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
       <translation>Kiriman dari {office} ini sudah pernah diimpor; tidak ada yang berubah.</translation>
     </message>
     <message>
+      <source>It is on the Inbox tab.</source>
+      <translation>Kiriman ini ada di tab Inbox.</translation>
+    </message>
+    <message>
       <source>An earlier batch from {office} has not arrived here, so this one cannot be applied yet. It is kept in the inbox and applied by itself when the missing batch arrives. Ask {office} to export again: a new batch carries everything this office has not confirmed.</source>
       <translation>Kiriman {office} yang lebih awal belum tiba di sini, jadi kiriman ini belum dapat diterapkan. Kiriman disimpan di inbox dan diterapkan otomatis saat kiriman yang hilang tiba. Minta {office} mengekspor lagi: kiriman baru membawa semua yang belum dikonfirmasi kantor ini.</translation>
     </message>
@@ -2725,6 +2832,62 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     <message>
       <source>Nothing in the inbox can be applied yet: the batch it waits for has not arrived. Ask the sending office to export again.</source>
       <translation>Belum ada kiriman di inbox yang dapat diterapkan: kiriman yang ditunggu belum tiba. Minta kantor pengirim mengekspor lagi.</translation>
+    </message>
+    <message>
+      <source>Held for an administrator to accept or discard: {count}; see the Inbox tab.</source>
+      <translation>Ditahan untuk diterima atau dibuang administrator: {count}; lihat tab Inbox.</translation>
+    </message>
+    <message>
+      <source>Accept a held batch</source>
+      <translation>Terima kiriman yang ditahan</translation>
+    </message>
+    <message>
+      <source>Apply the batch from {office} as it is?</source>
+      <translation>Terapkan kiriman dari {office} apa adanya?</translation>
+    </message>
+    <message>
+      <source>Accept it only if {office} confirmed that it meant these changes.</source>
+      <translation>Terima hanya bila {office} sudah memastikan bahwa perubahan ini memang disengaja.</translation>
+    </message>
+    <message>
+      <source>Applying the batch from {office}…</source>
+      <translation>Menerapkan kiriman dari {office}…</translation>
+    </message>
+    <message>
+      <source>The held batch could not be read from the inbox folder. Ask {office} to export again.</source>
+      <translation>Kiriman yang ditahan tidak dapat dibaca dari folder inbox. Minta {office} mengekspor lagi.</translation>
+    </message>
+    <message>
+      <source>The batch from {office} is accepted, but an earlier batch from {office} has not arrived here: it waits in the inbox and is applied by itself when that batch arrives.</source>
+      <translation>Kiriman dari {office} diterima, tetapi kiriman {office} yang lebih awal belum tiba di sini: kiriman ini menunggu di inbox dan diterapkan otomatis saat kiriman itu tiba.</translation>
+    </message>
+    <message>
+      <source>You accepted the batch from {office}.</source>
+      <translation>Anda menerima kiriman dari {office}.</translation>
+    </message>
+    <message>
+      <source>Discard a held batch</source>
+      <translation>Buang kiriman yang ditahan</translation>
+    </message>
+    <message>
+      <source>Throw away the batch from {office}?</source>
+      <translation>Buang kiriman dari {office}?</translation>
+    </message>
+    <message>
+      <source>Nothing of it is applied here. Its changes come again in the next batch from {office}, which is held again if it still deletes these cases: ask {office} to put right what it deleted by mistake.</source>
+      <translation>Tidak ada isinya yang diterapkan di sini. Perubahannya datang lagi dalam kiriman berikutnya dari {office}, yang akan ditahan lagi bila masih menghapus kasus-kasus ini: minta {office} membetulkan apa yang terhapus karena keliru.</translation>
+    </message>
+    <message>
+      <source>The held batch could not be removed from the inbox folder.</source>
+      <translation>Kiriman yang ditahan tidak dapat dihapus dari folder inbox.</translation>
+    </message>
+    <message>
+      <source>The batch from {office} is discarded; nothing of it was applied.</source>
+      <translation>Kiriman dari {office} sudah dibuang; tidak ada isinya yang diterapkan.</translation>
+    </message>
+    <message>
+      <source>It is held for an administrator.</source>
+      <translation>Kiriman ini ditahan untuk administrator.</translation>
     </message>
     <message>
       <source>Enrol an office</source>
@@ -2797,6 +2960,13 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     <message>
       <source>{what}: kept the value of {office}.</source>
       <translation>{what}: memakai nilai dari {office}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Unreadable</name>
+    <message>
+      <source>Some fields cannot be read: {fields}</source>
+      <translation>Beberapa isian tidak dapat dibaca: {fields}</translation>
     </message>
   </context>
   <context>

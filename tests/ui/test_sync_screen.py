@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from tests.conftest import new_case
 from tests.services.test_sync import Office, enrol
-from tipdesk.domain.errors import FingerprintMismatch, NotABatch, NotPermitted
+from tipdesk.domain.errors import FingerprintMismatch, NotABatch, NotFound, NotPermitted
 from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import RISK_LEVEL
 from tipdesk.services import cases, listing, permissions, sync
@@ -584,3 +584,226 @@ def test_a_province_register_shows_the_office_and_filters_by_it(qtbot, qtmodelte
     finally:
         for each in (kup, bel, ntt):
             each.session.close()
+
+
+# --- the inbox: a batch held for an administrator -------------------------------------------
+
+INBOX_COLUMN = {"office": 0, "changes": 1, "received": 2, "reason": 3}
+
+
+def _many_cases_then_mass_delete(district: Office, province: Office, stick: Path) -> list:
+    """24 of the district's cases at the province; then the district deletes 21 of them
+    (more than 5% and at least 20, so its next batch is held). Returns the 24 files."""
+    made = [new_case(district.session, {"full_name": f"Korban {i}", "nik": ""})
+            for i in range(24)]
+    sync.import_batch(province.session, district.export(province, stick / "many.tipbatch"))
+    for file in made[:21]:
+        cases.delete_case(district.session, file.case.case_number)
+    return made
+
+
+def deleted_cases(office: Office) -> set[str]:
+    return {row["id"] for row in office.session.db.query("SELECT id FROM cases WHERE deleted")}
+
+
+def inbox_cell(view: SyncView, column: str, row: int = 0) -> str:
+    return view.inbox_tab.model.index(row, INBOX_COLUMN[column]).data()
+
+
+def _held(district: Office, province: Office, stick: Path, name: str) -> str:
+    """The district's next batch, imported at the province and held there."""
+    summary = sync.import_batch(province.session,
+                                district.export(province, stick / f"{name}.tipbatch"))
+    assert summary.held == "mass_delete"
+    return summary.batch_id
+
+
+def test_an_imported_mass_delete_is_said_to_be_held_and_shows_in_the_inbox_with_its_reason(
+        qtbot, qtmodeltester, offices, monkeypatch, boxes):
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    _many_cases_then_mass_delete(district, province, stick)
+    batch = district.export(province, stick / "deletes.tipbatch")
+    view = screen(qtbot, province)
+    assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox"
+    assert view.inbox_tab.note.text().startswith("The inbox is empty.")
+    choose_file(monkeypatch, batch)
+    summary = view.import_batch()
+    assert summary.held == "mass_delete"
+    [(kind, title, text)] = boxes
+    assert (kind, title) == ("warning", "Import a batch")
+    assert text == (
+        "The batch from KUP deletes 21 of the 24 cases of KUP in this register. It is held "
+        "in the inbox and nothing of it has been applied. An administrator must accept or "
+        "discard it, after asking KUP whether these cases were meant to be deleted. It is "
+        "on the Inbox tab.")
+    assert view.message.text() == text
+    assert deleted_cases(province) == set()
+    # The Inbox tab comes forward with the batch chosen and why it waits.
+    qtmodeltester.check(view.inbox_tab.model)
+    assert view.tabs.currentWidget() is view.inbox_tab
+    assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox (1, 1 held)"
+    assert view.inbox_tab.model.rowCount() == 1
+    assert inbox_cell(view, "office") == "KUP"
+    assert inbox_cell(view, "reason") == "Deletes 21 of 24 cases: held for an administrator"
+    assert view.inbox_tab.model.headerData(3, Qt.Orientation.Horizontal) == "Why it waits"
+    assert view.inbox_tab.selected().batch_id == summary.batch_id
+    assert view.inbox_tab.detail.text().startswith("The batch from KUP deletes 21 of the 24")
+    assert view.inbox_tab.accept_button.isEnabled()
+    assert view.inbox_tab.discard_button.isEnabled()
+    assert view.inbox_tab.admin_note.isHidden()
+    # The peers table counts it; "Try the inbox again" cannot help a held batch.
+    assert cell(view, "waiting") == "1" and not view.inbox_button.isEnabled()
+    assert view.retry_inbox() == []
+    assert "Held for an administrator to accept or discard: 1" in view.message.text()
+    assert deleted_cases(province) == set()
+
+
+def test_an_admin_accepts_a_held_batch_and_its_deletes_are_applied(qtbot, offices, boxes):
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    made = _many_cases_then_mass_delete(district, province, stick)
+    _held(district, province, stick, "deletes")
+    view = screen(qtbot, province)
+    view.tabs.setCurrentWidget(view.inbox_tab)
+    qtbot.mouseClick(view.inbox_tab.accept_button, Qt.MouseButton.LeftButton)
+    (kind, title, question), *rest = boxes
+    assert (kind, title) == ("question", "Accept a held batch")
+    assert "deletes 21 of the 24 cases of KUP" in question
+    assert "only if KUP confirmed" in question
+    assert deleted_cases(province) == {file.case.id for file in made[:21]}
+    [(kind, title, text)] = rest
+    assert (kind, title) == ("information", "Accept a held batch")
+    assert text.startswith("You accepted the batch from KUP.\nBatch from KUP imported. "
+                           "Applied: ")
+    assert view.message.text() == text
+    assert sync.list_inbox(province.session) == []
+    assert view.inbox_tab.model.rowCount() == 0 and view.inbox_tab.table.isHidden()
+    assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox"
+    assert cell(view, "waiting") == "0" and cell(view, "received") != "never"
+
+
+def test_an_admin_discards_a_held_batch_and_nothing_of_it_is_applied(qtbot, offices,
+                                                                    monkeypatch, boxes):
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    _many_cases_then_mass_delete(district, province, stick)
+    held = _held(district, province, stick, "deletes")
+    view = screen(qtbot, province)
+    # Asked, and the answer is No: nothing happens.
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", staticmethod(
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No))
+    assert not view.discard_held()
+    assert "Throw away the batch from KUP?" in asked[0]
+    assert "deletes 21 of the 24 cases of KUP" in asked[0]
+    assert [item.batch_id for item in sync.list_inbox(province.session)] == [held]
+
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", staticmethod(
+        lambda parent, title, text, *a: QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(view.inbox_tab.discard_button, Qt.MouseButton.LeftButton)
+    assert sync.list_inbox(province.session) == []
+    assert list((province.folder / "inbox").glob("*.tipbatch")) == []
+    assert deleted_cases(province) == set()
+    assert view.inbox_tab.model.rowCount() == 0
+    assert view.message.text() == "The batch from KUP is discarded; nothing of it was applied."
+    assert boxes == []
+    # The district's next batch carries the same deletes, and is held again.
+    _held(district, province, stick, "again")
+    view.refresh()
+    assert inbox_cell(view, "reason") == "Deletes 21 of 24 cases: held for an administrator"
+
+
+def test_a_held_batch_another_admin_already_decided_is_refused_in_words(qtbot, offices,
+                                                                       boxes):
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    _many_cases_then_mass_delete(district, province, stick)
+    held = _held(district, province, stick, "deletes")
+    view = screen(qtbot, province)
+    sync.discard_held(province.session, held)          # e.g. with `tipdesk inbox discard`
+    assert view.accept_held() is None
+    with pytest.raises(NotFound) as gone:
+        sync.accept_held(province.session, held)
+    [_question, (kind, title, text)] = boxes
+    assert (kind, title) == ("warning", "Accept a held batch")
+    assert text == describe_error(gone.value, "en") and view.message.text() == text
+    assert view.inbox_tab.model.rowCount() == 0           # the list is fresh again
+    assert deleted_cases(province) == set()
+
+
+@pytest.mark.parametrize("role", ["caseworker", "supervisor"])
+def test_only_an_admin_is_offered_accept_and_discard(qtbot, offices, boxes, role):
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    _many_cases_then_mass_delete(district, province, stick)
+    held = _held(district, province, stick, "deletes")
+    as_role(province, role)
+    view = screen(qtbot, province)
+    tab = view.inbox_tab
+    assert inbox_cell(view, "reason") == "Deletes 21 of 24 cases: held for an administrator"
+    assert tab.selected().batch_id == held
+    for button in (tab.accept_button, tab.discard_button):
+        assert not button.isEnabled()
+        assert button.toolTip() == "Only an administrator can accept or discard a held batch."
+    assert not tab.admin_note.isHidden()
+    assert view.accept_held() is None and not view.discard_held()
+    assert boxes == []
+    assert [item.batch_id for item in sync.list_inbox(province.session)] == [held]
+    assert deleted_cases(province) == set()
+
+
+def test_a_batch_waiting_for_a_gap_reads_so_in_the_inbox_and_cannot_be_accepted(
+        qtbot, offices, monkeypatch, boxes):
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    new_case(district.session)
+    first = district.export(province, stick / "1.tipbatch")
+    province.session.close()
+    saved = stick.parent / "ntt-backup"
+    shutil.copytree(province.folder, saved)
+    province.session = province.open()
+    sync.import_batch(province.session, first)
+    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    province.session.close()
+    shutil.rmtree(province.folder)
+    shutil.copytree(saved, province.folder)
+    province.session = province.open()
+    new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
+    sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    view = screen(qtbot, province)
+    assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox (1)"
+    assert inbox_cell(view, "reason") == "Waits for an earlier batch"
+    assert view.inbox_tab.detail.text().startswith(
+        "This batch from KUP waits for an earlier one that has not arrived here")
+    assert view.inbox_tab.accept_button.isHidden() and view.inbox_tab.discard_button.isHidden()
+    assert view.accept_held() is None and boxes == []
+
+
+def test_the_inbox_speaks_indonesian(qtbot, qapp, offices):
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    _many_cases_then_mass_delete(district, province, stick)
+    _held(district, province, stick, "deletes")
+    i18n.install("id", qapp)
+    view = screen(qtbot, province)
+    assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox (1, 1 ditahan)"
+    assert inbox_cell(view, "reason") == (
+        "Menghapus 21 dari 24 kasus: ditahan untuk administrator")
+    assert view.inbox_tab.accept_button.text() == "Terima…"
+
+
+def test_cancel_while_accepting_a_held_batch_leaves_it_held(qtbot, offices, monkeypatch,
+                                                            boxes):
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    _many_cases_then_mass_delete(district, province, stick)
+    held = _held(district, province, stick, "deletes")
+    view = screen(qtbot, province)
+    monkeypatch.setattr("tipdesk.ui.views.sync.run_with_progress",
+                        lambda parent, title, label, work, **kw: _cancelled_run(work))
+    assert view.accept_held() is None
+    assert view.message.text() == "Cancelled; nothing was changed."
+    assert [item.held for item in sync.list_inbox(province.session)] == ["mass_delete"]
+    assert view.inbox_tab.selected().batch_id == held
+    assert deleted_cases(province) == set()

@@ -23,7 +23,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QApplication, QStyle
 
+from tipdesk.domain.messages import field_label
+from tipdesk.domain.records import unreadable_fields
 from tipdesk.domain.vocab import CASE_STATUS, EXPLOITATION, SEX, Vocabulary
 from tipdesk.services import listing
 from tipdesk.ui.i18n import current_language
@@ -65,6 +68,17 @@ def vocab_label(vocab: Vocabulary, code: str | None) -> str:
         return vocab.label(code, current_language())
     except KeyError:
         return code
+
+
+def unreadable_text(fields: Sequence[str]) -> str:
+    """The mark of a record holding values the app cannot read (DESIGN.md section 5b),
+    in the app's language: "Some fields cannot be read: Birth date"; "" for none."""
+    if not fields:
+        return ""
+    lang = current_language()
+    return QCoreApplication.translate("Unreadable", "Some fields cannot be read: {fields}"
+                                      ).format(fields=", ".join(field_label(name, lang)
+                                                                for name in fields))
 
 
 @dataclass(frozen=True)
@@ -172,8 +186,17 @@ class RowsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # A row holding values that cannot be read says which, on every cell.
+            mark = unreadable_text(unreadable_fields(row))
+            return "\n".join(x for x in (column.text(row), mark) if x)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            if unreadable_fields(row):
+                return QApplication.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return None
         if role == Qt.ItemDataRole.UserRole:
             return self.key(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:

@@ -49,7 +49,7 @@ from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
 from tipdesk.ui.dialogs.reply import can_record_reply
 from tipdesk.ui.i18n import current_language
-from tipdesk.ui.models.case_list import RowsModel
+from tipdesk.ui.models.case_list import RowsModel, unreadable_text
 from tipdesk.ui.views.audit import audit_columns
 from tipdesk.ui.widgets.forms import (
     ERROR_STYLE,
@@ -129,7 +129,7 @@ class ItemTableModel(QAbstractTableModel):
         text = display_value(self.record_type, name, getattr(item, name), self.providers())
         if role == Qt.ItemDataRole.DisplayRole:
             return text.split("\n", 1)[0]  # the first line; the tooltip has it all
-        return text
+        return "\n".join(x for x in (text, unreadable_text(r.unreadable_fields(item))) if x)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -378,6 +378,13 @@ class CaseFileWidget(QWidget):
         top.addWidget(self.save_button)
 
         self.message = message_label(self, screen=True)
+        # Values this case file holds that cannot be read (DESIGN.md section 5b): the
+        # rest is shown, and this line says which fields are missing.
+        self.unreadable = QLabel(self)
+        self.unreadable.setObjectName("unreadable")
+        self.unreadable.setWordWrap(True)
+        self.unreadable.setStyleSheet(WARNING_STYLE)
+        self.unreadable.hide()
 
         self.person_form = PersonForm(self.session.today)
         self.case_form = CaseForm(workers=[
@@ -398,6 +405,7 @@ class CaseFileWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
+        layout.addWidget(self.unreadable)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
 
@@ -573,8 +581,20 @@ class CaseFileWidget(QWidget):
         self.file.notes, self.file.providers = fresh.notes, fresh.providers
         self._show_items()
 
+    def _show_unreadable(self) -> None:
+        """Name the fields of the person, the case and its items whose stored value
+        cannot be read or is out of bounds (they show blank, or as stored)."""
+        assert self.file is not None
+        records = (self.file.person, self.file.case, *self.file.services,
+                   *self.file.referrals, *self.file.notes)
+        fields = list(dict.fromkeys(name for record in records
+                                    for name in r.unreadable_fields(record)))
+        self.unreadable.setText(unreadable_text(fields))
+        self.unreadable.setVisible(bool(fields))
+
     def _show_items(self) -> None:
         assert self.file is not None
+        self._show_unreadable()
         self.services_model.set_items(self.file.services)
         self.referrals_model.set_items(self.file.referrals)
         self.notes_model.set_notes(self.file.notes)

@@ -52,6 +52,7 @@ from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.i18n import current_language
+from tipdesk.ui.models.case_list import unreadable_text
 from tipdesk.ui.widgets.forms import message_label
 
 # The charts the issue asks for: (table key, stacked).
@@ -511,11 +512,15 @@ class CasesBehindDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for i, row in enumerate(rows):
             values = (row.case_number, row.initials,
-                      SEX.label(row.sex, lang) if row.sex else "",
+                      SEX.label_or_code(row.sex, lang) if row.sex else "",
                       "" if row.age is None else str(row.age),
-                      CASE_STATUS.label(row.status, lang), row.office_code)
+                      CASE_STATUS.label_or_code(row.status, lang), row.office_code)
+            mark = unreadable_text(row.unreadable)
             for j, value in enumerate(values):
-                self.table.setItem(i, j, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if mark:   # a case holding values that cannot be read says which
+                    item.setToolTip("\n".join(x for x in (value, mark) if x))
+                self.table.setItem(i, j, item)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellActivated.connect(self._open)
         self.table.cellDoubleClicked.connect(self._open)

@@ -1,6 +1,7 @@
 """The Sync screen: the offices this register exchanges batch files with (what was last
-sent, confirmed and received, and the inbox), export and import by USB stick, enrolling
-an office and this office's key file, and the review of conflicts.
+sent, confirmed and received), export and import by USB stick, enrolling an office and
+this office's key file, the review of conflicts, and the inbox (batches waiting for an
+earlier one, or held for an administrator to accept or discard).
 
 Everything goes through ``tipdesk.services.sync``; export, import and the inbox run in
 the background behind a progress dialog. Refusals (a damaged or foreign batch, a wrong
@@ -54,7 +55,8 @@ from tipdesk.ui.models.case_list import (
 )
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.views.case_file import display_value
-from tipdesk.ui.widgets.forms import ERROR_STYLE, message_label
+from tipdesk.ui.views.sync_inbox import InboxTab
+from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE, message_label
 from tipdesk.ui.widgets.lists import RowActivation, list_table
 
 _C = "SyncView"
@@ -191,6 +193,7 @@ class SyncView(QWidget):
         self.session = session
         self.can_sync = permissions.allowed(session, "sync")
         self.can_manage = permissions.allowed(session, "manage_keys")
+        self.can_decide = permissions.allowed(session, "review_held_batches")
         self.province = session.office.level == "province"
         self.peers: list[sync.Peer] = []
         self.conflicts: list[sync.Conflict] = []
@@ -206,8 +209,12 @@ class SyncView(QWidget):
         self.tabs = QTabWidget(self)
         self.offices_tab = self._build_offices_tab()
         self.conflicts_tab = self._build_conflicts_tab()
+        self.inbox_tab = InboxTab(self.can_decide, not self.province, self)
+        self.inbox_tab.accept_requested.connect(lambda: self.accept_held())
+        self.inbox_tab.discard_requested.connect(lambda: self.discard_held())
         self.tabs.addTab(self.offices_tab, self.tr("Offices"))
         self.tabs.addTab(self.conflicts_tab, self.tr("Conflicts"))
+        self.tabs.addTab(self.inbox_tab, self.tr("Inbox"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.message)
@@ -404,9 +411,24 @@ class SyncView(QWidget):
         self.no_peers.setVisible(not self.peers)
         self.peers_table.setVisible(bool(self.peers))
         self.export_button.setEnabled(bool(self.peers))
-        self.inbox_button.setEnabled(any(p.waiting for p in self.peers))
+        self.load_inbox()
+        # "Try again" helps only a batch that waits for an earlier one, not a held one.
+        self.inbox_button.setEnabled(any(not item.held for item in self.inbox_tab.items))
         self.load_conflicts(conflict.id if conflict else "")
         self._show_peer()
+
+    def load_inbox(self, keep: str = "") -> None:
+        chosen = self.inbox_tab.selected()
+        items = sync.list_inbox(self.session) if self.can_sync else []
+        self.inbox_tab.set_items(items, {p.code for p in self.peers if p.level == "province"},
+                                 keep or (chosen.batch_id if chosen else ""))
+        held = self.inbox_tab.held_count()
+        count = format_count(len(items))
+        self.tabs.setTabText(self.tabs.indexOf(self.inbox_tab),
+                             self.tr("Inbox ({count}, {held} held)").format(
+                                 count=count, held=format_count(held)) if held
+                             else self.tr("Inbox ({count})").format(count=count) if items
+                             else self.tr("Inbox"))
 
     def load_conflicts(self, keep: str = "") -> None:
         self.text = ConflictText(self.session)
@@ -489,10 +511,11 @@ class SyncView(QWidget):
 
     # --- telling the user ---------------------------------------------------------------
 
-    def say(self, text: str, *, error: bool = False) -> None:
+    def say(self, text: str, *, error: bool = False, warning: bool = False) -> None:
         """Keep the outcome of the last action in view at the top of the screen."""
         self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE if warning
+                                   else OK_STYLE)
         self.message.show()
 
     def refuse(self, title: str, text: str) -> None:
@@ -606,8 +629,14 @@ class SyncView(QWidget):
         if summary is None:
             self.refresh()      # a refused or cancelled import changed nothing to show
             return None
-        text = self.summary_text(summary)
         self.refresh()
+        text = self.summary_text(summary)
+        if summary.held:
+            self.say(text, warning=True)
+            QMessageBox.warning(self, title, text)
+            self.inbox_tab.select(summary.batch_id)
+            self.tabs.setCurrentWidget(self.inbox_tab)
+            return summary
         self.say(text)
         QMessageBox.information(self, title, text)
         if summary.conflicts:
@@ -619,6 +648,13 @@ class SyncView(QWidget):
         if summary.already_imported:
             return self.tr("This batch from {office} was imported before; nothing "
                            "changed.").format(office=office)
+        if summary.held:
+            # The inbox knows of how many cases; the summary only how many it deletes.
+            item = next((i for i in sync.list_inbox(self.session)
+                         if i.batch_id == summary.batch_id), None) or sync.InboxItem(
+                summary.batch_id, office, 0, 0, "", summary.held, {})
+            return self.inbox_tab.held_text(item) + " " + self.tr(
+                "It is on the Inbox tab.")
         if summary.waiting:
             return self.tr(
                 "An earlier batch from {office} has not arrived here, so this one cannot be "
@@ -649,13 +685,97 @@ class SyncView(QWidget):
             return None
         self.refresh()
         if applied:
-            self.say(self.tr("Batches applied from the inbox: {count}.").format(
-                count=format_count(len(applied))))
+            text = self.tr("Batches applied from the inbox: {count}.").format(
+                count=format_count(len(applied)))
         else:
-            self.say(self.tr(
+            text = self.tr(
                 "Nothing in the inbox can be applied yet: the batch it waits for has not "
-                "arrived. Ask the sending office to export again."))
+                "arrived. Ask the sending office to export again.")
+        held = self.inbox_tab.held_count()
+        if held:
+            text += "\n" + self.tr("Held for an administrator to accept or discard: {count}; "
+                                   "see the Inbox tab.").format(count=format_count(held))
+        self.say(text, warning=bool(held))
         return applied
+
+    def accept_held(self) -> sync.ImportSummary | None:
+        """Apply the held batch chosen on the Inbox tab, once the admin confirms it."""
+        item = self.inbox_tab.selected()
+        if item is None or not item.held or not self.can_decide:
+            return None
+        title = self.tr("Accept a held batch")
+        office = item.peer_code
+        answer = QMessageBox.question(
+            self, title, "\n\n".join((
+                self.tr("Apply the batch from {office} as it is?").format(office=office),
+                self._held_counts(item),
+                self.tr("Accept it only if {office} confirmed that it meant these "
+                        "changes.").format(office=office))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        summary = self._run(
+            title, self.tr("Applying the batch from {office}…").format(office=office),
+            lambda progress, cancelled: sync.accept_held(
+                self.session, item.batch_id, progress=self._reporting(progress, cancelled)),
+            file_problem=self.tr(
+                "The held batch could not be read from the inbox folder. Ask {office} to "
+                "export again.").format(office=office))
+        self.refresh()
+        if summary is None:
+            return None
+        if summary.waiting:
+            text = self.tr(
+                "The batch from {office} is accepted, but an earlier batch from {office} has "
+                "not arrived here: it waits in the inbox and is applied by itself when that "
+                "batch arrives.").format(office=office)
+        else:
+            text = self.tr("You accepted the batch from {office}.").format(office=office) \
+                + "\n" + self.summary_text(summary)
+        self.say(text)
+        QMessageBox.information(self, title, text)
+        if summary.conflicts:
+            self.tabs.setCurrentWidget(self.conflicts_tab)
+        return summary
+
+    def discard_held(self) -> bool:
+        """Throw away the held batch chosen on the Inbox tab, once the admin confirms it."""
+        item = self.inbox_tab.selected()
+        if item is None or not item.held or not self.can_decide:
+            return False
+        title = self.tr("Discard a held batch")
+        office = item.peer_code
+        answer = QMessageBox.question(
+            self, title, "\n\n".join((
+                self.tr("Throw away the batch from {office}?").format(office=office),
+                self._held_counts(item),
+                self.tr("Nothing of it is applied here. Its changes come again in the next "
+                        "batch from {office}, which is held again if it still deletes these "
+                        "cases: ask {office} to put right what it deleted by "
+                        "mistake.").format(office=office))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            sync.discard_held(self.session, item.batch_id)
+        except Exception as exc:  # refusals in words, the unexpected through the error dialog
+            self._failed(title, exc, self.tr(
+                "The held batch could not be removed from the inbox folder."))
+            self.refresh()
+            return False
+        self.refresh()
+        self.say(self.tr("The batch from {office} is discarded; nothing of it was "
+                         "applied.").format(office=office))
+        return True
+
+    def _held_counts(self, item: sync.InboxItem) -> str:
+        if item.held == "mass_delete":
+            return self.inbox_tab.deletes_text(item.peer_code,
+                                               int(item.detail.get("deleted_cases", 0)),
+                                               int(item.detail.get("cases", 0)))
+        return self.tr("It is held for an administrator.")
 
     # --- offices and keys ---------------------------------------------------------------
 
