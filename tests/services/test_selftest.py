@@ -11,13 +11,14 @@ from tipdesk.services import selftest
 
 def test_every_step_passes_and_the_folder_is_gone(monkeypatch, tmp_path):
     made = []
-    real = tempfile.mkdtemp
+    real = selftest.temp_folder
 
-    def spy(**kwargs):
-        made.append(real(dir=tmp_path, **kwargs))
+    def spy(kind):
+        made.append(real(kind))
         return made[-1]
 
-    monkeypatch.setattr(selftest.tempfile, "mkdtemp", spy)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(selftest, "temp_folder", spy)
     steps = selftest.run_selftest()
     assert [s.ok for s in steps] == [True] * selftest.STEP_COUNT
     assert made and not Path(made[0]).exists()

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import random
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +28,7 @@ from tipdesk.services.measures import (  # noqa: F401 (used by the app's measure
 )
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import benchmarks, search
+from tipdesk.storage.files import temporary_folder
 
 PASSWORD = "bench-password-not-secret"
 
@@ -133,7 +133,7 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
               more: MoreMeasures | None = None, statistics_cases: int = 1_000_000) -> dict:
     results: dict[str, dict] = {}
     start_memory = peak_memory_mb()
-    with tempfile.TemporaryDirectory(prefix="tipdesk-bench-") as tmp:
+    with temporary_folder("bench") as tmp:
         folder = Path(tmp) / "register"
         create_register(folder, Office(code="BEN", name="Bench office", level="district",
                                        region_code="53.71"),

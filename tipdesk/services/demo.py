@@ -29,6 +29,7 @@ from tipdesk.services.workers import run_apart, serve
 from tipdesk.storage import bulk, capture, counters, local, search
 from tipdesk.storage import cases as cases_store
 from tipdesk.storage.connection import bulk_journal, larger_cache
+from tipdesk.storage.files import temp_folder
 
 CHUNK = 1000
 SPAN_DAYS = 3 * 365
@@ -486,6 +487,13 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo"
+
+
+def throwaway_folder() -> Path:
+    """Where the desktop app's throwaway demo register goes (``register`` in a new
+    temporary folder, which the caller removes): named like TipDesk's temporary files,
+    so the next demo removes what a killed one left (synthetic data, encrypted)."""
+    return temp_folder("demo") / "register"
 
 
 def create_demo_register(folder: Path, password: str = DEMO_PASSWORD) -> Created:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipdesk.domain import records as r
+from tipdesk.storage.files import temp_folder
 
 PASSWORD = "selftest-password"
 STEP_COUNT = 6          # a step that could not run (an earlier one failed) is missing
@@ -48,7 +48,7 @@ def run_selftest(report: Callable[[Step], None] = lambda _: None) -> list[Step]:
     kdf = KdfParams(time_cost=1, memory_kib=16 * 1024, parallelism=1)
     steps: list[Step] = []
     state: dict = {}
-    tmp = Path(tempfile.mkdtemp(prefix="tipdesk-selftest-"))
+    tmp = temp_folder("selftest")
 
     def step(name: str, action: Callable[[], object]) -> bool:
         started = time.perf_counter()

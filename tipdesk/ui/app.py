@@ -6,7 +6,6 @@ import contextlib
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,7 +104,9 @@ def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
     demo_folder = None
     if demo:
         # Synthetic data only, and encrypted like any register; removed on exit.
-        demo_folder = Path(tempfile.mkdtemp(prefix="tipdesk-demo-")) / "register"
+        from tipdesk.services.demo import throwaway_folder
+
+        demo_folder = throwaway_folder()
         session = open_demo(demo_folder, demo_cases)
     else:
         if os.environ.get(READY_EXIT):
