@@ -35,7 +35,13 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tipdesk.domain.errors import NotARegister, SignInDelayed, UnknownUser, WrongPassword
+from tipdesk.domain.errors import (
+    KeyFileDamaged,
+    NotARegister,
+    SignInDelayed,
+    UnknownUser,
+    WrongPassword,
+)
 from tipdesk.storage.files import atomic_write
 
 FORMAT = "tipdesk-keys/1"
@@ -155,6 +161,77 @@ def open_slot(slot: dict, secret: str) -> bytes | None:
     return keys[0] if keys else None
 
 
+_MAX_MEMORY_KIB = 4 * 1024 * 1024       # more than the laptops TipDesk is made for hold
+
+
+def _malformed(data: dict) -> str:
+    """Why the parsed ``register.keys`` cannot be used (a reason code), or "" if every
+    slot, failure count and pending event has the shape the code relies on."""
+    slots, failures = data.get("slots", []), data.get("failures", {})
+    events = data.get("events", [])
+    if not isinstance(slots, list) or not all(isinstance(s, dict) for s in slots):
+        return "slot"
+    for slot in slots:
+        problem = _malformed_slot(slot)
+        if problem:
+            return problem
+    if not isinstance(failures, dict) or not all(
+            isinstance(name, str) and isinstance(entry, dict) and _is_int(entry.get("count"))
+            and _is_number(entry.get("last")) for name, entry in failures.items()):
+        return "sign_ins"
+    if not isinstance(events, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("username"), str)
+            and isinstance(e.get("action"), str) and _is_number(e.get("at"))
+            and _is_int(e.get("failures", 0)) for e in events):
+        return "sign_ins"
+    return ""
+
+
+def _malformed_slot(slot: dict) -> str:
+    kdf = slot.get("kdf")
+    if not (isinstance(slot.get("kind"), str) and isinstance(slot.get("name"), str)
+            and isinstance(kdf, dict)):
+        return "slot"
+    if not (kdf.get("algorithm", "argon2id") == "argon2id"
+            and _is_int(kdf.get("time_cost")) and 1 <= kdf["time_cost"] <= 1000
+            and _is_int(kdf.get("parallelism")) and 1 <= kdf["parallelism"] <= 255
+            and _is_int(kdf.get("memory_kib"))
+            and 8 * kdf["parallelism"] <= kdf["memory_kib"] <= _MAX_MEMORY_KIB):
+        return "kdf"
+    pending = slot.get("pending")
+    if pending is not None and not isinstance(pending, dict):
+        return "slot"
+    # field -> the length its bytes must have (0: any); the optional ones may be absent
+    wanted = [(kdf, "salt", 0, True), (slot, "nonce", 12, True), (slot, "wrapped", 0, True),
+              (slot, "public", KEY_BYTES, False), (slot, "private_nonce", 12, False),
+              (slot, "sealed_private", 0, False)]
+    if pending:
+        wanted += [(pending, "epk", KEY_BYTES, True), (pending, "nonce", 12, True),
+                   (pending, "wrapped", 0, True)]
+    for holder, name, length, required in wanted:
+        if name not in holder and not required:
+            continue
+        value = holder.get(name)
+        if not isinstance(value, str):
+            return "slot"
+        try:
+            raw = _unb64(value)
+        except (ValueError, UnicodeEncodeError):     # (binascii.Error is a ValueError)
+            return "base64"
+        if (length and len(raw) != length) or (name == "salt" and len(raw) < 8):
+            return "key_length"
+    return ""
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value))
+
+
 def failure_delay(count: int) -> int:
     """Seconds to wait after ``count`` failed sign-ins in a row."""
     if count < FREE_FAILURES:
@@ -166,9 +243,12 @@ class KeyFile:
     """The key slots of one register, read from and written to ``register.keys``."""
 
     def __init__(self, path: Path, slots: list[dict], failures: dict | None = None,
-                 events: list | None = None) -> None:
+                 events: list | None = None, rekey: dict | None = None) -> None:
         self.path = Path(path)
         self.slots = slots
+        # A re-key under way (``tipdesk.services.rekey``): kept through every save, so
+        # whoever rewrites this file meanwhile does not lose it.
+        self.rekey: dict | None = rekey
         # username -> {"count": failed sign-ins in a row, "last": epoch seconds}
         self.failures: dict[str, dict] = failures or {}
         # sign-in events waiting to be written to the audit trail
@@ -191,17 +271,24 @@ class KeyFile:
             data = json.loads(path.read_bytes())
         except FileNotFoundError:
             raise NotARegister(path=str(path.parent), reason="register.keys is missing") from None
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            # (RecursionError: JSON nested deeper than Python's parser goes)
             raise NotARegister(path=str(path.parent),
                                reason="register.keys is not readable") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NotARegister(path=str(path.parent), reason="register.keys has an unknown format")
+        problem = _malformed(data)
+        if problem:
+            raise KeyFileDamaged(path=str(path.parent), reason=problem)
+        rekey = data.get("rekey")
         return cls(path, list(data.get("slots", [])), dict(data.get("failures", {})),
-                   list(data.get("events", [])))
+                   list(data.get("events", [])), rekey if isinstance(rekey, dict) else None)
 
     def save(self) -> None:
         payload = {"format": FORMAT, "cipher": "AES-256-GCM", "slots": self.slots,
                    "failures": self.failures, "events": self.events[-MAX_PENDING_EVENTS:]}
+        if self.rekey:
+            payload["rekey"] = self.rekey
         atomic_write(self.path, json.dumps(payload, indent=2).encode("utf-8"))
 
     def usernames(self) -> list[str]:

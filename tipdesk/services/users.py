@@ -4,15 +4,14 @@ Every account is a row in ``users`` (inside the encrypted database) and, while i
 sign in, a key slot in ``register.keys``. Adding, enabling and resetting a password
 write a slot; disabling and removing delete it, so a disabled user's password no longer
 opens anything. Removing a user can also re-key the database, so that a copy of the old
-key file the removed user may hold opens no later copy of the register. The register
-always keeps at least one active admin.
+key file the removed user may hold opens no later copy of the register; that survives
+any interruption (``services.rekey``). The register always keeps at least one active
+admin.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,17 +30,13 @@ from tipdesk.security.keyslots import (
     RECOVERY,
     KdfParams,
     KeyFile,
-    make_slot,
-    new_database_key,
-    new_recovery_code,
     normalize_recovery_code,
 )
 from tipdesk.services import audit, permissions
-from tipdesk.services.register import DB_FILE, KEYS_FILE, MIN_PASSWORD
+from tipdesk.services import rekey as rekey_service
+from tipdesk.services.register import KEYS_FILE, MIN_PASSWORD
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import local
-from tipdesk.storage.backup import export_rekeyed
-from tipdesk.storage.connection import checkpoint, open_database
 
 
 @dataclass(frozen=True)
@@ -194,60 +189,46 @@ class Removed:
     # passwords must be reset), and a new recovery code if the old one could not follow.
     needs_reset: tuple[str, ...] = ()
     new_recovery_code: str = ""
+    backups: int = 0        # backups in the register's backups/ the slot was taken out of
 
 
-def remove_user(session: Session, username: str, *, rekey: bool) -> Removed:
-    """Remove an account: its key slot is deleted at once; with ``rekey`` the database
-    is re-encrypted under a new key that only the remaining slots can reach."""
+def remove_user(session: Session, username: str, *, rekey: bool,
+                progress: Callable[[int, int], None] | None = None) -> Removed:
+    """Remove an account and its key slot, also from the backups in ``backups/``.
+
+    With ``rekey`` the database is re-encrypted under a new key that only the remaining
+    slots can reach, in one step with the removal (``services.rekey``): whatever stops
+    the program, the register is either as before (the old key, the user still there)
+    or as after (the new key, the user gone), and the next open finishes or rolls back
+    what was half-done. ``progress(done, total)`` follows the long part (bytes)."""
     _may_take_away(session, username, "remove")
+    if rekey:
+        return rekey_database(session, removed=username, progress=progress)
+    # Without a re-key the slot goes first: if the program stops between the two steps,
+    # the user cannot sign in and can still be removed again.
     keys = _keys(session)
+    keys.remove_user_slot(username)
+    keys.save()
     with session.write():
         local.update_user(session.db, username, active=0, removed=1)
         audit.record(session, "user_removed", entity="users", record_id=username,
-                     detail={"rekey": rekey})
-        keys.remove_user_slot(username)
-        keys.save()
-    if not rekey:
-        return Removed(username, False)
-    return rekey_database(session, removed=username)
+                     detail={"rekey": False})
+    backups = rekey_service.remove_from_backups(session.folder, username, progress=progress)
+    return Removed(username, False, backups=backups)
 
 
-def rekey_database(session: Session, *, removed: str = "") -> Removed:
-    """Re-encrypt the database under a new random key (admins).
+def rekey_database(session: Session, *, removed: str = "",
+                   progress: Callable[[int, int], None] | None = None) -> Removed:
+    """Re-encrypt the database under a new random key (admins); with ``removed``, that
+    user is removed in the same step (see ``remove_user``).
 
-    The new key is sealed to every slot's public key; each user's next sign-in opens it
-    with their password. The steps are ordered so that a crash at any point leaves a
-    register that opens: the old key stays in every slot until its user signs in again,
-    and the database file is replaced by one atomic rename."""
+    The new key is sealed to every remaining slot's public key; each user's next sign-in
+    opens it with their password. Refused (``RegisterBusy``) while another program has
+    the register open: what it wrote meanwhile would be lost with the old file."""
     permissions.require(session, "manage_users")
-    folder = session.folder
-    new_key = new_database_key()
-    with session.write():
-        audit.record(session, "rekeyed", entity="users", record_id=removed)
-    checkpoint(session.db)
-    tmp = folder / f".{DB_FILE}.{secrets.token_hex(6)}.rekey"
-    try:
-        export_rekeyed(session.db, new_key, tmp)
-        keys = _keys(session)
-        dropped = keys.seal_pending(new_key)
-        new_code = ""
-        if RECOVERY in dropped:
-            # A recovery slot from before key pairs cannot follow: a new code, shown once.
-            new_code = new_recovery_code()
-            keys.slots.append(make_slot(RECOVERY, RECOVERY, new_code, new_key, KdfParams()))
-        keys.save()
-        session.db.close()
-        os.replace(tmp, folder / DB_FILE)
-        for leftover in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                (folder / f"{DB_FILE}{leftover}").unlink()
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    session.db = open_database(folder / DB_FILE, new_key)
-    session.key = new_key
-    return Removed(removed, True, tuple(n for n in dropped if n != RECOVERY), new_code)
+    done = rekey_service.rekey(session, removed, progress=progress)
+    return Removed(removed, True, tuple(n for n in done.dropped if n != RECOVERY),
+                   done.new_recovery_code, done.backups)
 
 
 def recover(folder: Path, recovery_code: str, username: str, new_password: str, *,
@@ -256,7 +237,9 @@ def recover(folder: Path, recovery_code: str, username: str, new_password: str, 
     it was disabled) and open the register as that admin."""
     from tipdesk.services.register import _keys_path, _open_with, open_register
 
-    keys = KeyFile.load(_keys_path(Path(folder)))
+    keys_path = _keys_path(Path(folder))
+    rekey_service.settle(Path(folder))       # a re-key interrupted earlier, first
+    keys = KeyFile.load(keys_path)
     candidates = keys.unlock_keys_with_recovery_code(recovery_code)
     _check_password(new_password)
     db, key = _open_with(Path(folder), candidates)

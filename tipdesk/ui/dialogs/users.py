@@ -86,12 +86,16 @@ class ServiceDialog(QDialog):
         self.message.setText(text)
         self.message.show()
 
-    def call(self, label: str, work: Callable[[], Any]) -> Any:
-        """``work()`` in the background; its result, or ``_FAILED`` once the user has
-        been told why not."""
+    def call(self, label: str, work: Callable[..., Any], *,
+             with_progress: bool = False) -> Any:
+        """``work()`` in the background (``work(progress)`` ``with_progress``: its
+        ``progress(done, total)`` moves the bar); its result, or ``_FAILED`` once the user
+        has been told why not."""
         self.message.hide()
         outcome = run_with_progress(self, self.windowTitle(), label,
-                                    lambda _progress, _cancelled: work(),
+                                    (lambda progress, _cancelled: work(progress))
+                                    if with_progress else
+                                    (lambda _progress, _cancelled: work()),
                                     cancellable=False, whole_app=True)
         if isinstance(outcome.error, TipdeskError):
             self.refuse(refusal_text(outcome.error))
@@ -237,8 +241,10 @@ class RemoveUserDialog(ServiceDialog):
         rekey = self.rekey.isChecked()
         label = self.tr("Removing the user and re-keying the database…") if rekey else \
             self.tr("Removing the user…")
-        result = self.call(label, lambda: users.remove_user(
-            self.session, self.account.username, rekey=rekey))
+        # A large register takes a while: off the UI thread, with the bytes written so far.
+        result = self.call(label, lambda progress: users.remove_user(
+            self.session, self.account.username, rekey=rekey, progress=progress),
+            with_progress=True)
         if result is _FAILED:
             return
         self.removed = result
