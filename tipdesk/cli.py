@@ -26,18 +26,18 @@ from tipdesk.domain.errors import (
     HelperStopped,
     NotAnAssignment,
     NotFound,
+    NotUtf8,
     PasswordNeeded,
     PasswordsDiffer,
-    RegisterBusy,
-    RegisterDamaged,
     TipdeskError,
     ValidationFailed,
+    os_refusal,
 )
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.records import Office, User, age_of, unreadable_fields
 from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.logs import frames, setup_logging
-from tipdesk.storage.connection import DatabaseError, OperationalError
+from tipdesk.storage.connection import DatabaseError, refusal
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 log = logging.getLogger("tipdesk")
@@ -292,6 +292,14 @@ def cmd_update(args: argparse.Namespace) -> int:
 
     assignments: dict[str, str] = {}
     for item in args.set:
+        if _not_utf8(item):
+            # Bytes that are not UTF-8 reach argv as lone surrogates (PEP 383); a value
+            # holding them cannot be stored, searched or printed. (The value is not
+            # repeated: it may be personal.)
+            name, sep, _ = item.partition("=")
+            field = name.strip()
+            named = sep and field.isascii() and field.replace(".", "_").isidentifier()
+            raise NotUtf8(argument=f"--set {field}" if named else "--set")
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
             raise NotAnAssignment(item=item)
@@ -307,6 +315,16 @@ def cmd_update(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(("Disimpan: " if lang == "id" else "Saved: ") + args.case_number)
     return EXIT_OK
+
+
+def _not_utf8(text: str) -> bool:
+    """Whether ``text`` from the command line held bytes that are not UTF-8 (on Linux and
+    macOS they arrive as surrogate escapes, ``\\udc80``-``\\udcff``)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _out_file(path: str) -> Path:
@@ -435,7 +453,14 @@ def _read_file(path: str, limit: int = 1024 * 1024 * 1024) -> bytes:
                                                      "is not a regular file"))
     if file.stat().st_size > limit:
         raise BadArgument(argument=path, reason=_say("berkas terlalu besar", "file too large"))
-    return file.read_bytes()
+    try:
+        return file.read_bytes()
+    except PermissionError as exc:      # (a read: not "cannot write", as main would say)
+        if getattr(exc, "winerror", None) in (32, 33):        # held by another program
+            raise os_refusal(exc, path) or exc from None
+        raise BadArgument(argument=path, reason=_say("tidak ada izin membaca berkas ini",
+                                                     "no permission to read this file")) \
+            from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -867,6 +892,11 @@ def cmd_users(args: argparse.Namespace) -> int:
                   + (_say(" Basis data dienkripsi ulang dengan kunci baru.",
                           " The database was re-encrypted under a new key.")
                      if removed.rekeyed else ""))
+            if removed.backups:
+                print(_say(f"Slot kuncinya juga dihapus dari {removed.backups} cadangan di "
+                           "backups/.",
+                           f"Their key slot was also taken out of {removed.backups} "
+                           "backup(s) in backups/."))
             if removed.needs_reset:
                 print(_say("Atur ulang kata sandi: ", "Reset the passwords of: ")
                       + ", ".join(removed.needs_reset))
@@ -1261,12 +1291,10 @@ def main(argv: list[str] | None = None) -> int:
         _err("tipdesk: " + said)         # one line, for people and for scripts alike
         return EXIT_REFUSED
     except DatabaseError as exc:
-        if isinstance(exc, OperationalError) and "locked" in str(exc):
-            error: TipdeskError = RegisterBusy()
-        else:
-            error = RegisterDamaged(path=getattr(args, "register", ""),
-                                    reason="a page cannot be read")
-        _err("tipdesk: " + describe_error(error, lang))
+        # "damaged" only for a damaged file: a full or read-only drive, or a lock another
+        # program holds, is said as such (issue 19)
+        folder = getattr(args, "register", None) or getattr(args, "to", None) or ""
+        _err("tipdesk: " + describe_error(refusal(exc, folder), lang))
         return EXIT_REFUSED
     except KeyboardInterrupt:
         _err("tipdesk: " + ("dihentikan." if lang == "id" else "interrupted."))
@@ -1276,13 +1304,26 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:
+        # A full, read-only or busy drive or folder (a backup, an export, a key file):
+        # refused with what to do; any other system error is unexpected.
+        refused = os_refusal(exc)
+        if refused is None:
+            return _unexpected(exc, lang)
+        _err("tipdesk: " + describe_error(refused, lang))
+        return EXIT_REFUSED
     except Exception as exc:
-        log_path = setup_logging()
-        # Only the type and the stack: exception texts may quote data.
-        log.error("unexpected %s\n%s", type(exc).__name__,
-                  frames(exc))
-        _err("tipdesk: " + _say(f"kesalahan tak terduga ({type(exc).__name__}); rincian: "
-                                f"{log_path}",
-                                f"unexpected error ({type(exc).__name__}); details: "
-                                f"{log_path}"))
-        return EXIT_ERROR
+        return _unexpected(exc, lang)
+
+
+def _unexpected(exc: BaseException, lang: str) -> int:
+    """An error nobody refused: its type and stack to the log, one line to the person."""
+    log_path = setup_logging()
+    # Only the type and the stack: exception texts may quote data.
+    log.error("unexpected %s\n%s", type(exc).__name__,
+              frames(exc))
+    _err("tipdesk: " + _say(f"kesalahan tak terduga ({type(exc).__name__}); rincian: "
+                            f"{log_path}",
+                            f"unexpected error ({type(exc).__name__}); details: "
+                            f"{log_path}"))
+    return EXIT_ERROR

@@ -7,6 +7,8 @@ personal data, so an error can be logged as it is.
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +56,84 @@ class RegisterDamaged(TipdeskError):
 
 class RegisterBusy(TipdeskError):
     code = "register_busy"
+
+
+# --- issue 19: honest errors. The drive or the folder is at fault, not the register: none
+# of these says "damaged". ``path`` is a folder or a file name, never a file's content.
+
+
+class DiskFull(TipdeskError):
+    """The drive holding ``path`` has no room left (SQLITE_FULL, ENOSPC)."""
+
+    code = "disk_full"
+
+
+class NotWritable(TipdeskError):
+    """TipDesk may not write in the folder ``path`` (``reason``: a read-only drive, no
+    permission)."""
+
+    code = "not_writable"
+
+
+class RegisterReadOnly(TipdeskError):
+    """The register at ``path`` is on a read-only drive or in a folder TipDesk may not
+    write to; even a search writes to it (the audit trail), so it is not opened."""
+
+    code = "register_read_only"
+
+
+class InUse(TipdeskError):
+    """Another program holds the file or folder ``path`` (a sharing violation)."""
+
+    code = "in_use"
+
+
+class DriveError(TipdeskError):
+    """The drive holding ``path`` failed to read or write (SQLITE_IOERR, EIO): a removed
+    stick or a failing disk, not a damaged file."""
+
+    code = "drive_error"
+
+
+class KeyFileDamaged(TipdeskError):
+    """``register.keys`` in ``path`` is JSON of our format but a slot in it is malformed
+    (``reason``: a short code), so no key can be taken from it."""
+
+    code = "key_file_damaged"
+
+
+class NotUtf8(TipdeskError):
+    """A text given on the command line (``argument``) is not valid UTF-8; the value is
+    never repeated, as it may be personal."""
+
+    code = "not_utf8"
+
+
+_IN_USE_WINERRORS = {32, 33}     # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+_IN_USE_ERRNOS = {getattr(errno, name) for name in ("EBUSY", "ETXTBSY") if hasattr(errno, name)}
+_FULL_ERRNOS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT") if hasattr(errno, name)}
+
+
+def os_refusal(exc: OSError, path: str | None = None) -> TipdeskError | None:
+    """The refusal for an ``OSError`` the drive or the folder is to blame for (full,
+    read-only, no permission, in use, failing), or None for any other.
+
+    ``path`` names the file or folder written; by default the folder of the file the
+    error names (a temporary name beside the real one means nothing to a person)."""
+    if path is None:
+        name = exc.filename if isinstance(exc.filename, str) else ""
+        path = os.path.dirname(name) or name
+    if getattr(exc, "winerror", None) in _IN_USE_WINERRORS or exc.errno in _IN_USE_ERRNOS:
+        return InUse(path=path)
+    if exc.errno in _FULL_ERRNOS:
+        return DiskFull(path=path)
+    if exc.errno == errno.EROFS:
+        return NotWritable(path=path, reason="the drive is read-only")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return NotWritable(path=path, reason="no permission to write there")
+    if exc.errno == errno.EIO:
+        return DriveError(path=path)
+    return None
 
 
 class NotFound(TipdeskError):

@@ -64,6 +64,73 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The register is in use by another program. Close TipDesk elsewhere and "
               "try again.",
     },
+    # issue 19: the drive or the folder is at fault, never the register
+    "disk_full": {
+        "id": "Penyimpanan tempat '{path}' penuh, jadi tidak ada yang disimpan; register "
+              "tidak rusak. Kosongkan sebagian ruang di penyimpanan itu (atau pilih tempat "
+              "lain), lalu coba lagi.",
+        "en": "The drive holding '{path}' is full, so nothing was saved; the register is "
+              "not damaged. Free some space on that drive (or choose another place), then "
+              "try again.",
+    },
+    "not_writable": {
+        "id": "TipDesk tidak dapat menulis di folder '{path}': {reason}. Tidak ada yang "
+              "diubah. Pilih folder yang dapat ditulisi, atau buka kunci tulisnya (sakelar "
+              "kunci pada flashdisk atau kartu, izin folder), lalu coba lagi.",
+        "en": "TipDesk cannot write in the folder '{path}': {reason}. Nothing was changed. "
+              "Choose a folder you can write to, or remove the write protection (the lock "
+              "switch of a USB stick or card, the folder's permissions), then try again.",
+    },
+    "register_read_only": {
+        "id": "Register di '{path}' berada di penyimpanan atau folder yang hanya dapat "
+              "dibaca. TipDesk harus dapat menulis di sana untuk membuka register, bahkan "
+              "untuk mencari atau memeriksa (berkas kerja basis data disimpan di sampingnya, "
+              "dan setiap masuk serta setiap kasus yang dibuka dicatat), jadi register tidak "
+              "dibuka. Register tidak rusak: salin seluruh foldernya ke tempat yang dapat "
+              "ditulisi, atau buka kunci tulisnya, lalu buka lagi.",
+        "en": "The register at '{path}' is on a read-only drive or in a read-only folder. "
+              "TipDesk must be able to write there to open a register, even to search or "
+              "check it (the database keeps working files beside it, and every sign-in and "
+              "every case opened is recorded), so it was not opened. The register is not "
+              "damaged: copy the whole folder to a place you can write to, or remove the "
+              "write protection, then open it again.",
+    },
+    "in_use": {
+        "id": "'{path}' sedang dipakai program lain (pemindai antivirus, alat cadangan atau "
+              "sinkronisasi awan, atau TipDesk di jendela lain), jadi tidak ada yang diubah. "
+              "Tutup program itu atau tunggu sebentar, lalu coba lagi.",
+        "en": "'{path}' is in use by another program (an antivirus scan, a backup or "
+              "cloud-sync tool, or TipDesk in another window), so nothing was changed. Close "
+              "that program or wait a moment, then try again.",
+    },
+    "drive_error": {
+        "id": "Penyimpanan tempat '{path}' gagal dibaca atau ditulisi (kesalahan masukan/"
+              "keluaran): mungkin flashdisk dicabut atau penyimpanannya bermasalah. Ini "
+              "belum berarti register rusak. Pasang kembali penyimpanannya lalu coba lagi; "
+              "bila terus terjadi, jalankan 'tipdesk check'.",
+        "en": "The drive holding '{path}' failed to read or write (an input/output error): "
+              "perhaps a USB stick was removed, or the drive is failing. This does not mean "
+              "the register is damaged. Connect the drive again and try again; if it keeps "
+              "happening, run 'tipdesk check'.",
+    },
+    "key_file_damaged": {
+        "id": "Berkas kunci register.keys di '{path}' rusak ({reason}), jadi register tidak "
+              "dapat dibuka dengannya; tidak ada yang diubah. Kembalikan salinan "
+              "register.keys yang lebih lama, atau pulihkan register dari cadangan "
+              "(tipdesk restore).",
+        "en": "The key file register.keys in '{path}' is damaged ({reason}), so the "
+              "register cannot be unlocked with it; nothing was changed. Put back an earlier "
+              "copy of register.keys, or restore the register from a backup "
+              "(tipdesk restore).",
+    },
+    "not_utf8": {
+        "id": "Teks untuk {argument} bukan UTF-8 yang sah (terminal atau skrip mengirim "
+              "huruf dalam penyandian lain), jadi tidak ada yang disimpan. Atur terminal ke "
+              "UTF-8, lalu ketik ulang.",
+        "en": "The text given for {argument} is not valid UTF-8 (the terminal or script sent "
+              "letters in another encoding), so nothing was saved. Set the terminal to "
+              "UTF-8, then type it again.",
+    },
     "not_found": {
         "id": "{what} '{key}' tidak ditemukan di register ini.",
         "en": "{what} '{key}' was not found in this register.",
@@ -708,6 +775,23 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "the database does not open with its key"},
     "the office record is missing": {"id": "data kantornya tidak ada",
                                      "en": "the office record is missing"},
+    # folders that cannot be written (issue 19)
+    "the drive is read-only": {"id": "penyimpanannya hanya dapat dibaca (terkunci tulis)",
+                               "en": "the drive is read-only (write-protected)"},
+    "no permission to write there": {"id": "tidak ada izin menulis di sana",
+                                     "en": "no permission to write there"},
+    "the folder cannot be created there": {
+        "id": "folder itu tidak dapat dibuat di sana (namanya terlalu panjang atau memuat "
+              "huruf yang tidak diterima sistem?); pilih nama atau tempat lain",
+        "en": "the folder cannot be created there (is the name too long, or does it hold "
+              "characters the system refuses?); choose another name or place"},
+    # a damaged register.keys (issue 19)
+    "slot": {"id": "ada slot kunci yang tidak berbentuk sah", "en": "a key slot is malformed"},
+    "kdf": {"id": "parameter Argon2id sebuah slot tidak sah",
+            "en": "a slot's Argon2id parameters are not valid"},
+    "sign_ins": {"id": "catatan upaya masuknya tidak sah",
+                 "en": "its record of sign-in attempts is malformed"},
+    "too_deep": {"id": "isinya bersarang terlalu dalam", "en": "it is nested too deeply"},
     # arguments
     "required": {"id": "wajib diisi", "en": "required"},
     "required: the admin to recover": {"id": "wajib diisi: admin yang akan dipulihkan",

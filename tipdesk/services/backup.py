@@ -13,7 +13,9 @@ not compress) with exactly three members:
 
 A backup is therefore useless without a user's password or the recovery code: it is the
 encrypted database with its wrapped key slots, nothing more. It also means a backup
-opens with the passwords that were valid when it was made.
+opens with the passwords that were valid when it was made, except a removed user's:
+removing a user takes their slot out of the backups in the register's own ``backups/``
+(``remove_user_slot``).
 
 Restoring builds the register under a temporary folder name beside the target, opens it
 with the user's password (or sets a new one with the recovery code), runs the integrity
@@ -26,11 +28,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import re
-import secrets
 import shutil
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +63,9 @@ from tipdesk.storage import migrate
 from tipdesk.storage import sync as sync_store
 from tipdesk.storage.backup import atomic_file, copy_database
 from tipdesk.storage.connection import immediate, open_database
+from tipdesk.storage.files import clean_folder, temp_path
+
+log = logging.getLogger(__name__)
 
 FORMAT_PREFIX = "tipdesk-backup/"
 FORMAT_VERSION = 1
@@ -173,7 +179,7 @@ def _write_backup(session: Session, out: Path, when: dt.datetime, *, kind: str
     work.mkdir(exist_ok=True)
     # The database copy is made on the register's own disk (encrypted, like the register)
     # and streamed into the zip; it is removed whatever happens.
-    copy = work / f".backup-{secrets.token_hex(6)}.db"
+    copy = temp_path(work / "backup.db")
     created_at = _iso(when)
     # A connection of its own: a backup runs off the UI thread, and the session's
     # connection must not carry two threads' transactions at once.
@@ -250,6 +256,101 @@ def _file_digest(path: Path) -> tuple[str, int]:
             digest.update(chunk)
             size += len(chunk)
     return digest.hexdigest(), size
+
+
+# --- a removed user's slot out of the register's own backups (issue 19) -----------------
+
+def backups_in(register_folder: Path) -> list[Path]:
+    """The backup files in a register's ``backups/`` folder (daily ones and any other
+    ``.tipbackup`` saved there), by name."""
+    folder = Path(register_folder) / "backups"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.name.endswith(SUFFIX) and not p.name.startswith(".") and p.is_file())
+
+
+def remove_user_slot(register_folder: Path, username: str, *,
+                     progress: Callable[[int, int], None] | None = None) -> int:
+    """Take ``username``'s key slot out of every backup in the register's ``backups/``
+    (each file rewritten under a temporary name and renamed over the old one); the
+    number of files changed. A file that is not a readable backup is left as it is.
+
+    The ``.db`` copies made there before migrations hold only the database, encrypted
+    under the key of their day, and no key slot: there is nothing in them to remove."""
+    files = [(p, p.stat().st_size) for p in backups_in(register_folder)]
+    total = sum(size for _, size in files) or 1
+    done = changed = 0
+    for path, size in files:
+        try:
+            if _drop_slot(path, username):
+                changed += 1
+        except (NotABackup, BackupDamaged, BackupTooNew):
+            log.warning("a backup in the register's backups folder cannot be read; the "
+                        "removed user's key slot stays in it")
+        done += size
+        if progress is not None:
+            progress(min(done, total), total)
+    return changed
+
+
+def _drop_slot(path: Path, username: str) -> bool:
+    with _open_zip(path) as zf:
+        _manifest(zf)
+        data = _keys_json(zf.read(KEYS))
+    if not _without_user(data, username):
+        return False
+    with atomic_file(path) as handle, _open_zip(path) as zf:
+        manifest = _manifest(zf)
+        data = _keys_json(zf.read(KEYS))
+        _without_user(data, username)
+        keys = json.dumps(data, indent=2).encode("utf-8")
+        manifest["members"][KEYS] = {"sha256": hashlib.sha256(keys).hexdigest(),
+                                     "size": len(keys)}
+        infos = {info.filename: info for info in zf.infolist()}
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED, allowZip64=True) as out:
+            out.writestr(zipfile.ZipInfo(MANIFEST, infos[MANIFEST].date_time),
+                         json.dumps(manifest, indent=2).encode("utf-8"))
+            out.writestr(zipfile.ZipInfo(KEYS, infos[KEYS].date_time), keys)
+            try:
+                with zf.open(DATABASE) as source, out.open(
+                        zipfile.ZipInfo(DATABASE, infos[DATABASE].date_time), "w",
+                        force_zip64=True) as target:
+                    shutil.copyfileobj(source, target, _CHUNK)
+            except (zipfile.BadZipFile, EOFError, zlib.error):
+                raise BackupDamaged(reason="member_hash") from None
+    return True
+
+
+def _keys_json(raw: bytes) -> dict:
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise BackupDamaged(reason="members") from None
+    if not isinstance(data, dict) or not isinstance(data.get("slots"), list):
+        raise BackupDamaged(reason="members")
+    return data
+
+
+def _without_user(data: dict, username: str) -> bool:
+    """Drop ``username``'s slot (and sign-in failures) from a parsed key file, also from
+    a re-key it was caught in; whether there was one."""
+
+    def keep(slots: list) -> list:
+        return [s for s in slots if not (isinstance(s, dict) and s.get("kind") == "user"
+                                         and s.get("name") == username)]
+
+    found = len(keep(data["slots"])) != len(data["slots"])
+    data["slots"] = keep(data["slots"])
+    if isinstance(data.get("failures"), dict):
+        data["failures"].pop(username, None)
+    rekey = data.get("rekey")
+    if isinstance(rekey, dict):
+        for name in ("next", "before"):
+            if isinstance(rekey.get(name), list):
+                found = found or len(keep(rekey[name])) != len(rekey[name])
+                rekey[name] = keep(rekey[name])
+    return found
 
 
 # --- reading backups -------------------------------------------------------------------
@@ -356,7 +457,9 @@ def restore_backup(file: Path, to: Path, username: str | None, password: str, *,
     with _open_zip(file) as zf:
         manifest = _manifest(zf)
         to.parent.mkdir(parents=True, exist_ok=True)
-        building = to.with_name(f".{to.name}.restoring-{secrets.token_hex(4)}")
+        # What a killed restore (or creation) left beside the target goes first.
+        clean_folder(to.parent, "the folder a register is restored into")
+        building = temp_path(to)
         building.mkdir()
         try:
             for sub in SUBFOLDERS:

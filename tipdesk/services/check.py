@@ -10,7 +10,7 @@ from tipdesk.domain.row_check import row_problems, rows_pass
 from tipdesk.services.entries import RECORD_TYPES
 from tipdesk.services.session import Session
 from tipdesk.storage import audit, integrity, migrate
-from tipdesk.storage.connection import DatabaseError
+from tipdesk.storage.connection import DatabaseError, drive_refusal
 
 # Lines the "records" check keeps; past them it only counts (a register damaged
 # everywhere would otherwise fill memory with its own report).
@@ -56,7 +56,12 @@ def check_register(session: Session, *, records: bool = True) -> CheckReport:
     for name, run in checks.items():
         try:
             report.checks[name] = run()
-        except DatabaseError:
+        except DatabaseError as exc:
+            # A drive that fails, fills up or is held by another program gives no verdict
+            # on the file: said as such, never as damage (issue 19).
+            refused = drive_refusal(exc, session.folder)
+            if refused is not None:
+                raise refused from None
             report.checks[name] = ["could not be read: the database file is damaged here"]
     return report
 

@@ -6,38 +6,44 @@ import contextlib
 import dataclasses
 import datetime as dt
 import os
-import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.errors import (
+    BadArgument,
     NotARegister,
     PasswordTooShort,
     PathIsAFile,
-    RegisterBusy,
     RegisterDamaged,
     RegisterExists,
+    RegisterReadOnly,
+    TipdeskError,
     UnknownUser,
     UserDisabled,
     UserRequired,
     WrongPassword,
+    os_refusal,
 )
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.domain.validation import ensure_valid, validate
 from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
-from tipdesk.services import audit
+from tipdesk.services import audit, rekey
 from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
 from tipdesk.storage import local, rows
 from tipdesk.storage import sync as sync_store
 from tipdesk.storage.connection import (
     DatabaseError,
-    OperationalError,
     checkpoint,
+    drive_refusal,
     immediate,
+    is_damage,
     open_database,
+    refusal,
+    writable,
 )
+from tipdesk.storage.files import clean_folder, temp_path
 from tipdesk.storage.migrate import migrate
 
 DB_FILE = "register.db"
@@ -68,7 +74,11 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
     so a failure leaves nothing behind.
     """
     folder = Path(folder)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    try:
+        taken = folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
+    except OSError as exc:      # a name too long, a folder that may not be listed
+        raise _not_made(exc, folder) from None
+    if taken:
         raise RegisterExists(path=str(folder))
     checked = [office, admin, *([letter_settings] if letter_settings else [])]
     problems = [p for record in checked for p in validate(record) if p.is_error]
@@ -82,10 +92,19 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
     if blocking is not None:
         raise PathIsAFile(path=str(blocking))
     made = [p for p in above if not p.exists()]   # nearest first: removed if we fail
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    building = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:      # a read-only drive, no permission: said, never a trace
+        _remove_empty(made)
+        raise _not_made(exc, folder) from None
+    # What a killed creation (or restore) left beside the new register goes first.
+    clean_folder(folder.parent, "the folder a register is created in")
+    building = temp_path(folder)
     try:
         building.mkdir()
+    except OSError as exc:
+        _remove_empty(made)
+        raise _not_made(exc, folder) from None
     except BaseException:
         _remove_empty(made)
         raise
@@ -119,12 +138,30 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
         if folder.exists():
             folder.rmdir()
         os.replace(building, folder)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(building, ignore_errors=True)
         _remove_empty(made)
-        raise
+        # The drive filled up or went read-only half-way: said of the folder chosen, not
+        # of the temporary one it was built in.
+        said = exc
+        if isinstance(exc, OSError):
+            said = os_refusal(exc, str(folder.parent)) or exc
+        elif isinstance(exc, DatabaseError):
+            said = refusal(exc, folder.parent)
+        elif isinstance(exc, TipdeskError) and exc.params.get("path") == str(building):
+            exc.params["path"] = str(folder.parent)
+        if said is exc:
+            raise
+        raise said from None
     return Created(folder=folder, recovery_code=code, office_id=office.id,
                    recovery_age_key=recovery_age_key)
+
+
+def _not_made(exc: OSError, folder: Path) -> TipdeskError:
+    """Why the register's folder could not be made: a full or read-only drive, no
+    permission (said of the folder it would go in), or a name the system refuses."""
+    return os_refusal(exc) or BadArgument(argument=str(folder),
+                                          reason="the folder cannot be created there")
 
 
 def _remove_empty(folders: list[Path]) -> None:
@@ -176,7 +213,16 @@ def open_register(folder: Path, username: str | None, password: str, *,
     may be damaged is not written to); the failed attempts wait for the next sign-in.
     """
     folder = Path(folder)
-    keys = KeyFile.load(_keys_path(folder))
+    keys_file = _keys_path(folder)
+    if write and not writable(folder):
+        # Said before a password is tried (a failure could not be counted there) and not
+        # as "damaged": the register is whole, only where it lies cannot be written.
+        raise RegisterReadOnly(path=str(folder))
+    if write or writable(folder):
+        # A re-key an interrupted program left half-done: finished or rolled back (its
+        # key slots open either file meanwhile, so a read-only folder still opens).
+        rekey.settle(folder)
+    keys = KeyFile.load(keys_file)
     if username is None:
         users = keys.usernames()
         if len(users) != 1:
@@ -219,19 +265,28 @@ def open_register(folder: Path, username: str | None, password: str, *,
     except DatabaseError as exc:
         with contextlib.suppress(Exception):
             db.close()
-        if isinstance(exc, OperationalError) and "locked" in str(exc):
-            raise RegisterBusy() from None
-        raise RegisterDamaged(path=str(folder), reason="a page cannot be read") from None
+        # "damaged" only for a damaged file; a full or read-only drive says so (issue 19)
+        raise refusal(exc, folder) from None
     except BaseException:
         with contextlib.suppress(Exception):
             db.close()
         raise
     session = Session(folder=folder, db=db, key=key, office=office, user=user, clock=clock)
+    _remove_leftovers(folder)
     if sync_store.get_keys(db) is None:      # a register made before sync existed
         from tipdesk.services import sync  # (its cryptography only when needed)
 
         sync.ensure_keys(session)
     return session
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove what killed TipDesk processes left in the register's folders (temporary
+    files of backups, exports, key files...; SQLite's own files are left alone), once
+    signed in, so that a half-done re-key is settled first."""
+    clean_folder(folder, "the register's folder")
+    for sub in SUBFOLDERS:
+        clean_folder(folder / sub, f"the register's {sub} folder")
 
 
 def _open_with(folder: Path, candidates: list[bytes]):
@@ -243,6 +298,21 @@ def _open_with(folder: Path, candidates: list[bytes]):
             if i == len(candidates) - 1:
                 raise
     raise AssertionError("no key")
+
+
+def as_refusal(exc: BaseException, folder: Path | None = None) -> TipdeskError | None:
+    """The refusal to show a person for an error met while working on the register in
+    ``folder`` (the desktop app's error path): a full, read-only, busy or failing drive
+    or folder, or a damaged database file; None for an error nobody can explain to them
+    (shown as unexpected, with details for IT)."""
+    if isinstance(exc, TipdeskError):
+        return exc
+    if isinstance(exc, DatabaseError):
+        place = folder if folder is not None else Path()
+        return drive_refusal(exc, place) or (refusal(exc, place) if is_damage(exc) else None)
+    if isinstance(exc, OSError):
+        return os_refusal(exc)
+    return None
 
 
 def _iso(epoch: float) -> str:

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import sqlcipher3
 from sqlite_utils import Database
 
-from tipdesk.domain.errors import RegisterBusy, RegisterDamaged
+from tipdesk.domain.errors import (
+    DiskFull,
+    DriveError,
+    RegisterBusy,
+    RegisterDamaged,
+    RegisterReadOnly,
+    TipdeskError,
+)
 
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
@@ -45,16 +54,108 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
         # free pages; temporary tables and sorts stay in memory, never in a temp file.
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
-    except sqlcipher3.OperationalError as exc:
+    except sqlcipher3.DatabaseError as exc:
         conn.close()
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise RegisterBusy() from None
-        raise RegisterDamaged(path=str(path.parent), reason="the database cannot be read") from None
-    except sqlcipher3.DatabaseError:
-        conn.close()
-        raise RegisterDamaged(path=str(path.parent),
-                              reason="the database does not open with its key") from None
+        # A wrong key reads as "file is not a database" (SQLITE_NOTADB), RegisterDamaged:
+        # the caller may try the next key. A full or read-only drive, or a lock another
+        # program holds, is said as such (``refusal``).
+        if sqlite_code(exc) == SQLITE_NOTADB or not isinstance(exc, OperationalError):
+            reason = "the database does not open with its key"
+        else:
+            reason = "the database cannot be read"
+        raise refusal(exc, path.parent, damaged=RegisterDamaged(
+            path=str(path.parent), reason=reason)) from None
     return Database(conn)
+
+
+# SQLite's primary result codes (the low byte of an extended one)
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+# An older sqlcipher3 gives no ``sqlite_errorcode``: SQLite's own words for each code.
+_CODE_OF_TEXT = (("database or disk is full", SQLITE_FULL),
+                 ("readonly database", SQLITE_READONLY),
+                 ("unable to open database file", SQLITE_CANTOPEN),
+                 ("database is locked", SQLITE_BUSY),
+                 ("database table is locked", SQLITE_LOCKED),
+                 ("disk i/o error", SQLITE_IOERR),
+                 ("malformed", SQLITE_CORRUPT),
+                 ("file is not a database", SQLITE_NOTADB))
+# Free space below which a failed read or write is put down to a full drive: SQLite
+# needs room for its shared-memory index and log (a few pages) to open a register at all.
+LOW_SPACE = 1024 * 1024
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code for a database error, from the exception's
+    ``sqlite_errorcode`` or, failing that, its message."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code > 0:
+        return code & 0xFF
+    text = str(exc).lower()
+    return next((code for words, code in _CODE_OF_TEXT if words in text), None)
+
+
+def refusal(exc: BaseException, folder: Path | str, *,
+            damaged: TipdeskError | None = None) -> TipdeskError:
+    """What to tell a person about a database error on the register in ``folder``.
+
+    A full drive, a read-only drive or folder, a lock another program holds or a failing
+    drive each say so, and that the register is not damaged (``drive_refusal``); only
+    the rest (SQLITE_CORRUPT, not a database...) is ``damaged`` (default: RegisterDamaged,
+    "a page cannot be read"), as ``tipdesk check`` would find it."""
+    return drive_refusal(exc, folder) or damaged or RegisterDamaged(
+        path=str(folder), reason="a page cannot be read")
+
+
+def drive_refusal(exc: BaseException, folder: Path | str) -> TipdeskError | None:
+    """The refusal for a database error the drive, the folder or another program is to
+    blame for, not the file; None for any other (a damaged file, a fault of the code)."""
+    folder = Path(folder)
+    code = sqlite_code(exc)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return RegisterBusy()
+    if code == SQLITE_FULL:
+        return DiskFull(path=str(folder))
+    if code in (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR):
+        # SQLite says "unable to open" or "disk I/O error" where it cannot make its
+        # -shm or -wal file beside the database: a read-only or a full drive. A folder
+        # that is gone went with its drive (a stick pulled out).
+        if code != SQLITE_READONLY and not folder.is_dir():
+            return DriveError(path=str(folder))
+        if code == SQLITE_READONLY or not writable(folder):
+            return RegisterReadOnly(path=str(folder))
+        if free_space(folder) < LOW_SPACE:
+            return DiskFull(path=str(folder))
+        return DriveError(path=str(folder))
+    return None
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether a database error says the file itself is damaged (or not a database)."""
+    return sqlite_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+def writable(folder: Path) -> bool:
+    """Whether the register in ``folder`` can be written: not on a read-only drive (as
+    the system reports it), and the folder and its database writable for this user.
+    Never raises: a folder that cannot be looked at counts as not writable."""
+    folder = Path(folder)
+    try:
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+        database = folder / "register.db"
+        return os.access(folder, os.W_OK) and (
+            not database.exists() or os.access(database, os.W_OK))
+    except OSError:
+        return False
+
+
+def free_space(folder: Path) -> int:
+    """Bytes free on the drive holding ``folder`` (a large number if it cannot be told)."""
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return 1 << 62
 
 
 def begin_snapshot(db: Database) -> None:

@@ -27,6 +27,7 @@ from tipdesk.domain.errors import TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error, describe_problem
 from tipdesk.logs import frames
 from tipdesk.paths import log_file
+from tipdesk.services.register import as_refusal
 from tipdesk.ui.i18n import current_language
 
 log = logging.getLogger("tipdesk")
@@ -79,10 +80,28 @@ class ExceptionDialog(QDialog):
         QApplication.clipboard().setText(self.details.toPlainText())
 
 
+def _register_folder(parent: QWidget | None):
+    """The folder of the register open in ``parent``'s window, if it shows one."""
+    for widget in (parent, parent.window() if parent is not None else None,
+                   QApplication.activeWindow()):
+        session = getattr(widget, "session", None)
+        folder = getattr(session, "folder", None)
+        if folder is not None:
+            return folder
+    return None
+
+
 def report(parent: QWidget | None, exc: BaseException) -> None:
     """Show any exception the right way: refusals plainly, the rest with details."""
     if isinstance(exc, TipdeskError):
         show_refusal(parent, exc)
+        return
+    # A full, read-only or busy drive or folder is said as such, in the same words as the
+    # command line (issue 19), not as an unexpected error.
+    refused = as_refusal(exc, _register_folder(parent))
+    if refused is not None:
+        log.warning("refused: %s (%s)", refused.code, type(exc).__name__)
+        show_refusal(parent, refused)
         return
     log.error("unexpected %s\n%s", type(exc).__name__,
               frames(exc))
