@@ -705,15 +705,10 @@ class SyncView(QWidget):
             return None
         title = self.tr("Accept a held batch")
         office = item.peer_code
-        answer = QMessageBox.question(
-            self, title, "\n\n".join((
-                self.tr("Apply the batch from {office} as it is?").format(office=office),
-                self._held_counts(item),
-                self.tr("Accept it only if {office} confirmed that it meant these "
-                        "changes.").format(office=office))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._confirm_held(title, item, self.tr(
+                "Apply the batch from {office} as it is?").format(office=office), self.tr(
+                "Accept it only if {office} confirmed that it meant these "
+                "changes.").format(office=office)):
             return None
         summary = self._run(
             title, self.tr("Applying the batch from {office}…").format(office=office),
@@ -739,6 +734,14 @@ class SyncView(QWidget):
             self.tabs.setCurrentWidget(self.conflicts_tab)
         return summary
 
+    def _confirm_held(self, title: str, item, question: str, advice: str) -> bool:
+        """Ask, with the held batch's counts, before deciding on it (No by default)."""
+        answer = QMessageBox.question(
+            self, title, "\n\n".join((question, self._held_counts(item), advice)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def discard_held(self) -> bool:
         """Throw away the held batch chosen on the Inbox tab, once the admin confirms it."""
         item = self.inbox_tab.selected()
@@ -746,17 +749,12 @@ class SyncView(QWidget):
             return False
         title = self.tr("Discard a held batch")
         office = item.peer_code
-        answer = QMessageBox.question(
-            self, title, "\n\n".join((
-                self.tr("Throw away the batch from {office}?").format(office=office),
-                self._held_counts(item),
-                self.tr("Nothing of it is applied here. Its changes come again in the next "
-                        "batch from {office}, which is held again if it still deletes these "
-                        "cases: ask {office} to put right what it deleted by "
-                        "mistake.").format(office=office))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._confirm_held(title, item, self.tr(
+                "Throw away the batch from {office}?").format(office=office), self.tr(
+                "Nothing of it is applied here. Its changes come again in the next "
+                "batch from {office}, which is held again if it still deletes these "
+                "cases: ask {office} to put right what it deleted by "
+                "mistake.").format(office=office)):
             return False
         try:
             sync.discard_held(self.session, item.batch_id)
