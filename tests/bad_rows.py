@@ -98,3 +98,11 @@ def planted_register(parent: Path, *, plants: dict[str, Plant] = PLANTS) -> Plan
             "SELECT case_number FROM cases WHERE deleted = 0 ORDER BY rid")
             if row[0] not in planted.case_of.values()]
     return planted
+
+
+# How the English screens and commands name the fields planted above.
+LABELS = {"birth_date": "Birth date", "opened_on": "Opened on",
+          "exploitation_types": "Exploitation types", "means_of_control": "Means of control",
+          "transit_countries": "Transit countries", "estimated_age": "Estimated age",
+          "full_name": "Full name", "cross_border": "Cross-border", "sex": "Sex",
+          "planned_on": "Planned on"}

@@ -144,7 +144,7 @@ def _settle_and_judge(template, folder: Path, caplog, monkeypatch,
     intent = KeyFile.load(folder / "register.keys").rekey
     replaced = not _opens_with(folder, template["old_key"])
     # The next program started after the killed one ended: its leftovers are old.
-    monkeypatch.setattr(files, "_STARTED", time.time())
+    monkeypatch.setattr(files, "PROCESS_STARTED", time.time())
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="tipdesk"), sign_in(folder, "ani") as s:
         assert s.user.username == "ani"
@@ -327,6 +327,6 @@ def test_the_copy_an_earlier_version_left_is_removed_at_the_next_open(template, 
     old.write_bytes(os.urandom(4096))
     other = folder / "notes.rekey"           # not a name TipDesk ever wrote
     other.write_bytes(b"x")
-    monkeypatch.setattr(files, "_STARTED", time.time() + 1)
+    monkeypatch.setattr(files, "PROCESS_STARTED", time.time() + 1)
     sign_in(folder, "ani").close()
     assert not old.exists() and other.exists()

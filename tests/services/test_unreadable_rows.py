@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from tests.bad_rows import PLANTS, planted_register
+from tests.bad_rows import LABELS, PLANTS, planted_register
 from tests.cli.conftest import run
 from tests.conftest import PASSWORD, add_account, sign_in
 from tipdesk.domain import records as r
@@ -22,11 +22,6 @@ from tipdesk.services.check import check_register
 from tipdesk.storage import rows
 
 FROM, TO = dt.date(2000, 1, 1), dt.date(2026, 12, 31)
-LABELS = {"birth_date": "Birth date", "opened_on": "Opened on",
-          "exploitation_types": "Exploitation types", "means_of_control": "Means of control",
-          "transit_countries": "Transit countries", "estimated_age": "Estimated age",
-          "full_name": "Full name", "cross_border": "Cross-border", "sex": "Sex",
-          "planned_on": "Planned on"}
 
 
 @pytest.fixture(scope="module")

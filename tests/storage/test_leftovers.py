@@ -98,7 +98,7 @@ def temps(folder: Path) -> list[str]:
 
 def a_new_process_from_now(monkeypatch) -> None:
     """As if this were the next process: started after the killed one."""
-    monkeypatch.setattr(files, "_STARTED", time.time())
+    monkeypatch.setattr(files, "PROCESS_STARTED", time.time())
     time.sleep(0.05)      # (file times come from a coarser clock)
 
 

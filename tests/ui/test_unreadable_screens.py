@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from tests.bad_rows import PLANTS, planted_register
+from tests.bad_rows import LABELS, PLANTS, planted_register
 from tests.conftest import sign_in
 from tipdesk.services import reports
 from tipdesk.ui import i18n
@@ -17,12 +17,6 @@ from tipdesk.ui.views.case_file import CaseFileWidget
 from tipdesk.ui.views.home import HomeView
 from tipdesk.ui.views.register_list import RegisterListView
 from tipdesk.ui.views.reports import CasesBehindDialog, ReportsView
-
-LABELS = {"birth_date": "Birth date", "opened_on": "Opened on",
-          "exploitation_types": "Exploitation types", "means_of_control": "Means of control",
-          "transit_countries": "Transit countries", "estimated_age": "Estimated age",
-          "full_name": "Full name", "cross_border": "Cross-border", "sex": "Sex",
-          "planned_on": "Planned on"}
 
 
 @pytest.fixture(scope="module")

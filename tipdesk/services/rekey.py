@@ -185,7 +185,7 @@ def settle(folder: Path, *, ours_ended: bool = False) -> str:
     def running() -> bool:
         if not isinstance(pid, int) or isinstance(pid, bool):
             return False
-        return not (ours_ended and pid == os.getpid()) and files._writer_alive(pid)
+        return not (ours_ended and pid == os.getpid()) and files.writer_alive(pid)
 
     alive = running()
     if stage == "ready":
@@ -217,7 +217,7 @@ def _remove_old_copies(folder: Path) -> None:
         for entry in os.scandir(folder):
             if _OLD_COPY.match(entry.name):
                 with contextlib.suppress(OSError):
-                    if entry.stat().st_mtime < files._STARTED:
+                    if entry.stat().st_mtime < files.PROCESS_STARTED:
                         os.unlink(entry.path)
                         removed += 1
     if removed:

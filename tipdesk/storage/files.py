@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 # About when this process started (this module is loaded as it starts, and nothing writes
 # a temporary name without it): a leftover older than this is not one it is writing.
-_STARTED = time.time()
+PROCESS_STARTED = time.time()
 
 TEMP_SUFFIX = ".tipdesk-tmp"
 # Ours and nothing else's: what temp_path makes, and SQLite's files beside one of our
@@ -53,7 +53,7 @@ def is_temp_name(name: str) -> bool:
     return _TEMP_NAME.match(name) is not None
 
 
-def _writer_alive(pid: int) -> bool:
+def writer_alive(pid: int) -> bool:
     """Whether process ``pid`` runs (True when there is no way to tell: keep its file)."""
     if pid == os.getpid():
         return True
@@ -109,7 +109,7 @@ def remove_leftovers(folder: Path, *, started: float | None = None) -> list[str]
     no longer running and that are older than ``started`` (this process's start, by
     default). Returns the names removed (a final file's name, a number and random
     letters: as personal as the final name was)."""
-    started = _STARTED if started is None else started
+    started = PROCESS_STARTED if started is None else started
     removed = []
     try:
         entries = list(os.scandir(folder))
@@ -120,7 +120,7 @@ def remove_leftovers(folder: Path, *, started: float | None = None) -> list[str]
         if match is None:
             continue
         try:
-            if _newest_mtime(entry) >= started or _writer_alive(int(match["pid"])):
+            if _newest_mtime(entry) >= started or writer_alive(int(match["pid"])):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
