@@ -290,8 +290,9 @@ def _cancelled_run(work):
     return outcome
 
 
-def test_a_batch_waiting_for_a_gap_shows_in_the_inbox(qtbot, offices, monkeypatch, boxes):
-    district, province, stick = offices
+def _batch_after_a_gap(district, province, stick) -> Path:
+    """A district batch that starts after one the province no longer has: the province
+    took batch 1, then was restored from a backup made before it."""
     enrol(district, province, stick.parent)
     new_case(district.session)
     first = district.export(province, stick / "1.tipbatch")
@@ -307,7 +308,12 @@ def test_a_batch_waiting_for_a_gap_shows_in_the_inbox(qtbot, offices, monkeypatc
     shutil.copytree(saved, province.folder)
     province.session = province.open()
     new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
-    second = district.export(province, stick / "2.tipbatch")
+    return district.export(province, stick / "2.tipbatch")
+
+
+def test_a_batch_waiting_for_a_gap_shows_in_the_inbox(qtbot, offices, monkeypatch, boxes):
+    district, province, stick = offices
+    second = _batch_after_a_gap(district, province, stick)
 
     view = screen(qtbot, province)
     assert not view.inbox_button.isEnabled()
@@ -322,7 +328,7 @@ def test_a_batch_waiting_for_a_gap_shows_in_the_inbox(qtbot, offices, monkeypatc
     assert view.retry_inbox() == []
     assert view.message.text().startswith("Nothing in the inbox can be applied yet")
     # The missing batch (still on the stick) arrives: it and the waiting one are applied.
-    choose_file(monkeypatch, first)
+    choose_file(monkeypatch, stick / "1.tipbatch")
     summary = view.import_batch()
     assert len(summary.from_inbox) == 1
     assert "Batches from the inbox applied after it: 1." in boxes[-1][2]
@@ -756,21 +762,8 @@ def test_only_an_admin_is_offered_accept_and_discard(qtbot, offices, boxes, role
 def test_a_batch_waiting_for_a_gap_reads_so_in_the_inbox_and_cannot_be_accepted(
         qtbot, offices, monkeypatch, boxes):
     district, province, stick = offices
-    enrol(district, province, stick.parent)
-    new_case(district.session)
-    first = district.export(province, stick / "1.tipbatch")
-    province.session.close()
-    saved = stick.parent / "ntt-backup"
-    shutil.copytree(province.folder, saved)
-    province.session = province.open()
-    sync.import_batch(province.session, first)
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
-    province.session.close()
-    shutil.rmtree(province.folder)
-    shutil.copytree(saved, province.folder)
-    province.session = province.open()
-    new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
-    sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    batch = _batch_after_a_gap(district, province, stick)      # (reopens the province)
+    sync.import_batch(province.session, batch)
     view = screen(qtbot, province)
     assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox (1)"
     assert inbox_cell(view, "reason") == "Waits for an earlier batch"
