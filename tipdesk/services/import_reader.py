@@ -7,7 +7,7 @@ holding Python's lock. For a large batch a second process (spawned, like the dem
 so it works the same on Windows) does that while this one writes, and hands over each
 chunk checked, with the values of its new rows as tuples in the table's column order:
 unpickling those costs a fraction of decoding the lines (0.7 s against 3.1 s for 100,000
-cases, docs/DECISIONS.md). The records we already have are decoded again here from their
+cases, docs/performance.md). The records we already have are decoded again here from their
 lines, which travel with the chunk as one text, and merged as before.
 
 The second process gets the decrypted zip in memory, through a pipe, after this one has

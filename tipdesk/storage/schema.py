@@ -356,7 +356,7 @@ def m007_report_indexes(db: Database) -> None:
 
 # Words of new entries are gathered in memory and written out as one index segment when
 # this much is pending (FTS5's default is 1 MiB): a bulk load of demo cases or an import
-# writes and merges far fewer segments (A/B in docs/DECISIONS.md). An ordinary save
+# writes and merges far fewer segments (A/B in docs/performance.md). An ordinary save
 # writes its few words at commit, as before. Segments merge once 8 of a level exist
 # (default 4): fewer rewrites while cases arrive, no slower search. m010 lowers the
 # amount to SEARCH_HASH_BYTES.
@@ -376,7 +376,7 @@ def m008_search_settings(db: Database) -> None:
 # it (94 of 121 MB for 100,000 demo cases) and half the time of indexing a bulk load. A
 # prefix query of 3 letters or more is as fast without them (FTS5 reads the words in that
 # range of its dictionary; a whole name never used them); one of 2 letters takes a few
-# milliseconds more. Measured in docs/DECISIONS.md. The new index starts empty; the
+# milliseconds more. Measured in docs/performance.md. The new index starts empty; the
 # setting asks ``search.index_if_emptied`` to fill it once every migration has run, with
 # the search code of that day (which may read columns later migrations add).
 _M009 = """
@@ -401,7 +401,7 @@ def m009_search_without_prefixes(db: Database) -> None:
 # 8 MiB of pending words instead of m008's 32: once the demo stopped writing its words out
 # at every chunk, a bulk load used the whole 32 MiB, and the process held 40 MB more for
 # no speed (100,000 demo cases, and a 100,000-case import, as fast at 8 as at 32 MiB;
-# docs/DECISIONS.md).
+# docs/performance.md).
 SEARCH_HASH_BYTES = 8 * 1024 * 1024
 
 
