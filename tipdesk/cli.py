@@ -697,19 +697,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         if len(lines) > 20:
             print("         " + _say(f"… dan {len(lines) - 20} baris lagi",
                                      f"… and {len(lines) - 20} more lines"))
-    if not report.ok and not any(problems for name, problems in report.checks.items()
-                                 if name != "records"):
+    if not report.whole:
+        _err("tipdesk: " + ("register tidak utuh; lihat di atas dan pulihkan dari cadangan."
+                            if _lang() == "id" else
+                            "the register is not intact; see above and restore from a backup."))
+        return EXIT_REFUSED
+    if report.checks.get("analysts"):
+        # The file is whole; an analyst held the register key (DESIGN.md section 4).
+        _err("tipdesk: " + _say(
+            "seorang analis pernah memegang kunci register (lihat di atas); enkripsi ulang "
+            "register dengan: tipdesk users rekey REGISTER",
+            "an analyst has held the register key (see above); re-encrypt the register "
+            "with: tipdesk users rekey REGISTER"))
+    if report.checks.get("records"):
         # The file is whole; some records hold values the app cannot read (section 5b).
         _err("tipdesk: " + _say(
             "beberapa rekaman berisi nilai yang tidak dapat dibaca atau tidak sah (lihat di "
             "atas); buka rekaman itu dan isi ulang isiannya.",
             "some records hold values that cannot be read or are not valid (see above); "
             "open those records and enter the fields again."))
-        return EXIT_REFUSED
     if not report.ok:
-        _err("tipdesk: " + ("register tidak utuh; lihat di atas dan pulihkan dari cadangan."
-                            if _lang() == "id" else
-                            "the register is not intact; see above and restore from a backup."))
         return EXIT_REFUSED
     return EXIT_OK
 
@@ -830,6 +837,12 @@ def cmd_erase(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _role_of(session, username: str) -> str:
+    from tipdesk.services import users
+
+    return next((a.role for a in users.list_accounts(session) if a.username == username), "")
+
+
 def _new_password() -> str:
     """A new password for an account: ``TIPDESK_NEW_PASSWORD`` or asked twice."""
     secret = os.environ.get("TIPDESK_NEW_PASSWORD")
@@ -859,6 +872,13 @@ def cmd_users(args: argparse.Namespace) -> int:
                 print(f"{a.username:<20} {ROLE.label(a.role, lang):<28} {a.status:<9} "
                       f"{a.display_name}")
             return EXIT_OK
+        if action == "rekey":
+            done = users.rekey_database(session)
+            print(_say("Basis data dienkripsi ulang dengan kunci baru; salinan analisis juga.",
+                       "The database was re-encrypted under a new key; so was the analysis "
+                       "copy."))
+            _after_rekey(done)
+            return EXIT_OK
         if not args.username:
             raise BadArgument(argument="USERNAME", reason="required")
         name = args.username
@@ -872,7 +892,10 @@ def cmd_users(args: argparse.Namespace) -> int:
         elif action == "set-role":
             if not args.role:
                 raise BadArgument(argument="--role", reason="required")
-            users.set_role(session, name, args.role)
+            password = None
+            if users.crosses_analyst(_role_of(session, name), args.role):
+                password = _new_password()      # the slot wraps another key from now on
+            users.set_role(session, name, args.role, password=password)
             print(_say(f"peran {name}: {ROLE.label(args.role, lang)}.",
                        f"{name}'s role: {ROLE.label(args.role, lang)}."))
         elif action == "disable":
@@ -897,14 +920,19 @@ def cmd_users(args: argparse.Namespace) -> int:
                            "backups/.",
                            f"Their key slot was also taken out of {removed.backups} "
                            "backup(s) in backups/."))
-            if removed.needs_reset:
-                print(_say("Atur ulang kata sandi: ", "Reset the passwords of: ")
-                      + ", ".join(removed.needs_reset))
-            if removed.new_recovery_code:
-                print(_say("KODE PEMULIHAN BARU (tulis dan simpan, hanya ditampilkan sekali):",
-                           "NEW RECOVERY CODE (write it down; shown only once):"))
-                print(removed.new_recovery_code)
+            _after_rekey(removed)
     return EXIT_OK
+
+
+def _after_rekey(done) -> None:
+    """What a re-key leaves to do: passwords to reset, a new recovery code (shown once)."""
+    if done.needs_reset:
+        print(_say("Atur ulang kata sandi: ", "Reset the passwords of: ")
+              + ", ".join(done.needs_reset))
+    if done.new_recovery_code:
+        print(_say("KODE PEMULIHAN BARU (tulis dan simpan, hanya ditampilkan sekali):",
+                   "NEW RECOVERY CODE (write it down; shown only once):"))
+        print(done.new_recovery_code)
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
@@ -1175,10 +1203,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("users", help="accounts of a register (admins)",
                        description="tipdesk users list|add|set-role|disable|enable|"
-                                   "reset-password|remove REGISTER [USERNAME] ...")
+                                   "reset-password|remove|rekey REGISTER [USERNAME] ...")
     p.set_defaults(func=cmd_users)
     p.add_argument("action", choices=("list", "add", "set-role", "disable", "enable",
-                                      "reset-password", "remove"))
+                                      "reset-password", "remove", "rekey"))
     p.add_argument("register", metavar="REGISTER", help="register folder")
     p.add_argument("username", nargs="?", metavar="USERNAME")
     p.add_argument("--user", help="who you are (default: TIPDESK_USER, else the only user)")

@@ -2340,6 +2340,18 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
       <translation>Peran</translation>
     </message>
     <message>
+      <source>An analyst's password opens only the data without names, so this change needs a new password for {user}. Give it to them in person.</source>
+      <translation>Kata sandi analis hanya membuka data tanpa nama, jadi perubahan ini memerlukan kata sandi baru untuk {user}. Berikan secara langsung.</translation>
+    </message>
+    <message>
+      <source>New password</source>
+      <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+      <source>Repeat new password</source>
+      <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
       <source>Changing the role…</source>
       <translation>Mengubah peran…</translation>
     </message>

@@ -38,7 +38,7 @@ def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):
     assert code == 3 and "not intact" in err and "Traceback" not in err
     assert [line.split()[1] for line in out.splitlines() if not line.startswith(" ")] == [
         "pages", "structure", "foreign_keys", "migrations", "search_index",
-        "change_capture", "audit_trail", "audit_anchors", "records"]
+        "change_capture", "audit_trail", "audit_anchors", "analysts", "records"]
     assert "FAILED pages" in out
     assert _digest(database) == damaged
 
@@ -114,3 +114,27 @@ def test_a_helper_process_killed_mid_way_is_told_plainly_and_adds_nothing(env, c
     monkeypatch.setattr(bulk, "insert_captured", real)
     code, out, _ = run(capsys, "search", folder, "a", "--json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_an_analyst_who_held_the_register_key_is_named_until_a_rekey(env, demo, capsys,
+                                                                     monkeypatch):
+    monkeypatch.setenv("TIPDESK_NEW_PASSWORD", "sandi-baru-analis-1")
+    assert run(capsys, "users", "add", demo, "dewi", "--role", "caseworker")[0] == 0
+    monkeypatch.setenv("TIPDESK_USER", "demo")
+    # Without a new password a case worker cannot become an analyst...
+    monkeypatch.delenv("TIPDESK_NEW_PASSWORD")
+    code, _, err = run(capsys, "users", "set-role", demo, "dewi", "--role", "analyst")
+    assert code == 3 and "password" in err
+    # ...with one, she is; she knew the register key, so check says what to do.
+    monkeypatch.setenv("TIPDESK_NEW_PASSWORD", "sandi-baru-analis-2")
+    assert run(capsys, "users", "set-role", demo, "dewi", "--role", "analyst")[0] == 0
+    code, out, err = run(capsys, "check", demo)
+    assert code == 3 and "FAILED analysts" in out and "dewi" in out
+    assert "tipdesk users rekey" in err and "restore" not in err
+    assert run(capsys, "users", "rekey", demo)[0] == 0
+    code, out, _ = run(capsys, "check", demo)
+    assert code == 0 and "ok     analysts" in out
+    monkeypatch.setenv("TIPDESK_PASSWORD", "sandi-baru-analis-2")
+    code, out, _ = run(capsys, "report", demo, "--user", "dewi", "--from", "2020-01-01",
+                       "--to", "2026-12-31", "--format", "csv", "--out", env / "r.csv")
+    assert code == 0 and (env / "r.csv").read_text().count("\n") > 5

@@ -21,7 +21,8 @@ def test_new_register_has_every_migration_applied(session):
                                                                  "m008_search_settings",
                                                                  "m009_search_without_prefixes",
                                                                  "m010_search_hash_smaller",
-                                                                 "m011_sync_trust"]
+                                                                 "m011_sync_trust",
+                                                                 "m012_analysis_copy"]
 
 
 def test_pending_migration_is_preceded_by_an_encrypted_backup(register, session):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case
+from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, sign_in
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.domain.vocab import CLOSURE_REASON
@@ -200,6 +200,32 @@ def test_role_disable_enable_and_reset(qtbot, session, monkeypatch, boxes):
     assert view.message.text() == "The password of dewi is reset."
     assert signs_in(session.folder, "dewi", "reset-pass-3")
     assert not signs_in(session.folder, "dewi", NEW_PASSWORD)
+
+
+def test_making_someone_an_analyst_asks_for_their_new_password(qtbot, session, monkeypatch):
+    users.add_user(session, r.User(username="dewi", display_name="Dewi", role="caseworker"),
+                   PASSWORD, kdf=FAST_KDF)
+    view = users_screen(qtbot, session)
+    select(view, "dewi")
+    seen = {}
+
+    def fill(dialog: RoleDialog):
+        dialog.show()
+        seen["before"] = dialog.password.isVisible()
+        dialog.role.setCurrentIndex(dialog.role.findData("supervisor"))
+        seen["supervisor"] = dialog.password.isVisible()
+        dialog.role.setCurrentIndex(dialog.role.findData("analyst"))
+        seen["analyst"] = dialog.password.isVisible() and dialog.key_note.isVisible()
+        dialog.password.setText(NEW_PASSWORD)
+        dialog.repeat.setText(NEW_PASSWORD)
+        save(dialog)
+
+    monkeypatch.setattr(RoleDialog, "exec", lambda d: fill(d) or d.result())
+    assert view.change_role()
+    assert seen == {"before": False, "supervisor": False, "analyst": True}
+    assert not signs_in(session.folder, "dewi", PASSWORD)
+    with sign_in(session.folder, "dewi", NEW_PASSWORD) as analyst:
+        assert analyst.analysis      # their password opens the de-identified copy only
 
 
 def test_the_last_admin_cannot_give_up_the_role(qtbot, session, monkeypatch):

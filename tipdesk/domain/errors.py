@@ -95,6 +95,20 @@ class DriveError(TipdeskError):
     code = "drive_error"
 
 
+class AnalysisCopyNotReady(TipdeskError):
+    """An analyst signs in before anyone holding the register key has made the
+    de-identified copy they work on (or after it was made again under a new key)."""
+
+    code = "analysis_copy_not_ready"
+
+
+class RoleNeedsNewPassword(TipdeskError):
+    """A role changed to or from analyst: the user's key slot must wrap another key,
+    which only a new password (set by the admin) can give."""
+
+    code = "role_needs_new_password"
+
+
 class KeyFileDamaged(TipdeskError):
     """``register.keys`` in ``path`` is JSON of our format but a slot in it is malformed
     (``reason``: a short code), so no key can be taken from it."""

@@ -64,6 +64,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The register is in use by another program. Close TipDesk elsewhere and "
               "try again.",
     },
+    "analysis_copy_not_ready": {
+        "id": "Salinan analisis (data tanpa identitas untuk analis) belum siap. Salinan "
+              "itu dibuat saat administrator, supervisor atau pekerja kasus masuk ke "
+              "register ini; minta salah satu dari mereka masuk sekali, lalu coba lagi.",
+        "en": "The analysis copy (the de-identified data analysts work on) is not ready. "
+              "It is made when an administrator, supervisor or case worker signs in to "
+              "this register; ask one of them to sign in once, then try again.",
+    },
+    "role_needs_new_password": {
+        "id": "Peran '{user}' berubah dari atau menjadi analis, jadi kuncinya juga "
+              "berubah: beri kata sandi baru untuk pengguna ini bersama perubahan peran.",
+        "en": "'{user}' changes to or from the analyst role, so their key changes too: "
+              "give this user a new password with the change of role.",
+    },
     # issue 19: the drive or the folder is at fault, never the register
     "disk_full": {
         "id": "Penyimpanan tempat '{path}' penuh, jadi tidak ada yang disimpan; register "

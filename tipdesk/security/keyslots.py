@@ -47,6 +47,9 @@ from tipdesk.storage.files import atomic_write
 FORMAT = "tipdesk-keys/1"
 KEY_BYTES = 32
 RECOVERY = "recovery"
+# A user's slot wraps the database key; an analyst's wraps only the key of the
+# de-identified analysis copy (services/analysis.py), so it opens nothing else.
+USER_KINDS = ("user", "analyst")
 FREE_FAILURES = 5                  # failed sign-ins before the delay starts
 FIRST_DELAY_S = 30                 # the delay after the fifth; doubles with each more
 MAX_DELAY_S = 15 * 60
@@ -292,10 +295,16 @@ class KeyFile:
         atomic_write(self.path, json.dumps(payload, indent=2).encode("utf-8"))
 
     def usernames(self) -> list[str]:
-        return [s["name"] for s in self.slots if s["kind"] == "user"]
+        return [s["name"] for s in self.slots if s["kind"] in USER_KINDS]
 
     def _slot(self, kind: str, name: str) -> dict | None:
         return next((s for s in self.slots if s["kind"] == kind and s["name"] == name), None)
+
+    def user_kind(self, username: str) -> str:
+        """"user" or "analyst": what ``username``'s slot opens ("" if there is none)."""
+        slot = next((s for s in self.slots
+                     if s["kind"] in USER_KINDS and s["name"] == username), None)
+        return slot["kind"] if slot else ""
 
     def unlock(self, username: str, password: str) -> bytes:
         return self.unlock_keys(username, password)[0]
@@ -305,7 +314,8 @@ class KeyFile:
         """The database keys this user's slot gives (newest first), counting a failure.
 
         Refused without trying the password while the user's delay runs."""
-        slot = self._slot("user", username)
+        kind = self.user_kind(username)
+        slot = self._slot(kind, username) if kind else None
         if slot is None:
             raise UnknownUser(user=username, users=", ".join(self.usernames()))
         now = time.time() if now is None else now
@@ -334,6 +344,20 @@ class KeyFile:
     def _event(self, username: str, action: str, now: float) -> None:
         self.events.append({"username": username, "action": action, "at": now,
                             "failures": self.failures.get(username, {}).get("count", 0)})
+
+    def kdf_of(self, username: str) -> KdfParams:
+        """The Argon2id cost of ``username``'s slot (the default if there is none)."""
+        kind = self.user_kind(username)
+        slot = self._slot(kind, username) if kind else None
+        if slot is None:
+            return KdfParams()
+        kdf = slot["kdf"]
+        return KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])
+
+    def clear_failures(self, username: str) -> bool:
+        """After an analyst's sign-in (which cannot reach the register's trail): their
+        failures are cleared; the events wait for the next sign-in of a key holder."""
+        return self.failures.pop(username, None) is not None
 
     def take_events(self, username: str) -> list[dict]:
         """After a successful sign-in: clear the user's failures and return (and forget)
@@ -369,27 +393,30 @@ class KeyFile:
     def remove_user_slot(self, username: str) -> bool:
         before = len(self.slots)
         self.slots = [s for s in self.slots
-                      if not (s["kind"] == "user" and s["name"] == username)]
+                      if not (s["kind"] in USER_KINDS and s["name"] == username)]
         self.failures.pop(username, None)
         return len(self.slots) != before
 
-    def seal_pending(self, db_key: bytes) -> list[str]:
-        """Seal a new database key to every slot that has a key pair; drop the slots that
-        have none and return their names (the recovery slot is called "recovery"). The
-        caller saves."""
+    def seal_pending(self, db_key: bytes, analysis_key: bytes) -> list[str]:
+        """Seal a new database key to every slot that has a key pair (an analyst's slot:
+        the analysis copy's new key); drop the slots that have none and return their
+        names (the recovery slot is called "recovery"). The caller saves."""
         dropped = []
         for slot in list(self.slots):
             if "public" in slot:
-                slot["pending"] = _seal_key(slot, db_key)
+                slot["pending"] = _seal_key(
+                    slot, analysis_key if slot["kind"] == "analyst" else db_key)
             else:
                 dropped.append(slot["name"])
                 self.slots.remove(slot)
         return dropped
 
     def set_user_slot(self, username: str, password: str, db_key: bytes,
-                      params: KdfParams) -> None:
-        """Add or replace one user's slot (a new user, a changed password)."""
-        slot = make_slot("user", username, password, db_key, params)
+                      params: KdfParams, *, kind: str = "user") -> None:
+        """Add or replace one user's slot (a new user, a changed password); ``kind``
+        "analyst" for a slot that wraps the analysis copy's key."""
+        assert kind in USER_KINDS, kind
+        slot = make_slot(kind, username, password, db_key, params)
         self.slots = [s for s in self.slots
-                      if not (s["kind"] == "user" and s["name"] == username)] + [slot]
+                      if not (s["kind"] in USER_KINDS and s["name"] == username)] + [slot]
         self.save()

@@ -33,11 +33,10 @@ def record_apart(session: Session, action: str, *, rows: list[dict] | None = Non
     the desktop app, whose session connection may be carrying a background job's
     transaction (a lock while an import runs). ``rows`` are earlier events to write
     first (``record_raw`` keywords)."""
-    from tipdesk.services.register import DB_FILE  # (register records through here)
     from tipdesk.storage.connection import immediate, open_database
 
     assert action in ACTIONS, action
-    db = open_database(session.folder / DB_FILE, session.key)
+    db = open_database(session.database_path, session.key)
     try:
         with immediate(db):
             for row in rows or ():

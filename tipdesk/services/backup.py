@@ -48,7 +48,7 @@ from tipdesk.domain.errors import (
     RegisterExists,
     UserRequired,
 )
-from tipdesk.security.keyslots import KdfParams, KeyFile
+from tipdesk.security.keyslots import USER_KINDS, KdfParams, KeyFile
 from tipdesk.services import audit, permissions, users
 from tipdesk.services.check import check_register
 from tipdesk.services.register import (
@@ -337,7 +337,7 @@ def _without_user(data: dict, username: str) -> bool:
     a re-key it was caught in; whether there was one."""
 
     def keep(slots: list) -> list:
-        return [s for s in slots if not (isinstance(s, dict) and s.get("kind") == "user"
+        return [s for s in slots if not (isinstance(s, dict) and s.get("kind") in USER_KINDS
                                          and s.get("name") == username)]
 
     found = len(keep(data["slots"])) != len(data["slots"])
@@ -491,7 +491,7 @@ def _check_and_record(session: Session, to: Path, manifest: dict, *,
             raise BackupDamaged(reason="office")
         # Whether the file is whole; records holding bad values (check names them) are
         # restored as they were backed up, and every read still shows the rest.
-        if not check_register(session, records=False).ok:
+        if not check_register(session, records=False).whole:
             raise BackupDamaged(reason="check")
         cases = case_store.count_cases(session.db)
         with session.write(immediate=True) as db:

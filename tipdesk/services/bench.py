@@ -7,9 +7,11 @@ without changing that shape.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import random
+import shutil
 import statistics
 import time
 from collections.abc import Callable
@@ -17,8 +19,8 @@ from pathlib import Path
 
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.security.keyslots import KdfParams, derive
-from tipdesk.services import demo_pools
-from tipdesk.services.cases import find_cases, open_case
+from tipdesk.services import analysis, demo_pools
+from tipdesk.services.cases import find_cases, open_case, save_case_file
 from tipdesk.services.demo import add_demo_cases
 from tipdesk.services.measures import (  # noqa: F401 (used by the app's measures too)
     measure,
@@ -117,11 +119,63 @@ def sync_measures(district_folder: Path, tmp: Path, plain_insert_s: float) -> di
         pyrage.encrypt(data, [recipient])
         raw_export_s = serialise_s + time.perf_counter() - started
         del data
+    # The same province twice: one keeps an analysis copy current, one has none (the
+    # batch read once before, so that neither meets it cold).
+    bare_folder = tmp / "province-bare"
+    shutil.copytree(province_folder, bare_folder)
+    batch.read_bytes()
+    with open_register(province_folder, "bench", PASSWORD) as province:
         started = time.perf_counter()
         sync.import_batch(province, batch)
         import_s = time.perf_counter() - started
+    with open_register(bare_folder, "bench", PASSWORD) as bare, without_analysis_copy(bare):
+        started = time.perf_counter()
+        sync.import_batch(bare, batch)
+        bare_import_s = time.perf_counter() - started
     return {"sync_export": measure(export_s, "s", raw_export_s, 20),
-            "sync_import": measure(import_s, "s", plain_insert_s, 30)}
+            "sync_import": measure(import_s, "s", plain_insert_s, 30),
+            # Budget: the copy adds under 25% to the import (issue 19).
+            "analysis_import": measure(import_s, "s", bare_import_s,
+                                       round(1.25 * bare_import_s, 3))}
+
+
+@contextlib.contextmanager
+def without_analysis_copy(session):
+    """The session as it would be if TipDesk kept no analysis copy: no notes of written
+    records, no refresh after a write (put back at the end, and the copy made current)."""
+    after = session.after_write
+    benchmarks.drop_analysis_triggers(session.db)
+    session.after_write = None
+    try:
+        yield
+    finally:
+        session.after_write = after
+        benchmarks.restore_analysis_triggers(session.db)
+        analysis.keep_current(session)
+
+
+def analysis_save(session, numbers: list[str], *, blocks: int = 4) -> dict:
+    """Saving a case file with the analysis copy kept current, against the same saves with
+    no copy, in alternating blocks of the same cases so that both meet the same machine
+    and the same records (the first save of a block, which meets the schema anew, is not
+    counted). Budget: under 15% more."""
+    times: dict[bool, list[float]] = {True: [], False: []}
+
+    def save(number: str) -> float:
+        file = open_case(session, number, audit=False)
+        file.case.risk_level = "high" if file.case.risk_level != "high" else "medium"
+        started = time.perf_counter()
+        save_case_file(session, file.person, file.case)
+        return (time.perf_counter() - started) * 1000
+
+    for block in range(blocks):      # the same cases each time, with and without
+        with_copy = block % 2 == 0
+        with contextlib.ExitStack() as stack:
+            if not with_copy:
+                stack.enter_context(without_analysis_copy(session))
+            times[with_copy] += [save(number) for number in numbers][1:]
+    value, base = statistics.median(times[True]), statistics.median(times[False])
+    return measure(value, "ms", base, round(1.15 * base, 3))
 
 
 # Measures added by other parts (the desktop app): called with the bench register's
@@ -170,6 +224,9 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
             raw_ms = statistics.median(
                 median_ms(lambda n=n: benchmarks.raw_case(db, n), 3) for n in numbers)
             results["load_case"] = measure(load_ms, "ms", raw_ms, 20)
+
+            progress("saving cases, with the analysis copy and without ...")
+            results["analysis_save"] = analysis_save(session, numbers[:40])
 
             progress("rendering letters ...")
             results["letter_render"] = letter_render(session)

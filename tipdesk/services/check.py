@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tipdesk.domain.row_check import row_problems, rows_pass
+from tipdesk.services import analysis
 from tipdesk.services.entries import RECORD_TYPES
 from tipdesk.services.session import Session
 from tipdesk.storage import audit, integrity, migrate
@@ -17,6 +18,11 @@ from tipdesk.storage.connection import DatabaseError, drive_refusal
 RECORD_LINES_MAX = 1000
 
 
+# Checks that say what to do about a whole file (records to enter again, a re-key to
+# run), never that the file is damaged.
+ADVICE = ("analysts", "records")
+
+
 @dataclass
 class CheckReport:
     checks: dict[str, list[str]] = field(default_factory=dict)
@@ -24,6 +30,12 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not any(self.checks.values())
+
+    @property
+    def whole(self) -> bool:
+        """No check found damage (the advice of ``ADVICE`` aside)."""
+        return not any(problems for name, problems in self.checks.items()
+                       if name not in ADVICE)
 
 
 def check_register(session: Session, *, records: bool = True) -> CheckReport:
@@ -50,6 +62,8 @@ def check_register(session: Session, *, records: bool = True) -> CheckReport:
         "audit_trail": lambda: audit.verify(db),
         # ...and must still extend every head another office has seen of it.
         "audit_anchors": lambda: audit.anchor_problems(db),
+        # Analysts reach the de-identified copy only (issue 19).
+        "analysts": lambda: analysis.problems(session),
         # Values the app cannot read or would refuse (DESIGN.md section 5b).
         **({"records": lambda: bad_records(session)} if records else {}),
     }

@@ -21,6 +21,7 @@ from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.errors import Cancelled
 from tipdesk.domain.records import LetterSettings, Office, User, age_on
 from tipdesk.domain.vocab import PROVIDER_TYPE
+from tipdesk.services import analysis
 from tipdesk.services import demo_pools as pools
 from tipdesk.services.cases import CASE_COUNTER, PERSON_COUNTER, case_number, register_number
 from tipdesk.services.register import Created, create_register
@@ -445,6 +446,7 @@ def add_demo_cases(session: Session, count: int, *, seed: int = 1,
     for i in range(count):
         year = (first_day + dt.timedelta(days=SPAN_DAYS * i // count)).year
         per_year[year] = per_year.get(year, 0) + 1
+    analysis.release(session)   # (a rollback journal needs the register to itself)
     with bulk_journal(db, when=count >= BULK_JOURNAL_CASES), session.write(), larger_cache(db):
         ensure_demo_setup(session, _Rng(f"tipdesk-demo-setup:{seed}"),
                           Places.around(session.office.region_code))

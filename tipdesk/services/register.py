@@ -29,7 +29,7 @@ from tipdesk.domain.errors import (
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.domain.validation import ensure_valid, validate
 from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
-from tipdesk.services import audit, rekey
+from tipdesk.services import analysis, audit, rekey
 from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
 from tipdesk.storage import local, rows
 from tipdesk.storage import sync as sync_store
@@ -229,8 +229,11 @@ def open_register(folder: Path, username: str | None, password: str, *,
             raise UserRequired(users=", ".join(users))
         username = users[0]
     candidates = keys.unlock_keys(username, password)
+    if keys.user_kind(username) == analysis.SLOT_KIND:
+        return _open_as_analyst(folder, keys, username, password, candidates, write=write,
+                                audit_sign_in=audit_sign_in)
     db, key = _open_with(folder, candidates)
-    try:
+    with _closed_on_error(db, folder):
         migrate(db, key, folder / "backups")
         user = local.get_user(db, username)
         if user is None or user.removed:
@@ -247,7 +250,16 @@ def open_register(folder: Path, username: str | None, password: str, *,
                            clock=clock)
         changed = bool(keys.events) or username in keys.failures
         events = keys.take_events(username)
-        if key != candidates[-1] or not keys.has_key_pair("user", username):
+        if user.role == analysis.ROLE:
+            # An analyst's slot of an earlier version wraps the register key: from now on
+            # it wraps the analysis copy's only. (They could read the whole register until
+            # now: `check` advises a re-key, which takes that key away.)
+            keys.set_user_slot(username, password, analysis.key_of(db), keys.kdf_of(username),
+                               kind=analysis.SLOT_KIND)
+            local.set_setting(db, analysis.EXPOSED_SETTING, sorted(
+                {*(local.get_setting(db, analysis.EXPOSED_SETTING) or []), username}))
+            changed = True
+        elif key != candidates[-1] or not keys.has_key_pair("user", username):
             # A re-key this user had not seen yet, or a slot from before key pairs.
             keys.rewrap("user", username, password, key)
             changed = True
@@ -262,22 +274,65 @@ def open_register(folder: Path, username: str | None, password: str, *,
                                  record_id=username)
         if changed:       # (most sign-ins change nothing there: no rewrite)
             keys.save()
-    except DatabaseError as exc:
-        with contextlib.suppress(Exception):
-            db.close()
-        # "damaged" only for a damaged file; a full or read-only drive says so (issue 19)
-        raise refusal(exc, folder) from None
-    except BaseException:
-        with contextlib.suppress(Exception):
-            db.close()
-        raise
-    session = Session(folder=folder, db=db, key=key, office=office, user=user, clock=clock)
+    session = Session(folder=folder, db=db, key=key, office=office, user=user, clock=clock,
+                      after_write=analysis.keep_current)
     _remove_leftovers(folder)
     if sync_store.get_keys(db) is None:      # a register made before sync existed
         from tipdesk.services import sync  # (its cryptography only when needed)
 
         sync.ensure_keys(session)
+    # What others wrote since, and analysts' trail; the copy's connection is opened again
+    # at the first write (until then the register stays this connection's alone).
+    analysis.keep_current(session)
+    analysis.release(session)
+    if user.role == analysis.ROLE:           # (an analyst of an earlier version, once)
+        session.close()
+        return open_register(folder, username, password, audit_sign_in=False, write=write)
     return session
+
+
+def _open_as_analyst(folder: Path, keys: KeyFile, username: str, password: str,
+                     candidates: list[bytes], *, write: bool,
+                     audit_sign_in: bool) -> Session:
+    """An analyst's sign-in: their slot opens the de-identified analysis copy only."""
+    db, key = analysis.open_copy(folder, candidates)
+    with _closed_on_error(db, folder):
+        session = analysis.analyst_session(folder, db, key, username)
+        user = session.user
+        if user.removed:
+            raise UnknownUser(user=username, users=", ".join(keys.usernames()))
+        if not user.active:
+            raise UserDisabled(user=username)
+        if user.role != analysis.ROLE:
+            raise UnknownUser(user=username, users=", ".join(keys.usernames()))
+        if write:
+            changed = keys.clear_failures(username)
+            if key != candidates[-1] or not keys.has_key_pair(analysis.SLOT_KIND, username):
+                keys.rewrap(analysis.SLOT_KIND, username, password, key)
+                changed = True
+            if audit_sign_in:
+                with immediate(db):
+                    audit.record_raw(db, "sign_in", username=username, entity="users",
+                                     record_id=username)
+            if changed:
+                keys.save()
+    return session
+
+
+@contextlib.contextmanager
+def _closed_on_error(db, folder: Path):
+    """``db`` closed if signing in fails; a database error said as what it is ("damaged"
+    only for a damaged file; a full or read-only drive says so, issue 19)."""
+    try:
+        yield
+    except DatabaseError as exc:
+        with contextlib.suppress(Exception):
+            db.close()
+        raise refusal(exc, folder) from None
+    except BaseException:
+        with contextlib.suppress(Exception):
+            db.close()
+        raise
 
 
 def _remove_leftovers(folder: Path) -> None:

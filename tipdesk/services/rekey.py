@@ -40,14 +40,16 @@ from pathlib import Path
 from tipdesk.domain.errors import RegisterBusy
 from tipdesk.security.keyslots import (
     RECOVERY,
+    USER_KINDS,
     KdfParams,
     KeyFile,
     make_slot,
     new_database_key,
     new_recovery_code,
 )
-from tipdesk.services import audit
+from tipdesk.services import analysis, audit
 from tipdesk.services.session import CLOCK_SETTING, Session
+from tipdesk.storage import analysis as analysis_store
 from tipdesk.storage import backup as store
 from tipdesk.storage import files, local
 from tipdesk.storage.connection import immediate, open_database
@@ -88,6 +90,11 @@ def rekey(session: Session, removed: str = "", *, progress: Progress | None = No
     backups = _backup_files(folder) if removed else []
     backup_bytes = sum(_size(p) for p in backups)
     new_key = new_database_key()
+    # The analysis copy gets a new key too (a removed analyst knew the old one); what
+    # analysts wrote to its trail moves into the register's first.
+    analysis.collect_audit(session)
+    analysis.release(session)      # (its connection holds the register too)
+    new_analysis_key = analysis_store.new_key()
     tmp = temp_path(folder / DB_FILE)
     intent: dict = {"stage": "export", "db": tmp.name, "pid": os.getpid()}
     old_key = session.key
@@ -103,13 +110,13 @@ def rekey(session: Session, removed: str = "", *, progress: Progress | None = No
             tell(done, total + backup_bytes)
 
         store.export_rekeyed(session.db, new_key, tmp, progress=exported)
-        _change_copy(session, tmp, new_key, removed)
+        _change_copy(session, tmp, new_key, removed, new_analysis_key)
         keys = KeyFile.load(keys_path)
         before = copy.deepcopy(keys.slots)
         following = KeyFile(keys_path, copy.deepcopy(keys.slots))
         if removed:
             following.remove_user_slot(removed)
-        dropped = following.seal_pending(new_key)
+        dropped = following.seal_pending(new_key, new_analysis_key)
         new_code = ""
         if RECOVERY in dropped:
             # A recovery slot from before key pairs cannot follow: a new code, shown once.
@@ -119,7 +126,7 @@ def rekey(session: Session, removed: str = "", *, progress: Progress | None = No
         sealed = {(s["kind"], s["name"]): s.get("pending") for s in following.slots}
         for slot in keys.slots:   # the new key for the others now, in case of a crash
             pending = sealed.get((slot["kind"], slot["name"]))
-            if pending and not (slot["kind"] == "user" and slot["name"] == removed):
+            if pending and not (slot["kind"] in USER_KINDS and slot["name"] == removed):
                 slot["pending"] = pending
         intent = {"stage": "ready", "db": tmp.name, "pid": os.getpid(),
                   "salt": store.database_salt(tmp).hex(), "removed": removed,
@@ -145,14 +152,20 @@ def rekey(session: Session, removed: str = "", *, progress: Progress | None = No
     db_bytes = db_bytes or _size(folder / DB_FILE)
     changed = _finish(folder, intent, progress=lambda done, _total: tell(
         db_bytes + done, db_bytes + backup_bytes))
+    analysis.keep_current(session)        # the analysts' copy again, under its new key
     return Rekeyed(tuple(dropped), new_code, changed)
 
 
-def _change_copy(session: Session, tmp: Path, key: bytes, removed: str) -> None:
-    """In the re-keyed copy: the user removed and the audit rows, in one transaction."""
+def _change_copy(session: Session, tmp: Path, key: bytes, removed: str,
+                 analysis_key: bytes) -> None:
+    """In the re-keyed copy: the user removed, the analysis copy's new key and the audit
+    rows, in one transaction."""
     db = store.open_copy(tmp, key)
     try:
         with immediate(db):
+            analysis.set_key(db, analysis_key)
+            # (an analyst whose slot once held the old key can no longer use it)
+            local.set_setting(db, analysis.EXPOSED_SETTING, [])
             if removed:
                 local.update_user(db, removed, active=0, removed=1)
                 audit.record_raw(db, "user_removed", username=session.user.username,
@@ -305,6 +318,9 @@ def _finish(folder: Path, intent: dict, *, progress: Progress | None = None) -> 
         intent = {"stage": "backups", "removed": removed, "pid": os.getpid()}
         keys.rekey = intent if removed else None
         keys.save()
+        # The analysis copy under the old key: made again under the new one at the next
+        # sign-in (or at once, by the program that re-keyed).
+        analysis.discard(folder)
     changed = remove_from_backups(folder, removed, progress=progress) if removed else 0
     keys = KeyFile.load(keys_path)
     if keys.rekey == intent:

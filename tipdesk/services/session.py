@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tipdesk.domain.clock import HybridClock, new_id
 from tipdesk.domain.records import Office, User
@@ -30,6 +31,20 @@ class Session:
     user: User
     clock: HybridClock
     today: Callable[[], dt.date] = dt.date.today
+    # An analyst's session: ``db`` is the de-identified analysis copy, ``key`` its key
+    # (services/analysis.py); nothing of the register itself is open.
+    analysis: bool = False
+    # Called after each outermost write transaction commits (services/analysis.py keeps
+    # the analysts' copy current through it); never fails the write it follows.
+    after_write: Callable[[Session], object] | None = field(default=None, repr=False)
+    # The session's connection of the analysis copy, the register attached (kept open by
+    # services/analysis.py between refreshes; anything with ``close()``).
+    copy_db: Any = field(default=None, repr=False)
+
+    @property
+    def database_path(self) -> Path:
+        """The file ``db`` is: the register, or for an analyst the analysis copy."""
+        return Path(self.folder) / ("analysis.db" if self.analysis else "register.db")
 
     def stamp(self) -> dict[str, str]:
         """The rev, time and author of one row write."""
@@ -45,11 +60,18 @@ class Session:
 
         ``immediate`` takes the write lock at the start (for numbers that must not be
         taken twice by two programs on the same register)."""
+        outermost = not self.db.conn.in_transaction
         with (immediate_transaction(self.db) if immediate else self.db.atomic()):
             yield self.db
             local.set_setting(self.db, CLOCK_SETTING, self.clock.last)
+        if outermost and self.after_write is not None:
+            self.after_write(self)
 
     def close(self) -> None:
+        if self.copy_db is not None:
+            with contextlib.suppress(Exception):
+                self.copy_db.close()
+            self.copy_db = None
         with contextlib.suppress(Exception):
             checkpoint(self.db)
         self.db.close()

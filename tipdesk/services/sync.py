@@ -47,7 +47,7 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import audit, entries, import_reader, permissions
+from tipdesk.services import analysis, audit, entries, import_reader, permissions
 from tipdesk.services.ahead import read_ahead
 from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.entries import RECORD_TYPES
@@ -598,6 +598,7 @@ MAX_SEQ_LEAD = 4 * store.RESTORE_SEQ_JUMP
 def _apply_batch(session: Session, manifest, changes, summary: ImportSummary, progress,
                  accept_held: bool) -> None:
     db = session.db
+    analysis.release(session)   # (a rollback journal needs the register to itself)
     with bulk_journal(db, when=sum(manifest.counts.values()) >= BULK_JOURNAL_CHANGES), \
             session.write(immediate=True) as db, larger_cache(db), collector_paused():
         # Another program may have imported this batch (or a later one) since the checks

@@ -20,6 +20,7 @@ from tipdesk.domain.errors import (
     NotPermitted,
     NotYourself,
     PasswordTooShort,
+    RoleNeedsNewPassword,
     UnknownUser,
     UserExists,
     WrongPassword,
@@ -32,7 +33,7 @@ from tipdesk.security.keyslots import (
     KeyFile,
     normalize_recovery_code,
 )
-from tipdesk.services import audit, permissions
+from tipdesk.services import analysis, audit, permissions
 from tipdesk.services import rekey as rekey_service
 from tipdesk.services.register import KEYS_FILE, MIN_PASSWORD
 from tipdesk.services.session import Session, utc_now
@@ -109,10 +110,27 @@ def add_user(session: Session, user: User, password: str, *,
         local.add_user(session.db, user)
         audit.record(session, "user_added", entity="users", record_id=user.username,
                      detail={"role": user.role})
-        keys.set_user_slot(user.username, password, session.key, kdf or KdfParams())
+        _set_slot(session, keys, user.username, user.role, password, kdf)
 
 
-def set_role(session: Session, username: str, role: str) -> None:
+def _set_slot(session: Session, keys: KeyFile, username: str, role: str, password: str,
+              kdf: KdfParams | None) -> None:
+    """The user's key slot for ``role``: an analyst's wraps the analysis copy's key only."""
+    kind, key = analysis.slot_key(session, role)
+    keys.set_user_slot(username, password, key, kdf or KdfParams(), kind=kind)
+
+
+def crosses_analyst(old_role: str, new_role: str) -> bool:
+    """Whether a change of role changes what the user's key slot opens (so a new
+    password must come with it)."""
+    return (old_role == analysis.ROLE) != (new_role == analysis.ROLE)
+
+
+def set_role(session: Session, username: str, role: str, *, password: str | None = None,
+             kdf: KdfParams | None = None) -> None:
+    """Change a user's role. To or from analyst the user's key slot must wrap the other
+    key: ``password`` is their new password (refused without one). A user who becomes
+    an analyst has held the register key: `check` advises a re-key until one is done."""
     permissions.require(session, "manage_users")
     user = _user(session, username)
     ensure_valid(User(username=username, role=role))
@@ -120,10 +138,22 @@ def set_role(session: Session, username: str, role: str) -> None:
         return
     if user.role == "admin" and _other_active_admins(session, username) == 0:
         raise LastAdmin(user=username)
+    crossing = crosses_analyst(user.role, role)
+    if crossing:
+        if password is None:
+            raise RoleNeedsNewPassword(user=username)
+        _check_password(password)
+    keys = _keys(session)
     with session.write():
         local.update_user(session.db, username, role=role)
         audit.record(session, "user_role_changed", entity="users", record_id=username,
                      detail={"from": user.role, "to": role})
+        if crossing and role == analysis.ROLE:
+            exposed = local.get_setting(session.db, analysis.EXPOSED_SETTING) or []
+            local.set_setting(session.db, analysis.EXPOSED_SETTING,
+                              sorted({*exposed, username}))
+        if crossing and user.active:
+            _set_slot(session, keys, username, role, password or "", kdf)
     if username == session.user.username:
         session.user.role = role
 
@@ -149,7 +179,7 @@ def enable_user(session: Session, username: str, password: str, *,
     with session.write():
         local.update_user(session.db, username, active=1)
         audit.record(session, "user_enabled", entity="users", record_id=username)
-        keys.set_user_slot(username, password, session.key, kdf or KdfParams())
+        _set_slot(session, keys, username, _user(session, username).role, password, kdf)
 
 
 def reset_password(session: Session, username: str, password: str, *,
@@ -163,7 +193,7 @@ def reset_password(session: Session, username: str, password: str, *,
     keys = _keys(session)
     with session.write():
         audit.record(session, "password_reset", entity="users", record_id=username)
-        keys.set_user_slot(username, password, session.key, kdf or KdfParams())
+        _set_slot(session, keys, username, user.role, password, kdf)
         keys.failures.pop(username, None)
         keys.save()
 
@@ -178,7 +208,7 @@ def change_password(session: Session, old_password: str, new_password: str, *,
     _check_password(new_password)
     with session.write():
         audit.record(session, "password_changed", entity="users", record_id=username)
-        keys.set_user_slot(username, new_password, session.key, kdf or KdfParams())
+        _set_slot(session, keys, username, session.user.role, new_password, kdf)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ import time
 
 from sqlite_utils import Database
 
+from tipdesk.storage import analysis
+
 DEMO_TABLES = ("persons", "cases", "services", "referrals", "case_notes")
 
 
@@ -218,3 +220,16 @@ def plain_csv(db: Database, path) -> None:
                 "c.labour_sector, c.means_of_control, c.recruiter_relationship "
                 "FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.deleted = 0"):
             writer.writerow(row)
+
+
+def drop_analysis_triggers(db: Database) -> None:
+    """The bench's baseline without the analysis copy: its triggers gone."""
+    for table in analysis.TABLES:
+        for op in ("insert", "update", "delete"):
+            db.execute(f"DROP TRIGGER IF EXISTS {analysis.trigger_name(table, op)}")
+    db.conn.commit()
+
+
+def restore_analysis_triggers(db: Database) -> None:
+    analysis.install_triggers(db)
+    db.conn.commit()

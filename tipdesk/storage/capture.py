@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 
 from sqlite_utils import Database
 
+from tipdesk.storage import analysis
+
 SYNCED_TABLES = ("offices", "persons", "cases", "services", "referrals", "providers",
                  "case_notes")
 _MUTED = "(SELECT muted FROM _capture) = 0"
@@ -91,7 +93,10 @@ def insert_triggers_lifted(db: Database, tables: Sequence[str]) -> Iterator[None
     """
     if not db.conn.in_transaction:
         raise RuntimeError("insert triggers are lifted only inside a transaction")
-    saved = _triggers(db, [trigger_name(table, "insert") for table in tables])
+    saved = _triggers(db, [trigger_name(table, "insert") for table in tables]
+                      + [analysis.trigger_name(table, "insert") for table in tables])
+    # The analysis copy's notes of new rows are written after, in one statement a table.
+    before = analysis.newest_rowids(db, tables)
     try:
         for name, _ in saved:
             db.execute(f'DROP TRIGGER "{name}"')
@@ -103,6 +108,7 @@ def insert_triggers_lifted(db: Database, tables: Sequence[str]) -> Iterator[None
             _put_back(db, saved)
         raise
     _put_back(db, saved)
+    analysis.note_new_rows(db, before)
 
 
 def insert_trigger_in_place(db: Database, table: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from tipdesk.storage import capture, search
+from tipdesk.storage import analysis, capture, search
 
 migrations = Migrations("tipdesk")
 
@@ -438,3 +438,21 @@ CREATE TABLE audit_anchors (
 def m011_sync_trust(db: Database) -> None:
     for statement in _split(_M011):
         db.execute(statement)
+
+
+_M012 = f"""
+-- The records written since the analysis copy (storage/analysis.py) last took them in:
+-- noted by triggers that imports do not mute, dropped once the copy holds them.
+CREATE TABLE {analysis.DIRTY} (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity TEXT NOT NULL,
+    id TEXT NOT NULL,
+    gone INTEGER NOT NULL DEFAULT 0     -- a purge: the copy deletes the record too
+)
+"""
+
+
+@migrations()
+def m012_analysis_copy(db: Database) -> None:
+    db.execute(_M012)
+    analysis.install_triggers(db)

@@ -254,6 +254,7 @@ def draft_letter(session: Session, referral_id: str, *, language: str | None = N
                  attachments: int = 0) -> Letter:
     """The letter as it would be issued today, marked DRAFT and without a number; nothing
     is written. The consent gate is not applied: a draft is for looking only."""
+    permissions.require(session, "issue_letters")
     settings = _complete_settings(session)
     parts = _parts(session, referral_id)
     content = _content(session, parts, settings, language=_language(settings, language),

@@ -163,11 +163,40 @@ class RoleDialog(ServiceDialog):
             user=account.username))
         self.role = role_combo(self, account.role)
         self.form.addRow(self.tr("Role"), self.role)
+        # To or from analyst the user's key changes (an analyst's opens only the
+        # de-identified copy): a new password comes with the role.
+        self.key_note = QLabel(self.tr(
+            "An analyst's password opens only the data without names, so this change "
+            "needs a new password for {user}. Give it to them in person.").format(
+            user=account.username))
+        self.key_note.setWordWrap(True)
+        self.password = password_edit(self)
+        self.repeat = password_edit(self)
+        self.form.addRow(self.key_note)
+        self.form.addRow(self.tr("New password"), self.password)
+        self.form.addRow(self.tr("Repeat new password"), self.repeat)
+        self.role.currentIndexChanged.connect(self._show_password)
+        self._show_password()
+
+    def crossing(self) -> bool:
+        return users.crosses_analyst(self.account.role, self.role.currentData())
+
+    def _show_password(self) -> None:
+        needed = self.crossing()
+        self.key_note.setVisible(needed)
+        for field in (self.password, self.repeat):
+            field.setVisible(needed)
+            self.form.labelForField(field).setVisible(needed)
 
     def save(self) -> None:
         role = self.role.currentData()
+        password = None
+        if self.crossing():
+            if not self.passwords_match(self.password, self.repeat):
+                return
+            password = self.password.text()
         if self.call(self.tr("Changing the role…"), lambda: users.set_role(
-                self.session, self.account.username, role)) is not _FAILED:
+                self.session, self.account.username, role, password=password)) is not _FAILED:
             self.accept()
 
 
