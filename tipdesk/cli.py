@@ -36,7 +36,7 @@ from tipdesk.domain.errors import (
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.records import Office, User, age_of, unreadable_fields
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.logs import frames, setup_logging
+from tipdesk.logs import frames, setup_command_line_logging, setup_logging
 from tipdesk.storage.connection import DatabaseError, refusal
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
@@ -1300,6 +1300,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = _lang()
+    setup_command_line_logging()     # (a re-key settled, leftovers removed: said and logged)
     try:
         return args.func(args)
     except ValidationFailed as exc:

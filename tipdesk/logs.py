@@ -6,6 +6,7 @@ Code logs the exception type and stack frames only; messages can quote what a us
 from __future__ import annotations
 
 import logging
+import sys
 import traceback
 from pathlib import Path
 
@@ -28,6 +29,26 @@ def setup_logging() -> Path | None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    return path
+
+
+class _Stderr(logging.Handler):
+    """Warnings for the person at the command line, on whatever ``sys.stderr`` is now."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(f"tipdesk: {record.getMessage()}\n")
+        except Exception:      # (a closed pipe: the log file has it)
+            self.handleError(record)
+
+
+def setup_command_line_logging() -> Path | None:
+    """The log file, and warnings (a re-key finished or rolled back, leftovers removed:
+    never personal data) also on standard error; the log file's path, or None."""
+    path = setup_logging()
+    if not any(isinstance(h, _Stderr) for h in log.handlers):
+        handler = _Stderr(logging.WARNING)
+        log.addHandler(handler)
     return path
 
 
