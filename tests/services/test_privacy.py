@@ -317,6 +317,25 @@ def test_a_batch_made_before_the_erasure_does_not_bring_the_person_back(tmp_path
     province.session.close()
 
 
+def test_erasure_counts_the_conflicts_it_removes(office):
+    """The result and the audit row say how many sync conflicts about the person went
+    (the delete inside the erasure removes them before they were counted)."""
+    admin, supervisor = office
+    made = person_with_everything(admin)
+    number = made["first"].case.case_number
+    admin.db.execute(
+        "INSERT INTO conflicts (id, entity, record_id, field, kind, local_value, "
+        "remote_value, local_rev, remote_rev, local_author, remote_author, batch_id, peer, "
+        "created_at) VALUES ('c1', 'persons', ?, 'full_name', 'field', ?, '\"x\"', 'a', "
+        "'b', '', '', 'batch', 'peer', '2026-11-28T00:00:00Z')",
+        [made["first"].person.id, json.dumps(NAME)])
+    admin.db.conn.commit()
+    result = privacy.erase_person(supervisor, number, "person_request")
+    assert result.conflicts == 1
+    [row] = audit.entries(supervisor, actions=("person_erased",))
+    assert row.detail["conflicts"] == 1
+
+
 def test_an_ordinary_delete_keeps_no_letter_pdf_or_conflict_with_the_name(office):
     """A deleted case's archived letters lose their PDF (number and date stay), and the
     sync conflicts about its records go: both could hold the person's name."""

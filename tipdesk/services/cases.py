@@ -428,12 +428,13 @@ def remove_service(session: Session, service_id: str) -> None:
         rows.soft_delete(db, service, session.stamp)
 
 
-def scrub_beside_rows(db, case_ids: list[str], record_ids: list[str]) -> None:
+def scrub_beside_rows(db, case_ids: list[str], record_ids: list[str]) -> tuple[int, int]:
     """What a delete must not leave beside the scrubbed rows: the PDFs of the cases'
     archived letters (their number and date stay, so numbering stays unique) and the
-    sync conflicts about the records, which hold both offices' values."""
-    erasures.blank_letters(db, case_ids)
-    erasures.remove_conflicts(db, record_ids)
+    sync conflicts about the records, which hold both offices' values. Returns how many
+    letters were emptied and how many conflicts removed."""
+    return (erasures.blank_letters(db, case_ids),
+            erasures.remove_conflicts(db, record_ids))
 
 
 def delete_case(session: Session, number: str) -> None:
@@ -451,8 +452,9 @@ def delete_case(session: Session, number: str) -> None:
                      case_number=number)
 
 
-def delete_person(session: Session, person_id: str) -> None:
-    """Delete a person and all their cases; personal fields are scrubbed everywhere."""
+def delete_person(session: Session, person_id: str) -> int:
+    """Delete a person and all their cases; personal fields are scrubbed everywhere.
+    Returns how many sync conflicts about their records were removed."""
     permissions.require(session, "delete_cases")
     person = rows.get(session.db, r.Person, person_id)
     if person is None:
@@ -470,4 +472,5 @@ def delete_person(session: Session, person_id: str) -> None:
             records.append(case.id)
         rows.soft_delete(db, person, session.stamp)
         search.refresh(db, [search.rid_for_case(db, c.id) for c in cases])
-        scrub_beside_rows(db, [c.id for c in cases], records)
+        _, conflicts = scrub_beside_rows(db, [c.id for c in cases], records)
+    return conflicts

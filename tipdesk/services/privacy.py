@@ -327,11 +327,13 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
         raise AlreadyErased(case_number=case_number)
     case_ids = [c.id for c in their_cases]
     with session.write(immediate=True) as db:
-        cases.delete_person(session, person.id)
+        # (the delete removes the conflicts about the records: counted there, as after
+        # it there are none left to count)
+        conflicts = cases.delete_person(session, person.id)
         items = store.items_of_cases(db, case_ids)
         ids = [person.id, *case_ids, *(x.id for table in items.values() for x in table)]
         letters = store.blank_letters(db, case_ids)
-        conflicts = store.remove_conflicts(db, ids)
+        conflicts += store.remove_conflicts(db, ids)
         store.optimize_search(db)
         store.add_erased(db, ids)
         audit.record(session, "person_erased", entity="persons", record_id=person.id,
