@@ -22,7 +22,7 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import ConsentToReferMissing, OverrideReasonNeeded
 from tipdesk.domain.letters import file_name_for
 from tipdesk.domain.messages import describe_error
-from tipdesk.services import cases, letters
+from tipdesk.services import audit, cases, letters
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.letter import Confirm, LetterDialog, prepare_printer, print_pdf
 from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
@@ -114,6 +114,18 @@ def test_the_draft_shows_from_memory_and_issuing_marks_the_referral_sent(qtbot, 
     assert dialog.issue_button.isHidden() and not dialog.new_button.isHidden()
     assert dialog.message.text() == (f"Letter {issued[0].number} issued; the referral is "
                                      "marked sent.")
+
+
+def test_issuing_from_the_dialog_writes_one_audit_row_and_no_second_view(qtbot, office):
+    """The dialog reads the case again after issuing; that is not another opening of the
+    case by the user, so the trail gets the letter and nothing more."""
+    number, ref = referral(office)
+    cases.open_case(office, number)              # the case file the dialog is opened from
+    dialog = open_dialog(qtbot, office, number, ref.id)
+    before = audit.entries(office, case_number=number)
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    after = audit.entries(office, case_number=number)
+    assert [e.action for e in after[:len(after) - len(before)]] == ["letter_issued"]
 
 
 def test_a_referral_with_a_letter_shows_it_as_issued(qtbot, office):

@@ -397,7 +397,10 @@ class LetterDialog(QDialog):
         """Read the referral and its letters again and show the letter it has, or a draft."""
         self.message.hide()
         try:
-            self.file = cases.open_case(self.session, self.case_number)
+            # The first read is the user opening the case's letter (audited, once while
+            # they stay on the case); reading it again after a change is not.
+            self.file = cases.open_case(self.session, self.case_number,
+                                        audit=self.file is None)
         except TipdeskError as exc:
             self._fail(exc)
             return
@@ -623,7 +626,8 @@ class LetterDialog(QDialog):
             self._say(describe_error(exc, current_language()), ERROR_STYLE)
             return False
         self.changed = True
-        self.file = cases.open_case(self.session, self.case_number)
+        # Read again for the referral's new state: not another opening of the case.
+        self.file = cases.open_case(self.session, self.case_number, audit=False)
         self.referral = next((x for x in self.file.referrals if x.id == self.referral_id),
                              self.referral)
         self.issued = letters.letters_of_referral(self.session, self.referral_id)
