@@ -11,10 +11,16 @@ APP_NAME = "TipDesk"
 
 
 def resource_path(*parts: str) -> Path:
-    """A file under ``resources/``, in the source tree or inside a PyInstaller bundle."""
+    """A file under ``resources/``: inside a PyInstaller bundle, inside the installed
+    package (a wheel carries it as ``tipdesk/resources``), or at the top of the source
+    tree."""
     base = getattr(sys, "_MEIPASS", None)
-    root = Path(base) if base else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)
+    if base:
+        return Path(base).joinpath("resources", *parts)
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    root = installed if installed.is_dir() else package.parent / "resources"
+    return root.joinpath(*parts)
 
 
 def user_data_dir() -> Path:
