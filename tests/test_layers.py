@@ -10,12 +10,14 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tipdesk"
 # domain <- storage <- security <- services <- (ui | cli): what each layer may import,
-# itself included. The UI calls services, never storage.
+# itself included. The UI calls services, never storage. runtime/ is plumbing beside
+# them (processes, threads, the collector): it knows the domain's errors and nothing else.
 ALLOWED = {
     "domain": {"domain"},
+    "runtime": {"domain", "runtime"},
     "storage": {"domain", "storage"},
     "security": {"domain", "storage", "security"},
-    "services": {"domain", "storage", "security", "services"},
+    "services": {"domain", "runtime", "storage", "security", "services"},
     "ui": {"domain", "services", "ui"},
 }
 DATABASE_MODULES = ("sqlite3", "sqlcipher3", "sqlite_utils")

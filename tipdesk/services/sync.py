@@ -45,13 +45,13 @@ from tipdesk.domain.errors import (
     OfficeCodeTaken,
     UnknownSender,
 )
+from tipdesk.runtime.ahead import read_ahead
+from tipdesk.runtime.pauses import collector_paused
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services import analysis, audit, entries, import_reader, permissions
-from tipdesk.services.ahead import read_ahead
 from tipdesk.services.cases import scrub_beside_rows
 from tipdesk.services.entries import RECORD_TYPES
-from tipdesk.services.pauses import collector_paused
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import bulk, capture, rows, search
 from tipdesk.storage import cases as case_store

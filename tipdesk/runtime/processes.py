@@ -21,7 +21,7 @@ from multiprocessing.connection import wait
 from typing import Any
 
 from tipdesk.domain import errors
-from tipdesk.services.ahead import read_ahead
+from tipdesk.runtime.ahead import read_ahead
 
 # Errors a second process may meet in content its checks let through; the writing
 # process turns them into its own refusal, so they cross over as themselves.
@@ -129,7 +129,7 @@ def serve(out: Outlet, items: Callable[[], Iterable]) -> None:
     power cut's worth of ``os._exit``), end this one instead of making items for nobody.
 
     The collector is off: the items hold no cycles and are freed by reference counting,
-    and full collections kept walking what was being made (see services/pauses.py).
+    and full collections kept walking what was being made (see runtime/pauses.py).
     """
     gc.disable()
     connection = out.connection

@@ -8,8 +8,9 @@ import pytest
 from tests.conftest import new_case
 from tests.services.test_sync import offices, same  # noqa: F401  (fixture)
 from tipdesk.domain.errors import BatchDamaged
-from tipdesk.services import pauses, sync
-from tipdesk.services.pauses import collector_paused
+from tipdesk.runtime import pauses
+from tipdesk.runtime.pauses import collector_paused
+from tipdesk.services import sync
 from tipdesk.storage import bulk
 
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tipdesk.services.ahead import read_ahead
+from tipdesk.runtime.ahead import read_ahead
 
 
 def _workers() -> list[threading.Thread]:

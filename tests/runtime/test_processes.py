@@ -1,4 +1,4 @@
-"""Second processes handing items over (services/workers): order, errors, and either
+"""Second processes handing items over (runtime/processes): order, errors, and either
 process ending early, even killed."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import ends_within, outcome_within
 from tipdesk.domain.errors import BatchDamaged, HelperStopped
-from tipdesk.services import workers
+from tipdesk.runtime import processes as workers
 
 BIG = 4_000_000          # more than any pipe holds: a sender is stopped half-way through
 
