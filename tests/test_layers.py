@@ -82,7 +82,8 @@ def test_imports_point_one_way():
 
 
 def test_the_command_line_runs_without_loading_qt():
-    code = ("import sys, tipdesk.cli, tipdesk.services.bench, tipdesk.services.demo;"
+    code = ("import sys, tipdesk.cli, tipdesk.services.devtools.bench,"
+            " tipdesk.services.devtools.demo;"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

@@ -141,7 +141,7 @@ DEMO_PASSWORD = "demo"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from tipdesk.services.demo import add_demo_cases, create_demo_register
+    from tipdesk.services.devtools.demo import add_demo_cases, create_demo_register
     from tipdesk.services.register import is_register, open_register
 
     folder = Path(args.register)
@@ -722,7 +722,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from tipdesk.services.bench import run_bench
+    from tipdesk.services.devtools.bench import run_bench
 
     def progress(text: str) -> None:
         if not args.json:
@@ -979,7 +979,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
-    from tipdesk.services.selftest import STEP_COUNT, run_selftest
+    from tipdesk.services.devtools.selftest import STEP_COUNT, run_selftest
 
     def show(step) -> None:
         mark = "ok  " if step.ok else "FAIL"

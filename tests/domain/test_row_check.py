@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tests.conftest import PASSWORD, new_register
 from tipdesk.domain import records as r
 from tipdesk.domain import row_check, validation
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.entries import RECORD_TYPES
 from tipdesk.services.register import open_register
 

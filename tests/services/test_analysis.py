@@ -33,7 +33,7 @@ from tipdesk.services import (
     users,
 )
 from tipdesk.services.check import check_register
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.stats_export import export_stats
 from tipdesk.storage import analysis as analysis_store
 from tipdesk.storage.connection import OperationalError, open_database

@@ -25,7 +25,7 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.services import audit, backup, cases
 from tipdesk.services.check import check_register
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import open_register
 from tipdesk.storage import migrate
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from tests.services.test_sync import Office, enrol
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.services import entries, sync
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.storage import sync as store
 
 

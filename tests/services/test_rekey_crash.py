@@ -31,7 +31,7 @@ from tipdesk.domain.errors import RegisterDamaged, UnknownUser
 from tipdesk.security.keyslots import KeyFile
 from tipdesk.services import backup, rekey, users
 from tipdesk.services.check import check_register
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import register_users
 from tipdesk.storage import files
 from tipdesk.storage.connection import open_database

@@ -20,7 +20,7 @@ from tipdesk.domain.errors import NotPermitted, OutputExists, ReportFormatUnknow
 from tipdesk.domain.regions import wilayah_name
 from tipdesk.domain.reports import TABLES, table_title
 from tipdesk.services import letters
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import create_register, open_register
 from tipdesk.services.report_files import labelled_report, write_report
 from tipdesk.services.reports import build_report

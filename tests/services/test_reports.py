@@ -15,7 +15,7 @@ from tipdesk.domain import records as r
 from tipdesk.domain import reports as d
 from tipdesk.domain.errors import BadArgument, NotFound, NotPermitted
 from tipdesk.services import reports, stats_export
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 11, 30)
 

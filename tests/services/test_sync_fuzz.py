@@ -44,7 +44,7 @@ from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services import cases, listing, reports, sync
 from tipdesk.services.check import check_register
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.duplicates import find_duplicates
 from tipdesk.services.entries import OPS, RECORD_TYPES
 from tipdesk.services.register import open_register

@@ -26,7 +26,7 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.security import batch as envelope
 from tipdesk.services import cases, sync
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 
 SYNCED = ("offices", "providers", "persons", "cases", "services", "referrals", "case_notes")
 CASE_DATA = ("persons", "cases", "services", "referrals", "case_notes")

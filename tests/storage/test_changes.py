@@ -91,7 +91,7 @@ def test_soft_delete_scrubs_personal_fields_in_row_and_history(session):
 
 
 def test_demo_bulk_inserts_are_captured_once_each_parents_first(session):
-    from tipdesk.services.demo import add_demo_cases
+    from tipdesk.services.devtools.demo import add_demo_cases
 
     before = session.db.execute("SELECT max(seq) FROM _changes").fetchone()[0] or 0
     add_demo_cases(session, 40, seed=2)

@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import PASSWORD, new_case
 from tipdesk.domain.errors import NotARegister, RegisterDamaged, UnknownUser, WrongPassword
 from tipdesk.security.keyslots import KeyFile
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import open_register
 
 

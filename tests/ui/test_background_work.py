@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QTimer
 
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.ui.dialogs.progress import run_with_progress
 
 

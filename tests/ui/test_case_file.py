@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from tests.conftest import case, new_case, provider
 from tests.ui.conftest import fill_and_save
 from tipdesk.domain import records as r
-from tipdesk.services import cases, demo
+from tipdesk.services import cases
+from tipdesk.services.devtools import demo
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
 from tipdesk.ui.views.case_file import (

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from tests.conftest import new_case
 from tipdesk.services import listing
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.ui import i18n
 from tipdesk.ui.models.case_list import CaseListModel
 from tipdesk.ui.views.referrals import ReferralsView

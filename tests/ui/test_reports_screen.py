@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from tests.conftest import add_account, new_register, sign_in
 from tipdesk.domain import reports as d
 from tipdesk.services import reports
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.ui.views import reports as view_module
 from tipdesk.ui.views.reports import CasesBehindDialog, ReportsView
 

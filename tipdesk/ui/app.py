@@ -60,7 +60,7 @@ def sign_in(parent=None) -> Session | None:
 
 def open_demo(folder: Path, cases: int, parent=None) -> Session | None:
     """A throwaway demo register in ``folder``, made in the background."""
-    from tipdesk.services.demo import (
+    from tipdesk.services.devtools.demo import (
         DEMO_PASSWORD,
         DEMO_USER,
         add_demo_cases,
@@ -104,7 +104,7 @@ def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
     demo_folder = None
     if demo:
         # Synthetic data only, and encrypted like any register; removed on exit.
-        from tipdesk.services.demo import throwaway_folder
+        from tipdesk.services.devtools.demo import throwaway_folder
 
         demo_folder = throwaway_folder()
         session = open_demo(demo_folder, demo_cases)

@@ -24,8 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tipdesk.services.measures import measure as _measure
-from tipdesk.services.measures import median_ms as _median_ms
+from tipdesk.services.devtools.measures import measure as _measure
+from tipdesk.services.devtools.measures import median_ms as _median_ms
 
 READY = "tipdesk-bench-ready"
 
@@ -60,7 +60,7 @@ window = QMainWindow()
 window.resize(1280, 720)
 window.show()
 app.processEvents()
-from tipdesk.services.measures import resident_memory_mb
+from tipdesk.services.devtools.measures import resident_memory_mb
 print("{READY}", resident_memory_mb(), flush=True)
 """
 
@@ -69,7 +69,7 @@ def start_and_report(folder: str, username: str) -> None:
     """The measured process: open the register and the main window, say when ready."""
     from PySide6.QtWidgets import QApplication
 
-    from tipdesk.services.measures import resident_memory_mb
+    from tipdesk.services.devtools.measures import resident_memory_mb
     from tipdesk.services.register import open_register
     from tipdesk.ui.app import application
     from tipdesk.ui.main_window import MainWindow
@@ -89,8 +89,8 @@ def measure(folder: Path, username: str, password: str,
             progress: Callable[[str], None] = lambda _: None) -> dict:
     """The app's measures on the register in ``folder`` (already full of demo cases)."""
     from tipdesk.services import listing
-    from tipdesk.services.bench import bare_search
     from tipdesk.services.cases import open_case
+    from tipdesk.services.devtools.bench import bare_search
     from tipdesk.services.register import open_register
     from tipdesk.ui.app import application
     from tipdesk.ui.models.case_list import CaseListModel

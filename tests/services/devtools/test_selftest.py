@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from tipdesk import cli
-from tipdesk.services import selftest
+from tipdesk.services.devtools import selftest
 
 
 def test_every_step_passes_and_the_folder_is_gone(monkeypatch, tmp_path):

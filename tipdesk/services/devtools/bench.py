@@ -19,10 +19,11 @@ from pathlib import Path
 
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.security.keyslots import KdfParams, derive
-from tipdesk.services import analysis, demo_pools
+from tipdesk.services import analysis
 from tipdesk.services.cases import find_cases, open_case, save_case_file
-from tipdesk.services.demo import add_demo_cases
-from tipdesk.services.measures import (  # noqa: F401 (used by the app's measures too)
+from tipdesk.services.devtools import demo_pools
+from tipdesk.services.devtools.demo import add_demo_cases
+from tipdesk.services.devtools.measures import (  # noqa: F401 (used by the app's measures too)
     measure,
     median_ms,
     peak_memory_mb,

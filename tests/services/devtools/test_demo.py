@@ -9,7 +9,7 @@ from tests.conftest import TODAY, new_register, triggers
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Cancelled
 from tipdesk.domain.validation import validate
-from tipdesk.services.demo import add_demo_cases
+from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import open_register
 from tipdesk.storage import rows
 
@@ -122,7 +122,7 @@ def test_cancel_leaves_nothing_behind(tmp_path):
 
 
 def test_a_large_demo_goes_in_with_a_rollback_journal_a_small_one_in_wal_mode(tmp_path):
-    from tipdesk.services.demo import BULK_JOURNAL_CASES
+    from tipdesk.services.devtools.demo import BULK_JOURNAL_CASES
 
     s = demo(tmp_path, "journal", 1, 1)
     modes = []
@@ -154,7 +154,7 @@ def test_progress_is_reported_up_to_the_total(tmp_path):
 
 
 def test_rows_made_in_a_second_process_are_the_same_rows(tmp_path, monkeypatch):
-    from tipdesk.services import demo as demo_module
+    from tipdesk.services.devtools import demo as demo_module
 
     used = []
     real = demo_module._chunks_from_process
@@ -186,7 +186,7 @@ def test_the_search_words_of_a_demo_are_written_once_not_per_chunk(tmp_path, mon
     whole run are written once, as one index segment, instead of one segment per chunk
     merged again and again. Search finds the cases as before."""
     from tipdesk.services import cases
-    from tipdesk.services import demo as demo_module
+    from tipdesk.services.devtools import demo as demo_module
 
     monkeypatch.setattr(demo_module, "CHUNK", 100)
     s = demo(tmp_path, "segments", 600, 3)
