@@ -16,8 +16,8 @@ from tests.conftest import PASSWORD, new_register
 from tipdesk.domain import records as r
 from tipdesk.domain import row_check, validation
 from tipdesk.services.devtools.demo import add_demo_cases
-from tipdesk.services.entries import RECORD_TYPES
 from tipdesk.services.register import open_register
+from tipdesk.services.sync.entries import RECORD_TYPES
 
 TODAY = dt.date(2026, 12, 7)
 

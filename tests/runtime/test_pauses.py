@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from tests.conftest import new_case
-from tests.services.test_sync import offices, same  # noqa: F401  (fixture)
+from tests.services.sync.test_sync import offices, same  # noqa: F401  (fixture)
 from tipdesk.domain.errors import BatchDamaged
 from tipdesk.runtime import pauses
 from tipdesk.runtime.pauses import collector_paused

@@ -480,7 +480,7 @@ def test_the_letter_archive_shows_a_case_worker_only_their_cases(office):
 
 
 def test_a_case_worker_sees_only_the_conflicts_of_their_cases(tmp_path):
-    from tests.services.test_sync import Office, enrol
+    from tests.services.sync.test_sync import Office, enrol
     from tipdesk.services import sync
 
     district = Office(tmp_path / "kup", "KUP", "district", "53.71")

@@ -323,7 +323,7 @@ def test_after_a_restore_new_changes_still_reach_the_province(tmp_path):
     province's changes it lost come back after one round trip."""
     import shutil
 
-    from tests.services.test_sync import Office, enrol
+    from tests.services.sync.test_sync import Office, enrol
     from tipdesk.services import sync
 
     district = Office(tmp_path / "kup", "KUP", "district", "53.71")

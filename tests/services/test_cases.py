@@ -236,7 +236,7 @@ def test_an_unchanged_assignee_who_has_left_stays_valid(session):
 
 def test_a_province_edits_a_district_case_keeping_its_district_worker(tmp_path):
     from tests.conftest import add_account
-    from tests.services.test_sync import Office, enrol
+    from tests.services.sync.test_sync import Office, enrol
     from tipdesk.services import sync
 
     district = Office(tmp_path / "kup", "KUP", "district", "53.71")

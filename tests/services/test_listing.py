@@ -374,7 +374,7 @@ def test_a_register_from_before_authors_were_recorded_records_them_after_upgrade
 # --- A province's register ------------------------------------------------------------------
 
 def test_a_province_lists_each_case_with_its_office_and_filters_by_office(tmp_path):
-    from tests.services.test_sync import Office, enrol
+    from tests.services.sync.test_sync import Office, enrol
     from tipdesk.services import sync
 
     kup = Office(tmp_path / "kup", "KUP", "district", "53.71")

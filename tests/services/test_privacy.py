@@ -13,8 +13,8 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from pypdf import PdfReader
 
 from tests.conftest import TODAY, add_account, new_case, provider, sign_in
+from tests.services.sync.test_sync import Office, enrol
 from tests.services.test_letters import settings
-from tests.services.test_sync import Office, enrol
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     AlreadyErased,

@@ -234,7 +234,7 @@ def test_rare_combinations_are_generalised_then_suppressed(tmp_path):
 
 
 def test_a_province_with_two_districts_reports_per_district_and_in_total(tmp_path):
-    from tests.services.test_sync import Office, enrol
+    from tests.services.sync.test_sync import Office, enrol
     from tipdesk.services import sync
 
     a = Office(tmp_path / "kup", "KUP", "district", "53.71")

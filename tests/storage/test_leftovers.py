@@ -263,7 +263,7 @@ def test_a_killed_new_demo_register_is_removed_by_the_next_one(tmp_path, monkeyp
 
 @pytest.fixture
 def offices(tmp_path):
-    from tests.services.test_sync import Office, enrol
+    from tests.services.sync.test_sync import Office, enrol
 
     district = Office(tmp_path / "kup", "KUP", "district", "53.71")
     province = Office(tmp_path / "ntt", "NTT", "province", "53")

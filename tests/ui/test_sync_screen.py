@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from tests.conftest import new_case
-from tests.services.test_sync import Office, enrol
+from tests.services.sync.test_sync import Office, enrol
 from tipdesk.domain.errors import FingerprintMismatch, NotABatch, NotFound, NotPermitted
 from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import RISK_LEVEL

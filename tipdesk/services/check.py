@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from tipdesk.domain.row_check import row_problems, rows_pass
 from tipdesk.services import analysis
-from tipdesk.services.entries import RECORD_TYPES
 from tipdesk.services.session import Session
+from tipdesk.services.sync.entries import RECORD_TYPES
 from tipdesk.storage import audit, integrity, migrate
 from tipdesk.storage.connection import DatabaseError, drive_refusal
 
@@ -88,7 +88,7 @@ def bad_records(session: Session, *, limit: int = RECORD_LINES_MAX) -> list[str]
     lines: list[str] = []
     more = 0
     # A date up to a day past ours is one an import takes (the sender's clock may be in a
-    # later time zone, services/sync.py), so it is no bad record here either.
+    # later time zone, services/sync/), so it is no bad record here either.
     today = max(session.today(), dt.date.today()) + dt.timedelta(days=1)
     for table, record_type in RECORD_TYPES.items():
         required_personal = [f.name for f in dataclasses.fields(record_type)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY, new_case
-from tests.services.test_sync import Office, data, set_case, two_districts
-from tests.services.test_sync_hostile import entry, row, signed, state
+from tests.services.sync.test_sync import Office, data, set_case, two_districts
+from tests.services.sync.test_sync_hostile import entry, row, signed, state
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     BatchEntryRefused,

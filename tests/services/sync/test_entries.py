@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.services.test_sync import Office, enrol
+from tests.services.sync.test_sync import Office, enrol
 from tipdesk.domain.errors import TipdeskError
-from tipdesk.services import entries, sync
+from tipdesk.services import sync
 from tipdesk.services.devtools.demo import add_demo_cases
+from tipdesk.services.sync import entries
 from tipdesk.storage import sync as store
 
 

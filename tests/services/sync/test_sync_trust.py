@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSWORD, add_account, new_case, sign_in
-from tests.services.test_sync import data, two_districts
-from tests.services.test_sync_hostile import row, state
+from tests.services.sync.test_sync import data, two_districts
+from tests.services.sync.test_sync_hostile import row, state
 from tipdesk.cli import main
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import BatchEntryRefused, NotFound, NotOurRecord, NotPermitted
@@ -280,11 +280,11 @@ def test_large_before_values_are_refused_within_bounded_memory(three, tmp_path):
     before = state(ntt)
     ntt.session.close()
     subprocess.run([sys.executable, "-c",
-                    "import sys; from tests.services.test_sync_trust import "
+                    "import sys; from tests.services.sync.test_sync_trust import "
                     "_import_and_measure as m; m(*sys.argv[1:])",
                     str(ntt.folder), str(path), str(out)],
                    check=True, env={**os.environ, "TIPDESK_PASSWORD": PASSWORD},
-                   cwd=Path(__file__).parents[2], timeout=300)
+                   cwd=Path(__file__).parents[3], timeout=300)
     ntt.session = ntt.open()
     measured = json.loads(out.read_text())
     assert measured["code"] == 3

@@ -148,8 +148,8 @@ def test_a_large_batch_goes_in_with_a_rollback_journal(offices, monkeypatch):
 def test_a_batch_read_by_a_second_process_goes_in_as_one_read_here(offices, monkeypatch):
     """New records, a merge, a conflict and a note to a case the province has: the same
     outcome when a second process decodes and checks the entries (import_reader)."""
-    from tests.services.test_sync_hostile import not_here
-    from tipdesk.services import import_reader
+    from tests.services.sync.test_sync_hostile import not_here
+    from tipdesk.services.sync import reader as import_reader
 
     district, province, stick = offices
     add_demo_cases(district.session, 20, seed=8)

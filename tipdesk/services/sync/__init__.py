@@ -1,6 +1,11 @@
 """Sync by USB stick (DESIGN.md section 5): keys and enrolment, export, import with a
 three-way merge, conflicts, acknowledgements and the inbox of batches waiting for a gap.
 
+The package: this module is the protocol; ``entries`` checks each incoming entry as
+strictly as a save in the app; ``reader`` decodes and checks a batch's entries, in a
+second process for a large one. (The envelope is ``security/batch.py``, the keys
+``security/officekeys.py``, the SQL ``storage/sync.py``.)
+
 Each record travels on one edge: a district sends everything to its province; a
 province sends a district only that district's own records (and the providers they
 refer to). A batch holds every change the peer has not acknowledged, coalesced per record
@@ -49,10 +54,12 @@ from tipdesk.runtime.ahead import read_ahead
 from tipdesk.runtime.pauses import collector_paused
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import analysis, audit, entries, import_reader, permissions
+from tipdesk.services import analysis, audit, permissions
 from tipdesk.services.cases import scrub_beside_rows
-from tipdesk.services.entries import RECORD_TYPES
 from tipdesk.services.session import Session, utc_now
+from tipdesk.services.sync import entries
+from tipdesk.services.sync import reader as import_reader
+from tipdesk.services.sync.entries import RECORD_TYPES
 from tipdesk.storage import bulk, capture, rows, search
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import privacy as erasures

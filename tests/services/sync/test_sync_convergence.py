@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import new_case
-from tests.services.test_sync import Office, data, enrol
+from tests.services.sync.test_sync import Office, data, enrol
 from tipdesk.services import cases, sync
 
 FIELDS = {

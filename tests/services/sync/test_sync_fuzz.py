@@ -26,9 +26,9 @@ from hypothesis import HealthCheck, Phase, event, given, note, reject, settings
 from hypothesis import strategies as st
 
 from tests.conftest import PASSWORD, TODAY, new_case
-from tests.services.test_sync import data as synced_rows
-from tests.services.test_sync import set_case, two_districts
-from tests.services.test_sync_hostile import state
+from tests.services.sync.test_sync import data as synced_rows
+from tests.services.sync.test_sync import set_case, two_districts
+from tests.services.sync.test_sync_hostile import state
 from tipdesk.cli import main
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
@@ -46,9 +46,9 @@ from tipdesk.services import cases, listing, reports, sync
 from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.duplicates import find_duplicates
-from tipdesk.services.entries import OPS, RECORD_TYPES
 from tipdesk.services.register import open_register
 from tipdesk.services.report_files import render
+from tipdesk.services.sync.entries import OPS, RECORD_TYPES
 from tipdesk.storage import sync as store
 
 SYNCED = ("offices", "providers", "persons", "cases", "services", "referrals", "case_notes")

@@ -10,11 +10,12 @@ import json
 import pytest
 
 from tests.conftest import new_case
-from tests.services.test_sync import two_districts
+from tests.services.sync.test_sync import two_districts
 from tipdesk.domain.errors import BatchDamaged, BatchEntryRefused, BatchOverreach
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import import_reader, sync
+from tipdesk.services import sync
+from tipdesk.services.sync import reader as import_reader
 from tipdesk.storage import sync as store
 
 TABLES = ("offices", "persons", "cases", "services", "referrals", "providers", "case_notes",

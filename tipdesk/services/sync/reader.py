@@ -28,7 +28,7 @@ import orjson
 from tipdesk.domain.errors import BatchDamaged
 from tipdesk.runtime.processes import run_apart, serve
 from tipdesk.security import batch as envelope
-from tipdesk.services.entries import Rules, check_chunk, check_records
+from tipdesk.services.sync.entries import Rules, check_chunk, check_records
 from tipdesk.storage.sync import APPLY_ORDER
 
 # A chunk is cut after this much text, however few its lines.
