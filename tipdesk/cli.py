@@ -1020,8 +1020,8 @@ def _new_file(path: str) -> Path:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from tipdesk.domain.errors import ReportFormatUnknown
-    from tipdesk.services.report_files import FORMATS, write_report
     from tipdesk.services.reports import build_report
+    from tipdesk.services.reports.files import FORMATS, write_report
 
     start, end = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if end < start:
@@ -1040,7 +1040,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_stats_export(args: argparse.Namespace) -> int:
-    from tipdesk.services.stats_export import DEFAULT_K, export_stats
+    from tipdesk.services.reports.stats_export import DEFAULT_K, export_stats
 
     if args.k is not None and args.k < 2:
         raise BadArgument(argument="--k", reason=_say("k paling kecil 2", "k must be 2 or more"))

@@ -34,7 +34,7 @@ from tipdesk.services import (
 )
 from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
-from tipdesk.services.stats_export import export_stats
+from tipdesk.services.reports.stats_export import export_stats
 from tipdesk.storage import analysis as analysis_store
 from tipdesk.storage.connection import OperationalError, open_database
 

@@ -67,8 +67,8 @@ def _child(job: str, args: list[str], stop_at: str, marker: str) -> None:
         elif job == "export":
             sync.export_batch(session, "NTT", Path(args[1]))
         elif job == "report":
-            from tipdesk.services.report_files import write_report
             from tipdesk.services.reports import build_report
+            from tipdesk.services.reports.files import write_report
 
             made = build_report(session, TODAY - dt.timedelta(days=365), TODAY)
             write_report(session, made, Path(args[1]), "pdf")

@@ -47,7 +47,7 @@ from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.duplicates import find_duplicates
 from tipdesk.services.register import open_register
-from tipdesk.services.report_files import render
+from tipdesk.services.reports.files import render
 from tipdesk.services.sync.entries import OPS, RECORD_TYPES
 from tipdesk.storage import sync as store
 

@@ -254,7 +254,8 @@ def statistics_measures(tmp: Path, cases: int, progress: Callable[[str], None]) 
     through the same indexes, and writing every case's exported columns to CSV as read,
     with no anonymisation."""
     from tipdesk.domain.vocab import VOCABULARIES
-    from tipdesk.services import reports, stats_export
+    from tipdesk.services import reports
+    from tipdesk.services.reports import stats_export
 
     folder = tmp / "statistics"
     create_register(folder, Office(code="BST", name="Bench statistics", level="province",

@@ -231,7 +231,7 @@ class ReportsView(QWidget):
         lang = current_language()
 
         def work(progress, cancelled):
-            from tipdesk.services.report_files import labelled_report
+            from tipdesk.services.reports.files import labelled_report
 
             built = reports.build_report(self.session, start, end, office_code=office)
             return built, labelled_report(self.session, built, lang)
@@ -350,7 +350,7 @@ class ReportsView(QWidget):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         categories = QBarCategoryAxis()
         if table.key == "cases_per_month":   # "Nov 26": twelve months fit the width
-            from tipdesk.services.report_files.labels import month_label
+            from tipdesk.services.reports.files.labels import month_label
 
             categories.append([month_label(r.key, current_language(), short=True)
                                for r in rows])
@@ -412,7 +412,7 @@ class ReportsView(QWidget):
         if fmt not in ("pdf", "xlsx", "csv"):
             fmt = "xlsx" if "xlsx" in chosen else "csv" if "csv" in chosen else "pdf"
             path += f".{fmt}"
-        from tipdesk.services.report_files import write_report
+        from tipdesk.services.reports.files import write_report
 
         try:
             # The file dialog has asked before replacing a file.
@@ -434,7 +434,7 @@ class ReportsView(QWidget):
             f"statistik-{self.session.office.code}.csv", self.tr("CSV (*.csv)"))
         if not path:
             return
-        from tipdesk.services.stats_export import export_stats
+        from tipdesk.services.reports.stats_export import export_stats
 
         def work(progress, cancelled):
             return export_stats(self.session, Path(path), k=k)

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 
 from tipdesk.domain.reports import TOTAL
 from tipdesk.services.letters.styles import BASE, text_width
-from tipdesk.services.report_files.labels import LabelledTable, month_label, number_text
+from tipdesk.services.reports.files.labels import LabelledTable, month_label, number_text
 
 # Okabe-Ito, then Tableau: tell apart in colour and in grey, and for colour-blind readers.
 PALETTE = tuple(colors.HexColor(c) for c in (

@@ -3,6 +3,9 @@
 All counting happens in SQL over the cases handled in the period (storage/reports.py);
 this module only arranges the counts into tables with stable keys (domain/reports.py),
 which the screen, the PDF, the XLSX and the CSV all print, so they show the same numbers.
+
+The package: this module makes the figures; ``files`` writes them as PDF, XLSX or CSV;
+``stats_export`` writes the anonymised one-row-per-case export.
 """
 
 from __future__ import annotations

@@ -31,8 +31,8 @@ from tipdesk.services.letters.components import (
     numbered_canvas,
 )
 from tipdesk.services.letters.styles import BASE, markup, styles, text_width
-from tipdesk.services.report_files.charts import chart_for
-from tipdesk.services.report_files.labels import LabelledReport, LabelledTable, number_text
+from tipdesk.services.reports.files.charts import chart_for
+from tipdesk.services.reports.files.labels import LabelledReport, LabelledTable, number_text
 
 MARGINS = {"left": 2.2 * cm, "right": 2 * cm, "top": 1.5 * cm, "bottom": 2 * cm}
 CELL_SIZE = 8.5

@@ -14,8 +14,9 @@ from tests.conftest import TODAY, add_account, new_case, new_register, sign_in
 from tipdesk.domain import records as r
 from tipdesk.domain import reports as d
 from tipdesk.domain.errors import BadArgument, NotFound, NotPermitted
-from tipdesk.services import reports, stats_export
+from tipdesk.services import reports
 from tipdesk.services.devtools.demo import add_demo_cases
+from tipdesk.services.reports import stats_export
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 11, 30)
 

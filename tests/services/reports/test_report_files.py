@@ -22,8 +22,8 @@ from tipdesk.domain.reports import TABLES, table_title
 from tipdesk.services import letters
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import create_register, open_register
-from tipdesk.services.report_files import labelled_report, write_report
 from tipdesk.services.reports import build_report
+from tipdesk.services.reports.files import labelled_report, write_report
 
 START, END = dt.date(2025, 12, 1), dt.date(2026, 11, 30)
 PERIOD_ID = "1 Desember 2025 \u2013 30 November 2026"
@@ -257,7 +257,7 @@ def test_a_caseworker_cannot_write_a_report(demo, report, tmp_path):
 
 
 def test_loading_the_module_does_not_load_reportlab_or_openpyxl():
-    code = ("import sys, tipdesk.services.report_files;"
+    code = ("import sys, tipdesk.services.reports.files;"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
@@ -265,7 +265,7 @@ def test_loading_the_module_does_not_load_reportlab_or_openpyxl():
 
 
 def test_every_table_has_a_sheet_name():
-    from tipdesk.services.report_files.labels import SHEET_NAMES
+    from tipdesk.services.reports.files.labels import SHEET_NAMES
 
     assert set(SHEET_NAMES) == set(TABLES)
     for lang in (0, 1):

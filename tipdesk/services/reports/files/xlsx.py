@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from tipdesk.services.report_files.labels import INFO_SHEET, LabelledReport
+from tipdesk.services.reports.files.labels import INFO_SHEET, LabelledReport
 
 MIN_WIDTH, MAX_LABEL_WIDTH, MAX_NUMBER_WIDTH = 10, 60, 24
 

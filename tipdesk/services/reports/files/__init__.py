@@ -13,8 +13,8 @@ from tipdesk.domain.errors import BadArgument, OutputExists, ReportFormatUnknown
 from tipdesk.domain.regions import wilayah_name
 from tipdesk.domain.reports import Report
 from tipdesk.services import permissions
-from tipdesk.services.report_files.labels import LabelledReport, labelled
 from tipdesk.services.reports import office_choices
+from tipdesk.services.reports.files.labels import LabelledReport, labelled
 from tipdesk.services.session import Session
 from tipdesk.storage.files import atomic_write
 
@@ -53,16 +53,16 @@ def render(session: Session, report: Report, fmt: str, *, lang: str = "id") -> b
         raise ReportFormatUnknown(format=fmt, known=", ".join(FORMATS))
     words = labelled_report(session, report, lang)
     if fmt == "csv":
-        from tipdesk.services.report_files.long_csv import render_csv
+        from tipdesk.services.reports.files.long_csv import render_csv
 
         return render_csv(words)
     if fmt == "xlsx":
-        from tipdesk.services.report_files.xlsx import render_xlsx
+        from tipdesk.services.reports.files.xlsx import render_xlsx
 
         return render_xlsx(words)
     from tipdesk.domain.validation import logo_bytes
     from tipdesk.services.letters import letter_settings
-    from tipdesk.services.report_files.pdf import render_pdf
+    from tipdesk.services.reports.files.pdf import render_pdf
 
     settings = letter_settings(session)
     return render_pdf(words, tuple(settings.letterhead), tuple(settings.address_lines),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from tipdesk.services.report_files.labels import LabelledReport, Number
+from tipdesk.services.reports.files.labels import LabelledReport, Number
 
 HEADER = ("table", "row", "column", "value", "table_label", "row_label", "column_label")
 
