@@ -15,7 +15,7 @@ import pytest
 
 from tipdesk.domain import records as r
 from tipdesk.security.keyslots import KdfParams
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.services.register import create_register, open_register
 
 PASSWORD = "kata-sandi-uji-1"
@@ -78,7 +78,7 @@ def provider(session, **overrides) -> r.Provider:
 
 def add_account(session, username: str, role: str, password: str = PASSWORD) -> None:
     """Another account in the session's register, with its own key slot."""
-    from tipdesk.services import users
+    from tipdesk.services.access import users
 
     users.add_user(session, r.User(username=username, display_name=username.title(),
                                    role=role), password, kdf=FAST_KDF)

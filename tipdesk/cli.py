@@ -182,7 +182,7 @@ def _age(row: dict) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from tipdesk.services.cases import find_cases
+    from tipdesk.services.casework.cases import find_cases
 
     with _open(args) as session:
         rows = find_cases(session, args.query, limit=args.limit)
@@ -219,7 +219,7 @@ def _label(vocab: str, code: str | None, lang: str) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from tipdesk.services.cases import open_case
+    from tipdesk.services.casework.cases import open_case
 
     with _open(args) as session:
         file = open_case(session, args.case_number)
@@ -288,7 +288,7 @@ def _unreadable_of(file) -> dict[str, Any]:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    from tipdesk.services.cases import update_case_fields
+    from tipdesk.services.casework.cases import update_case_fields
 
     assignments: dict[str, str] = {}
     for item in args.set:
@@ -800,7 +800,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_person_export(args: argparse.Namespace) -> int:
-    from tipdesk.services import privacy
+    from tipdesk.services.casework import privacy
 
     with _open(args) as session:
         out = privacy.export_person_data(session, args.case_number, Path(args.out),
@@ -815,7 +815,7 @@ def cmd_person_export(args: argparse.Namespace) -> int:
 
 def cmd_erase(args: argparse.Namespace) -> int:
     from tipdesk.domain.errors import ErasureNotConfirmed
-    from tipdesk.services import privacy
+    from tipdesk.services.casework import privacy
 
     if not args.yes:
         raise ErasureNotConfirmed(case_number=args.case_number)
@@ -838,7 +838,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
 
 
 def _role_of(session, username: str) -> str:
-    from tipdesk.services import users
+    from tipdesk.services.access import users
 
     return next((a.role for a in users.list_accounts(session) if a.username == username), "")
 
@@ -858,7 +858,7 @@ def _new_password() -> str:
 
 def cmd_users(args: argparse.Namespace) -> int:
     from tipdesk.domain.vocab import ROLE
-    from tipdesk.services import users
+    from tipdesk.services.access import users
 
     lang = _lang()
     with _open(args) as session:
@@ -936,7 +936,7 @@ def _after_rekey(done) -> None:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    from tipdesk.services import users
+    from tipdesk.services.access import users
 
     with _open(args) as session:
         users.change_password(session, _password(), _new_password())
@@ -945,7 +945,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from tipdesk.services import users
+    from tipdesk.services.access import users
 
     code = os.environ.get("TIPDESK_RECOVERY_CODE")
     if code is None:
@@ -962,7 +962,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from tipdesk.domain.audit import action_label
-    from tipdesk.services import audit
+    from tipdesk.services.access import audit
 
     with _open(args) as session:
         found = audit.entries(session, case_number=args.case or "", username=args.by or "",

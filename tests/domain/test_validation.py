@@ -11,7 +11,7 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem
 from tipdesk.domain.messages import FIELD_LABELS, MESSAGES, describe_problem
 from tipdesk.domain.validation import check_nik, validate
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 
 TODAY = dt.date(2026, 11, 28)
 # A NIK of a woman born 14 March 1999 registered in Kota Kupang, Alak (53.71.01).

@@ -23,7 +23,9 @@ from tipdesk.domain.errors import (
     RegisterExists,
     WrongPassword,
 )
-from tipdesk.services import audit, backup, cases
+from tipdesk.services import backup
+from tipdesk.services.access import audit
+from tipdesk.services.casework import cases
 from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import open_register

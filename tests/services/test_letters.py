@@ -28,7 +28,8 @@ from tipdesk.domain.errors import (
     ReplyNotAllowed,
     ValidationFailed,
 )
-from tipdesk.services import cases, letters, listing
+from tipdesk.services import letters
+from tipdesk.services.casework import cases, listing
 from tipdesk.services.letters.styles import unprintable
 from tipdesk.services.register import open_register
 from tipdesk.storage import rows

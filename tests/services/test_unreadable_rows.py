@@ -17,7 +17,8 @@ from tests.cli.conftest import run
 from tests.conftest import PASSWORD, add_account, sign_in
 from tipdesk.domain import records as r
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.services import cases, listing, privacy, reports
+from tipdesk.services import reports
+from tipdesk.services.casework import cases, listing, privacy
 from tipdesk.services.check import check_register
 from tipdesk.storage import rows
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import new_case, provider
 from tests.conftest import triggers as _triggers
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.storage import capture
 
 

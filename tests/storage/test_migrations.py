@@ -5,7 +5,7 @@ from sqlite_utils.migrations import Migrations
 
 from tests.conftest import PASSWORD, new_case
 from tipdesk.security.keyslots import KeyFile
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.services.register import open_register
 from tipdesk.storage import migrate, schema, search
 from tipdesk.storage.connection import DatabaseError, open_database

@@ -4,7 +4,7 @@ import pytest
 
 from tests.conftest import new_case
 from tipdesk.domain import records as r
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 
 
 @pytest.fixture

@@ -24,7 +24,9 @@ from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, sign_in
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.domain.vocab import CLOSURE_REASON
-from tipdesk.services import audit, backup, cases, users
+from tipdesk.services import backup
+from tipdesk.services.access import audit, users
+from tipdesk.services.casework import cases
 from tipdesk.services.register import open_register
 from tipdesk.ui.app import start_main_window
 from tipdesk.ui.dialogs import backup as backup_dialogs

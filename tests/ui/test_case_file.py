@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from tests.conftest import case, new_case, provider
 from tests.ui.conftest import fill_and_save
 from tipdesk.domain import records as r
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.services.devtools import demo
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import TODAY, new_case, provider
 from tipdesk.domain import records as r
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.storage import local
 from tipdesk.ui.views.home import HomeView
 

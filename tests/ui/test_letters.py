@@ -22,7 +22,9 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import ConsentToReferMissing, OverrideReasonNeeded
 from tipdesk.domain.letters import file_name_for
 from tipdesk.domain.messages import describe_error
-from tipdesk.services import audit, cases, letters
+from tipdesk.services import letters
+from tipdesk.services.access import audit
+from tipdesk.services.casework import cases
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.letter import Confirm, LetterDialog, prepare_printer, print_pdf
 from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import TODAY, provider
 from tests.ui.conftest import fill_and_save
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.ui.dialogs.item_dialogs import ReferralDialog, ServiceDialog
 from tipdesk.ui.dialogs.new_case import NewCaseDialog
 from tipdesk.ui.main_window import MainWindow
@@ -138,7 +138,7 @@ def test_language_choice_is_saved_for_the_next_start(qtbot, session, monkeypatch
 
 
 def test_start_up_builds_only_the_screen_shown(qtbot, session, monkeypatch):
-    from tipdesk.services import listing
+    from tipdesk.services.casework import listing
 
     calls = []
     real = listing.dashboard

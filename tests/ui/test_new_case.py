@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from tests.conftest import new_case
 from tipdesk.domain import records as r
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.ui.dialogs.new_case import CandidatesModel, DuplicatesDialog, NewCaseDialog
 from tipdesk.ui.views.case_file import UnsavedChanges
 
@@ -180,7 +180,9 @@ def test_cancelling_typed_in_details_asks_first(qtbot, session, monkeypatch):
 
 
 def test_the_candidates_model_passes_the_model_tester(qtbot, qtmodeltester, session):
-    from tipdesk.services.duplicates import find_duplicates  # another module, written apart
+    from tipdesk.services.casework.duplicates import (
+        find_duplicates,  # another module, written apart
+    )
 
     new_case(session, person_overrides={"nik": NIK})
     found = find_duplicates(session, r.Person(full_name="Maria Bria", sex="female", nik=NIK))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from tests.conftest import provider
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.ui import i18n
 from tipdesk.ui.views.providers import ProviderDialog, ProvidersView
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from tests.conftest import new_case
-from tipdesk.services import listing
+from tipdesk.services.casework import listing
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.ui import i18n
 from tipdesk.ui.models.case_list import CaseListModel

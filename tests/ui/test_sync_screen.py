@@ -17,7 +17,9 @@ from tests.services.sync.test_sync import Office, enrol
 from tipdesk.domain.errors import FingerprintMismatch, NotABatch, NotFound, NotPermitted
 from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import RISK_LEVEL
-from tipdesk.services import cases, listing, permissions, sync
+from tipdesk.services import sync
+from tipdesk.services.access import permissions
+from tipdesk.services.casework import cases, listing
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.office_keys import EnrolDialog, RecoveryKeyDialog
 from tipdesk.ui.main_window import MainWindow

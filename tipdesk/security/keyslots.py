@@ -48,7 +48,7 @@ FORMAT = "tipdesk-keys/1"
 KEY_BYTES = 32
 RECOVERY = "recovery"
 # A user's slot wraps the database key; an analyst's wraps only the key of the
-# de-identified analysis copy (services/analysis.py), so it opens nothing else.
+# de-identified analysis copy (services/access/analysis.py), so it opens nothing else.
 USER_KINDS = ("user", "analyst")
 FREE_FAILURES = 5                  # failed sign-ins before the delay starts
 FIRST_DELAY_S = 30                 # the delay after the fifth; doubles with each more
@@ -249,7 +249,7 @@ class KeyFile:
                  events: list | None = None, rekey: dict | None = None) -> None:
         self.path = Path(path)
         self.slots = slots
-        # A re-key under way (``tipdesk.services.rekey``): kept through every save, so
+        # A re-key under way (``tipdesk.services.access.rekey``): kept through every save, so
         # whoever rewrites this file meanwhile does not lose it.
         self.rekey: dict | None = rekey
         # username -> {"count": failed sign-ins in a row, "last": epoch seconds}

@@ -49,7 +49,7 @@ from tipdesk.domain.errors import (
     UserRequired,
 )
 from tipdesk.security.keyslots import USER_KINDS, KdfParams, KeyFile
-from tipdesk.services import audit, permissions, users
+from tipdesk.services.access import audit, permissions, users
 from tipdesk.services.check import check_register
 from tipdesk.services.register import (
     DB_FILE,

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tipdesk.domain.row_check import row_problems, rows_pass
-from tipdesk.services import analysis
+from tipdesk.services.access import analysis
 from tipdesk.services.session import Session
 from tipdesk.services.sync.entries import RECORD_TYPES
 from tipdesk.storage import audit, integrity, migrate

@@ -29,7 +29,7 @@ from tipdesk.domain.errors import (
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.domain.validation import ensure_valid, validate
 from tipdesk.security.keyslots import KdfParams, KeyFile, new_database_key
-from tipdesk.services import analysis, audit, rekey
+from tipdesk.services.access import analysis, audit, rekey
 from tipdesk.services.session import CLOCK_SETTING, Session, utc_now
 from tipdesk.storage import local, rows
 from tipdesk.storage import sync as sync_store

@@ -32,13 +32,13 @@ class Session:
     clock: HybridClock
     today: Callable[[], dt.date] = dt.date.today
     # An analyst's session: ``db`` is the de-identified analysis copy, ``key`` its key
-    # (services/analysis.py); nothing of the register itself is open.
+    # (services/access/analysis.py); nothing of the register itself is open.
     analysis: bool = False
-    # Called after each outermost write transaction commits (services/analysis.py keeps
+    # Called after each outermost write transaction commits (services/access/analysis.py keeps
     # the analysts' copy current through it); never fails the write it follows.
     after_write: Callable[[Session], object] | None = field(default=None, repr=False)
     # The session's connection of the analysis copy, the register attached (kept open by
-    # services/analysis.py between refreshes; anything with ``close()``).
+    # services/access/analysis.py between refreshes; anything with ``close()``).
     copy_db: Any = field(default=None, repr=False)
 
     @property

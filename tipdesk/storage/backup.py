@@ -46,7 +46,7 @@ def backup_name(reason: str, when: dt.datetime | None = None) -> str:
     return f"register-{when:%Y%m%dT%H%M%SZ}-{reason}.db"
 
 
-# --- re-keying (tipdesk.services.rekey) -------------------------------------------------
+# --- re-keying (tipdesk.services.access.rekey) -------------------------------------------------
 
 SALT_BYTES = 16        # SQLCipher 4 starts each file with its own random salt
 

@@ -88,8 +88,8 @@ def start_and_report(folder: str, username: str) -> None:
 def measure(folder: Path, username: str, password: str,
             progress: Callable[[str], None] = lambda _: None) -> dict:
     """The app's measures on the register in ``folder`` (already full of demo cases)."""
-    from tipdesk.services import listing
-    from tipdesk.services.cases import open_case
+    from tipdesk.services.casework import listing
+    from tipdesk.services.casework.cases import open_case
     from tipdesk.services.devtools.bench import bare_search
     from tipdesk.services.register import open_register
     from tipdesk.ui.app import application

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.domain.errors import TipdeskError
-from tipdesk.services import audit
+from tipdesk.services.access import audit
 from tipdesk.services.register import verify_password
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report

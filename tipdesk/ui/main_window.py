@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from tipdesk import __version__
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.domain.vocab import ROLE
-from tipdesk.services import permissions
+from tipdesk.services.access import permissions
 from tipdesk.services.session import Session
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.errors import refusal_text

@@ -185,7 +185,7 @@ def test_the_search_words_of_a_demo_are_written_once_not_per_chunk(tmp_path, mon
     the demo's change rows go in without one (bulk.insert_captured), so the words of the
     whole run are written once, as one index segment, instead of one segment per chunk
     merged again and again. Search finds the cases as before."""
-    from tipdesk.services import cases
+    from tipdesk.services.casework import cases
     from tipdesk.services.devtools import demo as demo_module
 
     monkeypatch.setattr(demo_module, "CHUNK", 100)

@@ -35,7 +35,8 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import cases, sync
+from tipdesk.services import sync
+from tipdesk.services.casework import cases
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import bulk as store_bulk

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import new_case
 from tests.services.sync.test_sync import Office, data, enrol
-from tipdesk.services import cases, sync
+from tipdesk.services import sync
+from tipdesk.services.casework import cases
 
 FIELDS = {
     "risk_level": ("low", "medium", "high"),

@@ -42,10 +42,11 @@ from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import cases, listing, reports, sync
+from tipdesk.services import reports, sync
+from tipdesk.services.casework import cases, listing
+from tipdesk.services.casework.duplicates import find_duplicates
 from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
-from tipdesk.services.duplicates import find_duplicates
 from tipdesk.services.register import open_register
 from tipdesk.services.reports.files import render
 from tipdesk.services.sync.entries import OPS, RECORD_TYPES

@@ -25,7 +25,8 @@ from tipdesk.domain.errors import (
     TipdeskError,
 )
 from tipdesk.security import batch as envelope
-from tipdesk.services import cases, sync
+from tipdesk.services import sync
+from tipdesk.services.casework import cases
 from tipdesk.services.devtools.demo import add_demo_cases
 
 SYNCED = ("offices", "providers", "persons", "cases", "services", "referrals", "case_notes")

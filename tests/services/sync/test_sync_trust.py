@@ -26,7 +26,8 @@ from tipdesk.domain.errors import BatchEntryRefused, NotFound, NotOurRecord, Not
 from tipdesk.domain.messages import describe_error
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import cases, check, sync
+from tipdesk.services import check, sync
+from tipdesk.services.casework import cases
 from tipdesk.storage import audit as audit_store
 from tipdesk.storage import sync as store
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from tipdesk.domain.records import LetterSettings, Office, User
 from tipdesk.security.keyslots import KdfParams, derive
-from tipdesk.services import analysis
-from tipdesk.services.cases import find_cases, open_case, save_case_file
+from tipdesk.services.access import analysis
+from tipdesk.services.casework.cases import find_cases, open_case, save_case_file
 from tipdesk.services.devtools import demo_pools
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.devtools.measures import (  # noqa: F401 (used by the app's measures too)

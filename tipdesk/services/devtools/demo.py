@@ -22,8 +22,13 @@ from tipdesk.domain.errors import Cancelled
 from tipdesk.domain.records import LetterSettings, Office, User, age_on
 from tipdesk.domain.vocab import PROVIDER_TYPE
 from tipdesk.runtime.processes import run_apart, serve
-from tipdesk.services import analysis
-from tipdesk.services.cases import CASE_COUNTER, PERSON_COUNTER, case_number, register_number
+from tipdesk.services.access import analysis
+from tipdesk.services.casework.cases import (
+    CASE_COUNTER,
+    PERSON_COUNTER,
+    case_number,
+    register_number,
+)
 from tipdesk.services.devtools import demo_pools as pools
 from tipdesk.services.register import Created, create_register
 from tipdesk.services.session import Session, utc_now

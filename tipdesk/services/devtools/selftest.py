@@ -42,7 +42,8 @@ def _where(exc: BaseException) -> str:
 def run_selftest(report: Callable[[Step], None] = lambda _: None) -> list[Step]:
     """Run every step, calling ``report`` after each; return them all."""
     from tipdesk.security.keyslots import KdfParams
-    from tipdesk.services import cases, letters, reports, sync
+    from tipdesk.services import letters, reports, sync
+    from tipdesk.services.casework import cases
     from tipdesk.services.register import create_register, open_register
 
     kdf = KdfParams(time_cost=1, memory_kib=16 * 1024, parallelism=1)

@@ -15,7 +15,8 @@ import datetime as dt
 from tipdesk.domain import reports as d
 from tipdesk.domain.errors import BadArgument, NotFound
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.services import listing, permissions
+from tipdesk.services.access import permissions
+from tipdesk.services.casework import listing
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import reports as store
 

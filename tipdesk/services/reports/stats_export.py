@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipdesk.domain.errors import BadArgument
-from tipdesk.services import permissions
+from tipdesk.services.access import permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import stats as store
 from tipdesk.storage.files import atomic_file

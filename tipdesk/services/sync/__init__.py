@@ -54,8 +54,8 @@ from tipdesk.runtime.ahead import read_ahead
 from tipdesk.runtime.pauses import collector_paused
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
-from tipdesk.services import analysis, audit, permissions
-from tipdesk.services.cases import scrub_beside_rows
+from tipdesk.services.access import analysis, audit, permissions
+from tipdesk.services.casework.cases import scrub_beside_rows
 from tipdesk.services.session import Session, utc_now
 from tipdesk.services.sync import entries
 from tipdesk.services.sync import reader as import_reader

@@ -24,7 +24,7 @@ from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error
 from tipdesk.domain.validation import validate
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.widgets.forms import (

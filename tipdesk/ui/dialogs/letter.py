@@ -55,7 +55,9 @@ from tipdesk.domain.errors import ConsentToReferMissing, LetterSettingsIncomplet
 from tipdesk.domain.letters import file_name_for
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.vocab import LETTER_LANGUAGE, SERVICE_TYPE, URGENCY
-from tipdesk.services import cases, letters, permissions
+from tipdesk.services import letters
+from tipdesk.services.access import permissions
+from tipdesk.services.casework import cases
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import format_date, vocab_label

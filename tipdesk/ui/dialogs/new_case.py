@@ -37,7 +37,7 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error
 from tipdesk.domain.validation import validate
-from tipdesk.services import cases, listing
+from tipdesk.services.casework import cases, listing
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.views.case_file import UnsavedChanges
@@ -279,7 +279,7 @@ class NewCaseDialog(QDialog):
 
     def _duplicates(self, person: r.Person) -> list[Any]:
         # Imported here: the duplicate search is a separate service module.
-        from tipdesk.services.duplicates import find_duplicates
+        from tipdesk.services.casework.duplicates import find_duplicates
 
         return list(find_duplicates(self.session, person))
 

@@ -1,6 +1,6 @@
 """The person's rights in a case file (UU 27/2022), for supervisors: a copy of everything
 held about the person (JSON or PDF, not encrypted: it is handed to them), and erasure,
-which cannot be undone (``tipdesk.services.privacy``)."""
+which cannot be undone (``tipdesk.services.casework.privacy``)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.domain.errors import TipdeskError
-from tipdesk.services import privacy
+from tipdesk.services.casework import privacy
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.progress import run_with_progress

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.domain.records import User
 from tipdesk.domain.vocab import ROLE
-from tipdesk.services import users
+from tipdesk.services.access import users
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.office_keys import monospace

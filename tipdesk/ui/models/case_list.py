@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from tipdesk.domain.messages import field_label
 from tipdesk.domain.records import unreadable_fields
 from tipdesk.domain.vocab import CASE_STATUS, EXPLOITATION, SEX, Vocabulary
-from tipdesk.services import listing
+from tipdesk.services.casework import listing
 from tipdesk.ui.i18n import current_language
 
 Index = QModelIndex | QPersistentModelIndex

@@ -1,5 +1,5 @@
 """The Audit screen: who did what, when, newest first, filtered by case number, user and
-action (``tipdesk.services.audit.entries``, for administrators and supervisors).
+action (``tipdesk.services.access.audit.entries``, for administrators and supervisors).
 
 The trail holds usernames, case numbers, record ids and codes, never a person's name, so
 nothing here identifies a victim. The case file's History tab shows one case's entries
@@ -26,7 +26,7 @@ from tipdesk.domain.audit import ACTIONS, AuditEntry, action_label
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.domain.messages import field_label
 from tipdesk.domain.vocab import ROLE
-from tipdesk.services import audit
+from tipdesk.services.access import audit
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text
 from tipdesk.ui.i18n import current_language

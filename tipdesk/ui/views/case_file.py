@@ -44,7 +44,8 @@ from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.validation import validate
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.services import audit, cases, listing, permissions
+from tipdesk.services.access import audit, permissions
+from tipdesk.services.casework import cases, listing
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
 from tipdesk.ui.dialogs.reply import can_record_reply
@@ -636,7 +637,7 @@ class CaseFileWidget(QWidget):
         self._history_stale = False
         try:
             # Imported here: the history service arrives separately from this view.
-            from tipdesk.services.listing import case_history
+            from tipdesk.services.casework.listing import case_history
         except ImportError:
             self.history_note.setText(self.tr("The history of changes is not available "
                                               "in this version."))

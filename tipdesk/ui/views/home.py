@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.domain.vocab import CASE_STATUS
-from tipdesk.services import listing
+from tipdesk.services.casework import listing
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, format_date, vocab_label
 from tipdesk.ui.widgets.lists import RowActivation
 

@@ -25,7 +25,7 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, ValidationFailed
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.vocab import PROVIDER_TYPE, SERVICE_TYPE
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, vocab_label
 from tipdesk.ui.widgets.forms import message_label, save_cancel_buttons

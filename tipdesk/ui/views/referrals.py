@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from tipdesk.domain.vocab import REFERRAL_STATUS, URGENCY
-from tipdesk.services import listing
+from tipdesk.services.casework import listing
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, format_date, vocab_label
 from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.domain.vocab import CASE_STATUS, EXPLOITATION
-from tipdesk.services import listing, permissions
+from tipdesk.services.access import permissions
+from tipdesk.services.casework import listing
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import CaseListModel, format_count
 from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table

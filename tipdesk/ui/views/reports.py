@@ -47,7 +47,8 @@ from PySide6.QtWidgets import (
 
 from tipdesk.domain import reports as d
 from tipdesk.domain.errors import TipdeskError
-from tipdesk.services import permissions, reports
+from tipdesk.services import reports
+from tipdesk.services.access import permissions
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.progress import run_with_progress

@@ -40,7 +40,9 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import BadArgument, Cancelled, TipdeskError
 from tipdesk.domain.messages import field_label
 from tipdesk.domain.vocab import OFFICE_LEVEL
-from tipdesk.services import cases, permissions, sync
+from tipdesk.services import sync
+from tipdesk.services.access import permissions
+from tipdesk.services.casework import cases
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.office_keys import EnrolDialog, RecoveryKeyDialog, monospace

@@ -1,7 +1,7 @@
 """The Users screen: who may sign in to this register, with which role.
 
 Administrators see the accounts and add, change, disable, enable, reset and remove them
-(``tipdesk.services.users``); every other role reads one sentence saying that only
+(``tipdesk.services.access.users``); every other role reads one sentence saying that only
 administrators manage users, and can change their own password here too.
 """
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.domain.errors import TipdeskError
-from tipdesk.services import permissions, users
+from tipdesk.services.access import permissions, users
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.progress import run_with_progress

@@ -12,7 +12,7 @@ from pathlib import Path
 from tipdesk.domain.errors import BadArgument, OutputExists, ReportFormatUnknown
 from tipdesk.domain.regions import wilayah_name
 from tipdesk.domain.reports import Report
-from tipdesk.services import permissions
+from tipdesk.services.access import permissions
 from tipdesk.services.reports import office_choices
 from tipdesk.services.reports.files.labels import LabelledReport, labelled
 from tipdesk.services.session import Session

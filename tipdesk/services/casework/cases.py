@@ -21,7 +21,7 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.domain.fields import parse_value
 from tipdesk.domain.validation import CLOSED_STATUSES, validate
-from tipdesk.services import audit, permissions
+from tipdesk.services.access import audit, permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import counters, local, rows, search
@@ -186,7 +186,7 @@ def open_case(session: Session, number: str, *, audit: bool = True) -> r.CaseFil
 
 
 def _audit_view(session: Session, case: r.Case) -> None:
-    from tipdesk.services import audit as trail
+    from tipdesk.services.access import audit as trail
 
     last = trail.store.entries(session.db, trail.store.AuditQuery(), limit=1)
     if last and last[0]["action"] == "case_viewed" and \

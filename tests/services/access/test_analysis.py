@@ -21,17 +21,9 @@ from tipdesk.domain.errors import (
     RoleNeedsNewPassword,
 )
 from tipdesk.security.keyslots import KeyFile
-from tipdesk.services import (
-    analysis,
-    audit,
-    backup,
-    cases,
-    listing,
-    privacy,
-    register,
-    reports,
-    users,
-)
+from tipdesk.services import backup, register, reports
+from tipdesk.services.access import analysis, audit, users
+from tipdesk.services.casework import cases, listing, privacy
 from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.reports.stats_export import export_stats

@@ -47,7 +47,7 @@ from tipdesk.security.keyslots import (
     new_database_key,
     new_recovery_code,
 )
-from tipdesk.services import analysis, audit
+from tipdesk.services.access import analysis, audit
 from tipdesk.services.session import CLOCK_SETTING, Session
 from tipdesk.storage import analysis as analysis_store
 from tipdesk.storage import backup as store

@@ -23,7 +23,9 @@ from tipdesk.domain.errors import (
     OutputExists,
     UnknownErasureReason,
 )
-from tipdesk.services import audit, cases, letters, privacy, sync
+from tipdesk.services import letters, sync
+from tipdesk.services.access import audit
+from tipdesk.services.casework import cases, privacy
 from tipdesk.storage import letters as archive
 from tipdesk.storage import rows
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from tests.conftest import new_case, person
-from tipdesk.services import cases
-from tipdesk.services.duplicates import find_duplicates, normal_name
+from tipdesk.services.casework import cases
+from tipdesk.services.casework.duplicates import find_duplicates, normal_name
 
 NIK = "5371015403990001"  # a woman born 14 March 1999, registered in Kota Kupang
 
@@ -138,7 +138,7 @@ def test_closest_names_first_and_limit(session):
 
 def test_an_initial_in_the_name_is_not_an_obstacle(session):
     from tipdesk.domain.records import Person
-    from tipdesk.services.duplicates import find_duplicates
+    from tipdesk.services.casework.duplicates import find_duplicates
 
     new_case(session, person_overrides={"full_name": "Maria Gorety Bria",
                                         "birth_date": None, "estimated_age": 25})

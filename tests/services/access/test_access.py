@@ -24,9 +24,11 @@ from tipdesk.domain.errors import (
     WrongPassword,
 )
 from tipdesk.security import keyslots
-from tipdesk.services import audit, cases, letters, listing, users
+from tipdesk.services import letters
+from tipdesk.services.access import audit, users
+from tipdesk.services.casework import cases, listing
+from tipdesk.services.casework.listing import CaseFilter
 from tipdesk.services.check import check_register
-from tipdesk.services.listing import CaseFilter
 from tipdesk.services.register import open_register, verify_password
 
 ROLES = ("admin", "supervisor", "caseworker", "analyst")

@@ -5,7 +5,7 @@ sign in, a key slot in ``register.keys``. Adding, enabling and resetting a passw
 write a slot; disabling and removing delete it, so a disabled user's password no longer
 opens anything. Removing a user can also re-key the database, so that a copy of the old
 key file the removed user may hold opens no later copy of the register; that survives
-any interruption (``services.rekey``). The register always keeps at least one active
+any interruption (``services.access.rekey``). The register always keeps at least one active
 admin.
 """
 
@@ -33,8 +33,8 @@ from tipdesk.security.keyslots import (
     KeyFile,
     normalize_recovery_code,
 )
-from tipdesk.services import analysis, audit, permissions
-from tipdesk.services import rekey as rekey_service
+from tipdesk.services.access import analysis, audit, permissions
+from tipdesk.services.access import rekey as rekey_service
 from tipdesk.services.register import KEYS_FILE, MIN_PASSWORD
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import local
@@ -227,7 +227,7 @@ def remove_user(session: Session, username: str, *, rekey: bool,
     """Remove an account and its key slot, also from the backups in ``backups/``.
 
     With ``rekey`` the database is re-encrypted under a new key that only the remaining
-    slots can reach, in one step with the removal (``services.rekey``): whatever stops
+    slots can reach, in one step with the removal (``services.access.rekey``): whatever stops
     the program, the register is either as before (the old key, the user still there)
     or as after (the new key, the user gone), and the next open finishes or rolls back
     what was half-done. ``progress(done, total)`` follows the long part (bytes)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tipdesk.domain.audit import ACTIONS, AuditEntry
-from tipdesk.services import permissions
+from tipdesk.services.access import permissions
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import audit as store
 
@@ -70,7 +70,7 @@ def entries(session: Session, *, case_number: str = "", username: str = "",
 
 def case_entries(session: Session, case_number: str, *, limit: int = 500) -> list[AuditEntry]:
     """Who opened and changed one case, newest first: for anyone who may open the case."""
-    from tipdesk.services import cases  # (cases records through this module)
+    from tipdesk.services.casework import cases  # (cases records through this module)
 
     cases.open_case(session, case_number, audit=False)  # refuses what the user may not see
     query = store.AuditQuery(case_number=case_number)

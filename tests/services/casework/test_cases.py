@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import PASSWORD, TODAY, case, new_case, person, provider
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import NotFound, UnknownField, ValidationFailed
-from tipdesk.services import cases
+from tipdesk.services.casework import cases
 from tipdesk.services.register import open_register
 
 
@@ -174,7 +174,7 @@ def _assignee_problem(info):
 def test_a_new_case_is_assigned_only_to_a_current_user_of_this_register(session):
     from tests.conftest import add_account
     from tipdesk.domain.messages import describe_problem
-    from tipdesk.services import users
+    from tipdesk.services.access import users
 
     for name in ("ani", "budi", "citra"):
         add_account(session, name, "caseworker")
@@ -198,7 +198,7 @@ def test_a_new_case_is_assigned_only_to_a_current_user_of_this_register(session)
 
 def test_reassigning_to_a_user_who_is_not_current_is_refused_and_writes_nothing(session):
     from tests.conftest import add_account
-    from tipdesk.services import users
+    from tipdesk.services.access import users
 
     add_account(session, "ani", "caseworker")
     add_account(session, "budi", "caseworker")
@@ -225,7 +225,7 @@ def test_reassigning_to_a_user_who_is_not_current_is_refused_and_writes_nothing(
 
 def test_an_unchanged_assignee_who_has_left_stays_valid(session):
     from tests.conftest import add_account
-    from tipdesk.services import users
+    from tipdesk.services.access import users
 
     add_account(session, "ani", "caseworker")
     number = new_case(session, assigned_to="ani").case.case_number

@@ -8,9 +8,9 @@ import pytest
 from tests.conftest import TODAY, new_case, provider
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import NotFound
-from tipdesk.services import cases, listing
+from tipdesk.services.casework import cases, listing
+from tipdesk.services.casework.listing import CaseFilter
 from tipdesk.services.devtools.demo import add_demo_cases
-from tipdesk.services.listing import CaseFilter
 from tipdesk.storage import local
 
 

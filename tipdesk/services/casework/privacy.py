@@ -32,7 +32,8 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.domain.messages import field_label
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.services import audit, cases, permissions
+from tipdesk.services.access import audit, permissions
+from tipdesk.services.casework import cases
 from tipdesk.services.register import DB_FILE
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import audit as audit_store

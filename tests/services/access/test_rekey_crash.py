@@ -29,14 +29,15 @@ import pytest
 from tests.conftest import PASSWORD, add_account, new_register, sign_in
 from tipdesk.domain.errors import RegisterDamaged, UnknownUser
 from tipdesk.security.keyslots import KeyFile
-from tipdesk.services import backup, rekey, users
+from tipdesk.services import backup
+from tipdesk.services.access import rekey, users
 from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import register_users
 from tipdesk.storage import files
 from tipdesk.storage.connection import open_database
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 REMOVED = "budi"
 
 # The child: os.replace, os.rename, os.fsync and os.unlink (every rename, sync and delete
@@ -62,7 +63,7 @@ for name in ("replace", "rename", "fsync", "unlink"):
     setattr(os, name, counted(getattr(os, name)))
 
 if when == "signal":      # the parent kills us at a moment of its choosing
-    from tipdesk.services import rekey
+    from tipdesk.services.access import rekey
     real_rekey = rekey.rekey
     def announced(*args, **kwargs):
         print("start", flush=True)

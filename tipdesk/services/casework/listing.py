@@ -19,7 +19,7 @@ from tipdesk.domain.clock import parse_rev
 from tipdesk.domain.errors import NotFound
 from tipdesk.domain.validation import CLOSED_STATUSES
 from tipdesk.domain.vocab import CASE_STATUS
-from tipdesk.services import permissions
+from tipdesk.services.access import permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import listing as store

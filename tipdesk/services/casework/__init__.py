@@ -1,0 +1,2 @@
+"""The work on cases: persons and cases with their services, referrals and notes, the
+duplicate check, the lists the app shows, and a person's rights (access, erasure)."""
