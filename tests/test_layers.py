@@ -88,3 +88,42 @@ def test_the_command_line_runs_without_loading_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each module of the package and the package's modules it imports, anywhere in it
+    (inside functions too: an import put there to dodge a cycle is still one)."""
+    names = {}
+    for parts, _ in modules():
+        dotted = list(parts[:-1]) + ([] if parts[-1] == "__init__.py" else [parts[-1][:-3]])
+        names[".".join(["tipdesk", *dotted])] = parts
+    graph = {name: set() for name in names}
+    trees = dict(modules())
+    for name, parts in names.items():
+        for node in ast.walk(trees[parts]):
+            found = []
+            if isinstance(node, ast.Import):
+                found = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            graph[name] |= {n for n in found if n in names and n != name}
+    return graph
+
+
+def test_no_import_cycles():
+    graph = _module_graph()
+    cycles, done = [], set()
+
+    def walk(name: str, path: list[str]) -> None:
+        if name in path:
+            cycles.append(" -> ".join([*path[path.index(name):], name]))
+            return
+        if name in done:
+            return
+        for other in sorted(graph[name]):
+            walk(other, [*path, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        walk(name, [])
+    assert cycles == []

@@ -187,10 +187,10 @@ def _make_office_keys(db, office: Office) -> str:
 
 def register_users(folder: Path) -> list[str]:
     """Usernames with a key slot (readable without a password)."""
-    return KeyFile.load(_keys_path(folder)).usernames()
+    return KeyFile.load(keys_path(folder)).usernames()
 
 
-def _keys_path(folder: Path) -> Path:
+def keys_path(folder: Path) -> Path:
     folder = Path(folder)
     if not folder.exists():
         raise NotARegister(path=str(folder), reason="the folder does not exist")
@@ -213,7 +213,7 @@ def open_register(folder: Path, username: str | None, password: str, *,
     may be damaged is not written to); the failed attempts wait for the next sign-in.
     """
     folder = Path(folder)
-    keys_file = _keys_path(folder)
+    keys_file = keys_path(folder)
     if write and not writable(folder):
         # Said before a password is tried (a failure could not be counted there) and not
         # as "damaged": the register is whole, only where it lies cannot be written.
@@ -232,7 +232,7 @@ def open_register(folder: Path, username: str | None, password: str, *,
     if keys.user_kind(username) == analysis.SLOT_KIND:
         return _open_as_analyst(folder, keys, username, password, candidates, write=write,
                                 audit_sign_in=audit_sign_in)
-    db, key = _open_with(folder, candidates)
+    db, key = open_with_first_key(folder, candidates)
     with _closed_on_error(db, folder):
         migrate(db, key, folder / "backups")
         user = local.get_user(db, username)
@@ -344,7 +344,7 @@ def _remove_leftovers(folder: Path) -> None:
         clean_folder(folder / sub, f"the register's {sub} folder")
 
 
-def _open_with(folder: Path, candidates: list[bytes]):
+def open_with_first_key(folder: Path, candidates: list[bytes]):
     """Open the database with the first key that fits (a re-key may not have finished)."""
     for i, key in enumerate(candidates):
         try:

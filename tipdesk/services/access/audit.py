@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from tipdesk.domain.audit import ACTIONS, AuditEntry
+from tipdesk.domain.errors import NotFound
 from tipdesk.services.access import permissions
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import audit as store
+from tipdesk.storage import cases as case_store
 
 
 def record(session: Session, action: str, *, entity: str = "", record_id: str = "",
@@ -70,9 +72,10 @@ def entries(session: Session, *, case_number: str = "", username: str = "",
 
 def case_entries(session: Session, case_number: str, *, limit: int = 500) -> list[AuditEntry]:
     """Who opened and changed one case, newest first: for anyone who may open the case."""
-    from tipdesk.services.casework import cases  # (cases records through this module)
-
-    cases.open_case(session, case_number, audit=False)  # refuses what the user may not see
+    case = case_store.case_by_number(session.db, case_number)
+    if case is None:
+        raise NotFound(what="case", key=case_number)
+    permissions.require_case(session, case)          # refuses what the user may not see
     query = store.AuditQuery(case_number=case_number)
     return [_entry(row) for row in store.entries(session.db, query, limit=limit)]
 

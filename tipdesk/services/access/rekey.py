@@ -47,6 +47,7 @@ from tipdesk.security.keyslots import (
     new_database_key,
     new_recovery_code,
 )
+from tipdesk.services import backup_format
 from tipdesk.services.access import analysis, audit
 from tipdesk.services.session import CLOCK_SETTING, Session
 from tipdesk.storage import analysis as analysis_store
@@ -332,18 +333,14 @@ def _finish(folder: Path, intent: dict, *, progress: Progress | None = None) -> 
 # --- backups ---------------------------------------------------------------------------
 
 def _backup_files(folder: Path) -> list[Path]:
-    from tipdesk.services import backup
-
-    return backup.backups_in(folder)
+    return backup_format.backups_in(folder)
 
 
 def remove_from_backups(folder: Path, username: str, *,
                         progress: Progress | None = None) -> int:
     """Take ``username``'s key slot out of every backup in the register's ``backups/``;
     the number of files changed."""
-    from tipdesk.services import backup
-
-    return backup.remove_user_slot(folder, username, progress=progress)
+    return backup_format.remove_user_slot(folder, username, progress=progress)
 
 
 def _size(path: Path) -> int:

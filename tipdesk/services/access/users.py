@@ -35,7 +35,13 @@ from tipdesk.security.keyslots import (
 )
 from tipdesk.services.access import analysis, audit, permissions
 from tipdesk.services.access import rekey as rekey_service
-from tipdesk.services.register import KEYS_FILE, MIN_PASSWORD
+from tipdesk.services.register import (
+    KEYS_FILE,
+    MIN_PASSWORD,
+    keys_path,
+    open_register,
+    open_with_first_key,
+)
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import local
 
@@ -265,14 +271,12 @@ def recover(folder: Path, recovery_code: str, username: str, new_password: str, 
             kdf: KdfParams | None = None) -> Session:
     """With the recovery code: set a new password for an admin (enabling the account if
     it was disabled) and open the register as that admin."""
-    from tipdesk.services.register import _keys_path, _open_with, open_register
-
-    keys_path = _keys_path(Path(folder))
+    keys_file = keys_path(Path(folder))
     rekey_service.settle(Path(folder))       # a re-key interrupted earlier, first
-    keys = KeyFile.load(keys_path)
+    keys = KeyFile.load(keys_file)
     candidates = keys.unlock_keys_with_recovery_code(recovery_code)
     _check_password(new_password)
-    db, key = _open_with(Path(folder), candidates)
+    db, key = open_with_first_key(Path(folder), candidates)
     try:
         user = local.get_user(db, username)
         if user is None or user.removed:

@@ -186,15 +186,13 @@ def open_case(session: Session, number: str, *, audit: bool = True) -> r.CaseFil
 
 
 def _audit_view(session: Session, case: r.Case) -> None:
-    from tipdesk.services.access import audit as trail
-
-    last = trail.store.entries(session.db, trail.store.AuditQuery(), limit=1)
+    last = audit.store.entries(session.db, audit.store.AuditQuery(), limit=1)
     if last and last[0]["action"] == "case_viewed" and \
             last[0]["case_number"] == case.case_number and \
             last[0]["username"] == session.user.username:
         return
     with session.write(immediate=True):
-        trail.record(session, "case_viewed", entity="cases", record_id=case.id,
+        audit.record(session, "case_viewed", entity="cases", record_id=case.id,
                      case_number=case.case_number)
 
 

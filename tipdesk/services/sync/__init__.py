@@ -407,9 +407,7 @@ def _export_pieces(session: Session, window: dict) -> Iterator[tuple[str, bytes,
     if session.db.conn.in_transaction:
         yield from _all_pieces(session.db, window)
         return
-    from tipdesk.services.register import DB_FILE  # (register imports this module)
-
-    db = open_database(session.folder / DB_FILE, session.key)
+    db = open_database(session.database_path, session.key)
     lock, reading = threading.Lock(), True
 
     def read() -> Iterator[tuple[str, bytes, int]]:
