@@ -30,7 +30,7 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.services import letters
 from tipdesk.services.casework import cases, listing
-from tipdesk.services.letters.styles import unprintable
+from tipdesk.services.pdf.styles import unprintable
 from tipdesk.services.register import open_register
 from tipdesk.storage import rows
 

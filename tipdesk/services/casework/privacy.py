@@ -227,7 +227,7 @@ def _pdf(data: dict, lang: str) -> bytes:
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from tipdesk.services.letters.styles import markup, styles
+    from tipdesk.services.pdf.styles import markup, styles
 
     lang = lang if lang in _TEXT else "id"
     t, s = _TEXT[lang], styles()

@@ -34,8 +34,8 @@ from tipdesk.domain.regions import wilayah_name
 from tipdesk.domain.validation import logo_bytes, unknown_code, validate
 from tipdesk.domain.vocab import LETTER_LANGUAGE, SERVICE_TYPE, SEX, URGENCY
 from tipdesk.services.access import audit, permissions
-from tipdesk.services.letters.styles import unprintable
 from tipdesk.services.letters.templates import LetterContent, render
+from tipdesk.services.pdf.styles import unprintable
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import counters, local, rows
 from tipdesk.storage import letters as archive

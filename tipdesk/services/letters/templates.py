@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from tipdesk.domain.letters import attachments_text, long_date
-from tipdesk.services.letters.components import (
+from tipdesk.services.pdf.components import (
     Letterhead,
     fields_table,
     letterhead_document,
@@ -30,7 +30,7 @@ from tipdesk.services.letters.components import (
     reference_block,
     signature_block,
 )
-from tipdesk.services.letters.styles import markup, styles
+from tipdesk.services.pdf.styles import markup, styles
 
 PAPER = {"a4": (210 * mm, 297 * mm), "f4": (215 * mm, 330 * mm)}
 MARGINS = {"left": 3 * cm, "right": 2 * cm, "top": 1.5 * cm, "bottom": 2.0 * cm}

@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 
 from tipdesk.domain.reports import TOTAL
-from tipdesk.services.letters.styles import BASE, text_width
+from tipdesk.services.pdf.styles import BASE, text_width
 from tipdesk.services.reports.files.labels import LabelledTable, month_label, number_text
 
 # Okabe-Ito, then Tableau: tell apart in colour and in grey, and for colour-blind readers.

@@ -24,13 +24,13 @@ from reportlab.platypus import (
 )
 
 from tipdesk.domain.reports import TOTAL
-from tipdesk.services.letters.components import (
+from tipdesk.services.pdf.components import (
     Letterhead,
     fields_table,
     letterhead_document,
     numbered_canvas,
 )
-from tipdesk.services.letters.styles import BASE, markup, styles, text_width
+from tipdesk.services.pdf.styles import BASE, markup, styles, text_width
 from tipdesk.services.reports.files.charts import chart_for
 from tipdesk.services.reports.files.labels import LabelledReport, LabelledTable, number_text
 

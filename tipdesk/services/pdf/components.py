@@ -20,7 +20,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from tipdesk.services.letters.styles import draw_text, markup, styles, text_width
+from tipdesk.services.pdf.styles import draw_text, markup, styles, text_width
 
 LOGO_HEIGHT = 2.4 * cm
 HEAD_SIZES = (12.5, 13.5)  # first letterhead line, the others
