@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
+import shutil
 import signal
 import threading
 import time
@@ -32,9 +34,20 @@ def new_register(folder: Path, *, code: str = "KUP", admin: str = "admin"):
                            kdf=FAST_KDF)
 
 
+@pytest.fixture(scope="session")
+def register_template(tmp_path_factory):
+    """One new register, made once per test run; each test gets a copy of it."""
+    return new_register(tmp_path_factory.mktemp("template") / "register")
+
+
 @pytest.fixture
-def register(tmp_path: Path):
-    return new_register(tmp_path / "register")
+def register(tmp_path: Path, register_template):
+    """A new register of its own for the test: a copy of the template (a millisecond)
+    rather than a new one (a seventh of a second: keys, migrations, office keys). Tests
+    that need two different registers call :func:`new_register` for the second."""
+    folder = tmp_path / "register"
+    shutil.copytree(register_template.folder, folder)
+    return dataclasses.replace(register_template, folder=folder)
 
 
 @pytest.fixture
