@@ -10,8 +10,15 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["tipdesk", "tipdesk.*"]), "tipdesk.resources"],
     package_dir={"tipdesk.resources": "resources"},
-    package_data={"tipdesk.resources": [
-        "README.md", "fonts/*.ttf", "fonts/README.md", "fonts/licences/*", "icons/*",
-        "i18n/*.ts", "i18n/*.qm",
-    ]},
+    package_data={
+        "tipdesk.resources": [
+            "README.md",
+            "fonts/*.ttf",
+            "fonts/README.md",
+            "fonts/licences/*",
+            "icons/*",
+            "i18n/*.ts",
+            "i18n/*.qm",
+        ]
+    },
 )

@@ -51,9 +51,13 @@ def main() -> int:
     QGuiApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
     draw(256).save(str(OUT / "tipdesk.png"))
-    if not draw(256).scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation).save(
-            str(OUT / "tipdesk.ico"), "ICO"):
+    if (
+        not draw(256)
+        .scaled(
+            64, 64, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        .save(str(OUT / "tipdesk.ico"), "ICO")
+    ):
         # Qt's ICO writer (imageformats plugin) is missing: keep the PNG only.
         print("tipdesk.ico not written: no ICO image writer in this Qt", file=sys.stderr)
         return 1

@@ -34,9 +34,24 @@ def tool(name: str) -> str:
 
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tipdesk" / "ui").rglob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
-                    "-source-language", "en", "-target-language", "id", "-ts", str(TS)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            "id",
+            "-ts",
+            str(TS),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     known: dict[tuple[str, str], str] = {}
     for path in sorted((I18N / "id").glob("*.json")):
         for context, table in json.loads(path.read_text("utf-8")).items():
@@ -57,10 +72,17 @@ def main() -> int:
             elif not node.text or node.get("type") == "unfinished":
                 missing.append(f"{name}: {source!r}")
     ET.indent(tree)
-    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                  + ET.tostring(tree.getroot(), encoding="unicode") + "\n", "utf-8")
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
-                   check=True, capture_output=True)
+    TS.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(tree.getroot(), encoding="unicode")
+        + "\n",
+        "utf-8",
+    )
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
+        check=True,
+        capture_output=True,
+    )
     for line in missing:
         print("untranslated:", line)
     return 1 if missing else 0

@@ -28,10 +28,10 @@ TODAY = dt.date(2026, 11, 28)
 
 
 def new_register(folder: Path, *, code: str = "KUP", admin: str = "admin"):
-    office = r.Office(code=code, name="UPTD PPA Kota Kupang", level="district",
-                      region_code="53.71")
-    return create_register(folder, office, r.User(username=admin, role="admin"), PASSWORD,
-                           kdf=FAST_KDF)
+    office = r.Office(code=code, name="UPTD PPA Kota Kupang", level="district", region_code="53.71")
+    return create_register(
+        folder, office, r.User(username=admin, role="admin"), PASSWORD, kdf=FAST_KDF
+    )
 
 
 @pytest.fixture(scope="session")
@@ -59,30 +59,43 @@ def session(register):
 
 
 def person(**overrides) -> r.Person:
-    values = dict(full_name="Maria Goreti Bria", sex="female", birth_date=dt.date(1999, 3, 14),
-                  region_code="53.71.01.1001", phone="081234567890")
+    values = dict(
+        full_name="Maria Goreti Bria",
+        sex="female",
+        birth_date=dt.date(1999, 3, 14),
+        region_code="53.71.01.1001",
+        phone="081234567890",
+    )
     values.update(overrides)
     return r.Person(**values)
 
 
 def case(**overrides) -> r.Case:
-    values = dict(opened_on=dt.date(2026, 10, 2), intake_source="hotline",
-                  exploitation_types=["forced_labour"], labour_sector="agriculture",
-                  exploitation_country="my", exploitation_place="Tawau",
-                  summary="Dijanjikan kerja di kebun sawit.")
+    values = dict(
+        opened_on=dt.date(2026, 10, 2),
+        intake_source="hotline",
+        exploitation_types=["forced_labour"],
+        labour_sector="agriculture",
+        exploitation_country="my",
+        exploitation_place="Tawau",
+        summary="Dijanjikan kerja di kebun sawit.",
+    )
     values.update(overrides)
     return r.Case(**values)
 
 
 def new_case(session, person_overrides=None, **case_overrides) -> r.CaseFile:
-    file, _ = cases.create_case(session, person(**(person_overrides or {})),
-                                case(**case_overrides))
+    file, _ = cases.create_case(session, person(**(person_overrides or {})), case(**case_overrides))
     return file
 
 
 def provider(session, **overrides) -> r.Provider:
-    values = dict(name="RSUD Prof. Dr. W. Z. Johannes", provider_type="hospital",
-                  region_code="53.71", services_offered=["health"])
+    values = dict(
+        name="RSUD Prof. Dr. W. Z. Johannes",
+        provider_type="hospital",
+        region_code="53.71",
+        services_offered=["health"],
+    )
     values.update(overrides)
     p = r.Provider(**values)
     cases.create_provider(session, p)
@@ -93,8 +106,12 @@ def add_account(session, username: str, role: str, password: str = PASSWORD) -> 
     """Another account in the session's register, with its own key slot."""
     from tipdesk.services.access import users
 
-    users.add_user(session, r.User(username=username, display_name=username.title(),
-                                   role=role), password, kdf=FAST_KDF)
+    users.add_user(
+        session,
+        r.User(username=username, display_name=username.title(), role=role),
+        password,
+        kdf=FAST_KDF,
+    )
 
 
 def sign_in(folder: Path, username: str, password: str = PASSWORD):
@@ -105,8 +122,9 @@ def sign_in(folder: Path, username: str, password: str = PASSWORD):
 
 def triggers(db) -> list[tuple[str, str]]:
     """Every trigger of the register, by name, with its SQL."""
-    return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                      "ORDER BY name").fetchall()
+    return db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ).fetchall()
 
 
 def outcome_within(action: Callable[[], object], seconds: float) -> object:

@@ -46,7 +46,8 @@ def test_the_package_has_modules_to_check():
 @pytest.mark.parametrize("banned", ["PySide6", "shiboken6"])
 def test_no_module_outside_ui_imports_qt(banned):
     offenders = [
-        "/".join(parts) for parts, tree in modules()
+        "/".join(parts)
+        for parts, tree in modules()
         if parts[0] != "ui" and any(n.split(".")[0] == banned for n in imported(tree))
     ]
     assert offenders == []
@@ -58,12 +59,16 @@ def test_only_storage_talks_to_the_database():
         if parts[0] == "storage":
             continue
         where = "/".join(parts)
-        offenders += [f"{where} imports {n}" for n in imported(tree)
-                      if n.split(".")[0] in DATABASE_MODULES]
-        offenders += [f"{where}:{node.lineno} calls .{node.func.attr}()"
-                      for node in ast.walk(tree)
-                      if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                      and node.func.attr in SQL_CALLS]
+        offenders += [
+            f"{where} imports {n}" for n in imported(tree) if n.split(".")[0] in DATABASE_MODULES
+        ]
+        offenders += [
+            f"{where}:{node.lineno} calls .{node.func.attr}()"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in SQL_CALLS
+        ]
     assert offenders == []
 
 
@@ -75,18 +80,25 @@ def test_imports_point_one_way():
             continue  # cli.py, __main__.py and paths.py sit on top and may use any layer
         for name in imported(tree):
             bits = name.split(".")
-            if bits[0] == "tipdesk" and len(bits) > 1 and bits[1] in ALLOWED \
-                    and bits[1] not in ALLOWED[layer]:
+            if (
+                bits[0] == "tipdesk"
+                and len(bits) > 1
+                and bits[1] in ALLOWED
+                and bits[1] not in ALLOWED[layer]
+            ):
                 offenders.append(f"{'/'.join(parts)} imports {name}")
     assert offenders == []
 
 
 def test_the_command_line_runs_without_loading_qt():
-    code = ("import sys, tipdesk.cli, tipdesk.services.devtools.bench,"
-            " tipdesk.services.devtools.demo;"
-            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys, tipdesk.cli, tipdesk.services.devtools.bench,"
+        " tipdesk.services.devtools.demo;"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 
@@ -116,7 +128,7 @@ def test_no_import_cycles():
 
     def walk(name: str, path: list[str]) -> None:
         if name in path:
-            cycles.append(" -> ".join([*path[path.index(name):], name]))
+            cycles.append(" -> ".join([*path[path.index(name) :], name]))
             return
         if name in done:
             return

@@ -38,7 +38,7 @@ class _Stderr(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             sys.stderr.write(f"tipdesk: {record.getMessage()}\n")
-        except Exception:      # (a closed pipe: the log file has it)
+        except Exception:  # (a closed pipe: the log file has it)
             self.handleError(record)
 
 
@@ -55,5 +55,6 @@ def setup_command_line_logging() -> Path | None:
 def frames(exc: BaseException) -> str:
     """Where an exception happened: file, line and function of each frame — no source
     text and no message, either of which can quote data."""
-    return "".join(f"  {f.filename}:{f.lineno} in {f.name}\n"
-                   for f in traceback.extract_tb(exc.__traceback__))
+    return "".join(
+        f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(exc.__traceback__)
+    )

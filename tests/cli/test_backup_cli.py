@@ -22,8 +22,9 @@ def demo(env, capsys):
 
 
 def _cases(capsys, folder, query="a", user="demo"):
-    code, out, err = run(capsys, "search", str(folder), query, "--json", "--limit", "200",
-                         "--user", user)
+    code, out, err = run(
+        capsys, "search", str(folder), query, "--json", "--limit", "200", "--user", user
+    )
     assert code == 0, err
     return json.loads(out)
 
@@ -45,7 +46,8 @@ def test_backup_to_a_folder_then_restore(demo, env, capsys):
     assert "Register restored at" in out and "30 cases" in out and "KUP" in out
     before = _cases(capsys, demo)
     assert [row["case_number"] for row in _cases(capsys, target)] == [
-        row["case_number"] for row in before]
+        row["case_number"] for row in before
+    ]
     code, _, err = run(capsys, "check", str(target), "--user", "demo")
     assert code == 0, err
     code, _, err = run(capsys, "restore", str(file), "--to", str(target), "--user", "demo")
@@ -88,41 +90,50 @@ def test_person_export_and_erase(demo, env, capsys):
     victim = rows[0]
     number, name = victim["case_number"], victim["full_name"]
     out = env / "data.json"
-    code, _, err = run(capsys, "person-export", str(demo), number, "--out", str(out),
-                       "--user", "demo")
+    code, _, err = run(
+        capsys, "person-export", str(demo), number, "--out", str(out), "--user", "demo"
+    )
     assert code == 3 and "export_person_data" in err and not out.exists()
-    code, stdout, err = run(capsys, "person-export", str(demo), number, "--out", str(out),
-                            "--user", "sari")
+    code, stdout, err = run(
+        capsys, "person-export", str(demo), number, "--out", str(out), "--user", "sari"
+    )
     assert code == 0, err
     assert str(out) in stdout and "NOT encrypted" in err
     data = json.loads(out.read_text("utf-8"))
     assert data["person"]["full_name"] == name
     assert number in [c["case"]["case_number"] for c in data["cases"]]
     pdf = env / "data.pdf"
-    assert run(capsys, "person-export", str(demo), number, "--out", str(pdf),
-               "--user", "sari")[0] == 0
+    assert (
+        run(capsys, "person-export", str(demo), number, "--out", str(pdf), "--user", "sari")[0] == 0
+    )
     assert pdf.read_bytes().startswith(b"%PDF")
-    code, _, err = run(capsys, "person-export", str(demo), number, "--out",
-                       str(env / "data.txt"), "--user", "sari")
+    code, _, err = run(
+        capsys, "person-export", str(demo), number, "--out", str(env / "data.txt"), "--user", "sari"
+    )
     assert code == 3 and ".json or .pdf" in err
 
-    code, _, err = run(capsys, "erase", str(demo), number, "--reason", "person_request",
-                       "--user", "sari")
+    code, _, err = run(
+        capsys, "erase", str(demo), number, "--reason", "person_request", "--user", "sari"
+    )
     assert code == 3 and "cannot be undone" in err and "--yes" in err
-    code, _, err = run(capsys, "erase", str(demo), number, "--reason", "bored", "--yes",
-                       "--user", "sari")
+    code, _, err = run(
+        capsys, "erase", str(demo), number, "--reason", "bored", "--yes", "--user", "sari"
+    )
     assert code == 3 and "person_request, legal_order, entered_by_mistake" in err
-    code, _, err = run(capsys, "erase", str(demo), number, "--reason", "person_request",
-                       "--yes", "--user", "demo")
+    code, _, err = run(
+        capsys, "erase", str(demo), number, "--reason", "person_request", "--yes", "--user", "demo"
+    )
     assert code == 3 and "erase_person" in err
-    assert name in [row["full_name"] for row in _cases(capsys, demo)]   # nothing changed
-    code, stdout, err = run(capsys, "erase", str(demo), number, "--reason", "person_request",
-                            "--yes", "--user", "sari")
+    assert name in [row["full_name"] for row in _cases(capsys, demo)]  # nothing changed
+    code, stdout, err = run(
+        capsys, "erase", str(demo), number, "--reason", "person_request", "--yes", "--user", "sari"
+    )
     assert code == 0, err
     assert "erased" in stdout and number in stdout
     assert name not in [row["full_name"] for row in _cases(capsys, demo)]
     code, _, err = run(capsys, "show", str(demo), number, "--user", "sari")
     assert code == 3 and number in err
-    code, _, err = run(capsys, "erase", str(demo), number, "--reason", "person_request",
-                       "--yes", "--user", "sari")
+    code, _, err = run(
+        capsys, "erase", str(demo), number, "--reason", "person_request", "--yes", "--user", "sari"
+    )
     assert code == 3 and "erased before" in err

@@ -12,15 +12,37 @@ from tipdesk.cli import main
 
 def test_init_prints_the_recovery_code_once_and_refuses_an_existing_register(env, capsys):
     folder = env / "kupang"
-    code, out, err = run(capsys, "init", str(folder), "--office-code", "KUP", "--office-name",
-                         "UPTD PPA Kota Kupang", "--level", "district", "--admin", "ani")
+    code, out, err = run(
+        capsys,
+        "init",
+        str(folder),
+        "--office-code",
+        "KUP",
+        "--office-name",
+        "UPTD PPA Kota Kupang",
+        "--level",
+        "district",
+        "--admin",
+        "ani",
+    )
     assert code == 0, err
     assert "RECOVERY CODE" in out
     recovery = out.strip().splitlines()[-1].strip()
     assert len(recovery.replace("-", "")) == 32
     assert recovery not in (folder / "register.keys").read_text()
-    code, out, err = run(capsys, "init", str(folder), "--office-code", "KUP", "--office-name",
-                         "X", "--level", "district", "--admin", "ani")
+    code, out, err = run(
+        capsys,
+        "init",
+        str(folder),
+        "--office-code",
+        "KUP",
+        "--office-name",
+        "X",
+        "--level",
+        "district",
+        "--admin",
+        "ani",
+    )
     assert code == 3
     assert "already holds a register" in err
     assert "Traceback" not in err
@@ -28,8 +50,19 @@ def test_init_prints_the_recovery_code_once_and_refuses_an_existing_register(env
 
 def test_init_refuses_a_bad_office_code_and_leaves_no_folder(env, capsys):
     folder = env / "bad"
-    code, _, err = run(capsys, "init", str(folder), "--office-code", "kupang kota",
-                       "--office-name", "X", "--level", "district", "--admin", "ani")
+    code, _, err = run(
+        capsys,
+        "init",
+        str(folder),
+        "--office-code",
+        "kupang kota",
+        "--office-name",
+        "X",
+        "--level",
+        "district",
+        "--admin",
+        "ani",
+    )
     assert code == 3
     assert "Office code" in err
     assert not folder.exists()
@@ -60,13 +93,25 @@ def test_demo_adds_to_an_existing_register(demo, capsys):
 
 
 def test_update_sets_fields_and_refuses_bad_input_changing_nothing(demo, capsys):
-    number = next(c["case_number"] for c in first_case(capsys, demo)
-                  if c["status"] not in ("closed", "closed_referred"))
-    code, _out, err = run(capsys, "update", str(demo), number, "--set", "risk_level=high",
-                         "--set", "person.alias=Nona")
+    number = next(
+        c["case_number"]
+        for c in first_case(capsys, demo)
+        if c["status"] not in ("closed", "closed_referred")
+    )
+    code, _out, err = run(
+        capsys,
+        "update",
+        str(demo),
+        number,
+        "--set",
+        "risk_level=high",
+        "--set",
+        "person.alias=Nona",
+    )
     assert code == 0, err
-    assert json.loads(run(capsys, "show", str(demo), number, "--json")[1])["person"][
-        "alias"] == "Nona"
+    assert (
+        json.loads(run(capsys, "show", str(demo), number, "--json")[1])["person"]["alias"] == "Nona"
+    )
     before = run(capsys, "show", str(demo), number, "--json")[1]
 
     code, _, err = run(capsys, "update", str(demo), number, "--set", "opened_on=31-12-2025")
@@ -86,17 +131,21 @@ def test_update_sets_fields_and_refuses_bad_input_changing_nothing(demo, capsys)
 
 def test_refusals_are_one_clear_line_with_exit_3(demo, env, capsys, monkeypatch):
     code, _, err = run(capsys, "show", str(demo), "KUP-1999-99999")
-    assert (code, err.strip()) == (3, "tipdesk: Case 'KUP-1999-99999' was not found in "
-                                      "this register. Look the number up with: tipdesk "
-                                      "search REGISTER WORDS.")
+    assert (code, err.strip()) == (
+        3,
+        "tipdesk: Case 'KUP-1999-99999' was not found in "
+        "this register. Look the number up with: tipdesk "
+        "search REGISTER WORDS.",
+    )
     (env / "plain").mkdir()
     code, _, err = run(capsys, "search", str(env / "plain"), "x")
     assert code == 3 and "is not a TipDesk register" in err
     monkeypatch.setenv("TIPDESK_PASSWORD", "wrong")
     code, _, err = run(capsys, "search", str(demo), "x")
     assert code == 3
-    assert err.strip() == ("tipdesk: Wrong password for user 'demo'. Check the password "
-                           "and try again.")
+    assert err.strip() == (
+        "tipdesk: Wrong password for user 'demo'. Check the password and try again."
+    )
 
 
 def test_messages_are_indonesian_by_default(demo, capsys, monkeypatch):
@@ -117,7 +166,8 @@ def test_check_reports_an_intact_register(demo, capsys):
     assert code == 0
     assert "FAILED" not in out
     assert {"pages", "structure", "migrations", "search_index", "change_capture"} <= {
-        line.split()[1] for line in out.splitlines() if line.startswith("ok")}
+        line.split()[1] for line in out.splitlines() if line.startswith("ok")
+    }
 
 
 def test_check_finds_a_damaged_page(demo, capsys):
@@ -140,20 +190,33 @@ def test_usage_errors_exit_2(env, capsys):
 
 
 def test_python_dash_m_and_the_version():
-    result = subprocess.run([sys.executable, "-m", "tipdesk", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tipdesk", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.startswith("tipdesk ")
 
 
 def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys):
-    code, out, err = run(capsys, "bench", "--cases", "300", "--statistics-cases", "3000",
-                         "--json")
+    code, out, err = run(capsys, "bench", "--cases", "300", "--statistics-cases", "3000", "--json")
     assert code == 0, err
     results = json.loads(out)
-    assert set(results) >= {"demo_generation", "unlock_open", "name_search", "load_case",
-                            "peak_memory", "app_start", "app_memory", "list_first_page",
-                            "list_search", "open_case_window", "letter_render", "sync_export",
-                            "sync_import", "report_monthly", "stats_export"}
+    assert set(results) >= {
+        "demo_generation",
+        "unlock_open",
+        "name_search",
+        "load_case",
+        "peak_memory",
+        "app_start",
+        "app_memory",
+        "list_first_page",
+        "list_search",
+        "open_case_window",
+        "letter_render",
+        "sync_export",
+        "sync_import",
+        "report_monthly",
+        "stats_export",
+    }
     for name, measure in results.items():
         assert set(measure) == {"value", "unit", "baseline", "budget"}, name
         assert measure["value"] > 0, name
@@ -163,8 +226,7 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
     assert results["name_search"]["baseline"] > 0
     assert results["app_start"]["budget"] == 2000 and results["app_memory"]["budget"] == 400
     assert results["report_monthly"]["budget"] == 5 and results["stats_export"]["budget"] == 30
-    code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only",
-                       "--statistics-cases", "0")
+    code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only", "--statistics-cases", "0")
     assert code == 0 and "name_search" in out and "budget" in out
     assert "app_start" not in out and "report_monthly" not in out
 
@@ -177,8 +239,7 @@ def _referral_with_consent(capsys, folder, consent=True):
         if shown["referrals"]:
             if shown["case"]["consent_services"] != consent:
                 flag = "consent_services=" + ("yes" if consent else "no")
-                assert run(capsys, "update", str(folder), row["case_number"], "--set",
-                           flag)[0] == 0
+                assert run(capsys, "update", str(folder), row["case_number"], "--set", flag)[0] == 0
             return row["case_number"], shown["referrals"][0]["id"]
     pytest.fail("no demo case with a referral")
 
@@ -188,13 +249,23 @@ def test_letter_issues_reprints_and_lists_the_archive(demo, capsys):
 
     number, referral = _referral_with_consent(capsys, demo)
     out = demo.parent / "letter.pdf"
-    code, text, err = run(capsys, "letter", str(demo), referral, "--out", str(out),
-                          "--lang", "en", "--attachments", "1")
+    code, text, err = run(
+        capsys,
+        "letter",
+        str(demo),
+        referral,
+        "--out",
+        str(out),
+        "--lang",
+        "en",
+        "--attachments",
+        "1",
+    )
     assert code == 0, err
     assert "Issued: 400.2." in text and "NOT encrypted" in err
     issued = out.read_bytes()
     assert issued.startswith(b"%PDF") and "1 (one) file" in PdfReader(out).pages[0].extract_text()
-    assert list(demo.parent.glob(".letter.pdf.*")) == []          # no temporary left over
+    assert list(demo.parent.glob(".letter.pdf.*")) == []  # no temporary left over
 
     code, _text, err = run(capsys, "letter", str(demo), referral, "--out", str(out))
     assert code == 3 and "already has letter" in err and "--new" in err
@@ -217,9 +288,17 @@ def test_letter_refusals_exit_3_and_write_nothing(demo, capsys):
     out = demo.parent / "refused.pdf"
     code, _text, err = run(capsys, "letter", str(demo), referral, "--out", str(out))
     assert code == 3 and "no recorded consent" in err and not out.exists()
-    code, _text, err = run(capsys, "letter", str(demo), referral, "--out", str(out),
-                           "--override-reason", "Child in danger; guardian unreachable")
-    assert code == 3 and "override_consent" in err and not out.exists()   # demo user is admin
+    code, _text, err = run(
+        capsys,
+        "letter",
+        str(demo),
+        referral,
+        "--out",
+        str(out),
+        "--override-reason",
+        "Child in danger; guardian unreachable",
+    )
+    assert code == 3 and "override_consent" in err and not out.exists()  # demo user is admin
     code, _text, err = run(capsys, "letter", str(demo), "no-such-id", "--out", str(out))
     assert code == 3 and "not found" in err
     code, _text, err = run(capsys, "letter", str(demo), referral, "--out", str(demo.parent))
@@ -229,8 +308,11 @@ def test_letter_refusals_exit_3_and_write_nothing(demo, capsys):
 
 
 def _open_case_number(capsys, folder):
-    return next(c["case_number"] for c in first_case(capsys, folder)
-                if c["status"] not in ("closed", "closed_referred"))
+    return next(
+        c["case_number"]
+        for c in first_case(capsys, folder)
+        if c["status"] not in ("closed", "closed_referred")
+    )
 
 
 def test_update_refuses_an_assignee_who_is_no_user_of_the_register(demo, capsys):
@@ -243,18 +325,31 @@ def test_update_refuses_an_assignee_who_is_no_user_of_the_register(demo, capsys)
     assert run(capsys, "show", str(demo), number, "--json")[1] == before
     code, _, err = run(capsys, "update", str(demo), number, "--set", "assigned_to=demo")
     assert code == 0, err
-    assert json.loads(run(capsys, "show", str(demo), number, "--json")[1])["case"][
-        "assigned_to"] == "demo"
+    assert (
+        json.loads(run(capsys, "show", str(demo), number, "--json")[1])["case"]["assigned_to"]
+        == "demo"
+    )
 
 
 def test_update_that_changes_nothing_writes_nothing(demo, capsys):
     number = _open_case_number(capsys, demo)
     shown = json.loads(run(capsys, "show", str(demo), number, "--json")[1])
     status = shown["case"]["status"]
-    code, out, err = run(capsys, "update", str(demo), number, "--set", f"case.status={status}",
-                         "--set", f"person.full_name={shown['person']['full_name']}")
+    code, out, err = run(
+        capsys,
+        "update",
+        str(demo),
+        number,
+        "--set",
+        f"case.status={status}",
+        "--set",
+        f"person.full_name={shown['person']['full_name']}",
+    )
     assert code == 0, err
     assert out.strip() == f"Nothing changed: {number}"
     again = json.loads(run(capsys, "show", str(demo), number, "--json")[1])
     assert (again["case"]["rev"], again["case"]["updated_at"], again["person"]["rev"]) == (
-        shown["case"]["rev"], shown["case"]["updated_at"], shown["person"]["rev"])
+        shown["case"]["rev"],
+        shown["case"]["updated_at"],
+        shown["person"]["rev"],
+    )

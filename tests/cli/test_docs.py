@@ -21,14 +21,17 @@ def _commands() -> dict[str, argparse.ArgumentParser]:
 def test_every_command_and_each_of_its_actions_is_in_the_readme():
     missing = []
     for name, parser in _commands().items():
-        lines = [line for line in README.splitlines()
-                 if re.search(rf"tipdesk {re.escape(name)}\b", line)]
+        lines = [
+            line for line in README.splitlines() if re.search(rf"tipdesk {re.escape(name)}\b", line)
+        ]
         if not lines:
             missing.append(name)
             continue
         for action in parser._actions:
             if action.dest == "action" and action.choices:
-                missing += [f"{name} {choice}" for choice in action.choices
-                            if not any(re.search(rf"\b{re.escape(choice)}\b", line)
-                                       for line in lines)]
+                missing += [
+                    f"{name} {choice}"
+                    for choice in action.choices
+                    if not any(re.search(rf"\b{re.escape(choice)}\b", line) for line in lines)
+                ]
     assert missing == []

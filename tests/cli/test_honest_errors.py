@@ -33,12 +33,18 @@ from tipdesk.storage.connection import OperationalError, sqlite_code
 
 # What the wrong diagnosis says, in each language: never for a healthy register.
 DAMAGED = {"en": "Restore it from a backup", "id": "Pulihkan dari cadangan"}
-FULL = {"en": "is full, so nothing was saved; the register is not damaged",
-        "id": "penuh, jadi tidak ada yang disimpan; register tidak rusak"}
-READ_ONLY_REGISTER = {"en": "is on a read-only drive or in a read-only folder",
-                      "id": "berada di penyimpanan atau folder yang hanya dapat dibaca"}
-READ_ONLY_FOLDER = {"en": "TipDesk cannot write in the folder",
-                    "id": "TipDesk tidak dapat menulis di folder"}
+FULL = {
+    "en": "is full, so nothing was saved; the register is not damaged",
+    "id": "penuh, jadi tidak ada yang disimpan; register tidak rusak",
+}
+READ_ONLY_REGISTER = {
+    "en": "is on a read-only drive or in a read-only folder",
+    "id": "berada di penyimpanan atau folder yang hanya dapat dibaca",
+}
+READ_ONLY_FOLDER = {
+    "en": "TipDesk cannot write in the folder",
+    "id": "TipDesk tidak dapat menulis di folder",
+}
 READ_ONLY_DRIVE = {"en": "the drive is read-only", "id": "penyimpanannya hanya dapat dibaca"}
 
 
@@ -51,8 +57,11 @@ def _digests(folder: Path) -> dict[str, str]:
     may make, empty, while it tries to open), each with its SHA-256."""
     wal = folder / "register.db-wal"
     assert not wal.exists() or wal.stat().st_size == 0, "the log was written"
-    return {str(p.relative_to(folder)): _digest(p) for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.endswith(("-wal", "-shm"))}
+    return {
+        str(p.relative_to(folder)): _digest(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(("-wal", "-shm"))
+    }
 
 
 def _mount(*args: str) -> bool:
@@ -77,9 +86,9 @@ class Drive:
         self.root = root
         root.mkdir()
         self.patches = pytest.MonkeyPatch()
-        self.mounted = (os.environ.get("TIPDESK_TEST_PATCH_DRIVE") != "1"
-                        and _mount("-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs",
-                                   str(root)))
+        self.mounted = os.environ.get("TIPDESK_TEST_PATCH_DRIVE") != "1" and _mount(
+            "-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", str(root)
+        )
         self.filler = root / "filler"
 
     def close(self) -> None:
@@ -103,8 +112,7 @@ class Drive:
     def fill(self) -> None:
         if self.mounted:
             # (unbuffered: nothing is left to write when the file is closed)
-            with self.filler.open("wb", buffering=0) as handle, \
-                    contextlib.suppress(OSError):
+            with self.filler.open("wb", buffering=0) as handle, contextlib.suppress(OSError):
                 while True:
                     handle.write(b"\0" * 4096)
             return
@@ -212,14 +220,18 @@ def _refused(capsys, monkeypatch, *argv) -> dict[str, str]:
 
 
 def test_a_full_drive_is_said_in_both_languages_and_never_called_damaged(
-        env, demo, drive, capsys, monkeypatch):
+    env, demo, drive, capsys, monkeypatch
+):
     number = _number(capsys, demo)
     register = drive.put(demo)
     before = _digests(register)
     drive.fill()
-    for argv in (("search", register, "a"), ("show", register, number),
-                 ("update", register, number, "--set", "case.risk_level=high"),
-                 ("check", register)):
+    for argv in (
+        ("search", register, "a"),
+        ("show", register, number),
+        ("update", register, number, "--set", "case.risk_level=high"),
+        ("check", register),
+    ):
         said = _refused(capsys, monkeypatch, *argv)
         for lang in ("en", "id"):
             assert FULL[lang] in said[lang] and str(register) in said[lang], said
@@ -251,8 +263,15 @@ def test_a_write_that_finds_the_drive_full_says_so(env, demo, capsys, monkeypatc
 
     with monkeypatch.context() as patched:
         patched.setattr(register_service, "open_database", no_room)
-        said = _refused(capsys, monkeypatch, "update", demo, number,
-                        "--set", "case.summary=" + "Bekerja di kebun. " * 150)
+        said = _refused(
+            capsys,
+            monkeypatch,
+            "update",
+            demo,
+            number,
+            "--set",
+            "case.summary=" + "Bekerja di kebun. " * 150,
+        )
     for lang in ("en", "id"):
         assert FULL[lang] in said[lang] and DAMAGED[lang] not in said[lang], said
     assert run(capsys, "check", demo)[0] == 0
@@ -264,13 +283,13 @@ def test_a_write_that_finds_the_drive_full_says_so(env, demo, capsys, monkeypatc
 
 
 def test_a_healthy_register_on_a_read_only_drive_is_said_read_only_never_damaged(
-        env, demo, drive, capsys, monkeypatch):
+    env, demo, drive, capsys, monkeypatch
+):
     number = _number(capsys, demo)
     register = drive.put(demo)
     before = _digests(register)
     drive.make_read_only()
-    for argv in (("search", register, "a"), ("show", register, number),
-                 ("check", register)):
+    for argv in (("search", register, "a"), ("show", register, number), ("check", register)):
         said = _refused(capsys, monkeypatch, *argv)
         for lang in ("en", "id"):
             assert READ_ONLY_REGISTER[lang] in said[lang], said
@@ -281,22 +300,32 @@ def test_a_healthy_register_on_a_read_only_drive_is_said_read_only_never_damaged
 
 
 def test_a_backup_to_a_read_only_folder_is_refused_and_writes_nothing(
-        env, demo, drive, capsys, monkeypatch):
+    env, demo, drive, capsys, monkeypatch
+):
     drive.make_read_only()
     before = sorted(os.listdir(drive.root))
     for out in (drive.root, drive.root / "copy.tipbackup"):
         said = _refused(capsys, monkeypatch, "backup", demo, "--out", out)
         for lang in ("en", "id"):
             assert READ_ONLY_FOLDER[lang] in said[lang] and READ_ONLY_DRIVE[lang] in said[lang]
-            assert f"'{drive.root}'" in said[lang], said     # the folder, not a temporary name
+            assert f"'{drive.root}'" in said[lang], said  # the folder, not a temporary name
     assert sorted(os.listdir(drive.root)) == before
 
 
 def test_init_where_the_folder_cannot_be_made_is_refused_and_makes_nothing(
-        env, drive, capsys, monkeypatch):
+    env, drive, capsys, monkeypatch
+):
     drive.make_read_only()
-    base = ("--office-name", "UPTD PPA", "--office-code", "KUP", "--level", "district",
-            "--admin", "ani")
+    base = (
+        "--office-name",
+        "UPTD PPA",
+        "--office-code",
+        "KUP",
+        "--level",
+        "district",
+        "--admin",
+        "ani",
+    )
     for target in (drive.root / "register", drive.root / "new" / "deeper" / "register"):
         said = _refused(capsys, monkeypatch, "init", target, *base)
         for lang in ("en", "id"):
@@ -310,8 +339,7 @@ def test_init_where_the_folder_cannot_be_made_is_refused_and_makes_nothing(
     assert sorted(os.listdir(env)) == before
 
 
-def test_check_gives_no_verdict_when_the_drive_fails_under_it(env, demo, capsys,
-                                                              monkeypatch):
+def test_check_gives_no_verdict_when_the_drive_fails_under_it(env, demo, capsys, monkeypatch):
     """A stick pulled out half-way through ``check`` (SQLite: "disk I/O error") is not a
     damaged register: check says the drive failed, and what to do."""
     from tipdesk.storage import integrity
@@ -330,16 +358,14 @@ def test_check_gives_no_verdict_when_the_drive_fails_under_it(env, demo, capsys,
 # --- another program holds a file ---------------------------------------------------------
 
 
-def test_a_file_held_by_another_program_is_said_in_use(env, demo, capsys, monkeypatch,
-                                                        tmp_path):
+def test_a_file_held_by_another_program_is_said_in_use(env, demo, capsys, monkeypatch, tmp_path):
     """Windows refuses to replace a file another program has open (a sharing violation,
     WinError 32): made here by patching the last step of every safe write."""
     real = os.replace
 
     def held(src, dst, *args, **kwargs):
         if str(dst).endswith(".tipbackup"):
-            exc = PermissionError(errno.EACCES, "The process cannot access the file",
-                                  str(dst))
+            exc = PermissionError(errno.EACCES, "The process cannot access the file", str(dst))
             exc.winerror = 32
             raise exc
         return real(src, dst, *args, **kwargs)
@@ -356,8 +382,9 @@ def test_a_file_held_by_another_program_is_said_in_use(env, demo, capsys, monkey
 # --- item 4: input at fault is refused with a sentence ------------------------------------
 
 
-def test_a_key_file_with_invalid_base64_is_refused_and_left_as_it_is(env, demo, capsys,
-                                                                     monkeypatch):
+def test_a_key_file_with_invalid_base64_is_refused_and_left_as_it_is(
+    env, demo, capsys, monkeypatch
+):
     keys = demo / "register.keys"
     data = json.loads(keys.read_text())
     data["slots"][0]["wrapped"] = "!!not base64!!"
@@ -374,12 +401,14 @@ def test_a_key_file_with_malformed_slots_is_refused(env, demo, capsys, monkeypat
     keys = demo / "register.keys"
     good = json.loads(keys.read_text())
     broken = []
-    for change in (lambda d: d["slots"][0]["kdf"].update(time_cost="3"),
-                   lambda d: d["slots"][0]["kdf"].update(memory_kib=1 << 40),
-                   lambda d: d["slots"][0].update(nonce="AAAA"),
-                   lambda d: d["slots"][0].pop("wrapped"),
-                   lambda d: d.update(slots={"a": 1}),
-                   lambda d: d.update(failures={"demo": {"count": "x", "last": 0}})):
+    for change in (
+        lambda d: d["slots"][0]["kdf"].update(time_cost="3"),
+        lambda d: d["slots"][0]["kdf"].update(memory_kib=1 << 40),
+        lambda d: d["slots"][0].update(nonce="AAAA"),
+        lambda d: d["slots"][0].pop("wrapped"),
+        lambda d: d.update(slots={"a": 1}),
+        lambda d: d.update(failures={"demo": {"count": "x", "last": 0}}),
+    ):
         data = json.loads(json.dumps(good))
         change(data)
         broken.append(data)
@@ -393,8 +422,10 @@ def test_a_key_file_with_malformed_slots_is_refused(env, demo, capsys, monkeypat
 
 def test_a_key_file_nested_too_deeply_is_refused(env, demo, capsys, monkeypatch):
     keys = demo / "register.keys"
-    for text in ('{"format": "tipdesk-keys/1", "slots": ' + "[" * 200_000 + "]" * 200_000
-                 + "}", "[" * 200_000 + "]" * 200_000):
+    for text in (
+        '{"format": "tipdesk-keys/1", "slots": ' + "[" * 200_000 + "]" * 200_000 + "}",
+        "[" * 200_000 + "]" * 200_000,
+    ):
         keys.write_text(text)
         before = _digests(demo)
         said = _refused(capsys, monkeypatch, "search", demo, "a")
@@ -407,13 +438,15 @@ def test_a_key_file_nested_too_deeply_is_refused(env, demo, capsys, monkeypatch)
     assert "a key slot is malformed" in said["en"]
 
 
-def test_a_value_that_is_not_utf8_is_refused_and_saves_nothing(env, demo, capsys,
-                                                               monkeypatch):
+def test_a_value_that_is_not_utf8_is_refused_and_saves_nothing(env, demo, capsys, monkeypatch):
     number = _number(capsys, demo)
     shown = run(capsys, "show", demo, number, "--json")[1]
     # On Linux, bytes that are not UTF-8 reach sys.argv as surrogate escapes (PEP 383).
-    for item in ("case.summary=Bekerja di \udcff kebun", "person.nik=53710\udce9",
-                 "person.full_name=Maria \udcc3"):
+    for item in (
+        "case.summary=Bekerja di \udcff kebun",
+        "person.nik=53710\udce9",
+        "person.full_name=Maria \udcc3",
+    ):
         said = _refused(capsys, monkeypatch, "update", demo, number, "--set", item)
         field = item.split("=")[0]
         assert f"The text given for --set {field} is not valid UTF-8" in said["en"]
@@ -422,11 +455,22 @@ def test_a_value_that_is_not_utf8_is_refused_and_saves_nothing(env, demo, capsys
     said = _refused(capsys, monkeypatch, "update", demo, number, "--set", "na\udcffme=x")
     assert "The text given for --set is not valid UTF-8" in said["en"]
     assert run(capsys, "show", demo, number, "--json")[1] == shown
-    if os.name == "posix":          # the real way in: bytes on the command line
+    if os.name == "posix":  # the real way in: bytes on the command line
         done = subprocess.run(
-            [sys.executable, "-m", "tipdesk", "update", str(demo), number, "--set",
-             b"case.summary=Bekerja di \xff kebun"], capture_output=True,
-            env=dict(os.environ, TIPDESK_LANG="en"), timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "tipdesk",
+                "update",
+                str(demo),
+                number,
+                "--set",
+                b"case.summary=Bekerja di \xff kebun",
+            ],
+            capture_output=True,
+            env=dict(os.environ, TIPDESK_LANG="en"),
+            timeout=120,
+        )
         assert done.returncode == 3, done.stderr
         assert b"is not valid UTF-8" in done.stderr and b"Traceback" not in done.stderr
         assert run(capsys, "show", demo, number, "--json")[1] == shown
@@ -438,8 +482,7 @@ def test_a_value_that_is_not_utf8_is_refused_and_saves_nothing(env, demo, capsys
 def test_the_app_gets_the_same_refusals_for_drive_errors(tmp_path):
     folder = tmp_path / "register"
     folder.mkdir()
-    assert isinstance(as_refusal(_sqlite_error("database or disk is full", 13), folder),
-                      DiskFull)
+    assert isinstance(as_refusal(_sqlite_error("database or disk is full", 13), folder), DiskFull)
     assert isinstance(as_refusal(OSError(errno.ENOSPC, "full", str(folder / "x"))), DiskFull)
     refused = as_refusal(OSError(errno.EROFS, "ro", str(folder / ".x.tmp")))
     assert isinstance(refused, NotWritable) and refused.params["path"] == str(folder)
@@ -466,8 +509,10 @@ def test_the_desktop_app_says_a_full_drive_in_the_same_words(qapp, monkeypatch, 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     for lang in ("en", "id"):
         i18n.install(lang, qapp)
-        errors.report(None, OSError(errno.ENOSPC, "No space left on device",
-                                    str(tmp_path / ".copy.tipbackup.tmp")))
+        errors.report(
+            None,
+            OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".copy.tipbackup.tmp")),
+        )
         errors.report(None, _sqlite_error("database or disk is full", 13))
     i18n.install("en", qapp)
     assert shown == [], "a full drive was shown as an unexpected error"

@@ -17,6 +17,7 @@ def test_leftovers_a_killed_command_left_are_logged_by_the_next_one(env, demo, c
     code, _, _ = run(capsys, "search", demo, "a")
     assert code == 0 and not left.exists()
     text = paths.log_file().read_text(encoding="utf-8")
-    assert ("removed 1 temporary file(s) an interrupted TipDesk left in the register's "
-            "backups folder") in text
+    assert (
+        "removed 1 temporary file(s) an interrupted TipDesk left in the register's backups folder"
+    ) in text
     assert left.name not in text

@@ -25,34 +25,57 @@ def test_an_emptied_database_is_refused_and_never_written_over(env, demo, capsys
 
 
 def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):
-    run(capsys, "search", str(demo), "a")      # (folds the log back into the file)
+    run(capsys, "search", str(demo), "a")  # (folds the log back into the file)
     database = demo / "register.db"
     before = _digest(database)
     assert run(capsys, "check", str(demo))[0] == 0
     assert _digest(database) == before, "check signed in with a write"
-    with database.open("r+b") as f:              # damage one page in the middle
+    with database.open("r+b") as f:  # damage one page in the middle
         f.seek(4096 * (database.stat().st_size // 4096 // 2) + 100)
         f.write(b"\xff" * 8)
     damaged = _digest(database)
     code, out, err = run(capsys, "check", str(demo))
     assert code == 3 and "not intact" in err and "Traceback" not in err
     assert [line.split()[1] for line in out.splitlines() if not line.startswith(" ")] == [
-        "pages", "structure", "foreign_keys", "migrations", "search_index",
-        "change_capture", "audit_trail", "audit_anchors", "analysts", "records"]
+        "pages",
+        "structure",
+        "foreign_keys",
+        "migrations",
+        "search_index",
+        "change_capture",
+        "audit_trail",
+        "audit_anchors",
+        "analysts",
+        "records",
+    ]
     assert "FAILED pages" in out
     assert _digest(database) == damaged
 
 
 def test_init_refuses_a_blank_or_two_line_name_and_a_file_in_the_path(env, capsys):
     base = ("--office-code", "KUP", "--level", "district", "--admin", "ani")
-    for name, said in (("   ", "--office-name: Name: is required"),
-                       ("UPTD\nPPA", "--office-name: Name: must be one line")):
-        code, _, err = run(capsys, "init", str(env / "new" / "deeper" / "reg"),
-                           "--office-name", name, *base)
+    for name, said in (
+        ("   ", "--office-name: Name: is required"),
+        ("UPTD\nPPA", "--office-name: Name: must be one line"),
+    ):
+        code, _, err = run(
+            capsys, "init", str(env / "new" / "deeper" / "reg"), "--office-name", name, *base
+        )
         assert code == 3 and said in err, err
         assert not (env / "new").exists()
-    code, _, err = run(capsys, "init", str(env / "new"), "--office-name", "X",
-                       "--office-code", "KUP", "--level", "district", "--admin", " ")
+    code, _, err = run(
+        capsys,
+        "init",
+        str(env / "new"),
+        "--office-name",
+        "X",
+        "--office-code",
+        "KUP",
+        "--level",
+        "district",
+        "--admin",
+        " ",
+    )
     assert code == 3 and "--admin: Username: is required" in err, err
     assert not (env / "new").exists()
     (env / "afile").write_text("x")
@@ -61,8 +84,10 @@ def test_init_refuses_a_blank_or_two_line_name_and_a_file_in_the_path(env, capsy
 
 
 def test_numbers_out_of_range_are_usage_errors(env, demo, capsys):
-    for value, said in (("99999999999999999999", "must be from 1 to"),
-                        ("abc", "'abc' is not a whole number")):
+    for value, said in (
+        ("99999999999999999999", "must be from 1 to"),
+        ("abc", "'abc' is not a whole number"),
+    ):
         with pytest.raises(SystemExit) as exited:
             run(capsys, "search", str(demo), "a", "--limit", value)
         assert exited.value.code == 2
@@ -83,19 +108,20 @@ def test_a_reader_that_stops_early_gets_no_error(env, capsys):
     folder = env / "big"
     assert run(capsys, "demo", str(folder), "--cases", "400")[0] == 0
     process = subprocess.Popen(
-        [sys.executable, "-m", "tipdesk", "search", str(folder), "a", "--json",
-         "--limit", "400"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "TIPDESK_PASSWORD": PASSWORD})
+        [sys.executable, "-m", "tipdesk", "search", str(folder), "a", "--json", "--limit", "400"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TIPDESK_PASSWORD": PASSWORD},
+    )
     assert process.stdout.read(10)
-    process.stdout.close()                       # like `| head -c 10`
+    process.stdout.close()  # like `| head -c 10`
     err = process.stderr.read().decode()
     assert process.wait(timeout=60) == 0
     assert err == ""
     assert json  # (the output was JSON; only its start was read)
 
 
-def test_a_helper_process_killed_mid_way_is_told_plainly_and_adds_nothing(env, capsys,
-                                                                          monkeypatch):
+def test_a_helper_process_killed_mid_way_is_told_plainly_and_adds_nothing(env, capsys, monkeypatch):
     """The system may stop the process making demo rows (memory ran short): exit 1 with
     a sentence, not a traceback or a wait for ever, and no case was added."""
     from tipdesk.storage import bulk
@@ -116,8 +142,9 @@ def test_a_helper_process_killed_mid_way_is_told_plainly_and_adds_nothing(env, c
     assert code == 0 and json.loads(out) == []
 
 
-def test_an_analyst_who_held_the_register_key_is_named_until_a_rekey(env, demo, capsys,
-                                                                     monkeypatch):
+def test_an_analyst_who_held_the_register_key_is_named_until_a_rekey(
+    env, demo, capsys, monkeypatch
+):
     monkeypatch.setenv("TIPDESK_NEW_PASSWORD", "sandi-baru-analis-1")
     assert run(capsys, "users", "add", demo, "dewi", "--role", "caseworker")[0] == 0
     monkeypatch.setenv("TIPDESK_USER", "demo")
@@ -135,6 +162,19 @@ def test_an_analyst_who_held_the_register_key_is_named_until_a_rekey(env, demo, 
     code, out, _ = run(capsys, "check", demo)
     assert code == 0 and "ok     analysts" in out
     monkeypatch.setenv("TIPDESK_PASSWORD", "sandi-baru-analis-2")
-    code, out, _ = run(capsys, "report", demo, "--user", "dewi", "--from", "2020-01-01",
-                       "--to", "2026-12-31", "--format", "csv", "--out", env / "r.csv")
+    code, out, _ = run(
+        capsys,
+        "report",
+        demo,
+        "--user",
+        "dewi",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2026-12-31",
+        "--format",
+        "csv",
+        "--out",
+        env / "r.csv",
+    )
     assert code == 0 and (env / "r.csv").read_text().count("\n") > 5

@@ -11,9 +11,20 @@ def _fingerprint(out: str) -> str:
 
 def test_enrol_export_import_peers_and_refusals(env, capsys):
     ntt, kup = env / "ntt", env / "kup"
-    code, out, _ = run(capsys, "init", str(ntt), "--office-code", "NTT", "--office-name",
-                       "Provinsi NTT", "--level", "province", "--admin", "prov")
-    assert code == 0 and "AGE-SECRET-KEY-1" in out          # the recovery key, once
+    code, out, _ = run(
+        capsys,
+        "init",
+        str(ntt),
+        "--office-code",
+        "NTT",
+        "--office-name",
+        "Provinsi NTT",
+        "--level",
+        "province",
+        "--admin",
+        "prov",
+    )
+    assert code == 0 and "AGE-SECRET-KEY-1" in out  # the recovery key, once
     assert run(capsys, "demo", str(kup), "--cases", "20")[0] == 0
     code, out, _ = run(capsys, "keys", "export", str(kup), "--out", str(env / "kup.tipkey"))
     assert code == 0
@@ -22,13 +33,26 @@ def test_enrol_export_import_peers_and_refusals(env, capsys):
     ntt_fpr = _fingerprint(out)
     assert len(kup_fpr.split("-")) == 8 and kup_fpr != ntt_fpr
 
-    code, _, err = run(capsys, "keys", "trust", str(ntt), str(env / "kup.tipkey"),
-                       "--fingerprint", ntt_fpr)
+    code, _, err = run(
+        capsys, "keys", "trust", str(ntt), str(env / "kup.tipkey"), "--fingerprint", ntt_fpr
+    )
     assert code == 3 and "does not match" in err and "KUP" in err
-    assert run(capsys, "keys", "trust", str(ntt), str(env / "kup.tipkey"), "--fingerprint",
-               kup_fpr.lower())[0] == 0
-    assert run(capsys, "keys", "trust", str(kup), str(env / "ntt.tipkey"), "--fingerprint",
-               ntt_fpr)[0] == 0
+    assert (
+        run(
+            capsys,
+            "keys",
+            "trust",
+            str(ntt),
+            str(env / "kup.tipkey"),
+            "--fingerprint",
+            kup_fpr.lower(),
+        )[0]
+        == 0
+    )
+    assert (
+        run(capsys, "keys", "trust", str(kup), str(env / "ntt.tipkey"), "--fingerprint", ntt_fpr)[0]
+        == 0
+    )
 
     stick = env / "stick"
     stick.mkdir()
@@ -60,21 +84,45 @@ def test_enrol_export_import_peers_and_refusals(env, capsys):
 
 def _enrolled(env, capsys):
     ntt, kup = env / "ntt", env / "kup"
-    assert run(capsys, "init", str(ntt), "--office-code", "NTT", "--office-name",
-               "Provinsi NTT", "--level", "province", "--admin", "prov")[0] == 0
+    assert (
+        run(
+            capsys,
+            "init",
+            str(ntt),
+            "--office-code",
+            "NTT",
+            "--office-name",
+            "Provinsi NTT",
+            "--level",
+            "province",
+            "--admin",
+            "prov",
+        )[0]
+        == 0
+    )
     assert run(capsys, "demo", str(kup), "--cases", "10")[0] == 0
     for src, dst in ((kup, ntt), (ntt, kup)):
-        _, out, _ = run(capsys, "keys", "export", str(src), "--out",
-                           str(env / f"{src.name}.tipkey"))
-        assert run(capsys, "keys", "trust", str(dst), str(env / f"{src.name}.tipkey"),
-                   "--fingerprint", _fingerprint(out))[0] == 0
+        _, out, _ = run(
+            capsys, "keys", "export", str(src), "--out", str(env / f"{src.name}.tipkey")
+        )
+        assert (
+            run(
+                capsys,
+                "keys",
+                "trust",
+                str(dst),
+                str(env / f"{src.name}.tipkey"),
+                "--fingerprint",
+                _fingerprint(out),
+            )[0]
+            == 0
+        )
     stick = env / "stick"
     stick.mkdir()
     return ntt, kup, stick
 
 
-def test_export_refuses_to_overwrite_or_half_write_and_says_why(env, capsys,
-                                                                 monkeypatch):
+def test_export_refuses_to_overwrite_or_half_write_and_says_why(env, capsys, monkeypatch):
     import errno
 
     from tipdesk.services import sync
@@ -115,7 +163,8 @@ def test_a_batch_with_nothing_new_says_so(env, capsys):
         batch = str(stick / f"{name}.tipbatch")
         assert run(capsys, "export", str(src), "--to", dst.name.upper(), "--out", batch)[0] == 0
         assert run(capsys, "import", str(dst), batch)[0] == 0
-    code, out, _ = run(capsys, "export", str(kup), "--to", "NTT", "--out",
-                       str(stick / "3.tipbatch"))
+    code, out, _ = run(
+        capsys, "export", str(kup), "--to", "NTT", "--out", str(stick / "3.tipbatch")
+    )
     assert code == 0 and "No new changes for NTT" in out
     assert "changes" not in out.split("No new changes")[0].split("\n", 1)[1]

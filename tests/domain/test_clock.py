@@ -63,8 +63,7 @@ def test_uuid7_taken_by_the_thousand_continue_the_order_of_single_ones():
     make = UuidV7(clock=lambda: 1_700_000_000_000)
     ids = [make(), *make.many(3000), make(), *make.many(5000), make()]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
-    assert all(uuid.UUID(i).version == 7 and uuid.UUID(i).variant == uuid.RFC_4122
-               for i in ids)
+    assert all(uuid.UUID(i).version == 7 and uuid.UUID(i).variant == uuid.RFC_4122 for i in ids)
     # 12 bits of counter a millisecond: past them, the next millisecond's ids
     times = {int(i.replace("-", "")[:12], 16) for i in ids}
     assert min(times) == 1_700_000_000_000 and 2 <= len(times) <= 4

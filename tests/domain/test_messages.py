@@ -10,8 +10,11 @@ from tipdesk.domain.errors import BatchDamaged, NotARegister, Problem, RegisterD
 from tipdesk.domain.messages import REASONS, describe_error, describe_problem
 
 SOURCE = Path(tipdesk.__file__).parent
-ERRORS = {name for name, value in vars(errors).items()
-          if inspect.isclass(value) and issubclass(value, errors.TipdeskError)}
+ERRORS = {
+    name
+    for name, value in vars(errors).items()
+    if inspect.isclass(value) and issubclass(value, errors.TipdeskError)
+}
 
 
 def _raised_reasons() -> dict[str, str]:
@@ -19,18 +22,24 @@ def _raised_reasons() -> dict[str, str]:
     found: dict[str, str] = {}
     for path in SOURCE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ERRORS):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ERRORS
+            ):
                 for keyword in node.keywords:
-                    if (keyword.arg == "reason" and isinstance(keyword.value, ast.Constant)
-                            and isinstance(keyword.value.value, str)):
+                    if (
+                        keyword.arg == "reason"
+                        and isinstance(keyword.value, ast.Constant)
+                        and isinstance(keyword.value.value, str)
+                    ):
                         found[keyword.value.value] = f"{path.name}:{node.lineno}"
     return found
 
 
 def test_every_reason_a_refusal_gives_is_said_in_both_languages():
     raised = _raised_reasons()
-    assert len(raised) > 40     # the scan finds the refusals, not nothing
+    assert len(raised) > 40  # the scan finds the refusals, not nothing
     missing = {reason: where for reason, where in raised.items() if reason not in REASONS}
     assert missing == {}
     for reason, said in REASONS.items():
@@ -56,9 +65,10 @@ def test_a_reason_not_in_the_table_is_shown_as_given():
 
 
 def test_a_missing_reference_names_the_thing_in_the_users_language():
-    problem = Problem("provider_id", "unknown_reference",
-                      params={"what": "provider", "value": "0192-abc"})
+    problem = Problem(
+        "provider_id", "unknown_reference", params={"what": "provider", "value": "0192-abc"}
+    )
     assert describe_problem(problem, "id").endswith(
-        "Penyedia layanan '0192-abc' tidak ada di register.")
-    assert describe_problem(problem, "en").endswith(
-        "Provider '0192-abc' is not in this register.")
+        "Penyedia layanan '0192-abc' tidak ada di register."
+    )
+    assert describe_problem(problem, "en").endswith("Provider '0192-abc' is not in this register.")

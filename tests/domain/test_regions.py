@@ -7,12 +7,15 @@ from tipdesk.domain import regions
 
 
 def test_importing_the_app_does_not_load_lokal_until_a_region_is_needed():
-    code = ("import sys, tipdesk.domain.validation, tipdesk.storage.search;"
-            "print('lokal' in sys.modules);"
-            "from tipdesk.domain import regions; regions.preload().join();"
-            "print('lokal' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.split()
+    code = (
+        "import sys, tipdesk.domain.validation, tipdesk.storage.search;"
+        "print('lokal' in sys.modules);"
+        "from tipdesk.domain import regions; regions.preload().join();"
+        "print('lokal' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["False", "True"]
 
 

@@ -43,30 +43,34 @@ def demo_rows(tmp_path_factory):
 def test_demo_rows_pass_both_checks(demo_rows):
     for table, rows in demo_rows.items():
         record_type = RECORD_TYPES[table]
-        assert all(row_check.row_problems(record_type, row, today=TODAY) == []
-                   for row in rows), table
+        assert all(row_check.row_problems(record_type, row, today=TODAY) == [] for row in rows), (
+            table
+        )
         assert row_check.rows_pass(record_type, rows, today=TODAY), table
 
 
-@pytest.mark.parametrize("table, field, value, code", [
-    ("persons", "birth_date", "1990-00-00", "unreadable_date"),
-    ("cases", "opened_on", "2024-02-30", "unreadable_date"),
-    ("cases", "exploitation_types", "[oops", "unreadable_value"),
-    ("cases", "exploitation_types", '{"a": 1}', "unreadable_value"),
-    ("cases", "exploitation_types", '["forced_labour", "made_up"]', "unknown_code"),
-    ("persons", "estimated_age", -5, "age_out_of_range"),
-    ("persons", "estimated_age", 2**62, "age_out_of_range"),
-    ("persons", "estimated_age", 2**63 + 5, "unreadable_number"),
-    ("persons", "full_name", "x" * 999, "too_long"),
-    ("persons", "full_name", "Maria\x00Bria", "control_character"),
-    ("persons", "full_name", "Maria\ud800", "control_character"),
-    ("cases", "summary", "line one\nline two\tand a tab", None),
-    ("persons", "full_name", "Maria\nBria", "control_character"),
-    ("cases", "cross_border", 7, "unreadable_flag"),
-    ("persons", "full_name", 12, "unreadable_value"),
-    ("cases", "opened_on", "2026-12-08", None),        # a day ahead: another time zone
-    ("cases", "opened_on", "2026-12-09", "date_in_future"),
-])
+@pytest.mark.parametrize(
+    "table, field, value, code",
+    [
+        ("persons", "birth_date", "1990-00-00", "unreadable_date"),
+        ("cases", "opened_on", "2024-02-30", "unreadable_date"),
+        ("cases", "exploitation_types", "[oops", "unreadable_value"),
+        ("cases", "exploitation_types", '{"a": 1}', "unreadable_value"),
+        ("cases", "exploitation_types", '["forced_labour", "made_up"]', "unknown_code"),
+        ("persons", "estimated_age", -5, "age_out_of_range"),
+        ("persons", "estimated_age", 2**62, "age_out_of_range"),
+        ("persons", "estimated_age", 2**63 + 5, "unreadable_number"),
+        ("persons", "full_name", "x" * 999, "too_long"),
+        ("persons", "full_name", "Maria\x00Bria", "control_character"),
+        ("persons", "full_name", "Maria\ud800", "control_character"),
+        ("cases", "summary", "line one\nline two\tand a tab", None),
+        ("persons", "full_name", "Maria\nBria", "control_character"),
+        ("cases", "cross_border", 7, "unreadable_flag"),
+        ("persons", "full_name", 12, "unreadable_value"),
+        ("cases", "opened_on", "2026-12-08", None),  # a day ahead: another time zone
+        ("cases", "opened_on", "2026-12-09", "date_in_future"),
+    ],
+)
 def test_each_bad_value_is_named_by_field_and_problem(demo_rows, table, field, value, code):
     row = {**demo_rows[table][0], field: value}
     record_type = RECORD_TYPES[table]
@@ -86,21 +90,54 @@ def test_decode_never_raises_and_keeps_the_readable_fields(demo_rows):
 def test_the_app_refuses_control_characters_as_an_import_does():
     person = r.Person(full_name="Maria\x1b[31m", sex="female")
     assert ("full_name", "control_character") in [
-        (p.field, p.code) for p in validation.validate(person, today=TODAY)]
+        (p.field, p.code) for p in validation.validate(person, today=TODAY)
+    ]
 
 
 _VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**64), max_value=2**64),
-    st.text(max_size=30), st.sampled_from([
-        "", " ", "1990-00-00", "2024-02-29", "2023-02-29", "2026-12-07", "2026-12-09",
-        "1899-12-31", "[oops", "[]", '["forced_labour"]', '["forced_labour","forced_labour"]',
-        '["made_up"]', "53.71", "53.71.01.1001", "5371", "female", "open", "closed",
-        "5302014107900001", "5302013102000001", "0812 3456 789", "x" * 250, "a\x00b",
-        "a\nb", "a\tb", "\ud800"]))
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**64), max_value=2**64),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "1990-00-00",
+            "2024-02-29",
+            "2023-02-29",
+            "2026-12-07",
+            "2026-12-09",
+            "1899-12-31",
+            "[oops",
+            "[]",
+            '["forced_labour"]',
+            '["forced_labour","forced_labour"]',
+            '["made_up"]',
+            "53.71",
+            "53.71.01.1001",
+            "5371",
+            "female",
+            "open",
+            "closed",
+            "5302014107900001",
+            "5302013102000001",
+            "0812 3456 789",
+            "x" * 250,
+            "a\x00b",
+            "a\nb",
+            "a\tb",
+            "\ud800",
+        ]
+    ),
+)
 
 
-@settings(max_examples=500, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_the_quick_pass_is_never_looser_than_the_exact_check(demo_rows, data):
     table = data.draw(st.sampled_from(sorted(RECORD_TYPES)))
@@ -112,5 +149,7 @@ def test_the_quick_pass_is_never_looser_than_the_exact_check(demo_rows, data):
     partial = data.draw(st.booleans())
     record_type = RECORD_TYPES[table]
     if row_check.rows_pass(record_type, rows, today=TODAY, partial=partial):
-        assert all(row_check.row_problems(record_type, row, today=TODAY, partial=partial)
-                   == [] for row in rows)
+        assert all(
+            row_check.row_problems(record_type, row, today=TODAY, partial=partial) == []
+            for row in rows
+        )

@@ -39,24 +39,32 @@ def ok(text: str) -> None:
     print(f"ok   {text}", flush=True)
 
 
-def run(cmd: list[str], *, env: dict | None = None, timeout: float = 900,
-        cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, env=env, cwd=cwd, timeout=timeout, capture_output=True,
-                          text=True)
+def run(
+    cmd: list[str], *, env: dict | None = None, timeout: float = 900, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, env=env, cwd=cwd, timeout=timeout, capture_output=True, text=True)
 
 
 def size_mb(folder: Path) -> float:
     """Megabytes (10^6 bytes) the folder takes, each file once (links not followed)."""
-    return sum(p.lstat().st_size for p in folder.rglob("*")
-               if p.is_file() and not p.is_symlink()) / 1e6
+    return (
+        sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+        / 1e6
+    )
 
 
 def isolated_env(home: Path) -> dict:
     """An environment whose user folders (settings, logs, data) are all under ``home``."""
     env = dict(os.environ)
-    for key, sub in (("HOME", ""), ("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                     ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache"),
-                     ("APPDATA", "appdata"), ("LOCALAPPDATA", "localappdata")):
+    for key, sub in (
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("APPDATA", "appdata"),
+        ("LOCALAPPDATA", "localappdata"),
+    ):
         path = home / sub if sub else home
         path.mkdir(parents=True, exist_ok=True)
         env[key] = str(path)
@@ -68,13 +76,20 @@ def isolated_env(home: Path) -> dict:
 def start_gui(program: Path, env: dict) -> tuple[float, str]:
     """Start the desktop program with TIPDESK_EXIT_WHEN_READY; seconds to its ready line."""
     started = time.perf_counter()
-    proc = subprocess.run([str(program)], env={**env, "TIPDESK_EXIT_WHEN_READY": "1"},
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(program)],
+        env={**env, "TIPDESK_EXIT_WHEN_READY": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     elapsed = time.perf_counter() - started
     ready = [line for line in proc.stdout.splitlines() if line.startswith("TipDesk ready:")]
     if proc.returncode != 0 or not ready:
-        fail(f"the desktop program did not start (exit {proc.returncode}): "
-             f"{(proc.stderr or proc.stdout).strip()[-400:]}")
+        fail(
+            f"the desktop program did not start (exit {proc.returncode}): "
+            f"{(proc.stderr or proc.stdout).strip()[-400:]}"
+        )
     return elapsed, ready[0]
 
 
@@ -88,9 +103,21 @@ def main() -> int:
         # (build.spec compiles the translations itself: nothing is run before it, as on a
         # clean checkout)
         started = time.perf_counter()
-        built = run([PYTHON, "-m", "PyInstaller", "build.spec", "--noconfirm", "--distpath",
-                     str(work / "dist"), "--workpath", str(work / "build")], cwd=ROOT,
-                    timeout=3000)
+        built = run(
+            [
+                PYTHON,
+                "-m",
+                "PyInstaller",
+                "build.spec",
+                "--noconfirm",
+                "--distpath",
+                str(work / "dist"),
+                "--workpath",
+                str(work / "build"),
+            ],
+            cwd=ROOT,
+            timeout=3000,
+        )
         if built.returncode != 0:
             fail(f"pyinstaller build.spec: {built.stderr.strip()[-1500:]}")
         bundle = work / "dist" / "TipDesk"
@@ -103,25 +130,42 @@ def main() -> int:
         env = isolated_env(work / "home")
         version = run([str(cli), "--version"], env=env, timeout=60)
         if version.returncode != 0 or version.stdout.strip() != f"tipdesk {__version__}":
-            fail(f"tipdesk-cli --version said {version.stdout.strip()!r} "
-                 f"(exit {version.returncode}) {version.stderr.strip()[-300:]}")
+            fail(
+                f"tipdesk-cli --version said {version.stdout.strip()!r} "
+                f"(exit {version.returncode}) {version.stderr.strip()[-300:]}"
+            )
         ok(f"tipdesk-cli --version: {version.stdout.strip()}")
 
         selftest = run([str(cli), "selftest"], env=env, timeout=300)
         print(selftest.stdout.rstrip().replace("\n", "\n     "), flush=True)
         if selftest.returncode != 0:
-            fail(f"tipdesk-cli selftest exited {selftest.returncode} "
-                 f"{selftest.stderr.strip()[-300:]}")
+            fail(
+                f"tipdesk-cli selftest exited {selftest.returncode} "
+                f"{selftest.stderr.strip()[-300:]}"
+            )
         ok("tipdesk-cli selftest")
 
         seconds, line = start_gui(gui, env)
-        ok(f"first start (no register yet) shows the first-run wizard in {seconds:.2f} s: "
-           f"{line}")
+        ok(f"first start (no register yet) shows the first-run wizard in {seconds:.2f} s: {line}")
 
         register = work / "home" / "register"
-        made = run([str(cli), "init", str(register), "--office-code", "REL", "--office-name",
-                    "UPTD PPA Uji Rilis", "--level", "district", "--admin", "admin"],
-                   env={**env, "TIPDESK_PASSWORD": PASSWORD}, timeout=120)
+        made = run(
+            [
+                str(cli),
+                "init",
+                str(register),
+                "--office-code",
+                "REL",
+                "--office-name",
+                "UPTD PPA Uji Rilis",
+                "--level",
+                "district",
+                "--admin",
+                "admin",
+            ],
+            env={**env, "TIPDESK_PASSWORD": PASSWORD},
+            timeout=120,
+        )
         if made.returncode != 0:
             fail(f"tipdesk-cli init exited {made.returncode}: {made.stderr.strip()[-300:]}")
         ini = Path(env["XDG_CONFIG_HOME"]) / "TipDesk" / "TipDesk.ini"
@@ -136,20 +180,27 @@ def main() -> int:
         best = sorted(times)[1]
         if "sign-in" not in line:
             fail(f"the desktop program did not open its sign-in window: {line}")
-        if "(Masuk ke TipDesk)" not in line:   # Indonesian by default: the .qm is bundled
+        if "(Masuk ke TipDesk)" not in line:  # Indonesian by default: the .qm is bundled
             fail(f"the sign-in window is not in Indonesian: {line}")
         verdict = "within" if best < START_BUDGET_S else "OVER"
-        ok(f"start to the sign-in window: median {best:.2f} s of {len(times)} "
-           f"({verdict} the {START_BUDGET_S:.0f} s budget): {line}")
-        leftovers = sorted(p.name for p in bundle.iterdir()
-                           if p.name not in {f"tipdesk-cli{exe}", f"TipDesk{exe}", "_internal"})
+        ok(
+            f"start to the sign-in window: median {best:.2f} s of {len(times)} "
+            f"({verdict} the {START_BUDGET_S:.0f} s budget): {line}"
+        )
+        leftovers = sorted(
+            p.name
+            for p in bundle.iterdir()
+            if p.name not in {f"tipdesk-cli{exe}", f"TipDesk{exe}", "_internal"}
+        )
         if leftovers:
             fail(f"files written next to the programs: {leftovers}")
         ok("nothing written next to the programs")
 
         mb = size_mb(bundle)
-        ok(f"bundle size {mb:.0f} MB unpacked (goal under {SIZE_GOAL_MB} MB"
-           f"{'' if mb < SIZE_GOAL_MB else ', NOT met'})")
+        ok(
+            f"bundle size {mb:.0f} MB unpacked (goal under {SIZE_GOAL_MB} MB"
+            f"{'' if mb < SIZE_GOAL_MB else ', NOT met'})"
+        )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -22,9 +22,12 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-WANTED = ("tipdesk/resources/fonts/DejaVuSans.ttf",
-          "tipdesk/resources/fonts/DroidSansFallbackFull.ttf",
-          "tipdesk/resources/icons/tipdesk.png", "tipdesk/resources/i18n/tipdesk_id.ts")
+WANTED = (
+    "tipdesk/resources/fonts/DejaVuSans.ttf",
+    "tipdesk/resources/fonts/DroidSansFallbackFull.ttf",
+    "tipdesk/resources/icons/tipdesk.png",
+    "tipdesk/resources/i18n/tipdesk_id.ts",
+)
 
 
 def fail(reason: str) -> None:
@@ -38,8 +41,9 @@ def run(argv: list[str], **kwargs) -> subprocess.CompletedProcess:
 
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="tipdesk-wheel-"))
-    built = run([sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w",
-                 str(work)], cwd=ROOT)
+    built = run(
+        [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(work)], cwd=ROOT
+    )
     wheels = list(work.glob("tipdesk-*.whl"))
     if built.returncode != 0 or not wheels:
         fail(f"pip wheel: {built.stderr.strip()[-800:]}")
@@ -55,9 +59,15 @@ def main() -> int:
     if installed.returncode != 0:
         fail(f"pip install: {installed.stderr.strip()[-800:]}")
     print("ok   installed in a fresh environment")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIPDESK_LANG="id",
-               TIPDESK_EXIT_WHEN_READY="1", XDG_STATE_HOME=str(work / "state"),
-               XDG_DATA_HOME=str(work / "data"), XDG_CONFIG_HOME=str(work / "config"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        TIPDESK_LANG="id",
+        TIPDESK_EXIT_WHEN_READY="1",
+        XDG_STATE_HOME=str(work / "state"),
+        XDG_DATA_HOME=str(work / "data"),
+        XDG_CONFIG_HOME=str(work / "config"),
+    )
     env.pop("PYTHONPATH", None)
     tipdesk = str(bin_dir / "tipdesk")
     started = run([tipdesk, "--demo"], cwd=work, env=env)
@@ -65,8 +75,15 @@ def main() -> int:
     if not ready or "dihapus saat keluar" not in ready[0]:
         fail(f"tipdesk --demo: {started.stdout.strip()[-400:]} {started.stderr.strip()[-400:]}")
     print(f"ok   {ready[0]}")
-    where = run([str(bin_dir / "python"), "-c", "from tipdesk import paths; "
-                 "print(paths.resource_path('fonts', 'DejaVuSans.ttf'))"], cwd=work, env=env)
+    where = run(
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "from tipdesk import paths; print(paths.resource_path('fonts', 'DejaVuSans.ttf'))",
+        ],
+        cwd=work,
+        env=env,
+    )
     font = Path(where.stdout.strip())
     if not font.is_file() or env_dir not in font.parents:
         fail(f"the fonts are not read from the installed package: {where.stdout.strip()}")

@@ -82,7 +82,8 @@ class _FailsThenClosesSlowly:
 def test_a_worker_that_failed_is_not_stopped_again_and_is_waited_for():
     stops: list[int] = []
     with pytest.raises(ValueError, match="disk gone"):
-        list(read_ahead(_FailsThenClosesSlowly(), name="test-ahead",
-                        on_stop=lambda: stops.append(1)))
+        list(
+            read_ahead(_FailsThenClosesSlowly(), name="test-ahead", on_stop=lambda: stops.append(1))
+        )
     # on_stop is for a worker still making items (it may touch what the worker closed).
     assert stops == [] and _workers() == []

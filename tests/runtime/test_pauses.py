@@ -18,7 +18,7 @@ from tipdesk.storage import bulk
 def _collector_on():
     gc.enable()
     yield
-    pauses._depth = 0       # a test that failed half-way leaves no pause behind
+    pauses._depth = 0  # a test that failed half-way leaves no pause behind
     gc.enable()
 
 
@@ -27,7 +27,7 @@ def test_pauses_nest_and_the_collector_runs_again_after_the_last():
         assert not gc.isenabled()
         with collector_paused():
             assert not gc.isenabled()
-        assert not gc.isenabled()           # the outer pause still holds
+        assert not gc.isenabled()  # the outer pause still holds
     assert gc.isenabled()
 
 
@@ -52,12 +52,11 @@ def test_pauses_from_two_threads_end_with_the_collector_on():
     with collector_paused():
         leave.set()
         thread.join(10)
-        assert not gc.isenabled()           # the other thread's end did not restart it
+        assert not gc.isenabled()  # the other thread's end did not restart it
     assert gc.isenabled()
 
 
-def test_an_import_runs_paused_and_leaves_the_collector_on_even_when_refused(
-        offices, monkeypatch):  # noqa: F811
+def test_an_import_runs_paused_and_leaves_the_collector_on_even_when_refused(offices, monkeypatch):  # noqa: F811
     district, province, stick = offices
     new_case(district.session)
     batch = district.export(province, stick)
@@ -72,7 +71,7 @@ def test_an_import_runs_paused_and_leaves_the_collector_on_even_when_refused(
 
     def refuse(db, table, columns, values):
         seen.append(gc.isenabled())
-        raise KeyError(table)                # content the tables refuse: BatchDamaged
+        raise KeyError(table)  # content the tables refuse: BatchDamaged
 
     with monkeypatch.context() as m:
         m.setattr(bulk, "insert_tuples", refuse)

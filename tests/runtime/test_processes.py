@@ -14,7 +14,7 @@ from tests.conftest import ends_within, outcome_within
 from tipdesk.domain.errors import BatchDamaged, HelperStopped
 from tipdesk.runtime import processes as workers
 
-BIG = 4_000_000          # more than any pipe holds: a sender is stopped half-way through
+BIG = 4_000_000  # more than any pipe holds: a sender is stopped half-way through
 
 
 def _count(n: int, size: int, out) -> None:
@@ -26,7 +26,7 @@ def _refuse_after(n: int, error: str, out) -> None:
         yield from range(n)
         if error == "damaged":
             raise BatchDamaged(reason="payload")
-        raise ValueError("Siti Aminah")          # its text stays in the second process
+        raise ValueError("Siti Aminah")  # its text stays in the second process
 
     workers.serve(out, items)
 
@@ -60,8 +60,9 @@ def test_items_arrive_in_order_made_by_another_process():
 def test_a_refusal_arrives_as_itself_and_other_errors_by_their_name_only():
     got = []
     with pytest.raises(BatchDamaged) as refused:
-        for item in workers.run_apart(_refuse_after, (3, "damaged"), name="tipdesk-test",
-                                      here=list):
+        for item in workers.run_apart(
+            _refuse_after, (3, "damaged"), name="tipdesk-test", here=list
+        ):
             got.append(item)
     assert got == [0, 1, 2] and refused.value.params == {"reason": "payload"}
     with pytest.raises(ValueError) as failed:
@@ -70,14 +71,15 @@ def test_a_refusal_arrives_as_itself_and_other_errors_by_their_name_only():
 
 
 def test_a_process_that_ends_before_its_first_item_is_replaced_by_reading_here():
-    assert list(workers.run_apart(_end_at_once, (), name="tipdesk-test",
-                                  here=lambda: ["read", "here"])) == ["read", "here"]
+    assert list(
+        workers.run_apart(_end_at_once, (), name="tipdesk-test", here=lambda: ["read", "here"])
+    ) == ["read", "here"]
 
 
 def test_a_helper_killed_half_way_through_an_item_is_reported_not_waited_for():
     items = workers.run_apart(_count, (50, BIG), name="tipdesk-test", here=list)
     assert next(items)[0] == 0
-    time.sleep(0.5)                   # it fills the pipe and waits, half-way through
+    time.sleep(0.5)  # it fills the pipe and waits, half-way through
     [helper] = _helpers()
     os.kill(helper.pid, signal.SIGKILL)
     # waiting for the rest of the item would be waiting for ever
@@ -87,7 +89,8 @@ def test_a_helper_killed_half_way_through_an_item_is_reported_not_waited_for():
 def test_a_helper_ends_by_itself_when_its_reader_dies(tmp_path):
     pid_file = tmp_path / "helper.pid"
     reader = multiprocessing.get_context("spawn").Process(
-        target=_read_one_and_die, args=(str(pid_file),))
+        target=_read_one_and_die, args=(str(pid_file),)
+    )
     reader.start()
     reader.join(timeout=60)
     assert reader.exitcode == 9
@@ -106,12 +109,11 @@ def test_a_helper_that_ends_before_taking_its_end_of_the_pipe_is_not_waited_for(
     """On Windows this process holds a copy of the writing end until the helper takes
     it: the end of the helper is then seen by watching the process, not the pipe."""
     ctx = multiprocessing.get_context("spawn")
-    reader, writer = ctx.Pipe(duplex=False)        # ``writer`` kept here: that copy
+    reader, writer = ctx.Pipe(duplex=False)  # ``writer`` kept here: that copy
     helper = ctx.Process(target=_end_at_once, args=(None,), name="tipdesk-test")
     helper.start()
     try:
-        assert isinstance(outcome_within(lambda: workers._receive(reader, helper), 30),
-                          EOFError)
+        assert isinstance(outcome_within(lambda: workers._receive(reader, helper), 30), EOFError)
     finally:
         helper.join()
         reader.close()

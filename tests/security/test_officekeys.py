@@ -31,8 +31,14 @@ def recovery():
 
 @pytest.fixture(scope="module")
 def card(secrets, recovery):
-    return ok.card_for(OFFICE_ID, "KUP", "UPTD PPA Kota Kupang", "district", secrets,
-                       recovery_recipient=recovery[1])
+    return ok.card_for(
+        OFFICE_ID,
+        "KUP",
+        "UPTD PPA Kota Kupang",
+        "district",
+        secrets,
+        recovery_recipient=recovery[1],
+    )
 
 
 def as_json(card: ok.KeyCard) -> dict:
@@ -44,6 +50,7 @@ def from_json(data: dict) -> bytes:
 
 
 # --- secrets -----------------------------------------------------------------------------
+
 
 def test_new_secrets_hold_an_ed25519_key_and_an_age_identity(secrets):
     assert len(secrets.signing_key) == 32
@@ -66,14 +73,17 @@ def test_secrets_never_show_in_repr(secrets):
     assert secrets.signing_key.hex() not in text
 
 
-@pytest.mark.parametrize("damage", [
-    lambda d: d.update(format="other"),
-    lambda d: d.update(signing_key="not base64!"),
-    lambda d: d.update(signing_key=base64.b64encode(b"short").decode()),
-    lambda d: d.update(age_identity="AGE-SECRET-KEY-1NOPE"),
-    lambda d: d.update(extra=1),
-    lambda d: d.pop("previous_age_identities"),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.update(format="other"),
+        lambda d: d.update(signing_key="not base64!"),
+        lambda d: d.update(signing_key=base64.b64encode(b"short").decode()),
+        lambda d: d.update(age_identity="AGE-SECRET-KEY-1NOPE"),
+        lambda d: d.update(extra=1),
+        lambda d: d.pop("previous_age_identities"),
+    ],
+)
 def test_damaged_secrets_are_refused(secrets, damage):
     data = json.loads(secrets.to_json())
     damage(data)
@@ -90,6 +100,7 @@ def test_recovery_identity_pairs_a_secret_with_its_recipient(recovery):
 
 
 # --- cards -------------------------------------------------------------------------------
+
 
 def test_card_holds_the_public_halves(card, secrets, recovery):
     assert card.age_recipient == secrets.age_recipient
@@ -127,34 +138,37 @@ def _replace(field, value):
     return lambda d: d.update({field: value})
 
 
-@pytest.mark.parametrize(("damage", "reason"), [
-    (_replace("format", "tipkey/2"), "format"),
-    (lambda d: d.pop("format"), "format"),
-    (lambda d: d.pop("code"), "fields"),
-    (lambda d: d.pop("rotation_signature"), "fields"),
-    (_replace("comment", "hello"), "fields"),
-    (_replace("code", 42), "field_type"),
-    (_replace("ed25519", None), "field_type"),
-    (_replace("ed25519", "@@not base64@@"), "base64"),
-    (_replace("ed25519", base64.b64encode(bytes(31)).decode()), "key_length"),
-    (_replace("ed25519", base64.b64encode(bytes(33)).decode()), "key_length"),
-    (_replace("previous_ed25519", base64.b64encode(bytes(16)).decode()), "key_length"),
-    (_replace("previous_ed25519", base64.b64encode(bytes(32)).decode()), "rotation"),
-    (_replace("age_recipient", "age1notarecipient"), "recipient"),
-    (_replace("age_recipient", ""), "recipient"),
-    (_replace("recovery_recipient", "AGE-SECRET-KEY-1XYZ"), "recipient"),
-    (lambda d: d.update(age_recipient=d["age_recipient"].upper()), "recipient"),
-    (_replace("level", "national"), "level"),
-    (_replace("level", "District"), "level"),
-    (_replace("code", "kup"), "code"),
-    (_replace("office_id", ""), "office_id"),
-    (_replace("office_id", "../../etc"), "office_id"),
-    (_replace("name", ""), "name"),
-    (_replace("name", "Kupang\nline two"), "name"),
-    (_replace("created_at", "yesterday"), "created_at"),
-    (_replace("created_at", "2026-11-28T10:00:00"), "created_at"),
-    (_replace("created_at", "2026-11-28T10:00:00+08:00"), "created_at"),
-])
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (_replace("format", "tipkey/2"), "format"),
+        (lambda d: d.pop("format"), "format"),
+        (lambda d: d.pop("code"), "fields"),
+        (lambda d: d.pop("rotation_signature"), "fields"),
+        (_replace("comment", "hello"), "fields"),
+        (_replace("code", 42), "field_type"),
+        (_replace("ed25519", None), "field_type"),
+        (_replace("ed25519", "@@not base64@@"), "base64"),
+        (_replace("ed25519", base64.b64encode(bytes(31)).decode()), "key_length"),
+        (_replace("ed25519", base64.b64encode(bytes(33)).decode()), "key_length"),
+        (_replace("previous_ed25519", base64.b64encode(bytes(16)).decode()), "key_length"),
+        (_replace("previous_ed25519", base64.b64encode(bytes(32)).decode()), "rotation"),
+        (_replace("age_recipient", "age1notarecipient"), "recipient"),
+        (_replace("age_recipient", ""), "recipient"),
+        (_replace("recovery_recipient", "AGE-SECRET-KEY-1XYZ"), "recipient"),
+        (lambda d: d.update(age_recipient=d["age_recipient"].upper()), "recipient"),
+        (_replace("level", "national"), "level"),
+        (_replace("level", "District"), "level"),
+        (_replace("code", "kup"), "code"),
+        (_replace("office_id", ""), "office_id"),
+        (_replace("office_id", "../../etc"), "office_id"),
+        (_replace("name", ""), "name"),
+        (_replace("name", "Kupang\nline two"), "name"),
+        (_replace("created_at", "yesterday"), "created_at"),
+        (_replace("created_at", "2026-11-28T10:00:00"), "created_at"),
+        (_replace("created_at", "2026-11-28T10:00:00+08:00"), "created_at"),
+    ],
+)
 def test_read_card_refuses_a_damaged_card(card, damage, reason):
     data = as_json(card)
     damage(data)
@@ -163,17 +177,20 @@ def test_read_card_refuses_a_damaged_card(card, damage, reason):
     assert caught.value.params == {"reason": reason}
 
 
-@pytest.mark.parametrize(("raw", "reason"), [
-    (b"", "not_json"),
-    (b"\xff\xfe not utf-8", "not_json"),
-    (b"age1abc", "not_json"),
-    (b"[1, 2, 3]", "not_json"),
-    (b'"tipkey/1"', "not_json"),
-    (b'{"format": "tipkey/1", "format": "tipkey/1"}', "not_json"),
-    (b'{"format": NaN}', "not_json"),
-    (b"[" * 60_000, "not_json"),
-    (b"{}", "format"),
-])
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "not_json"),
+        (b"\xff\xfe not utf-8", "not_json"),
+        (b"age1abc", "not_json"),
+        (b"[1, 2, 3]", "not_json"),
+        (b'"tipkey/1"', "not_json"),
+        (b'{"format": "tipkey/1", "format": "tipkey/1"}', "not_json"),
+        (b'{"format": NaN}', "not_json"),
+        (b"[" * 60_000, "not_json"),
+        (b"{}", "format"),
+    ],
+)
 def test_read_card_refuses_what_is_not_a_card(raw, reason):
     with pytest.raises(BadKeyFile) as caught:
         ok.read_card(raw)
@@ -194,6 +211,7 @@ def test_read_card_accepts_a_byte_order_mark(card):
 
 # --- fingerprints ------------------------------------------------------------------------
 
+
 def test_fingerprint_is_eight_groups_of_four_and_stable(card):
     print_ = ok.fingerprint(card)
     assert FINGERPRINT.match(print_), print_
@@ -207,14 +225,17 @@ def test_fingerprint_is_sha256_of_the_canonical_fields(card):
     assert ok.fingerprint(card).replace("-", "") == base64.b32encode(digest).decode()
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("office_id", "0192f0c1-7a3e-7b10-8e1f-5a2b3c4d5e70"),
-    ("code", "KUQ"),
-    ("level", "province"),
-    ("age_recipient", str(pyrage.x25519.Identity.generate().to_public())),
-    ("recovery_recipient", ""),
-    ("ed25519", bytes(32)),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("office_id", "0192f0c1-7a3e-7b10-8e1f-5a2b3c4d5e70"),
+        ("code", "KUQ"),
+        ("level", "province"),
+        ("age_recipient", str(pyrage.x25519.Identity.generate().to_public())),
+        ("recovery_recipient", ""),
+        ("ed25519", bytes(32)),
+    ],
+)
 def test_one_changed_field_changes_the_fingerprint(card, field, value):
     assert ok.fingerprint(dataclasses.replace(card, **{field: value})) != ok.fingerprint(card)
 
@@ -267,6 +288,7 @@ def test_key_id_is_the_first_8_bytes_of_sha256(card):
 
 # --- rotation ----------------------------------------------------------------------------
 
+
 def test_rotation_makes_new_keys_signed_by_the_old(secrets, card):
     new_secrets, new_card = ok.rotate(secrets, card)
     assert new_secrets.signing_key != secrets.signing_key
@@ -276,9 +298,13 @@ def test_rotation_makes_new_keys_signed_by_the_old(secrets, card):
     assert new_card.age_recipient == new_secrets.age_recipient
     assert new_card.previous_ed25519 == card.ed25519
     assert len(new_card.rotation_signature) == 64
-    assert (new_card.office_id, new_card.code, new_card.name, new_card.level,
-            new_card.recovery_recipient) == (card.office_id, card.code, card.name,
-                                             card.level, card.recovery_recipient)
+    assert (
+        new_card.office_id,
+        new_card.code,
+        new_card.name,
+        new_card.level,
+        new_card.recovery_recipient,
+    ) == (card.office_id, card.code, card.name, card.level, card.recovery_recipient)
     assert ok.fingerprint(new_card) != ok.fingerprint(card)
     assert ok.verify_rotation(card, new_card)
     # the rotated card survives the file
@@ -307,18 +333,24 @@ def test_a_forged_rotation_is_refused(secrets, card):
     _, genuine = ok.rotate(secrets, card)
     # an attacker's own key, claiming to replace the enrolled one
     attacker = ok.new_office_secrets()
-    attacker_card = dataclasses.replace(card, age_recipient=attacker.age_recipient,
-                                        ed25519=attacker.public_ed25519,
-                                        previous_ed25519=card.ed25519)
+    attacker_card = dataclasses.replace(
+        card,
+        age_recipient=attacker.age_recipient,
+        ed25519=attacker.public_ed25519,
+        previous_ed25519=card.ed25519,
+    )
     forged_signature = Ed25519PrivateKey.from_private_bytes(attacker.signing_key).sign(
-        ok._ROTATION_TAG + ok._fingerprint_message(attacker_card))
+        ok._ROTATION_TAG + ok._fingerprint_message(attacker_card)
+    )
     forged = dataclasses.replace(attacker_card, rotation_signature=forged_signature)
     assert not ok.verify_rotation(card, forged)
     # the genuine signature moved onto other keys
-    assert not ok.verify_rotation(card, dataclasses.replace(
-        genuine, age_recipient=attacker.age_recipient))
-    assert not ok.verify_rotation(card, dataclasses.replace(
-        genuine, ed25519=attacker.public_ed25519))
+    assert not ok.verify_rotation(
+        card, dataclasses.replace(genuine, age_recipient=attacker.age_recipient)
+    )
+    assert not ok.verify_rotation(
+        card, dataclasses.replace(genuine, ed25519=attacker.public_ed25519)
+    )
     assert not ok.verify_rotation(card, dataclasses.replace(genuine, level="province"))
     # another office, or a card that replaces some other key
     assert not ok.verify_rotation(card, dataclasses.replace(genuine, office_id="other"))
@@ -326,7 +358,7 @@ def test_a_forged_rotation_is_refused(secrets, card):
     assert not ok.verify_rotation(other, genuine)
     # no rotation at all, or a damaged signature
     assert not ok.verify_rotation(card, card)
-    assert not ok.verify_rotation(card, dataclasses.replace(
-        genuine, rotation_signature=bytes(64)))
-    assert not ok.verify_rotation(card, dataclasses.replace(
-        genuine, rotation_signature=genuine.rotation_signature[:10]))
+    assert not ok.verify_rotation(card, dataclasses.replace(genuine, rotation_signature=bytes(64)))
+    assert not ok.verify_rotation(
+        card, dataclasses.replace(genuine, rotation_signature=genuine.rotation_signature[:10])
+    )

@@ -61,10 +61,12 @@ def test_a_backup_is_one_encrypted_zip_with_a_manifest(demo, tmp_path):
     assert manifest["office_code"] == "KUP" and manifest["office_id"] == demo.office.id
     assert manifest["migrations"] == migrate.known()
     assert manifest["members"]["register.db"] == {
-        "sha256": hashlib.sha256(db_bytes).hexdigest(), "size": len(db_bytes)}
+        "sha256": hashlib.sha256(db_bytes).hexdigest(),
+        "size": len(db_bytes),
+    }
     assert manifest["members"]["register.keys"]["sha256"] == hashlib.sha256(keys).hexdigest()
     assert keys == (demo.folder / "register.keys").read_bytes()
-    assert not db_bytes.startswith(b"SQLite format 3")           # encrypted
+    assert not db_bytes.startswith(b"SQLite format 3")  # encrypted
     [row] = audit.entries(demo, actions=("backup",))
     assert row.detail["sha256"] == result.sha256 and row.detail["kind"] == "manual"
     # Nothing but the backup was left behind (the database copy is removed).
@@ -91,7 +93,7 @@ def test_backup_while_another_connection_writes_restores_consistently(demo, tmp_
     started, stop = threading.Event(), threading.Event()
 
     def writer() -> None:
-        other = sign_in(demo.folder, "admin")       # the app's own connection
+        other = sign_in(demo.folder, "admin")  # the app's own connection
         try:
             while not stop.is_set():
                 file = new_case(other, {"full_name": f"Zyxwortel Nomor{len(written)}"})
@@ -113,14 +115,16 @@ def test_backup_while_another_connection_writes_restores_consistently(demo, tmp_
     session = sign_in(restored.folder, "admin")
     try:
         assert check_register(session).ok
-        assert [row["case_number"] for row in cases.find_cases(session, query, limit=100)] \
-            == expected
+        assert [
+            row["case_number"] for row in cases.find_cases(session, query, limit=100)
+        ] == expected
         # Every case the writer had committed when the copy was taken, and none half-made:
         # the restored ones are the first k, in order, each whole.
-        copied = sorted(row["case_number"] for row in cases.find_cases(session, "Zyxwortel",
-                                                                        limit=1000))
+        copied = sorted(
+            row["case_number"] for row in cases.find_cases(session, "Zyxwortel", limit=1000)
+        )
         assert 3 <= len(copied) <= len(written)
-        assert copied == sorted(written[:len(copied)])
+        assert copied == sorted(written[: len(copied)])
         for number in copied:
             assert cases.open_case(session, number).person.full_name.startswith("Zyxwortel")
         assert restored.cases == 40 + len(copied)
@@ -147,7 +151,7 @@ def _flip(path: Path, offset: int) -> None:
 def _db_data_offset(path: Path) -> int:
     with zipfile.ZipFile(path) as zf:
         info = zf.getinfo("register.db")
-    return info.header_offset + 4096        # well past the member's local header
+    return info.header_offset + 4096  # well past the member's local header
 
 
 def test_a_flipped_byte_in_the_database_is_refused_and_nothing_is_created(session, tmp_path):
@@ -170,7 +174,7 @@ def test_a_changed_database_with_a_fresh_crc_is_refused_by_its_hash(session, tmp
     db[5000] ^= 0x01
     members["register.db"] = bytes(db)
     forged = tmp_path / "forged.tipbackup"
-    with zipfile.ZipFile(forged, "w") as zf:          # zipfile computes the new CRC
+    with zipfile.ZipFile(forged, "w") as zf:  # zipfile computes the new CRC
         for name, data in members.items():
             zf.writestr(name, data)
     with pytest.raises(BackupDamaged) as refused:
@@ -206,8 +210,10 @@ def test_truncated_or_foreign_files_are_refused(session, tmp_path):
 
 def test_a_backup_from_a_newer_tipdesk_is_refused_as_newer(session, tmp_path):
     result = backup.make_backup(session, tmp_path / "b.tipbackup")
-    for change in ({"format": "tipdesk-backup/2"},
-                   {"migrations": [*migrate.known(), "m099_from_the_future"]}):
+    for change in (
+        {"format": "tipdesk-backup/2"},
+        {"migrations": [*migrate.known(), "m099_from_the_future"]},
+    ):
         with zipfile.ZipFile(result.path) as zf:
             members = {name: zf.read(name) for name in zf.namelist()}
         manifest = {**json.loads(members["manifest.json"]), **change}
@@ -254,12 +260,23 @@ def test_the_recovery_code_restores_with_a_new_password(tmp_path):
     session.close()
     target = tmp_path / "restored"
     with pytest.raises(WrongPassword):
-        backup.restore_backup(result.path, target, "admin", "a-new-password",
-                              recovery_code="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH",
-                              kdf=FAST_KDF)
+        backup.restore_backup(
+            result.path,
+            target,
+            "admin",
+            "a-new-password",
+            recovery_code="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH",
+            kdf=FAST_KDF,
+        )
     assert not target.exists() and leftovers(tmp_path, "restored") == []
-    backup.restore_backup(result.path, target, "admin", "a-new-password",
-                          recovery_code=created.recovery_code.lower(), kdf=FAST_KDF)
+    backup.restore_backup(
+        result.path,
+        target,
+        "admin",
+        "a-new-password",
+        recovery_code=created.recovery_code.lower(),
+        kdf=FAST_KDF,
+    )
     restored = sign_in(target, "admin", "a-new-password")
     try:
         assert cases.find_cases(restored, "Maria")
@@ -314,8 +331,9 @@ def test_daily_backup_makes_one_a_day_and_keeps_fourteen(session):
     assert before_migration.read_bytes() == b"an encrypted pre-migration copy"
     assert [p for p in backups.iterdir() if p.name.startswith(".")] == []
     # A daily backup restores like any other.
-    restored = backup.restore_backup(made[-1], session.folder.parent / "restored", "admin",
-                                     PASSWORD)
+    restored = backup.restore_backup(
+        made[-1], session.folder.parent / "restored", "admin", PASSWORD
+    )
     assert restored.cases == 1
 
 
@@ -336,7 +354,7 @@ def test_after_a_restore_new_changes_still_reach_the_province(tmp_path):
     first = new_case(district.session)
     sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
     saved = backup.make_backup(district.session, tmp_path / "saved.tipbackup").path
-    for _ in range(3):       # after the backup: sent, then the laptop is lost
+    for _ in range(3):  # after the backup: sent, then the laptop is lost
         new_case(district.session, {"full_name": "Hilang Setelah Cadangan"})
     sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
     district.session.close()
@@ -346,8 +364,7 @@ def test_after_a_restore_new_changes_still_reach_the_province(tmp_path):
     file = district.case(first.case.case_number)
     file.case.risk_level = "high"
     cases.save_case_file(district.session, file.person, file.case)
-    summary = sync.import_batch(province.session,
-                                district.export(province, stick / "3.tipbatch"))
+    summary = sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
     assert summary.applied >= 1
     assert province.case(first.case.case_number).case.risk_level == "high"
     # The province's own work on the district's cases (lost with the laptop) comes back
@@ -369,6 +386,7 @@ def test_after_a_restore_new_changes_still_reach_the_province(tmp_path):
 def test_a_backup_that_cannot_be_audited_is_not_left_behind(session, tmp_path, monkeypatch):
     """The audit row is written before the file takes its name: every backup file that
     exists is in the audit trail."""
+
     def busy(*args, **kwargs):
         raise TimeoutError("the audit could not be written")
 

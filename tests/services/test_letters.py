@@ -39,14 +39,19 @@ NIK = "5371015403990001"
 
 def settings(**overrides) -> r.LetterSettings:
     values = dict(
-        letterhead=["PEMERINTAH KOTA KUPANG",
-                    "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
-                    "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK"],
+        letterhead=[
+            "PEMERINTAH KOTA KUPANG",
+            "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+            "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
+        ],
         address_lines=["Jl. Soeharto No. 57, Kupang", "Telepon (0380) 821234"],
-        city="Kupang", signatory_title="Kepala UPTD PPA Kota Kupang",
-        signatory_name="Yuliana Ndolu, S.Sos", signatory_rank="Pembina, IV/a",
+        city="Kupang",
+        signatory_title="Kepala UPTD PPA Kota Kupang",
+        signatory_name="Yuliana Ndolu, S.Sos",
+        signatory_rank="Pembina, IV/a",
         signatory_nip="197805122005012003",
-        copies=["Kepala Dinas P3A Kota Kupang", "Arsip"])
+        copies=["Kepala Dinas P3A Kota Kupang", "Arsip"],
+    )
     values.update(overrides)
     return r.LetterSettings(**values)
 
@@ -57,16 +62,32 @@ def office(session):
     return session
 
 
-def referral(session, *, consent=True, share=False, reason="Perlu pemeriksaan visum.",
-             person_overrides=None, **referral_overrides) -> r.Referral:
+def referral(
+    session,
+    *,
+    consent=True,
+    share=False,
+    reason="Perlu pemeriksaan visum.",
+    person_overrides=None,
+    **referral_overrides,
+) -> r.Referral:
     person = {"nik": NIK, **(person_overrides or {})}
-    file = new_case(session, person, consent_services=consent, consent_share=share,
-                    consent_date=TODAY if consent or share else None,
-                    consent_by="korban" if consent or share else "")
+    file = new_case(
+        session,
+        person,
+        consent_services=consent,
+        consent_share=share,
+        consent_date=TODAY if consent or share else None,
+        consent_by="korban" if consent or share else "",
+    )
     hospital = provider(session, contact_title="Direktur")
-    values = dict(case_id=file.case.id, provider_id=hospital.id,
-                  services_requested=["health", "psychological"], reason=reason,
-                  urgency="urgent")
+    values = dict(
+        case_id=file.case.id,
+        provider_id=hospital.id,
+        services_requested=["health", "psychological"],
+        reason=reason,
+        urgency="urgent",
+    )
     values.update(referral_overrides)
     ref = r.Referral(**values)
     cases.add_referral(session, ref)
@@ -74,6 +95,7 @@ def referral(session, *, consent=True, share=False, reason="Perlu pemeriksaan vi
 
 
 # --- reading PDFs back --------------------------------------------------------------------
+
 
 def pages(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
@@ -89,7 +111,7 @@ def runs(pdf: bytes, page: int = 0) -> list[tuple[str, float, float]]:
     found: list[tuple[str, float, float]] = []
 
     def visit(t, cm, tm, _font, _size):
-        if t.strip():   # the text matrix's origin through the current transformation
+        if t.strip():  # the text matrix's origin through the current transformation
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             found.append((t.strip(), x, y))
@@ -106,21 +128,41 @@ def where(pdf: bytes, needle: str, page: int = 0) -> tuple[float, float]:
 
 # --- the letter ----------------------------------------------------------------------------
 
+
 def test_issued_letter_says_everything_in_its_place(office):
     ref = referral(office)
     letter = letters.issue_letter(office, ref.id, attachments=1)
     pdf, body = letter.pdf, text(letter.pdf)
-    assert letter.number == "400.2.3/1/UPTD-PPA/XI/2026"   # adult: born 1999
-    for expected in ("PEMERINTAH KOTA KUPANG", "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
-                     "Jl. Soeharto No. 57, Kupang", "Kupang, 28 November 2026",
-                     "Rahasia", "1 (satu) berkas", "Rujukan Layanan",
-                     "Yth. Direktur", "RSUD Prof. Dr. W. Z. Johannes", "KUP-P-000001",
-                     "M.G.B.", "27 tahun", "Perempuan", "Rehabilitasi kesehatan",
-                     "Pendampingan psikologis", "Perlu pemeriksaan visum.", "Segera",
-                     "Undang-Undang Nomor 21 Tahun 2007", "Undang-Undang Nomor 27 Tahun 2022",
-                     "Kepala UPTD PPA Kota Kupang,", "Yuliana Ndolu, S.Sos", "Pembina, IV/a",
-                     "NIP. 197805122005012003", "Tembusan:", "1. Kepala Dinas P3A Kota Kupang",
-                     "2. Arsip", "Halaman 1 dari 1"):
+    assert letter.number == "400.2.3/1/UPTD-PPA/XI/2026"  # adult: born 1999
+    for expected in (
+        "PEMERINTAH KOTA KUPANG",
+        "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
+        "Jl. Soeharto No. 57, Kupang",
+        "Kupang, 28 November 2026",
+        "Rahasia",
+        "1 (satu) berkas",
+        "Rujukan Layanan",
+        "Yth. Direktur",
+        "RSUD Prof. Dr. W. Z. Johannes",
+        "KUP-P-000001",
+        "M.G.B.",
+        "27 tahun",
+        "Perempuan",
+        "Rehabilitasi kesehatan",
+        "Pendampingan psikologis",
+        "Perlu pemeriksaan visum.",
+        "Segera",
+        "Undang-Undang Nomor 21 Tahun 2007",
+        "Undang-Undang Nomor 27 Tahun 2022",
+        "Kepala UPTD PPA Kota Kupang,",
+        "Yuliana Ndolu, S.Sos",
+        "Pembina, IV/a",
+        "NIP. 197805122005012003",
+        "Tembusan:",
+        "1. Kepala Dinas P3A Kota Kupang",
+        "2. Arsip",
+        "Halaman 1 dari 1",
+    ):
         assert expected in body, expected
     # The date is on the Nomor line, to its right; the letterhead above; the signature
     # below the body; "di" and the place under the addressee.
@@ -138,10 +180,21 @@ def test_issued_letter_says_everything_in_its_place(office):
 def test_english_letter_uses_english_words_and_month(office):
     ref = referral(office)
     body = text(letters.issue_letter(office, ref.id, language="en", attachments=2).pdf)
-    for expected in ("Kupang, 28 November 2026", "Number", "Confidential",
-                     "2 (two) files", "To: Direktur", "Health rehabilitation",
-                     "Law No. 21 of 2007", "Law No. 27 of 2022", "27 years", "Female",
-                     "Urgent", "Page 1 of 1", "Copies to:"):
+    for expected in (
+        "Kupang, 28 November 2026",
+        "Number",
+        "Confidential",
+        "2 (two) files",
+        "To: Direktur",
+        "Health rehabilitation",
+        "Law No. 21 of 2007",
+        "Law No. 27 of 2022",
+        "27 years",
+        "Female",
+        "Urgent",
+        "Page 1 of 1",
+        "Copies to:",
+    ):
         assert expected in body, expected
     assert "Rahasia" not in body and "Dengan hormat" not in body
 
@@ -189,9 +242,17 @@ def test_long_reason_flows_to_a_second_page_with_the_letterhead_only_on_the_firs
     assert "Yuliana Ndolu" in rest[-1]
 
 
-@pytest.mark.parametrize("name", ["Ni Luh Ayu D'Silva", "Nguyễn Thị Ánh Tuyết",
-                                  "Maria Goreti Bria-Nahak", "Мария Иванова",
-                                  "王小明", "Ōmura Ḥasanah Ñáñez"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ni Luh Ayu D'Silva",
+        "Nguyễn Thị Ánh Tuyết",
+        "Maria Goreti Bria-Nahak",
+        "Мария Иванова",
+        "王小明",
+        "Ōmura Ḥasanah Ñáñez",
+    ],
+)
 def test_names_in_any_script_print_as_written(office, name):
     assert unprintable(name) == ""
     ref = referral(office, share=True, person_overrides={"full_name": name, "nik": ""})
@@ -207,10 +268,16 @@ def test_unprintable_script_is_warned_about(office):
 
 
 def test_user_text_cannot_inject_markup(office):
-    evil = ('<b>bold</b> <font size="40" color="red">big</font> &amp; <para>x</para> '
-            '<img src="/etc/passwd"/> 5 < 6 & "q"')
-    ref = referral(office, share=True, reason=evil,
-                   person_overrides={"full_name": "<i>Ana</i> & Co", "nik": ""})
+    evil = (
+        '<b>bold</b> <font size="40" color="red">big</font> &amp; <para>x</para> '
+        '<img src="/etc/passwd"/> 5 < 6 & "q"'
+    )
+    ref = referral(
+        office,
+        share=True,
+        reason=evil,
+        person_overrides={"full_name": "<i>Ana</i> & Co", "nik": ""},
+    )
     body = text(letters.issue_letter(office, ref.id).pdf)
     assert "<b>bold</b>" in body and '<font size="40" color="red">big</font>' in body
     assert "&amp;" in body and '<img src="/etc/passwd"/>' in body and "5 < 6" in body
@@ -219,8 +286,7 @@ def test_user_text_cannot_inject_markup(office):
 
 def test_f4_paper_and_a_logo(office):
     logo = _tiny_png()
-    letters.save_letter_settings(office, settings(paper="f4",
-                                                  logo=base64.b64encode(logo).decode()))
+    letters.save_letter_settings(office, settings(paper="f4", logo=base64.b64encode(logo).decode()))
     pdf = letters.issue_letter(office, referral(office).id).pdf
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     width_mm, height_mm = (float(v) / 72 * 25.4 for v in page.mediabox.upper_right)
@@ -233,22 +299,30 @@ def _tiny_png() -> bytes:
     import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     raw = b"".join(b"\x00" + b"\x00\x66\xcc" * 8 for _ in range(8))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 # --- numbering and the archive ----------------------------------------------------------
+
 
 def test_issuing_marks_the_referral_sent_and_archives_the_pdf(office):
     ref = referral(office)
     letter = letters.issue_letter(office, ref.id)
     saved = rows.get(office.db, r.Referral, ref.id)
-    assert (saved.status, saved.letter_number, saved.letter_date) == ("sent", letter.number,
-                                                                      TODAY)
+    assert (saved.status, saved.letter_number, saved.letter_date) == ("sent", letter.number, TODAY)
     [entry] = letters.list_letters(office)
     assert entry.letter.number == letter.number and entry.case_number.startswith("KUP-2026-")
     assert entry.letter.sha256 == hashlib.sha256(letter.pdf).hexdigest()
@@ -271,7 +345,9 @@ def test_reprint_gives_the_same_bytes_and_a_new_letter_only_when_asked(office):
     second = letters.issue_letter(office, ref.id, new=True, language="en")
     assert second.number == "400.2.3/2/UPTD-PPA/XII/2026"
     assert [x.number for x in letters.letters_of_referral(office, ref.id)] == [
-        first.number, second.number]
+        first.number,
+        second.number,
+    ]
     assert letters.reprint_letter(office, ref.id).pdf == second.pdf
 
 
@@ -299,8 +375,10 @@ def test_two_programs_issuing_at_once_never_share_a_number(office, register):
     office.close()
     ctx = multiprocessing.get_context("spawn")
     start, out = ctx.Event(), ctx.Queue()
-    workers = [ctx.Process(target=_issue_many, args=(str(register.folder), part, start, out))
-               for part in (ids[::2], ids[1::2])]
+    workers = [
+        ctx.Process(target=_issue_many, args=(str(register.folder), part, start, out))
+        for part in (ids[::2], ids[1::2])
+    ]
     for worker in workers:
         worker.start()
     start.set()
@@ -326,6 +404,7 @@ def test_damaged_archive_is_refused_on_reprint(office):
 
 # --- consent -------------------------------------------------------------------------------
 
+
 def _nothing_written(session, ref):
     saved = rows.get(session.db, r.Referral, ref.id)
     assert (saved.status, saved.letter_number) == ("draft", "")
@@ -346,8 +425,9 @@ def test_without_consent_to_refer_no_letter_is_issued(office):
     with pytest.raises(OverrideReasonNeeded):
         letters.issue_letter(office, ref.id, override_reason="darurat")
     _nothing_written(office, ref)
-    letter = letters.issue_letter(office, ref.id,
-                                  override_reason="Anak dalam bahaya; wali tidak dapat dihubungi")
+    letter = letters.issue_letter(
+        office, ref.id, override_reason="Anak dalam bahaya; wali tidak dapat dihubungi"
+    )
     assert letter.number == "400.2.3/1/UPTD-PPA/XI/2026"
     assert letter.row.override_reason == "Anak dalam bahaya; wali tidak dapat dihubungi"
 
@@ -376,6 +456,7 @@ def test_draft_writes_nothing_and_has_no_number(office):
 
 # --- settings ------------------------------------------------------------------------------
 
+
 def test_settings_default_from_the_office_until_saved(session):
     defaults = letters.letter_settings(session)
     assert defaults.city == "Kupang" and defaults.letterhead == ["UPTD PPA Kota Kupang"]
@@ -390,15 +471,23 @@ def test_saving_settings_is_for_admins_and_checks_every_field(session):
     with pytest.raises(NotPermitted):
         letters.save_letter_settings(session, settings())
     session.user = dataclasses.replace(session.user, role="admin")
-    bad = settings(number_pattern="{classification}/{nomor}/{year}", signatory_nip="19780A",
-                   logo=base64.b64encode(b"GIF89a....").decode(), city="")
+    bad = settings(
+        number_pattern="{classification}/{nomor}/{year}",
+        signatory_nip="19780A",
+        logo=base64.b64encode(b"GIF89a....").decode(),
+        city="",
+    )
     with pytest.raises(ValidationFailed) as refused:
         letters.save_letter_settings(session, bad)
     found = {(p.field, p.code) for p in refused.value.problems}
-    assert {("number_pattern", "pattern_unknown"), ("number_pattern", "pattern_missing"),
-            ("signatory_nip", "invalid_nip"), ("logo", "invalid_logo"),
-            ("city", "required")} <= found
-    assert letters.letter_settings(session).city == "Kupang"   # nothing saved
+    assert {
+        ("number_pattern", "pattern_unknown"),
+        ("number_pattern", "pattern_missing"),
+        ("signatory_nip", "invalid_nip"),
+        ("logo", "invalid_logo"),
+        ("city", "required"),
+    } <= found
+    assert letters.letter_settings(session).city == "Kupang"  # nothing saved
     warnings = letters.save_letter_settings(session, settings(signatory_nip="1978"))
     assert [p.code for p in warnings] == ["nip_length"]
     office = rows.get(session.db, r.Office, session.office.id)
@@ -408,6 +497,7 @@ def test_saving_settings_is_for_admins_and_checks_every_field(session):
 
 # --- the provider's reply ----------------------------------------------------------------
 
+
 def test_reply_is_recorded_and_its_follow_up_shows_on_the_dashboard(office):
     ref = referral(office)
     with pytest.raises(ReplyNotAllowed):
@@ -415,16 +505,24 @@ def test_reply_is_recorded_and_its_follow_up_shows_on_the_dashboard(office):
     letters.issue_letter(office, ref.id)
     assert [row.id for row in listing.dashboard(office).awaiting_reply] == [ref.id]
     with pytest.raises(ValidationFailed) as refused:
-        letters.record_reply(office, ref.id, status="maybe",
-                             responded_on=TODAY - dt.timedelta(days=5))
+        letters.record_reply(
+            office, ref.id, status="maybe", responded_on=TODAY - dt.timedelta(days=5)
+        )
     assert {p.code for p in refused.value.problems} == {"unknown_code", "reply_before_letter"}
     follow = TODAY + dt.timedelta(days=3)
-    letters.record_reply(office, ref.id, status="accepted", responded_on=TODAY,
-                         response="Dijadwalkan Senin", follow_up_on=follow)
+    letters.record_reply(
+        office,
+        ref.id,
+        status="accepted",
+        responded_on=TODAY,
+        response="Dijadwalkan Senin",
+        follow_up_on=follow,
+    )
     board = listing.dashboard(office)
     assert board.awaiting_reply == []
     assert [(row.id, row.status, row.follow_up_on) for row in board.referral_follow_ups] == [
-        (ref.id, "accepted", follow)]
+        (ref.id, "accepted", follow)
+    ]
     letters.record_reply(office, ref.id, status="completed", responded_on=TODAY)
     assert listing.dashboard(office).referral_follow_ups == []
 
@@ -432,8 +530,9 @@ def test_reply_is_recorded_and_its_follow_up_shows_on_the_dashboard(office):
 def test_reprint_of_an_overridden_letter_needs_no_new_reason(office):
     ref = referral(office, consent=False)
     office.user = dataclasses.replace(office.user, role="supervisor")
-    issued = letters.issue_letter(office, ref.id,
-                                  override_reason="Anak dalam bahaya; wali tidak dapat dihubungi")
+    issued = letters.issue_letter(
+        office, ref.id, override_reason="Anak dalam bahaya; wali tidak dapat dihubungi"
+    )
     office.user = dataclasses.replace(office.user, role="caseworker")
     assert letters.reprint_letter(office, ref.id).pdf == issued.pdf
 
@@ -442,7 +541,7 @@ def test_a_letter_number_from_another_register_is_not_issued_again(office):
     ref = referral(office)
     saved = rows.get(office.db, r.Referral, ref.id)
     saved.status, saved.letter_number, saved.letter_date = "sent", "400.2.3/9/X/XI/2026", TODAY
-    cases.update_item(office, saved)          # as a sync from the issuing office would
+    cases.update_item(office, saved)  # as a sync from the issuing office would
     with pytest.raises(LetterAlreadyIssued) as refused:
         letters.issue_letter(office, ref.id)
     assert refused.value.params["number"] == "400.2.3/9/X/XI/2026"

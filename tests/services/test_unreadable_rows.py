@@ -60,6 +60,7 @@ def test_labels_the_tests_expect_are_the_apps():
 
 # --- check ---------------------------------------------------------------------------------
 
+
 def test_check_names_each_record_and_field_and_fails(planted, env, capsys):
     code, out, err = run(capsys, "check", planted.folder)
     assert code == 3, err
@@ -106,6 +107,7 @@ def test_the_records_check_reads_the_tables_a_chunk_at_a_time(planted, monkeypat
 
 # --- the command line ----------------------------------------------------------------------
 
+
 def test_search_lists_every_case_and_marks_the_damaged_ones(planted, env, capsys):
     code, out, err = run(capsys, "search", planted.folder, "KUP", "--json", "--limit", "500")
     assert code == 0, err
@@ -127,8 +129,9 @@ def test_search_lists_every_case_and_marks_the_damaged_ones(planted, env, capsys
     assert code == 0, err
     line = next(x for x in out.splitlines() if x.startswith(planted.case_of["day_zero"]))
     assert line.endswith("[cannot be read: Birth date]")
-    assert all("cannot be read" not in x for x in out.splitlines()
-               if x.split()[0] in planted.others)
+    assert all(
+        "cannot be read" not in x for x in out.splitlines() if x.split()[0] in planted.others
+    )
 
 
 def test_show_prints_the_rest_and_names_the_unreadable_fields(planted, env, capsys):
@@ -159,8 +162,7 @@ def test_show_prints_the_rest_and_names_the_unreadable_fields(planted, env, caps
         assert code == 0 and "unreadable" not in json.loads(out)
 
 
-def test_show_in_indonesian_names_the_fields_in_indonesian(planted, env, capsys,
-                                                          monkeypatch):
+def test_show_in_indonesian_names_the_fields_in_indonesian(planted, env, capsys, monkeypatch):
     monkeypatch.setenv("TIPDESK_LANG", "id")
     code, out, _ = run(capsys, "show", planted.folder, planted.case_of["day_zero"])
     assert code == 0
@@ -169,12 +171,22 @@ def test_show_in_indonesian_names_the_fields_in_indonesian(planted, env, capsys,
 
 def test_report_and_the_exports_are_written(planted, env, capsys):
     for suffix in ("pdf", "csv", "xlsx"):
-        code, _, err = run(capsys, "report", planted.folder, "--from", FROM, "--to", TO,
-                             "--out", env / f"report.{suffix}")
+        code, _, err = run(
+            capsys,
+            "report",
+            planted.folder,
+            "--from",
+            FROM,
+            "--to",
+            TO,
+            "--out",
+            env / f"report.{suffix}",
+        )
         assert code == 0, err
         assert "damaged" not in err and (env / f"report.{suffix}").stat().st_size > 0
-    code, _, err = run(capsys, "stats-export", planted.folder, "--out", env / "stats.csv",
-                       "--k", "2")
+    code, _, err = run(
+        capsys, "stats-export", planted.folder, "--out", env / "stats.csv", "--k", "2"
+    )
     assert code == 0, err
     exported = (env / "stats.csv").read_text("utf-8")
     assert "oops" not in exported and "4611686018427387904" not in exported
@@ -201,6 +213,7 @@ def test_person_export_names_the_unreadable_fields(planted, tmp_path):
 
 # --- figures -------------------------------------------------------------------------------
 
+
 def _report(folder):
     with sign_in(folder, "admin") as s:
         return reports.build_report(s, FROM, TO)
@@ -223,14 +236,16 @@ def test_figures_count_the_case_and_leave_out_the_value_it_cannot_read(planted, 
     # Every case is in one age group; ages that cannot be known are "unknown".
     for report in (before, after):
         table = report.tables["sex_age"]
-        assert sum(row.values[-1] for row in table.rows if row.key != "total") == \
-            report.tables["summary"].value("handled")
-    assert _row_total(after.tables["sex_age"], "unknown") >= \
-        _row_total(before.tables["sex_age"], "unknown") + 3
-    assert after.tables["sex_age"].columns[-2] == "unknown"      # the sex stored as 5
+        assert sum(row.values[-1] for row in table.rows if row.key != "total") == report.tables[
+            "summary"
+        ].value("handled")
+    assert (
+        _row_total(after.tables["sex_age"], "unknown")
+        >= _row_total(before.tables["sex_age"], "unknown") + 3
+    )
+    assert after.tables["sex_age"].columns[-2] == "unknown"  # the sex stored as 5
     # A list that cannot be read counts once as "unknown"; an unknown code likewise.
-    for key, vocab in (("exploitation", "exploitation"), ("means_of_control",
-                                                         "means_of_control")):
+    for key, vocab in (("exploitation", "exploitation"), ("means_of_control", "means_of_control")):
         keys = {row.key for row in after.tables[key].rows}
         assert keys <= {*VOCABULARIES[vocab].codes(), "unknown"}, keys
         assert after.tables[key].value("unknown") == before.tables[key].value("unknown") + 1
@@ -240,14 +255,17 @@ def test_figures_count_the_case_and_leave_out_the_value_it_cannot_read(planted, 
 
 # --- the screens' data calls ----------------------------------------------------------------
 
+
 def test_the_register_list_pages_every_case_and_marks_the_damaged_ones(session, planted):
     flt = listing.CaseFilter()
     total = listing.count_cases(session, flt)
     assert total == len(planted.others) + len(PLANTS)
     for sort in listing.SORT_KEYS:
-        found = {row.case_number: row for offset in range(0, total, 10)
-                 for row in listing.list_cases(session, flt, sort=sort, offset=offset,
-                                               limit=10)}
+        found = {
+            row.case_number: row
+            for offset in range(0, total, 10)
+            for row in listing.list_cases(session, flt, sort=sort, offset=offset, limit=10)
+        }
         assert len(found) == total, sort
     for name, plant in PLANTS.items():
         row = found[planted.case_of[name]]
@@ -276,7 +294,7 @@ def test_the_case_file_keeps_what_it_can_read(session, planted):
     assert file.person.birth_date is None and file.person.full_name
     assert r.unreadable_fields(file.case) == ()
     file = cases.open_case(session, planted.case_of["unknown_code"])
-    assert file.case.means_of_control == ["oops"]          # kept as stored, and marked
+    assert file.case.means_of_control == ["oops"]  # kept as stored, and marked
     assert r.unreadable_fields(file.case) == ("means_of_control",)
     file = cases.open_case(session, planted.case_of["service_date"])
     marked = [s for s in file.services if r.unreadable_fields(s)]
@@ -287,19 +305,24 @@ def test_the_case_file_keeps_what_it_can_read(session, planted):
 def test_a_text_column_holding_a_number_is_read_as_unreadable(session):
     # STRICT tables store a number given to a TEXT column as text, so the register itself
     # cannot hold one; a row built elsewhere (a batch, an older register) still may.
-    case = rows.from_row(r.Case, {"id": "x", "case_number": 7, "summary": 12,
-                                  "opened_on": 20240101, "status": "open"})
+    case = rows.from_row(
+        r.Case,
+        {"id": "x", "case_number": 7, "summary": 12, "opened_on": 20240101, "status": "open"},
+    )
     assert r.unreadable_fields(case) == ("case_number", "opened_on", "summary")
     assert case.summary == "" and case.opened_on is None and case.status == "open"
     number = session.db.execute("SELECT case_number FROM cases LIMIT 1").fetchone()[0]
     with session.db.conn:
         session.db.execute("UPDATE cases SET summary = 5 WHERE case_number = ?", [number])
-    assert session.db.execute("SELECT typeof(summary) FROM cases WHERE case_number = ?",
-                              [number]).fetchone()[0] == "text"
+    assert (
+        session.db.execute(
+            "SELECT typeof(summary) FROM cases WHERE case_number = ?", [number]
+        ).fetchone()[0]
+        == "text"
+    )
 
 
-def test_a_backup_of_such_a_register_restores_and_check_still_names_them(planted,
-                                                                          tmp_path):
+def test_a_backup_of_such_a_register_restores_and_check_still_names_them(planted, tmp_path):
     from tipdesk.services import backup
 
     with sign_in(planted.folder, "admin") as s:

@@ -43,8 +43,12 @@ def test_insert_update_delete_are_captured_with_before_after_and_revs(session):
 
 def test_hard_delete_is_captured_without_an_image(session):
     file = new_case(session)
-    cases.add_note(session, __import__("tipdesk.domain.records", fromlist=["CaseNote"]).CaseNote(
-        case_id=file.case.id, noted_on=file.case.opened_on, text="x"))
+    cases.add_note(
+        session,
+        __import__("tipdesk.domain.records", fromlist=["CaseNote"]).CaseNote(
+            case_id=file.case.id, noted_on=file.case.opened_on, text="x"
+        ),
+    )
     session.db.execute("DELETE FROM case_notes")
     purge = changes(session, "case_notes")[-1]
     assert (purge["op"], purge["before_json"], purge["after_json"]) == ("purge", None, None)
@@ -54,12 +58,17 @@ def test_every_synced_table_is_captured(session):
     p = provider(session)
     file = new_case(session)
     from tipdesk.domain import records as r
-    cases.add_service(session, r.Service(case_id=file.case.id, service_type="health",
-                                         provider_id=p.id))
-    cases.add_referral(session, r.Referral(case_id=file.case.id, provider_id=p.id,
-                                           services_requested=["health"]))
-    cases.add_note(session, r.CaseNote(case_id=file.case.id, noted_on=file.case.opened_on,
-                                       text="Kunjungan rumah."))
+
+    cases.add_service(
+        session, r.Service(case_id=file.case.id, service_type="health", provider_id=p.id)
+    )
+    cases.add_referral(
+        session, r.Referral(case_id=file.case.id, provider_id=p.id, services_requested=["health"])
+    )
+    cases.add_note(
+        session,
+        r.CaseNote(case_id=file.case.id, noted_on=file.case.opened_on, text="Kunjungan rumah."),
+    )
     entities = {c["entity"] for c in changes(session)}
     assert entities == set(capture.SYNCED_TABLES)
 
@@ -77,8 +86,12 @@ def test_muted_capture_records_nothing_and_rolls_back_with_its_transaction(sessi
 
 def test_soft_delete_scrubs_personal_fields_in_row_and_history(session):
     file = new_case(session, {"nik": "5371015403990001", "full_name": "Ermelinda Tnunay"})
-    cases.add_note(session, __import__("tipdesk.domain.records", fromlist=["CaseNote"]).CaseNote(
-        case_id=file.case.id, noted_on=file.case.opened_on, text="Ermelinda tinggal di Oesapa."))
+    cases.add_note(
+        session,
+        __import__("tipdesk.domain.records", fromlist=["CaseNote"]).CaseNote(
+            case_id=file.case.id, noted_on=file.case.opened_on, text="Ermelinda tinggal di Oesapa."
+        ),
+    )
     cases.delete_person(session, file.person.id)
     person = session.db.execute("SELECT full_name, nik, deleted FROM persons").fetchone()
     assert person == ("", "", 1)
@@ -98,14 +111,19 @@ def test_demo_bulk_inserts_are_captured_once_each_parents_first(session):
     db = session.db
     for table in ("persons", "cases", "services", "referrals", "case_notes"):
         rows = {(r["id"], r["rev"]) for r in db.query(f"SELECT id, rev FROM {table}")}
-        captured = [(r["id"], r["rev"]) for r in db.query(
-            "SELECT id, rev FROM _changes WHERE entity = ? AND op = 'insert' AND seq > ?",
-            [table, before])]
+        captured = [
+            (r["id"], r["rev"])
+            for r in db.query(
+                "SELECT id, rev FROM _changes WHERE entity = ? AND op = 'insert' AND seq > ?",
+                [table, before],
+            )
+        ]
         assert len(captured) == len(set(captured)) == len(rows), table
         assert set(captured) == rows, table
     # a peer applying the changes in order meets each person before the person's case
-    seq = {r["id"]: r["seq"] for r in db.query("SELECT id, seq FROM _changes WHERE seq > ?",
-                                               [before])}
+    seq = {
+        r["id"]: r["seq"] for r in db.query("SELECT id, seq FROM _changes WHERE seq > ?", [before])
+    }
     for case in db.query("SELECT id, person_id FROM cases"):
         assert seq[case["person_id"]] < seq[case["id"]]
     for note in db.query("SELECT id, case_id FROM case_notes"):
@@ -118,17 +136,21 @@ def test_lifted_insert_triggers_come_back_exactly_and_capture_again(session):
     before = _triggers(db)
     assert {f"{t}_capture_insert" for t in capture.SYNCED_TABLES} <= {n for n, _ in before}
     with pytest.raises(RuntimeError), capture.insert_triggers_lifted(db, capture.SYNCED_TABLES):
-        pass                            # outside a transaction: refused, nothing dropped
+        pass  # outside a transaction: refused, nothing dropped
     assert _triggers(db) == before
     with session.write(), capture.insert_triggers_lifted(db, ["providers"]):
         names = {n for n, _ in _triggers(db)}
         assert "providers_capture_insert" not in names
-        assert "persons_capture_insert" in names      # only the tables named
+        assert "persons_capture_insert" in names  # only the tables named
         seq = db.execute("SELECT coalesce(max(seq), 0) FROM _changes").fetchone()[0]
         provider(session, name="Rumah Sakit Lifted")
         # a row inserted meanwhile gets no _changes row from a trigger
-        assert db.execute("SELECT count(*) FROM _changes WHERE seq > ? AND "
-                          "entity = 'providers'", [seq]).fetchone()[0] == 0
+        assert (
+            db.execute(
+                "SELECT count(*) FROM _changes WHERE seq > ? AND entity = 'providers'", [seq]
+            ).fetchone()[0]
+            == 0
+        )
     assert _triggers(db) == before
     # put back, they capture again
     provider(session, name="Rumah Sakit After")
@@ -138,8 +160,11 @@ def test_lifted_insert_triggers_come_back_exactly_and_capture_again(session):
 def test_lifted_triggers_come_back_when_the_transaction_is_rolled_back(session):
     db = session.db
     before = _triggers(db)
-    with (pytest.raises(LookupError), session.write(),
-          capture.insert_triggers_lifted(db, capture.SYNCED_TABLES)):
+    with (
+        pytest.raises(LookupError),
+        session.write(),
+        capture.insert_triggers_lifted(db, capture.SYNCED_TABLES),
+    ):
         provider(session, name="Rumah Sakit Rolled Back")
         raise LookupError("the action fails after its rows went in")
     assert _triggers(db) == before
@@ -152,8 +177,11 @@ def test_lifted_triggers_survive_a_rollback_or_a_commit_inside(session):
     before = _triggers(db)
     # SQLite itself rolled back (a full disk, say), then the action fails: its error comes
     # out, not one about putting the triggers back
-    with (pytest.raises(LookupError, match="the disk is full"), session.write(),
-          capture.insert_triggers_lifted(db, capture.SYNCED_TABLES)):
+    with (
+        pytest.raises(LookupError, match="the disk is full"),
+        session.write(),
+        capture.insert_triggers_lifted(db, capture.SYNCED_TABLES),
+    ):
         db.conn.execute("ROLLBACK")
         raise LookupError("the disk is full")
     assert _triggers(db) == before
@@ -161,8 +189,9 @@ def test_lifted_triggers_survive_a_rollback_or_a_commit_inside(session):
     db.conn.execute("BEGIN")
     with capture.insert_triggers_lifted(db, capture.SYNCED_TABLES):
         db.conn.execute("COMMIT")
-        assert not {n for n, _ in _triggers(db)} & {f"{t}_capture_insert"
-                                                    for t in capture.SYNCED_TABLES}
+        assert not {n for n, _ in _triggers(db)} & {
+            f"{t}_capture_insert" for t in capture.SYNCED_TABLES
+        }
     assert _triggers(db) == before
     file = new_case(session)
     assert changes(session, "cases")[-1]["id"] == file.case.id
@@ -173,8 +202,7 @@ def test_captured_bulk_rows_need_their_trigger_lifted(session):
 
     db = session.db
     count = db.execute("SELECT count(*) FROM _changes").fetchone()[0]
-    with pytest.raises(RuntimeError, match="lift the insert trigger of providers"), \
-            session.write():
+    with pytest.raises(RuntimeError, match="lift the insert trigger of providers"), session.write():
         bulk.insert_captured(db, "providers", ["id"], [("x",)])
     assert db.execute("SELECT count(*) FROM _changes").fetchone()[0] == count
     assert db.execute("SELECT count(*) FROM providers WHERE id = 'x'").fetchone()[0] == 0

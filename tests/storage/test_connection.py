@@ -17,8 +17,7 @@ def key(register):
     return KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
 
 
-def test_a_bulk_write_alone_goes_in_with_a_rollback_journal_then_back_to_wal(
-        register, session):
+def test_a_bulk_write_alone_goes_in_with_a_rollback_journal_then_back_to_wal(register, session):
     db = session.db
     assert mode(db) == "wal"
     with bulk_journal(db) as switched:
@@ -33,8 +32,7 @@ def test_a_bulk_write_alone_goes_in_with_a_rollback_journal_then_back_to_wal(
     assert db["cases"].count == 1
 
 
-def test_with_another_connection_open_it_stays_in_wal_mode_and_nobody_waits(
-        register, session, key):
+def test_with_another_connection_open_it_stays_in_wal_mode_and_nobody_waits(register, session, key):
     other = open_database(register.folder / "register.db", key)
     try:
         with bulk_journal(session.db) as switched:
@@ -75,11 +73,10 @@ def test_every_open_puts_a_register_left_out_of_wal_mode_back(register, session,
         db.close()
 
 
-def test_a_register_that_cannot_go_back_to_wal_says_so_without_hiding_the_error(
-        session, caplog):
+def test_a_register_that_cannot_go_back_to_wal_says_so_without_hiding_the_error(session, caplog):
     db = session.db
     with pytest.raises(RuntimeError, match="inside"), bulk_journal(db):
-        db.execute("BEGIN")         # left open: WAL mode cannot come back yet
+        db.execute("BEGIN")  # left open: WAL mode cannot come back yet
         raise RuntimeError("inside")
     assert "stays out of WAL mode" in caplog.text
     db.execute("ROLLBACK")

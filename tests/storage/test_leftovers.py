@@ -28,11 +28,12 @@ from tipdesk.services.register import open_register
 from tipdesk.storage import files
 
 SUFFIX = ".tipdesk-tmp"
-NAME = "Maria Goreti Bria"        # new_case's person: never in the log
+NAME = "Maria Goreti Bria"  # new_case's person: never in the log
 SPAWN = multiprocessing.get_context("spawn")
 
 
 # --- the child that is killed ----------------------------------------------------------
+
 
 def _child(job: str, args: list[str], stop_at: str, marker: str) -> None:
     """Child process: run ``job`` and stop for good, once ``marker`` is written, at the
@@ -77,15 +78,17 @@ def _child(job: str, args: list[str], stop_at: str, marker: str) -> None:
 
 def killed_in_the_middle(tmp_path: Path, job: str, args: list, stop_at: str) -> None:
     marker = tmp_path / f"{job}.stopped"
-    child = SPAWN.Process(target=_child, args=(job, [str(a) for a in args], str(stop_at),
-                                               str(marker)))
+    child = SPAWN.Process(
+        target=_child, args=(job, [str(a) for a in args], str(stop_at), str(marker))
+    )
     child.start()
     deadline = time.monotonic() + 120
     while not marker.exists() and child.is_alive() and time.monotonic() < deadline:
         time.sleep(0.05)
     try:
-        assert marker.exists() and marker.read_text() == str(child.pid), \
+        assert marker.exists() and marker.read_text() == str(child.pid), (
             "the child did not stop inside its write"
+        )
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.join()
@@ -99,7 +102,7 @@ def temps(folder: Path) -> list[str]:
 def a_new_process_from_now(monkeypatch) -> None:
     """As if this were the next process: started after the killed one."""
     monkeypatch.setattr(files, "PROCESS_STARTED", time.time())
-    time.sleep(0.05)      # (file times come from a coarser clock)
+    time.sleep(0.05)  # (file times come from a coarser clock)
 
 
 def dead_pid() -> int:
@@ -146,35 +149,45 @@ def test_a_killed_daily_backup_is_removed_by_the_next_open_in_a_new_process(tmp_
     with sign_in(register, "admin") as s:
         new_case(s)
     backups = register / "backups"
-    killed_in_the_middle(tmp_path, "daily", [register],
-                         f"{backups}/.register-*-daily.tipbackup.*{SUFFIX}")
+    killed_in_the_middle(
+        tmp_path, "daily", [register], f"{backups}/.register-*-daily.tipbackup.*{SUFFIX}"
+    )
     left = temps(backups)
     # the database copy, and the backup file it was being zipped into
     assert len(left) == 2 and all(n.startswith(".") and n.endswith(SUFFIX) for n in left)
     assert any(n.startswith(".backup.db.") for n in left)
     assert not backup.daily_backups(register)
     kept = still_running_files(backups)
-    sqlite_own = [backups / "register-20261128T101500Z-before-m099_x.db-journal",
-                  backups / "register-20261128T101500Z-before-m099_x.db-wal"]
+    sqlite_own = [
+        backups / "register-20261128T101500Z-before-m099_x.db-journal",
+        backups / "register-20261128T101500Z-before-m099_x.db-wal",
+    ]
     for path in sqlite_own:
         path.write_bytes(b"not ours")
         os.utime(path, (0, 0))
     log_file = tmp_path / "tipdesk.log"
 
-    subprocess.run([sys.executable, "-c", _NEXT_OPEN, str(register), str(log_file), PASSWORD],
-                   check=True, cwd=Path(__file__).resolve().parents[2], timeout=120)
+    subprocess.run(
+        [sys.executable, "-c", _NEXT_OPEN, str(register), str(log_file), PASSWORD],
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
 
     assert temps(backups) == sorted(p.name for p in kept)
     assert all(path.read_bytes() == b"not ours" for path in sqlite_own)
     text = log_file.read_text()
-    assert ("tipdesk.storage.files removed 2 temporary file(s) an interrupted TipDesk left "
-            "in the register's backups folder") in text
+    assert (
+        "tipdesk.storage.files removed 2 temporary file(s) an interrupted TipDesk left "
+        "in the register's backups folder"
+    ) in text
     assert not any(name in text for name in left)
     assert (register / "register.db").exists() and (register / "register.keys").exists()
 
 
 def test_the_next_open_cleans_each_folder_of_the_register_and_says_how_many(
-        tmp_path, monkeypatch, log):
+    tmp_path, monkeypatch, log
+):
     register = new_register(tmp_path / "register").folder
     gone = dead_pid()
     planted = []
@@ -185,22 +198,29 @@ def test_the_next_open_cleans_each_folder_of_the_register_and_says_how_many(
             path.write_bytes(b"x")
             planted.append(path)
     a_new_process_from_now(monkeypatch)
-    with open_register(register, "admin", PASSWORD, write=False):    # tipdesk check
-        assert all(path.exists() for path in planted)                # writes nothing
+    with open_register(register, "admin", PASSWORD, write=False):  # tipdesk check
+        assert all(path.exists() for path in planted)  # writes nothing
     assert not removals(log)
     with open_register(register, "admin", PASSWORD):
         pass
     assert not any(path.exists() for path in planted)
     assert sorted(removals(log)) == sorted(
         f"removed {n} temporary file(s) an interrupted TipDesk left in the register's {what}"
-        for n, what in ((1, "folder"), (1, "backups folder"), (2, "inbox folder"),
-                        (1, "outbox folder")))
+        for n, what in (
+            (1, "folder"),
+            (1, "backups folder"),
+            (2, "inbox folder"),
+            (1, "outbox folder"),
+        )
+    )
 
 
 # --- the next write to the same folder -------------------------------------------------
 
+
 def test_a_killed_backup_to_a_folder_is_removed_by_the_next_backup_there_and_the_next_open(
-        tmp_path, monkeypatch, log):
+    tmp_path, monkeypatch, log
+):
     register = new_register(tmp_path / "register").folder
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -217,10 +237,10 @@ def test_a_killed_backup_to_a_folder_is_removed_by_the_next_backup_there_and_the
     assert temps(stick) == sorted(p.name for p in kept)
     assert made.path.exists()
     assert removals(log) == [
-        "removed 1 temporary file(s) an interrupted TipDesk left in the register's "
-        "backups folder",
+        "removed 1 temporary file(s) an interrupted TipDesk left in the register's backups folder",
         "removed 1 temporary file(s) an interrupted TipDesk left in the folder a "
-        ".tipbackup was being written to"]
+        ".tipbackup was being written to",
+    ]
 
 
 def test_a_killed_restore_is_removed_by_the_next_restore_beside_it(tmp_path, monkeypatch, log):
@@ -232,15 +252,17 @@ def test_a_killed_restore_is_removed_by_the_next_restore_beside_it(tmp_path, mon
     killed_in_the_middle(tmp_path, "restore", [file, target], "never")
     [left] = temps(target.parent)
     assert left.startswith(".register.") and left.endswith(SUFFIX)
-    assert (target.parent / left / "register.db").is_file()      # a whole register, hidden
+    assert (target.parent / left / "register.db").is_file()  # a whole register, hidden
     assert not target.exists()
     a_new_process_from_now(monkeypatch)
     kept = still_running_files(target.parent)
     result = backup.restore_backup(file, target, "admin", PASSWORD)
     assert result.folder == target and (target / "register.db").is_file()
     assert temps(target.parent) == sorted(p.name for p in kept)
-    assert removals(log) == ["removed 1 temporary file(s) an interrupted TipDesk left in "
-                             "the folder a register is restored into"]
+    assert removals(log) == [
+        "removed 1 temporary file(s) an interrupted TipDesk left in "
+        "the folder a register is restored into"
+    ]
 
 
 def test_a_killed_new_demo_register_is_removed_by_the_next_one(tmp_path, monkeypatch, log):
@@ -257,8 +279,10 @@ def test_a_killed_new_demo_register_is_removed_by_the_next_one(tmp_path, monkeyp
     assert cli.main(["demo", str(folder), "--cases", "1"]) == cli.EXIT_OK
     assert (folder / "register.db").is_file()
     assert temps(parent) == sorted(p.name for p in kept)
-    assert removals(log) == ["removed 1 temporary file(s) an interrupted TipDesk left in "
-                             "the folder a register is created in"]
+    assert removals(log) == [
+        "removed 1 temporary file(s) an interrupted TipDesk left in "
+        "the folder a register is created in"
+    ]
 
 
 @pytest.fixture
@@ -277,7 +301,8 @@ def offices(tmp_path):
 
 
 def test_a_killed_export_to_a_stick_is_removed_by_the_next_export_there(
-        tmp_path, offices, monkeypatch, log):
+    tmp_path, offices, monkeypatch, log
+):
     district, _province, stick = offices
     killed_in_the_middle(tmp_path, "export", [district.folder, stick], f"{stick}/.*{SUFFIX}")
     [left] = temps(stick)
@@ -292,8 +317,10 @@ def test_a_killed_export_to_a_stick_is_removed_by_the_next_export_there(
     assert made.exists() and made.parent == stick
     assert temps(stick) == sorted(p.name for p in kept)
     assert (stick / "notes.tmp").exists() and (stick / f".{left[1:].split('.')[0]}.tmp").exists()
-    assert removals(log) == ["removed 1 temporary file(s) an interrupted TipDesk left in "
-                             "the folder a .tipbatch was being written to"]
+    assert removals(log) == [
+        "removed 1 temporary file(s) an interrupted TipDesk left in "
+        "the folder a .tipbatch was being written to"
+    ]
 
 
 @pytest.mark.parametrize("job", ["letter", "report"])
@@ -302,8 +329,9 @@ def test_a_killed_pdf_save_is_removed_by_the_next_save_there(tmp_path, monkeypat
     folder = tmp_path / f"Surat untuk {NAME}"
     folder.mkdir()
     out = folder / f"{job} {NAME}.pdf"
-    killed_in_the_middle(tmp_path, job, [out] if job == "letter" else [register, out],
-                         f"{folder}/.*{SUFFIX}")
+    killed_in_the_middle(
+        tmp_path, job, [out] if job == "letter" else [register, out], f"{folder}/.*{SUFFIX}"
+    )
     [left] = temps(folder)
     assert left.startswith(f".{job} {NAME}.pdf.") and left.endswith(SUFFIX)
     assert not out.exists()
@@ -312,30 +340,40 @@ def test_a_killed_pdf_save_is_removed_by_the_next_save_there(tmp_path, monkeypat
     letters.save_pdf(b"%PDF-1.4\n", out)
     assert out.exists()
     assert temps(folder) == sorted(p.name for p in kept)
-    assert removals(log) == ["removed 1 temporary file(s) an interrupted TipDesk left in "
-                             "the folder a .pdf was being written to"]
+    assert removals(log) == [
+        "removed 1 temporary file(s) an interrupted TipDesk left in "
+        "the folder a .pdf was being written to"
+    ]
     assert NAME not in log.text and "Surat" not in log.text
 
 
 # --- what is never removed ---------------------------------------------------------------
 
+
 def test_only_our_stale_names_are_removed(tmp_path):
     gone, old = dead_pid(), time.time() - 3600
-    ours = [f".register.keys.{gone}-{'c' * 12}{SUFFIX}",
-            f".backup.db.{gone}-{'d' * 12}{SUFFIX}-journal",    # SQLite's, beside our temp
-            f".register.{gone}-{'e' * 12}{SUFFIX}"]                # a folder being built
-    others = ["register.db", "register.db-wal", "register.db-shm", "register.db-journal",
-              f"register.keys.{gone}-{'c' * 12}{SUFFIX}",          # not hidden
-              f".register.keys.{gone}-{'c' * 12}.tmp",
-              f".register.keys.{gone}{SUFFIX}",
-              f".register.keys.x{gone}-{'c' * 12}{SUFFIX}",
-              f".register.keys.99999999999999-{'c' * 12}{SUFFIX}",
-              f".register.keys.{gone}-{'C' * 12}{SUFFIX}",
-              f"{SUFFIX}",
-              f".{gone}-{'c' * 12}{SUFFIX}.backup"]
+    ours = [
+        f".register.keys.{gone}-{'c' * 12}{SUFFIX}",
+        f".backup.db.{gone}-{'d' * 12}{SUFFIX}-journal",  # SQLite's, beside our temp
+        f".register.{gone}-{'e' * 12}{SUFFIX}",
+    ]  # a folder being built
+    others = [
+        "register.db",
+        "register.db-wal",
+        "register.db-shm",
+        "register.db-journal",
+        f"register.keys.{gone}-{'c' * 12}{SUFFIX}",  # not hidden
+        f".register.keys.{gone}-{'c' * 12}.tmp",
+        f".register.keys.{gone}{SUFFIX}",
+        f".register.keys.x{gone}-{'c' * 12}{SUFFIX}",
+        f".register.keys.99999999999999-{'c' * 12}{SUFFIX}",
+        f".register.keys.{gone}-{'C' * 12}{SUFFIX}",
+        f"{SUFFIX}",
+        f".{gone}-{'c' * 12}{SUFFIX}.backup",
+    ]
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        others.append(f".register.keys.{sleeper.pid}-{'f' * 12}{SUFFIX}")   # still running
+        others.append(f".register.keys.{sleeper.pid}-{'f' * 12}{SUFFIX}")  # still running
         for name in ours + others:
             path = tmp_path / name
             if name.startswith(".register.") and not name.startswith(".register.keys"):
@@ -378,5 +416,6 @@ def test_a_killed_throwaway_folder_is_removed_by_the_next_one(tmp_path, monkeypa
         assert made.name.endswith(SUFFIX) and (made.stat().st_mode & 0o777) == 0o700
         assert not stale.exists()
     assert not made.exists()
-    assert removals(log) == ["removed 1 temporary file(s) an interrupted TipDesk left in "
-                             "the system's temporary folder"]
+    assert removals(log) == [
+        "removed 1 temporary file(s) an interrupted TipDesk left in the system's temporary folder"
+    ]

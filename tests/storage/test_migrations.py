@@ -13,16 +13,24 @@ from tipdesk.storage.connection import DatabaseError, open_database
 
 def test_new_register_has_every_migration_applied(session):
     assert migrate.pending(session.db) == []
-    assert migrate.applied(session.db) == migrate.known() == ["m001_initial",
-                                                                 "m002_change_author",
-                                                                 "m003_letters", "m004_sync",
-                                                                 "m005_case_origin", "m006_access",
-                                                                 "m007_report_indexes",
-                                                                 "m008_search_settings",
-                                                                 "m009_search_without_prefixes",
-                                                                 "m010_search_hash_smaller",
-                                                                 "m011_sync_trust",
-                                                                 "m012_analysis_copy"]
+    assert (
+        migrate.applied(session.db)
+        == migrate.known()
+        == [
+            "m001_initial",
+            "m002_change_author",
+            "m003_letters",
+            "m004_sync",
+            "m005_case_origin",
+            "m006_access",
+            "m007_report_indexes",
+            "m008_search_settings",
+            "m009_search_without_prefixes",
+            "m010_search_hash_smaller",
+            "m011_sync_trust",
+            "m012_analysis_copy",
+        ]
+    )
 
 
 def test_pending_migration_is_preceded_by_an_encrypted_backup(register, session):
@@ -83,32 +91,35 @@ _M001_SEARCH = """CREATE VIRTUAL TABLE case_search USING fts5 (
 def test_m009_indexes_every_case_again_without_prefix_indexes(register, session):
     """A register from before m009 (its search index with 2- and 3-letter prefix indexes)
     gets an index without them, holding every live case, and its bulk settings."""
-    maria = new_case(session, {"full_name": "Maria Fátima da Costa"},
-                     exploitation_place="Kota Kinabalu")
+    maria = new_case(
+        session, {"full_name": "Maria Fátima da Costa"}, exploitation_place="Kota Kinabalu"
+    )
     gone = new_case(session, {"full_name": "Marta Seran"})
     cases.delete_case(session, gone.case.case_number)
     session.close()
     key = KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
     db = open_database(register.folder / "register.db", key)
-    with db.conn:   # as m001 and m008 left it
+    with db.conn:  # as m001 and m008 left it
         db.execute("DROP TABLE case_search")
         db.execute(_M001_SEARCH)
         schema.m008_search_settings(db)
         search.index_new(db, 0)
-        db.execute("DELETE FROM _sqlite_migrations WHERE name IN "
-                   "('m009_search_without_prefixes', 'm010_search_hash_smaller')")
+        db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name IN "
+            "('m009_search_without_prefixes', 'm010_search_hash_smaller')"
+        )
     db.close()
 
     with open_register(register.folder, "admin", PASSWORD) as s:
-        sql = s.db.execute("SELECT sql FROM sqlite_master WHERE name = 'case_search'"
-                           ).fetchone()[0]
+        sql = s.db.execute("SELECT sql FROM sqlite_master WHERE name = 'case_search'").fetchone()[0]
         assert "prefix" not in sql and "contentless_delete = 1" in sql
         config = dict(s.db.execute("SELECT k, v FROM case_search_config").fetchall())
         assert config["hashsize"] == schema.SEARCH_HASH_BYTES
         assert config["automerge"] == schema.SEARCH_AUTOMERGE
         for query in ("Maria", "Ma", "fát", "kinabalu", maria.case.case_number):
             assert [row["case_number"] for row in cases.find_cases(s, query)] == [
-                maria.case.case_number], query
+                maria.case.case_number
+            ], query
         assert cases.find_cases(s, "Marta") == []
         assert s.db.execute("SELECT count(*) FROM case_search").fetchone()[0] == 1
     assert list((register.folder / "backups").glob("*before-m009_search_without_prefixes*"))
@@ -120,9 +131,12 @@ def test_m009_indexes_every_case_again_without_prefix_indexes(register, session)
     db.close()
     with open_register(register.folder, "admin", PASSWORD) as s:
         assert [row["case_number"] for row in cases.find_cases(s, "Maria")] == [
-            maria.case.case_number]
-        assert s.db.execute("SELECT count(*) FROM settings WHERE key = 'search_emptied'"
-                            ).fetchone()[0] == 0
+            maria.case.case_number
+        ]
+        assert (
+            s.db.execute("SELECT count(*) FROM settings WHERE key = 'search_emptied'").fetchone()[0]
+            == 0
+        )
 
 
 def test_m010_makes_the_search_index_gather_fewer_words_in_memory(register, session):
@@ -130,18 +144,21 @@ def test_m010_makes_the_search_index_gather_fewer_words_in_memory(register, sess
     session.close()
     key = KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
     db = open_database(register.folder / "register.db", key)
-    with db.conn:   # as m009 left it
+    with db.conn:  # as m009 left it
         schema.m008_search_settings(db)
         db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_search_hash_smaller'")
-    assert dict(db.execute("SELECT k, v FROM case_search_config").fetchall())[
-        "hashsize"] == 32 * 1024 * 1024
+    assert (
+        dict(db.execute("SELECT k, v FROM case_search_config").fetchall())["hashsize"]
+        == 32 * 1024 * 1024
+    )
     db.close()
     with open_register(register.folder, "admin", PASSWORD) as s:
         config = dict(s.db.execute("SELECT k, v FROM case_search_config").fetchall())
         assert config["hashsize"] == schema.SEARCH_HASH_BYTES == 8 * 1024 * 1024
         assert config["automerge"] == schema.SEARCH_AUTOMERGE
         assert [row["case_number"] for row in cases.find_cases(s, "fátima")] == [
-            maria.case.case_number]
+            maria.case.case_number
+        ]
 
 
 def test_a_register_from_before_issue_18_gains_the_trust_columns(register, session):
@@ -150,7 +167,7 @@ def test_a_register_from_before_issue_18_gains_the_trust_columns(register, sessi
     session.close()
     key = KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
     db = open_database(register.folder / "register.db", key)
-    with db.conn:   # as m010 left it
+    with db.conn:  # as m010 left it
         db.execute("DROP TABLE audit_anchors")
         for column in ("held", "detail"):
             db.execute(f"ALTER TABLE inbox DROP COLUMN {column}")

@@ -21,7 +21,8 @@ def test_database_file_is_not_plain_sqlite(register):
     assert not data.startswith(b"SQLite format 3")
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(register.folder / "register.db").execute(
-            "SELECT * FROM sqlite_master").fetchall()
+            "SELECT * FROM sqlite_master"
+        ).fetchall()
 
 
 def test_folder_layout(register):
@@ -31,11 +32,11 @@ def test_folder_layout(register):
 
 def test_no_known_name_or_nik_in_any_file_of_the_folder(session):
     name, nik = "Ermelinda Fátima Tnunay", "5371015403990001"
-    new_case(session, {"full_name": name, "nik": nik, "birth_date": None,
-                       "estimated_age": 27})
+    new_case(session, {"full_name": name, "nik": nik, "birth_date": None, "estimated_age": 27})
     add_demo_cases(session, 300, seed=3)
     demo_name = session.db.execute(
-        "SELECT full_name FROM persons WHERE full_name LIKE '% %' LIMIT 1").fetchone()[0]
+        "SELECT full_name FROM persons WHERE full_name LIKE '% %' LIMIT 1"
+    ).fetchone()[0]
     # While open (WAL and shared-memory files present) and after closing.
     for phase in ("open", "closed"):
         if phase == "closed":
@@ -68,8 +69,9 @@ def test_only_user_is_the_default(register):
 
 def test_recovery_code_unwraps_the_same_key(register):
     keys = KeyFile.load(register.folder / "register.keys")
-    assert keys.unlock_with_recovery_code(register.recovery_code.lower().replace("-", " ")) \
-        == keys.unlock("admin", PASSWORD)
+    assert keys.unlock_with_recovery_code(
+        register.recovery_code.lower().replace("-", " ")
+    ) == keys.unlock("admin", PASSWORD)
     with pytest.raises(WrongPassword):
         keys.unlock_with_recovery_code("AAAA-BBBB")
 

@@ -17,14 +17,17 @@ def plan(session, sql, params=()):
     return " ".join(row[3] for row in session.db.execute(f"EXPLAIN QUERY PLAN {sql}", params))
 
 
-@pytest.mark.parametrize("sql,index", [
-    ("SELECT id FROM cases WHERE status = ? ORDER BY opened_on", "cases_status"),
-    ("SELECT id FROM cases WHERE assigned_to = ? AND status = ?", "cases_worker"),
-    ("SELECT id FROM cases WHERE opened_on BETWEEN ? AND ?", "cases_opened"),
-    ("SELECT id FROM cases WHERE follow_up_on <= ?", "cases_follow_up"),
-    ("SELECT id FROM referrals WHERE follow_up_on <= ?", "referrals_follow_up"),
-    ("SELECT id FROM services WHERE case_id = ?", "services_case"),
-])
+@pytest.mark.parametrize(
+    "sql,index",
+    [
+        ("SELECT id FROM cases WHERE status = ? ORDER BY opened_on", "cases_status"),
+        ("SELECT id FROM cases WHERE assigned_to = ? AND status = ?", "cases_worker"),
+        ("SELECT id FROM cases WHERE opened_on BETWEEN ? AND ?", "cases_opened"),
+        ("SELECT id FROM cases WHERE follow_up_on <= ?", "cases_follow_up"),
+        ("SELECT id FROM referrals WHERE follow_up_on <= ?", "referrals_follow_up"),
+        ("SELECT id FROM services WHERE case_id = ?", "services_case"),
+    ],
+)
 def test_listing_queries_use_an_index(session, sql, index):
     params = ["x"] * sql.count("?")
     assert index in plan(session, sql, params)

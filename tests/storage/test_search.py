@@ -9,13 +9,25 @@ from tipdesk.services.casework import cases
 
 @pytest.fixture
 def maria(session):
-    file = new_case(session, {"full_name": "Maria Fátima da Costa", "alias": "Ema",
-                              "nik": "5371015403990001", "region_code": "53.71.01.1001"},
-                    exploitation_place="Kota Kinabalu")
-    cases.add_note(session, r.CaseNote(case_id=file.case.id, noted_on=file.case.opened_on,
-                                       text="Pemeriksaan di puskesmas berjalan baik."))
-    new_case(session, {"full_name": "Yohanes Bria", "sex": "male",
-                       "region_code": "53.71.04.1008"})
+    file = new_case(
+        session,
+        {
+            "full_name": "Maria Fátima da Costa",
+            "alias": "Ema",
+            "nik": "5371015403990001",
+            "region_code": "53.71.01.1001",
+        },
+        exploitation_place="Kota Kinabalu",
+    )
+    cases.add_note(
+        session,
+        r.CaseNote(
+            case_id=file.case.id,
+            noted_on=file.case.opened_on,
+            text="Pemeriksaan di puskesmas berjalan baik.",
+        ),
+    )
+    new_case(session, {"full_name": "Yohanes Bria", "sex": "male", "region_code": "53.71.04.1008"})
     return file
 
 
@@ -23,13 +35,21 @@ def numbers(session, text):
     return [row["case_number"] for row in cases.find_cases(session, text)]
 
 
-@pytest.mark.parametrize("query", [
-    "maria", "Mar", "fatima", "FÁTIMA", "maria costa", "ema",  # names, accents, alias, prefix
-    "5371015403990001",  # NIK
-    "kinabalu",  # place of exploitation
-    "puskesmas",  # note
-    "Alak",  # district of the address, from the Kemendagri code
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "maria",
+        "Mar",
+        "fatima",
+        "FÁTIMA",
+        "maria costa",
+        "ema",  # names, accents, alias, prefix
+        "5371015403990001",  # NIK
+        "kinabalu",  # place of exploitation
+        "puskesmas",  # note
+        "Alak",  # district of the address, from the Kemendagri code
+    ],
+)
 def test_finds_by_every_indexed_kind_of_text(session, maria, query):
     assert numbers(session, query) == [maria.case.case_number]
 
@@ -47,8 +67,10 @@ def test_result_rows_carry_what_a_list_shows(session, maria):
     assert row["exploitation_types"] == ["forced_labour"]
 
 
-@pytest.mark.parametrize("query", ['"', "maria AND", "NEAR(maria", "*", "maria OR yohanes",
-                                   "'; DROP TABLE cases; --", "", "   "])
+@pytest.mark.parametrize(
+    "query",
+    ['"', "maria AND", "NEAR(maria", "*", "maria OR yohanes", "'; DROP TABLE cases; --", "", "   "],
+)
 def test_query_syntax_is_never_interpreted(session, maria, query):
     found = cases.find_cases(session, query)
     assert all(row["case_number"] for row in found)

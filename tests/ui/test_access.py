@@ -56,8 +56,12 @@ def sign_in_as(session):
 
     def make(role: str, username: str = "") -> object:
         username = username or f"{role}1"
-        users.add_user(session, r.User(username=username, display_name=f"{role.title()} One",
-                                       role=role), PASSWORD, kdf=FAST_KDF)
+        users.add_user(
+            session,
+            r.User(username=username, display_name=f"{role.title()} One", role=role),
+            PASSWORD,
+            kdf=FAST_KDF,
+        )
         other = open_register(session.folder, username, PASSWORD)
         other.today = lambda: TODAY
         opened.append(other)
@@ -92,9 +96,11 @@ def save(dialog) -> int:
 
 def filled(fill):
     """An ``exec`` that fills the real dialog, presses Save and returns its result."""
+
     def exec_(dialog):
         fill(dialog)
         return save(dialog)
+
     return exec_
 
 
@@ -119,6 +125,7 @@ def signs_in(folder: Path, username: str, password: str) -> bool:
 
 # --- the Users screen -----------------------------------------------------------------------
 
+
 def test_an_admin_adds_a_user_who_can_then_sign_in(qtbot, session, monkeypatch):
     view = users_screen(qtbot, session)
     assert [view.model.key_at(i) for i in range(view.model.rowCount())] == ["admin"]
@@ -131,7 +138,7 @@ def test_an_admin_adds_a_user_who_can_then_sign_in(qtbot, session, monkeypatch):
         dialog.role.setCurrentIndex(dialog.role.findData("caseworker"))
         qtbot.keyClicks(dialog.password, NEW_PASSWORD)
         qtbot.keyClicks(dialog.repeat, NEW_PASSWORD + "x")
-        save(dialog)                                   # the passwords differ
+        save(dialog)  # the passwords differ
         seen["differ"] = dialog.message.text()
         seen["added_after_differ"] = [a.username for a in users.list_accounts(session)]
         qtbot.keyClicks(dialog.repeat, NEW_PASSWORD)
@@ -151,8 +158,11 @@ def test_adding_a_user_shows_the_services_refusals(qtbot, session, monkeypatch):
     texts = []
 
     def fill(dialog: AddUserDialog):
-        for username, password in (("admin", NEW_PASSWORD), ("budi", "short"),
-                                   ("Budi Santoso", NEW_PASSWORD)):
+        for username, password in (
+            ("admin", NEW_PASSWORD),
+            ("budi", "short"),
+            ("Budi Santoso", NEW_PASSWORD),
+        ):
             dialog.username.setText(username)
             dialog.password.setText(password)
             dialog.repeat.setText(password)
@@ -169,13 +179,18 @@ def test_adding_a_user_shows_the_services_refusals(qtbot, session, monkeypatch):
 
 
 def test_role_disable_enable_and_reset(qtbot, session, monkeypatch, boxes):
-    users.add_user(session, r.User(username="dewi", display_name="Dewi", role="caseworker"),
-                   PASSWORD, kdf=FAST_KDF)
+    users.add_user(
+        session,
+        r.User(username="dewi", display_name="Dewi", role="caseworker"),
+        PASSWORD,
+        kdf=FAST_KDF,
+    )
     view = users_screen(qtbot, session)
     select(view, "dewi")
 
-    monkeypatch.setattr(RoleDialog, "exec", filled(
-        lambda d: d.role.setCurrentIndex(d.role.findData("supervisor"))))
+    monkeypatch.setattr(
+        RoleDialog, "exec", filled(lambda d: d.role.setCurrentIndex(d.role.findData("supervisor")))
+    )
     assert view.change_role()
     assert row_of(view, "dewi")[2] == "Supervisor (case manager)"
     assert view.message.text() == "dewi is now Supervisor (case manager)."
@@ -196,8 +211,11 @@ def test_role_disable_enable_and_reset(qtbot, session, monkeypatch, boxes):
     assert row_of(view, "dewi")[3] == "Active"
     assert signs_in(session.folder, "dewi", NEW_PASSWORD)
 
-    monkeypatch.setattr(PasswordDialog, "exec", filled(lambda d: (
-        d.password.setText("reset-pass-3"), d.repeat.setText("reset-pass-3"))))
+    monkeypatch.setattr(
+        PasswordDialog,
+        "exec",
+        filled(lambda d: (d.password.setText("reset-pass-3"), d.repeat.setText("reset-pass-3"))),
+    )
     assert view.reset_password()
     assert view.message.text() == "The password of dewi is reset."
     assert signs_in(session.folder, "dewi", "reset-pass-3")
@@ -205,8 +223,12 @@ def test_role_disable_enable_and_reset(qtbot, session, monkeypatch, boxes):
 
 
 def test_making_someone_an_analyst_asks_for_their_new_password(qtbot, session, monkeypatch):
-    users.add_user(session, r.User(username="dewi", display_name="Dewi", role="caseworker"),
-                   PASSWORD, kdf=FAST_KDF)
+    users.add_user(
+        session,
+        r.User(username="dewi", display_name="Dewi", role="caseworker"),
+        PASSWORD,
+        kdf=FAST_KDF,
+    )
     view = users_screen(qtbot, session)
     select(view, "dewi")
     seen = {}
@@ -227,7 +249,7 @@ def test_making_someone_an_analyst_asks_for_their_new_password(qtbot, session, m
     assert seen == {"before": False, "supervisor": False, "analyst": True}
     assert not signs_in(session.folder, "dewi", PASSWORD)
     with sign_in(session.folder, "dewi", NEW_PASSWORD) as analyst:
-        assert analyst.analysis      # their password opens the de-identified copy only
+        assert analyst.analysis  # their password opens the de-identified copy only
 
 
 def test_the_last_admin_cannot_give_up_the_role(qtbot, session, monkeypatch):
@@ -251,8 +273,12 @@ def test_the_last_admin_cannot_give_up_the_role(qtbot, session, monkeypatch):
 
 
 def test_removing_a_user_rekeys_by_default(qtbot, session, monkeypatch):
-    users.add_user(session, r.User(username="dewi", display_name="Dewi", role="caseworker"),
-                   PASSWORD, kdf=FAST_KDF)
+    users.add_user(
+        session,
+        r.User(username="dewi", display_name="Dewi", role="caseworker"),
+        PASSWORD,
+        kdf=FAST_KDF,
+    )
     new_case(session)
     old_key = session.key
     view = users_screen(qtbot, session)
@@ -271,7 +297,8 @@ def test_removing_a_user_rekeys_by_default(qtbot, session, monkeypatch):
     monkeypatch.setattr(RekeyDoneDialog, "exec", done)
     removed = view.remove()
     assert seen["ticked"] and seen["checkbox"] == (
-        "Re-key the database so the removed user's old key no longer opens it")
+        "Re-key the database so the removed user's old key no longer opens it"
+    )
     assert removed.rekeyed and session.key != old_key
     assert any("dewi is removed and the database has a new key" in t for t in seen["done"])
     assert row_of(view, "dewi")[3] == "Removed"
@@ -283,15 +310,19 @@ def test_removing_a_user_rekeys_by_default(qtbot, session, monkeypatch):
 
 
 def test_after_a_rekey_the_users_to_reset_and_a_new_recovery_code_are_shown(qtbot):
-    removed = users.Removed("dewi", True, needs_reset=("budi",),
-                            new_recovery_code="ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")
+    removed = users.Removed(
+        "dewi",
+        True,
+        needs_reset=("budi",),
+        new_recovery_code="ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567",
+    )
     dialog = RekeyDoneDialog(removed)
     qtbot.addWidget(dialog)
     dialog.show()
     assert "budi" in dialog.reset_label.text() and dialog.reset_label.isVisible()
     assert dialog.code_label.text() == removed.new_recovery_code
     assert not dialog.ok_button.isEnabled()
-    dialog.reject()                                   # not before it is on paper
+    dialog.reject()  # not before it is on paper
     assert dialog.isVisible()
     dialog.confirm.setChecked(True)
     dialog.ok_button.click()
@@ -306,8 +337,7 @@ def test_other_roles_read_that_only_admins_manage_users(qtbot, sign_in_as):
     assert not view.own_password_button.isHidden()
 
 
-def test_anyone_changes_their_own_password_from_the_file_menu(qtbot, sign_in_as,
-                                                              monkeypatch):
+def test_anyone_changes_their_own_password_from_the_file_menu(qtbot, sign_in_as, monkeypatch):
     worker = sign_in_as("caseworker")
     window = window_for(qtbot, worker)
     seen = {}
@@ -341,6 +371,7 @@ def test_sign_in_shows_the_delay_after_repeated_failures(qtbot, register):
 
 # --- the audit trail ------------------------------------------------------------------------
 
+
 def test_the_audit_screen_lists_newest_first_and_filters(qtbot, session, sign_in_as):
     first = new_case(session).case.case_number
     second = new_case(session, {"full_name": "Yuliana Tefa"}).case.case_number
@@ -357,13 +388,15 @@ def test_the_audit_screen_lists_newest_first_and_filters(qtbot, session, sign_in
     assert seqs == sorted(seqs, reverse=True) and len(seqs) > 4
     newest = [model.index(0, c).data() for c in range(model.columnCount())]
     assert newest[1:5] == ["supervisor1", "Case opened", "Case", second]
-    assert newest[0].count("/") == 2                  # local day/month/year and time
+    assert newest[0].count("/") == 2  # local day/month/year and time
 
     qtbot.keyClicks(view.case_number, first)
     view.case_number.flush()
     assert {model.index(i, 4).data() for i in range(model.rowCount())} == {first}
     assert {model.index(i, 2).data() for i in range(model.rowCount())} >= {
-        "Case created", "Case opened"}
+        "Case created",
+        "Case opened",
+    }
     view.case_number.clear()
     view.case_number.flush()
     qtbot.keyClicks(view.username, "supervisor1")
@@ -371,8 +404,11 @@ def test_the_audit_screen_lists_newest_first_and_filters(qtbot, session, sign_in
     assert {model.index(i, 1).data() for i in range(model.rowCount())} == {"supervisor1"}
     assert "Signed in" in {model.index(i, 2).data() for i in range(model.rowCount())}
     # No person's name anywhere on the screen.
-    texts = [model.index(i, c).data() for i in range(model.rowCount())
-             for c in range(model.columnCount())]
+    texts = [
+        model.index(i, c).data()
+        for i in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
     assert not any("Maria" in t or "Yuliana" in t for t in texts)
 
 
@@ -389,7 +425,7 @@ def test_the_audit_page_is_for_admins_and_supervisors(qtbot, session, sign_in_as
 def test_history_shows_who_opened_and_changed_the_case(qtbot, session, sign_in_as):
     number = new_case(session).case.case_number
     supervisor = sign_in_as("supervisor")
-    widget = CaseFileWidget(supervisor, number)       # opening it is audited
+    widget = CaseFileWidget(supervisor, number)  # opening it is audited
     qtbot.addWidget(widget)
     widget.person_form.editors["alias"].edit.setText("Ria")
     assert widget.save()
@@ -398,26 +434,29 @@ def test_history_shows_who_opened_and_changed_the_case(qtbot, session, sign_in_a
     model = widget.access_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Time", "User", "Action", "Record", "Details"]
-    rows = [[model.index(i, c).data() for c in range(model.columnCount())]
-            for i in range(model.rowCount())]
-    who_what = [row[1:3] for row in rows]              # newest first
+    rows = [
+        [model.index(i, c).data() for c in range(model.columnCount())]
+        for i in range(model.rowCount())
+    ]
+    who_what = [row[1:3] for row in rows]  # newest first
     changed = who_what.index(["supervisor1", "Case changed"])
-    assert ["supervisor1", "Case opened"] in who_what[changed + 1:]
+    assert ["supervisor1", "Case opened"] in who_what[changed + 1 :]
     assert who_what[-1] == ["admin", "Case created"]
-    assert rows[changed][-1] == "fields: Alias"         # which fields, never their values
+    assert rows[changed][-1] == "fields: Alias"  # which fields, never their values
     assert widget.access_note.isHidden()
 
 
 # --- the lock -------------------------------------------------------------------------------
 
+
 def lock_screen() -> LockScreen:
-    [screen] = [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, LockScreen) and w.isVisible()]
+    [screen] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, LockScreen) and w.isVisible()
+    ]
     return screen
 
 
-def test_ctrl_l_hides_every_window_and_the_password_brings_them_back_unsaved(
-        qtbot, session):
+def test_ctrl_l_hides_every_window_and_the_password_brings_them_back_unsaved(qtbot, session):
     file = new_case(session)
     number = file.case.case_number
     window = window_for(qtbot, session)
@@ -449,8 +488,7 @@ def test_ctrl_l_hides_every_window_and_the_password_brings_them_back_unsaved(
     assert not window.idle_lock.is_locked
     assert case_window.isVisible() and window.isVisible()
     assert alias.text() == "Ria" and case_window.widget.has_unsaved_changes()
-    assert [e.action for e in audit.entries(session, limit=2)] == ["unlocked",
-                                                                   "sign_in_failed"]
+    assert [e.action for e in audit.entries(session, limit=2)] == ["unlocked", "sign_in_failed"]
     assert cases.open_case(session, number, audit=False).person.alias == ""
 
 
@@ -463,23 +501,27 @@ def test_a_dialog_waiting_for_an_answer_is_covered_not_cancelled(qtbot, session)
 
     def during_the_question():
         screen = window.idle_lock.lock()
-        seen["covers"] = [c for c in dialog.findChildren(QWidget, "lock_cover")
-                          if c.isVisible() and c.geometry().contains(dialog.rect())]
+        seen["covers"] = [
+            c
+            for c in dialog.findChildren(QWidget, "lock_cover")
+            if c.isVisible() and c.geometry().contains(dialog.rect())
+        ]
         seen["main_hidden"] = window.isHidden()
         screen.password.setText(PASSWORD)
         seen["unlocked"] = screen.try_unlock()
-        seen["covers_after"] = [c for c in dialog.findChildren(QWidget, "lock_cover")
-                                if c.isVisible()]
+        seen["covers_after"] = [
+            c for c in dialog.findChildren(QWidget, "lock_cover") if c.isVisible()
+        ]
         dialog.accept()
 
     QTimer.singleShot(0, during_the_question)
-    assert dialog.exec() == QDialog.DialogCode.Accepted    # answered, not closed by the lock
+    assert dialog.exec() == QDialog.DialogCode.Accepted  # answered, not closed by the lock
     assert len(seen["covers"]) == 1 and seen["main_hidden"] and seen["unlocked"]
     assert seen["covers_after"] == [] and window.isVisible()
 
 
 def test_the_app_locks_by_itself_after_the_idle_minutes(qtbot, session, monkeypatch):
-    monkeypatch.setenv("TIPDESK_IDLE_MINUTES", "0.005")       # 0.3 seconds
+    monkeypatch.setenv("TIPDESK_IDLE_MINUTES", "0.005")  # 0.3 seconds
     window = window_for(qtbot, session)
     assert window.idle_lock.minutes == 0.005
     qtbot.waitUntil(lambda: window.idle_lock.is_locked, timeout=5000)
@@ -511,13 +553,16 @@ def test_view_lock_after_saves_the_idle_minutes(qtbot, session, monkeypatch):
 
 # --- backups --------------------------------------------------------------------------------
 
-def test_back_up_now_writes_the_file_and_says_how_it_opens(qtbot, session, tmp_path,
-                                                          monkeypatch, boxes):
+
+def test_back_up_now_writes_the_file_and_says_how_it_opens(
+    qtbot, session, tmp_path, monkeypatch, boxes
+):
     new_case(session)
     out = tmp_path / "stick" / "office-copy"
     out.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
     window = window_for(qtbot, session)
     assert window.backup_action.isVisible() and window.restore_action.isVisible()
     window.backup_action.trigger()
@@ -528,8 +573,7 @@ def test_back_up_now_writes_the_file_and_says_how_it_opens(qtbot, session, tmp_p
     assert str(written) in text and "password" in text and "recovery code" in text
 
 
-def test_restore_makes_a_new_register_from_a_backup(qtbot, session, tmp_path, monkeypatch,
-                                                   boxes):
+def test_restore_makes_a_new_register_from_a_backup(qtbot, session, tmp_path, monkeypatch, boxes):
     new_case(session)
     made = backup.make_backup(session, tmp_path)
     target = tmp_path / "restored"
@@ -569,8 +613,12 @@ def test_the_daily_backup_runs_after_sign_in(qtbot, session):
     assert backup.daily_backups(session.folder) == []
     window = start_main_window(session)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.daily_backup_job is not None and
-                    len(backup.daily_backups(session.folder)) == 1, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            window.daily_backup_job is not None and len(backup.daily_backups(session.folder)) == 1
+        ),
+        timeout=10_000,
+    )
     QThreadPool.globalInstance().waitForDone()
     assert window.backup_label.isHidden()
 
@@ -588,19 +636,23 @@ def test_a_failed_daily_backup_shows_in_the_status_bar(qtbot, session, monkeypat
 
 # --- the person's rights --------------------------------------------------------------------
 
-def test_a_supervisor_exports_the_persons_data(qtbot, session, sign_in_as, tmp_path,
-                                               monkeypatch):
+
+def test_a_supervisor_exports_the_persons_data(qtbot, session, sign_in_as, tmp_path, monkeypatch):
     number = new_case(session).case.case_number
     supervisor = sign_in_as("supervisor")
     widget = CaseFileWidget(supervisor, number)
     qtbot.addWidget(widget)
     assert not widget.rights_button.isHidden()
     asked = []
-    monkeypatch.setattr(ConfirmExport, "ask", classmethod(
-        lambda cls, parent, n: asked.append(n) or True))
+    monkeypatch.setattr(
+        ConfirmExport, "ask", classmethod(lambda cls, parent, n: asked.append(n) or True)
+    )
     out = tmp_path / "for-the-person"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(out), "JSON files (*.json)")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(out), "JSON files (*.json)")),
+    )
     widget.export_action.trigger()
     written = out.with_name("for-the-person.json")
     data = json.loads(written.read_text("utf-8"))
@@ -609,8 +661,9 @@ def test_a_supervisor_exports_the_persons_data(qtbot, session, sign_in_as, tmp_p
     assert str(written) in widget.message.text() and "not encrypted" in widget.message.text()
 
 
-def test_a_supervisor_erases_the_person_and_the_window_closes(qtbot, session, sign_in_as,
-                                                               monkeypatch):
+def test_a_supervisor_erases_the_person_and_the_window_closes(
+    qtbot, session, sign_in_as, monkeypatch
+):
     number = new_case(session).case.case_number
     new_case(session, {"full_name": "Yuliana Tefa"})
     supervisor = sign_in_as("supervisor")
@@ -631,8 +684,12 @@ def test_a_supervisor_erases_the_person_and_the_window_closes(qtbot, session, si
 
     monkeypatch.setattr(EraseDialog, "exec", fill)
     case_window.widget.erase_action.trigger()
-    assert seen["reasons"] == ["(choose)", "The person asked for it", "A court or legal order",
-                               "Entered by mistake"]
+    assert seen["reasons"] == [
+        "(choose)",
+        "The person asked for it",
+        "A court or legal order",
+        "Entered by mistake",
+    ]
     assert seen["enabled_before"] is False
     assert window.case_windows == {} and not case_window.isVisible()
     assert window.register_list.model.total() == 1
@@ -649,8 +706,10 @@ def test_the_persons_rights_are_not_offered_to_other_roles(qtbot, session, sign_
 
 # --- what each role is offered --------------------------------------------------------------
 
-def test_an_analyst_gets_a_de_identified_register_and_no_case_files(qtbot, session,
-                                                                  sign_in_as, boxes):
+
+def test_an_analyst_gets_a_de_identified_register_and_no_case_files(
+    qtbot, session, sign_in_as, boxes
+):
     file = new_case(session)
     window = window_for(qtbot, sign_in_as("analyst"))
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
@@ -670,8 +729,9 @@ def test_an_analyst_gets_a_de_identified_register_and_no_case_files(qtbot, sessi
     assert window.users.intro.text().startswith("Only administrators manage users")
 
 
-def test_a_case_worker_cannot_open_someone_elses_case_or_close_one(qtbot, session,
-                                                                  sign_in_as, boxes):
+def test_a_case_worker_cannot_open_someone_elses_case_or_close_one(
+    qtbot, session, sign_in_as, boxes
+):
     others = new_case(session).case.case_number
     worker = sign_in_as("caseworker")
     own = new_case(worker, {"full_name": "Yuliana Tefa"}).case.case_number

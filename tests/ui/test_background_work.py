@@ -17,6 +17,7 @@ def test_demo_cases_are_made_in_the_background_while_the_ui_keeps_running(qapp, 
         def report(done, total):
             reports.append((done, total))
             progress(done, total)
+
         return add_demo_cases(session, 1200, seed=2, progress=report, cancelled=cancelled)
 
     outcome = run_with_progress(None, "Demo", "Making demo cases…", work)

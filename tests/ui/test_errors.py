@@ -9,8 +9,9 @@ from tipdesk.ui.dialogs.errors import ExceptionDialog, refusal_text
 
 
 def test_refusals_are_translated_sentences_with_their_problems(qapp):
-    exc = ValidationFailed([Problem("birth_date", "date_in_future",
-                                    params={"value": "2030-01-01"})])
+    exc = ValidationFailed(
+        [Problem("birth_date", "date_in_future", params={"value": "2030-01-01"})]
+    )
     assert "Birth date" in refusal_text(exc)
     i18n.install("id", qapp)
     assert "Tanggal lahir" in refusal_text(exc)
@@ -32,7 +33,8 @@ def test_unexpected_error_dialog_gives_copyable_details_without_the_message(qtbo
 
 
 def test_report_shows_refusals_plainly_and_logs_the_unexpected_without_data(
-        qtbot, monkeypatch, tmp_path):
+    qtbot, monkeypatch, tmp_path
+):
     from PySide6.QtWidgets import QMessageBox
 
     from tipdesk.logs import setup_logging

@@ -125,7 +125,7 @@ def test_a_province_is_shown_its_recovery_key_for_batches_once(qtbot, tmp_path):
     assert page.batch_key_label.text().startswith("AGE-SECRET-KEY-1")
     finish = wizard.button(wizard.WizardButton.FinishButton)
     page.confirm.setChecked(True)
-    assert not finish.isEnabled()        # the key for batches is not on paper yet
+    assert not finish.isEnabled()  # the key for batches is not on paper yet
     wizard.reject()
     assert wizard.isVisible()
     page.batch_confirm.setChecked(True)

@@ -25,8 +25,11 @@ def source_strings() -> set[tuple[str, str]]:
                 args = node.args
                 if name == "tr" and context and args and isinstance(args[0], ast.Constant):
                     found.add((context, args[0].value))
-                elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2 and all(
-                        isinstance(a, ast.Constant) for a in args[:2]):
+                elif (
+                    name in ("translate", "QT_TRANSLATE_NOOP")
+                    and len(args) >= 2
+                    and all(isinstance(a, ast.Constant) for a in args[:2])
+                ):
                     found.add((args[0].value, args[1].value))
     return found
 
@@ -37,8 +40,11 @@ def ts_table() -> dict[tuple[str, str], str]:
     for context in root.iter("context"):
         for message in context.iter("message"):
             node = message.find("translation")
-            if node is not None and node.text and node.get("type") not in ("unfinished",
-                                                                           "obsolete"):
+            if (
+                node is not None
+                and node.text
+                and node.get("type") not in ("unfinished", "obsolete")
+            ):
                 table[(context.findtext("name"), message.findtext("source"))] = node.text
     return table
 
@@ -52,8 +58,10 @@ def test_every_visible_string_has_an_indonesian_translation():
 
 def test_translations_keep_their_placeholders():
     for (context, source), text in ts_table().items():
-        assert set(re.findall(r"{\w+}", source)) == set(re.findall(r"{\w+}", text)), \
-            (context, source)
+        assert set(re.findall(r"{\w+}", source)) == set(re.findall(r"{\w+}", text)), (
+            context,
+            source,
+        )
 
 
 def test_switching_to_indonesian_changes_what_the_user_reads(qtbot, qapp):

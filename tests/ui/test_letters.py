@@ -40,9 +40,13 @@ REASON = "Anak dalam bahaya; wali tidak dapat dihubungi"
 def letter_settings(**overrides) -> r.LetterSettings:
     values = dict(
         letterhead=["PEMERINTAH KOTA KUPANG", "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK"],
-        address_lines=["Jl. Soeharto No. 57, Kupang"], city="Kupang",
-        signatory_title="Kepala UPTD PPA Kota Kupang", signatory_name="Yuliana Ndolu, S.Sos",
-        signatory_nip="197805122005012003", copies=["Arsip"])
+        address_lines=["Jl. Soeharto No. 57, Kupang"],
+        city="Kupang",
+        signatory_title="Kepala UPTD PPA Kota Kupang",
+        signatory_name="Yuliana Ndolu, S.Sos",
+        signatory_nip="197805122005012003",
+        copies=["Arsip"],
+    )
     values.update(overrides)
     return r.LetterSettings(**values)
 
@@ -54,15 +58,26 @@ def office(session):
     return session
 
 
-def referral(session, *, consent=True, share=False, reason="Perlu pemeriksaan visum.",
-             person_overrides=None) -> tuple[str, r.Referral]:
+def referral(
+    session, *, consent=True, share=False, reason="Perlu pemeriksaan visum.", person_overrides=None
+) -> tuple[str, r.Referral]:
     """A case (its number) with one draft referral to a hospital."""
-    file = new_case(session, person_overrides, consent_services=consent,
-                    consent_share=share, consent_date=TODAY if consent or share else None,
-                    consent_by="korban" if consent or share else "")
+    file = new_case(
+        session,
+        person_overrides,
+        consent_services=consent,
+        consent_share=share,
+        consent_date=TODAY if consent or share else None,
+        consent_by="korban" if consent or share else "",
+    )
     hospital = provider(session, contact_title="Direktur")
-    ref = r.Referral(case_id=file.case.id, provider_id=hospital.id,
-                     services_requested=["health"], reason=reason, urgency="urgent")
+    ref = r.Referral(
+        case_id=file.case.id,
+        provider_id=hospital.id,
+        services_requested=["health"],
+        reason=reason,
+        urgency="urgent",
+    )
     cases.add_referral(session, ref)
     return file.case.case_number, ref
 
@@ -89,6 +104,7 @@ def ready(dialog: LetterDialog) -> bool:
 
 # --- preview and issuing ------------------------------------------------------------------
 
+
 def test_the_draft_shows_from_memory_and_issuing_marks_the_referral_sent(qtbot, office):
     number, ref = referral(office)
     dialog = open_dialog(qtbot, office, number, ref.id)
@@ -100,34 +116,38 @@ def test_the_draft_shows_from_memory_and_issuing_marks_the_referral_sent(qtbot, 
     assert "Consent to be referred is recorded" in dialog.consent_label.text()
     assert "only the person's initials" in dialog.identity_label.text()
     assert not dialog.unencrypted_note.isHidden()
-    assert letters.letters_of_referral(office, ref.id) == []   # a draft writes nothing
+    assert letters.letters_of_referral(office, ref.id) == []  # a draft writes nothing
 
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
     saved = stored(office, number, ref.id)
     issued = letters.letters_of_referral(office, ref.id)
     assert len(issued) == 1
     assert (saved.status, saved.letter_number, saved.letter_date) == (
-        "sent", issued[0].number, TODAY)
+        "sent",
+        issued[0].number,
+        TODAY,
+    )
     assert dialog.changed
     assert ready(dialog)
     assert dialog.letter.number == issued[0].number
     assert dialog.preview_title.text() == f"Letter {issued[0].number}"
     assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
     assert dialog.issue_button.isHidden() and not dialog.new_button.isHidden()
-    assert dialog.message.text() == (f"Letter {issued[0].number} issued; the referral is "
-                                     "marked sent.")
+    assert dialog.message.text() == (
+        f"Letter {issued[0].number} issued; the referral is marked sent."
+    )
 
 
 def test_issuing_from_the_dialog_writes_one_audit_row_and_no_second_view(qtbot, office):
     """The dialog reads the case again after issuing; that is not another opening of the
     case by the user, so the trail gets the letter and nothing more."""
     number, ref = referral(office)
-    cases.open_case(office, number)              # the case file the dialog is opened from
+    cases.open_case(office, number)  # the case file the dialog is opened from
     dialog = open_dialog(qtbot, office, number, ref.id)
     before = audit.entries(office, case_number=number)
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
     after = audit.entries(office, case_number=number)
-    assert [e.action for e in after[:len(after) - len(before)]] == ["letter_issued"]
+    assert [e.action for e in after[: len(after) - len(before)]] == ["letter_issued"]
 
 
 def test_a_referral_with_a_letter_shows_it_as_issued(qtbot, office):
@@ -135,7 +155,7 @@ def test_a_referral_with_a_letter_shows_it_as_issued(qtbot, office):
     issued = letters.issue_letter(office, ref.id, attachments=2)
     dialog = open_dialog(qtbot, office, number, ref.id)
     assert ready(dialog)
-    assert dialog.letter.pdf == issued.pdf   # the archived bytes, not a new rendering
+    assert dialog.letter.pdf == issued.pdf  # the archived bytes, not a new rendering
     assert dialog.letter.number == issued.number
     assert issued.number in dialog.state.text()
     assert dialog.issue_button.isHidden()
@@ -146,7 +166,7 @@ def test_a_referral_with_a_letter_shows_it_as_issued(qtbot, office):
 def test_changing_the_language_draws_the_draft_again(qtbot, office):
     number, ref = referral(office)
     dialog = open_dialog(qtbot, office, number, ref.id)
-    assert dialog.language.currentData() == "id"       # the office's default
+    assert dialog.language.currentData() == "id"  # the office's default
     assert dialog.letter.content.language == "id"
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.attachments.setValue(2)
@@ -158,14 +178,15 @@ def test_changing_the_language_draws_the_draft_again(qtbot, office):
 
 
 def test_the_letter_button_opens_the_selected_referral_and_the_case_file_follows(
-        qtbot, office, monkeypatch):
+    qtbot, office, monkeypatch
+):
     number, ref = referral(office)
     widget = CaseFileWidget(office, number)
     qtbot.addWidget(widget)
     assert not widget.letter_button.isEnabled()
     widget.referrals_view.selectRow(0)
     assert widget.letter_button.isEnabled()
-    assert not widget.reply_button.isEnabled()          # a draft has no reply yet
+    assert not widget.reply_button.isEnabled()  # a draft has no reply yet
     widget.person_form.editors["occupation"].edit.setText("Petani")
     widget.person_form.editors["occupation"].changed.emit()
     seen = {}
@@ -182,12 +203,13 @@ def test_the_letter_button_opens_the_selected_referral_and_the_case_file_follows
     assert seen == {"referral": ref.id, "unsaved note": True}
     row = [widget.referrals_model.index(0, c).data() for c in range(5)]
     assert row[3] == "Sent" and row[4] == stored(office, number, ref.id).letter_number
-    assert widget.reply_button.isEnabled()              # still selected, now sent
+    assert widget.reply_button.isEnabled()  # still selected, now sent
 
 
 def test_unprintable_characters_are_warned_about_in_the_users_language(qtbot, office):
-    number, ref = referral(office, share=True,
-                           person_overrides={"full_name": "สมชาย ใจดี", "nik": ""})
+    number, ref = referral(
+        office, share=True, person_overrides={"full_name": "สมชาย ใจดี", "nik": ""}
+    )
     dialog = open_dialog(qtbot, office, number, ref.id)
     assert ready(dialog)
     assert not dialog.letter_warnings.isHidden()
@@ -195,7 +217,7 @@ def test_unprintable_characters_are_warned_about_in_the_users_language(qtbot, of
 
 
 def test_incomplete_settings_are_explained_and_offered_to_an_admin(qtbot, session):
-    number, ref = referral(session)   # nobody has saved the letter settings
+    number, ref = referral(session)  # nobody has saved the letter settings
     dialog = open_dialog(qtbot, session, number, ref.id)
     assert dialog.message.text().startswith("The office letter settings are incomplete")
     assert dialog.document.status() != QPdfDocument.Status.Ready
@@ -208,14 +230,21 @@ def test_incomplete_settings_are_explained_and_offered_to_an_admin(qtbot, sessio
 
 # --- save and print -----------------------------------------------------------------------
 
+
 def test_save_writes_the_archived_letter_under_a_name_without_the_person(
-        qtbot, office, tmp_path, monkeypatch):
+    qtbot, office, tmp_path, monkeypatch
+):
     number, ref = referral(office)
     dialog = open_dialog(qtbot, office, number, ref.id)
     dialog.issue()
     asked, offered = [], {}
-    monkeypatch.setattr(Confirm, "ask", classmethod(
-        lambda cls, parent, title, text, detail, yes: asked.append((text, detail)) or True))
+    monkeypatch.setattr(
+        Confirm,
+        "ask",
+        classmethod(
+            lambda cls, parent, title, text, detail, yes: asked.append((text, detail)) or True
+        ),
+    )
 
     def choose(parent, caption, start, filters):
         offered["start"] = start
@@ -240,8 +269,11 @@ def test_declining_the_warning_saves_nothing(qtbot, office, monkeypatch):
     dialog = open_dialog(qtbot, office, number, ref.id)
     dialog.issue()
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *args: False))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
-        lambda *a: pytest.fail("no file is chosen after the warning is declined")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a: pytest.fail("no file is chosen after the warning is declined")),
+    )
     assert not dialog.save_letter()
 
 
@@ -251,9 +283,12 @@ def _ink(pdf_path: Path) -> int:
     assert document.load(str(pdf_path)) == QPdfDocument.Error.None_
     image = document.render(0, QSize(300, 424)).convertToFormat(QImage.Format.Format_ARGB32)
     document.close()
-    return sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
-               if QColor(image.pixel(x, y)).alpha() > 0
-               and QColor(image.pixel(x, y)).lightness() < 128)
+    return sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if QColor(image.pixel(x, y)).alpha() > 0 and QColor(image.pixel(x, y)).lightness() < 128
+    )
 
 
 def test_print_pdf_paints_every_page_of_the_letter(qtbot, office, tmp_path):
@@ -272,25 +307,25 @@ def test_print_pdf_paints_every_page_of_the_letter(qtbot, office, tmp_path):
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == pages
     width, height = (float(v) for v in printed.pages[0].mediabox.upper_right)
-    assert (round(width), round(height)) == (595, 842)   # A4, as the letter
-    assert _ink(tmp_path / "printed.pdf") > 200          # the page has the letter on it
+    assert (round(width), round(height)) == (595, 842)  # A4, as the letter
+    assert _ink(tmp_path / "printed.pdf") > 200  # the page has the letter on it
 
 
 # --- consent to refer ---------------------------------------------------------------------
+
 
 def test_a_caseworker_without_consent_to_refer_sees_why_and_cannot_issue(qtbot, office):
     number, ref = referral(office, consent=False)
     as_role(office, "caseworker")
     dialog = open_dialog(qtbot, office, number, ref.id)
-    assert ready(dialog)                                 # the draft can still be read
+    assert ready(dialog)  # the draft can still be read
     assert "No consent to be referred is recorded" in dialog.consent_label.text()
     assert "ask a supervisor" in dialog.override_note.text()
     assert dialog.reason_edit.isHidden()
     assert not dialog.issue_button.isEnabled()
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
-    assert not dialog.issue()                            # the service refuses as well
-    assert dialog.message.text() == describe_error(
-        ConsentToReferMissing(case_number=number), "en")
+    assert not dialog.issue()  # the service refuses as well
+    assert dialog.message.text() == describe_error(ConsentToReferMissing(case_number=number), "en")
     assert letters.letters_of_referral(office, ref.id) == []
     assert stored(office, number, ref.id).status == "draft"
 
@@ -304,9 +339,10 @@ def test_a_supervisor_issues_without_consent_with_a_reason(qtbot, office):
     qtbot.keyClicks(dialog.reason_edit, "darurat")
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == describe_error(
-        OverrideReasonNeeded(minimum=letters.MIN_OVERRIDE_REASON), "en")
+        OverrideReasonNeeded(minimum=letters.MIN_OVERRIDE_REASON), "en"
+    )
     assert letters.letters_of_referral(office, ref.id) == []
-    assert ready(dialog)                                 # the draft stays in view
+    assert ready(dialog)  # the draft stays in view
 
     dialog.reason_edit.setPlainText(REASON)
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
@@ -340,8 +376,8 @@ def test_a_new_letter_takes_a_new_number_only_when_confirmed(qtbot, office, monk
 
 # --- the provider's reply -----------------------------------------------------------------
 
-def test_a_reply_with_a_follow_up_this_week_reaches_the_home_screen(qtbot, office,
-                                                                    monkeypatch):
+
+def test_a_reply_with_a_follow_up_this_week_reaches_the_home_screen(qtbot, office, monkeypatch):
     number, ref = referral(office)
     letters.issue_letter(office, ref.id)
     office.today = lambda: TODAY
@@ -365,19 +401,24 @@ def test_a_reply_with_a_follow_up_this_week_reaches_the_home_screen(qtbot, offic
     qtbot.mouseClick(widget.reply_button, Qt.MouseButton.LeftButton)
     saved = stored(office, number, ref.id)
     assert (saved.status, saved.responded_on, saved.follow_up_on, saved.response) == (
-        "accepted", TODAY, TODAY + 3 * DAY, "Dijadwalkan visum hari Senin.")
+        "accepted",
+        TODAY,
+        TODAY + 3 * DAY,
+        "Dijadwalkan visum hari Senin.",
+    )
     assert widget.referrals_model.index(0, 3).data() == "Accepted"
     home = window.home.sections["referral_follow_ups"]
     assert home.case_numbers() == [number]
     assert home.model.index(0, 3).data() == (TODAY + 3 * DAY).strftime("%d/%m/%Y")
-    assert widget.reply_button.isEnabled()   # accepted: completed or declined may follow
+    assert widget.reply_button.isEnabled()  # accepted: completed or declined may follow
 
 
 def test_an_overdue_referral_follow_up_is_listed_and_opens_its_case(qtbot, office):
     number, ref = referral(office)
     letters.issue_letter(office, ref.id)
-    letters.record_reply(office, ref.id, status="accepted", responded_on=TODAY,
-                         follow_up_on=TODAY - 2 * DAY)
+    letters.record_reply(
+        office, ref.id, status="accepted", responded_on=TODAY, follow_up_on=TODAY - 2 * DAY
+    )
     view = HomeView(office)
     qtbot.addWidget(view)
     box = view.sections["referral_follow_ups"]
@@ -396,8 +437,7 @@ def test_no_reply_is_recorded_for_a_draft_referral(qtbot, office):
     assert not widget.reply_button.isEnabled()
 
 
-def test_a_bad_reply_date_is_shown_under_its_field_and_nothing_is_saved(qtbot, office,
-                                                                        monkeypatch):
+def test_a_bad_reply_date_is_shown_under_its_field_and_nothing_is_saved(qtbot, office, monkeypatch):
     number, ref = referral(office)
     letters.issue_letter(office, ref.id)
     widget = CaseFileWidget(office, number)
@@ -425,6 +465,7 @@ def test_a_bad_reply_date_is_shown_under_its_field_and_nothing_is_saved(qtbot, o
 
 
 # --- office letter settings ---------------------------------------------------------------
+
 
 def test_only_an_admin_is_offered_the_letter_settings(qtbot, session):
     admin = MainWindow(session)
@@ -455,7 +496,10 @@ def test_an_admin_saves_letter_settings_from_the_office_menu(qtbot, office, monk
     window.letter_settings_action.trigger()
     saved = letters.letter_settings(office)
     assert (saved.city, saved.copies, saved.paper) == (
-        "Kota Kupang", ["Kepala Dinas P3A", "Arsip"], "f4")
+        "Kota Kupang",
+        ["Kepala Dinas P3A", "Arsip"],
+        "f4",
+    )
 
 
 def test_a_pattern_without_number_is_refused_under_its_field(qtbot, office):
@@ -468,7 +512,8 @@ def test_a_pattern_without_number_is_refused_under_its_field(qtbot, office):
     assert dialog.example.isHidden()
     assert not dialog.save()
     assert dialog.form.problem_text("number_pattern") == (
-        "Letter number pattern: must contain {number}, so that no letter number repeats.")
+        "Letter number pattern: must contain {number}, so that no letter number repeats."
+    )
     assert not dialog.message.isHidden()
     assert letters.letter_settings(office) == before
 
@@ -477,8 +522,9 @@ def test_a_logo_is_chosen_shown_saved_and_removed(qtbot, office, tmp_path, monke
     image = QImage(40, 40, QImage.Format.Format_RGB32)
     image.fill(QColor("navy"))
     image.save(str(tmp_path / "logo.png"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
-        lambda *a: (str(tmp_path / "logo.png"), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(tmp_path / "logo.png"), ""))
+    )
     dialog = LetterSettingsDialog(office)
     qtbot.addWidget(dialog)
     logo = dialog.logo
@@ -498,11 +544,11 @@ def test_a_logo_is_chosen_shown_saved_and_removed(qtbot, office, tmp_path, monke
     assert letters.letter_settings(office).logo == ""
 
 
-def test_a_file_that_is_not_an_image_is_refused_as_a_logo(qtbot, office, tmp_path,
-                                                          monkeypatch):
+def test_a_file_that_is_not_an_image_is_refused_as_a_logo(qtbot, office, tmp_path, monkeypatch):
     (tmp_path / "logo.png").write_bytes(b"not a picture")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
-        lambda *a: (str(tmp_path / "logo.png"), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(tmp_path / "logo.png"), ""))
+    )
     dialog = LetterSettingsDialog(office)
     qtbot.addWidget(dialog)
     dialog.logo.choose()
@@ -514,6 +560,7 @@ def test_a_file_that_is_not_an_image_is_refused_as_a_logo(qtbot, office, tmp_pat
 
 # --- Indonesian ---------------------------------------------------------------------------
 
+
 def test_the_letter_dialog_speaks_indonesian(qtbot, qapp, office):
     number, ref = referral(office, consent=False)
     as_role(office, "caseworker")
@@ -524,5 +571,4 @@ def test_the_letter_dialog_speaks_indonesian(qtbot, qapp, office):
     assert "tidak terenkripsi" in dialog.unencrypted_note.text()
     assert "supervisor" in dialog.override_note.text()
     assert not dialog.issue()
-    assert dialog.message.text() == describe_error(
-        ConsentToReferMissing(case_number=number), "id")
+    assert dialog.message.text() == describe_error(ConsentToReferMissing(case_number=number), "id")

@@ -30,8 +30,16 @@ def test_navigation_status_bar_and_every_screen(qtbot, session):
 
     window = make_window(qtbot, session)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Home", "Register", "Providers", "Referrals", "Reports", "Sync",
-                      "Users", "Audit"]
+    assert titles == [
+        "Home",
+        "Register",
+        "Providers",
+        "Referrals",
+        "Reports",
+        "Sync",
+        "Users",
+        "Audit",
+    ]
     assert isinstance(window.page("reports"), ReportsView)
     assert isinstance(window.page("users"), UsersView)
     assert isinstance(window.page("audit"), AuditView)
@@ -87,8 +95,9 @@ def test_a_day_new_case_service_referral_find_edit_save(qtbot, session, monkeypa
     assert view.model.case_number_at(0) == "KUP-2026-00001"
     view.search.clear()
     qtbot.waitUntil(lambda: view.model.total() == 1)  # the only case in the register
-    closed = next(i for i in range(view.status.count())
-                  if tuple(view.status.itemData(i) or ()) == ("closed",))
+    closed = next(
+        i for i in range(view.status.count()) if tuple(view.status.itemData(i) or ()) == ("closed",)
+    )
     view.status.setCurrentIndex(closed)
     qtbot.waitUntil(lambda: view.model.total() == 0)
     view.clear.click()

@@ -48,7 +48,10 @@ def test_a_new_person_and_first_case_are_created(qtbot, session, monkeypatch):
     assert number == "KUP-2026-00001"
     stored = cases.open_case(session, number)
     assert (stored.person.full_name, stored.person.nik, stored.person.birth_date) == (
-        "Maria Gorety Bria", NIK, dt.date(1999, 3, 14))
+        "Maria Gorety Bria",
+        NIK,
+        dt.date(1999, 3, 14),
+    )
     assert stored.case.intake_source == "police"
     assert stored.case.exploitation_types == ["domestic_servitude"]
     assert stored.case.opened_on == dt.date(2026, 11, 28)
@@ -73,8 +76,9 @@ def test_the_same_nik_offers_the_existing_case_instead(qtbot, session, monkeypat
     def choose_open(dialog):
         model = dialog.model
         shown["row"] = [model.index(0, c).data() for c in range(model.columnCount())]
-        shown["headers"] = [model.headerData(c, Qt.Orientation.Horizontal)
-                            for c in range(model.columnCount())]
+        shown["headers"] = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 
@@ -86,10 +90,19 @@ def test_the_same_nik_offers_the_existing_case_instead(qtbot, session, monkeypat
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.chosen_case_number == existing.case.case_number
     assert dialog.case_number is None
-    assert shown["headers"] == ["Name", "Register number", "Birth date / age", "Cases",
-                                "Why it may be the same person"]
-    assert shown["row"][:4] == ["Maria Goreti Bria", existing.person.register_number,
-                                "1999-03-14 (27)", existing.case.case_number]
+    assert shown["headers"] == [
+        "Name",
+        "Register number",
+        "Birth date / age",
+        "Cases",
+        "Why it may be the same person",
+    ]
+    assert shown["row"][:4] == [
+        "Maria Goreti Bria",
+        existing.person.register_number,
+        "1999-03-14 (27)",
+        existing.case.case_number,
+    ]
     assert "Same NIK" in shown["row"][4]
     assert counts(session) == (1, 1)
 
@@ -113,9 +126,16 @@ def test_a_similar_name_of_the_same_age_is_shown_too(qtbot, session, monkeypatch
 
 def test_create_returns_the_chosen_case_number(qtbot, session, monkeypatch):
     existing = new_case(session, person_overrides={"nik": NIK})
-    monkeypatch.setattr(DuplicatesDialog, "ask", classmethod(
-        lambda cls, parent, candidates, today: (DuplicatesDialog.OPEN,
-                                                candidates[0].case_numbers[0])))
+    monkeypatch.setattr(
+        DuplicatesDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, candidates, today: (
+                DuplicatesDialog.OPEN,
+                candidates[0].case_numbers[0],
+            )
+        ),
+    )
 
     def exec_(dialog):
         fill(qtbot, dialog)
@@ -145,10 +165,12 @@ def test_create_anyway_registers_a_second_person(qtbot, session, monkeypatch):
 
 
 def test_going_back_from_the_duplicates_keeps_the_form_and_writes_nothing(
-        qtbot, session, monkeypatch):
+    qtbot, session, monkeypatch
+):
     new_case(session, person_overrides={"nik": NIK})
-    monkeypatch.setattr(DuplicatesDialog, "ask",
-                        classmethod(lambda cls, parent, candidates, today: None))
+    monkeypatch.setattr(
+        DuplicatesDialog, "ask", classmethod(lambda cls, parent, candidates, today: None)
+    )
     dialog = NewCaseDialog(session)
     qtbot.addWidget(dialog)
     fill(qtbot, dialog)
@@ -161,16 +183,18 @@ def test_cancelling_typed_in_details_asks_first(qtbot, session, monkeypatch):
     asked = []
 
     def answer(choice):
-        monkeypatch.setattr(UnsavedChanges, "ask",
-                            classmethod(lambda cls, parent: asked.append(parent) or choice))
+        monkeypatch.setattr(
+            UnsavedChanges, "ask", classmethod(lambda cls, parent: asked.append(parent) or choice)
+        )
 
     answer(UnsavedChanges.CANCEL)
     dialog = NewCaseDialog(session)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.person_form.editors["full_name"].edit, "Yohana")
     with qtbot.assertNotEmitted(dialog.rejected):
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+        )
     assert asked == [dialog]
     assert dialog.person_form.editors["full_name"].edit.text() == "Yohana"
     answer(UnsavedChanges.DISCARD)

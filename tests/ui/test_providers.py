@@ -11,8 +11,9 @@ from tipdesk.ui import i18n
 from tipdesk.ui.views.providers import ProviderDialog, ProvidersView
 
 
-def fill(dialog: ProviderDialog, *, services: tuple[str, ...] = (), provider_type: str = "",
-         **texts: str) -> None:
+def fill(
+    dialog: ProviderDialog, *, services: tuple[str, ...] = (), provider_type: str = "", **texts: str
+) -> None:
     for name, value in texts.items():
         dialog.edits[name].setText(value)
     if provider_type:
@@ -33,16 +34,20 @@ def table_texts(view: ProvidersView, column: int) -> list[str]:
 
 def test_the_list_shows_providers_and_searches_by_name(session, qtbot, qtmodeltester):
     provider(session)
-    provider(session, name="LBH APIK NTT", provider_type="legal_aid",
-             services_offered=["legal_aid", "law_enforcement_support"], email="lbh@apik.id")
+    provider(
+        session,
+        name="LBH APIK NTT",
+        provider_type="legal_aid",
+        services_offered=["legal_aid", "law_enforcement_support"],
+        email="lbh@apik.id",
+    )
     view = ProvidersView(session)
     qtbot.addWidget(view)
     qtmodeltester.check(view.model)
     assert view.count.text() == "2 providers"
     assert table_texts(view, 0) == ["LBH APIK NTT", "RSUD Prof. Dr. W. Z. Johannes"]
     assert view.model.index(0, 1).data() == "Legal aid organisation (LBH)"
-    assert view.model.index(0, 6).data() == ("Legal aid, Support through investigation "
-                                             "and trial")
+    assert view.model.index(0, 6).data() == ("Legal aid, Support through investigation and trial")
 
     qtbot.keyClicks(view.search, "APIK")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
@@ -54,18 +59,39 @@ def test_adding_a_provider_round_trips(session, qtbot):
     dialog = ProviderDialog(session)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Add provider"
-    fill(dialog, name="Rumah Perempuan Kupang", provider_type="shelter",
-         address="Jl. Frans Seda 12", region_code="53.71", phone="0380 821 234",
-         email="rp.kupang@example.org", contact_person="Libby Sinlaeloe",
-         contact_title="Direktur", services=("shelter", "psychological"))
+    fill(
+        dialog,
+        name="Rumah Perempuan Kupang",
+        provider_type="shelter",
+        address="Jl. Frans Seda 12",
+        region_code="53.71",
+        phone="0380 821 234",
+        email="rp.kupang@example.org",
+        contact_person="Libby Sinlaeloe",
+        contact_title="Direktur",
+        services=("shelter", "psychological"),
+    )
     press_save(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
 
     [saved] = cases.list_providers(session, "Rumah Perempuan")
-    assert (saved.provider_type, saved.address, saved.region_code, saved.phone, saved.email,
-            saved.contact_person, saved.contact_title) == (
-        "shelter", "Jl. Frans Seda 12", "53.71", "0380 821 234", "rp.kupang@example.org",
-        "Libby Sinlaeloe", "Direktur")
+    assert (
+        saved.provider_type,
+        saved.address,
+        saved.region_code,
+        saved.phone,
+        saved.email,
+        saved.contact_person,
+        saved.contact_title,
+    ) == (
+        "shelter",
+        "Jl. Frans Seda 12",
+        "53.71",
+        "0380 821 234",
+        "rp.kupang@example.org",
+        "Libby Sinlaeloe",
+        "Direktur",
+    )
     assert sorted(saved.services_offered) == ["psychological", "shelter"]
 
     # Opened again, the dialog shows what was stored.
@@ -147,8 +173,7 @@ def test_a_warning_is_shown_after_saving(session, qtbot, monkeypatch):
     qtbot.addWidget(view)
 
     def add(dialog):
-        fill(dialog, name="Puskesmas Oesapa", provider_type="health_centre",
-             region_code="53.99")
+        fill(dialog, name="Puskesmas Oesapa", provider_type="health_centre", region_code="53.99")
         press_save(dialog)
         return dialog.result()
 
@@ -166,6 +191,8 @@ def test_the_provider_dialog_buttons_speak_indonesian(session, qtbot, qapp):
     i18n.install("id", qapp)
     dialog = ProviderDialog(session)
     qtbot.addWidget(dialog)
-    texts = {dialog.buttons.button(b).text() for b in (QDialogButtonBox.StandardButton.Save,
-                                                      QDialogButtonBox.StandardButton.Cancel)}
+    texts = {
+        dialog.buttons.button(b).text()
+        for b in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Cancel)
+    }
     assert texts == {"Simpan", "Batal"}

@@ -78,8 +78,7 @@ def test_the_model_loads_one_page_at_a_time(demo, calls):
     assert len(set(model.case_number_at(r) for r in range(model.rowCount()))) == DEMO
 
 
-def test_scrolling_the_table_pages_without_ever_asking_for_more_than_a_page(
-        demo, calls, qtbot):
+def test_scrolling_the_table_pages_without_ever_asking_for_more_than_a_page(demo, calls, qtbot):
     view = RegisterListView(demo)
     qtbot.addWidget(view)
     view.resize(1366, 700)
@@ -95,13 +94,18 @@ def test_scrolling_the_table_pages_without_ever_asking_for_more_than_a_page(
 
 
 def test_rows_show_labels_and_the_case_number(demo):
-    first = new_case(demo, {"full_name": "Yosefina Nahak Lamablawa", "sex": "female"},
-                     exploitation_types=["forced_labour"])
+    first = new_case(
+        demo,
+        {"full_name": "Yosefina Nahak Lamablawa", "sex": "female"},
+        exploitation_types=["forced_labour"],
+    )
     model = CaseListModel(demo)
     model.set_filter(listing.CaseFilter(text="Lamablawa"))
     assert model.rowCount() == 1
-    values = {model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
-              for c in range(model.columnCount())}
+    values = {
+        model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
+        for c in range(model.columnCount())
+    }
     assert values["Case no."] == first.case.case_number
     assert values["Register no."] == first.person.register_number
     assert values["Name"] == "Yosefina Nahak Lamablawa"
@@ -186,7 +190,8 @@ def test_the_opened_between_filter(demo, qtbot):
     assert not view.opened_from.isEnabled()
     view.dated.setChecked(True)
     assert [view.model.case_number_at(r) for r in range(view.model.rowCount())] == [
-        old.case.case_number]
+        old.case.case_number
+    ]
     view.dated.setChecked(False)
     assert view.model.total() == DEMO + 1
 
@@ -273,9 +278,13 @@ def test_referral_search_after_a_pause(demo, qtbot):
 
 # --- every visible string of the list screens has an Indonesian translation ---------------
 
-SOURCES = ("tipdesk/ui/models/case_list.py", "tipdesk/ui/views/register_list.py",
-           "tipdesk/ui/views/providers.py", "tipdesk/ui/views/referrals.py",
-           "tipdesk/ui/views/home.py")
+SOURCES = (
+    "tipdesk/ui/models/case_list.py",
+    "tipdesk/ui/views/register_list.py",
+    "tipdesk/ui/views/providers.py",
+    "tipdesk/ui/views/referrals.py",
+    "tipdesk/ui/views/home.py",
+)
 
 
 def marked_strings() -> set[tuple[str, str]]:
@@ -284,13 +293,17 @@ def marked_strings() -> set[tuple[str, str]]:
         tree = ast.parse((ROOT / source).read_text("utf-8"))
         for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]:
             for call in [n for n in ast.walk(cls) if isinstance(n, ast.Call)]:
-                if (isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
-                        and isinstance(call.args[0], ast.Constant)):
+                if (
+                    isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "tr"
+                    and isinstance(call.args[0], ast.Constant)
+                ):
                     found.add((cls.name, call.args[0].value))
         for call in [n for n in ast.walk(tree) if isinstance(n, ast.Call)]:
             name = getattr(call.func, "id", getattr(call.func, "attr", ""))
             if name in ("QT_TRANSLATE_NOOP", "translate") and all(
-                    isinstance(a, ast.Constant) for a in call.args[:2]):
+                isinstance(a, ast.Constant) for a in call.args[:2]
+            ):
                 found.add((call.args[0].value, call.args[1].value))
     return found
 

@@ -57,14 +57,13 @@ def test_the_tables_show_the_services_numbers(screen, session):
     assert titles[0] == "Summary" and "Victims by sex and age group" in titles
     screen.table_list.setCurrentRow(titles.index("Victims by sex and age group"))
     table = expected.tables["sex_age"]
-    headers = [screen.table.horizontalHeaderItem(j).text()
-               for j in range(screen.table.columnCount())]
+    headers = [
+        screen.table.horizontalHeaderItem(j).text() for j in range(screen.table.columnCount())
+    ]
     assert headers == ["Female", "Male", "Total"]
     for i, row in enumerate(table.rows):
-        assert [screen.table.item(i, j).text() for j in range(3)] == [
-            f"{v:,}" for v in row.values]
-    assert f"{expected.tables['summary'].value('new_cases'):,} new cases" in \
-        screen.summary.text()
+        assert [screen.table.item(i, j).text() for j in range(3)] == [f"{v:,}" for v in row.values]
+    assert f"{expected.tables['summary'].value('new_cases'):,} new cases" in screen.summary.text()
 
 
 def test_the_three_charts_are_drawn_offscreen_with_the_figures(screen):
@@ -77,15 +76,17 @@ def test_the_three_charts_are_drawn_offscreen_with_the_figures(screen):
     assert stacked.barSets()[0].label() == "Forced labour"
     first = stacked.barSets()[0]
     assert [first.at(i) for i in range(first.count())] == [
-        float(r.values[0]) for r in exploitation.rows if r.key != d.TOTAL]
+        float(r.values[0]) for r in exploitation.rows if r.key != d.TOTAL
+    ]
     sexes = screen.chart_views["sex_age"].chart().series()[0]
     assert isinstance(sexes, QBarSeries) and len(sexes.barSets()) == 2
     for key, view in screen.chart_views.items():
         screen.charts.setCurrentWidget(view)
         image = view.grab().toImage()
         assert image.width() > 300 and not image.isNull(), key
-        assert len({image.pixel(x, image.height() // 2)
-                    for x in range(0, image.width(), 7)}) > 3, key   # something drawn
+        assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}) > 3, (
+            key
+        )  # something drawn
 
 
 def test_a_figure_lists_the_cases_it_counts(screen, monkeypatch):
@@ -115,8 +116,9 @@ def test_a_figure_lists_the_cases_it_counts(screen, monkeypatch):
 
 def test_opening_a_listed_case_asks_the_main_window(qtbot, session, screen):
     _this_year(screen)
-    rows = reports.cases_behind(session, dt.date(2026, 1, 1), dt.date(2026, 12, 31),
-                                "summary", "new_cases")
+    rows = reports.cases_behind(
+        session, dt.date(2026, 1, 1), dt.date(2026, 12, 31), "summary", "new_cases"
+    )
     dialog = CasesBehindDialog(screen, session, "x", rows, screen.open_case_requested.emit)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(screen.open_case_requested) as signal:
@@ -128,11 +130,13 @@ def test_save_as_writes_each_format(screen, tmp_path, monkeypatch):
     _this_year(screen)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     for name in ("r.pdf", "r.xlsx", "r.csv"):
-        monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                            lambda *a, n=name, **k: (str(tmp_path / n), ""))
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *a, n=name, **k: (str(tmp_path / n), "")
+        )
         screen.save_as()
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     import openpyxl
+
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert len(book.sheetnames) == len(screen.report.tables) + 1
     assert "summary,new_cases,count," in (tmp_path / "r.csv").read_text(encoding="utf-8")
@@ -141,10 +145,12 @@ def test_save_as_writes_each_format(screen, tmp_path, monkeypatch):
 def test_anonymised_export_from_the_screen(screen, tmp_path, monkeypatch):
     said = {}
     monkeypatch.setattr(view_module.AskK, "ask", classmethod(lambda cls, parent: 5))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "anon.csv"), ""))
-    monkeypatch.setattr(QMessageBox, "information",
-                        lambda parent, title, text: said.setdefault("text", text))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "anon.csv"), "")
+    )
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text: said.setdefault("text", text)
+    )
     screen.anonymised_export()
     lines = (tmp_path / "anon.csv").read_text(encoding="utf-8").splitlines()
     assert said["text"].startswith(f"{len(lines) - 1} cases written")
@@ -159,8 +165,9 @@ def test_an_analyst_sees_figures_without_names(qtbot, folder, monkeypatch):
         _this_year(screen)
         assert screen.report is not None
         shown = {}
-        monkeypatch.setattr(CasesBehindDialog, "exec",
-                            lambda dialog: shown.setdefault("rows", dialog.rows))
+        monkeypatch.setattr(
+            CasesBehindDialog, "exec", lambda dialog: shown.setdefault("rows", dialog.rows)
+        )
         screen.list_cases("summary", "new_cases", d.COUNT)
         assert shown["rows"] and all(r.full_name == r.initials == "" for r in shown["rows"])
 

@@ -26,8 +26,16 @@ from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.views.register_list import RegisterListView
 from tipdesk.ui.views.sync import SyncView
 
-PEER_COLUMN = {"office": 0, "name": 1, "level": 2, "sent": 3, "confirmed": 4, "received": 5,
-               "unconfirmed": 6, "waiting": 7}
+PEER_COLUMN = {
+    "office": 0,
+    "name": 1,
+    "level": 2,
+    "sent": 3,
+    "confirmed": 4,
+    "received": 5,
+    "unconfirmed": 6,
+    "waiting": 7,
+}
 
 
 @pytest.fixture
@@ -50,13 +58,15 @@ def screen(qtbot, office: Office) -> SyncView:
 
 
 def choose_folder(monkeypatch, folder: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *a, **k: str(folder)))
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder))
+    )
 
 
 def choose_file(monkeypatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
 
 
 def cell(view: SyncView, column: str, row: int = 0) -> str:
@@ -73,8 +83,10 @@ def persons(office: Office) -> int:
 
 # --- the offices table ----------------------------------------------------------------------
 
+
 def test_the_table_lists_an_enrolled_office_with_what_was_sent_confirmed_and_received(
-        qtbot, offices):
+    qtbot, offices
+):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     new_case(district.session)
@@ -82,9 +94,16 @@ def test_the_table_lists_an_enrolled_office_with_what_was_sent_confirmed_and_rec
     assert view.peers_model.rowCount() == 1
     [peer] = sync.list_peers(district.session)
     assert (cell(view, "office"), cell(view, "name"), cell(view, "level")) == (
-        "NTT", "Kantor NTT", "Province")
+        "NTT",
+        "Kantor NTT",
+        "Province",
+    )
     assert [cell(view, c) for c in ("sent", "confirmed", "received", "waiting")] == [
-        "never", "never", "never", "0"]
+        "never",
+        "never",
+        "never",
+        "0",
+    ]
     assert cell(view, "unconfirmed") == str(peer.unacknowledged) != "0"
     assert peer.fingerprint in view.peer_details.text()
     assert "receives full case data" in view.peer_details.text()
@@ -96,8 +115,10 @@ def test_the_table_lists_an_enrolled_office_with_what_was_sent_confirmed_and_rec
     assert "never" not in [cell(view, c) for c in ("sent", "confirmed", "received")]
     assert cell(view, "unconfirmed") == "0"
     [peer] = sync.list_peers(district.session)
-    assert (f"Changes sent up to no. {peer.sent_upto}, of which they confirmed up to no. "
-            f"{peer.acked_upto}") in view.peer_details.text()
+    assert (
+        f"Changes sent up to no. {peer.sent_upto}, of which they confirmed up to no. "
+        f"{peer.acked_upto}"
+    ) in view.peer_details.text()
 
 
 def test_no_office_enrolled_says_how_to_begin(qtbot, offices):
@@ -111,8 +132,8 @@ def test_no_office_enrolled_says_how_to_begin(qtbot, offices):
 
 # --- enrolling ------------------------------------------------------------------------------
 
-def test_enrolling_takes_the_fingerprint_read_over_the_phone(qtbot, offices, monkeypatch,
-                                                             boxes):
+
+def test_enrolling_takes_the_fingerprint_read_over_the_phone(qtbot, offices, monkeypatch, boxes):
     district, province, stick = offices
     key_file, fingerprint = sync.export_key_file(district.session, stick)
     wrong = ("A" if fingerprint[0] != "A" else "B") + fingerprint[1:]
@@ -121,7 +142,7 @@ def test_enrolling_takes_the_fingerprint_read_over_the_phone(qtbot, offices, mon
 
     def exec_(dialog):
         assert dialog.findChild(object, "office").text() == "KUP · Kantor KUP"
-        assert not dialog.enrol_button.isEnabled()          # nothing typed yet
+        assert not dialog.enrol_button.isEnabled()  # nothing typed yet
         qtbot.keyClicks(dialog.fingerprint, wrong)
         dialog.enrol_button.click()
         seen["refusal"] = dialog.message.text()
@@ -160,8 +181,9 @@ def test_a_wrong_fingerprint_alone_enrols_nothing(qtbot, offices, monkeypatch):
     assert sync.list_peers(province.session) == [] and view.peers_model.rowCount() == 0
 
 
-def test_a_file_that_is_not_a_key_file_is_refused_before_any_question(qtbot, offices,
-                                                                     monkeypatch, boxes):
+def test_a_file_that_is_not_a_key_file_is_refused_before_any_question(
+    qtbot, offices, monkeypatch, boxes
+):
     _district, province, stick = offices
     (stick / "letter.tipkey").write_bytes(b"%PDF-1.7 not a key")
     choose_file(monkeypatch, stick / "letter.tipkey")
@@ -179,8 +201,9 @@ def test_our_own_key_file_is_not_enrolled(qtbot, offices, monkeypatch, boxes):
     monkeypatch.setattr(EnrolDialog, "exec", lambda d: pytest.fail("no dialog for our own key"))
     view = screen(qtbot, province)
     assert view.enrol_office() is None
-    assert boxes[-1][2] == ("This is this office's own key file. Choose the key file that the "
-                            "other office sent.")
+    assert boxes[-1][2] == (
+        "This is this office's own key file. Choose the key file that the other office sent."
+    )
 
 
 def test_our_key_file_is_saved_and_its_fingerprint_shown(qtbot, offices, monkeypatch, boxes):
@@ -200,8 +223,10 @@ def test_our_key_file_is_saved_and_its_fingerprint_shown(qtbot, offices, monkeyp
 
 # --- export and import ----------------------------------------------------------------------
 
-def test_export_writes_one_batch_and_import_there_shows_the_summary(qtbot, offices,
-                                                                   monkeypatch, boxes):
+
+def test_export_writes_one_batch_and_import_there_shows_the_summary(
+    qtbot, offices, monkeypatch, boxes
+):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     file = new_case(district.session)
@@ -211,7 +236,7 @@ def test_export_writes_one_batch_and_import_there_shows_the_summary(qtbot, offic
     qtbot.mouseClick(out.export_button, Qt.MouseButton.LeftButton)
     [batch] = list(stick.glob("*.tipbatch"))
     assert list(stick.iterdir()) == [batch]
-    assert cell(out, "sent") != "never"                  # the table's "sent" moved
+    assert cell(out, "sent") != "never"  # the table's "sent" moved
     [peer] = sync.list_peers(district.session)
     assert f"Changes sent up to no. {peer.sent_upto}," in out.peer_details.text()
     assert peer.sent_upto > 0
@@ -226,10 +251,13 @@ def test_export_writes_one_batch_and_import_there_shows_the_summary(qtbot, offic
     qtbot.mouseClick(into.import_button, Qt.MouseButton.LeftButton)
     [(kind, title, text)] = boxes
     assert (kind, title) == ("information", "Import a batch")
-    assert text.startswith("Batch from KUP imported. Applied: 3; unchanged: 0; merged with "
-                           "changes made here: 0; conflicts to review: 0.")
+    assert text.startswith(
+        "Batch from KUP imported. Applied: 3; unchanged: 0; merged with "
+        "changes made here: 0; conflicts to review: 0."
+    )
     assert cases.open_case(province.session, file.case.case_number).person.full_name == (
-        file.person.full_name)
+        file.person.full_name
+    )
     assert cell(into, "received") != "never"
     # The same file again changes nothing, and says so.
     boxes.clear()
@@ -237,8 +265,7 @@ def test_export_writes_one_batch_and_import_there_shows_the_summary(qtbot, offic
     assert boxes[0][2] == "This batch from KUP was imported before; nothing changed."
 
 
-def test_a_garbage_file_is_refused_in_words_and_changes_nothing(qtbot, offices, monkeypatch,
-                                                               boxes):
+def test_a_garbage_file_is_refused_in_words_and_changes_nothing(qtbot, offices, monkeypatch, boxes):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     garbage = stick / "holiday.tipbatch"
@@ -253,8 +280,7 @@ def test_a_garbage_file_is_refused_in_words_and_changes_nothing(qtbot, offices, 
     assert sync.list_peers(province.session) == before and persons(province) == 0
 
 
-def test_a_file_that_went_missing_is_a_sentence_not_a_traceback(qtbot, offices, monkeypatch,
-                                                                boxes):
+def test_a_file_that_went_missing_is_a_sentence_not_a_traceback(qtbot, offices, monkeypatch, boxes):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     choose_file(monkeypatch, stick / "gone.tipbatch")
@@ -272,8 +298,10 @@ def test_cancel_during_import_applies_nothing(qtbot, offices, monkeypatch, boxes
     choose_file(monkeypatch, batch)
     view = screen(qtbot, province)
     # Cancel pressed at once: the first progress report of the import stops it.
-    monkeypatch.setattr("tipdesk.ui.views.sync.run_with_progress",
-                        lambda parent, title, label, work, **kw: _cancelled_run(work))
+    monkeypatch.setattr(
+        "tipdesk.ui.views.sync.run_with_progress",
+        lambda parent, title, label, work, **kw: _cancelled_run(work),
+    )
     assert view.import_batch() is None
     assert view.message.text() == "Cancelled; nothing was changed."
     assert persons(province) == 0 and boxes == []
@@ -300,7 +328,7 @@ def _batch_after_a_gap(district, province, stick) -> Path:
     first = district.export(province, stick / "1.tipbatch")
     province.session.close()
     saved = stick.parent / "ntt-backup"
-    shutil.copytree(province.folder, saved)            # yesterday's backup
+    shutil.copytree(province.folder, saved)  # yesterday's backup
     province.session = province.open()
     sync.import_batch(province.session, first)
     sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
@@ -322,8 +350,9 @@ def test_a_batch_waiting_for_a_gap_shows_in_the_inbox(qtbot, offices, monkeypatc
     choose_file(monkeypatch, second)
     summary = view.import_batch()
     assert summary.waiting
-    assert "kept in the inbox and applied by itself when the missing batch arrives" in (
-        boxes[-1][2])
+    assert (
+        "kept in the inbox and applied by itself when the missing batch arrives" in (boxes[-1][2])
+    )
     assert cell(view, "waiting") == "1" and view.inbox_button.isEnabled()
     assert persons(province) == 0
     # Trying again changes nothing while the missing batch has not come.
@@ -340,6 +369,7 @@ def test_a_batch_waiting_for_a_gap_shows_in_the_inbox(qtbot, offices, monkeypatc
 
 # --- conflicts ------------------------------------------------------------------------------
 
+
 def _risk_conflict(district: Office, province: Office, stick: Path) -> str:
     """The province and the district each set the risk level of the same case."""
     number = new_case(district.session).case.case_number
@@ -348,14 +378,14 @@ def _risk_conflict(district: Office, province: Office, stick: Path) -> str:
         f = office.case(number)
         f.case.risk_level = level
         cases.save_case_file(office.session, f.person, f.case)
-    summary = sync.import_batch(province.session,
-                                district.export(province, stick / "2.tipbatch"))
+    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
     assert summary.conflicts == 1
     return number
 
 
 def test_a_same_field_conflict_shows_both_values_and_keeping_theirs_changes_the_case(
-        qtbot, qtmodeltester, offices):
+    qtbot, qtmodeltester, offices
+):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     number = _risk_conflict(district, province, stick)
@@ -367,7 +397,13 @@ def test_a_same_field_conflict_shows_both_values_and_keeping_theirs_changes_the_
     model = view.conflicts_model
     high, medium = RISK_LEVEL.label("high", "en"), RISK_LEVEL.label("medium", "en")
     assert [model.index(0, c).data() for c in range(6)] == [
-        number, "Case", "Risk level", high, medium, "KUP"]
+        number,
+        "Case",
+        "Risk level",
+        high,
+        medium,
+        "KUP",
+    ]
     assert view.conflict_heading.text() == f"Case {number} · Case · Risk level"
     assert (view.ours_box.title(), view.theirs_box.title()) == ("Ours (NTT)", "Theirs (KUP)")
     assert (view.ours_value.toPlainText(), view.theirs_value.toPlainText()) == (high, medium)
@@ -407,21 +443,30 @@ def test_they_edited_what_we_deleted_reads_as_restoring_the_record(qtbot, office
     cases.delete_case(district.session, number)
     sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
     view = screen(qtbot, district)
-    rows = {(view.conflicts_model.index(i, 1).data(), view.conflicts_model.index(i, 3).data(),
-             view.conflicts_model.index(i, 4).data())
-            for i in range(view.conflicts_model.rowCount())}
+    rows = {
+        (
+            view.conflicts_model.index(i, 1).data(),
+            view.conflicts_model.index(i, 3).data(),
+            view.conflicts_model.index(i, 4).data(),
+        )
+        for i in range(view.conflicts_model.rowCount())
+    }
     assert ("Case", "deleted", "edited (restores the record)") in rows
-    case_row = next(i for i in range(view.conflicts_model.rowCount())
-                    if view.conflicts_model.index(i, 1).data() == "Case")
+    case_row = next(
+        i
+        for i in range(view.conflicts_model.rowCount())
+        if view.conflicts_model.index(i, 1).data() == "Case"
+    )
     view.conflicts_table.selectRow(case_row)
     assert view.conflicts_model.index(case_row, 2).data() == "Whole record"
     assert view.theirs_value.toPlainText() == "edited (restores the record)"
-    assert not view.open_case_button.isEnabled()       # the case is deleted here
+    assert not view.open_case_button.isEnabled()  # the case is deleted here
     view.resolve("remote")
-    assert district.case(number).case.risk_level == "high"     # back, with their edit
+    assert district.case(number).case.risk_level == "high"  # back, with their edit
 
 
 # --- roles ----------------------------------------------------------------------------------
+
 
 def test_a_caseworker_syncs_but_is_not_offered_key_management(qtbot, offices):
     district, province, stick = offices
@@ -435,15 +480,22 @@ def test_a_caseworker_syncs_but_is_not_offered_key_management(qtbot, offices):
 
 
 def test_an_analyst_is_offered_no_exchange_and_the_service_refusal_reads_well(
-        qtbot, offices, monkeypatch, boxes):
+    qtbot, offices, monkeypatch, boxes
+):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     new_case(district.session)
     batch = district.export(province, stick / "1.tipbatch")
     as_role(province, "analyst")
     view = screen(qtbot, province)
-    for button in (view.export_button, view.import_button, view.inbox_button,
-                   view.enrol_button, view.keep_ours_button, view.keep_theirs_button):
+    for button in (
+        view.export_button,
+        view.import_button,
+        view.inbox_button,
+        view.enrol_button,
+        view.keep_ours_button,
+        view.keep_theirs_button,
+    ):
         assert button.isHidden()
     assert not view.role_note.isHidden()
     # The service checks anyway; its refusal is a sentence.
@@ -457,8 +509,10 @@ def test_an_analyst_is_offered_no_exchange_and_the_service_refusal_reads_well(
 
 # --- a province's recovery key --------------------------------------------------------------
 
+
 def test_a_province_made_with_a_recovery_key_is_told_it_cannot_be_shown_again(
-        qtbot, offices, boxes):
+    qtbot, offices, boxes
+):
     _district, province, _stick = offices
     view = screen(qtbot, province)
     assert not view.recovery_button.isHidden()
@@ -467,10 +521,9 @@ def test_a_province_made_with_a_recovery_key_is_told_it_cannot_be_shown_again(
     assert boxes[-1][0] == "warning" and "already has a recovery key" in boxes[-1][2]
 
 
-def test_the_recovery_key_is_shown_once_until_it_is_on_paper(qtbot, offices, monkeypatch,
-                                                            boxes):
+def test_the_recovery_key_is_shown_once_until_it_is_on_paper(qtbot, offices, monkeypatch, boxes):
     district, province, _stick = offices
-    assert screen(qtbot, district).recovery_button.isHidden()    # a district has none
+    assert screen(qtbot, district).recovery_button.isHidden()  # a district has none
     secret = "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
     monkeypatch.setattr(sync, "create_recovery_identity", lambda session: secret)
     seen = {}
@@ -479,7 +532,7 @@ def test_the_recovery_key_is_shown_once_until_it_is_on_paper(qtbot, offices, mon
         dialog.show()
         seen["shown"] = dialog.key_label.text()
         seen["ok_before"] = dialog.ok_button.isEnabled()
-        dialog.reject()                      # Escape: the key is not on paper yet
+        dialog.reject()  # Escape: the key is not on paper yet
         seen["open_after_escape"] = dialog.isVisible()
         dialog.confirm.setChecked(True)
         seen["ok_after"] = dialog.ok_button.isEnabled()
@@ -489,8 +542,12 @@ def test_the_recovery_key_is_shown_once_until_it_is_on_paper(qtbot, offices, mon
     monkeypatch.setattr(RecoveryKeyDialog, "exec", exec_)
     view = screen(qtbot, province)
     assert view.make_recovery_key()
-    assert seen == {"shown": secret, "ok_before": False, "open_after_escape": True,
-                    "ok_after": True}
+    assert seen == {
+        "shown": secret,
+        "ok_before": False,
+        "open_after_escape": True,
+        "ok_after": True,
+    }
     assert "Save this office's key file again" in view.message.text()
 
 
@@ -504,8 +561,13 @@ def test_the_recovery_key_prints_on_one_page(qapp, tmp_path):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "key.pdf"))
-    assert print_recovery_key(printer, "TipDesk recovery key for batches", "Office NTT",
-                              secret, "Keep this paper locked away.")
+    assert print_recovery_key(
+        printer,
+        "TipDesk recovery key for batches",
+        "Office NTT",
+        secret,
+        "Keep this paper locked away.",
+    )
     pages = PdfReader(tmp_path / "key.pdf").pages
     assert len(pages) == 1
     text = "".join(pages[0].extract_text().split())
@@ -513,6 +575,7 @@ def test_the_recovery_key_prints_on_one_page(qapp, tmp_path):
 
 
 # --- the main window ------------------------------------------------------------------------
+
 
 def test_the_sync_page_replaces_the_placeholder_and_keeps_its_shortcut(qtbot, offices):
     district, _province, _stick = offices
@@ -542,8 +605,8 @@ def test_the_sync_screen_speaks_indonesian(qtbot, qapp, offices):
 
 # --- a province's register list -------------------------------------------------------------
 
-def test_a_province_register_shows_the_office_and_filters_by_it(qtbot, qtmodeltester,
-                                                               tmp_path):
+
+def test_a_province_register_shows_the_office_and_filters_by_it(qtbot, qtmodeltester, tmp_path):
     kup = Office(tmp_path / "kup", "KUP", "district", "53.71")
     bel = Office(tmp_path / "bel", "BEL", "district", "53.04")
     ntt = Office(tmp_path / "ntt", "NTT", "province", "53")
@@ -568,7 +631,10 @@ def test_a_province_register_shows_the_office_and_filters_by_it(qtbot, qtmodelte
         assert sorted(model.index(i, office).data() for i in range(3)) == ["BEL", "KUP", "KUP"]
         assert not view.office.isHidden()
         assert [view.office.itemText(i) for i in range(view.office.count())] == [
-            "All offices", "BEL · Kantor BEL", "KUP · Kantor KUP"]
+            "All offices",
+            "BEL · Kantor BEL",
+            "KUP · Kantor KUP",
+        ]
         view.office.setCurrentIndex(view.office.findData(kup.session.office.id))
         qtbot.waitUntil(lambda: model.total() == 2)
         assert {model.index(i, office).data() for i in range(2)} == {"KUP"}
@@ -602,8 +668,7 @@ INBOX_COLUMN = {"office": 0, "changes": 1, "received": 2, "reason": 3}
 def _many_cases_then_mass_delete(district: Office, province: Office, stick: Path) -> list:
     """24 of the district's cases at the province; then the district deletes 21 of them
     (more than 5% and at least 20, so its next batch is held). Returns the 24 files."""
-    made = [new_case(district.session, {"full_name": f"Korban {i}", "nik": ""})
-            for i in range(24)]
+    made = [new_case(district.session, {"full_name": f"Korban {i}", "nik": ""}) for i in range(24)]
     sync.import_batch(province.session, district.export(province, stick / "many.tipbatch"))
     for file in made[:21]:
         cases.delete_case(district.session, file.case.case_number)
@@ -620,14 +685,16 @@ def inbox_cell(view: SyncView, column: str, row: int = 0) -> str:
 
 def _held(district: Office, province: Office, stick: Path, name: str) -> str:
     """The district's next batch, imported at the province and held there."""
-    summary = sync.import_batch(province.session,
-                                district.export(province, stick / f"{name}.tipbatch"))
+    summary = sync.import_batch(
+        province.session, district.export(province, stick / f"{name}.tipbatch")
+    )
     assert summary.held == "mass_delete"
     return summary.batch_id
 
 
 def test_an_imported_mass_delete_is_said_to_be_held_and_shows_in_the_inbox_with_its_reason(
-        qtbot, qtmodeltester, offices, monkeypatch, boxes):
+    qtbot, qtmodeltester, offices, monkeypatch, boxes
+):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     _many_cases_then_mass_delete(district, province, stick)
@@ -644,7 +711,8 @@ def test_an_imported_mass_delete_is_said_to_be_held_and_shows_in_the_inbox_with_
         "The batch from KUP deletes 21 of the 24 cases of KUP in this register. It is held "
         "in the inbox and nothing of it has been applied. An administrator must accept or "
         "discard it, after asking KUP whether these cases were meant to be deleted. It is "
-        "on the Inbox tab.")
+        "on the Inbox tab."
+    )
     assert view.message.text() == text
     assert deleted_cases(province) == set()
     # The Inbox tab comes forward with the batch chosen and why it waits.
@@ -682,8 +750,7 @@ def test_an_admin_accepts_a_held_batch_and_its_deletes_are_applied(qtbot, office
     assert deleted_cases(province) == {file.case.id for file in made[:21]}
     [(kind, title, text)] = rest
     assert (kind, title) == ("information", "Accept a held batch")
-    assert text.startswith("You accepted the batch from KUP.\nBatch from KUP imported. "
-                           "Applied: ")
+    assert text.startswith("You accepted the batch from KUP.\nBatch from KUP imported. Applied: ")
     assert view.message.text() == text
     assert sync.list_inbox(province.session) == []
     assert view.inbox_tab.model.rowCount() == 0 and view.inbox_tab.table.isHidden()
@@ -691,8 +758,9 @@ def test_an_admin_accepts_a_held_batch_and_its_deletes_are_applied(qtbot, office
     assert cell(view, "waiting") == "0" and cell(view, "received") != "never"
 
 
-def test_an_admin_discards_a_held_batch_and_nothing_of_it_is_applied(qtbot, offices,
-                                                                    monkeypatch, boxes):
+def test_an_admin_discards_a_held_batch_and_nothing_of_it_is_applied(
+    qtbot, offices, monkeypatch, boxes
+):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     _many_cases_then_mass_delete(district, province, stick)
@@ -700,15 +768,21 @@ def test_an_admin_discards_a_held_batch_and_nothing_of_it_is_applied(qtbot, offi
     view = screen(qtbot, province)
     # Asked, and the answer is No: nothing happens.
     asked = []
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", staticmethod(
-        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.question",
+        staticmethod(
+            lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No
+        ),
+    )
     assert not view.discard_held()
     assert "Throw away the batch from KUP?" in asked[0]
     assert "deletes 21 of the 24 cases of KUP" in asked[0]
     assert [item.batch_id for item in sync.list_inbox(province.session)] == [held]
 
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", staticmethod(
-        lambda parent, title, text, *a: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.question",
+        staticmethod(lambda parent, title, text, *a: QMessageBox.StandardButton.Yes),
+    )
     qtbot.mouseClick(view.inbox_tab.discard_button, Qt.MouseButton.LeftButton)
     assert sync.list_inbox(province.session) == []
     assert list((province.folder / "inbox").glob("*.tipbatch")) == []
@@ -722,21 +796,20 @@ def test_an_admin_discards_a_held_batch_and_nothing_of_it_is_applied(qtbot, offi
     assert inbox_cell(view, "reason") == "Deletes 21 of 24 cases: held for an administrator"
 
 
-def test_a_held_batch_another_admin_already_decided_is_refused_in_words(qtbot, offices,
-                                                                       boxes):
+def test_a_held_batch_another_admin_already_decided_is_refused_in_words(qtbot, offices, boxes):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     _many_cases_then_mass_delete(district, province, stick)
     held = _held(district, province, stick, "deletes")
     view = screen(qtbot, province)
-    sync.discard_held(province.session, held)          # e.g. with `tipdesk inbox discard`
+    sync.discard_held(province.session, held)  # e.g. with `tipdesk inbox discard`
     assert view.accept_held() is None
     with pytest.raises(NotFound) as gone:
         sync.accept_held(province.session, held)
     [_question, (kind, title, text)] = boxes
     assert (kind, title) == ("warning", "Accept a held batch")
     assert text == describe_error(gone.value, "en") and view.message.text() == text
-    assert view.inbox_tab.model.rowCount() == 0           # the list is fresh again
+    assert view.inbox_tab.model.rowCount() == 0  # the list is fresh again
     assert deleted_cases(province) == set()
 
 
@@ -762,15 +835,17 @@ def test_only_an_admin_is_offered_accept_and_discard(qtbot, offices, boxes, role
 
 
 def test_a_batch_waiting_for_a_gap_reads_so_in_the_inbox_and_cannot_be_accepted(
-        qtbot, offices, monkeypatch, boxes):
+    qtbot, offices, monkeypatch, boxes
+):
     district, province, stick = offices
-    batch = _batch_after_a_gap(district, province, stick)      # (reopens the province)
+    batch = _batch_after_a_gap(district, province, stick)  # (reopens the province)
     sync.import_batch(province.session, batch)
     view = screen(qtbot, province)
     assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox (1)"
     assert inbox_cell(view, "reason") == "Waits for an earlier batch"
     assert view.inbox_tab.detail.text().startswith(
-        "This batch from KUP waits for an earlier one that has not arrived here")
+        "This batch from KUP waits for an earlier one that has not arrived here"
+    )
     assert view.inbox_tab.accept_button.isHidden() and view.inbox_tab.discard_button.isHidden()
     assert view.accept_held() is None and boxes == []
 
@@ -783,20 +858,20 @@ def test_the_inbox_speaks_indonesian(qtbot, qapp, offices):
     i18n.install("id", qapp)
     view = screen(qtbot, province)
     assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox (1, 1 ditahan)"
-    assert inbox_cell(view, "reason") == (
-        "Menghapus 21 dari 24 kasus: ditahan untuk administrator")
+    assert inbox_cell(view, "reason") == ("Menghapus 21 dari 24 kasus: ditahan untuk administrator")
     assert view.inbox_tab.accept_button.text() == "Terima…"
 
 
-def test_cancel_while_accepting_a_held_batch_leaves_it_held(qtbot, offices, monkeypatch,
-                                                            boxes):
+def test_cancel_while_accepting_a_held_batch_leaves_it_held(qtbot, offices, monkeypatch, boxes):
     district, province, stick = offices
     enrol(district, province, stick.parent)
     _many_cases_then_mass_delete(district, province, stick)
     held = _held(district, province, stick, "deletes")
     view = screen(qtbot, province)
-    monkeypatch.setattr("tipdesk.ui.views.sync.run_with_progress",
-                        lambda parent, title, label, work, **kw: _cancelled_run(work))
+    monkeypatch.setattr(
+        "tipdesk.ui.views.sync.run_with_progress",
+        lambda parent, title, label, work, **kw: _cancelled_run(work),
+    )
     assert view.accept_held() is None
     assert view.message.text() == "Cancelled; nothing was changed."
     assert [item.held for item in sync.list_inbox(province.session)] == ["mass_delete"]

@@ -36,7 +36,8 @@ def _all_rows(model: CaseListModel) -> None:
 
 
 def test_the_register_list_shows_every_case_and_marks_the_damaged_ones(
-        qtbot, session, planted, qtmodeltester):
+    qtbot, session, planted, qtmodeltester
+):
     model = CaseListModel(session)
     qtmodeltester.check(model)
     _all_rows(model)
@@ -53,9 +54,10 @@ def test_the_register_list_shows_every_case_and_marks_the_damaged_ones(
             assert icon is None, name
     for number in planted.others:
         assert model.index(rows[number], 0).data(Qt.ItemDataRole.DecorationRole) is None
-        assert "cannot be read" not in (model.index(rows[number], 2).data(
-            Qt.ItemDataRole.ToolTipRole) or "")
-    for column in range(model.columnCount()):      # every column sorts, nothing fails
+        assert "cannot be read" not in (
+            model.index(rows[number], 2).data(Qt.ItemDataRole.ToolTipRole) or ""
+        )
+    for column in range(model.columnCount()):  # every column sorts, nothing fails
         model.sort(column, Qt.SortOrder.DescendingOrder)
         _all_rows(model)
         assert model.rowCount() == len(rows)
@@ -69,14 +71,15 @@ def test_each_case_file_opens_and_names_what_it_cannot_read(qtbot, session, plan
         qtbot.addWidget(widget)
         assert widget.refusal is None and widget.isEnabled(), name
         assert not widget.unreadable.isHidden(), name
-        assert widget.unreadable.text() == \
-            f"Some fields cannot be read: {LABELS[plant.field]}", name
+        assert widget.unreadable.text() == f"Some fields cannot be read: {LABELS[plant.field]}", (
+            name
+        )
         assert widget.title.text().startswith(planted.case_of[name])
         assert not widget.has_unsaved_changes(), name
     widget = CaseFileWidget(session, planted.case_of["day_zero"])
     qtbot.addWidget(widget)
     assert widget.person_form.editors["birth_date"].text() == ""
-    assert widget.person_form.editors["full_name"].text()         # the rest is shown
+    assert widget.person_form.editors["full_name"].text()  # the rest is shown
     widget = CaseFileWidget(session, planted.others[0])
     qtbot.addWidget(widget)
     assert widget.unreadable.isHidden() and widget.unreadable.text() == ""
@@ -89,10 +92,14 @@ def test_the_mark_is_in_indonesian(qtbot, qapp, session, planted):
     assert widget.unreadable.text() == "Beberapa isian tidak dapat dibaca: Tanggal lahir"
     model = CaseListModel(session)
     _all_rows(model)
-    row = next(i for i in range(model.rowCount())
-               if model.case_number_at(i) == planted.case_of["day_zero"])
-    assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole).endswith(
-        "Beberapa isian tidak dapat dibaca: Tanggal lahir")
+    row = next(
+        i for i in range(model.rowCount()) if model.case_number_at(i) == planted.case_of["day_zero"]
+    )
+    assert (
+        model.index(row, 0)
+        .data(Qt.ItemDataRole.ToolTipRole)
+        .endswith("Beberapa isian tidak dapat dibaca: Tanggal lahir")
+    )
 
 
 def test_home_lists_load(qtbot, session):
@@ -103,17 +110,18 @@ def test_home_lists_load(qtbot, session):
 
 
 def test_the_reports_screen_builds_and_lists_the_cases_behind_a_figure(
-        qtbot, session, planted, monkeypatch):
+    qtbot, session, planted, monkeypatch
+):
     screen = ReportsView(session)
     qtbot.addWidget(screen)
     screen.start.setDate(QDate(2000, 1, 1))
     screen.end.setDate(QDate(2026, 12, 31))
     screen.refresh()
     assert screen.report is not None
-    assert screen.report.tables["summary"].value("handled") == \
-        len(planted.others) + len(PLANTS)
-    rows = reports.cases_behind(session, dt.date(2000, 1, 1), dt.date(2026, 12, 31),
-                                "summary", "handled")
+    assert screen.report.tables["summary"].value("handled") == len(planted.others) + len(PLANTS)
+    rows = reports.cases_behind(
+        session, dt.date(2000, 1, 1), dt.date(2026, 12, 31), "summary", "handled"
+    )
     dialog = CasesBehindDialog(screen, session, "x", rows, lambda number: None)
     qtbot.addWidget(dialog)
     numbers = [dialog.table.item(i, 0).text() for i in range(dialog.table.rowCount())]

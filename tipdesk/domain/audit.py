@@ -9,8 +9,10 @@ from typing import Any
 ACTIONS: dict[str, tuple[str, str]] = {
     "sign_in": ("Masuk", "Signed in"),
     "sign_in_failed": ("Gagal masuk (kata sandi salah)", "Failed sign-in (wrong password)"),
-    "sign_in_delayed": ("Masuk ditahan (terlalu banyak kegagalan)",
-                        "Sign-in held back (too many failures)"),
+    "sign_in_delayed": (
+        "Masuk ditahan (terlalu banyak kegagalan)",
+        "Sign-in held back (too many failures)",
+    ),
     "locked": ("Layar dikunci", "Screen locked"),
     "unlocked": ("Layar dibuka", "Screen unlocked"),
     "case_viewed": ("Kasus dibuka", "Case opened"),
@@ -35,12 +37,18 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "password_reset": ("Kata sandi diatur ulang", "Password reset"),
     "password_changed": ("Kata sandi diganti", "Password changed"),
     "rekeyed": ("Kunci basis data diganti", "Database key changed"),
-    "recovered": ("Akses dipulihkan dengan kode pemulihan",
-                  "Access recovered with the recovery code"),
-    "person_exported": ("Data orang diekspor (hak akses)",
-                        "Person's data exported (right of access)"),
-    "person_erased": ("Data orang dihapus (hak penghapusan)",
-                      "Person's data erased (right to erasure)"),
+    "recovered": (
+        "Akses dipulihkan dengan kode pemulihan",
+        "Access recovered with the recovery code",
+    ),
+    "person_exported": (
+        "Data orang diekspor (hak akses)",
+        "Person's data exported (right of access)",
+    ),
+    "person_erased": (
+        "Data orang dihapus (hak penghapusan)",
+        "Person's data erased (right to erasure)",
+    ),
 }
 
 
@@ -54,10 +62,10 @@ def action_label(code: str, lang: str) -> str:
 @dataclass(frozen=True)
 class AuditEntry:
     seq: int
-    at: str              # ISO UTC
+    at: str  # ISO UTC
     username: str
-    action: str          # a code of ACTIONS
-    entity: str          # table of the record ("cases", "users", ...) or ""
+    action: str  # a code of ACTIONS
+    entity: str  # table of the record ("cases", "users", ...) or ""
     record_id: str
     case_number: str
-    detail: dict[str, Any]   # codes, counts, field names: never personal data
+    detail: dict[str, Any]  # codes, counts, field names: never personal data

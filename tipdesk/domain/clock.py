@@ -51,9 +51,17 @@ class UuidV7:
                     self._last_ms += 1
                     self._counter = 0
                 ms, counter = self._last_ms, self._counter
-                rand_b = int.from_bytes(random[at:at + 8], "big") & _RAND_B
-                ids.append(_UUID % (ms >> 16, ms & 0xFFFF, 0x7000 | counter,
-                                    0x8000 | rand_b >> 48, rand_b & 0xFFFFFFFFFFFF))
+                rand_b = int.from_bytes(random[at : at + 8], "big") & _RAND_B
+                ids.append(
+                    _UUID
+                    % (
+                        ms >> 16,
+                        ms & 0xFFFF,
+                        0x7000 | counter,
+                        0x8000 | rand_b >> 48,
+                        rand_b & 0xFFFFFFFFFFFF,
+                    )
+                )
                 self._counter += 1
             self._counter -= 1
         return ids
@@ -86,8 +94,9 @@ class HybridClock:
     an imported batch so that later local revs sort after it.
     """
 
-    def __init__(self, node: str, last: str | None = None,
-                 physical: Callable[[], int] = now_ms) -> None:
+    def __init__(
+        self, node: str, last: str | None = None, physical: Callable[[], int] = now_ms
+    ) -> None:
         self.node = node
         self._physical = physical
         self._lock = threading.Lock()

@@ -123,7 +123,7 @@ class NotUtf8(TipdeskError):
     code = "not_utf8"
 
 
-_IN_USE_WINERRORS = {32, 33}     # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+_IN_USE_WINERRORS = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _IN_USE_ERRNOS = {getattr(errno, name) for name in ("EBUSY", "ETXTBSY") if hasattr(errno, name)}
 _FULL_ERRNOS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT") if hasattr(errno, name)}
 
@@ -334,6 +334,7 @@ class BatchFormatTooNew(TipdeskError):
 
 
 # --- issue 6: access (users, roles, audit, sign-in) ---
+
 
 class SignInDelayed(TipdeskError):
     """Too many failed sign-ins for ``user``: wait ``seconds``."""

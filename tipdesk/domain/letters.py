@@ -11,10 +11,34 @@ import re
 import string
 
 MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -23,13 +47,43 @@ ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI
 PLACEHOLDERS = ("classification", "number", "unit", "month", "month_roman", "year", "office")
 REQUIRED_PLACEHOLDERS = ("number", "year")
 
-_ID_UNITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-             "sembilan", "sepuluh", "sebelas")
-_EN_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-             "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-             "seventeen", "eighteen", "nineteen")
-_EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-            "ninety")
+_ID_UNITS = (
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+)
+_EN_UNITS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
 def long_date(day: dt.date, lang: str = "id") -> str:
@@ -99,10 +153,16 @@ def pattern_problems(pattern: str) -> list[str]:
     """What is wrong with a number pattern, as codes: ``unknown:<name>``,
     ``missing:<name>`` or ``malformed``; empty when the pattern is usable."""
     try:
-        names = [name for _text, name, spec, conv in string.Formatter().parse(pattern)
-                 if name is not None and not spec and not conv]
-        specs = [(name, spec, conv) for _t, name, spec, conv in string.Formatter().parse(pattern)
-                 if name is not None and (spec or conv)]
+        names = [
+            name
+            for _text, name, spec, conv in string.Formatter().parse(pattern)
+            if name is not None and not spec and not conv
+        ]
+        specs = [
+            (name, spec, conv)
+            for _t, name, spec, conv in string.Formatter().parse(pattern)
+            if name is not None and (spec or conv)
+        ]
     except ValueError:
         return ["malformed"]
     if specs:
@@ -112,12 +172,19 @@ def pattern_problems(pattern: str) -> list[str]:
     return problems
 
 
-def letter_number(pattern: str, *, number: int, day: dt.date, classification: str,
-                  unit: str, office: str) -> str:
+def letter_number(
+    pattern: str, *, number: int, day: dt.date, classification: str, unit: str, office: str
+) -> str:
     """The letter number from the office's pattern, e.g. ``400.2.4/123/UPTD-PPA/XI/2026``."""
-    return pattern.format(classification=classification, number=number, unit=unit,
-                          month=f"{day.month:02d}", month_roman=roman_month(day.month),
-                          year=day.year, office=office)
+    return pattern.format(
+        classification=classification,
+        number=number,
+        unit=unit,
+        month=f"{day.month:02d}",
+        month_roman=roman_month(day.month),
+        year=day.year,
+        office=office,
+    )
 
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9.-]+")

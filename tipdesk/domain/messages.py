@@ -26,15 +26,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "user_required": {
         "id": "Register ini punya beberapa pengguna ({users}); pilih dengan --user "
-              "atau TIPDESK_USER.",
-        "en": "This register has several users ({users}); choose one with --user "
-              "or TIPDESK_USER.",
+        "atau TIPDESK_USER.",
+        "en": "This register has several users ({users}); choose one with --user or TIPDESK_USER.",
     },
     "not_a_register": {
         "id": "'{path}' bukan register TipDesk ({reason}). Pilih folder register, "
-              "atau buat register baru dengan 'tipdesk init'.",
+        "atau buat register baru dengan 'tipdesk init'.",
         "en": "'{path}' is not a TipDesk register ({reason}). Choose a register folder, "
-              "or create one with 'tipdesk init'.",
+        "or create one with 'tipdesk init'.",
     },
     "path_is_a_file": {
         "id": "'{path}' adalah berkas, bukan folder. Pilih tempat lain untuk register.",
@@ -42,108 +41,105 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "district_peer": {
         "id": "Kantor kabupaten/kota hanya bertukar kiriman dengan provinsinya. {code} juga "
-              "kantor kabupaten/kota, jadi tidak didaftarkan; data korban tidak dikirim ke "
-              "sana.",
+        "kantor kabupaten/kota, jadi tidak didaftarkan; data korban tidak dikirim ke "
+        "sana.",
         "en": "A district office exchanges batches with its province only. {code} is a "
-              "district office too, so it was not enrolled; no victim data goes there.",
+        "district office too, so it was not enrolled; no victim data goes there.",
     },
     "register_exists": {
         "id": "'{path}' sudah berisi register atau berkas lain. Pilih folder kosong "
-              "atau yang belum ada.",
-        "en": "'{path}' already holds a register or other files. Choose an empty or "
-              "new folder.",
+        "atau yang belum ada.",
+        "en": "'{path}' already holds a register or other files. Choose an empty or new folder.",
     },
     "register_damaged": {
         "id": "Register di '{path}' rusak: {reason}. Pulihkan dari cadangan di folder backups/.",
         "en": "The register at '{path}' is damaged: {reason}. Restore it from a backup in "
-              "backups/.",
+        "backups/.",
     },
     "register_busy": {
-        "id": "Register sedang dipakai program lain. Tutup TipDesk di tempat lain lalu "
-              "coba lagi.",
-        "en": "The register is in use by another program. Close TipDesk elsewhere and "
-              "try again.",
+        "id": "Register sedang dipakai program lain. Tutup TipDesk di tempat lain lalu coba lagi.",
+        "en": "The register is in use by another program. Close TipDesk elsewhere and try again.",
     },
     "analysis_copy_not_ready": {
         "id": "Salinan analisis (data tanpa identitas untuk analis) belum siap. Salinan "
-              "itu dibuat saat administrator, supervisor atau pekerja kasus masuk ke "
-              "register ini; minta salah satu dari mereka masuk sekali, lalu coba lagi.",
+        "itu dibuat saat administrator, supervisor atau pekerja kasus masuk ke "
+        "register ini; minta salah satu dari mereka masuk sekali, lalu coba lagi.",
         "en": "The analysis copy (the de-identified data analysts work on) is not ready. "
-              "It is made when an administrator, supervisor or case worker signs in to "
-              "this register; ask one of them to sign in once, then try again.",
+        "It is made when an administrator, supervisor or case worker signs in to "
+        "this register; ask one of them to sign in once, then try again.",
     },
     "role_needs_new_password": {
         "id": "Peran '{user}' berubah dari atau menjadi analis, jadi kuncinya juga "
-              "berubah: beri kata sandi baru untuk pengguna ini bersama perubahan peran.",
+        "berubah: beri kata sandi baru untuk pengguna ini bersama perubahan peran.",
         "en": "'{user}' changes to or from the analyst role, so their key changes too: "
-              "give this user a new password with the change of role.",
+        "give this user a new password with the change of role.",
     },
     # issue 19: the drive or the folder is at fault, never the register
     "disk_full": {
         "id": "Penyimpanan tempat '{path}' penuh, jadi tidak ada yang disimpan; register "
-              "tidak rusak. Kosongkan sebagian ruang di penyimpanan itu (atau pilih tempat "
-              "lain), lalu coba lagi.",
+        "tidak rusak. Kosongkan sebagian ruang di penyimpanan itu (atau pilih tempat "
+        "lain), lalu coba lagi.",
         "en": "The drive holding '{path}' is full, so nothing was saved; the register is "
-              "not damaged. Free some space on that drive (or choose another place), then "
-              "try again.",
+        "not damaged. Free some space on that drive (or choose another place), then "
+        "try again.",
     },
     "not_writable": {
         "id": "TipDesk tidak dapat menulis di folder '{path}': {reason}. Tidak ada yang "
-              "diubah. Pilih folder yang dapat ditulisi, atau buka kunci tulisnya (sakelar "
-              "kunci pada flashdisk atau kartu, izin folder), lalu coba lagi.",
+        "diubah. Pilih folder yang dapat ditulisi, atau buka kunci tulisnya (sakelar "
+        "kunci pada flashdisk atau kartu, izin folder), lalu coba lagi.",
         "en": "TipDesk cannot write in the folder '{path}': {reason}. Nothing was changed. "
-              "Choose a folder you can write to, or remove the write protection (the lock "
-              "switch of a USB stick or card, the folder's permissions), then try again.",
+        "Choose a folder you can write to, or remove the write protection (the lock "
+        "switch of a USB stick or card, the folder's permissions), then try again.",
     },
     "register_read_only": {
         "id": "Register di '{path}' berada di penyimpanan atau folder yang hanya dapat "
-              "dibaca. TipDesk harus dapat menulis di sana untuk membuka register, bahkan "
-              "untuk mencari atau memeriksa (berkas kerja basis data disimpan di sampingnya, "
-              "dan setiap masuk serta setiap kasus yang dibuka dicatat), jadi register tidak "
-              "dibuka. Register tidak rusak: salin seluruh foldernya ke tempat yang dapat "
-              "ditulisi, atau buka kunci tulisnya, lalu buka lagi.",
+        "dibaca. TipDesk harus dapat menulis di sana untuk membuka register, bahkan "
+        "untuk mencari atau memeriksa (berkas kerja basis data disimpan di sampingnya, "
+        "dan setiap masuk serta setiap kasus yang dibuka dicatat), jadi register tidak "
+        "dibuka. Register tidak rusak: salin seluruh foldernya ke tempat yang dapat "
+        "ditulisi, atau buka kunci tulisnya, lalu buka lagi.",
         "en": "The register at '{path}' is on a read-only drive or in a read-only folder. "
-              "TipDesk must be able to write there to open a register, even to search or "
-              "check it (the database keeps working files beside it, and every sign-in and "
-              "every case opened is recorded), so it was not opened. The register is not "
-              "damaged: copy the whole folder to a place you can write to, or remove the "
-              "write protection, then open it again.",
+        "TipDesk must be able to write there to open a register, even to search or "
+        "check it (the database keeps working files beside it, and every sign-in and "
+        "every case opened is recorded), so it was not opened. The register is not "
+        "damaged: copy the whole folder to a place you can write to, or remove the "
+        "write protection, then open it again.",
     },
     "in_use": {
         "id": "'{path}' sedang dipakai program lain (pemindai antivirus, alat cadangan atau "
-              "sinkronisasi awan, atau TipDesk di jendela lain), jadi tidak ada yang diubah. "
-              "Tutup program itu atau tunggu sebentar, lalu coba lagi.",
+        "sinkronisasi awan, atau TipDesk di jendela lain), jadi tidak ada yang diubah. "
+        "Tutup program itu atau tunggu sebentar, lalu coba lagi.",
         "en": "'{path}' is in use by another program (an antivirus scan, a backup or "
-              "cloud-sync tool, or TipDesk in another window), so nothing was changed. Close "
-              "that program or wait a moment, then try again.",
+        "cloud-sync tool, or TipDesk in another window), so nothing was changed. Close "
+        "that program or wait a moment, then try again.",
     },
     "drive_error": {
         "id": "Penyimpanan tempat '{path}' gagal dibaca atau ditulisi (kesalahan masukan/"
-              "keluaran): mungkin flashdisk dicabut atau penyimpanannya bermasalah. Ini "
-              "belum berarti register rusak. Pasang kembali penyimpanannya lalu coba lagi; "
-              "bila terus terjadi, jalankan 'tipdesk check'.",
+        "keluaran): mungkin flashdisk dicabut atau penyimpanannya bermasalah. Ini "
+        "belum berarti register rusak. Pasang kembali penyimpanannya lalu coba lagi; "
+        "bila terus terjadi, jalankan 'tipdesk check'.",
         "en": "The drive holding '{path}' failed to read or write (an input/output error): "
-              "perhaps a USB stick was removed, or the drive is failing. This does not mean "
-              "the register is damaged. Connect the drive again and try again; if it keeps "
-              "happening, run 'tipdesk check'.",
+        "perhaps a USB stick was removed, or the drive is failing. This does not mean "
+        "the register is damaged. Connect the drive again and try again; if it keeps "
+        "happening, run 'tipdesk check'.",
     },
     "key_file_damaged": {
         "id": "Berkas kunci register.keys di '{path}' rusak ({reason}), jadi register tidak "
-              "dapat dibuka dengannya; tidak ada yang diubah. Kembalikan salinan "
-              "register.keys yang lebih lama, atau pulihkan register dari cadangan "
-              "(tipdesk restore).",
+        "dapat dibuka dengannya; tidak ada yang diubah. Kembalikan salinan "
+        "register.keys yang lebih lama, atau pulihkan register dari cadangan "
+        "(tipdesk restore).",
         "en": "The key file register.keys in '{path}' is damaged ({reason}), so the "
-              "register cannot be unlocked with it; nothing was changed. Put back an earlier "
-              "copy of register.keys, or restore the register from a backup "
-              "(tipdesk restore).",
+        "register cannot be unlocked with it; nothing was changed. Put back an earlier "
+        "copy of register.keys, or restore the register from a backup "
+        "(tipdesk restore).",
     },
     "not_utf8": {
         "id": "Teks untuk {argument} bukan UTF-8 yang sah (terminal atau skrip mengirim "
-              "huruf dalam penyandian lain), jadi tidak ada yang disimpan. Atur terminal ke "
-              "UTF-8, lalu ketik ulang.",
+        "huruf dalam penyandian lain), jadi tidak ada yang disimpan. Atur terminal ke "
+        "UTF-8, lalu ketik ulang.",
         "en": "The text given for {argument} is not valid UTF-8 (the terminal or script sent "
-              "letters in another encoding), so nothing was saved. Set the terminal to "
-              "UTF-8, then type it again.",
+        "letters in another encoding), so nothing was saved. Set the terminal to "
+        "UTF-8, then type it again.",
     },
     "not_found": {
         "id": "{what} '{key}' tidak ditemukan di register ini.",
@@ -159,75 +155,74 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "office_code_taken": {
         "id": "Kantor lain dengan kode {code} sudah terdaftar di sini. Periksa bahwa berkas "
-              "kunci ini benar dari kantor itu; jika kantor itu dipasang ulang, hubungi "
-              "dukungan TI sebelum mendaftarkannya lagi.",
+        "kunci ini benar dari kantor itu; jika kantor itu dipasang ulang, hubungi "
+        "dukungan TI sebelum mendaftarkannya lagi.",
         "en": "Another office with code {code} is already enrolled here. Check that this "
-              "key file really comes from that office; if it was reinstalled, contact IT "
-              "support before enrolling it again.",
+        "key file really comes from that office; if it was reinstalled, contact IT "
+        "support before enrolling it again.",
     },
     "not_permitted": {
         "id": "Peran Anda ({role}) tidak memiliki izin '{permission}'. Minta pengguna "
-              "berperan {needed} melakukannya.",
+        "berperan {needed} melakukannya.",
         "en": "Your role ({role}) lacks the permission '{permission}'. Ask a user with the "
-              "role {needed} to do it.",
+        "role {needed} to do it.",
     },
     "consent_to_refer_missing": {
         "id": "Kasus {case_number} belum mencatat persetujuan korban untuk dirujuk (Setuju "
-              "menerima layanan). Catat persetujuan di tab Kasus, atau minta supervisor "
-              "mengesampingkan dengan alasan.",
+        "menerima layanan). Catat persetujuan di tab Kasus, atau minta supervisor "
+        "mengesampingkan dengan alasan.",
         "en": "Case {case_number} has no recorded consent to be referred (Consents to "
-              "services). Record the consent on the Case tab, or ask a supervisor to "
-              "override with a reason.",
+        "services). Record the consent on the Case tab, or ask a supervisor to "
+        "override with a reason.",
     },
     "override_reason_needed": {
         "id": "Tulis alasan pengesampingan persetujuan (paling sedikit {minimum} huruf); "
-              "alasan itu disimpan di arsip surat.",
+        "alasan itu disimpan di arsip surat.",
         "en": "Write the reason for overriding consent (at least {minimum} characters); it "
-              "is kept in the letter archive.",
+        "is kept in the letter archive.",
     },
     "letter_settings_incomplete": {
         "id": "Pengaturan surat kantor belum lengkap ({fields}). Administrator melengkapinya "
-              "di Kantor > Pengaturan surat.",
+        "di Kantor > Pengaturan surat.",
         "en": "The office letter settings are incomplete ({fields}). An administrator "
-              "completes them in Office > Letter settings.",
+        "completes them in Office > Letter settings.",
     },
     "letter_already_issued": {
         "id": "Rujukan ini sudah punya surat nomor {number}. Cetak ulang surat itu, atau "
-              "minta surat baru dengan nomor baru secara tegas (Surat baru dengan nomor "
-              "baru di aplikasi, --new di baris perintah).",
+        "minta surat baru dengan nomor baru secara tegas (Surat baru dengan nomor "
+        "baru di aplikasi, --new di baris perintah).",
         "en": "This referral already has letter {number}. Reprint that letter, or ask for "
-              "a new letter with a new number explicitly (New letter with a new number in "
-              "the app, --new on the command line).",
+        "a new letter with a new number explicitly (New letter with a new number in "
+        "the app, --new on the command line).",
     },
     "no_letter_issued": {
         "id": "Belum ada surat untuk rujukan ini di register ini; terbitkan dulu.",
-        "en": "No letter has been issued for this referral in this register yet; issue one "
-              "first.",
+        "en": "No letter has been issued for this referral in this register yet; issue one first.",
     },
     "identity_consent_withdrawn": {
         "id": "Surat {number} memuat nama dan NIK, tetapi persetujuan berbagi identitas "
-              "kini tidak tercatat. Surat itu tidak dicetak ulang; terbitkan surat baru "
-              "tanpa identitas.",
+        "kini tidak tercatat. Surat itu tidak dicetak ulang; terbitkan surat baru "
+        "tanpa identitas.",
         "en": "Letter {number} shows the name and NIK, but consent to share identity is "
-              "no longer recorded. It is not reprinted; issue a new letter without them.",
+        "no longer recorded. It is not reprinted; issue a new letter without them.",
     },
     "letter_damaged": {
         "id": "Arsip surat {number} tidak cocok dengan sidik SHA-256-nya; register mungkin "
-              "rusak. Jalankan 'tipdesk check'.",
+        "rusak. Jalankan 'tipdesk check'.",
         "en": "The archived letter {number} does not match its SHA-256; the register may "
-              "be damaged. Run 'tipdesk check'.",
+        "be damaged. Run 'tipdesk check'.",
     },
     "letter_language_differs": {
         "id": "Surat {number} diterbitkan dalam {language}; cetak ulang menghasilkan surat "
-              "yang sama. Untuk bahasa lain, minta surat baru.",
+        "yang sama. Untuk bahasa lain, minta surat baru.",
         "en": "Letter {number} was issued in {language}; a reprint reproduces it as "
-              "issued. For another language, ask for a new letter.",
+        "issued. For another language, ask for a new letter.",
     },
     "reply_not_allowed": {
         "id": "Balasan hanya dicatat untuk rujukan yang suratnya sudah dikirim (status "
-              "sekarang: {status}).",
+        "sekarang: {status}).",
         "en": "A reply can be recorded only for a referral whose letter was sent (status "
-              "now: {status}).",
+        "now: {status}).",
     },
     "password_too_short": {
         "id": "Kata sandi terlalu pendek: gunakan paling sedikit {minimum} karakter.",
@@ -245,14 +240,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--set '{item}' bukan bentuk KOLOM=NILAI, mis. --set risk_level=high.",
         "en": "--set '{item}' is not FIELD=VALUE, e.g. --set risk_level=high.",
     },
-    "cancelled": {"id": "Dibatalkan; tidak ada yang diubah.",
-                  "en": "Cancelled; nothing was changed."},
+    "cancelled": {
+        "id": "Dibatalkan; tidak ada yang diubah.",
+        "en": "Cancelled; nothing was changed.",
+    },
     "helper_stopped": {
         "id": "Proses pembantu TipDesk berhenti sebelum selesai (mungkin memori komputer "
-              "tidak cukup); tidak ada yang diubah. Tutup program lain, lalu coba lagi.",
+        "tidak cukup); tidak ada yang diubah. Tutup program lain, lalu coba lagi.",
         "en": "A helper process of TipDesk stopped before it was done (perhaps the "
-              "computer ran short of memory); nothing was changed. Close other programs, "
-              "then try again.",
+        "computer ran short of memory); nothing was changed. Close other programs, "
+        "then try again.",
     },
     "validation_failed": {
         "id": "Data tidak disimpan; perbaiki kolom berikut: {fields}.",
@@ -261,290 +258,367 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Sync: office key files and batch files
     "bad_key_file": {
         "id": "Berkas ini bukan berkas kunci kantor TipDesk (.tipkey) yang sah ({reason}). "
-              "Minta kantor itu mengirim ulang berkas kuncinya, diekspor dari TipDesk "
-              "tanpa diubah.",
+        "Minta kantor itu mengirim ulang berkas kuncinya, diekspor dari TipDesk "
+        "tanpa diubah.",
         "en": "This is not a valid TipDesk office key file (.tipkey) ({reason}). Ask the "
-              "office to send its key file again, exported from TipDesk and unchanged.",
+        "office to send its key file again, exported from TipDesk and unchanged.",
     },
     "fingerprint_mismatch": {
         "id": "Sidik jari yang diketik tidak cocok dengan berkas kunci kantor {office}; "
-              "kantor itu tidak didaftarkan. Bacakan ulang sidik jarinya lewat telepon "
-              "dengan kantor tersebut; bila tetap berbeda, minta berkas kunci baru.",
+        "kantor itu tidak didaftarkan. Bacakan ulang sidik jarinya lewat telepon "
+        "dengan kantor tersebut; bila tetap berbeda, minta berkas kunci baru.",
         "en": "The fingerprint you typed does not match the key file of office {office}; "
-              "it was not enrolled. Read the fingerprint again over the phone with that "
-              "office; if it still differs, ask for a new key file.",
+        "it was not enrolled. Read the fingerprint again over the phone with that "
+        "office; if it still differs, ask for a new key file.",
     },
     "not_a_batch": {
         "id": "Berkas ini bukan berkas kiriman TipDesk (.tipbatch), atau kosong. Pilih "
-              "berkas .tipbatch yang diekspor TipDesk.",
+        "berkas .tipbatch yang diekspor TipDesk.",
         "en": "This file is not a TipDesk batch file (.tipbatch), or it is empty. Choose "
-              "a .tipbatch file exported by TipDesk.",
+        "a .tipbatch file exported by TipDesk.",
     },
     "batch_damaged": {
         "id": "Berkas kiriman rusak ({reason}); tidak ada yang diimpor. Minta kantor "
-              "pengirim mengekspor ulang, lalu salin berkasnya lagi.",
+        "pengirim mengekspor ulang, lalu salin berkasnya lagi.",
         "en": "The batch file is damaged ({reason}); nothing was imported. Ask the sending "
-              "office to export again, and copy the file again.",
+        "office to export again, and copy the file again.",
     },
     "batch_overreach": {
         "id": "Kiriman dari {office} mengubah {what} {record}, yang bukan wewenang kantor "
-              "itu; tidak ada yang diimpor. Jangan impor lagi kiriman dari kantor ini "
-              "sebelum diperiksa, dan beri tahu administrator.",
+        "itu; tidak ada yang diimpor. Jangan impor lagi kiriman dari kantor ini "
+        "sebelum diperiksa, dan beri tahu administrator.",
         "en": "The batch from {office} changes {what} {record}, which is not that "
-              "office's to change; nothing was imported. Do not import more batches from "
-              "that office until it has been checked, and tell your administrator.",
+        "office's to change; nothing was imported. Do not import more batches from "
+        "that office until it has been checked, and tell your administrator.",
     },
     "not_our_record": {
         "id": "{what} ini milik kantor {office}; hanya kantor itu yang dapat mengubahnya. "
-              "Minta kantor {office} mengubahnya, atau tambahkan {what} baru milik kantor "
-              "ini.",
+        "Minta kantor {office} mengubahnya, atau tambahkan {what} baru milik kantor "
+        "ini.",
         "en": "This {what} belongs to office {office}; only that office can change it. Ask "
-              "{office} to change it, or add a new {what} of this office.",
+        "{office} to change it, or add a new {what} of this office.",
     },
     "batch_entry_refused": {
         "id": "Kiriman dari {office} ditolak: {what} {record}, isian '{field}': {problem}. "
-              "Tidak ada yang diimpor. Minta kantor itu memperbaiki rekaman tersebut lalu "
-              "mengekspor ulang.",
+        "Tidak ada yang diimpor. Minta kantor itu memperbaiki rekaman tersebut lalu "
+        "mengekspor ulang.",
         "en": "The batch from {office} was refused: {what} {record}, field '{field}': "
-              "{problem}. Nothing was imported. Ask that office to correct the record and "
-              "export again.",
+        "{problem}. Nothing was imported. Ask that office to correct the record and "
+        "export again.",
     },
     "batch_sequence_wrong": {
         "id": "Nomor urut kiriman dari {office} tidak cocok dengan perubahan yang dibawanya; "
-              "tidak ada yang diimpor. Minta kantor itu mengekspor ulang dan beri tahu "
-              "administrator.",
+        "tidak ada yang diimpor. Minta kantor itu mengekspor ulang dan beri tahu "
+        "administrator.",
         "en": "The sequence numbers of the batch from {office} do not match the changes it "
-              "carries; nothing was imported. Ask that office to export again, and tell "
-              "your administrator.",
+        "carries; nothing was imported. Ask that office to export again, and tell "
+        "your administrator.",
     },
     "batch_not_for_this_office": {
         "id": "Berkas kiriman ini tidak dibuat untuk kantor ini (atau dikunci untuk kunci "
-              "yang tidak lagi dimiliki kantor ini); tidak ada yang diimpor. Minta kantor "
-              "pengirim memastikan berkas kunci terbaru kantor ini sudah didaftarkan, lalu "
-              "mengekspor ulang untuk kantor ini.",
+        "yang tidak lagi dimiliki kantor ini); tidak ada yang diimpor. Minta kantor "
+        "pengirim memastikan berkas kunci terbaru kantor ini sudah didaftarkan, lalu "
+        "mengekspor ulang untuk kantor ini.",
         "en": "This batch was not made for this office (or was locked to a key this office "
-              "no longer has); nothing was imported. Ask the sending office to check that "
-              "it enrolled this office's latest key file, then export again for this "
-              "office.",
+        "no longer has); nothing was imported. Ask the sending office to check that "
+        "it enrolled this office's latest key file, then export again for this "
+        "office.",
     },
     "unknown_sender": {
         "id": "Berkas kiriman berasal dari kantor yang belum terdaftar di sini (atau yang "
-              "telah mengganti kuncinya); tidak ada yang diimpor. Daftarkan kantor itu "
-              "dahulu dengan berkas kuncinya dan cocokkan sidik jarinya lewat telepon.",
+        "telah mengganti kuncinya); tidak ada yang diimpor. Daftarkan kantor itu "
+        "dahulu dengan berkas kuncinya dan cocokkan sidik jarinya lewat telepon.",
         "en": "The batch comes from an office that is not enrolled here (or that changed "
-              "its key); nothing was imported. Enrol the office first with its key file, "
-              "and confirm its fingerprint over the phone.",
+        "its key); nothing was imported. Enrol the office first with its key file, "
+        "and confirm its fingerprint over the phone.",
     },
     "bad_signature": {
         "id": "Tanda tangan berkas kiriman tidak cocok dengan kunci kantor pengirim yang "
-              "terdaftar; berkas mungkin telah diubah. Tidak ada yang diimpor. Jangan pakai "
-              "berkas ini: minta kantor pengirim mengekspor ulang dan beri tahu "
-              "administrator.",
+        "terdaftar; berkas mungkin telah diubah. Tidak ada yang diimpor. Jangan pakai "
+        "berkas ini: minta kantor pengirim mengekspor ulang dan beri tahu "
+        "administrator.",
         "en": "The batch's signature does not match the sending office's enrolled key; the "
-              "file may have been altered. Nothing was imported. Do not use this file: ask "
-              "the sending office to export again, and tell your administrator.",
+        "file may have been altered. Nothing was imported. Do not use this file: ask "
+        "the sending office to export again, and tell your administrator.",
     },
     "batch_format_too_new": {
         "id": "Berkas kiriman dibuat oleh TipDesk yang lebih baru (format {version}); tidak "
-              "ada yang diimpor. Perbarui TipDesk di komputer ini, lalu impor lagi.",
+        "ada yang diimpor. Perbarui TipDesk di komputer ini, lalu impor lagi.",
         "en": "The batch was made by a newer TipDesk (format {version}); nothing was "
-              "imported. Update TipDesk on this computer, then import again.",
+        "imported. Update TipDesk on this computer, then import again.",
     },
     # Problems (validation codes)
     "required": {"id": "wajib diisi.", "en": "is required."},
-    "too_long": {"id": "terlalu panjang (paling banyak {max} karakter).",
-                 "en": "is too long (at most {max} characters)."},
-    "unknown_code": {"id": "'{value}' bukan pilihan yang sah; pilihan: {choices}.",
-                     "en": "'{value}' is not one of the allowed choices: {choices}."},
-    "control_character": {"id": "berisi karakter kendali yang tidak boleh ada dalam teks.",
-                          "en": "holds a control character no text may hold."},
-    "unreadable_value": {"id": "nilainya tidak dapat dibaca (bentuknya salah).",
-                         "en": "its value cannot be read (wrong shape)."},
-    "unreadable_date": {"id": "bukan tanggal yang ada di kalender.",
-                        "en": "is not a date that exists."},
-    "unreadable_number": {"id": "bukan bilangan bulat yang dapat disimpan.",
-                          "en": "is not a whole number that can be stored."},
+    "too_long": {
+        "id": "terlalu panjang (paling banyak {max} karakter).",
+        "en": "is too long (at most {max} characters).",
+    },
+    "unknown_code": {
+        "id": "'{value}' bukan pilihan yang sah; pilihan: {choices}.",
+        "en": "'{value}' is not one of the allowed choices: {choices}.",
+    },
+    "control_character": {
+        "id": "berisi karakter kendali yang tidak boleh ada dalam teks.",
+        "en": "holds a control character no text may hold.",
+    },
+    "unreadable_value": {
+        "id": "nilainya tidak dapat dibaca (bentuknya salah).",
+        "en": "its value cannot be read (wrong shape).",
+    },
+    "unreadable_date": {
+        "id": "bukan tanggal yang ada di kalender.",
+        "en": "is not a date that exists.",
+    },
+    "unreadable_number": {
+        "id": "bukan bilangan bulat yang dapat disimpan.",
+        "en": "is not a whole number that can be stored.",
+    },
     "unreadable_flag": {"id": "bukan ya/tidak.", "en": "is not yes/no."},
-    "one_line": {"id": "harus satu baris, tanpa ganti baris atau tab.",
-                 "en": "must be one line, without line breaks or tabs."},
+    "one_line": {
+        "id": "harus satu baris, tanpa ganti baris atau tab.",
+        "en": "must be one line, without line breaks or tabs.",
+    },
     "duplicate_code": {"id": "ada pilihan yang diulang.", "en": "lists a choice twice."},
-    "date_in_future": {"id": "tanggal {value} belum terjadi; isi tanggal hari ini atau sebelumnya.",
-                       "en": "date {value} is in the future; enter today or earlier."},
-    "date_too_early": {"id": "tanggal {value} terlalu lampau.",
-                       "en": "date {value} is too far in the past."},
-    "invalid_date": {"id": "'{value}' bukan tanggal; tulis TTTT-BB-HH, mis. 2026-11-28.",
-                     "en": "'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-11-28."},
+    "date_in_future": {
+        "id": "tanggal {value} belum terjadi; isi tanggal hari ini atau sebelumnya.",
+        "en": "date {value} is in the future; enter today or earlier.",
+    },
+    "date_too_early": {
+        "id": "tanggal {value} terlalu lampau.",
+        "en": "date {value} is too far in the past.",
+    },
+    "invalid_date": {
+        "id": "'{value}' bukan tanggal; tulis TTTT-BB-HH, mis. 2026-11-28.",
+        "en": "'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-11-28.",
+    },
     "invalid_number": {"id": "'{value}' bukan angka.", "en": "'{value}' is not a number."},
-    "invalid_flag": {"id": "'{value}' bukan ya/tidak; tulis yes atau no.",
-                     "en": "'{value}' is not yes/no; write yes or no."},
+    "invalid_flag": {
+        "id": "'{value}' bukan ya/tidak; tulis yes atau no.",
+        "en": "'{value}' is not yes/no; write yes or no.",
+    },
     "not_editable": {"id": "tidak dapat diubah langsung.", "en": "cannot be changed directly."},
-    "age_out_of_range": {"id": "umur {value} tidak mungkin (0 sampai {max} tahun).",
-                         "en": "age {value} is not possible (0 to {max} years)."},
+    "age_out_of_range": {
+        "id": "umur {value} tidak mungkin (0 sampai {max} tahun).",
+        "en": "age {value} is not possible (0 to {max} years).",
+    },
     "nik_format": {"id": "NIK harus 16 digit angka.", "en": "a NIK has 16 digits."},
-    "nik_wilayah": {"id": "kode kabupaten/kota dan kecamatan di NIK tidak boleh 00.",
-                    "en": "the regency and district codes in a NIK cannot be 00."},
-    "nik_birth_date": {"id": "tanggal lahir di dalam NIK tidak ada di kalender.",
-                       "en": "the birth date inside the NIK is not a real date."},
-    "nik_serial": {"id": "nomor urut NIK tidak boleh 0000.",
-                   "en": "the serial part of a NIK cannot be 0000."},
-    "nik_province": {"id": "kode provinsi di NIK tidak dikenal (periksa kembali).",
-                     "en": "the province code in the NIK is not known (please check)."},
+    "nik_wilayah": {
+        "id": "kode kabupaten/kota dan kecamatan di NIK tidak boleh 00.",
+        "en": "the regency and district codes in a NIK cannot be 00.",
+    },
+    "nik_birth_date": {
+        "id": "tanggal lahir di dalam NIK tidak ada di kalender.",
+        "en": "the birth date inside the NIK is not a real date.",
+    },
+    "nik_serial": {
+        "id": "nomor urut NIK tidak boleh 0000.",
+        "en": "the serial part of a NIK cannot be 0000.",
+    },
+    "nik_province": {
+        "id": "kode provinsi di NIK tidak dikenal (periksa kembali).",
+        "en": "the province code in the NIK is not known (please check).",
+    },
     "nik_wilayah_unknown": {
         "id": "kode wilayah NIK tidak ada di daftar Kemendagri terbaru (mungkin kode lama).",
         "en": "the NIK's region code is not in today's Kemendagri list (may be an old code).",
     },
-    "nik_sex_mismatch": {"id": "jenis kelamin di NIK berbeda dengan isian jenis kelamin.",
-                         "en": "the sex encoded in the NIK differs from the sex entered."},
-    "nik_birth_date_mismatch": {"id": "tanggal lahir di NIK berbeda dengan tanggal lahir.",
-                                "en": "the birth date in the NIK differs from the birth date."},
-    "invalid_phone": {"id": "nomor telepon harus 7 sampai 15 digit.",
-                      "en": "a phone number has 7 to 15 digits."},
+    "nik_sex_mismatch": {
+        "id": "jenis kelamin di NIK berbeda dengan isian jenis kelamin.",
+        "en": "the sex encoded in the NIK differs from the sex entered.",
+    },
+    "nik_birth_date_mismatch": {
+        "id": "tanggal lahir di NIK berbeda dengan tanggal lahir.",
+        "en": "the birth date in the NIK differs from the birth date.",
+    },
+    "invalid_phone": {
+        "id": "nomor telepon harus 7 sampai 15 digit.",
+        "en": "a phone number has 7 to 15 digits.",
+    },
     "invalid_email": {"id": "alamat e-mail tidak sah.", "en": "is not a valid e-mail address."},
     "invalid_region_code": {
         "id": "'{value}' bukan kode wilayah Kemendagri (PP.KK.CC.DDDD).",
         "en": "'{value}' is not a Kemendagri region code (PP.KK.CC.DDDD).",
     },
-    "unknown_region_code": {"id": "kode wilayah '{value}' tidak ada di daftar Kemendagri.",
-                            "en": "region code '{value}' is not in the Kemendagri list."},
-    "guardian_missing": {"id": "anak di bawah 18 tahun: isi nama wali.",
-                         "en": "a child under 18: enter the guardian's name."},
-    "closure_date_required": {"id": "kasus yang ditutup perlu tanggal penutupan.",
-                              "en": "a closed case needs a closure date."},
-    "closure_reason_required": {"id": "kasus yang ditutup perlu alasan penutupan.",
-                                "en": "a closed case needs a closure reason."},
+    "unknown_region_code": {
+        "id": "kode wilayah '{value}' tidak ada di daftar Kemendagri.",
+        "en": "region code '{value}' is not in the Kemendagri list.",
+    },
+    "guardian_missing": {
+        "id": "anak di bawah 18 tahun: isi nama wali.",
+        "en": "a child under 18: enter the guardian's name.",
+    },
+    "closure_date_required": {
+        "id": "kasus yang ditutup perlu tanggal penutupan.",
+        "en": "a closed case needs a closure date.",
+    },
+    "closure_reason_required": {
+        "id": "kasus yang ditutup perlu alasan penutupan.",
+        "en": "a closed case needs a closure reason.",
+    },
     "closed_on_for_open_case": {
         "id": "kasus yang belum ditutup tidak boleh punya tanggal penutupan.",
         "en": "a case that is not closed cannot have a closure date.",
     },
-    "before_opening": {"id": "tidak boleh sebelum tanggal kasus dibuka ({opened_on}).",
-                       "en": "cannot be before the case was opened ({opened_on})."},
+    "before_opening": {
+        "id": "tidak boleh sebelum tanggal kasus dibuka ({opened_on}).",
+        "en": "cannot be before the case was opened ({opened_on}).",
+    },
     "sector_without_forced_labour": {
         "id": "sektor kerja hanya berlaku untuk kerja paksa.",
         "en": "a labour sector applies only to forced labour.",
     },
-    "consent_date_missing": {"id": "persetujuan dicatat tanpa tanggal.",
-                             "en": "consent is recorded without a date."},
-    "ends_before_start": {"id": "tanggal selesai sebelum tanggal mulai.",
-                          "en": "ends before it starts."},
-    "reply_before_letter": {"id": "balasan tercatat sebelum tanggal surat.",
-                            "en": "the reply is dated before the letter."},
-    "invalid_office_code": {"id": "kode kantor '{value}' harus 2-12 huruf besar atau angka.",
-                            "en": "office code '{value}' must be 2-12 capital letters or digits."},
+    "consent_date_missing": {
+        "id": "persetujuan dicatat tanpa tanggal.",
+        "en": "consent is recorded without a date.",
+    },
+    "ends_before_start": {
+        "id": "tanggal selesai sebelum tanggal mulai.",
+        "en": "ends before it starts.",
+    },
+    "reply_before_letter": {
+        "id": "balasan tercatat sebelum tanggal surat.",
+        "en": "the reply is dated before the letter.",
+    },
+    "invalid_office_code": {
+        "id": "kode kantor '{value}' harus 2-12 huruf besar atau angka.",
+        "en": "office code '{value}' must be 2-12 capital letters or digits.",
+    },
     "invalid_username": {
         "id": "nama pengguna '{value}' hanya boleh huruf kecil, angka, titik, garis.",
         "en": "username '{value}' may use only lower-case letters, digits, dots and dashes.",
     },
-    "pattern_unknown": {"id": "{name} tidak dikenal; yang dapat dipakai: {{classification}}, "
-                               "{{number}}, {{unit}}, {{month}}, {{month_roman}}, {{year}}, "
-                               "{{office}}.",
-                        "en": "{name} is not known; you can use {{classification}}, "
-                              "{{number}}, {{unit}}, {{month}}, {{month_roman}}, {{year}}, "
-                              "{{office}}."},
-    "pattern_missing": {"id": "harus memuat {name}, agar nomor surat tidak pernah berulang.",
-                        "en": "must contain {name}, so that no letter number repeats."},
-    "pattern_malformed": {"id": "kurung kurawal tidak berpasangan atau berisi format; tulis "
-                                "misalnya {{classification}}/{{number}}/{{unit}}/{{year}}.",
-                          "en": "unmatched or formatted braces; write for example "
-                                "{{classification}}/{{number}}/{{unit}}/{{year}}."},
+    "pattern_unknown": {
+        "id": "{name} tidak dikenal; yang dapat dipakai: {{classification}}, "
+        "{{number}}, {{unit}}, {{month}}, {{month_roman}}, {{year}}, "
+        "{{office}}.",
+        "en": "{name} is not known; you can use {{classification}}, "
+        "{{number}}, {{unit}}, {{month}}, {{month_roman}}, {{year}}, "
+        "{{office}}.",
+    },
+    "pattern_missing": {
+        "id": "harus memuat {name}, agar nomor surat tidak pernah berulang.",
+        "en": "must contain {name}, so that no letter number repeats.",
+    },
+    "pattern_malformed": {
+        "id": "kurung kurawal tidak berpasangan atau berisi format; tulis "
+        "misalnya {{classification}}/{{number}}/{{unit}}/{{year}}.",
+        "en": "unmatched or formatted braces; write for example "
+        "{{classification}}/{{number}}/{{unit}}/{{year}}.",
+    },
     "unprintable_characters": {
         "id": "{count} huruf tidak dapat dicetak oleh huruf surat dan akan tampil sebagai "
-              "kotak; tulis nama dengan huruf Latin.",
+        "kotak; tulis nama dengan huruf Latin.",
         "en": "{count} characters cannot be printed by the letter's fonts and will show as "
-              "boxes; write the name in Latin letters.",
+        "boxes; write the name in Latin letters.",
     },
-    "invalid_nip": {"id": "NIP hanya boleh berisi angka.",
-                    "en": "the NIP may contain digits only."},
-    "nip_length": {"id": "NIP biasanya 18 angka; yang tertulis {digits} angka.",
-                   "en": "a NIP usually has 18 digits; this one has {digits}."},
-    "invalid_logo": {"id": "logo harus gambar PNG atau JPEG.",
-                     "en": "the logo must be a PNG or JPEG image."},
-    "logo_too_large": {"id": "logo lebih besar dari {max_kb} KB; perkecil gambarnya.",
-                       "en": "the logo is larger than {max_kb} KB; use a smaller image."},
-    "unknown_reference": {"id": "{what} '{value}' tidak ada di register.",
-                          "en": "{what} '{value}' is not in this register."},
-    "duplicate_nik": {"id": "NIK ini sudah tercatat untuk orang lain ({register_number}).",
-                      "en": "this NIK is already recorded for another person "
-                            "({register_number})."},
+    "invalid_nip": {
+        "id": "NIP hanya boleh berisi angka.",
+        "en": "the NIP may contain digits only.",
+    },
+    "nip_length": {
+        "id": "NIP biasanya 18 angka; yang tertulis {digits} angka.",
+        "en": "a NIP usually has 18 digits; this one has {digits}.",
+    },
+    "invalid_logo": {
+        "id": "logo harus gambar PNG atau JPEG.",
+        "en": "the logo must be a PNG or JPEG image.",
+    },
+    "logo_too_large": {
+        "id": "logo lebih besar dari {max_kb} KB; perkecil gambarnya.",
+        "en": "the logo is larger than {max_kb} KB; use a smaller image.",
+    },
+    "unknown_reference": {
+        "id": "{what} '{value}' tidak ada di register.",
+        "en": "{what} '{value}' is not in this register.",
+    },
+    "duplicate_nik": {
+        "id": "NIK ini sudah tercatat untuk orang lain ({register_number}).",
+        "en": "this NIK is already recorded for another person ({register_number}).",
+    },
 }
 
 # --- issue 6: access (users, roles, permissions, audit trail, sign-in) ---
-MESSAGES.update({
-    "sign_in_delayed": {
-        "id": "Terlalu banyak percobaan gagal untuk pengguna '{user}'. Tunggu {seconds} "
-              "detik lalu coba lagi; jika kata sandi terlupa, minta admin mengatur ulang.",
-        "en": "Too many failed attempts for user '{user}'. Wait {seconds} seconds and try "
-              "again; if the password is forgotten, ask an admin to reset it.",
-    },
-    "user_exists": {
-        "id": "Pengguna '{user}' sudah ada di register ini. Pilih nama pengguna lain.",
-        "en": "User '{user}' already exists in this register. Choose another username.",
-    },
-    "last_admin": {
-        "id": "'{user}' adalah admin aktif terakhir; register harus punya setidaknya satu. "
-              "Jadikan pengguna lain admin lebih dahulu.",
-        "en": "'{user}' is the last active admin; a register needs at least one. Make "
-              "another user an admin first.",
-    },
-    "not_yourself": {
-        "id": "Anda tidak dapat menonaktifkan atau menghapus akun Anda sendiri; minta admin "
-              "lain melakukannya.",
-        "en": "You cannot disable or remove your own account; ask another admin to do it.",
-    },
-    "closure_needs_supervisor": {
-        "id": "Menutup kasus {case_number} perlu persetujuan supervisor. Minta supervisor "
-              "menyimpan penutupan ini.",
-        "en": "Closing case {case_number} needs a supervisor's approval. Ask a supervisor "
-              "to save the closure.",
-    },
-    "user_disabled": {
-        "id": "Akun '{user}' dinonaktifkan. Minta admin mengaktifkannya kembali.",
-        "en": "The account '{user}' is disabled. Ask an admin to enable it again.",
-    },
-})
+MESSAGES.update(
+    {
+        "sign_in_delayed": {
+            "id": "Terlalu banyak percobaan gagal untuk pengguna '{user}'. Tunggu {seconds} "
+            "detik lalu coba lagi; jika kata sandi terlupa, minta admin mengatur ulang.",
+            "en": "Too many failed attempts for user '{user}'. Wait {seconds} seconds and try "
+            "again; if the password is forgotten, ask an admin to reset it.",
+        },
+        "user_exists": {
+            "id": "Pengguna '{user}' sudah ada di register ini. Pilih nama pengguna lain.",
+            "en": "User '{user}' already exists in this register. Choose another username.",
+        },
+        "last_admin": {
+            "id": "'{user}' adalah admin aktif terakhir; register harus punya setidaknya satu. "
+            "Jadikan pengguna lain admin lebih dahulu.",
+            "en": "'{user}' is the last active admin; a register needs at least one. Make "
+            "another user an admin first.",
+        },
+        "not_yourself": {
+            "id": "Anda tidak dapat menonaktifkan atau menghapus akun Anda sendiri; minta admin "
+            "lain melakukannya.",
+            "en": "You cannot disable or remove your own account; ask another admin to do it.",
+        },
+        "closure_needs_supervisor": {
+            "id": "Menutup kasus {case_number} perlu persetujuan supervisor. Minta supervisor "
+            "menyimpan penutupan ini.",
+            "en": "Closing case {case_number} needs a supervisor's approval. Ask a supervisor "
+            "to save the closure.",
+        },
+        "user_disabled": {
+            "id": "Akun '{user}' dinonaktifkan. Minta admin mengaktifkannya kembali.",
+            "en": "The account '{user}' is disabled. Ask an admin to enable it again.",
+        },
+    }
+)
 
 # --- issue 6: backup, restore, right of access and erasure ---
-MESSAGES.update({
-    "not_a_backup": {
-        "id": "Berkas ini bukan cadangan TipDesk (.tipbackup) ({reason}). Pilih berkas "
-              "cadangan yang dibuat dengan 'tipdesk backup' atau dari folder backups/.",
-        "en": "This file is not a TipDesk backup (.tipbackup) ({reason}). Choose a backup "
-              "made with 'tipdesk backup' or one from the backups/ folder.",
-    },
-    "backup_damaged": {
-        "id": "Berkas cadangan rusak ({reason}); tidak ada yang dipulihkan. Pakai salinan "
-              "cadangan lain, atau cadangan harian yang lebih lama di folder backups/.",
-        "en": "The backup file is damaged ({reason}); nothing was restored. Use another "
-              "copy of the backup, or an older daily backup from the backups/ folder.",
-    },
-    "backup_too_new": {
-        "id": "Cadangan ini dibuat oleh TipDesk yang lebih baru ({version}); tidak ada yang "
-              "dipulihkan. Perbarui TipDesk di komputer ini, lalu pulihkan lagi.",
-        "en": "This backup was made by a newer TipDesk ({version}); nothing was restored. "
-              "Update TipDesk on this computer, then restore again.",
-    },
-    "output_exists": {
-        "id": "Berkas '{path}' sudah ada dan tidak ditimpa. Pilih nama berkas lain, atau "
-              "sebuah folder.",
-        "en": "The file '{path}' already exists and is not overwritten. Choose another file "
-              "name, or a folder.",
-    },
-    "unknown_erasure_reason": {
-        "id": "Alasan penghapusan tidak dikenal. Pilih salah satu: {known}.",
-        "en": "Unknown reason for erasure. Choose one of: {known}.",
-    },
-    "already_erased": {
-        "id": "Data orang pada kasus {case_number} sudah dihapus sebelumnya; tidak ada yang "
-              "berubah.",
-        "en": "The data of the person of case {case_number} was erased before; nothing "
-              "changed.",
-    },
-    "erasure_not_confirmed": {
-        "id": "Penghapusan data orang pada kasus {case_number} tidak dapat dibatalkan. "
-              "Periksa nomor kasus, lalu jalankan lagi dengan --yes.",
-        "en": "Erasing the data of the person of case {case_number} cannot be undone. "
-              "Check the case number, then run again with --yes.",
-    },
-})
+MESSAGES.update(
+    {
+        "not_a_backup": {
+            "id": "Berkas ini bukan cadangan TipDesk (.tipbackup) ({reason}). Pilih berkas "
+            "cadangan yang dibuat dengan 'tipdesk backup' atau dari folder backups/.",
+            "en": "This file is not a TipDesk backup (.tipbackup) ({reason}). Choose a backup "
+            "made with 'tipdesk backup' or one from the backups/ folder.",
+        },
+        "backup_damaged": {
+            "id": "Berkas cadangan rusak ({reason}); tidak ada yang dipulihkan. Pakai salinan "
+            "cadangan lain, atau cadangan harian yang lebih lama di folder backups/.",
+            "en": "The backup file is damaged ({reason}); nothing was restored. Use another "
+            "copy of the backup, or an older daily backup from the backups/ folder.",
+        },
+        "backup_too_new": {
+            "id": "Cadangan ini dibuat oleh TipDesk yang lebih baru ({version}); tidak ada yang "
+            "dipulihkan. Perbarui TipDesk di komputer ini, lalu pulihkan lagi.",
+            "en": "This backup was made by a newer TipDesk ({version}); nothing was restored. "
+            "Update TipDesk on this computer, then restore again.",
+        },
+        "output_exists": {
+            "id": "Berkas '{path}' sudah ada dan tidak ditimpa. Pilih nama berkas lain, atau "
+            "sebuah folder.",
+            "en": "The file '{path}' already exists and is not overwritten. Choose another file "
+            "name, or a folder.",
+        },
+        "unknown_erasure_reason": {
+            "id": "Alasan penghapusan tidak dikenal. Pilih salah satu: {known}.",
+            "en": "Unknown reason for erasure. Choose one of: {known}.",
+        },
+        "already_erased": {
+            "id": "Data orang pada kasus {case_number} sudah dihapus sebelumnya; tidak ada yang "
+            "berubah.",
+            "en": "The data of the person of case {case_number} was erased before; nothing "
+            "changed.",
+        },
+        "erasure_not_confirmed": {
+            "id": "Penghapusan data orang pada kasus {case_number} tidak dapat dibatalkan. "
+            "Periksa nomor kasus, lalu jalankan lagi dengan --yes.",
+            "en": "Erasing the data of the person of case {case_number} cannot be undone. "
+            "Check the case number, then run again with --yes.",
+        },
+    }
+)
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "full_name": {"id": "Nama lengkap", "en": "Full name"},
@@ -588,10 +662,14 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "cross_border": {"id": "Lintas negara", "en": "Cross-border"},
     "migrant_worker": {"id": "Pekerja migran", "en": "Migrant worker"},
     "consent_services": {"id": "Setuju menerima layanan", "en": "Consents to services"},
-    "consent_share": {"id": "Setuju identitas dibagikan ke penyedia layanan",
-                      "en": "Consents to sharing identity with providers"},
-    "consent_statistics": {"id": "Setuju masuk statistik anonim",
-                           "en": "Consents to anonymous statistics"},
+    "consent_share": {
+        "id": "Setuju identitas dibagikan ke penyedia layanan",
+        "en": "Consents to sharing identity with providers",
+    },
+    "consent_statistics": {
+        "id": "Setuju masuk statistik anonim",
+        "en": "Consents to anonymous statistics",
+    },
     "consent_date": {"id": "Tanggal persetujuan", "en": "Consent date"},
     "consent_by": {"id": "Persetujuan diberikan oleh", "en": "Consent given by"},
     "follow_up_on": {"id": "Tindak lanjut berikutnya", "en": "Next follow-up"},
@@ -631,10 +709,11 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "logo": {"id": "Logo", "en": "Logo"},
     "city": {"id": "Kota pada tanggal surat", "en": "City on the date line"},
     "number_pattern": {"id": "Pola nomor surat", "en": "Letter number pattern"},
-    "classification_child": {"id": "Kode klasifikasi (anak)",
-                             "en": "Classification code (child)"},
-    "classification_adult": {"id": "Kode klasifikasi (dewasa)",
-                             "en": "Classification code (adult)"},
+    "classification_child": {"id": "Kode klasifikasi (anak)", "en": "Classification code (child)"},
+    "classification_adult": {
+        "id": "Kode klasifikasi (dewasa)",
+        "en": "Classification code (adult)",
+    },
     "unit_code": {"id": "Kode unit", "en": "Unit code"},
     "signatory_title": {"id": "Jabatan penanda tangan", "en": "Signatory's title"},
     "signatory_name": {"id": "Nama penanda tangan", "en": "Signatory's name"},
@@ -662,11 +741,14 @@ def field_label(name: str, lang: str = "id") -> str:
 
 # What a message names as not found or missing (``what``), said in each language.
 _THINGS = {
-    "case": {"id": "Kasus", "en": "Case"}, "person": {"id": "Orang", "en": "Person"},
-    "conflict": {"id": "Konflik", "en": "Conflict"}, "figure": {"id": "Angka", "en": "Figure"},
+    "case": {"id": "Kasus", "en": "Case"},
+    "person": {"id": "Orang", "en": "Person"},
+    "conflict": {"id": "Konflik", "en": "Conflict"},
+    "figure": {"id": "Angka", "en": "Figure"},
     "office": {"id": "Kantor", "en": "Office"},
     "provider": {"id": "Penyedia layanan", "en": "Provider"},
-    "referral": {"id": "Rujukan", "en": "Referral"}, "service": {"id": "Layanan", "en": "Service"},
+    "referral": {"id": "Rujukan", "en": "Referral"},
+    "service": {"id": "Layanan", "en": "Service"},
     "casenote": {"id": "Catatan kasus", "en": "Case note"},
     "held_batch": {"id": "Kiriman yang ditahan", "en": "Held batch"},
 }
@@ -703,54 +785,76 @@ def describe_problem(problem: Problem, lang: str = "id") -> str:
 def describe_error(error: TipdeskError, lang: str = "id") -> str:
     """One line saying what happened and what to do."""
     if isinstance(error, ValidationFailed):
-        fields = ", ".join(dict.fromkeys(field_label(p.field, lang)
-                                         for p in error.problems if p.is_error))
+        fields = ", ".join(
+            dict.fromkeys(field_label(p.field, lang) for p in error.problems if p.is_error)
+        )
         return _fill(error.code, {"fields": fields}, lang)
     return _fill(error.code, error.params, lang)
 
+
 # --- issue 7: report files ---
-MESSAGES.update({
-    "report_format_unknown": {
-        "id": "Format laporan '{format}' tidak dikenal. Pilih salah satu: {known}.",
-        "en": "Unknown report format '{format}'. Choose one of: {known}.",
-    },
-})
+MESSAGES.update(
+    {
+        "report_format_unknown": {
+            "id": "Format laporan '{format}' tidak dikenal. Pilih salah satu: {known}.",
+            "en": "Unknown report format '{format}'. Choose one of: {known}.",
+        },
+    }
+)
 
 # Why a file or folder was refused (the ``reason`` of a refusal), said in each language.
 # A reason not listed here is shown as it was given.
 REASONS: dict[str, dict[str, str]] = {
     # batches and backups
     "compression": {"id": "cara pemadatannya tidak dikenal", "en": "unknown compression"},
-    "content": {"id": "isinya tidak dapat disimpan di register",
-                "en": "its content cannot be written to the register"},
+    "content": {
+        "id": "isinya tidak dapat disimpan di register",
+        "en": "its content cannot be written to the register",
+    },
     "entry": {"id": "ada baris perubahan yang tidak sah", "en": "a change entry is malformed"},
     "header": {"id": "kepala berkas tidak sah", "en": "the file header is malformed"},
     "manifest": {"id": "daftar isinya tidak sah", "en": "the manifest is malformed"},
-    "member_hash": {"id": "salah satu bagiannya tidak cocok dengan hash-nya",
-                    "en": "a part does not match its checksum"},
-    "member_size": {"id": "ukuran salah satu bagiannya tidak sesuai",
-                    "en": "a part has the wrong size"},
-    "members": {"id": "bagian-bagiannya kurang atau berlebih",
-                "en": "parts are missing or unexpected"},
-    "payload": {"id": "isi terenkripsinya tidak dapat dibuka",
-                "en": "the encrypted content cannot be opened"},
+    "member_hash": {
+        "id": "salah satu bagiannya tidak cocok dengan hash-nya",
+        "en": "a part does not match its checksum",
+    },
+    "member_size": {
+        "id": "ukuran salah satu bagiannya tidak sesuai",
+        "en": "a part has the wrong size",
+    },
+    "members": {
+        "id": "bagian-bagiannya kurang atau berlebih",
+        "en": "parts are missing or unexpected",
+    },
+    "payload": {
+        "id": "isi terenkripsinya tidak dapat dibuka",
+        "en": "the encrypted content cannot be opened",
+    },
     "too_large": {"id": "berkasnya terlalu besar", "en": "the file is too large"},
     "truncated": {"id": "berkasnya terpotong", "en": "the file is cut short"},
     "value": {"id": "ada nilai yang tidak sah", "en": "a value is not valid"},
     "zip": {"id": "bukan arsip zip yang utuh", "en": "not a complete zip archive"},
-    "check": {"id": "salinan yang dipulihkan tidak lolos pemeriksaan",
-              "en": "the restored copy fails the check"},
-    "office": {"id": "cadangan ini milik kantor lain",
-               "en": "the backup belongs to another office"},
+    "check": {
+        "id": "salinan yang dipulihkan tidak lolos pemeriksaan",
+        "en": "the restored copy fails the check",
+    },
+    "office": {
+        "id": "cadangan ini milik kantor lain",
+        "en": "the backup belongs to another office",
+    },
     "no manifest": {"id": "tidak ada daftar isi", "en": "it has no manifest"},
     "no such file": {"id": "berkas tidak ada", "en": "no such file"},
     "not a zip file": {"id": "bukan arsip zip", "en": "not a zip archive"},
     "destination": {"id": "ditujukan ke kantor lain", "en": "addressed to another office"},
-    "no_matching_key": {"id": "tidak ada kunci kantor ini yang dapat membukanya",
-                        "en": "no key of this office opens it"},
+    "no_matching_key": {
+        "id": "tidak ada kunci kantor ini yang dapat membukanya",
+        "en": "no key of this office opens it",
+    },
     # key files and signatures
-    "base64": {"id": "ada kunci yang tidak tertulis dalam base64 yang sah",
-               "en": "a key is not valid base64"},
+    "base64": {
+        "id": "ada kunci yang tidak tertulis dalam base64 yang sah",
+        "en": "a key is not valid base64",
+    },
     "code": {"id": "kode kantornya tidak sah", "en": "the office code is not valid"},
     "created_at": {"id": "tanggal pembuatannya tidak sah", "en": "the creation date is not valid"},
     "field_type": {"id": "ada isian dengan jenis yang salah", "en": "a field has the wrong type"},
@@ -762,87 +866,131 @@ REASONS: dict[str, dict[str, str]] = {
     "not_json": {"id": "bukan JSON", "en": "not JSON"},
     "office_id": {"id": "id kantornya tidak sah", "en": "the office id is not valid"},
     "recipient": {"id": "kunci penerimanya tidak sah", "en": "a recipient key is not valid"},
-    "rotation": {"id": "penggantian kuncinya tidak ditandatangani dengan benar oleh kunci lama",
-                 "en": "the key change is not properly signed by the old key"},
+    "rotation": {
+        "id": "penggantian kuncinya tidak ditandatangani dengan benar oleh kunci lama",
+        "en": "the key change is not properly signed by the old key",
+    },
     "malformed": {"id": "tanda tangannya tidak berbentuk sah", "en": "the signature is malformed"},
-    "origin": {"id": "ditandatangani kantor lain daripada yang disebut di dalamnya",
-               "en": "signed by another office than the one it names"},
+    "origin": {
+        "id": "ditandatangani kantor lain daripada yang disebut di dalamnya",
+        "en": "signed by another office than the one it names",
+    },
     "signature": {"id": "tanda tangannya tidak cocok", "en": "the signature does not match"},
     # registers
-    "it is a file, not a folder": {"id": "ini berkas, bukan folder",
-                                   "en": "it is a file, not a folder"},
-    "the folder does not exist": {"id": "folder itu tidak ada",
-                                  "en": "the folder does not exist"},
+    "it is a file, not a folder": {
+        "id": "ini berkas, bukan folder",
+        "en": "it is a file, not a folder",
+    },
+    "the folder does not exist": {"id": "folder itu tidak ada", "en": "the folder does not exist"},
     "register.keys is missing": {"id": "register.keys tidak ada", "en": "register.keys is missing"},
-    "register.keys has an unknown format": {"id": "format register.keys tidak dikenal",
-                                            "en": "register.keys has an unknown format"},
-    "register.keys is not readable": {"id": "register.keys tidak dapat dibaca",
-                                      "en": "register.keys is not readable"},
+    "register.keys has an unknown format": {
+        "id": "format register.keys tidak dikenal",
+        "en": "register.keys has an unknown format",
+    },
+    "register.keys is not readable": {
+        "id": "register.keys tidak dapat dibaca",
+        "en": "register.keys is not readable",
+    },
     "register.db is missing": {"id": "register.db tidak ada", "en": "register.db is missing"},
     "register.db is empty": {"id": "register.db kosong", "en": "register.db is empty"},
-    "a page cannot be read": {"id": "ada halaman yang tidak dapat dibaca",
-                              "en": "a page cannot be read"},
-    "the database cannot be read": {"id": "basis datanya tidak dapat dibaca",
-                                    "en": "the database cannot be read"},
+    "a page cannot be read": {
+        "id": "ada halaman yang tidak dapat dibaca",
+        "en": "a page cannot be read",
+    },
+    "the database cannot be read": {
+        "id": "basis datanya tidak dapat dibaca",
+        "en": "the database cannot be read",
+    },
     "the database does not open with its key": {
         "id": "basis datanya tidak terbuka dengan kuncinya",
-        "en": "the database does not open with its key"},
-    "the office record is missing": {"id": "data kantornya tidak ada",
-                                     "en": "the office record is missing"},
+        "en": "the database does not open with its key",
+    },
+    "the office record is missing": {
+        "id": "data kantornya tidak ada",
+        "en": "the office record is missing",
+    },
     # folders that cannot be written (issue 19)
-    "the drive is read-only": {"id": "penyimpanannya hanya dapat dibaca (terkunci tulis)",
-                               "en": "the drive is read-only (write-protected)"},
-    "no permission to write there": {"id": "tidak ada izin menulis di sana",
-                                     "en": "no permission to write there"},
+    "the drive is read-only": {
+        "id": "penyimpanannya hanya dapat dibaca (terkunci tulis)",
+        "en": "the drive is read-only (write-protected)",
+    },
+    "no permission to write there": {
+        "id": "tidak ada izin menulis di sana",
+        "en": "no permission to write there",
+    },
     "the folder cannot be created there": {
         "id": "folder itu tidak dapat dibuat di sana (namanya terlalu panjang atau memuat "
-              "huruf yang tidak diterima sistem?); pilih nama atau tempat lain",
+        "huruf yang tidak diterima sistem?); pilih nama atau tempat lain",
         "en": "the folder cannot be created there (is the name too long, or does it hold "
-              "characters the system refuses?); choose another name or place"},
+        "characters the system refuses?); choose another name or place",
+    },
     # a damaged register.keys (issue 19)
     "slot": {"id": "ada slot kunci yang tidak berbentuk sah", "en": "a key slot is malformed"},
-    "kdf": {"id": "parameter Argon2id sebuah slot tidak sah",
-            "en": "a slot's Argon2id parameters are not valid"},
-    "sign_ins": {"id": "catatan upaya masuknya tidak sah",
-                 "en": "its record of sign-in attempts is malformed"},
+    "kdf": {
+        "id": "parameter Argon2id sebuah slot tidak sah",
+        "en": "a slot's Argon2id parameters are not valid",
+    },
+    "sign_ins": {
+        "id": "catatan upaya masuknya tidak sah",
+        "en": "its record of sign-in attempts is malformed",
+    },
     "too_deep": {"id": "isinya bersarang terlalu dalam", "en": "it is nested too deeply"},
     # arguments
     "required": {"id": "wajib diisi", "en": "required"},
-    "required: the admin to recover": {"id": "wajib diisi: admin yang akan dipulihkan",
-                                       "en": "required: the admin to recover"},
+    "required: the admin to recover": {
+        "id": "wajib diisi: admin yang akan dipulihkan",
+        "en": "required: the admin to recover",
+    },
     "local or remote": {"id": "local atau remote", "en": "local or remote"},
     "id or en": {"id": "id atau en", "en": "id or en"},
     "must be 1 or more": {"id": "paling sedikit 1", "en": "must be 1 or more"},
     "k must be 2 or more": {"id": "k paling kecil 2", "en": "k must be 2 or more"},
     "only a province has a recovery key": {
         "id": "hanya kantor provinsi yang memiliki kunci pemulihan",
-        "en": "only a province has a recovery key"},
+        "en": "only a province has a recovery key",
+    },
     "this office already has a recovery key": {
         "id": "kantor ini sudah memiliki kunci pemulihan",
-        "en": "this office already has a recovery key"},
-    "this is this office's own key": {"id": "ini kunci kantor ini sendiri",
-                                      "en": "this is this office's own key"},
-    "this is a folder; give a file name": {"id": "ini folder; beri nama berkas",
-                                           "en": "this is a folder; give a file name"},
+        "en": "this office already has a recovery key",
+    },
+    "this is this office's own key": {
+        "id": "ini kunci kantor ini sendiri",
+        "en": "this is this office's own key",
+    },
+    "this is a folder; give a file name": {
+        "id": "ini folder; beri nama berkas",
+        "en": "this is a folder; give a file name",
+    },
     "the file name must end in .json or .pdf": {
         "id": "nama berkas harus berakhiran .json atau .pdf",
-        "en": "the file name must end in .json or .pdf"},
-    "the period ends before it starts": {"id": "periodenya berakhir sebelum dimulai",
-                                         "en": "the period ends before it starts"},
+        "en": "the file name must end in .json or .pdf",
+    },
+    "the period ends before it starts": {
+        "id": "periodenya berakhir sebelum dimulai",
+        "en": "the period ends before it starts",
+    },
 }
 
 # What was wrong with a refused record's field (the ``problem`` of a refusal): the
 # problem's message without its values, which may be personal.
 PROBLEM_WORDS: dict[str, dict[str, str]] = {
-    "seq_outside_batch": {"id": "nomor urutnya di luar rentang kiriman",
-                          "en": "its sequence number is outside the batch's range"},
-    "history_too_long": {"id": "riwayat perubahannya terlalu panjang",
-                         "en": "its history of changes is too long"},
+    "seq_outside_batch": {
+        "id": "nomor urutnya di luar rentang kiriman",
+        "en": "its sequence number is outside the batch's range",
+    },
+    "history_too_long": {
+        "id": "riwayat perubahannya terlalu panjang",
+        "en": "its history of changes is too long",
+    },
     "unknown_field": {"id": "isian ini tidak dikenal", "en": "unknown field"},
-    "owner_mismatch": {"id": "induknya milik kantor lain",
-                       "en": "its parent belongs to another office"},
-    "missing_parent": {"id": "induknya tidak ada di register ini",
-                       "en": "its parent is not in this register"},
+    "owner_mismatch": {
+        "id": "induknya milik kantor lain",
+        "en": "its parent belongs to another office",
+    },
+    "missing_parent": {
+        "id": "induknya tidak ada di register ini",
+        "en": "its parent is not in this register",
+    },
     "age_out_of_range": {"id": "umurnya tidak mungkin", "en": "the age is not possible"},
     "unknown_code": {"id": "ada pilihan yang tidak dikenal", "en": "a choice is not known"},
     "too_long": {"id": "terlalu panjang", "en": "too long"},

@@ -17,10 +17,24 @@ from typing import Any
 # lines (list of free-text lines), ref (id of another record).
 
 
-def _f(kind: str, *, default: Any = None, vocab: str | None = None, personal: bool = False,
-       required: bool = False, max_len: int | None = None, editable: bool = True) -> Any:
-    meta = {"kind": kind, "vocab": vocab, "personal": personal, "required": required,
-            "max_len": max_len, "editable": editable}
+def _f(
+    kind: str,
+    *,
+    default: Any = None,
+    vocab: str | None = None,
+    personal: bool = False,
+    required: bool = False,
+    max_len: int | None = None,
+    editable: bool = True,
+) -> Any:
+    meta = {
+        "kind": kind,
+        "vocab": vocab,
+        "personal": personal,
+        "required": required,
+        "max_len": max_len,
+        "editable": editable,
+    }
     if kind in ("codes", "lines"):
         return field(default_factory=list, metadata=meta)
     return field(default=default, metadata=meta)
@@ -220,8 +234,7 @@ class LetterSettings:
     address_lines: list[str] = _f("lines")
     logo: str = system_field()
     city: str = text_field(required=True, max_len=80)
-    number_pattern: str = _f("text", default=DEFAULT_NUMBER_PATTERN, required=True,
-                             max_len=120)
+    number_pattern: str = _f("text", default=DEFAULT_NUMBER_PATTERN, required=True, max_len=120)
     classification_child: str = _f("text", default="400.2.4", max_len=40)
     classification_adult: str = _f("text", default="400.2.3", max_len=40)
     unit_code: str = _f("text", default="UPTD-PPA", max_len=40)

@@ -55,16 +55,25 @@ def decode_value(f: dataclasses.Field, value: Any) -> tuple[Any, str | None]:
     kind = f.metadata.get("kind")
     default = f.default if f.default is not dataclasses.MISSING else []
     if value is None:
-        return ([] if kind in ("codes", "lines") else
-                "" if kind in ("text", "ref") else
-                False if kind == "flag" else None), None
+        return (
+            []
+            if kind in ("codes", "lines")
+            else ""
+            if kind in ("text", "ref")
+            else False
+            if kind == "flag"
+            else None
+        ), None
     if kind in ("text", "ref"):
         if not isinstance(value, str):
             return default, "unreadable_value"
         return value, _bad_text(value, _text_bound(f))
     if kind == "code":
-        return (value, None) if isinstance(value, str) and len(value) <= 64 else (
-            default, "unreadable_value")
+        return (
+            (value, None)
+            if isinstance(value, str) and len(value) <= 64
+            else (default, "unreadable_value")
+        )
     if kind in ("codes", "lines"):
         if not isinstance(value, str):
             return [], "unreadable_value"
@@ -74,8 +83,11 @@ def decode_value(f: dataclasses.Field, value: Any) -> tuple[Any, str | None]:
             items = json.loads(value)
         except (ValueError, RecursionError):
             return [], "unreadable_value"
-        if (not isinstance(items, list) or len(items) > LIST_ITEMS_MAX
-                or not all(isinstance(item, str) for item in items)):
+        if (
+            not isinstance(items, list)
+            or len(items) > LIST_ITEMS_MAX
+            or not all(isinstance(item, str) for item in items)
+        ):
             return [], "unreadable_value"
         bound = 64 if kind == "codes" else SYSTEM_TEXT_MAX
         if any(_bad_text(item, bound) for item in items):
@@ -89,8 +101,11 @@ def decode_value(f: dataclasses.Field, value: Any) -> tuple[Any, str | None]:
         except ValueError:
             return None, "unreadable_date"
     if kind == "flag":
-        return (bool(value), None) if type(value) is int and value in (0, 1) else (
-            False, "unreadable_flag")
+        return (
+            (bool(value), None)
+            if type(value) is int and value in (0, 1)
+            else (False, "unreadable_flag")
+        )
     if kind == "int":
         if type(value) is not int or not INT_MIN <= value <= INT_MAX:
             return None, "unreadable_number"
@@ -113,8 +128,9 @@ def decode(record_type: type, row: dict[str, Any]) -> tuple[Any, list[Problem]]:
     return record_type(**values), problems
 
 
-def row_problems(record_type: type, row: dict[str, Any], *, today: dt.date | None = None,
-                 partial: bool = False) -> list[Problem]:
+def row_problems(
+    record_type: type, row: dict[str, Any], *, today: dt.date | None = None, partial: bool = False
+) -> list[Problem]:
     """The errors of a row: values that cannot be read, then what the app's validation
     refuses. Warnings are left out (a save keeps them too). ``partial``: a de-identified
     row, whose personal fields may be blank."""
@@ -164,8 +180,16 @@ def _plan(record_type: type) -> tuple[tuple[str, str, Any, bool, bool, bool], ..
             arg = _text_bound(f)
         else:
             arg = None
-        plan.append((f.name, kind, arg, bool(meta.get("required")) and checked,
-                     bool(meta.get("personal")), checked))
+        plan.append(
+            (
+                f.name,
+                kind,
+                arg,
+                bool(meta.get("required")) and checked,
+                bool(meta.get("personal")),
+                checked,
+            )
+        )
     return tuple(plan)
 
 
@@ -176,8 +200,9 @@ def _nik_surely_fine(nik: str) -> bool:
         return False
     day, month = int(nik[6:8]), int(nik[8:10])
     day = day - 40 if day > 40 else day
-    return 1 <= month <= 12 and 1 <= day <= (28 if month == 2 else
-                                             30 if month in (4, 6, 9, 11) else 31)
+    return 1 <= month <= 12 and 1 <= day <= (
+        28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+    )
 
 
 def _list_fine(text: str, kind: str, codes: frozenset[str] | None) -> bool:
@@ -189,13 +214,14 @@ def _list_fine(text: str, kind: str, codes: frozenset[str] | None) -> bool:
         return False
     if kind == "codes":
         return len(set(items)) == len(items) and all(
-            isinstance(item, str) and item in codes for item in items)
-    return all(isinstance(item, str) and not _bad_text(item, SYSTEM_TEXT_MAX)
-               for item in items)
+            isinstance(item, str) and item in codes for item in items
+        )
+    return all(isinstance(item, str) and not _bad_text(item, SYSTEM_TEXT_MAX) for item in items)
 
 
-def _column_fine(name: str, kind: str, arg: Any, column: list, checked: bool,
-                 today_text: str) -> bool:
+def _column_fine(
+    name: str, kind: str, arg: Any, column: list, checked: bool, today_text: str
+) -> bool:
     types = set(map(type, column))
     values = set(column)
     values.discard(None)
@@ -225,22 +251,24 @@ def _column_fine(name: str, kind: str, arg: Any, column: list, checked: bool,
                 day = dt.date.fromisoformat(value)
             except ValueError:
                 return False
-            if checked and (day.year < 1900 or (
-                    value > today_text and name not in validation.FUTURE_ALLOWED)):
+            if checked and (
+                day.year < 1900 or (value > today_text and name not in validation.FUTURE_ALLOWED)
+            ):
                 return False
         return True
     if kind == "flag":
         return types <= {int, _NONE} and values <= {0, 1}
     if kind == "int":
-        return types <= {int, _NONE} and (not values or (
-            min(values) >= INT_MIN and max(values) <= INT_MAX))
+        return types <= {int, _NONE} and (
+            not values or (min(values) >= INT_MIN and max(values) <= INT_MAX)
+        )
     return False
 
 
 def _required_fine(column: list, deleted: list, lenient_all: bool, personal: bool) -> bool:
     if personal and lenient_all:
         return True
-    if personal and any(deleted):        # a tombstone keeps no personal fields
+    if personal and any(deleted):  # a tombstone keeps no personal fields
         column = [value for value, gone in zip(column, deleted, strict=True) if not gone]
     values = set(column)
     if None in values or "" in values or "[]" in values:
@@ -250,8 +278,9 @@ def _required_fine(column: list, deleted: list, lenient_all: bool, personal: boo
 
 def _regions_fine(*columns: list) -> bool:
     # Only the shape is an error; a code not in today's list is a warning.
-    return all(validation.REGION.match(value) for column in columns
-               for value in set(column) if value)
+    return all(
+        validation.REGION.match(value) for column in columns for value in set(column) if value
+    )
 
 
 def _persons_fine(col: dict[str, list], today: dt.date) -> bool:
@@ -264,20 +293,29 @@ def _persons_fine(col: dict[str, list], today: dt.date) -> bool:
             born = dt.date.fromisoformat(value)
             if born <= today and r.age_on(born, today) > validation.MAX_AGE:
                 return False
-    if any(problem.is_error for nik in col["nik"] if nik and not _nik_surely_fine(nik)
-           for problem in validation.check_nik(nik, today=today)):
+    if any(
+        problem.is_error
+        for nik in col["nik"]
+        if nik and not _nik_surely_fine(nik)
+        for problem in validation.check_nik(nik, today=today)
+    ):
         return False
-    return (all(not validation.check_phone("phone", value)
-                for name in ("phone", "guardian_phone") for value in set(col[name]) if value)
-            and _regions_fine(col["region_code"]))
+    return all(
+        not validation.check_phone("phone", value)
+        for name in ("phone", "guardian_phone")
+        for value in set(col[name])
+        if value
+    ) and _regions_fine(col["region_code"])
 
 
 def _cases_fine(col: dict[str, list], today: dt.date) -> bool:
     closed_statuses = validation.CLOSED_STATUSES
-    for status, closed_on, reason in zip(col["status"], col["closed_on"],
-                                         col["closure_reason"], strict=True):
+    for status, closed_on, reason in zip(
+        col["status"], col["closed_on"], col["closure_reason"], strict=True
+    ):
         if (status in closed_statuses) != (closed_on is not None) or (
-                status in closed_statuses and not reason):
+            status in closed_statuses and not reason
+        ):
             return False
     for name in ("closed_on", "follow_up_on"):
         for opened, value in zip(col["opened_on"], col[name], strict=True):
@@ -294,22 +332,26 @@ _EXTRA = {
     r.Person: _persons_fine,
     r.Case: _cases_fine,
     r.Service: lambda col, today: _ordered(col["started_on"], col["completed_on"]),
-    r.Referral: lambda col, today: (_ordered(col["letter_date"], col["responded_on"])
-                                    and _required_fine(col["services_requested"], [], False,
-                                                       False)),
+    r.Referral: lambda col, today: (
+        _ordered(col["letter_date"], col["responded_on"])
+        and _required_fine(col["services_requested"], [], False, False)
+    ),
     r.Provider: lambda col, today: (
         all(validation.EMAIL.match(value) for value in set(col["email"]) if value)
-        and _regions_fine(col["region_code"])),
+        and _regions_fine(col["region_code"])
+    ),
     r.CaseNote: lambda col, today: True,
     r.Office: lambda col, today: (
         not any(validation.check_office(value) for value in set(col["code"]) if value)
         and all(value.isprintable() for value in set(col["name"]) if value)
-        and _regions_fine(col["region_code"])),
+        and _regions_fine(col["region_code"])
+    ),
 }
 
 
-def rows_pass(record_type: type, rows: list[dict], *, today: dt.date,
-              partial: bool = False) -> bool:
+def rows_pass(
+    record_type: type, rows: list[dict], *, today: dt.date, partial: bool = False
+) -> bool:
     """True only if :func:`row_problems` finds nothing in any of ``rows`` (every row
     holding every field). False says nothing: check the rows one by one."""
     plan = _plan(record_type)

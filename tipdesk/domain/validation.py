@@ -66,8 +66,9 @@ def _check_fields(record: object, today: dt.date) -> list[Problem]:
             continue
         value = getattr(record, f.name)
         kind = meta["kind"]
-        if meta.get("required") and (value in (None, "", [])
-                                     or (isinstance(value, str) and not value.strip())):
+        if meta.get("required") and (
+            value in (None, "", []) or (isinstance(value, str) and not value.strip())
+        ):
             problems.append(Problem(f.name, "required"))
             continue
         if kind == "text" and meta.get("max_len") and len(value or "") > meta["max_len"]:
@@ -86,11 +87,13 @@ def _check_fields(record: object, today: dt.date) -> list[Problem]:
                 problems.append(Problem(f.name, "duplicate_code"))
         elif kind == "date" and value is not None:
             if value > today and f.name not in FUTURE_ALLOWED:
-                problems.append(Problem(f.name, "date_in_future",
-                                        params={"value": value.isoformat()}))
+                problems.append(
+                    Problem(f.name, "date_in_future", params={"value": value.isoformat()})
+                )
             elif value.year < 1900:
-                problems.append(Problem(f.name, "date_too_early",
-                                        params={"value": value.isoformat()}))
+                problems.append(
+                    Problem(f.name, "date_too_early", params={"value": value.isoformat()})
+                )
     return problems
 
 
@@ -106,14 +109,14 @@ def control_characters(text: str, max_len: int | None) -> bool:
     return bad.search(text) is not None
 
 
-def unknown_code(field: str, value: object, vocab: str,
-                 allowed: Sequence[str] | None = None) -> Problem:
+def unknown_code(
+    field: str, value: object, vocab: str, allowed: Sequence[str] | None = None
+) -> Problem:
     """The allowed codes (``allowed``, else the vocabulary's) go with the refusal: the
     command line has no list to pick from."""
     codes = list(allowed if allowed is not None else VOCABULARIES[vocab].codes())
     shown = ", ".join(codes[:_CHOICES_SHOWN]) + (", …" if len(codes) > _CHOICES_SHOWN else "")
-    return Problem(field, "unknown_code",
-                   params={"value": value, "vocab": vocab, "choices": shown})
+    return Problem(field, "unknown_code", params={"value": value, "vocab": vocab, "choices": shown})
 
 
 _CHOICES_SHOWN = 20
@@ -124,11 +127,17 @@ def _person(p: r.Person, today: dt.date) -> list[Problem]:
     if p.birth_date and p.birth_date <= today:
         age = r.age_on(p.birth_date, today)
         if age > MAX_AGE:
-            problems.append(Problem("birth_date", "age_out_of_range",
-                                    params={"value": age, "max": MAX_AGE}))
+            problems.append(
+                Problem("birth_date", "age_out_of_range", params={"value": age, "max": MAX_AGE})
+            )
     if p.estimated_age is not None and not 0 <= p.estimated_age <= MAX_AGE:
-        problems.append(Problem("estimated_age", "age_out_of_range",
-                                params={"value": p.estimated_age, "max": MAX_AGE}))
+        problems.append(
+            Problem(
+                "estimated_age",
+                "age_out_of_range",
+                params={"value": p.estimated_age, "max": MAX_AGE},
+            )
+        )
     if p.nik:
         problems.extend(check_nik(p.nik, sex=p.sex, birth_date=p.birth_date, today=today))
     for name in ("phone", "guardian_phone"):
@@ -140,23 +149,35 @@ def _person(p: r.Person, today: dt.date) -> list[Problem]:
     return problems
 
 
-def check_nik(nik: str, *, sex: str | None = None, birth_date: dt.date | None = None,
-              today: dt.date | None = None) -> list[Problem]:
+def check_nik(
+    nik: str,
+    *,
+    sex: str | None = None,
+    birth_date: dt.date | None = None,
+    today: dt.date | None = None,
+) -> list[Problem]:
     """Check a NIK's shape; a region or date that does not match is only a warning."""
     info = parse_nik(nik, reference_date=today or dt.date.today())
-    problems = [Problem("nik", f"nik_{issue.code}") for issue in info.errors
-                if issue.code in _NIK_FATAL]
+    problems = [
+        Problem("nik", f"nik_{issue.code}") for issue in info.errors if issue.code in _NIK_FATAL
+    ]
     if problems:
         return problems
-    problems += [Problem("nik", f"nik_{issue.code}", "warning")
-                 for issue in info.errors + info.warnings if issue.code not in _NIK_FATAL]
+    problems += [
+        Problem("nik", f"nik_{issue.code}", "warning")
+        for issue in info.errors + info.warnings
+        if issue.code not in _NIK_FATAL
+    ]
     if sex and info.gender and {"L": "male", "P": "female"}[info.gender] != sex:
         problems.append(Problem("nik", "nik_sex_mismatch", "warning"))
     if birth_date and info.birth_date and info.birth_date != birth_date.isoformat():
         # The NIK only holds two digits of the year, so compare day, month and year mod 100.
         nik_date = dt.date.fromisoformat(info.birth_date)
         if (nik_date.day, nik_date.month, nik_date.year % 100) != (
-                birth_date.day, birth_date.month, birth_date.year % 100):
+            birth_date.day,
+            birth_date.month,
+            birth_date.year % 100,
+        ):
             problems.append(Problem("nik", "nik_birth_date_mismatch", "warning"))
     return problems
 
@@ -201,8 +222,9 @@ def _case(c: r.Case, today: dt.date) -> list[Problem]:
         for name in ("closed_on", "follow_up_on", "consent_date"):
             value = getattr(c, name)
             if value is not None and value < c.opened_on and name != "consent_date":
-                problems.append(Problem(name, "before_opening",
-                                        params={"opened_on": c.opened_on.isoformat()}))
+                problems.append(
+                    Problem(name, "before_opening", params={"opened_on": c.opened_on.isoformat()})
+                )
     if c.labour_sector and "forced_labour" not in c.exploitation_types:
         problems.append(Problem("labour_sector", "sector_without_forced_labour", "warning"))
     if (c.consent_services or c.consent_share) and c.consent_date is None:
@@ -265,21 +287,24 @@ def _letter_settings(s: r.LetterSettings, today: dt.date) -> list[Problem]:
         problems.append(Problem("letterhead", "required"))
     for code in letters.pattern_problems(s.number_pattern) if s.number_pattern else []:
         kind, _, name = code.partition(":")
-        problems.append(Problem("number_pattern", f"pattern_{kind}",
-                                params={"name": "{" + name + "}"}))
+        problems.append(
+            Problem("number_pattern", f"pattern_{kind}", params={"name": "{" + name + "}"})
+        )
     nip = s.signatory_nip.replace(" ", "")
     if nip and not nip.isdigit():
         problems.append(Problem("signatory_nip", "invalid_nip"))
     elif nip and len(nip) != 18:
-        problems.append(Problem("signatory_nip", "nip_length", "warning",
-                                params={"digits": len(nip)}))
+        problems.append(
+            Problem("signatory_nip", "nip_length", "warning", params={"digits": len(nip)})
+        )
     if s.logo:
         image = logo_bytes(s)
         if image is None or not image.startswith(_IMAGE_MAGIC):
             problems.append(Problem("logo", "invalid_logo"))
         elif len(image) > LOGO_MAX_BYTES:
-            problems.append(Problem("logo", "logo_too_large",
-                                    params={"max_kb": LOGO_MAX_BYTES // 1024}))
+            problems.append(
+                Problem("logo", "logo_too_large", params={"max_kb": LOGO_MAX_BYTES // 1024})
+            )
     return problems
 
 

@@ -22,8 +22,13 @@ class _Failed:
         self.error = error
 
 
-def read_ahead(items: Iterator[T], depth: int = 3, *, name: str = "tipdesk-ahead",
-               on_stop: Callable[[], None] | None = None) -> Iterator[T]:
+def read_ahead(
+    items: Iterator[T],
+    depth: int = 3,
+    *,
+    name: str = "tipdesk-ahead",
+    on_stop: Callable[[], None] | None = None,
+) -> Iterator[T]:
     """Yield the items of ``items`` (a generator), made by a worker thread up to ``depth``
     ahead. An exception in the worker is raised here, where its item would have been.
     Closing this generator early (an error or a cancel in the caller) calls ``on_stop``
@@ -57,7 +62,7 @@ def read_ahead(items: Iterator[T], depth: int = 3, *, name: str = "tipdesk-ahead
 
     worker = threading.Thread(target=work, name=name, daemon=True)
     worker.start()
-    finished = False        # the worker said it is done (or failed): nothing to stop
+    finished = False  # the worker said it is done (or failed): nothing to stop
     try:
         while True:
             item = out.get()

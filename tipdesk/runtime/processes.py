@@ -25,8 +25,7 @@ from tipdesk.runtime.ahead import read_ahead
 
 # Errors a second process may meet in content its checks let through; the writing
 # process turns them into its own refusal, so they cross over as themselves.
-_PASSED_ON = {e.__name__: e for e in (KeyError, TypeError, ValueError, AttributeError,
-                                      IndexError)}
+_PASSED_ON = {e.__name__: e for e in (KeyError, TypeError, ValueError, AttributeError, IndexError)}
 
 
 @dataclass(frozen=True)
@@ -39,8 +38,11 @@ class Failed:
 
     def error(self) -> BaseException:
         cls = getattr(errors, self.name, None)
-        if (self.params is not None and isinstance(cls, type)
-                and issubclass(cls, errors.TipdeskError)):
+        if (
+            self.params is not None
+            and isinstance(cls, type)
+            and issubclass(cls, errors.TipdeskError)
+        ):
             return cls(**self.params)
         if self.name in _PASSED_ON:
             return _PASSED_ON[self.name](self.name)
@@ -56,8 +58,14 @@ class Outlet:
     ahead: int
 
 
-def run_apart(target: Callable[..., None], args: tuple, *, name: str,
-              here: Callable[[], Iterable], ahead: int = 3) -> Iterator[Any]:
+def run_apart(
+    target: Callable[..., None],
+    args: tuple,
+    *,
+    name: str,
+    here: Callable[[], Iterable],
+    ahead: int = 3,
+) -> Iterator[Any]:
     """The items ``target(*args, outlet)`` hands over (through :func:`serve`) in a
     spawned process, which makes them about ``ahead`` ahead of this one (that many
     made and waiting, one being sent, one being made); its error raised here, and
@@ -67,8 +75,9 @@ def run_apart(target: Callable[..., None], args: tuple, *, name: str,
     ``here()`` instead: slower, the same items."""
     ctx = multiprocessing.get_context("spawn")
     reader, writer = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=target, args=(*args, Outlet(writer, ahead)), name=name,
-                          daemon=True)
+    process = ctx.Process(
+        target=target, args=(*args, Outlet(writer, ahead)), name=name, daemon=True
+    )
     try:
         try:
             process.start()
@@ -76,12 +85,12 @@ def run_apart(target: Callable[..., None], args: tuple, *, name: str,
             yield from here()
             return
         finally:
-            writer.close()      # the child's copy is now the only writing end
+            writer.close()  # the child's copy is now the only writing end
         received = 0
         while True:
             try:
                 item = _receive(reader, process)
-            except (EOFError, OSError):          # the pipe ended: the process did
+            except (EOFError, OSError):  # the pipe ended: the process did
                 if received == 0:
                     yield from here()
                     return
@@ -107,7 +116,7 @@ def _receive(reader, process) -> Any:
         ready = wait([reader, process.sentinel])
         if reader in ready or reader.poll(0):
             return reader.recv()
-        if not process.is_alive():   # ended before taking its end of the pipe (Windows)
+        if not process.is_alive():  # ended before taking its end of the pipe (Windows)
             raise EOFError()
 
 
@@ -118,7 +127,7 @@ class _Gone(Exception):
 def _send(connection, item: Any) -> None:
     try:
         connection.send(item)
-    except OSError:                     # the reader has ended: nobody to send to
+    except OSError:  # the reader has ended: nobody to send to
         raise _Gone() from None
 
 

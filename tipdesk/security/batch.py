@@ -132,8 +132,11 @@ MAX_CHANGES_BYTES = 1024 * 1024 * 1024  # uncompressed
 # 20,000 characters, with its earlier text) and a history of 10,000 steps come to
 # under 2 MiB; a larger line is refused before it is gathered, so memory stays bounded.
 MAX_LINE_BYTES = 4 * 1024 * 1024
-MEMBER_CAPS = {MANIFEST: MAX_MANIFEST_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES,
-               CHANGES: MAX_CHANGES_BYTES}
+MEMBER_CAPS = {
+    MANIFEST: MAX_MANIFEST_BYTES,
+    SIGNATURE: MAX_SIGNATURE_BYTES,
+    CHANGES: MAX_CHANGES_BYTES,
+}
 
 _AGE_MAGIC = b"age-encryption.org/v1\n"
 _AGE_MAX_HEADER = 64 * 1024
@@ -144,11 +147,26 @@ _READ_STEP = 1024 * 1024
 _UNTRUSTED = "untrusted comment: "
 _TRUSTED = "trusted comment: "
 
-_MANIFEST_FIELDS = ("format", "batch_id", "origin", "origin_code", "destination",
-                    "destination_fingerprint", "seq_from", "seq_to", "ack_upto",
-                    "schema_version", "created_at", "counts", "members", "profile")
-_FIELDS_OF_FORMAT = {1: frozenset(_MANIFEST_FIELDS),
-                     2: frozenset((*_MANIFEST_FIELDS, "audit_head", "anchor"))}
+_MANIFEST_FIELDS = (
+    "format",
+    "batch_id",
+    "origin",
+    "origin_code",
+    "destination",
+    "destination_fingerprint",
+    "seq_from",
+    "seq_to",
+    "ack_upto",
+    "schema_version",
+    "created_at",
+    "counts",
+    "members",
+    "profile",
+)
+_FIELDS_OF_FORMAT = {
+    1: frozenset(_MANIFEST_FIELDS),
+    2: frozenset((*_MANIFEST_FIELDS, "audit_head", "anchor")),
+}
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _OFFICE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -191,13 +209,14 @@ def batch_file_name(batch_id: str | None = None) -> str:
 
 def manifest_bytes(manifest: Manifest) -> bytes:
     """Canonical JSON: sorted keys, no spaces, UTF-8 (only the fields of its format)."""
-    fields = {k: v for k, v in asdict(manifest).items()
-              if k in _FIELDS_OF_FORMAT[manifest.format]}
-    return json.dumps(fields, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
+    fields = {k: v for k, v in asdict(manifest).items() if k in _FIELDS_OF_FORMAT[manifest.format]}
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 # --- sealing -----------------------------------------------------------------------------
+
 
 class Changes:
     """``changes.jsonl`` as an export makes it: each piece is measured, hashed and
@@ -248,12 +267,26 @@ class _Member:
         return cls(name, zlib.crc32(data), len(data), [deflate.compress(data), deflate.flush()])
 
 
-def seal(*, origin: str, origin_code: str, destination: str, destination_fingerprint: str,
-         seq_from: int, seq_to: int, ack_upto: int, schema_version: str,
-         counts: Mapping[str, int], profile: str, changes: bytes | Changes,
-         signing_key: bytes, recipients: Sequence[str], batch_id: str | None = None,
-         created_at: str | None = None, audit_head: Mapping[str, Any] | None = None,
-         anchor: Mapping[str, Any] | None = None) -> bytes:
+def seal(
+    *,
+    origin: str,
+    origin_code: str,
+    destination: str,
+    destination_fingerprint: str,
+    seq_from: int,
+    seq_to: int,
+    ack_upto: int,
+    schema_version: str,
+    counts: Mapping[str, int],
+    profile: str,
+    changes: bytes | Changes,
+    signing_key: bytes,
+    recipients: Sequence[str],
+    batch_id: str | None = None,
+    created_at: str | None = None,
+    audit_head: Mapping[str, Any] | None = None,
+    anchor: Mapping[str, Any] | None = None,
+) -> bytes:
     """A ``.tipbatch`` file's bytes: the manifest (with the hash of ``changes``), signed
     with ``signing_key`` (32 raw Ed25519 bytes), zipped, and encrypted to every age
     recipient in ``recipients``. ``changes`` is the bytes, or a ``Changes`` written as
@@ -266,22 +299,42 @@ def seal(*, origin: str, origin_code: str, destination: str, destination_fingerp
         written.write(bytes(changes))
         changes = written
     manifest = Manifest(
-        format=FORMAT_VERSION, batch_id=batch_id or new_batch_id(), origin=origin,
-        origin_code=origin_code, destination=destination,
-        destination_fingerprint=destination_fingerprint, seq_from=seq_from, seq_to=seq_to,
-        ack_upto=ack_upto, schema_version=schema_version,
-        created_at=created_at or _now(), counts=dict(counts),
-        members={CHANGES: changes.sha256()}, profile=profile,
-        audit_head=dict(audit_head or {"seq": 0, "hash": "0" * 64}), anchor=dict(anchor or {}))
+        format=FORMAT_VERSION,
+        batch_id=batch_id or new_batch_id(),
+        origin=origin,
+        origin_code=origin_code,
+        destination=destination,
+        destination_fingerprint=destination_fingerprint,
+        seq_from=seq_from,
+        seq_to=seq_to,
+        ack_upto=ack_upto,
+        schema_version=schema_version,
+        created_at=created_at or _now(),
+        counts=dict(counts),
+        members={CHANGES: changes.sha256()},
+        profile=profile,
+        audit_head=dict(audit_head or {"seq": 0, "hash": "0" * 64}),
+        anchor=dict(anchor or {}),
+    )
     _check_manifest(manifest)
     body = manifest_bytes(manifest)
     if len(body) > MAX_MANIFEST_BYTES:
         raise ValueError("manifest exceeds MAX_MANIFEST_BYTES")
-    signature = sign_minisign(body, signing_key, trusted_comment=(
-        f"timestamp:{_unix(manifest.created_at)}\tfile:{MANIFEST}"
-        f"\tbatch:{manifest.batch_id}\torigin:{manifest.origin_code}"))
-    plain = _zip([_Member.of(MANIFEST, body),
-                  _Member.of(SIGNATURE, signature.encode("utf-8")), changes.member()])
+    signature = sign_minisign(
+        body,
+        signing_key,
+        trusted_comment=(
+            f"timestamp:{_unix(manifest.created_at)}\tfile:{MANIFEST}"
+            f"\tbatch:{manifest.batch_id}\torigin:{manifest.origin_code}"
+        ),
+    )
+    plain = _zip(
+        [
+            _Member.of(MANIFEST, body),
+            _Member.of(SIGNATURE, signature.encode("utf-8")),
+            changes.member(),
+        ]
+    )
     return encrypt(plain, recipients)
 
 
@@ -309,19 +362,50 @@ def _zip(members: Sequence[_Member]) -> bytes:
         compressed = sum(len(part) for part in member.deflated)
         if max(compressed, member.size, offset) >= 0xFFFFFFFF:
             raise ValueError("a batch member is too large for the zip")
-        fields = (_VERSION_DEFLATE, 0, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE,
-                  member.crc, compressed, member.size, len(name))
+        fields = (
+            _VERSION_DEFLATE,
+            0,
+            zipfile.ZIP_DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            member.crc,
+            compressed,
+            member.size,
+            len(name),
+        )
         header = struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields, 0) + name
-        central.append(struct.pack(
-            "<4s4B4H3L5H2L", b"PK\x01\x02", _VERSION_DEFLATE, _UNIX, _VERSION_DEFLATE, 0,
-            0, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, member.crc, compressed,
-            member.size, len(name), 0, 0, 0, 0, 0o600 << 16, offset) + name)
+        central.append(
+            struct.pack(
+                "<4s4B4H3L5H2L",
+                b"PK\x01\x02",
+                _VERSION_DEFLATE,
+                _UNIX,
+                _VERSION_DEFLATE,
+                0,
+                0,
+                zipfile.ZIP_DEFLATED,
+                _DOS_TIME,
+                _DOS_DATE,
+                member.crc,
+                compressed,
+                member.size,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0o600 << 16,
+                offset,
+            )
+            + name
+        )
         out.append(header)
         out.extend(member.deflated)
         offset += len(header) + compressed
     directory = b"".join(central)
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members),
-                      len(directory), offset, 0)
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), offset, 0
+    )
     return b"".join([*out, directory, end])
 
 
@@ -336,6 +420,7 @@ def encrypt(plain: bytes, recipients: Sequence[str]) -> bytes:
 
 # --- minisign ----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Minisign:
     algorithm: bytes  # b"Ed" (message signed as is) or b"ED" (BLAKE2b-512 prehashed)
@@ -345,8 +430,13 @@ class _Minisign:
     global_signature: bytes
 
 
-def sign_minisign(message: bytes, signing_key: bytes, *, trusted_comment: str,
-                  untrusted_comment: str = "TipDesk batch manifest signature") -> str:
+def sign_minisign(
+    message: bytes,
+    signing_key: bytes,
+    *,
+    trusted_comment: str,
+    untrusted_comment: str = "TipDesk batch manifest signature",
+) -> str:
     """A minisign signature file (legacy ``Ed`` algorithm) of ``message``."""
     if any(ch in trusted_comment + untrusted_comment for ch in "\r\n"):
         raise ValueError("a minisign comment is one line")
@@ -354,10 +444,12 @@ def sign_minisign(message: bytes, signing_key: bytes, *, trusted_comment: str,
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     signature = private.sign(message)
     global_signature = private.sign(signature + trusted_comment.encode("utf-8"))
-    return (f"{_UNTRUSTED}{untrusted_comment}\n"
-            f"{_b64(b'Ed' + key_id(public) + signature)}\n"
-            f"{_TRUSTED}{trusted_comment}\n"
-            f"{_b64(global_signature)}\n")
+    return (
+        f"{_UNTRUSTED}{untrusted_comment}\n"
+        f"{_b64(b'Ed' + key_id(public) + signature)}\n"
+        f"{_TRUSTED}{trusted_comment}\n"
+        f"{_b64(global_signature)}\n"
+    )
 
 
 def verify_minisign(sig_text: str | bytes, message: bytes, public_key: bytes) -> bool:
@@ -373,8 +465,10 @@ def verify_minisign(sig_text: str | bytes, message: bytes, public_key: bytes) ->
 def minisign_public_key(public_key: bytes) -> str:
     """The public key as a minisign ``.pub`` file, for checking a manifest with minisign."""
     kid = key_id(public_key)
-    return (f"{_UNTRUSTED}minisign public key {kid[::-1].hex().upper()}\n"
-            f"{_b64(b'Ed' + kid + public_key)}\n")
+    return (
+        f"{_UNTRUSTED}minisign public key {kid[::-1].hex().upper()}\n"
+        f"{_b64(b'Ed' + kid + public_key)}\n"
+    )
 
 
 def _parse_minisign(sig_text: str | bytes) -> _Minisign:
@@ -386,19 +480,16 @@ def _parse_minisign(sig_text: str | bytes) -> _Minisign:
     lines = sig_text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    if len(lines) != 4 or not lines[0].startswith(_UNTRUSTED) \
-            or not lines[2].startswith(_TRUSTED):
+    if len(lines) != 4 or not lines[0].startswith(_UNTRUSTED) or not lines[2].startswith(_TRUSTED):
         raise ValueError("not minisign")
     try:
         blob = base64.b64decode(lines[1], validate=True)
         global_signature = base64.b64decode(lines[3], validate=True)
     except binascii.Error as error:
         raise ValueError("base64") from error
-    if len(blob) != 2 + 8 + 64 or blob[:2] not in (b"Ed", b"ED") \
-            or len(global_signature) != 64:
+    if len(blob) != 2 + 8 + 64 or blob[:2] not in (b"Ed", b"ED") or len(global_signature) != 64:
         raise ValueError("not minisign")
-    return _Minisign(blob[:2], blob[2:10], blob[10:], lines[2][len(_TRUSTED):],
-                     global_signature)
+    return _Minisign(blob[:2], blob[2:10], blob[10:], lines[2][len(_TRUSTED) :], global_signature)
 
 
 def _verify(parsed: _Minisign, message: bytes, public_key: bytes) -> bool:
@@ -409,8 +500,9 @@ def _verify(parsed: _Minisign, message: bytes, public_key: bytes) -> bool:
     key = Ed25519PublicKey.from_public_bytes(public_key)
     try:
         key.verify(parsed.signature, message)
-        key.verify(parsed.global_signature,
-                   parsed.signature + parsed.trusted_comment.encode("utf-8"))
+        key.verify(
+            parsed.global_signature, parsed.signature + parsed.trusted_comment.encode("utf-8")
+        )
     except InvalidSignature:
         return False
     return True
@@ -418,9 +510,14 @@ def _verify(parsed: _Minisign, message: bytes, public_key: bytes) -> bool:
 
 # --- opening -----------------------------------------------------------------------------
 
-def open_batch(data: bytes, identities: Sequence[str],
-               key_for: Callable[[bytes], bytes | None], *,
-               our_office_id: str) -> tuple[Manifest, ChangesText]:
+
+def open_batch(
+    data: bytes,
+    identities: Sequence[str],
+    key_for: Callable[[bytes], bytes | None],
+    *,
+    our_office_id: str,
+) -> tuple[Manifest, ChangesText]:
     """Decrypt, verify and check a ``.tipbatch``; return its manifest and its
     ``changes.jsonl`` (read line by line, or whole). See the module docstring for the
     order of the checks and for what the caller must still check (``manifest.origin``
@@ -465,8 +562,7 @@ class ChangesText:
     a second, so the whole text (up to ``MAX_CHANGES_BYTES``, ten times the file) is
     never held at once. Every read stops past the cap, whatever the headers claim."""
 
-    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
-                 plain: bytes) -> None:
+    def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, plain: bytes) -> None:
         self._archive, self._info, self._plain = archive, info, plain
 
     def archive_bytes(self) -> bytes:
@@ -486,11 +582,11 @@ class ChangesText:
     def line_blocks(self) -> Iterator[list[bytes]]:
         """The lines of :meth:`lines`, a list per inflated step (split in C, not found one
         by one), refused the same way before the block with a line too long."""
-        pending: list[bytes] = []       # the start of a line the last steps did not end
+        pending: list[bytes] = []  # the start of a line the last steps did not end
         pending_size = 0
         for chunk in self.chunks():
             lines = chunk.split(b"\n")
-            rest = lines.pop()          # after the last newline: the start of a line
+            rest = lines.pop()  # after the last newline: the start of a line
             if lines:
                 if pending:
                     pending.append(lines[0])
@@ -573,14 +669,15 @@ def read_members(plain: bytes) -> dict[str, Any]:
             raise BatchDamaged(reason="compression")
         if info.file_size > cap:
             raise BatchDamaged(reason="member_size")
-        members[info.filename] = (ChangesText(archive, info, plain)
-                                  if info.filename == CHANGES
-                                  else _read_capped(archive, info, cap))
+        members[info.filename] = (
+            ChangesText(archive, info, plain)
+            if info.filename == CHANGES
+            else _read_capped(archive, info, cap)
+        )
     return members
 
 
-def _inflate_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int
-                    ) -> Iterator[bytes]:
+def _inflate_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> Iterator[bytes]:
     """Inflate one member in steps, stopping as soon as it passes ``cap``, whatever its
     header claims; a size differing from the header is refused too (after the steps
     read so far have been handed out: the caller applies nothing before the end)."""
@@ -608,8 +705,9 @@ def parse_manifest(body: bytes) -> Manifest:
     the fields, which a later format may change), ``BatchDamaged(reason="manifest")`` for
     anything that is not exactly a format-1 manifest."""
     try:
-        data = json.loads(body.decode("utf-8"), object_pairs_hook=_no_duplicates,
-                          parse_constant=_no_constant)
+        data = json.loads(
+            body.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant
+        )
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise BatchDamaged(reason="manifest") from None
     if not isinstance(data, dict) or not _is_int(data.get("format")) or data["format"] < 1:
@@ -640,10 +738,20 @@ def _check_manifest(m: Manifest) -> None:
         ("ack_upto", _is_int(m.ack_upto) and m.ack_upto >= 0),
         ("schema_version", _matches(_VERSION, m.schema_version)),
         ("created_at", _is_utc_time(m.created_at)),
-        ("counts", isinstance(m.counts, dict) and len(m.counts) <= 64 and all(
-            _matches(_SHORT_CODE, k) and _is_int(v) and v >= 0 for k, v in m.counts.items())),
-        ("members", isinstance(m.members, dict) and set(m.members) == {CHANGES}
-         and all(_matches(_HEX64, v) for v in m.members.values())),
+        (
+            "counts",
+            isinstance(m.counts, dict)
+            and len(m.counts) <= 64
+            and all(
+                _matches(_SHORT_CODE, k) and _is_int(v) and v >= 0 for k, v in m.counts.items()
+            ),
+        ),
+        (
+            "members",
+            isinstance(m.members, dict)
+            and set(m.members) == {CHANGES}
+            and all(_matches(_HEX64, v) for v in m.members.values()),
+        ),
         ("profile", _matches(_SHORT_CODE, m.profile)),
         ("audit_head", m.format < 2 or _is_head(m.audit_head)),
         ("anchor", m.format < 2 or m.anchor == {} or _is_head(m.anchor)),
@@ -659,9 +767,13 @@ def _matches(pattern: re.Pattern[str], value: Any) -> bool:
 
 def _is_head(value: Any) -> bool:
     """An audit head: ``{"seq": n, "hash": 64 hex}``."""
-    return (isinstance(value, dict) and set(value) == {"seq", "hash"}
-            and _is_int(value["seq"]) and 0 <= value["seq"] < 2**53
-            and _matches(_HEX64, value["hash"]))
+    return (
+        isinstance(value, dict)
+        and set(value) == {"seq", "hash"}
+        and _is_int(value["seq"])
+        and 0 <= value["seq"] < 2**53
+        and _matches(_HEX64, value["hash"])
+    )
 
 
 def _is_int(value: Any) -> bool:

@@ -50,8 +50,8 @@ RECOVERY = "recovery"
 # A user's slot wraps the database key; an analyst's wraps only the key of the
 # de-identified analysis copy (services/access/analysis.py), so it opens nothing else.
 USER_KINDS = ("user", "analyst")
-FREE_FAILURES = 5                  # failed sign-ins before the delay starts
-FIRST_DELAY_S = 30                 # the delay after the fifth; doubles with each more
+FREE_FAILURES = 5  # failed sign-ins before the delay starts
+FIRST_DELAY_S = 30  # the delay after the fifth; doubles with each more
 MAX_DELAY_S = 15 * 60
 MAX_PENDING_EVENTS = 500
 _B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
@@ -74,18 +74,24 @@ def new_recovery_code() -> str:
     """160 random bits as 8 groups of 4 base32 letters: ``K7QM-2XD4-...``."""
     value = secrets.randbits(160)
     chars = "".join(_B32[(value >> (5 * i)) & 31] for i in range(32))
-    return "-".join(chars[i:i + 4] for i in range(0, 32, 4))
+    return "-".join(chars[i : i + 4] for i in range(0, 32, 4))
 
 
 def normalize_recovery_code(code: str) -> str:
     cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
-    return "-".join(cleaned[i:i + 4] for i in range(0, len(cleaned), 4))
+    return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
 
 
 def derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
-    return hash_secret_raw(secret.encode("utf-8"), salt, time_cost=params.time_cost,
-                           memory_cost=params.memory_kib, parallelism=params.parallelism,
-                           hash_len=KEY_BYTES, type=Type.ID)
+    return hash_secret_raw(
+        secret.encode("utf-8"),
+        salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
+    )
 
 
 def _b64(data: bytes) -> str:
@@ -106,13 +112,19 @@ def make_slot(kind: str, name: str, secret: str, db_key: bytes, params: KdfParam
     aead = AESGCM(derive(secret, salt, params))
     private = X25519PrivateKey.generate()
     wrapped = aead.encrypt(nonce, db_key, _aad(kind, name))
-    sealed_private = aead.encrypt(private_nonce, private.private_bytes_raw(),
-                                  _aad(kind, name) + b"|x25519")
-    return {"kind": kind, "name": name,
-            "kdf": {"algorithm": "argon2id", **asdict(params), "salt": _b64(salt)},
-            "nonce": _b64(nonce), "wrapped": _b64(wrapped),
-            "public": _b64(private.public_key().public_bytes_raw()),
-            "private_nonce": _b64(private_nonce), "sealed_private": _b64(sealed_private)}
+    sealed_private = aead.encrypt(
+        private_nonce, private.private_bytes_raw(), _aad(kind, name) + b"|x25519"
+    )
+    return {
+        "kind": kind,
+        "name": name,
+        "kdf": {"algorithm": "argon2id", **asdict(params), "salt": _b64(salt)},
+        "nonce": _b64(nonce),
+        "wrapped": _b64(wrapped),
+        "public": _b64(private.public_key().public_bytes_raw()),
+        "private_nonce": _b64(private_nonce),
+        "sealed_private": _b64(sealed_private),
+    }
 
 
 def _seal_key(slot: dict, db_key: bytes) -> dict:
@@ -121,14 +133,16 @@ def _seal_key(slot: dict, db_key: bytes) -> dict:
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(slot["public"])))
     epk = ephemeral.public_key().public_bytes_raw()
     nonce = os.urandom(12)
-    wrapped = AESGCM(_hkdf(shared, epk)).encrypt(nonce, db_key,
-                                                 _aad(slot["kind"], slot["name"]) + b"|rekey")
+    wrapped = AESGCM(_hkdf(shared, epk)).encrypt(
+        nonce, db_key, _aad(slot["kind"], slot["name"]) + b"|rekey"
+    )
     return {"epk": _b64(epk), "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
 
 
 def _hkdf(shared: bytes, epk: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=epk,
-                info=FORMAT.encode() + b"|rekey").derive(shared)
+    return HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=epk, info=FORMAT.encode() + b"|rekey"
+    ).derive(shared)
 
 
 def open_slot_keys(slot: dict, secret: str) -> list[bytes] | None:
@@ -146,12 +160,16 @@ def open_slot_keys(slot: dict, secret: str) -> list[bytes] | None:
     if not pending or "sealed_private" not in slot:
         return [key]
     try:
-        private = X25519PrivateKey.from_private_bytes(aead.decrypt(
-            _unb64(slot["private_nonce"]), _unb64(slot["sealed_private"]), aad + b"|x25519"))
+        private = X25519PrivateKey.from_private_bytes(
+            aead.decrypt(
+                _unb64(slot["private_nonce"]), _unb64(slot["sealed_private"]), aad + b"|x25519"
+            )
+        )
         epk = _unb64(pending["epk"])
         shared = private.exchange(X25519PublicKey.from_public_bytes(epk))
-        new = AESGCM(_hkdf(shared, epk)).decrypt(_unb64(pending["nonce"]),
-                                                _unb64(pending["wrapped"]), aad + b"|rekey")
+        new = AESGCM(_hkdf(shared, epk)).decrypt(
+            _unb64(pending["nonce"]), _unb64(pending["wrapped"]), aad + b"|rekey"
+        )
     except (InvalidTag, ValueError, KeyError):
         return [key]
     return [new, key]
@@ -164,7 +182,7 @@ def open_slot(slot: dict, secret: str) -> bytes | None:
     return keys[0] if keys else None
 
 
-_MAX_MEMORY_KIB = 4 * 1024 * 1024       # more than the laptops TipDesk is made for hold
+_MAX_MEMORY_KIB = 4 * 1024 * 1024  # more than the laptops TipDesk is made for hold
 
 
 def _malformed(data: dict) -> str:
@@ -179,38 +197,61 @@ def _malformed(data: dict) -> str:
         if problem:
             return problem
     if not isinstance(failures, dict) or not all(
-            isinstance(name, str) and isinstance(entry, dict) and _is_int(entry.get("count"))
-            and _is_number(entry.get("last")) for name, entry in failures.items()):
+        isinstance(name, str)
+        and isinstance(entry, dict)
+        and _is_int(entry.get("count"))
+        and _is_number(entry.get("last"))
+        for name, entry in failures.items()
+    ):
         return "sign_ins"
     if not isinstance(events, list) or not all(
-            isinstance(e, dict) and isinstance(e.get("username"), str)
-            and isinstance(e.get("action"), str) and _is_number(e.get("at"))
-            and _is_int(e.get("failures", 0)) for e in events):
+        isinstance(e, dict)
+        and isinstance(e.get("username"), str)
+        and isinstance(e.get("action"), str)
+        and _is_number(e.get("at"))
+        and _is_int(e.get("failures", 0))
+        for e in events
+    ):
         return "sign_ins"
     return ""
 
 
 def _malformed_slot(slot: dict) -> str:
     kdf = slot.get("kdf")
-    if not (isinstance(slot.get("kind"), str) and isinstance(slot.get("name"), str)
-            and isinstance(kdf, dict)):
+    if not (
+        isinstance(slot.get("kind"), str)
+        and isinstance(slot.get("name"), str)
+        and isinstance(kdf, dict)
+    ):
         return "slot"
-    if not (kdf.get("algorithm", "argon2id") == "argon2id"
-            and _is_int(kdf.get("time_cost")) and 1 <= kdf["time_cost"] <= 1000
-            and _is_int(kdf.get("parallelism")) and 1 <= kdf["parallelism"] <= 255
-            and _is_int(kdf.get("memory_kib"))
-            and 8 * kdf["parallelism"] <= kdf["memory_kib"] <= _MAX_MEMORY_KIB):
+    if not (
+        kdf.get("algorithm", "argon2id") == "argon2id"
+        and _is_int(kdf.get("time_cost"))
+        and 1 <= kdf["time_cost"] <= 1000
+        and _is_int(kdf.get("parallelism"))
+        and 1 <= kdf["parallelism"] <= 255
+        and _is_int(kdf.get("memory_kib"))
+        and 8 * kdf["parallelism"] <= kdf["memory_kib"] <= _MAX_MEMORY_KIB
+    ):
         return "kdf"
     pending = slot.get("pending")
     if pending is not None and not isinstance(pending, dict):
         return "slot"
     # field -> the length its bytes must have (0: any); the optional ones may be absent
-    wanted = [(kdf, "salt", 0, True), (slot, "nonce", 12, True), (slot, "wrapped", 0, True),
-              (slot, "public", KEY_BYTES, False), (slot, "private_nonce", 12, False),
-              (slot, "sealed_private", 0, False)]
+    wanted = [
+        (kdf, "salt", 0, True),
+        (slot, "nonce", 12, True),
+        (slot, "wrapped", 0, True),
+        (slot, "public", KEY_BYTES, False),
+        (slot, "private_nonce", 12, False),
+        (slot, "sealed_private", 0, False),
+    ]
     if pending:
-        wanted += [(pending, "epk", KEY_BYTES, True), (pending, "nonce", 12, True),
-                   (pending, "wrapped", 0, True)]
+        wanted += [
+            (pending, "epk", KEY_BYTES, True),
+            (pending, "nonce", 12, True),
+            (pending, "wrapped", 0, True),
+        ]
     for holder, name, length, required in wanted:
         if name not in holder and not required:
             continue
@@ -219,7 +260,7 @@ def _malformed_slot(slot: dict) -> str:
             return "slot"
         try:
             raw = _unb64(value)
-        except (ValueError, UnicodeEncodeError):     # (binascii.Error is a ValueError)
+        except (ValueError, UnicodeEncodeError):  # (binascii.Error is a ValueError)
             return "base64"
         if (length and len(raw) != length) or (name == "salt" and len(raw) < 8):
             return "key_length"
@@ -231,8 +272,7 @@ def _is_int(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return (isinstance(value, int | float) and not isinstance(value, bool)
-            and math.isfinite(value))
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def failure_delay(count: int) -> int:
@@ -245,8 +285,14 @@ def failure_delay(count: int) -> int:
 class KeyFile:
     """The key slots of one register, read from and written to ``register.keys``."""
 
-    def __init__(self, path: Path, slots: list[dict], failures: dict | None = None,
-                 events: list | None = None, rekey: dict | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        slots: list[dict],
+        failures: dict | None = None,
+        events: list | None = None,
+        rekey: dict | None = None,
+    ) -> None:
         self.path = Path(path)
         self.slots = slots
         # A re-key under way (``tipdesk.services.access.rekey``): kept through every save, so
@@ -258,12 +304,18 @@ class KeyFile:
         self.events: list[dict] = events or []
 
     @classmethod
-    def create(cls, path: Path, db_key: bytes, username: str, password: str,
-               params: KdfParams) -> tuple[KeyFile, str]:
+    def create(
+        cls, path: Path, db_key: bytes, username: str, password: str, params: KdfParams
+    ) -> tuple[KeyFile, str]:
         """A new key file with one user slot and a recovery slot; returns the code too."""
         code = new_recovery_code()
-        keys = cls(path, [make_slot("user", username, password, db_key, params),
-                          make_slot(RECOVERY, RECOVERY, code, db_key, params)])
+        keys = cls(
+            path,
+            [
+                make_slot("user", username, password, db_key, params),
+                make_slot(RECOVERY, RECOVERY, code, db_key, params),
+            ],
+        )
         keys.save()
         return keys, code
 
@@ -276,20 +328,31 @@ class KeyFile:
             raise NotARegister(path=str(path.parent), reason="register.keys is missing") from None
         except (ValueError, UnicodeDecodeError, RecursionError):
             # (RecursionError: JSON nested deeper than Python's parser goes)
-            raise NotARegister(path=str(path.parent),
-                               reason="register.keys is not readable") from None
+            raise NotARegister(
+                path=str(path.parent), reason="register.keys is not readable"
+            ) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise NotARegister(path=str(path.parent), reason="register.keys has an unknown format")
         problem = _malformed(data)
         if problem:
             raise KeyFileDamaged(path=str(path.parent), reason=problem)
         rekey = data.get("rekey")
-        return cls(path, list(data.get("slots", [])), dict(data.get("failures", {})),
-                   list(data.get("events", [])), rekey if isinstance(rekey, dict) else None)
+        return cls(
+            path,
+            list(data.get("slots", [])),
+            dict(data.get("failures", {})),
+            list(data.get("events", [])),
+            rekey if isinstance(rekey, dict) else None,
+        )
 
     def save(self) -> None:
-        payload = {"format": FORMAT, "cipher": "AES-256-GCM", "slots": self.slots,
-                   "failures": self.failures, "events": self.events[-MAX_PENDING_EVENTS:]}
+        payload = {
+            "format": FORMAT,
+            "cipher": "AES-256-GCM",
+            "slots": self.slots,
+            "failures": self.failures,
+            "events": self.events[-MAX_PENDING_EVENTS:],
+        }
         if self.rekey:
             payload["rekey"] = self.rekey
         atomic_write(self.path, json.dumps(payload, indent=2).encode("utf-8"))
@@ -301,16 +364,16 @@ class KeyFile:
         return next((s for s in self.slots if s["kind"] == kind and s["name"] == name), None)
 
     def user_kind(self, username: str) -> str:
-        """"user" or "analyst": what ``username``'s slot opens ("" if there is none)."""
-        slot = next((s for s in self.slots
-                     if s["kind"] in USER_KINDS and s["name"] == username), None)
+        """ "user" or "analyst": what ``username``'s slot opens ("" if there is none)."""
+        slot = next(
+            (s for s in self.slots if s["kind"] in USER_KINDS and s["name"] == username), None
+        )
         return slot["kind"] if slot else ""
 
     def unlock(self, username: str, password: str) -> bytes:
         return self.unlock_keys(username, password)[0]
 
-    def unlock_keys(self, username: str, password: str, *,
-                    now: float | None = None) -> list[bytes]:
+    def unlock_keys(self, username: str, password: str, *, now: float | None = None) -> list[bytes]:
         """The database keys this user's slot gives (newest first), counting a failure.
 
         Refused without trying the password while the user's delay runs."""
@@ -342,8 +405,14 @@ class KeyFile:
         return max(0, math.ceil(entry["last"] + failure_delay(entry["count"]) - now))
 
     def _event(self, username: str, action: str, now: float) -> None:
-        self.events.append({"username": username, "action": action, "at": now,
-                            "failures": self.failures.get(username, {}).get("count", 0)})
+        self.events.append(
+            {
+                "username": username,
+                "action": action,
+                "at": now,
+                "failures": self.failures.get(username, {}).get("count", 0),
+            }
+        )
 
     def kdf_of(self, username: str) -> KdfParams:
         """The Argon2id cost of ``username``'s slot (the default if there is none)."""
@@ -392,8 +461,9 @@ class KeyFile:
 
     def remove_user_slot(self, username: str) -> bool:
         before = len(self.slots)
-        self.slots = [s for s in self.slots
-                      if not (s["kind"] in USER_KINDS and s["name"] == username)]
+        self.slots = [
+            s for s in self.slots if not (s["kind"] in USER_KINDS and s["name"] == username)
+        ]
         self.failures.pop(username, None)
         return len(self.slots) != before
 
@@ -405,18 +475,21 @@ class KeyFile:
         for slot in list(self.slots):
             if "public" in slot:
                 slot["pending"] = _seal_key(
-                    slot, analysis_key if slot["kind"] == "analyst" else db_key)
+                    slot, analysis_key if slot["kind"] == "analyst" else db_key
+                )
             else:
                 dropped.append(slot["name"])
                 self.slots.remove(slot)
         return dropped
 
-    def set_user_slot(self, username: str, password: str, db_key: bytes,
-                      params: KdfParams, *, kind: str = "user") -> None:
+    def set_user_slot(
+        self, username: str, password: str, db_key: bytes, params: KdfParams, *, kind: str = "user"
+    ) -> None:
         """Add or replace one user's slot (a new user, a changed password); ``kind``
         "analyst" for a slot that wraps the analysis copy's key."""
         assert kind in USER_KINDS, kind
         slot = make_slot(kind, username, password, db_key, params)
-        self.slots = [s for s in self.slots
-                      if not (s["kind"] in USER_KINDS and s["name"] == username)] + [slot]
+        self.slots = [
+            s for s in self.slots if not (s["kind"] in USER_KINDS and s["name"] == username)
+        ] + [slot]
         self.save()

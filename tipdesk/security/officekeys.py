@@ -43,8 +43,18 @@ MAX_PREVIOUS_IDENTITIES = 3
 
 _FINGERPRINT_TAG = b"tipkey-fingerprint/1"
 _ROTATION_TAG = b"tipkey-rotation/1\x00"
-_CARD_FIELDS = ("office_id", "code", "name", "level", "age_recipient", "ed25519",
-                "recovery_recipient", "created_at", "previous_ed25519", "rotation_signature")
+_CARD_FIELDS = (
+    "office_id",
+    "code",
+    "name",
+    "level",
+    "age_recipient",
+    "ed25519",
+    "recovery_recipient",
+    "created_at",
+    "previous_ed25519",
+    "rotation_signature",
+)
 _BYTES_FIELDS = ("ed25519", "previous_ed25519", "rotation_signature")
 _OFFICE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _OFFICE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
@@ -75,12 +85,15 @@ class OfficeSecrets:
         return [self.age_identity, *self.previous_age_identities]
 
     def to_json(self) -> str:
-        return json.dumps({
-            "format": SECRETS_FORMAT,
-            "signing_key": _b64(self.signing_key),
-            "age_identity": self.age_identity,
-            "previous_age_identities": list(self.previous_age_identities),
-        }, sort_keys=True)
+        return json.dumps(
+            {
+                "format": SECRETS_FORMAT,
+                "signing_key": _b64(self.signing_key),
+                "age_identity": self.age_identity,
+                "previous_age_identities": list(self.previous_age_identities),
+            },
+            sort_keys=True,
+        )
 
     @classmethod
     def from_json(cls, text: str | bytes) -> OfficeSecrets:
@@ -90,16 +103,14 @@ class OfficeSecrets:
             data = json.loads(text)
             if not isinstance(data, dict) or data.get("format") != SECRETS_FORMAT:
                 raise ValueError("not office secrets")
-            if set(data) != {"format", "signing_key", "age_identity",
-                             "previous_age_identities"}:
+            if set(data) != {"format", "signing_key", "age_identity", "previous_age_identities"}:
                 raise ValueError("office secrets fields")
             signing_key = base64.b64decode(data["signing_key"], validate=True)
             _public_of(signing_key)
             identities = [data["age_identity"], *data["previous_age_identities"]]
             for identity in identities:
                 pyrage.x25519.Identity.from_str(identity)
-        except (ValueError, TypeError, KeyError, binascii.Error,
-                pyrage.IdentityError) as error:
+        except (ValueError, TypeError, KeyError, binascii.Error, pyrage.IdentityError) as error:
             raise ValueError("office secrets are damaged") from error
         return cls(signing_key, identities[0], tuple(identities[1:]))
 
@@ -132,11 +143,24 @@ class KeyCard:
     rotation_signature: bytes = b""  # by previous_ed25519 over the new card (rotation only)
 
 
-def card_for(office_id: str, code: str, name: str, level: str, secrets: OfficeSecrets,
-             recovery_recipient: str = "") -> KeyCard:
-    card = KeyCard(office_id=office_id, code=code, name=name, level=level,
-                   age_recipient=secrets.age_recipient, ed25519=secrets.public_ed25519,
-                   recovery_recipient=recovery_recipient, created_at=_now())
+def card_for(
+    office_id: str,
+    code: str,
+    name: str,
+    level: str,
+    secrets: OfficeSecrets,
+    recovery_recipient: str = "",
+) -> KeyCard:
+    card = KeyCard(
+        office_id=office_id,
+        code=code,
+        name=name,
+        level=level,
+        age_recipient=secrets.age_recipient,
+        ed25519=secrets.public_ed25519,
+        recovery_recipient=recovery_recipient,
+        created_at=_now(),
+    )
     _check_card(card)
     return card
 
@@ -160,8 +184,9 @@ def read_card(data: bytes) -> KeyCard:
     if len(data) > CARD_MAX_BYTES:
         raise BadKeyFile(reason="too_large")
     try:
-        parsed = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_no_duplicates,
-                            parse_constant=_no_constant)
+        parsed = json.loads(
+            data.decode("utf-8-sig"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant
+        )
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise BadKeyFile(reason="not_json") from None
     if not isinstance(parsed, dict):
@@ -188,8 +213,11 @@ def _check_card(card: KeyCard) -> None:
         raise BadKeyFile(reason="office_id")
     if not _OFFICE_CODE.match(card.code):
         raise BadKeyFile(reason="code")
-    if not card.name.strip() or len(card.name) > _NAME_MAX \
-            or any(not ch.isprintable() for ch in card.name):
+    if (
+        not card.name.strip()
+        or len(card.name) > _NAME_MAX
+        or any(not ch.isprintable() for ch in card.name)
+    ):
         raise BadKeyFile(reason="name")
     if card.level not in LEVELS:
         raise BadKeyFile(reason="level")
@@ -197,8 +225,11 @@ def _check_card(card: KeyCard) -> None:
         raise BadKeyFile(reason="recipient")
     if card.recovery_recipient and not _is_recipient(card.recovery_recipient):
         raise BadKeyFile(reason="recipient")
-    if len(card.ed25519) != 32 or len(card.previous_ed25519) not in (0, 32) \
-            or len(card.rotation_signature) not in (0, 64):
+    if (
+        len(card.ed25519) != 32
+        or len(card.previous_ed25519) not in (0, 32)
+        or len(card.rotation_signature) not in (0, 64)
+    ):
         raise BadKeyFile(reason="key_length")
     if bool(card.previous_ed25519) != bool(card.rotation_signature):
         raise BadKeyFile(reason="rotation")
@@ -214,7 +245,7 @@ def fingerprint(card: KeyCard) -> str:
     """``7KQ2-M9XD-...``: 8 groups of 4 base32 letters (160 bits of SHA-256)."""
     digest = hashlib.sha256(_fingerprint_message(card)).digest()[:20]
     letters = base64.b32encode(digest).decode("ascii")  # 32 letters, no padding
-    return "-".join(letters[i:i + 4] for i in range(0, 32, 4))
+    return "-".join(letters[i : i + 4] for i in range(0, 32, 4))
 
 
 def same_fingerprint(card: KeyCard, typed: str) -> bool:
@@ -245,9 +276,14 @@ def rotate(secrets: OfficeSecrets, card: KeyCard) -> tuple[OfficeSecrets, KeyCar
     fresh = new_office_secrets()
     kept = (secrets.age_identity, *secrets.previous_age_identities)[:MAX_PREVIOUS_IDENTITIES]
     new_secrets = replace(fresh, previous_age_identities=kept)
-    unsigned = replace(card, age_recipient=new_secrets.age_recipient,
-                       ed25519=new_secrets.public_ed25519, created_at=_now(),
-                       previous_ed25519=card.ed25519, rotation_signature=b"")
+    unsigned = replace(
+        card,
+        age_recipient=new_secrets.age_recipient,
+        ed25519=new_secrets.public_ed25519,
+        created_at=_now(),
+        previous_ed25519=card.ed25519,
+        rotation_signature=b"",
+    )
     old_key = Ed25519PrivateKey.from_private_bytes(secrets.signing_key)
     signature = old_key.sign(_ROTATION_TAG + _fingerprint_message(unsigned))
     return new_secrets, replace(unsigned, rotation_signature=signature)
@@ -257,12 +293,12 @@ def verify_rotation(enrolled: KeyCard, new: KeyCard) -> bool:
     """Whether ``new`` replaces ``enrolled``: same office, and signed by the enrolled key."""
     if new.office_id != enrolled.office_id or len(enrolled.ed25519) != 32:
         return False
-    if not new.previous_ed25519 or not hmac.compare_digest(new.previous_ed25519,
-                                                           enrolled.ed25519):
+    if not new.previous_ed25519 or not hmac.compare_digest(new.previous_ed25519, enrolled.ed25519):
         return False
     try:
         Ed25519PublicKey.from_public_bytes(enrolled.ed25519).verify(
-            new.rotation_signature, _ROTATION_TAG + _fingerprint_message(new))
+            new.rotation_signature, _ROTATION_TAG + _fingerprint_message(new)
+        )
     except (InvalidSignature, ValueError):
         return False
     return True
@@ -270,8 +306,14 @@ def verify_rotation(enrolled: KeyCard, new: KeyCard) -> bool:
 
 def _fingerprint_message(card: KeyCard) -> bytes:
     """The canonical bytes the fingerprint hashes: a tag, then each field length-prefixed."""
-    parts = [card.office_id.encode(), card.code.encode(), card.level.encode(),
-             card.age_recipient.encode(), card.recovery_recipient.encode(), card.ed25519]
+    parts = [
+        card.office_id.encode(),
+        card.code.encode(),
+        card.level.encode(),
+        card.age_recipient.encode(),
+        card.recovery_recipient.encode(),
+        card.ed25519,
+    ]
     out = bytearray(_FINGERPRINT_TAG)
     for part in parts:
         out += len(part).to_bytes(4, "big") + part
@@ -281,8 +323,11 @@ def _fingerprint_message(card: KeyCard) -> bytes:
 def _public_of(signing_key: bytes) -> bytes:
     if len(signing_key) != 32:
         raise ValueError("an Ed25519 private key has 32 bytes")
-    return Ed25519PrivateKey.from_private_bytes(signing_key).public_key().public_bytes(
-        Encoding.Raw, PublicFormat.Raw)
+    return (
+        Ed25519PrivateKey.from_private_bytes(signing_key)
+        .public_key()
+        .public_bytes(Encoding.Raw, PublicFormat.Raw)
+    )
 
 
 def _is_recipient(text: str) -> bool:

@@ -83,9 +83,9 @@ _DAILY = re.compile(r"^register-(\d{8}T\d{6}Z)-daily" + re.escape(SUFFIX) + "$")
 @dataclass(frozen=True)
 class BackupResult:
     path: Path
-    size: int             # bytes of the backup file
-    sha256: str           # of the backup file
-    created_at: str       # ISO UTC
+    size: int  # bytes of the backup file
+    sha256: str  # of the backup file
+    created_at: str  # ISO UTC
     cases: int
 
 
@@ -94,20 +94,20 @@ class RestoreResult:
     folder: Path
     office_id: str
     office_code: str
-    created_at: str       # when the backup was made
+    created_at: str  # when the backup was made
     cases: int
     username: str
 
 
 # --- making backups --------------------------------------------------------------------
 
+
 def backup_file_name(office_code: str, when: dt.datetime) -> str:
     """``KUP-20261128-101500.tipbackup`` (local time): the office and the moment only."""
     return f"{office_code}-{when.astimezone():%Y%m%d-%H%M%S}{SUFFIX}"
 
 
-def make_backup(session: Session, out: Path, *, now: dt.datetime | None = None
-                ) -> BackupResult:
+def make_backup(session: Session, out: Path, *, now: dt.datetime | None = None) -> BackupResult:
     """Write a backup of the open register to ``out`` (a new file, or a folder in which a
     name with the office code and the date is chosen). Works while the register is in
     use, by this program or another. Refuses an existing file."""
@@ -123,8 +123,9 @@ def make_backup(session: Session, out: Path, *, now: dt.datetime | None = None
     return _write_backup(session, out, when, kind="manual")
 
 
-def daily_backup(session: Session, *, keep: int = DAILY_KEEP,
-                 now: dt.datetime | None = None) -> Path | None:
+def daily_backup(
+    session: Session, *, keep: int = DAILY_KEEP, now: dt.datetime | None = None
+) -> Path | None:
     """The day's automatic backup in the register's ``backups/`` folder:
     ``register-<UTC stamp>-daily.tipbackup``, unless one was made already that (local)
     day. Keeps the newest ``keep`` daily backups and deletes older ones (never the
@@ -171,8 +172,7 @@ def _iso(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _write_backup(session: Session, out: Path, when: dt.datetime, *, kind: str
-                  ) -> BackupResult:
+def _write_backup(session: Session, out: Path, when: dt.datetime, *, kind: str) -> BackupResult:
     work = session.folder / "backups"
     work.mkdir(exist_ok=True)
     # The database copy is made on the register's own disk (encrypted, like the register)
@@ -208,24 +208,36 @@ def _write_backup(session: Session, out: Path, when: dt.datetime, *, kind: str
         with atomic_file(out) as handle:
             hashing = _HashingWriter(handle, digest)
             with zipfile.ZipFile(hashing, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
-                zf.writestr(zipfile.ZipInfo(MANIFEST, stamp),
-                            json.dumps(manifest, indent=2).encode("utf-8"))
+                zf.writestr(
+                    zipfile.ZipInfo(MANIFEST, stamp), json.dumps(manifest, indent=2).encode("utf-8")
+                )
                 zf.writestr(zipfile.ZipInfo(KEYS, stamp), keys)
-                with open(copy, "rb") as source, \
-                        zf.open(zipfile.ZipInfo(DATABASE, stamp), "w", force_zip64=True) as dst:
+                with (
+                    open(copy, "rb") as source,
+                    zf.open(zipfile.ZipInfo(DATABASE, stamp), "w", force_zip64=True) as dst,
+                ):
                     shutil.copyfileobj(source, dst, CHUNK)
             size = hashing.tell()
             # Recorded before the file takes its name: a backup that exists always has
             # its audit row (a rename that then fails leaves a row and no file).
             with immediate(own):
-                audit.record_raw(own, "backup", username=session.user.username,
-                                 detail={"kind": kind, "size": size,
-                                         "sha256": digest.hexdigest(), "cases": cases})
+                audit.record_raw(
+                    own,
+                    "backup",
+                    username=session.user.username,
+                    detail={
+                        "kind": kind,
+                        "size": size,
+                        "sha256": digest.hexdigest(),
+                        "cases": cases,
+                    },
+                )
     finally:
         copy.unlink(missing_ok=True)
         own.close()
-    return BackupResult(path=out, size=size, sha256=digest.hexdigest(),
-                        created_at=created_at, cases=cases)
+    return BackupResult(
+        path=out, size=size, sha256=digest.hexdigest(), created_at=created_at, cases=cases
+    )
 
 
 class _HashingWriter:
@@ -261,9 +273,15 @@ def _file_digest(path: Path) -> tuple[str, int]:
 RESTORE_SEQ_JUMP = sync_store.RESTORE_SEQ_JUMP
 
 
-def restore_backup(file: Path, to: Path, username: str | None, password: str, *,
-                   recovery_code: str | None = None,
-                   kdf: KdfParams | None = None) -> RestoreResult:
+def restore_backup(
+    file: Path,
+    to: Path,
+    username: str | None,
+    password: str,
+    *,
+    recovery_code: str | None = None,
+    kdf: KdfParams | None = None,
+) -> RestoreResult:
     """Restore the backup ``file`` as a new register at ``to`` (a folder that does not
     exist or is empty), signed in as ``username`` (None: the backup's only user) with
     ``password``, who must be an admin of the restored register.
@@ -289,12 +307,14 @@ def restore_backup(file: Path, to: Path, username: str | None, password: str, *,
             extract(zf, DATABASE, manifest["members"][DATABASE], building / DATABASE)
             zf.close()
             if recovery_code is not None:
-                session = users.recover(building, recovery_code,
-                                        username or _only_user(building), password, kdf=kdf)
+                session = users.recover(
+                    building, recovery_code, username or _only_user(building), password, kdf=kdf
+                )
             else:
                 session = open_register(building, username, password)
-            result = _check_and_record(session, to, manifest,
-                                       by_recovery_code=recovery_code is not None)
+            result = _check_and_record(
+                session, to, manifest, by_recovery_code=recovery_code is not None
+            )
             if to.exists():
                 to.rmdir()
             building.replace(to)
@@ -304,8 +324,9 @@ def restore_backup(file: Path, to: Path, username: str | None, password: str, *,
     return result
 
 
-def _check_and_record(session: Session, to: Path, manifest: dict, *,
-                      by_recovery_code: bool) -> RestoreResult:
+def _check_and_record(
+    session: Session, to: Path, manifest: dict, *, by_recovery_code: bool
+) -> RestoreResult:
     try:
         permissions.require(session, "restore")
         if session.office.id != manifest["office_id"]:
@@ -320,15 +341,27 @@ def _check_and_record(session: Session, to: Path, manifest: dict, *,
             # numbers this copy will hand out again; those offices would skip the new
             # changes as already received. New numbers start far above any used before.
             jumped = sync_store.skip_change_numbers(db, RESTORE_SEQ_JUMP)
-            audit.record(session, "restore", entity="offices", record_id=session.office.id,
-                         detail={"backup_created_at": manifest["created_at"],
-                                 "backup_format": manifest["format"], "cases": cases,
-                                 "by_recovery_code": by_recovery_code,
-                                 "next_change_number": jumped})
-        return RestoreResult(folder=to, office_id=session.office.id,
-                             office_code=session.office.code,
-                             created_at=manifest["created_at"], cases=cases,
-                             username=session.user.username)
+            audit.record(
+                session,
+                "restore",
+                entity="offices",
+                record_id=session.office.id,
+                detail={
+                    "backup_created_at": manifest["created_at"],
+                    "backup_format": manifest["format"],
+                    "cases": cases,
+                    "by_recovery_code": by_recovery_code,
+                    "next_change_number": jumped,
+                },
+            )
+        return RestoreResult(
+            folder=to,
+            office_id=session.office.id,
+            office_code=session.office.code,
+            created_at=manifest["created_at"],
+            cases=cases,
+            username=session.user.username,
+        )
     finally:
         session.close()
 

@@ -48,12 +48,16 @@ def backups_in(register_folder: Path) -> list[Path]:
     folder = Path(register_folder) / "backups"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.name.endswith(SUFFIX) and not p.name.startswith(".") and p.is_file())
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.name.endswith(SUFFIX) and not p.name.startswith(".") and p.is_file()
+    )
 
 
-def remove_user_slot(register_folder: Path, username: str, *,
-                     progress: Callable[[int, int], None] | None = None) -> int:
+def remove_user_slot(
+    register_folder: Path, username: str, *, progress: Callable[[int, int], None] | None = None
+) -> int:
     """Take ``username``'s key slot out of every backup in the register's ``backups/``
     (each file rewritten under a temporary name and renamed over the old one); the
     number of files changed. A file that is not a readable backup is left as it is.
@@ -68,8 +72,10 @@ def remove_user_slot(register_folder: Path, username: str, *,
             if _drop_slot(path, username):
                 changed += 1
         except (NotABackup, BackupDamaged, BackupTooNew):
-            log.warning("a backup in the register's backups folder cannot be read; the "
-                        "removed user's key slot stays in it")
+            log.warning(
+                "a backup in the register's backups folder cannot be read; the "
+                "removed user's key slot stays in it"
+            )
         done += size
         if progress is not None:
             progress(min(done, total), total)
@@ -87,17 +93,21 @@ def _drop_slot(path: Path, username: str) -> bool:
         data = keys_json(zf.read(KEYS))
         without_user(data, username)
         keys = json.dumps(data, indent=2).encode("utf-8")
-        manifest["members"][KEYS] = {"sha256": hashlib.sha256(keys).hexdigest(),
-                                     "size": len(keys)}
+        manifest["members"][KEYS] = {"sha256": hashlib.sha256(keys).hexdigest(), "size": len(keys)}
         infos = {info.filename: info for info in zf.infolist()}
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED, allowZip64=True) as out:
-            out.writestr(zipfile.ZipInfo(MANIFEST, infos[MANIFEST].date_time),
-                         json.dumps(manifest, indent=2).encode("utf-8"))
+            out.writestr(
+                zipfile.ZipInfo(MANIFEST, infos[MANIFEST].date_time),
+                json.dumps(manifest, indent=2).encode("utf-8"),
+            )
             out.writestr(zipfile.ZipInfo(KEYS, infos[KEYS].date_time), keys)
             try:
-                with zf.open(DATABASE) as source, out.open(
-                        zipfile.ZipInfo(DATABASE, infos[DATABASE].date_time), "w",
-                        force_zip64=True) as target:
+                with (
+                    zf.open(DATABASE) as source,
+                    out.open(
+                        zipfile.ZipInfo(DATABASE, infos[DATABASE].date_time), "w", force_zip64=True
+                    ) as target,
+                ):
                     shutil.copyfileobj(source, target, CHUNK)
             except (zipfile.BadZipFile, EOFError, zlib.error):
                 raise BackupDamaged(reason="member_hash") from None
@@ -119,8 +129,13 @@ def without_user(data: dict, username: str) -> bool:
     a re-key it was caught in; whether there was one."""
 
     def keep(slots: list) -> list:
-        return [s for s in slots if not (isinstance(s, dict) and s.get("kind") in USER_KINDS
-                                         and s.get("name") == username)]
+        return [
+            s
+            for s in slots
+            if not (
+                isinstance(s, dict) and s.get("kind") in USER_KINDS and s.get("name") == username
+            )
+        ]
 
     found = len(keep(data["slots"])) != len(data["slots"])
     data["slots"] = keep(data["slots"])
@@ -136,6 +151,7 @@ def without_user(data: dict, username: str) -> bool:
 
 
 # --- reading backups -------------------------------------------------------------------
+
 
 def read_manifest(file: Path) -> dict[str, Any]:
     """The checked manifest of a backup file (its members are checked when restored)."""
@@ -172,7 +188,7 @@ def check_manifest(zf: zipfile.ZipFile) -> dict[str, Any]:
     tag = manifest.get("format") if isinstance(manifest, dict) else None
     if not isinstance(tag, str) or not tag.startswith(FORMAT_PREFIX):
         raise NotABackup(reason="format")
-    version = tag[len(FORMAT_PREFIX):]
+    version = tag[len(FORMAT_PREFIX) :]
     if not version.isdigit() or len(version) > 6:
         raise NotABackup(reason="format")
     if int(version) > FORMAT_VERSION:

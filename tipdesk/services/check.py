@@ -34,8 +34,7 @@ class CheckReport:
     @property
     def whole(self) -> bool:
         """No check found damage (the advice of ``ADVICE`` aside)."""
-        return not any(problems for name, problems in self.checks.items()
-                       if name not in ADVICE)
+        return not any(problems for name, problems in self.checks.items() if name not in ADVICE)
 
 
 def check_register(session: Session, *, records: bool = True) -> CheckReport:
@@ -47,9 +46,11 @@ def check_register(session: Session, *, records: bool = True) -> CheckReport:
 
     def migrations() -> list[str]:
         known = set(migrate.known())
-        return ([f"migration {name} is not applied" for name in migrate.pending(db)]
-                + [f"migration {name} is from a newer TipDesk"
-                   for name in migrate.applied(db) if name not in known])
+        return [f"migration {name} is not applied" for name in migrate.pending(db)] + [
+            f"migration {name} is from a newer TipDesk"
+            for name in migrate.applied(db)
+            if name not in known
+        ]
 
     checks = {
         "pages": lambda: integrity.cipher_pages(db),
@@ -91,19 +92,27 @@ def bad_records(session: Session, *, limit: int = RECORD_LINES_MAX) -> list[str]
     # later time zone, services/sync/), so it is no bad record here either.
     today = max(session.today(), dt.date.today()) + dt.timedelta(days=1)
     for table, record_type in RECORD_TYPES.items():
-        required_personal = [f.name for f in dataclasses.fields(record_type)
-                             if f.metadata.get("personal") and f.metadata.get("required")]
+        required_personal = [
+            f.name
+            for f in dataclasses.fields(record_type)
+            if f.metadata.get("personal") and f.metadata.get("required")
+        ]
         for chunk in integrity.rows_in_chunks(session.db, table):
             # A row of another office with its required personal fields blank is a
             # de-identified copy: those fields may be blank.
             groups: dict[bool, list[dict]] = {False: [], True: []}
             for row in chunk:
-                groups[row.get("origin") != session.office.id and bool(required_personal)
-                       and all(row.get(name) in (None, "") for name in required_personal)
-                       ].append(row)
+                groups[
+                    row.get("origin") != session.office.id
+                    and bool(required_personal)
+                    and all(row.get(name) in (None, "") for name in required_personal)
+                ].append(row)
             # The quick column-by-column pass clears a whole group at once (row_check).
-            if all(rows_pass(record_type, rows, today=today, partial=partial)
-                   for partial, rows in groups.items() if rows):
+            if all(
+                rows_pass(record_type, rows, today=today, partial=partial)
+                for partial, rows in groups.items()
+                if rows
+            ):
                 continue
             for partial, row in ((p, row) for p, rows in groups.items() for row in rows):
                 problems = row_problems(record_type, row, today=today, partial=partial)
@@ -114,9 +123,11 @@ def bad_records(session: Session, *, limit: int = RECORD_LINES_MAX) -> list[str]
                     continue
                 numbers = integrity.case_numbers_of_record(session.db, table, row)
                 fields = "; ".join(f"{p.field} {p.code}" for p in problems)
-                lines.append(f"{table} {row.get('id')}"
-                             + (f" (case {', '.join(numbers)})" if numbers else "")
-                             + f": {fields}")
+                lines.append(
+                    f"{table} {row.get('id')}"
+                    + (f" (case {', '.join(numbers)})" if numbers else "")
+                    + f": {fields}"
+                )
     if more:
         lines.append(f"… and {more} more records")
     return lines

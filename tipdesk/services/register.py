@@ -65,9 +65,16 @@ def is_register(folder: Path) -> bool:
     return (Path(folder) / KEYS_FILE).is_file()
 
 
-def create_register(folder: Path, office: Office, admin: User, password: str, *,
-                    kdf: KdfParams | None = None, min_password: int = MIN_PASSWORD,
-                    letter_settings: LetterSettings | None = None) -> Created:
+def create_register(
+    folder: Path,
+    office: Office,
+    admin: User,
+    password: str,
+    *,
+    kdf: KdfParams | None = None,
+    min_password: int = MIN_PASSWORD,
+    letter_settings: LetterSettings | None = None,
+) -> Created:
     """Create a register folder; return the recovery code (shown once) with it.
 
     The folder is built under a temporary name beside ``folder`` and renamed at the end,
@@ -76,7 +83,7 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
     folder = Path(folder)
     try:
         taken = folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
-    except OSError as exc:      # a name too long, a folder that may not be listed
+    except OSError as exc:  # a name too long, a folder that may not be listed
         raise _not_made(exc, folder) from None
     if taken:
         raise RegisterExists(path=str(folder))
@@ -91,10 +98,10 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
     blocking = next((p for p in above if p.exists() and not p.is_dir()), None)
     if blocking is not None:
         raise PathIsAFile(path=str(blocking))
-    made = [p for p in above if not p.exists()]   # nearest first: removed if we fail
+    made = [p for p in above if not p.exists()]  # nearest first: removed if we fail
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:      # a read-only drive, no permission: said, never a trace
+    except OSError as exc:  # a read-only drive, no permission: said, never a trace
         _remove_empty(made)
         raise _not_made(exc, folder) from None
     # What a killed creation (or restore) left beside the new register goes first.
@@ -112,8 +119,9 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
         for sub in SUBFOLDERS:
             (building / sub).mkdir()
         key = new_database_key()
-        _, code = KeyFile.create(building / KEYS_FILE, key, admin.username, password,
-                                 kdf or KdfParams())
+        _, code = KeyFile.create(
+            building / KEYS_FILE, key, admin.username, password, kdf or KdfParams()
+        )
         db = open_database(building / DB_FILE, key, create=True)
         try:
             migrate(db, key, building / "backups")
@@ -124,14 +132,22 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
             admin.created_at = utc_now()
             with db.atomic():
                 local.add_user(db, admin)
-                rows.insert(db, office, lambda: {"rev": clock.tick(), "updated_at": utc_now(),
-                                                 "updated_by": admin.username})
+                rows.insert(
+                    db,
+                    office,
+                    lambda: {
+                        "rev": clock.tick(),
+                        "updated_at": utc_now(),
+                        "updated_by": admin.username,
+                    },
+                )
                 local.set_setting(db, "office_id", office.id)
                 local.set_setting(db, CLOCK_SETTING, clock.last)
                 recovery_age_key = _make_office_keys(db, office)
                 if letter_settings:
-                    local.set_setting(db, local.LETTER_SETTINGS, dataclasses.asdict(
-                        letter_settings))
+                    local.set_setting(
+                        db, local.LETTER_SETTINGS, dataclasses.asdict(letter_settings)
+                    )
             checkpoint(db)
         finally:
             db.close()
@@ -153,15 +169,17 @@ def create_register(folder: Path, office: Office, admin: User, password: str, *,
         if said is exc:
             raise
         raise said from None
-    return Created(folder=folder, recovery_code=code, office_id=office.id,
-                   recovery_age_key=recovery_age_key)
+    return Created(
+        folder=folder, recovery_code=code, office_id=office.id, recovery_age_key=recovery_age_key
+    )
 
 
 def _not_made(exc: OSError, folder: Path) -> TipdeskError:
     """Why the register's folder could not be made: a full or read-only drive, no
     permission (said of the folder it would go in), or a name the system refuses."""
-    return os_refusal(exc) or BadArgument(argument=str(folder),
-                                          reason="the folder cannot be created there")
+    return os_refusal(exc) or BadArgument(
+        argument=str(folder), reason="the folder cannot be created there"
+    )
 
 
 def _remove_empty(folders: list[Path]) -> None:
@@ -203,8 +221,14 @@ def keys_path(folder: Path) -> Path:
     return folder / KEYS_FILE
 
 
-def open_register(folder: Path, username: str | None, password: str, *,
-                  audit_sign_in: bool = True, write: bool = True) -> Session:
+def open_register(
+    folder: Path,
+    username: str | None,
+    password: str,
+    *,
+    audit_sign_in: bool = True,
+    write: bool = True,
+) -> Session:
     """Unlock and open a register as ``username`` (None: the register's only user).
 
     Failed attempts are counted per user in ``register.keys`` (after five, a growing
@@ -230,8 +254,9 @@ def open_register(folder: Path, username: str | None, password: str, *,
         username = users[0]
     candidates = keys.unlock_keys(username, password)
     if keys.user_kind(username) == analysis.SLOT_KIND:
-        return _open_as_analyst(folder, keys, username, password, candidates, write=write,
-                                audit_sign_in=audit_sign_in)
+        return _open_as_analyst(
+            folder, keys, username, password, candidates, write=write, audit_sign_in=audit_sign_in
+        )
     db, key = open_with_first_key(folder, candidates)
     with _closed_on_error(db, folder):
         migrate(db, key, folder / "backups")
@@ -246,38 +271,58 @@ def open_register(folder: Path, username: str | None, password: str, *,
             raise RegisterDamaged(path=str(folder), reason="the office record is missing")
         clock = HybridClock(office.id, local.get_setting(db, CLOCK_SETTING))
         if not write:
-            return Session(folder=folder, db=db, key=key, user=user, office=office,
-                           clock=clock)
+            return Session(folder=folder, db=db, key=key, user=user, office=office, clock=clock)
         changed = bool(keys.events) or username in keys.failures
         events = keys.take_events(username)
         if user.role == analysis.ROLE:
             # An analyst's slot of an earlier version wraps the register key: from now on
             # it wraps the analysis copy's only. (They could read the whole register until
             # now: `check` advises a re-key, which takes that key away.)
-            keys.set_user_slot(username, password, analysis.key_of(db), keys.kdf_of(username),
-                               kind=analysis.SLOT_KIND)
-            local.set_setting(db, analysis.EXPOSED_SETTING, sorted(
-                {*(local.get_setting(db, analysis.EXPOSED_SETTING) or []), username}))
+            keys.set_user_slot(
+                username,
+                password,
+                analysis.key_of(db),
+                keys.kdf_of(username),
+                kind=analysis.SLOT_KIND,
+            )
+            local.set_setting(
+                db,
+                analysis.EXPOSED_SETTING,
+                sorted({*(local.get_setting(db, analysis.EXPOSED_SETTING) or []), username}),
+            )
             changed = True
         elif key != candidates[-1] or not keys.has_key_pair("user", username):
             # A re-key this user had not seen yet, or a slot from before key pairs.
             keys.rewrap("user", username, password, key)
             changed = True
-        with immediate(db):   # the write lock first: another program may be writing
+        with immediate(db):  # the write lock first: another program may be writing
             for event in events:
-                audit.record_raw(db, event["action"], username=event["username"],
-                                 at=_iso(event["at"]), entity="users",
-                                 record_id=event["username"],
-                                 detail={"failures": event.get("failures", 0)})
+                audit.record_raw(
+                    db,
+                    event["action"],
+                    username=event["username"],
+                    at=_iso(event["at"]),
+                    entity="users",
+                    record_id=event["username"],
+                    detail={"failures": event.get("failures", 0)},
+                )
             if audit_sign_in:
-                audit.record_raw(db, "sign_in", username=username, entity="users",
-                                 record_id=username)
-        if changed:       # (most sign-ins change nothing there: no rewrite)
+                audit.record_raw(
+                    db, "sign_in", username=username, entity="users", record_id=username
+                )
+        if changed:  # (most sign-ins change nothing there: no rewrite)
             keys.save()
-    session = Session(folder=folder, db=db, key=key, office=office, user=user, clock=clock,
-                      after_write=analysis.keep_current)
+    session = Session(
+        folder=folder,
+        db=db,
+        key=key,
+        office=office,
+        user=user,
+        clock=clock,
+        after_write=analysis.keep_current,
+    )
     _remove_leftovers(folder)
-    if sync_store.get_keys(db) is None:      # a register made before sync existed
+    if sync_store.get_keys(db) is None:  # a register made before sync existed
         from tipdesk.services import sync  # (its cryptography only when needed)
 
         sync.ensure_keys(session)
@@ -285,15 +330,22 @@ def open_register(folder: Path, username: str | None, password: str, *,
     # at the first write (until then the register stays this connection's alone).
     analysis.keep_current(session)
     analysis.release(session)
-    if user.role == analysis.ROLE:           # (an analyst of an earlier version, once)
+    if user.role == analysis.ROLE:  # (an analyst of an earlier version, once)
         session.close()
         return open_register(folder, username, password, audit_sign_in=False, write=write)
     return session
 
 
-def _open_as_analyst(folder: Path, keys: KeyFile, username: str, password: str,
-                     candidates: list[bytes], *, write: bool,
-                     audit_sign_in: bool) -> Session:
+def _open_as_analyst(
+    folder: Path,
+    keys: KeyFile,
+    username: str,
+    password: str,
+    candidates: list[bytes],
+    *,
+    write: bool,
+    audit_sign_in: bool,
+) -> Session:
     """An analyst's sign-in: their slot opens the de-identified analysis copy only."""
     db, key = analysis.open_copy(folder, candidates)
     with _closed_on_error(db, folder):
@@ -312,8 +364,9 @@ def _open_as_analyst(folder: Path, keys: KeyFile, username: str, password: str,
                 changed = True
             if audit_sign_in:
                 with immediate(db):
-                    audit.record_raw(db, "sign_in", username=username, entity="users",
-                                     record_id=username)
+                    audit.record_raw(
+                        db, "sign_in", username=username, entity="users", record_id=username
+                    )
             if changed:
                 keys.save()
     return session
@@ -371,8 +424,11 @@ def as_refusal(exc: BaseException, folder: Path | None = None) -> TipdeskError |
 
 
 def _iso(epoch: float) -> str:
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat(
-        timespec="milliseconds").replace("+00:00", "Z")
+    return (
+        dt.datetime.fromtimestamp(epoch, dt.UTC)
+        .isoformat(timespec="milliseconds")
+        .replace("+00:00", "Z")
+    )
 
 
 def verify_password(session: Session, password: str) -> None:
@@ -385,9 +441,21 @@ def verify_password(session: Session, password: str) -> None:
         raise WrongPassword(user=session.user.username)
     events = keys.take_events(session.user.username)
     # Through a connection of its own: the app's may be in the middle of a background job.
-    audit.record_apart(session, "unlocked", entity="users", record_id=session.user.username,
-                       rows=[{"action": e["action"], "username": e["username"],
-                              "at": _iso(e["at"]), "entity": "users",
-                              "record_id": e["username"],
-                              "detail": {"failures": e.get("failures", 0)}} for e in events])
+    audit.record_apart(
+        session,
+        "unlocked",
+        entity="users",
+        record_id=session.user.username,
+        rows=[
+            {
+                "action": e["action"],
+                "username": e["username"],
+                "at": _iso(e["at"]),
+                "entity": "users",
+                "record_id": e["username"],
+                "detail": {"failures": e.get("failures", 0)},
+            }
+            for e in events
+        ],
+    )
     keys.save()

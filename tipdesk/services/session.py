@@ -48,8 +48,7 @@ class Session:
 
     def stamp(self) -> dict[str, str]:
         """The rev, time and author of one row write."""
-        return {"rev": self.clock.tick(), "updated_at": utc_now(),
-                "updated_by": self.user.username}
+        return {"rev": self.clock.tick(), "updated_at": utc_now(), "updated_by": self.user.username}
 
     def new_id(self) -> str:
         return new_id()
@@ -61,7 +60,7 @@ class Session:
         ``immediate`` takes the write lock at the start (for numbers that must not be
         taken twice by two programs on the same register)."""
         outermost = not self.db.conn.in_transaction
-        with (immediate_transaction(self.db) if immediate else self.db.atomic()):
+        with immediate_transaction(self.db) if immediate else self.db.atomic():
             yield self.db
             local.set_setting(self.db, CLOCK_SETTING, self.clock.last)
         if outermost and self.after_write is not None:

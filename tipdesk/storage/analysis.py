@@ -37,18 +37,31 @@ from tipdesk.storage import reports
 from tipdesk.storage.connection import OperationalError
 
 ANALYSIS_FILE = "analysis.db"
-REGISTER = "reg"                       # the register, attached to a connection of the copy
+REGISTER = "reg"  # the register, attached to a connection of the copy
 FORMAT = 1
 GENERATION_SETTING = "analysis_generation"
 KEY_SETTING = "analysis_key"
 DIRTY = "_analysis_dirty"
 
 # The tables the copy holds, in the order rows go in (a row's parent first).
-TABLES: tuple[str, ...] = ("offices", "providers", "persons", "cases", "services",
-                           "referrals", "users")
-RECORDS: dict[str, type] = {"offices": r.Office, "providers": r.Provider,
-                            "persons": r.Person, "cases": r.Case, "services": r.Service,
-                            "referrals": r.Referral, "users": r.User}
+TABLES: tuple[str, ...] = (
+    "offices",
+    "providers",
+    "persons",
+    "cases",
+    "services",
+    "referrals",
+    "users",
+)
+RECORDS: dict[str, type] = {
+    "offices": r.Office,
+    "providers": r.Provider,
+    "persons": r.Person,
+    "cases": r.Case,
+    "services": r.Service,
+    "referrals": r.Referral,
+    "users": r.User,
+}
 _META = ("rid", "id", "origin", "updated_at", "deleted")
 # Of those, what no analyst's query reads outside the cases (kept at their default: the
 # copy is a quarter smaller, and as much quicker to write).
@@ -62,9 +75,18 @@ BLANKED: dict[str, tuple[str, ...]] = {
 # The register's indexes no analyst's query walks (a case's person is its own, in the
 # copy; analysts list no referrals and search no names): not kept in the copy, where each
 # would only slow the refresh.
-UNUSED_INDEXES = frozenset({"cases_person", "cases_created_by", "persons_nik", "persons_name",
-                            "referrals_status", "referrals_follow_up", "referrals_provider",
-                            "providers_name"})
+UNUSED_INDEXES = frozenset(
+    {
+        "cases_person",
+        "cases_created_by",
+        "persons_nik",
+        "persons_name",
+        "referrals_status",
+        "referrals_follow_up",
+        "referrals_provider",
+        "providers_name",
+    }
+)
 # Settings an analyst's session reads from the copy.
 SETTINGS = ("office_id",)
 _KEY_COLUMN = {"users": "username"}
@@ -80,8 +102,11 @@ def kept(table: str) -> set[str]:
     fields = r.fields_of(record)
     personal = set(r.personal_fields(record)) | set(BLANKED.get(table, ()))
     meta = set(_META) - (set() if table in ("cases", "offices") else set(_META_CASES_ONLY))
-    ordinary = {name for name in fields if name not in personal and name not in
-                ("rev", "updated_by", *_META_CASES_ONLY)}
+    ordinary = {
+        name
+        for name in fields
+        if name not in personal and name not in ("rev", "updated_by", *_META_CASES_ONLY)
+    }
     return ordinary | meta | {key_column(table)}
 
 
@@ -93,8 +118,7 @@ def install_triggers(db: Database) -> None:
     """(Re)create the triggers that note every written record in ``_analysis_dirty``."""
     for table in TABLES:
         key = key_column(table)
-        for op, row, gone in (("insert", "NEW", 0), ("update", "NEW", 0),
-                              ("delete", "OLD", 1)):
+        for op, row, gone in (("insert", "NEW", 0), ("update", "NEW", 0), ("delete", "OLD", 1)):
             db.execute(f"DROP TRIGGER IF EXISTS {trigger_name(table, op)}")
             db.execute(f"""
                 CREATE TRIGGER {trigger_name(table, op)} AFTER {op.upper()} ON {table}
@@ -106,15 +130,21 @@ def install_triggers(db: Database) -> None:
 
 def newest_rowids(db: Database, tables: Sequence[str]) -> dict[str, int]:
     """The highest rowid of each table (before a bulk load that lifts the triggers)."""
-    return {t: db.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0]
-            for t in tables if t in TABLES}
+    return {
+        t: db.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0]
+        for t in tables
+        if t in TABLES
+    }
 
 
 def note_new_rows(db: Database, before: dict[str, int]) -> None:
     """Note the rows a bulk load added after ``before`` (``newest_rowids``)."""
     for table, rowid in before.items():
-        db.execute(f"INSERT INTO {DIRTY} (entity, id) SELECT '{table}', "
-                   f"{key_column(table)} FROM {table} WHERE rowid > ?", [rowid])
+        db.execute(
+            f"INSERT INTO {DIRTY} (entity, id) SELECT '{table}', "
+            f"{key_column(table)} FROM {table} WHERE rowid > ?",
+            [rowid],
+        )
 
 
 def new_key() -> bytes:
@@ -122,6 +152,7 @@ def new_key() -> bytes:
 
 
 # --- building and refreshing: a connection of the copy, the register attached as ``reg`` --
+
 
 def attach_register(copy: Database, path: Path, key: bytes, *, busy_ms: int) -> None:
     """Attach the register at ``path`` (with its key) to a connection of the copy, which
@@ -158,8 +189,12 @@ def state(copy: Database) -> dict[str, str]:
 def has_meta(db: Database) -> bool:
     """Whether the copy has been built (a crash while it was first made leaves it
     empty)."""
-    return db.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' "
-                      "AND name = 'analysis_meta'").fetchone() is not None
+    return (
+        db.execute(
+            "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'analysis_meta'"
+        ).fetchone()
+        is not None
+    )
 
 
 def is_current(copy: Database, generation: str) -> bool:
@@ -168,21 +203,25 @@ def is_current(copy: Database, generation: str) -> bool:
     meta = state(copy)
     if meta.get("format") != str(FORMAT) or meta.get("generation") != generation:
         return False
-    issued = copy.execute(f"SELECT seq FROM {REGISTER}.sqlite_sequence WHERE name = ?",
-                          [DIRTY]).fetchone()
+    issued = copy.execute(
+        f"SELECT seq FROM {REGISTER}.sqlite_sequence WHERE name = ?", [DIRTY]
+    ).fetchone()
     return int(meta.get("applied", "0")) <= (issued[0] if issued else 0)
 
 
 def _columns(copy: Database, table: str) -> list[tuple[str, str, bool, str | None, int]]:
     """(name, type, not null, default, pk) of the register's ``table``."""
-    return [(row[1], row[2], bool(row[3]), row[4], row[5])
-            for row in copy.execute(f"PRAGMA {REGISTER}.table_info({table})")]
+    return [
+        (row[1], row[2], bool(row[3]), row[4], row[5])
+        for row in copy.execute(f"PRAGMA {REGISTER}.table_info({table})")
+    ]
 
 
 def clear(copy: Database) -> None:
     """Drop every table of the copy (inside the transaction that makes it again)."""
-    for (name,) in copy.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                                "AND name NOT LIKE 'sqlite_%'").fetchall():
+    for (name,) in copy.execute(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall():
         copy.execute(f'DROP TABLE main."{name}"')
 
 
@@ -201,8 +240,9 @@ def create_schema(copy: Database) -> None:
                 part += f" DEFAULT {default}"
             parts.append(part)
         copy.execute(f"CREATE TABLE main.{table} ({', '.join(parts)})")
-    audit = copy.execute(f"SELECT sql FROM {REGISTER}.sqlite_master "
-                         "WHERE name = 'audit_log'").fetchone()
+    audit = copy.execute(
+        f"SELECT sql FROM {REGISTER}.sqlite_master WHERE name = 'audit_log'"
+    ).fetchone()
     copy.execute(audit[0].replace("CREATE TABLE audit_log", "CREATE TABLE main.audit_log", 1))
     copy.execute("CREATE TABLE main.settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     copy.execute("CREATE TABLE main.analysis_meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -214,11 +254,12 @@ def create_indexes(copy: Database) -> None:
     for table in TABLES:
         primary = [name for name, _kind, _nn, _default, pk in _columns(copy, table) if pk]
         if primary != [key_column(table)]:
-            copy.execute(f"CREATE UNIQUE INDEX main.{table}_key ON {table} "
-                         f"({key_column(table)})")
+            copy.execute(f"CREATE UNIQUE INDEX main.{table}_key ON {table} ({key_column(table)})")
     for name, sql in copy.execute(
-            f"SELECT name, sql FROM {REGISTER}.sqlite_master WHERE type = 'index' AND sql IS "
-            f"NOT NULL AND tbl_name IN ({', '.join('?' * len(TABLES))})", TABLES).fetchall():
+        f"SELECT name, sql FROM {REGISTER}.sqlite_master WHERE type = 'index' AND sql IS "
+        f"NOT NULL AND tbl_name IN ({', '.join('?' * len(TABLES))})",
+        TABLES,
+    ).fetchall():
         if " UNIQUE " not in sql.upper() and name not in UNUSED_INDEXES:
             copy.execute(sql.replace(f"INDEX {name}", f"INDEX main.{name}", 1))
     copy.execute("CREATE INDEX main.cases_number ON cases (case_number)")
@@ -236,12 +277,16 @@ def _select(copy: Database, table: str) -> tuple[list[str], list[str]]:
             if name in ("rid", "id"):
                 exprs.append("c.rid" if name == "rid" else "c.id")
             elif name == "birth_date":
-                exprs.append(f"CASE WHEN {age} IS NOT NULL AND {reports.real_date('c.opened_on')}"
-                             f" THEN printf('%04d-01-01', CAST(substr(c.opened_on, 1, 4) AS "
-                             f"INTEGER) - {age}) END")
+                exprs.append(
+                    f"CASE WHEN {age} IS NOT NULL AND {reports.real_date('c.opened_on')}"
+                    f" THEN printf('%04d-01-01', CAST(substr(c.opened_on, 1, 4) AS "
+                    f"INTEGER) - {age}) END"
+                )
             elif name == "estimated_age":
-                exprs.append(f"CASE WHEN {age} IS NOT NULL AND NOT "
-                             f"{reports.real_date('c.opened_on')} THEN {age} END")
+                exprs.append(
+                    f"CASE WHEN {age} IS NOT NULL AND NOT "
+                    f"{reports.real_date('c.opened_on')} THEN {age} END"
+                )
             elif name in keep:
                 exprs.append(f'p."{name}"')
             else:
@@ -263,8 +308,8 @@ def _noted(copy: Database, after: int, upto: int) -> tuple[dict[str, set[str]], 
     ids: dict[str, set[str]] = {}
     gone: set[str] = set()
     for entity, record_id, went in copy.execute(
-            f"SELECT entity, id, gone FROM {REGISTER}.{DIRTY} WHERE seq > ? AND seq <= ?",
-            [after, upto]):
+        f"SELECT entity, id, gone FROM {REGISTER}.{DIRTY} WHERE seq > ? AND seq <= ?", [after, upto]
+    ):
         ids.setdefault(entity, set()).add(record_id)
         if went:
             gone.add(entity)
@@ -272,11 +317,16 @@ def _noted(copy: Database, after: int, upto: int) -> tuple[dict[str, set[str]], 
     if persons:
         cases = ids.setdefault("cases", set())
         for chunk in _chunks(sorted(persons)):
-            cases.update(row[0] for row in copy.execute(
-                f"SELECT id FROM {REGISTER}.cases WHERE person_id IN "
-                f"({', '.join('?' * len(chunk))})", chunk))
+            cases.update(
+                row[0]
+                for row in copy.execute(
+                    f"SELECT id FROM {REGISTER}.cases WHERE person_id IN "
+                    f"({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
     if "cases" in ids:
-        ids["persons"] = ids["cases"]        # (the copy's persons are its cases')
+        ids["persons"] = ids["cases"]  # (the copy's persons are its cases')
         if gone & {"cases", "persons"}:
             gone |= {"cases", "persons"}
     return ids, gone
@@ -284,14 +334,17 @@ def _noted(copy: Database, after: int, upto: int) -> tuple[dict[str, set[str]], 
 
 def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def _indexed(copy: Database, table: str) -> set[str]:
     """Columns of the copy's ``table`` that one of its indexes holds or filters on."""
     words: set[str] = set()
-    for (sql,) in copy.execute("SELECT sql FROM main.sqlite_master WHERE type = 'index' "
-                               "AND tbl_name = ? AND sql IS NOT NULL", [table]):
+    for (sql,) in copy.execute(
+        "SELECT sql FROM main.sqlite_master WHERE type = 'index' "
+        "AND tbl_name = ? AND sql IS NOT NULL",
+        [table],
+    ):
         words |= set(re.findall(r"\w+", sql.split(" ON ", 1)[1]))
     return words
 
@@ -308,18 +361,23 @@ def _statements(copy: Database, table: str) -> dict[str, str]:
     else:
         source, id_expr = f"{REGISTER}.{table} src", f"src.{key}"
     indexed = _indexed(copy, table) - {key, "rid"}
-    plain = [f'"{n}" = excluded."{n}"' for n in names
-             if n not in indexed and n not in (key, "rid")]
+    plain = [f'"{n}" = excluded."{n}"' for n in names if n not in indexed and n not in (key, "rid")]
     moved = [i for i, n in enumerate(names) if n in indexed]
-    return {"columns": ", ".join(f'"{n}"' for n in names), "select": ", ".join(exprs),
-            "source": source, "id": id_expr, "key": key,
-            "upsert": f"DO UPDATE SET {', '.join(plain)}" if plain else "DO NOTHING",
-            "moved": [f'"{names[i]}"' for i in moved],
-            "moved_select": ", ".join(exprs[i] for i in moved)}
+    return {
+        "columns": ", ".join(f'"{n}"' for n in names),
+        "select": ", ".join(exprs),
+        "source": source,
+        "id": id_expr,
+        "key": key,
+        "upsert": f"DO UPDATE SET {', '.join(plain)}" if plain else "DO NOTHING",
+        "moved": [f'"{names[i]}"' for i in moved],
+        "moved_select": ", ".join(exprs[i] for i in moved),
+    }
 
 
-def copy_rows(copy: Database, upto: int | None, *, after: int = 0,
-              selects: dict | None = None) -> None:
+def copy_rows(
+    copy: Database, upto: int | None, *, after: int = 0, selects: dict | None = None
+) -> None:
     """Copy the records noted after ``after``, up to ``upto`` (None: every record of the
     register, into empty tables) from the attached register into the copy,
     de-identified; remove those the register no longer has. Call inside a transaction of
@@ -329,8 +387,10 @@ def copy_rows(copy: Database, upto: int | None, *, after: int = 0,
     if upto is None:
         for table in TABLES:
             q = _statements_of(copy, table, selects)
-            copy.execute(f"INSERT INTO main.{table} ({q['columns']}) "
-                         f"SELECT {q['select']} FROM {q['source']} WHERE 1")
+            copy.execute(
+                f"INSERT INTO main.{table} ({q['columns']}) "
+                f"SELECT {q['select']} FROM {q['source']} WHERE 1"
+            )
         return
     noted, gone = _noted(copy, after, upto)
     for table in [t for t in TABLES if t in noted]:
@@ -350,44 +410,65 @@ def _copy_some(copy: Database, table: str, q: dict, ids: list[str], gone: bool) 
     each indexed column only where its value changed (so an index entry is rewritten
     only when it moves)."""
     key, marks = q["key"], ", ".join("?" * len(ids))
-    if gone:   # (a record purged from the register, or a case whose person is gone)
-        copy.execute(f"""DELETE FROM main.{table} WHERE {key} IN ({marks})
-                         AND NOT EXISTS (SELECT 1 FROM {q['source']}
-                                         WHERE {q['id']} = main.{table}.{key})""", ids)
-    copy.execute(f"INSERT INTO main.{table} ({q['columns']}) SELECT {q['select']} "
-                 f"FROM {q['source']} WHERE {q['id']} IN ({marks}) "
-                 f"ON CONFLICT ({key}) {q['upsert']}", ids)
+    if gone:  # (a record purged from the register, or a case whose person is gone)
+        copy.execute(
+            f"""DELETE FROM main.{table} WHERE {key} IN ({marks})
+                         AND NOT EXISTS (SELECT 1 FROM {q["source"]}
+                                         WHERE {q["id"]} = main.{table}.{key})""",
+            ids,
+        )
+    copy.execute(
+        f"INSERT INTO main.{table} ({q['columns']}) SELECT {q['select']} "
+        f"FROM {q['source']} WHERE {q['id']} IN ({marks}) "
+        f"ON CONFLICT ({key}) {q['upsert']}",
+        ids,
+    )
     if not q["moved"]:
         return
     names = q["moved"]
-    new = {row[0]: row[1:] for row in copy.execute(
-        f"SELECT {q['id']}, {q['moved_select']} FROM {q['source']} "
-        f"WHERE {q['id']} IN ({marks})", ids)}
-    for row in copy.execute(f"SELECT {key}, {', '.join(names)} FROM main.{table} "
-                            f"WHERE {key} IN ({marks})", ids).fetchall():
+    new = {
+        row[0]: row[1:]
+        for row in copy.execute(
+            f"SELECT {q['id']}, {q['moved_select']} FROM {q['source']} "
+            f"WHERE {q['id']} IN ({marks})",
+            ids,
+        )
+    }
+    for row in copy.execute(
+        f"SELECT {key}, {', '.join(names)} FROM main.{table} WHERE {key} IN ({marks})", ids
+    ).fetchall():
         wanted = new.get(row[0])
         if wanted is None:
             continue
-        changed = [(name, value) for name, old, value in zip(names, row[1:], wanted,
-                                                              strict=True) if old != value
-                   or type(old) is not type(value)]
+        changed = [
+            (name, value)
+            for name, old, value in zip(names, row[1:], wanted, strict=True)
+            if old != value or type(old) is not type(value)
+        ]
         if changed:
-            copy.execute(f"UPDATE main.{table} SET "
-                         f"{', '.join(f'{name} = ?' for name, _ in changed)} "
-                         f"WHERE {key} = ?", [v for _, v in changed] + [row[0]])
+            copy.execute(
+                f"UPDATE main.{table} SET "
+                f"{', '.join(f'{name} = ?' for name, _ in changed)} "
+                f"WHERE {key} = ?",
+                [v for _, v in changed] + [row[0]],
+            )
 
 
 def set_meta(copy: Database, **values: object) -> None:
     for key, value in values.items():
-        copy.execute("INSERT OR REPLACE INTO main.analysis_meta (key, value) VALUES (?, ?)",
-                     [key, str(value)])
+        copy.execute(
+            "INSERT OR REPLACE INTO main.analysis_meta (key, value) VALUES (?, ?)",
+            [key, str(value)],
+        )
 
 
 def copy_settings(copy: Database) -> None:
     marks = ", ".join("?" * len(SETTINGS))
-    copy.execute(f"INSERT OR REPLACE INTO main.settings (key, value) "
-                 f"SELECT key, value FROM {REGISTER}.settings WHERE key IN ({marks})",
-                 SETTINGS)
+    copy.execute(
+        f"INSERT OR REPLACE INTO main.settings (key, value) "
+        f"SELECT key, value FROM {REGISTER}.settings WHERE key IN ({marks})",
+        SETTINGS,
+    )
 
 
 def live_cases(copy: Database) -> int:
@@ -415,7 +496,7 @@ def rollback_journal(copy: Database) -> Iterator[None]:
     copy.execute("PRAGMA busy_timeout = 0")
     try:
         switched = copy.execute("PRAGMA main.journal_mode = DELETE").fetchone()[0] == "delete"
-    except OperationalError:        # an analyst has it open
+    except OperationalError:  # an analyst has it open
         switched = False
     finally:
         copy.execute(f"PRAGMA busy_timeout = {int(timeout)}")
@@ -442,6 +523,7 @@ def drop_applied(copy: Database, upto: int) -> None:
 
 # --- the analysts' audit rows, moved into the register's trail -------------------------------
 
+
 def pending_audit(copy: Database) -> list[dict]:
     """Rows analysts wrote into the copy's trail, oldest first."""
     cursor = copy.execute("SELECT * FROM main.audit_log ORDER BY seq")
@@ -455,19 +537,22 @@ def drop_audit(copy: Database, upto: int) -> None:
 
 # --- reading the copy (an analyst's session) ---------------------------------------------
 
+
 def holds_personal_columns(db: Database) -> list[str]:
     """``table.column`` of the copy (opened on its own) that holds anything but its
     default in a column the copy blanks: empty when the copy is as it should be."""
     found = []
     for table in TABLES:
-        keep = kept(table) | ({"rid", "id", "birth_date",
-                               "estimated_age"} if table == "persons" else set())
+        keep = kept(table) | (
+            {"rid", "id", "birth_date", "estimated_age"} if table == "persons" else set()
+        )
         for row in db.execute(f"PRAGMA table_info({table})").fetchall():
             name, default = row[1], row[4]
             if name in keep:
                 continue
             blank = "NULL" if default is None else default
-            if db.execute(f'SELECT 1 FROM {table} WHERE "{name}" IS NOT {blank} '
-                          "LIMIT 1").fetchone():
+            if db.execute(
+                f'SELECT 1 FROM {table} WHERE "{name}" IS NOT {blank} LIMIT 1'
+            ).fetchone():
                 found.append(f"{table}.{name}")
     return found

@@ -25,23 +25,43 @@ _FIELDS = ("seq", "at", "username", "action", "entity", "record_id", "case_numbe
 
 
 def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
-    payload = json.dumps([prev_hash, *(row[f] for f in _FIELDS)], ensure_ascii=False,
-                         separators=(",", ":"))
+    payload = json.dumps(
+        [prev_hash, *(row[f] for f in _FIELDS)], ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def append(db: Database, *, at: str, username: str, action: str, entity: str = "",
-           record_id: str = "", case_number: str = "", detail: dict | None = None) -> int:
+def append(
+    db: Database,
+    *,
+    at: str,
+    username: str,
+    action: str,
+    entity: str = "",
+    record_id: str = "",
+    case_number: str = "",
+    detail: dict | None = None,
+) -> int:
     """Add one row after the newest; call inside the transaction of the action."""
     last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    row = {"seq": seq, "at": at, "username": username, "action": action, "entity": entity,
-           "record_id": record_id, "case_number": case_number,
-           "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)}
+    row = {
+        "seq": seq,
+        "at": at,
+        "username": username,
+        "action": action,
+        "entity": entity,
+        "record_id": record_id,
+        "case_number": case_number,
+        "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+    }
     row["prev_hash"], row["hash"] = prev, row_hash(prev, row)
-    db.execute("INSERT INTO audit_log (seq, at, username, action, entity, record_id, "
-               "case_number, detail, prev_hash, hash) VALUES (:seq, :at, :username, :action, "
-               ":entity, :record_id, :case_number, :detail, :prev_hash, :hash)", row)
+    db.execute(
+        "INSERT INTO audit_log (seq, at, username, action, entity, record_id, "
+        "case_number, detail, prev_hash, hash) VALUES (:seq, :at, :username, :action, "
+        ":entity, :record_id, :case_number, :detail, :prev_hash, :hash)",
+        row,
+    )
     local.set_setting(db, HEAD_SETTING, {"seq": seq, "hash": row["hash"]})
     return seq
 
@@ -69,8 +89,10 @@ def entries(db: Database, q: AuditQuery, *, limit: int = 500, offset: int = 0) -
     if q.actions:
         where.append(f"action IN ({', '.join('?' * len(q.actions))})")
         params += q.actions
-    sql = (f"SELECT seq, at, username, action, entity, record_id, case_number, detail "
-           f"FROM audit_log WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ? OFFSET ?")
+    sql = (
+        f"SELECT seq, at, username, action, entity, record_id, case_number, detail "
+        f"FROM audit_log WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ? OFFSET ?"
+    )
     found = list(db.query(sql, [*params, limit, offset]))
     for row in found:
         row["detail"] = json.loads(row["detail"])
@@ -88,8 +110,10 @@ def verify(db: Database) -> list[str]:
         if row["seq"] != expected_seq:
             return [f"audit row {expected_seq} is missing (the next row is {row['seq']})"]
         if row["prev_hash"] != prev:
-            return [f"audit row {row['seq']} does not follow row {row['seq'] - 1} "
-                    "(a row before it was changed or removed)"]
+            return [
+                f"audit row {row['seq']} does not follow row {row['seq'] - 1} "
+                "(a row before it was changed or removed)"
+            ]
         if row_hash(prev, row) != row["hash"]:
             return [f"audit row {row['seq']} was changed after it was written"]
         prev, expected_seq = row["hash"], expected_seq + 1
@@ -98,8 +122,9 @@ def verify(db: Database) -> list[str]:
     if head is None:
         return [] if last == 0 else ["the audit trail's head record is missing"]
     if head.get("seq") != last or head.get("hash") != prev:
-        return [f"audit rows after row {last} were removed (the trail ended at row "
-                f"{head.get('seq')})"]
+        return [
+            f"audit rows after row {last} were removed (the trail ended at row {head.get('seq')})"
+        ]
     return []
 
 
@@ -126,11 +151,15 @@ def anchor_problems(db: Database) -> list[str]:
     section 5b). (A peer whose trail went back on a head it sent us is shown with the
     peers, ``sync.list_peers``: it may have been restored from a backup.)"""
     problems = []
-    for anchor in db.query("SELECT a.seq, a.hash, coalesce(p.code, a.peer) AS code "
-                           "FROM audit_anchors a LEFT JOIN peers p ON p.office_id = a.peer "
-                           "ORDER BY code"):
+    for anchor in db.query(
+        "SELECT a.seq, a.hash, coalesce(p.code, a.peer) AS code "
+        "FROM audit_anchors a LEFT JOIN peers p ON p.office_id = a.peer "
+        "ORDER BY code"
+    ):
         if hash_at(db, anchor["seq"]) != anchor["hash"]:
-            problems.append(f"the audit trail no longer extends the head office "
-                            f"{anchor['code']} saw (row {anchor['seq']}): rows up to it "
-                            "were changed or removed")
+            problems.append(
+                f"the audit trail no longer extends the head office "
+                f"{anchor['code']} saw (row {anchor['seq']}): rows up to it "
+                "were changed or removed"
+            )
     return problems

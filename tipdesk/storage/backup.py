@@ -48,7 +48,7 @@ def backup_name(reason: str, when: dt.datetime | None = None) -> str:
 
 # --- re-keying (tipdesk.services.access.rekey) -------------------------------------------------
 
-SALT_BYTES = 16        # SQLCipher 4 starts each file with its own random salt
+SALT_BYTES = 16  # SQLCipher 4 starts each file with its own random salt
 
 
 def hold_exclusive(db: Database) -> None:
@@ -74,8 +74,13 @@ def hold_exclusive(db: Database) -> None:
             db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
-def export_rekeyed(db: Database, new_key: bytes, target: Path, *,
-                   progress: Callable[[int, int], None] | None = None) -> Path:
+def export_rekeyed(
+    db: Database,
+    new_key: bytes,
+    target: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
     """Write the whole open database to ``target`` (a new file) encrypted under
     ``new_key`` (``sqlcipher_export``: SQLCipher 4 cannot re-key a database in WAL mode in
     place), then flush it to the disk. ``progress(done, total)`` is told the bytes
@@ -90,10 +95,12 @@ def export_rekeyed(db: Database, new_key: bytes, target: Path, *,
         db.execute("PRAGMA rekeyed.journal_mode = OFF").fetchone()
         db.execute("PRAGMA rekeyed.synchronous = OFF")
         if progress is not None:
+
             def tell() -> int:
                 with contextlib.suppress(OSError):
                     progress(min(os.path.getsize(target), total), total)
-                return 0          # (non-zero would stop the export)
+                return 0  # (non-zero would stop the export)
+
             db.conn.set_progress_handler(tell, 20_000)
         try:
             db.execute("SELECT sqlcipher_export('rekeyed')").fetchone()

@@ -17,12 +17,15 @@ DEMO_TABLES = ("persons", "cases", "services", "referrals", "case_notes")
 
 
 def sample_names(db: Database, limit: int) -> list[str]:
-    return [row["full_name"] for row in db.query(
-        "SELECT full_name FROM persons ORDER BY rowid LIMIT ?", [limit])]
+    return [
+        row["full_name"]
+        for row in db.query("SELECT full_name FROM persons ORDER BY rowid LIMIT ?", [limit])
+    ]
 
 
-def _spread(db: Database, table: str, key: str, column: str, count: int, seed: int,
-            where: str = "1") -> list:
+def _spread(
+    db: Database, table: str, key: str, column: str, count: int, seed: int, where: str = "1"
+) -> list:
     """``count`` values of ``column`` from rows spread evenly over ``table`` by ``key``
     (a row number), the same for the same seed."""
     total = db.execute(f"SELECT max({key}) FROM {table}").fetchone()[0] or 0
@@ -31,9 +34,13 @@ def _spread(db: Database, table: str, key: str, column: str, count: int, seed: i
     step = max(1, total // count)
     keys = [1 + (seed + i * step) % total for i in range(count)]
     marks = ",".join("?" * len(keys))
-    return [row[0] for row in db.execute(
-        f"SELECT {column} FROM {table} WHERE {key} IN ({marks}) AND {where} ORDER BY {key}",
-        keys)]
+    return [
+        row[0]
+        for row in db.execute(
+            f"SELECT {column} FROM {table} WHERE {key} IN ({marks}) AND {where} ORDER BY {key}",
+            keys,
+        )
+    ]
 
 
 def sample_case_numbers(db: Database, count: int, seed: int) -> list[str]:
@@ -62,9 +69,13 @@ def plain_inserts(source: Database, chunk: int = 20_000) -> float:
         for table in DEMO_TABLES:
             last = 0
             while True:
-                rows = list(source.query(
-                    f"SELECT rowid AS _rowid, * FROM {table} WHERE rowid > ? "
-                    f"ORDER BY rowid LIMIT ?", [last, chunk]))
+                rows = list(
+                    source.query(
+                        f"SELECT rowid AS _rowid, * FROM {table} WHERE rowid > ? "
+                        f"ORDER BY rowid LIMIT ?",
+                        [last, chunk],
+                    )
+                )
                 if not rows:
                     break
                 last = rows[-1].pop("_rowid")
@@ -94,23 +105,27 @@ def raw_serialise(source: Database, chunk: int = 20_000) -> tuple[bytes, float]:
     for table in ("offices", "providers", *DEMO_TABLES):
         last = 0
         while True:
-            rows = list(source.query(
-                f"SELECT rowid AS _rowid, * FROM {table} WHERE rowid > ? "
-                f"ORDER BY rowid LIMIT ?", [last, chunk]))
+            rows = list(
+                source.query(
+                    f"SELECT rowid AS _rowid, * FROM {table} WHERE rowid > ? "
+                    f"ORDER BY rowid LIMIT ?",
+                    [last, chunk],
+                )
+            )
             if not rows:
                 break
             last = rows[-1]["_rowid"]
             started = time.perf_counter()
-            parts.append("\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-                         .encode())
+            parts.append("\n".join(json.dumps(row, ensure_ascii=False) for row in rows).encode())
             elapsed += time.perf_counter() - started
     started = time.perf_counter()
     data = b"\n".join(parts)
     return data, elapsed + time.perf_counter() - started
 
 
-def fill_statistics_register(db: Database, cases: int, offices: list[str], *,
-                             codes: dict[str, list[str]], regions: list[str]) -> None:
+def fill_statistics_register(
+    db: Database, cases: int, offices: list[str], *, codes: dict[str, list[str]], regions: list[str]
+) -> None:
     """A province-sized register for the statistics budgets, written by SQLite itself:
     ``cases`` persons with one case, one service and (every other case) a referral each,
     spread over ``offices`` (ids) and eleven years in the order they were registered (as a
@@ -122,28 +137,37 @@ def fill_statistics_register(db: Database, cases: int, offices: list[str], *,
     """
     import json
 
-    params = {"n": cases, "offices": json.dumps(offices), "regions": json.dumps(regions),
-              **{k: json.dumps(v) for k, v in codes.items()}}
+    params = {
+        "n": cases,
+        "offices": json.dumps(offices),
+        "regions": json.dumps(regions),
+        **{k: json.dumps(v) for k, v in codes.items()},
+    }
 
     def pick(kind: str, salt: int, var: str = "x") -> str:
-        return (f"json_extract(:{kind}, '$[' || (({var} * {salt}) % "
-                f"json_array_length(:{kind})) || ']')")
+        return (
+            f"json_extract(:{kind}, '$[' || (({var} * {salt}) % json_array_length(:{kind})) || ']')"
+        )
 
     with db.atomic():
         db.execute("UPDATE _capture SET muted = 1")
-        db.execute(f"""
+        db.execute(
+            f"""
             WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < :n)
             INSERT INTO persons (id, origin, rev, updated_at, updated_by, register_number,
                                  sex, birth_date, estimated_age, nationality, region_code)
-            SELECT printf('bp-%09d', x), {pick('offices', 7)}, '0', '', 'bench',
+            SELECT printf('bp-%09d', x), {pick("offices", 7)}, '0', '', 'bench',
                    printf('BEN-P-%09d', x), CASE WHEN x % 10 < 8 THEN 'female' ELSE 'male' END,
                    CASE WHEN x % 3 THEN date('1960-01-01', '+' || ((x * 37) % 21000)
                                               || ' days') END,
                    CASE WHEN x % 3 = 0 THEN (x * 13) % 70 END,
                    CASE WHEN x % 50 THEN 'indonesian' ELSE 'foreign' END,
-                   {pick('regions', 11)}
-            FROM seq""", params)
-        db.execute(f"""
+                   {pick("regions", 11)}
+            FROM seq""",
+            params,
+        )
+        db.execute(
+            f"""
             WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < :n),
             c AS (SELECT x, 4000 - (x * 4000) / :n + (x * 7919) % 7 AS back FROM seq)
             INSERT INTO cases (rid, id, origin, rev, updated_at, updated_by, case_number,
@@ -152,28 +176,33 @@ def fill_statistics_register(db: Database, cases: int, offices: list[str], *,
                                recruiter_relationship, exploitation_country, cross_border,
                                migrant_worker, consent_statistics, follow_up_on, closed_on,
                                closure_reason, created_by)
-            SELECT x, printf('bc-%09d', x), {pick('offices', 7)}, '0', '', 'bench',
+            SELECT x, printf('bc-%09d', x), {pick("offices", 7)}, '0', '', 'bench',
                    printf('BEN-%09d', x), printf('bp-%09d', x),
                    date('2026-11-30', '-' || back || ' days'),
                    CASE WHEN closed THEN 'closed' ELSE 'active' END,
-                   json_array({pick('exploitation', 3)}),
-                   {pick('labour_sector', 5)}, json_array({pick('means_of_control', 17)},
-                                                          {pick('means_of_control', 29)}),
-                   {pick('recruitment_method', 13)}, {pick('recruiter_relationship', 19)},
-                   {pick('country', 23)}, x % 4 = 0, x % 3 = 0, x % 10 <> 0,
+                   json_array({pick("exploitation", 3)}),
+                   {pick("labour_sector", 5)}, json_array({pick("means_of_control", 17)},
+                                                          {pick("means_of_control", 29)}),
+                   {pick("recruitment_method", 13)}, {pick("recruiter_relationship", 19)},
+                   {pick("country", 23)}, x % 4 = 0, x % 3 = 0, x % 10 <> 0,
                    CASE WHEN NOT closed THEN date('2026-11-30', '-' || (back % 60) || ' days')
                                                  END,
                    CASE WHEN closed THEN min('2026-11-30', date('2026-11-30', '-' || back
                                         || ' days', '+' || (30 + x % 300) || ' days')) END,
                    CASE WHEN closed THEN 'goals_achieved' END, 'bench'
             FROM (SELECT x, back, CASE WHEN back > 365 THEN x % 100 < 97
-                                       ELSE x % 100 < 40 END AS closed FROM c)""", params)
-        db.execute(f"""
+                                       ELSE x % 100 < 40 END AS closed FROM c)""",
+            params,
+        )
+        db.execute(
+            f"""
             INSERT INTO services (id, origin, rev, updated_at, updated_by, case_id,
                                   service_type, status, provider_id)
             SELECT printf('bs-%09d', rid), origin, '0', '', 'bench', id,
-                   {pick('service_type', 31, 'rid')}, 'provided', 'bench-provider'
-            FROM cases WHERE id LIKE 'bc-%'""", params)
+                   {pick("service_type", 31, "rid")}, 'provided', 'bench-provider'
+            FROM cases WHERE id LIKE 'bc-%'""",
+            params,
+        )
         db.execute("""
             INSERT OR IGNORE INTO providers (id, origin, rev, updated_at, updated_by, name,
                                              provider_type)
@@ -195,7 +224,8 @@ def add_bench_offices(db: Database, ids: list[str]) -> None:
         db.conn.executemany(
             "INSERT INTO offices (id, origin, rev, updated_at, updated_by, code, name, level) "
             "VALUES (?, ?, '0', '', 'bench', ?, ?, 'district')",
-            [(i, i, f"D{n:02d}", f"Bench district {n:02d}") for n, i in enumerate(ids, 1)])
+            [(i, i, f"D{n:02d}", f"Bench district {n:02d}") for n, i in enumerate(ids, 1)],
+        )
         db.execute("UPDATE _capture SET muted = 0")
 
 
@@ -205,7 +235,8 @@ def plain_count(db: Database, start: str, end: str) -> int:
     return db.execute(
         "SELECT (SELECT count(*) FROM cases WHERE closed_on IS NULL AND opened_on <= :end)"
         " + (SELECT count(*) FROM cases WHERE closed_on >= :start AND opened_on <= :end)",
-        {"start": start, "end": end}).fetchone()[0]
+        {"start": start, "end": end},
+    ).fetchone()[0]
 
 
 def plain_csv(db: Database, path) -> None:
@@ -215,10 +246,11 @@ def plain_csv(db: Database, path) -> None:
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         for row in db.execute(
-                "SELECT substr(c.opened_on, 1, 4), p.sex, p.birth_date, p.nationality, "
-                "substr(p.region_code, 1, 2), c.exploitation_country, c.exploitation_types, "
-                "c.labour_sector, c.means_of_control, c.recruiter_relationship "
-                "FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.deleted = 0"):
+            "SELECT substr(c.opened_on, 1, 4), p.sex, p.birth_date, p.nationality, "
+            "substr(p.region_code, 1, 2), c.exploitation_country, c.exploitation_types, "
+            "c.labour_sector, c.means_of_control, c.recruiter_relationship "
+            "FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.deleted = 0"
+        ):
             writer.writerow(row)
 
 

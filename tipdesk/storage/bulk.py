@@ -16,12 +16,13 @@ def insert_rows(db: Database, table: str, rows: Sequence[dict]) -> None:
     columns = list(rows[0])
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" * len(columns))
-    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                        [tuple(map(row.__getitem__, columns)) for row in rows])
+    db.conn.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})",
+        [tuple(map(row.__getitem__, columns)) for row in rows],
+    )
 
 
-def insert_tuples(db: Database, table: str, columns: Sequence[str],
-                  rows: Sequence[tuple]) -> None:
+def insert_tuples(db: Database, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
     """Insert value tuples (in ``columns`` order) into ``table`` inside the open transaction."""
     if not rows:
         return
@@ -30,8 +31,9 @@ def insert_tuples(db: Database, table: str, columns: Sequence[str],
     db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
-def insert_captured(db: Database, table: str, columns: Sequence[str],
-                    rows: Sequence[tuple]) -> None:
+def insert_captured(
+    db: Database, table: str, columns: Sequence[str], rows: Sequence[tuple]
+) -> None:
     """Like ``insert_tuples`` for a synced table whose insert trigger is lifted
     (``capture.insert_triggers_lifted``): the ``_changes`` rows that trigger would write,
     made by one statement after the rows instead of one per row (none while muted).
@@ -54,7 +56,9 @@ def insert_captured(db: Database, table: str, columns: Sequence[str],
             "INSERT OR FAIL INTO _changes (entity, id, op, rev, base_rev, before_json, "
             "after_json, author) "
             f"SELECT ?, id, 'insert', rev, NULL, NULL, NULL, updated_by FROM {table} "
-            "WHERE rowid > ? ORDER BY rowid", [table, last])
+            "WHERE rowid > ? ORDER BY rowid",
+            [table, last],
+        )
 
 
 def next_rid(db: Database) -> int:
@@ -64,5 +68,5 @@ def next_rid(db: Database) -> int:
 def insert_search_entries(db: Database, entries: Sequence[tuple]) -> None:
     """``(rid, names, numbers, places, notes)`` rows for cases just inserted."""
     db.conn.executemany(
-        "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)",
-        entries)
+        "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)", entries
+    )

@@ -17,8 +17,7 @@ from sqlite_utils import Database
 
 from tipdesk.storage import analysis
 
-SYNCED_TABLES = ("offices", "persons", "cases", "services", "referrals", "providers",
-                 "case_notes")
+SYNCED_TABLES = ("offices", "persons", "cases", "services", "referrals", "providers", "case_notes")
 _MUTED = "(SELECT muted FROM _capture) = 0"
 
 
@@ -34,8 +33,9 @@ def trigger_name(table: str, op: str) -> str:
 def _changed(prefix: str, columns: list[str]) -> str:
     """JSON of ``prefix``'s values for the columns an update changed."""
     parts = ", ".join(
-        f"CASE WHEN OLD.\"{c}\" IS NOT NEW.\"{c}\" THEN '$.{c}' ELSE '$._' END, {prefix}.\"{c}\""
-        for c in columns)
+        f'CASE WHEN OLD."{c}" IS NOT NEW."{c}" THEN \'$.{c}\' ELSE \'$._\' END, {prefix}."{c}"'
+        for c in columns
+    )
     return f"json_remove(json_set('{{}}', {parts}), '$._')"
 
 
@@ -57,13 +57,13 @@ def install(db: Database, table: str) -> None:
     for op in ("insert", "update", "delete"):
         db.execute(f"DROP TRIGGER IF EXISTS {trigger_name(table, op)}")
     db.execute(f"""
-        CREATE TRIGGER {trigger_name(table, 'insert')} AFTER INSERT ON {table} WHEN {_MUTED}
+        CREATE TRIGGER {trigger_name(table, "insert")} AFTER INSERT ON {table} WHEN {_MUTED}
         BEGIN
             INSERT INTO _changes ({into})
             VALUES ('{table}', NEW.id, 'insert', NEW.rev, NULL, NULL, NULL{by("NEW")});
         END""")
     db.execute(f"""
-        CREATE TRIGGER {trigger_name(table, 'update')} AFTER UPDATE ON {table} WHEN {_MUTED}
+        CREATE TRIGGER {trigger_name(table, "update")} AFTER UPDATE ON {table} WHEN {_MUTED}
         BEGIN
             INSERT INTO _changes ({into})
             VALUES ('{table}', NEW.id,
@@ -72,7 +72,7 @@ def install(db: Database, table: str) -> None:
                     {by("NEW")});
         END""")
     db.execute(f"""
-        CREATE TRIGGER {trigger_name(table, 'delete')} AFTER DELETE ON {table} WHEN {_MUTED}
+        CREATE TRIGGER {trigger_name(table, "delete")} AFTER DELETE ON {table} WHEN {_MUTED}
         BEGIN
             INSERT INTO _changes ({into})
             VALUES ('{table}', OLD.id, 'purge', OLD.rev, OLD.rev, NULL, NULL{by("OLD")});
@@ -93,8 +93,11 @@ def insert_triggers_lifted(db: Database, tables: Sequence[str]) -> Iterator[None
     """
     if not db.conn.in_transaction:
         raise RuntimeError("insert triggers are lifted only inside a transaction")
-    saved = _triggers(db, [trigger_name(table, "insert") for table in tables]
-                      + [analysis.trigger_name(table, "insert") for table in tables])
+    saved = _triggers(
+        db,
+        [trigger_name(table, "insert") for table in tables]
+        + [analysis.trigger_name(table, "insert") for table in tables],
+    )
     # The analysis copy's notes of new rows are written after, in one statement a table.
     before = analysis.newest_rowids(db, tables)
     try:
@@ -117,8 +120,11 @@ def insert_trigger_in_place(db: Database, table: str) -> bool:
 
 def _triggers(db: Database, names: Sequence[str]) -> list[tuple[str, str]]:
     marks = ", ".join("?" * len(names))
-    return db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                      f"AND name IN ({marks}) ORDER BY name", list(names)).fetchall()
+    return db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+        f"AND name IN ({marks}) ORDER BY name",
+        list(names),
+    ).fetchall()
 
 
 def _put_back(db: Database, saved: Sequence[tuple[str, str]]) -> None:

@@ -17,20 +17,30 @@ def load_case_file(db: Database, case: r.Case) -> r.CaseFile:
     person = rows.get(db, r.Person, case.person_id)
     if person is None:
         raise LookupError("case without its person")
-    services = rows.select(db, r.Service, "case_id = ? AND deleted = 0", [case.id],
-                           order_by="coalesce(started_on, planned_on), id")
-    referrals = rows.select(db, r.Referral, "case_id = ? AND deleted = 0", [case.id],
-                            order_by="id")
-    notes = rows.select(db, r.CaseNote, "case_id = ? AND deleted = 0", [case.id],
-                        order_by="noted_on DESC, id DESC")
+    services = rows.select(
+        db,
+        r.Service,
+        "case_id = ? AND deleted = 0",
+        [case.id],
+        order_by="coalesce(started_on, planned_on), id",
+    )
+    referrals = rows.select(db, r.Referral, "case_id = ? AND deleted = 0", [case.id], order_by="id")
+    notes = rows.select(
+        db, r.CaseNote, "case_id = ? AND deleted = 0", [case.id], order_by="noted_on DESC, id DESC"
+    )
     provider_ids = sorted({x.provider_id for x in (*services, *referrals) if x.provider_id})
     providers: dict[str, r.Provider] = {}
     if provider_ids:
         marks = ",".join("?" * len(provider_ids))
-        providers = {p.id: p for p in rows.select(db, r.Provider, f"id IN ({marks})",
-                                                  provider_ids)}
-    return r.CaseFile(case=case, person=person, services=services, referrals=referrals,
-                      notes=notes, providers=providers)
+        providers = {p.id: p for p in rows.select(db, r.Provider, f"id IN ({marks})", provider_ids)}
+    return r.CaseFile(
+        case=case,
+        person=person,
+        services=services,
+        referrals=referrals,
+        notes=notes,
+        providers=providers,
+    )
 
 
 def persons_with_nik(db: Database, nik: str) -> list[r.Person]:
@@ -57,16 +67,18 @@ def count_providers(db: Database) -> int:
 def providers_by_type(db: Database) -> dict[str, list[tuple[str, str]]]:
     """``{provider_type: [(id, name), ...]}`` of the providers in use, by name."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for row in db.query("SELECT id, name, provider_type FROM providers "
-                        "WHERE deleted = 0 ORDER BY name"):
+    for row in db.query(
+        "SELECT id, name, provider_type FROM providers WHERE deleted = 0 ORDER BY name"
+    ):
         found.setdefault(row["provider_type"], []).append((row["id"], row["name"]))
     return found
 
 
 def providers(db: Database, *, text: str = "") -> list[r.Provider]:
     if text:
-        return rows.select(db, r.Provider, "deleted = 0 AND name LIKE ?", [f"%{text}%"],
-                           order_by="name")
+        return rows.select(
+            db, r.Provider, "deleted = 0 AND name LIKE ?", [f"%{text}%"], order_by="name"
+        )
     return rows.select(db, r.Provider, "deleted = 0", order_by="name")
 
 

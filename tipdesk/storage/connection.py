@@ -63,8 +63,9 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
             reason = "the database does not open with its key"
         else:
             reason = "the database cannot be read"
-        raise refusal(exc, path.parent, damaged=RegisterDamaged(
-            path=str(path.parent), reason=reason)) from None
+        raise refusal(
+            exc, path.parent, damaged=RegisterDamaged(path=str(path.parent), reason=reason)
+        ) from None
     return Database(conn)
 
 
@@ -72,14 +73,16 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
 SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 # An older sqlcipher3 gives no ``sqlite_errorcode``: SQLite's own words for each code.
-_CODE_OF_TEXT = (("database or disk is full", SQLITE_FULL),
-                 ("readonly database", SQLITE_READONLY),
-                 ("unable to open database file", SQLITE_CANTOPEN),
-                 ("database is locked", SQLITE_BUSY),
-                 ("database table is locked", SQLITE_LOCKED),
-                 ("disk i/o error", SQLITE_IOERR),
-                 ("malformed", SQLITE_CORRUPT),
-                 ("file is not a database", SQLITE_NOTADB))
+_CODE_OF_TEXT = (
+    ("database or disk is full", SQLITE_FULL),
+    ("readonly database", SQLITE_READONLY),
+    ("unable to open database file", SQLITE_CANTOPEN),
+    ("database is locked", SQLITE_BUSY),
+    ("database table is locked", SQLITE_LOCKED),
+    ("disk i/o error", SQLITE_IOERR),
+    ("malformed", SQLITE_CORRUPT),
+    ("file is not a database", SQLITE_NOTADB),
+)
 # Free space below which a failed read or write is put down to a full drive: SQLite
 # needs room for its shared-memory index and log (a few pages) to open a register at all.
 LOW_SPACE = 1024 * 1024
@@ -95,16 +98,20 @@ def sqlite_code(exc: BaseException) -> int | None:
     return next((code for words, code in _CODE_OF_TEXT if words in text), None)
 
 
-def refusal(exc: BaseException, folder: Path | str, *,
-            damaged: TipdeskError | None = None) -> TipdeskError:
+def refusal(
+    exc: BaseException, folder: Path | str, *, damaged: TipdeskError | None = None
+) -> TipdeskError:
     """What to tell a person about a database error on the register in ``folder``.
 
     A full drive, a read-only drive or folder, a lock another program holds or a failing
     drive each say so, and that the register is not damaged (``drive_refusal``); only
     the rest (SQLITE_CORRUPT, not a database...) is ``damaged`` (default: RegisterDamaged,
     "a page cannot be read"), as ``tipdesk check`` would find it."""
-    return drive_refusal(exc, folder) or damaged or RegisterDamaged(
-        path=str(folder), reason="a page cannot be read")
+    return (
+        drive_refusal(exc, folder)
+        or damaged
+        or RegisterDamaged(path=str(folder), reason="a page cannot be read")
+    )
 
 
 def drive_refusal(exc: BaseException, folder: Path | str) -> TipdeskError | None:
@@ -145,7 +152,8 @@ def writable(folder: Path) -> bool:
             return False
         database = folder / "register.db"
         return os.access(folder, os.W_OK) and (
-            not database.exists() or os.access(database, os.W_OK))
+            not database.exists() or os.access(database, os.W_OK)
+        )
     except OSError:
         return False
 
@@ -209,7 +217,7 @@ def bulk_journal(db: Database, *, when: bool = True) -> Iterator[bool]:
     db.execute("PRAGMA busy_timeout = 0")
     try:
         switched = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
-    except OperationalError:       # another connection has it open
+    except OperationalError:  # another connection has it open
         switched = False
     finally:
         db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
@@ -225,9 +233,11 @@ def bulk_journal(db: Database, *, when: bool = True) -> Iterator[bool]:
                 raise OperationalError("a transaction is still open")
             db.execute("PRAGMA journal_mode = WAL").fetchone()
             db.execute("PRAGMA synchronous = NORMAL")
-        except Exception as exc:     # never in place of what happened inside
-            log.warning("the register stays out of WAL mode until it is opened again: %s",
-                        type(exc).__name__)
+        except Exception as exc:  # never in place of what happened inside
+            log.warning(
+                "the register stays out of WAL mode until it is opened again: %s",
+                type(exc).__name__,
+            )
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ def take(db: Database, name: str, year: int, count: int = 1) -> int:
            ON CONFLICT (name, year) DO UPDATE SET value = value + excluded.value""",
         [name, year, count],
     )
-    (value,) = db.execute("SELECT value FROM counters WHERE name = ? AND year = ?",
-                          [name, year]).fetchone()
+    (value,) = db.execute(
+        "SELECT value FROM counters WHERE name = ? AND year = ?", [name, year]
+    ).fetchone()
     return value - count + 1

@@ -38,8 +38,12 @@ PROCESS_STARTED = time.time()
 TEMP_SUFFIX = ".tipdesk-tmp"
 # Ours and nothing else's: what temp_path makes, and SQLite's files beside one of our
 # temporary databases (named after it, so theirs only while that database is ours).
-_TEMP_NAME = re.compile(r"^\..+\.(?P<pid>[1-9][0-9]{0,9})-[0-9a-f]{12}"
-                        + re.escape(TEMP_SUFFIX) + r"(?:-journal|-wal|-shm)?$", re.DOTALL)
+_TEMP_NAME = re.compile(
+    r"^\..+\.(?P<pid>[1-9][0-9]{0,9})-[0-9a-f]{12}"
+    + re.escape(TEMP_SUFFIX)
+    + r"(?:-journal|-wal|-shm)?$",
+    re.DOTALL,
+)
 
 
 def temp_path(path: Path) -> Path:
@@ -64,7 +68,7 @@ def writer_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except (OSError, OverflowError, ValueError):
-        return True      # someone else's process, or no way to tell: leave its file alone
+        return True  # someone else's process, or no way to tell: leave its file alone
     return True
 
 
@@ -113,7 +117,7 @@ def remove_leftovers(folder: Path, *, started: float | None = None) -> list[str]
     removed = []
     try:
         entries = list(os.scandir(folder))
-    except OSError:       # gone, not a folder, not readable: nothing of ours to remove
+    except OSError:  # gone, not a folder, not readable: nothing of ours to remove
         return removed
     for entry in entries:
         match = _TEMP_NAME.match(entry.name)
@@ -140,8 +144,7 @@ def clean_folder(folder: Path, what: str, *, started: float | None = None) -> in
     nor the names removed)."""
     removed = len(remove_leftovers(folder, started=started))
     if removed:
-        log.info("removed %d temporary file(s) an interrupted TipDesk left in %s",
-                 removed, what)
+        log.info("removed %d temporary file(s) an interrupted TipDesk left in %s", removed, what)
     return removed
 
 
@@ -167,8 +170,9 @@ def temporary_folder(kind: str) -> Iterator[Path]:
 
 
 # The endings the log may name (a file name the user chose can hold a person's name).
-_KINDS = frozenset({".pdf", ".csv", ".xlsx", ".json", ".keys", ".db", ".tipbackup",
-                    ".tipbatch", ".tipkey"})
+_KINDS = frozenset(
+    {".pdf", ".csv", ".xlsx", ".json", ".keys", ".db", ".tipbackup", ".tipbatch", ".tipkey"}
+)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

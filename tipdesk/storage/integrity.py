@@ -20,8 +20,10 @@ def structure(db: Database) -> list[str]:
 
 
 def foreign_keys(db: Database) -> list[str]:
-    return [f"{row[0]} row {row[1]} refers to a missing {row[2]}"
-            for row in db.execute("PRAGMA foreign_key_check").fetchall()]
+    return [
+        f"{row[0]} row {row[1]} refers to a missing {row[2]}"
+        for row in db.execute("PRAGMA foreign_key_check").fetchall()
+    ]
 
 
 def search_index(db: Database) -> list[str]:
@@ -38,9 +40,12 @@ def search_index(db: Database) -> list[str]:
 
 def capture_triggers(db: Database) -> list[str]:
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    return [f"change capture trigger {capture.trigger_name(table, op)} is missing"
-            for table in capture.SYNCED_TABLES for op in ("insert", "update", "delete")
-            if capture.trigger_name(table, op) not in names]
+    return [
+        f"change capture trigger {capture.trigger_name(table, op)} is missing"
+        for table in capture.SYNCED_TABLES
+        for op in ("insert", "update", "delete")
+        if capture.trigger_name(table, op) not in names
+    ]
 
 
 def rows_in_chunks(db: Database, table: str, *, chunk: int = 2000) -> Iterator[list[dict]]:
@@ -49,9 +54,12 @@ def rows_in_chunks(db: Database, table: str, *, chunk: int = 2000) -> Iterator[l
     last: int | None = None
     while True:
         after = "" if last is None else "WHERE rowid > ?"
-        found = list(db.query(f"SELECT rowid AS _rowid, * FROM {table} {after} "
-                              "ORDER BY rowid LIMIT ?", ([] if last is None else [last])
-                              + [chunk]))
+        found = list(
+            db.query(
+                f"SELECT rowid AS _rowid, * FROM {table} {after} ORDER BY rowid LIMIT ?",
+                ([] if last is None else [last]) + [chunk],
+            )
+        )
         if not found:
             return
         last = found[-1]["_rowid"]

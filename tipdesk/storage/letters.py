@@ -37,16 +37,22 @@ def _row(row: dict) -> LetterRow:
 
 
 def insert(db: Database, letter: LetterRow, pdf: bytes) -> None:
-    db.execute(f"INSERT INTO letters ({_COLUMNS}, pdf) VALUES "
-               f"({', '.join('?' * (len(fields(LetterRow)) + 1))})",
-               [*(getattr(letter, f.name) for f in fields(LetterRow)), pdf])
+    db.execute(
+        f"INSERT INTO letters ({_COLUMNS}, pdf) VALUES "
+        f"({', '.join('?' * (len(fields(LetterRow)) + 1))})",
+        [*(getattr(letter, f.name) for f in fields(LetterRow)), pdf],
+    )
 
 
 def for_referral(db: Database, referral_id: str) -> list[LetterRow]:
     """Letters issued for one referral, oldest first."""
-    return [_row(row) for row in db.query(
-        f"SELECT {_COLUMNS} FROM letters WHERE referral_id = ? ORDER BY issued_at, seq",
-        [referral_id])]
+    return [
+        _row(row)
+        for row in db.query(
+            f"SELECT {_COLUMNS} FROM letters WHERE referral_id = ? ORDER BY issued_at, seq",
+            [referral_id],
+        )
+    ]
 
 
 def pdf_of(db: Database, letter_id: str) -> bytes | None:
@@ -68,5 +74,7 @@ def case_numbers(db: Database, case_ids: list[str]) -> dict[str, str]:
     if not case_ids:
         return {}
     marks = ", ".join("?" * len(case_ids))
-    return {row["id"]: row["case_number"] for row in db.query(
-        f"SELECT id, case_number FROM cases WHERE id IN ({marks})", case_ids)}
+    return {
+        row["id"]: row["case_number"]
+        for row in db.query(f"SELECT id, case_number FROM cases WHERE id IN ({marks})", case_ids)
+    }

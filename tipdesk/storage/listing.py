@@ -33,16 +33,18 @@ _WITH_PERSON = "cases c JOIN persons p ON p.id = c.person_id"
 
 # Age today in whole years, from the ISO text of the birth date; the parameters are
 # today's year and "MM-DD".
-_AGE = ("CASE WHEN p.birth_date IS NULL THEN p.estimated_age"
-        " ELSE ? - CAST(substr(p.birth_date, 1, 4) AS INTEGER) - (substr(p.birth_date, 6) > ?)"
-        " END")
+_AGE = (
+    "CASE WHEN p.birth_date IS NULL THEN p.estimated_age"
+    " ELSE ? - CAST(substr(p.birth_date, 1, 4) AS INTEGER) - (substr(p.birth_date, 6) > ?)"
+    " END"
+)
 
 
 @dataclass(frozen=True)
 class Sort:
-    key: str          # SQL expression to order by
-    source: str       # FROM clause
-    indexed: bool     # an index yields rows in this order
+    key: str  # SQL expression to order by
+    source: str  # FROM clause
+    indexed: bool  # an index yields rows in this order
     column: str = ""  # the cases column sorted on, if it is one
     needs_today: bool = False
 
@@ -68,7 +70,7 @@ CASE_SORTS: dict[str, Sort] = {
 class CaseQuery:
     """Which live cases a list shows; every condition given must hold."""
 
-    match: str | None = None           # FTS5 expression (search.match_expression)
+    match: str | None = None  # FTS5 expression (search.match_expression)
     statuses: tuple[str, ...] = ()
     worker: str = ""
     exploitation_type: str = ""
@@ -76,7 +78,7 @@ class CaseQuery:
     opened_to: dt.date | None = None
     follow_up_from: dt.date | None = None
     follow_up_to: dt.date | None = None
-    office: str = ""                   # origin office id (a province's register)
+    office: str = ""  # origin office id (a province's register)
     # only cases of this office (id) assigned to or created by this user: (username, id)
     owner: tuple[str, str] = ("", "")
 
@@ -86,7 +88,7 @@ class _Condition:
     """A test of one cases column, which an index of that column answers alone."""
 
     column: str
-    sql: str          # "{c}" stands for the table's alias and a dot, or nothing
+    sql: str  # "{c}" stands for the table's alias and a dot, or nothing
     params: tuple[Any, ...]
 
     def on(self, alias: str = "") -> str:
@@ -101,30 +103,53 @@ def _conditions(q: CaseQuery) -> list[_Condition]:
     marks = ", ".join("?" * len(q.statuses))
     if q.worker and q.statuses:
         # One index (cases_worker) answers both: a worker's open cases are one small set.
-        found.append(_Condition("assigned_to", f"{{c}}assigned_to = ? AND {{c}}status IN "
-                                f"({marks})", (q.worker, *q.statuses)))
+        found.append(
+            _Condition(
+                "assigned_to",
+                f"{{c}}assigned_to = ? AND {{c}}status IN ({marks})",
+                (q.worker, *q.statuses),
+            )
+        )
     elif q.statuses:
         found.append(_Condition("status", f"{{c}}status IN ({marks})", tuple(q.statuses)))
     elif q.worker:
         found.append(_Condition("assigned_to", "{c}assigned_to = ?", (q.worker,)))
     if q.exploitation_type:
         # Codes are stored as a JSON array of quoted codes: '"forced_labour"' is exact.
-        found.append(_Condition("exploitation_types", "instr({c}exploitation_types, ?) > 0",
-                                (json.dumps(q.exploitation_type),)))
+        found.append(
+            _Condition(
+                "exploitation_types",
+                "instr({c}exploitation_types, ?) > 0",
+                (json.dumps(q.exploitation_type),),
+            )
+        )
     if q.office:
         found.append(_Condition("origin", "{c}origin = ?", (q.office,)))
     if q.owner[0]:
         # Either index (cases_worker, cases_created_by) answers its half.
-        found.append(_Condition("owner", "({c}assigned_to = ? OR {c}created_by = ?) "
-                                "AND {c}origin = ?", (q.owner[0], q.owner[0], q.owner[1])))
-    for column, low, high in (("opened_on", q.opened_from, q.opened_to),
-                              ("follow_up_on", q.follow_up_from, q.follow_up_to)):
+        found.append(
+            _Condition(
+                "owner",
+                "({c}assigned_to = ? OR {c}created_by = ?) AND {c}origin = ?",
+                (q.owner[0], q.owner[0], q.owner[1]),
+            )
+        )
+    for column, low, high in (
+        ("opened_on", q.opened_from, q.opened_to),
+        ("follow_up_on", q.follow_up_from, q.follow_up_to),
+    ):
         if low and high:
-            found.append(_Condition(column, f"{{c}}{column} BETWEEN ? AND ?",
-                                    (low.isoformat(), high.isoformat())))
+            found.append(
+                _Condition(
+                    column, f"{{c}}{column} BETWEEN ? AND ?", (low.isoformat(), high.isoformat())
+                )
+            )
         elif low or high:
-            found.append(_Condition(column, f"{{c}}{column} {'>=' if low else '<='} ?",
-                                    ((low or high).isoformat(),)))
+            found.append(
+                _Condition(
+                    column, f"{{c}}{column} {'>=' if low else '<='} ?", ((low or high).isoformat(),)
+                )
+            )
     return found
 
 
@@ -144,8 +169,16 @@ def count_cases(db: Database, q: CaseQuery) -> int:
     return db.execute(sql, params).fetchone()[0]
 
 
-def case_page(db: Database, q: CaseQuery, *, sort: str, descending: bool, offset: int,
-              limit: int, today: dt.date) -> list[int]:
+def case_page(
+    db: Database,
+    q: CaseQuery,
+    *,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+    today: dt.date,
+) -> list[int]:
     """Row ids (``cases.rid``) of one page, ties broken by rid in the same direction."""
     order = CASE_SORTS[sort]
     direction = "DESC" if descending else "ASC"
@@ -164,8 +197,10 @@ def case_page(db: Database, q: CaseQuery, *, sort: str, descending: bool, offset
         params.append(q.match)
     if order.needs_today:
         params += [today.year, f"{today:%m-%d}"]
-    sql = (f"SELECT c.rid FROM {order.source} WHERE {' AND '.join(where)} "
-           f"ORDER BY {order.key} {direction}, c.rid {direction} LIMIT ? OFFSET ?")
+    sql = (
+        f"SELECT c.rid FROM {order.source} WHERE {' AND '.join(where)} "
+        f"ORDER BY {order.key} {direction}, c.rid {direction} LIMIT ? OFFSET ?"
+    )
     return [row[0] for row in db.execute(sql, [*params, limit, offset])]
 
 
@@ -175,21 +210,29 @@ def case_rows(db: Database, rids: Sequence[int]) -> list[dict]:
     if not rids:
         return []
     marks = ", ".join("?" * len(rids))
-    found = {row["rid"]: row for row in db.query(
-        f"SELECT {LIST_COLUMNS}, coalesce(o.code, '') AS office_code "
-        "FROM cases c JOIN persons p ON p.id = c.person_id "
-        "LEFT JOIN offices o ON o.id = c.origin "
-        f"WHERE c.rid IN ({marks})", list(rids))}
+    found = {
+        row["rid"]: row
+        for row in db.query(
+            f"SELECT {LIST_COLUMNS}, coalesce(o.code, '') AS office_code "
+            "FROM cases c JOIN persons p ON p.id = c.person_id "
+            "LEFT JOIN offices o ON o.id = c.origin "
+            f"WHERE c.rid IN ({marks})",
+            list(rids),
+        )
+    }
     return [found[rid] for rid in rids if rid in found]
 
 
 def offices_with_cases(db: Database) -> list[dict]:
     """Offices (id, code, name, level) that live cases of this register came from, by
     code. One probe of ``cases`` per office, of which a register holds a few dozen."""
-    return list(db.query(
-        """SELECT o.id, o.code, o.name, o.level FROM offices o
+    return list(
+        db.query(
+            """SELECT o.id, o.code, o.name, o.level FROM offices o
            WHERE EXISTS (SELECT 1 FROM cases c WHERE c.origin = o.id AND c.deleted = 0)
-           ORDER BY o.code"""))
+           ORDER BY o.code"""
+        )
+    )
 
 
 # --- Referrals -----------------------------------------------------------------------------
@@ -198,8 +241,10 @@ def offices_with_cases(db: Database) -> list[dict]:
 # deleted with it) left out through the partial index referrals_deleted.
 _LIVE_REFERRAL = "f.rowid NOT IN (SELECT rowid FROM referrals WHERE deleted = 1)"
 # A case worker's referrals: those of the cases assigned to or created by them.
-_OWNED_REFERRAL = ("+f.case_id IN (SELECT id FROM cases WHERE assigned_to = ? AND origin = ? "
-                   "UNION SELECT id FROM cases WHERE created_by = ? AND origin = ?)")
+_OWNED_REFERRAL = (
+    "+f.case_id IN (SELECT id FROM cases WHERE assigned_to = ? AND origin = ? "
+    "UNION SELECT id FROM cases WHERE created_by = ? AND origin = ?)"
+)
 
 
 def _owned(owner: tuple[str, str]) -> tuple[str, list[Any]]:
@@ -213,9 +258,12 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _referral_conditions(statuses: Sequence[str], match: str | None,
-                         provider_like: str | None,
-                         owner: tuple[str, str] = ("", "")) -> tuple[list[str], list[Any]]:
+def _referral_conditions(
+    statuses: Sequence[str],
+    match: str | None,
+    provider_like: str | None,
+    owner: tuple[str, str] = ("", ""),
+) -> tuple[list[str], list[Any]]:
     where = [_LIVE_REFERRAL]
     params: list[Any] = []
     if owner[0]:
@@ -226,64 +274,98 @@ def _referral_conditions(statuses: Sequence[str], match: str | None,
         params += statuses
     either = []
     if match:
-        either.append("SELECT rowid FROM referrals WHERE case_id IN "
-                      f"(SELECT id FROM cases WHERE rid IN ({_MATCHING}))")
+        either.append(
+            "SELECT rowid FROM referrals WHERE case_id IN "
+            f"(SELECT id FROM cases WHERE rid IN ({_MATCHING}))"
+        )
         params.append(match)
     if provider_like:
-        either.append("SELECT rowid FROM referrals WHERE provider_id IN "
-                      "(SELECT id FROM providers WHERE name LIKE ? ESCAPE '\\')")
+        either.append(
+            "SELECT rowid FROM referrals WHERE provider_id IN "
+            "(SELECT id FROM providers WHERE name LIKE ? ESCAPE '\\')"
+        )
         params.append(provider_like)
     if either:
         where.append(f"+f.rowid IN ({' UNION '.join(either)})")
     return where, params
 
 
-def count_referrals(db: Database, *, statuses: Sequence[str] = (), match: str | None = None,
-                    provider_like: str | None = None, owner: tuple[str, str] = ("", "")) -> int:
+def count_referrals(
+    db: Database,
+    *,
+    statuses: Sequence[str] = (),
+    match: str | None = None,
+    provider_like: str | None = None,
+    owner: tuple[str, str] = ("", ""),
+) -> int:
     where, params = _referral_conditions(statuses, match, provider_like, owner)
     sql = f"SELECT count(*) FROM referrals f WHERE {' AND '.join(where)}"
     return db.execute(sql, params).fetchone()[0]
 
 
-def referral_page(db: Database, *, statuses: Sequence[str] = (), match: str | None = None,
-                  provider_like: str | None = None, offset: int = 0,
-                  limit: int = 200, owner: tuple[str, str] = ("", "")) -> list[dict]:
+def referral_page(
+    db: Database,
+    *,
+    statuses: Sequence[str] = (),
+    match: str | None = None,
+    provider_like: str | None = None,
+    offset: int = 0,
+    limit: int = 200,
+    owner: tuple[str, str] = ("", ""),
+) -> list[dict]:
     """One page of live referrals, newest first (rowid follows insertion)."""
     where, params = _referral_conditions(statuses, match, provider_like, owner)
-    sql = (f"SELECT f.rowid FROM referrals f WHERE {' AND '.join(where)} "
-           "ORDER BY f.rowid DESC LIMIT ? OFFSET ?")
+    sql = (
+        f"SELECT f.rowid FROM referrals f WHERE {' AND '.join(where)} "
+        "ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
+    )
     return referral_rows(db, [row[0] for row in db.execute(sql, [*params, limit, offset])])
 
 
-def awaiting_reply(db: Database, *, limit: int,
-                   owner: tuple[str, str] = ("", "")) -> list[dict]:
+def awaiting_reply(db: Database, *, limit: int, owner: tuple[str, str] = ("", "")) -> list[dict]:
     """Sent referrals, the soonest follow-up date first, then those without one."""
     mine, mine_params = _owned(owner)
-    dated = [row[0] for row in db.execute(
-        f"""SELECT f.rowid FROM referrals f
+    dated = [
+        row[0]
+        for row in db.execute(
+            f"""SELECT f.rowid FROM referrals f
             WHERE f.follow_up_on IS NOT NULL AND {_LIVE_REFERRAL}
               AND +f.rowid IN (SELECT rowid FROM referrals WHERE status = 'sent'){mine}
-            ORDER BY f.follow_up_on, f.rowid LIMIT ?""", [*mine_params, limit])]
+            ORDER BY f.follow_up_on, f.rowid LIMIT ?""",
+            [*mine_params, limit],
+        )
+    ]
     undated: list[int] = []
     if len(dated) < limit:
-        undated = [row[0] for row in db.execute(
-            f"""SELECT f.rowid FROM referrals f
+        undated = [
+            row[0]
+            for row in db.execute(
+                f"""SELECT f.rowid FROM referrals f
                 WHERE f.status = 'sent' AND f.follow_up_on IS NULL AND {_LIVE_REFERRAL}{mine}
-                ORDER BY f.rowid LIMIT ?""", [*mine_params, limit - len(dated)])]
+                ORDER BY f.rowid LIMIT ?""",
+                [*mine_params, limit - len(dated)],
+            )
+        ]
     return referral_rows(db, dated + undated)
 
 
-def referral_follow_ups(db: Database, *, until: str, limit: int,
-                        owner: tuple[str, str] = ("", "")) -> list[dict]:
+def referral_follow_ups(
+    db: Database, *, until: str, limit: int, owner: tuple[str, str] = ("", "")
+) -> list[dict]:
     """Referrals sent or accepted whose follow-up date is on or before ``until``
     (ISO date), the earliest first."""
     mine, mine_params = _owned(owner)
-    rowids = [row[0] for row in db.execute(
-        f"""SELECT f.rowid FROM referrals f
+    rowids = [
+        row[0]
+        for row in db.execute(
+            f"""SELECT f.rowid FROM referrals f
             WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ? AND {_LIVE_REFERRAL}
               AND +f.rowid IN (SELECT rowid FROM referrals
                                WHERE status IN ('sent', 'accepted')){mine}
-            ORDER BY f.follow_up_on, f.rowid LIMIT ?""", [until, *mine_params, limit])]
+            ORDER BY f.follow_up_on, f.rowid LIMIT ?""",
+            [until, *mine_params, limit],
+        )
+    ]
     return referral_rows(db, rowids)
 
 
@@ -292,8 +374,10 @@ def referral_rows(db: Database, rowids: Sequence[int]) -> list[dict]:
     if not rowids:
         return []
     marks = ", ".join("?" * len(rowids))
-    found = {row["rowid"]: row for row in db.query(
-        f"""SELECT f.rowid AS rowid, f.id, coalesce(c.case_number, '') AS case_number,
+    found = {
+        row["rowid"]: row
+        for row in db.query(
+            f"""SELECT f.rowid AS rowid, f.id, coalesce(c.case_number, '') AS case_number,
                    coalesce(p.full_name, '') AS full_name,
                    coalesce(v.name, '') AS provider_name, f.status, f.urgency,
                    f.letter_date, f.follow_up_on
@@ -301,11 +385,15 @@ def referral_rows(db: Database, rowids: Sequence[int]) -> list[dict]:
             LEFT JOIN cases c ON c.id = f.case_id
             LEFT JOIN persons p ON p.id = c.person_id
             LEFT JOIN providers v ON v.id = f.provider_id
-            WHERE f.rowid IN ({marks})""", list(rowids))}
+            WHERE f.rowid IN ({marks})""",
+            list(rowids),
+        )
+    }
     return [found[rowid] for rowid in rowids if rowid in found]
 
 
 # --- History -------------------------------------------------------------------------------
+
 
 def case_changes(db: Database, case_id: str, person_id: str, *, limit: int) -> list[dict]:
     """Captured changes of a case, its person and its items, newest first.
@@ -332,8 +420,10 @@ def case_changes(db: Database, case_id: str, person_id: str, *, limit: int) -> l
 
 # --- Duplicates ----------------------------------------------------------------------------
 
-def persons_matching(db: Database, match: str, *, exclude_id: str = "",
-                     limit: int = 500) -> list[r.Person]:
+
+def persons_matching(
+    db: Database, match: str, *, exclude_id: str = "", limit: int = 500
+) -> list[r.Person]:
     """Live persons with a live case whose search entry matches ``match`` (FTS5), the best
     ``limit`` hits (bm25: a name that is mostly the words searched for comes first)."""
     sql = f"""
@@ -351,7 +441,10 @@ def case_numbers_of(db: Database, person_ids: Sequence[str]) -> dict[str, list[s
     if not person_ids:
         return found
     marks = ", ".join("?" * len(person_ids))
-    for row in db.query(f"SELECT person_id, case_number FROM cases WHERE deleted = 0 "
-                        f"AND person_id IN ({marks}) ORDER BY rid", list(person_ids)):
+    for row in db.query(
+        f"SELECT person_id, case_number FROM cases WHERE deleted = 0 "
+        f"AND person_id IN ({marks}) ORDER BY rid",
+        list(person_ids),
+    ):
         found.setdefault(row["person_id"], []).append(row["case_number"])
     return found

@@ -44,5 +44,6 @@ def update_user(db: Database, username: str, **values: Any) -> None:
     allowed = {"display_name", "role", "phone", "active", "removed"}
     assert set(values) <= allowed, values
     sets = ", ".join(f"{name} = :{name}" for name in values)
-    db.execute(f"UPDATE users SET {sets} WHERE username = :username",
-               {**values, "username": username})
+    db.execute(
+        f"UPDATE users SET {sets} WHERE username = :username", {**values, "username": username}
+    )

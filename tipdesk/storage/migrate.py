@@ -24,15 +24,15 @@ def applied(db: Database, migrations: Migrations = schema.migrations) -> list[st
     return [m.name for m in migrations.applied(db)]
 
 
-def migrate(db: Database, key: bytes, backups: Path,
-            migrations: Migrations = schema.migrations) -> Path | None:
+def migrate(
+    db: Database, key: bytes, backups: Path, migrations: Migrations = schema.migrations
+) -> Path | None:
     """Apply pending migrations; return the backup made before them, if any."""
     todo = migrations.pending(db)
     backup = None
     if todo:
         if migrations.applied(db):
-            backup = copy_database(db, key,
-                                   Path(backups) / backup_name(f"before-{todo[0].name}"))
+            backup = copy_database(db, key, Path(backups) / backup_name(f"before-{todo[0].name}"))
         migrations.apply(db)
     search.index_if_emptied(db)
     return backup

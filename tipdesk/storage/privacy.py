@@ -25,7 +25,7 @@ _CHUNK = 500
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), _CHUNK):
-        yield items[start:start + _CHUNK]
+        yield items[start : start + _CHUNK]
 
 
 def case_by_number(db: Database, case_number: str) -> r.Case | None:
@@ -43,13 +43,17 @@ def items_of_cases(db: Database, case_ids: Sequence[str]) -> dict[str, list]:
     """Services, referrals and notes of the given cases, deleted ones included:
     ``{"services": [...], "referrals": [...], "case_notes": [...]}``."""
     found: dict[str, list] = {table: [] for table in CHILD_TABLES}
-    order = {"services": "coalesce(started_on, planned_on), id", "referrals": "id",
-             "case_notes": "noted_on, id"}
+    order = {
+        "services": "coalesce(started_on, planned_on), id",
+        "referrals": "id",
+        "case_notes": "noted_on, id",
+    }
     for table, record_type in CHILD_TABLES.items():
         for chunk in _chunks(list(case_ids)):
             marks = ",".join("?" * len(chunk))
-            found[table] += rows.select(db, record_type, f"case_id IN ({marks})", chunk,
-                                        order_by=order[table])
+            found[table] += rows.select(
+                db, record_type, f"case_id IN ({marks})", chunk, order_by=order[table]
+            )
     return found
 
 
@@ -58,8 +62,7 @@ def providers_by_id(db: Database, provider_ids: Iterable[str]) -> dict[str, r.Pr
     found: dict[str, r.Provider] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        found.update({p.id: p for p in rows.select(db, r.Provider, f"id IN ({marks})",
-                                                    chunk)})
+        found.update({p.id: p for p in rows.select(db, r.Provider, f"id IN ({marks})", chunk)})
     return found
 
 
@@ -71,8 +74,11 @@ def letters_of_cases(db: Database, case_ids: Sequence[str]) -> list[LetterRow]:
     found: list[LetterRow] = []
     for chunk in _chunks(list(case_ids)):
         marks = ",".join("?" * len(chunk))
-        for row in db.query(f"SELECT {_LETTER_COLUMNS} FROM letters WHERE case_id IN "
-                            f"({marks}) ORDER BY issued_at, seq", list(chunk)):
+        for row in db.query(
+            f"SELECT {_LETTER_COLUMNS} FROM letters WHERE case_id IN "
+            f"({marks}) ORDER BY issued_at, seq",
+            list(chunk),
+        ):
             row["includes_identity"] = bool(row["includes_identity"])
             found.append(LetterRow(**row))
     return found
@@ -85,8 +91,10 @@ def blank_letters(db: Database, case_ids: Sequence[str]) -> int:
     done = 0
     for chunk in _chunks(list(case_ids)):
         marks = ",".join("?" * len(chunk))
-        done += db.execute(f"UPDATE letters SET pdf = x'', override_reason = '' "
-                           f"WHERE case_id IN ({marks})", list(chunk)).rowcount
+        done += db.execute(
+            f"UPDATE letters SET pdf = x'', override_reason = '' WHERE case_id IN ({marks})",
+            list(chunk),
+        ).rowcount
     return done
 
 
@@ -95,8 +103,9 @@ def remove_conflicts(db: Database, record_ids: Sequence[str]) -> int:
     done = 0
     for chunk in _chunks(list(record_ids)):
         marks = ",".join("?" * len(chunk))
-        done += db.execute(f"DELETE FROM conflicts WHERE record_id IN ({marks})",
-                           list(chunk)).rowcount
+        done += db.execute(
+            f"DELETE FROM conflicts WHERE record_id IN ({marks})", list(chunk)
+        ).rowcount
     return done
 
 
@@ -108,8 +117,9 @@ def erased_ids(db: Database) -> set[str]:
 def add_erased(db: Database, record_ids: Iterable[str]) -> None:
     known = local.get_setting(db, ERASED_SETTING, [])
     seen = set(known)
-    local.set_setting(db, ERASED_SETTING,
-                      known + [i for i in dict.fromkeys(record_ids) if i not in seen])
+    local.set_setting(
+        db, ERASED_SETTING, known + [i for i in dict.fromkeys(record_ids) if i not in seen]
+    )
 
 
 def optimize_search(db: Database) -> None:

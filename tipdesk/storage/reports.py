@@ -38,8 +38,10 @@ def real_date(column: str) -> str:
 def code_list(column: str) -> str:
     """SQL: ``column``'s JSON array of codes; '["unknown"]' for one that is not an array
     (json_each would fail on it), "[]" for blank."""
-    return (f"CASE WHEN {column} = '' THEN '[]' WHEN json_valid({column}) "
-            f"AND json_type({column}) = 'array' THEN {column} ELSE '[\"unknown\"]' END")
+    return (
+        f"CASE WHEN {column} = '' THEN '[]' WHEN json_valid({column}) "
+        f"AND json_type({column}) = 'array' THEN {column} ELSE '[\"unknown\"]' END"
+    )
 
 
 def known_code(expression: str, vocab: str) -> str:
@@ -56,39 +58,42 @@ def known_or_null(expression: str, vocab: str) -> str:
 
 # Age in whole years on the day the case was opened, from the birth date, else the
 # estimated age recorded for the person.
-AGE = (f"CASE WHEN p.birth_date IS NOT NULL AND c.opened_on IS NOT NULL THEN "
-       f"CASE WHEN {real_date('p.birth_date')} AND {real_date('c.opened_on')} THEN "
-       "CAST(substr(c.opened_on, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)"
-       " - (substr(c.opened_on, 6) < substr(p.birth_date, 6)) END "
-       f"WHEN p.estimated_age BETWEEN 0 AND {MAX_AGE} THEN p.estimated_age END")
+AGE = (
+    f"CASE WHEN p.birth_date IS NOT NULL AND c.opened_on IS NOT NULL THEN "
+    f"CASE WHEN {real_date('p.birth_date')} AND {real_date('c.opened_on')} THEN "
+    "CAST(substr(c.opened_on, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)"
+    " - (substr(c.opened_on, 6) < substr(p.birth_date, 6)) END "
+    f"WHEN p.estimated_age BETWEEN 0 AND {MAX_AGE} THEN p.estimated_age END"
+)
+
 
 def _real_or_null(column: str, name: str) -> str:
     return f"CASE WHEN {real_date(column)} THEN {column} END AS {name}"
 
 
 _COLUMNS = f"""
-    c.rid, c.id, c.person_id, c.origin, {_real_or_null('c.opened_on', 'opened_on')},
-    {_real_or_null('c.closed_on', 'closed_on')}, c.status,
-    {_real_or_null('c.follow_up_on', 'follow_up_on')},
-    {code_list('c.exploitation_types')} AS exploitation_types,
-    {known_or_null('c.labour_sector', 'labour_sector')} AS labour_sector,
-    {code_list('c.means_of_control')} AS means_of_control,
-    {known_or_null('c.recruitment_method', 'recruitment_method')} AS recruitment_method,
-    {known_or_null('c.recruiter_relationship', 'recruiter_relationship')}
+    c.rid, c.id, c.person_id, c.origin, {_real_or_null("c.opened_on", "opened_on")},
+    {_real_or_null("c.closed_on", "closed_on")}, c.status,
+    {_real_or_null("c.follow_up_on", "follow_up_on")},
+    {code_list("c.exploitation_types")} AS exploitation_types,
+    {known_or_null("c.labour_sector", "labour_sector")} AS labour_sector,
+    {code_list("c.means_of_control")} AS means_of_control,
+    {known_or_null("c.recruitment_method", "recruitment_method")} AS recruitment_method,
+    {known_or_null("c.recruiter_relationship", "recruiter_relationship")}
         AS recruiter_relationship,
-    {known_or_null('c.exploitation_country', 'country')} AS exploitation_country,
+    {known_or_null("c.exploitation_country", "country")} AS exploitation_country,
     c.cross_border IS 1 AS cross_border, c.migrant_worker IS 1 AS migrant_worker,
     c.consent_statistics IS 1 AS consent_statistics,
-    {known_or_null('p.sex', 'sex')} AS sex, p.nationality, p.region_code, {AGE} AS age
+    {known_or_null("p.sex", "sex")} AS sex, p.nationality, p.region_code, {AGE} AS age
 """
 
 
 @dataclass(frozen=True)
 class Period:
-    start: str          # ISO dates, inclusive
+    start: str  # ISO dates, inclusive
     end: str
-    as_of: str          # the day overdue follow-ups are counted on: min(end, today)
-    origin: str = ""    # limit to cases from this office id ("" = all)
+    as_of: str  # the day overdue follow-ups are counted on: min(end, today)
+    origin: str = ""  # limit to cases from this office id ("" = all)
 
 
 _TEMP_TABLES = ("report_cases", "report_services", "report_referrals")
@@ -104,14 +109,17 @@ def report_cases(db: Database, period: Period) -> Iterator[None]:
     office = "AND c.origin = :origin" if period.origin else ""
     params = {"start": period.start, "end": period.end, "origin": period.origin}
     with larger_cache(db):
-        db.execute(f"""
+        db.execute(
+            f"""
             CREATE TEMP TABLE report_cases AS
             SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
             WHERE c.closed_on IS NULL AND c.opened_on <= :end AND c.deleted = 0 {office}
             UNION ALL
             SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
             WHERE c.closed_on >= :start AND c.opened_on <= :end AND c.deleted = 0 {office}
-        """, params)
+        """,
+            params,
+        )
         db.execute(f"""
             CREATE TEMP TABLE report_services AS
             SELECT r.rid, r.id, {known_code("s.service_type", "service_type")} AS service_type,
@@ -141,7 +149,8 @@ def _flat(rows) -> list[tuple]:
 
 def summary(db: Database, period: Period) -> dict[str, int]:
     p = {"start": period.start, "end": period.end, "as_of": period.as_of}
-    row = db.execute("""
+    row = db.execute(
+        """
         SELECT count(*),
                coalesce(sum(opened_on BETWEEN :start AND :end), 0),
                coalesce(sum(closed_on IS NULL OR closed_on > :end), 0),
@@ -152,87 +161,146 @@ def summary(db: Database, period: Period) -> dict[str, int]:
                coalesce(sum(migrant_worker), 0),
                coalesce(sum((closed_on IS NULL OR closed_on > :as_of)
                             AND follow_up_on < :as_of), 0)
-        FROM temp.report_cases""", p).fetchone()
-    keys = ("handled", "new_cases", "open_at_end", "closed", "children", "adults",
-            "cross_border", "migrant_worker", "overdue_follow_up")
+        FROM temp.report_cases""",
+        p,
+    ).fetchone()
+    keys = (
+        "handled",
+        "new_cases",
+        "open_at_end",
+        "closed",
+        "children",
+        "adults",
+        "cross_border",
+        "migrant_worker",
+        "overdue_follow_up",
+    )
     return dict(zip(keys, row, strict=True))
 
 
 def by_office(db: Database, period: Period) -> list[tuple]:
     """(office code, new, handled, open at end, closed) per office the cases came from."""
-    return _flat(db.execute("""
+    return _flat(
+        db.execute(
+            """
         SELECT coalesce(o.code, '?'), coalesce(sum(r.opened_on BETWEEN :start AND :end), 0),
                count(*), coalesce(sum(r.closed_on IS NULL OR r.closed_on > :end), 0),
                coalesce(sum(r.closed_on BETWEEN :start AND :end), 0)
         FROM temp.report_cases r LEFT JOIN offices o ON o.id = r.origin
-        GROUP BY 1 ORDER BY 1""", {"start": period.start, "end": period.end}))
+        GROUP BY 1 ORDER BY 1""",
+            {"start": period.start, "end": period.end},
+        )
+    )
 
 
 # Each breakdown: (FROM clause over report_cases as r, the row key, the column key).
 # A multi-valued code list is opened with json_each, so a case counts once per value.
-_AGE_KEY = ("CASE WHEN r.age IS NULL OR r.age < 0 THEN 'unknown' WHEN r.age <= 5 THEN '0-5' "
-            "WHEN r.age <= 12 THEN '6-12' WHEN r.age <= 17 THEN '13-17' "
-            "WHEN r.age <= 24 THEN '18-24' WHEN r.age <= 44 THEN '25-44' "
-            "WHEN r.age <= 59 THEN '45-59' ELSE '60+' END")
+_AGE_KEY = (
+    "CASE WHEN r.age IS NULL OR r.age < 0 THEN 'unknown' WHEN r.age <= 5 THEN '0-5' "
+    "WHEN r.age <= 12 THEN '6-12' WHEN r.age <= 17 THEN '13-17' "
+    "WHEN r.age <= 24 THEN '18-24' WHEN r.age <= 44 THEN '25-44' "
+    "WHEN r.age <= 59 THEN '45-59' ELSE '60+' END"
+)
 _SEX = "coalesce(r.sex, 'unknown')"
 
 BREAKDOWNS: dict[str, tuple[str, str, str]] = {
     "sex_age": ("temp.report_cases r", _AGE_KEY, _SEX),
-    "sex_child": ("temp.report_cases r",
-                  "CASE WHEN r.age IS NULL OR r.age < 0 THEN 'unknown' WHEN r.age < 18 "
-                  "THEN 'child' ELSE 'adult' END", _SEX),
-    "exploitation": ("temp.report_cases r, json_each(r.exploitation_types) j",
-                     known_code("j.value", "exploitation"), "'count'"),
-    "labour_sector": ("temp.report_cases r", "coalesce(r.labour_sector, 'unknown')",
-                      "'count'"),
-    "means_of_control": ("temp.report_cases r, json_each(r.means_of_control) j",
-                         known_code("j.value", "means_of_control"), "'count'"),
-    "recruitment_method": ("temp.report_cases r", "coalesce(r.recruitment_method, 'unknown')",
-                           "'count'"),
-    "recruiter_relationship": ("temp.report_cases r",
-                               "coalesce(r.recruiter_relationship, 'unknown')", "'count'"),
-    "destination_country": ("temp.report_cases r",
-                            "coalesce(r.exploitation_country, 'unknown')", "'count'"),
-    "origin_province": ("temp.report_cases r",
-                        "CASE WHEN length(r.region_code) >= 2 THEN substr(r.region_code, 1, 2)"
-                        " ELSE 'unknown' END", "'count'"),
-    "origin_regency": ("temp.report_cases r",
-                       "CASE WHEN length(r.region_code) >= 5 THEN substr(r.region_code, 1, 5)"
-                       " ELSE 'unknown' END", "'count'"),
+    "sex_child": (
+        "temp.report_cases r",
+        "CASE WHEN r.age IS NULL OR r.age < 0 THEN 'unknown' WHEN r.age < 18 "
+        "THEN 'child' ELSE 'adult' END",
+        _SEX,
+    ),
+    "exploitation": (
+        "temp.report_cases r, json_each(r.exploitation_types) j",
+        known_code("j.value", "exploitation"),
+        "'count'",
+    ),
+    "labour_sector": ("temp.report_cases r", "coalesce(r.labour_sector, 'unknown')", "'count'"),
+    "means_of_control": (
+        "temp.report_cases r, json_each(r.means_of_control) j",
+        known_code("j.value", "means_of_control"),
+        "'count'",
+    ),
+    "recruitment_method": (
+        "temp.report_cases r",
+        "coalesce(r.recruitment_method, 'unknown')",
+        "'count'",
+    ),
+    "recruiter_relationship": (
+        "temp.report_cases r",
+        "coalesce(r.recruiter_relationship, 'unknown')",
+        "'count'",
+    ),
+    "destination_country": (
+        "temp.report_cases r",
+        "coalesce(r.exploitation_country, 'unknown')",
+        "'count'",
+    ),
+    "origin_province": (
+        "temp.report_cases r",
+        "CASE WHEN length(r.region_code) >= 2 THEN substr(r.region_code, 1, 2) ELSE 'unknown' END",
+        "'count'",
+    ),
+    "origin_regency": (
+        "temp.report_cases r",
+        "CASE WHEN length(r.region_code) >= 5 THEN substr(r.region_code, 1, 5) ELSE 'unknown' END",
+        "'count'",
+    ),
     "services_by_type": ("temp.report_services r", "r.service_type", "'count'"),
     "services_by_provider": ("temp.report_services r", "r.provider_type", "'count'"),
     "referrals_by_status": ("temp.report_referrals r", "r.status", "'count'"),
-    "cases_per_month": ("temp.report_cases r, json_each(r.exploitation_types) j",
-                        "substr(r.opened_on, 1, 7)", known_code("j.value", "exploitation")),
+    "cases_per_month": (
+        "temp.report_cases r, json_each(r.exploitation_types) j",
+        "substr(r.opened_on, 1, 7)",
+        known_code("j.value", "exploitation"),
+    ),
 }
 # Breakdowns limited to part of the cases.
-_WHERE = {"labour_sector": "instr(r.exploitation_types, '\"forced_labour\"') > 0",
-          "cases_per_month": "r.opened_on BETWEEN :start AND :end"}
+_WHERE = {
+    "labour_sector": "instr(r.exploitation_types, '\"forced_labour\"') > 0",
+    "cases_per_month": "r.opened_on BETWEEN :start AND :end",
+}
 
 
 def breakdown(db: Database, key: str, period: Period) -> list[tuple[str, str, int]]:
     """(row key, column key, count) of one breakdown, by row then column."""
     source, row, column = BREAKDOWNS[key]
     where = f"WHERE {_WHERE[key]}" if key in _WHERE else ""
-    return _flat(db.execute(
-        f"SELECT {row}, {column}, count(*) FROM {source} {where} GROUP BY 1, 2 ORDER BY 1, 2",
-        {"start": period.start, "end": period.end}))
+    return _flat(
+        db.execute(
+            f"SELECT {row}, {column}, count(*) FROM {source} {where} GROUP BY 1, 2 ORDER BY 1, 2",
+            {"start": period.start, "end": period.end},
+        )
+    )
 
 
-def cell_case_rids(db: Database, key: str, period: Period, row: str, column: str, *,
-                   limit: int = 1000) -> list[int]:
+def cell_case_rids(
+    db: Database, key: str, period: Period, row: str, column: str, *, limit: int = 1000
+) -> list[int]:
     """Row ids of the cases behind one figure of a breakdown (distinct, newest first)."""
     source, row_sql, column_sql = BREAKDOWNS[key]
     # A total row or column stands for every row or column.
-    where = [f"{row_sql} = :row" if row != "total" else "1",
-             f"{column_sql} = :column" if column != "total" else "1"]
+    where = [
+        f"{row_sql} = :row" if row != "total" else "1",
+        f"{column_sql} = :column" if column != "total" else "1",
+    ]
     if key in _WHERE:
         where.append(_WHERE[key])
-    return [r[0] for r in db.execute(
-        f"SELECT DISTINCT r.rid FROM {source} WHERE {' AND '.join(where)} "
-        "ORDER BY r.rid DESC LIMIT :limit",
-        {"start": period.start, "end": period.end, "row": row, "column": column,
-         "limit": limit})]
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT DISTINCT r.rid FROM {source} WHERE {' AND '.join(where)} "
+            "ORDER BY r.rid DESC LIMIT :limit",
+            {
+                "start": period.start,
+                "end": period.end,
+                "row": row,
+                "column": column,
+                "limit": limit,
+            },
+        )
+    ]
 
 
 _SUMMARY_WHERE = {
@@ -251,16 +319,25 @@ _SUMMARY_WHERE = {
 SUMMARY_FIGURES = frozenset(_SUMMARY_WHERE)
 
 
-def summary_case_rids(db: Database, figure: str, period: Period, *, office_code: str = "",
-                      limit: int = 1000) -> list[int]:
+def summary_case_rids(
+    db: Database, figure: str, period: Period, *, office_code: str = "", limit: int = 1000
+) -> list[int]:
     """Row ids behind one headline figure (optionally of one office's row)."""
-    office = ("AND origin IN (SELECT id FROM offices WHERE code = :code)"
-              if office_code else "")
-    return [r[0] for r in db.execute(
-        f"SELECT rid FROM temp.report_cases WHERE ({_SUMMARY_WHERE[figure]}) {office} "
-        "ORDER BY rid DESC LIMIT :limit",
-        {"start": period.start, "end": period.end, "as_of": period.as_of,
-         "code": office_code, "limit": limit})]
+    office = "AND origin IN (SELECT id FROM offices WHERE code = :code)" if office_code else ""
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT rid FROM temp.report_cases WHERE ({_SUMMARY_WHERE[figure]}) {office} "
+            "ORDER BY rid DESC LIMIT :limit",
+            {
+                "start": period.start,
+                "end": period.end,
+                "as_of": period.as_of,
+                "code": office_code,
+                "limit": limit,
+            },
+        )
+    ]
 
 
 def reply_days(db: Database, period: Period) -> tuple[int, float | None]:
@@ -269,13 +346,16 @@ def reply_days(db: Database, period: Period) -> tuple[int, float | None]:
     # A date that does not exist is left out (julianday() would read 2024-02-30 as 1 March).
     base = f"""SELECT julianday(responded_on) - julianday(letter_date) AS d
               FROM temp.report_referrals
-              WHERE {real_date('letter_date')} AND {real_date('responded_on')}
+              WHERE {real_date("letter_date")} AND {real_date("responded_on")}
                 AND letter_date IS NOT NULL AND responded_on IS NOT NULL"""
     n = db.execute(f"SELECT count(*) FROM ({base})").fetchone()[0]
     if n == 0:
         return 0, None
-    middle = db.execute(f"SELECT avg(d) FROM (SELECT d FROM ({base}) ORDER BY d "
-                        "LIMIT 2 - (:n % 2) OFFSET (:n - 1) / 2)", {"n": n}).fetchone()[0]
+    middle = db.execute(
+        f"SELECT avg(d) FROM (SELECT d FROM ({base}) ORDER BY d "
+        "LIMIT 2 - (:n % 2) OFFSET (:n - 1) / 2)",
+        {"n": n},
+    ).fetchone()[0]
     return n, middle
 
 

@@ -66,8 +66,11 @@ def from_row(record_type: type[T], row: dict[str, Any]) -> T:
         if f.name in row and f.name not in bad and _out_of_bounds(f, getattr(record, f.name)):
             bad.add(f.name)
     if bad:
-        setattr(record, r.UNREADABLE,
-                tuple(f.name for f in dataclasses.fields(record_type) if f.name in bad))
+        setattr(
+            record,
+            r.UNREADABLE,
+            tuple(f.name for f in dataclasses.fields(record_type) if f.name in bad),
+        )
     return record
 
 
@@ -115,8 +118,9 @@ def update(db: Database, record: Any, stamp: Stamp) -> None:
     row = to_row(record)
     record_id = row.pop("id")
     assignments = ", ".join(f'"{name}" = ?' for name in row)
-    cursor = db.execute(f"UPDATE {table_of(record)} SET {assignments} WHERE id = ?",
-                        [*row.values(), record_id])
+    cursor = db.execute(
+        f"UPDATE {table_of(record)} SET {assignments} WHERE id = ?", [*row.values(), record_id]
+    )
     if cursor.rowcount != 1:
         raise LookupError("record to update is not in the register")
 
@@ -126,8 +130,13 @@ def get(db: Database, record_type: type[T], record_id: str) -> T | None:
     return from_row(record_type, rows[0]) if rows else None
 
 
-def select(db: Database, record_type: type[T], where: str, params: Iterable[Any] = (),
-           order_by: str | None = None) -> list[T]:
+def select(
+    db: Database,
+    record_type: type[T],
+    where: str,
+    params: Iterable[Any] = (),
+    order_by: str | None = None,
+) -> list[T]:
     sql = f"SELECT * FROM {TABLES[record_type]} WHERE {where}"
     if order_by:
         sql += f" ORDER BY {order_by}"
@@ -142,8 +151,11 @@ def soft_delete(db: Database, record: Any, stamp: Stamp) -> None:
     from tipdesk.storage import capture
 
     personal = r.personal_fields(type(record))
-    defaults = {f.name: (f.default if f.default is not dataclasses.MISSING else [])
-                for f in dataclasses.fields(record) if f.name in personal}
+    defaults = {
+        f.name: (f.default if f.default is not dataclasses.MISSING else [])
+        for f in dataclasses.fields(record)
+        if f.name in personal
+    }
     for name, value in defaults.items():
         setattr(record, name, value)
     record.deleted = True

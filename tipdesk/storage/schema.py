@@ -366,10 +366,12 @@ SEARCH_AUTOMERGE = 8
 
 @migrations()
 def m008_search_settings(db: Database) -> None:
-    db.execute("INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)",
-               [_M008_HASH_BYTES])
-    db.execute("INSERT INTO case_search (case_search, rank) VALUES ('automerge', ?)",
-               [SEARCH_AUTOMERGE])
+    db.execute(
+        "INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)", [_M008_HASH_BYTES]
+    )
+    db.execute(
+        "INSERT INTO case_search (case_search, rank) VALUES ('automerge', ?)", [SEARCH_AUTOMERGE]
+    )
 
 
 # The search index without its 2- and 3-letter prefix indexes, which took four fifths of
@@ -393,9 +395,8 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
 def m009_search_without_prefixes(db: Database) -> None:
     for statement in _split(_M009):
         db.execute(statement)
-    m008_search_settings(db)        # the bulk settings, on the new index
-    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
-               [search.EMPTIED])
+    m008_search_settings(db)  # the bulk settings, on the new index
+    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')", [search.EMPTIED])
 
 
 # 8 MiB of pending words instead of m008's 32: once the demo stopped writing its words out
@@ -407,8 +408,9 @@ SEARCH_HASH_BYTES = 8 * 1024 * 1024
 
 @migrations()
 def m010_search_hash_smaller(db: Database) -> None:
-    db.execute("INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)",
-               [SEARCH_HASH_BYTES])
+    db.execute(
+        "INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)", [SEARCH_HASH_BYTES]
+    )
 
 
 _M011 = """

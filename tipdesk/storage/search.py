@@ -48,9 +48,21 @@ def region_words(code: str) -> str:
 
 
 # The columns of :data:`_SOURCE` after rid and deleted, in order: what an entry is made of.
-_PARTS = ("case_number", "recruitment_place", "transit_place", "exploitation_place",
-          "recruitment_region", "summary", "full_name", "alias",
-          "register_number", "nik", "address", "region_code", "notes")
+_PARTS = (
+    "case_number",
+    "recruitment_place",
+    "transit_place",
+    "exploitation_place",
+    "recruitment_region",
+    "summary",
+    "full_name",
+    "alias",
+    "register_number",
+    "nik",
+    "address",
+    "region_code",
+    "notes",
+)
 _parts_of = operator.itemgetter(*_PARTS)
 
 
@@ -60,14 +72,35 @@ def entry(row: dict) -> tuple[str, str, str, str]:
 
 
 def _entry(parts: Sequence) -> tuple[str, str, str, str]:
-    (case_number, recruitment_place, transit_place, exploitation_place, recruitment_region,
-     summary, full_name, alias, register_number, nik, address, region_code, notes) = parts
+    (
+        case_number,
+        recruitment_place,
+        transit_place,
+        exploitation_place,
+        recruitment_region,
+        summary,
+        full_name,
+        alias,
+        register_number,
+        nik,
+        address,
+        region_code,
+        notes,
+    ) = parts
     names = " ".join(x for x in (full_name, alias) if x)
     numbers = " ".join(x for x in (case_number, register_number, nik) if x)
-    places = " ".join(x for x in (
-        address, region_words(region_code), region_words(recruitment_region),
-        recruitment_place, transit_place, exploitation_place,
-    ) if x)
+    places = " ".join(
+        x
+        for x in (
+            address,
+            region_words(region_code),
+            region_words(recruitment_region),
+            recruitment_place,
+            transit_place,
+            exploitation_place,
+        )
+        if x
+    )
     notes = " ".join(x for x in (summary, notes) if x)
     return names, numbers, places, notes
 
@@ -82,13 +115,14 @@ def refresh(db: Database, case_rids: Iterable[int]) -> None:
     """Re-index the given cases (a deleted case leaves the index)."""
     rids = list(dict.fromkeys(case_rids))
     for start in range(0, len(rids), _CHUNK):
-        chunk = rids[start:start + _CHUNK]
+        chunk = rids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
         db.execute(f"DELETE FROM case_search WHERE rowid IN ({marks})", chunk)
         values = _entries(db.conn.execute(_SOURCE.format(marks=marks), chunk))
         db.conn.executemany(
             "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)",
-            values)
+            values,
+        )
 
 
 def index_new(db: Database, after_rid: int) -> None:
@@ -100,11 +134,12 @@ def index_new(db: Database, after_rid: int) -> None:
             return
         db.conn.executemany(
             "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)",
-            _entries(rows))
+            _entries(rows),
+        )
         after_rid = rows[-1][0]
 
 
-EMPTIED = "search_emptied"     # a setting: a migration emptied the index (m009)
+EMPTIED = "search_emptied"  # a setting: a migration emptied the index (m009)
 
 
 def index_if_emptied(db: Database) -> bool:
@@ -120,8 +155,9 @@ def index_if_emptied(db: Database) -> bool:
 
 
 def rids_for_person(db: Database, person_id: str) -> list[int]:
-    return [row["rid"] for row in db.query("SELECT rid FROM cases WHERE person_id = ?",
-                                           [person_id])]
+    return [
+        row["rid"] for row in db.query("SELECT rid FROM cases WHERE person_id = ?", [person_id])
+    ]
 
 
 def rid_for_case(db: Database, case_id: str) -> int | None:
@@ -144,11 +180,21 @@ LIST_COLUMNS = """
 """
 # The field each list column holds, to read its stored value as the record would.
 _LIST_FIELDS: dict[str, dataclasses.Field] = {
-    **{name: r.fields_of(r.Case)[name] for name in (
-        "case_number", "status", "opened_on", "assigned_to", "exploitation_types",
-        "follow_up_on")},
-    **{name: r.fields_of(r.Person)[name] for name in (
-        "register_number", "full_name", "sex", "birth_date", "estimated_age")},
+    **{
+        name: r.fields_of(r.Case)[name]
+        for name in (
+            "case_number",
+            "status",
+            "opened_on",
+            "assigned_to",
+            "exploitation_types",
+            "follow_up_on",
+        )
+    },
+    **{
+        name: r.fields_of(r.Person)[name]
+        for name in ("register_number", "full_name", "sex", "birth_date", "estimated_age")
+    },
 }
 
 
@@ -166,17 +212,22 @@ def read_list_row(row: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]
     return values, tuple(bad)
 
 
-
-def search(db: Database, text: str, *, limit: int = 50,
-           owner: tuple[str, str] = ("", "")) -> list[dict]:
+def search(
+    db: Database, text: str, *, limit: int = 50, owner: tuple[str, str] = ("", "")
+) -> list[dict]:
     """Cases matching ``text``, best first, as list rows; with ``owner`` (username, office
     id), only that office's cases assigned to or created by that user."""
     expression = match_expression(text)
     if expression is None:
         return []
-    mine = ("AND rowid IN (SELECT rid FROM cases WHERE assigned_to = :owner AND origin = :office"
+    mine = (
+        (
+            "AND rowid IN (SELECT rid FROM cases WHERE assigned_to = :owner AND origin = :office"
             " UNION SELECT rid FROM cases WHERE created_by = :owner AND origin = :office)"
-            ) if owner[0] else ""
+        )
+        if owner[0]
+        else ""
+    )
     sql = f"""
         SELECT {LIST_COLUMNS}
         FROM (SELECT rowid, rank FROM case_search WHERE case_search MATCH :match {mine}
@@ -186,8 +237,9 @@ def search(db: Database, text: str, *, limit: int = 50,
         WHERE c.deleted = 0
         ORDER BY hits.rank
     """
-    rows = list(db.query(sql, {"match": expression, "limit": limit, "owner": owner[0],
-                               "office": owner[1]}))
+    rows = list(
+        db.query(sql, {"match": expression, "limit": limit, "owner": owner[0], "office": owner[1]})
+    )
     for row in rows:
         # Dates stay ISO text; a value that cannot be read holds its field's default and
         # is named in "unreadable", so one damaged case does not hide the others.
@@ -202,6 +254,10 @@ def search(db: Database, text: str, *, limit: int = 50,
 def bare_match(db: Database, text: str, *, limit: int = 50) -> list[int]:
     """The raw FTS5 query alone (the baseline ``tipdesk bench`` compares search with)."""
     expression = match_expression(text)
-    return [row[0] for row in db.conn.execute(
-        "SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rank LIMIT ?",
-        [expression, limit])]
+    return [
+        row[0]
+        for row in db.conn.execute(
+            "SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rank LIMIT ?",
+            [expression, limit],
+        )
+    ]

@@ -31,8 +31,11 @@ _KEY = " || '|' || ".join(f"coalesce({c}, '')" for c in QUASI_IDENTIFIERS)
 # to child/adult, then the country of exploitation, the province of origin and the
 # citizenship to unknown (blank).
 STEPS: tuple[tuple[str, str], ...] = (
-    ("age_band", "CASE WHEN age_band IN ('0-8', '9-17', '0-17') THEN '0-17' "
-                 "WHEN age_band IS NULL THEN NULL ELSE '18+' END"),
+    (
+        "age_band",
+        "CASE WHEN age_band IN ('0-8', '9-17', '0-17') THEN '0-17' "
+        "WHEN age_band IS NULL THEN NULL ELSE '18+' END",
+    ),
     ("country", "NULL"),
     ("province", "NULL"),
     ("citizenship", "NULL"),
@@ -64,8 +67,9 @@ def fill(db: Database) -> tuple[int, int]:
                              AS country,
                          {reports.known_or_null("c.labour_sector", "labour_sector")}
                              AS labour_sector,
-                         {reports.known_or_null("c.recruiter_relationship",
-                                                "recruiter_relationship")}
+                         {
+        reports.known_or_null("c.recruiter_relationship", "recruiter_relationship")
+    }
                              AS recruiter_relationship,
                          c.exploitation_types, c.means_of_control
                   FROM cases c JOIN persons p ON p.id = c.person_id
@@ -74,16 +78,20 @@ def fill(db: Database) -> tuple[int, int]:
     db.execute("CREATE INDEX temp.stats_rows_qk ON stats_rows (qk)")
     rows = db.execute("SELECT count(*) FROM temp.stats_rows").fetchone()[0]
     # A consent flag holding anything but 1 (a damaged value) is no consent.
-    left_out = db.execute("SELECT count(*) FROM cases WHERE deleted = 0 "
-                          "AND consent_statistics <> 1").fetchone()[0]
+    left_out = db.execute(
+        "SELECT count(*) FROM cases WHERE deleted = 0 AND consent_statistics <> 1"
+    ).fetchone()[0]
     return rows, left_out
 
 
 def _small_groups(db: Database, k: int) -> int:
     """``temp.small_groups``: the keys of the combinations rarer than k; their number."""
     db.execute("DROP TABLE IF EXISTS temp.small_groups")
-    db.execute("CREATE TEMP TABLE small_groups AS SELECT qk FROM temp.stats_rows "
-               "GROUP BY qk HAVING count(*) < :k", {"k": k})
+    db.execute(
+        "CREATE TEMP TABLE small_groups AS SELECT qk FROM temp.stats_rows "
+        "GROUP BY qk HAVING count(*) < :k",
+        {"k": k},
+    )
     return db.execute("SELECT count(*) FROM temp.small_groups").fetchone()[0]
 
 
@@ -98,20 +106,25 @@ def anonymise(db: Database, k: int) -> tuple[int, int]:
             generalised += db.execute(
                 f"UPDATE temp.stats_rows SET {column} = {value}, changed = 1 "
                 f"WHERE qk IN (SELECT qk FROM temp.small_groups) "
-                f"AND {column} IS NOT NULL AND {column} IS NOT ({value})").rowcount
-            db.execute(f"UPDATE temp.stats_rows SET qk = {_KEY}, changed = 0 "
-                       "WHERE qk IN (SELECT qk FROM temp.small_groups) AND changed = 1")
+                f"AND {column} IS NOT NULL AND {column} IS NOT ({value})"
+            ).rowcount
+            db.execute(
+                f"UPDATE temp.stats_rows SET qk = {_KEY}, changed = 0 "
+                "WHERE qk IN (SELECT qk FROM temp.small_groups) AND changed = 1"
+            )
         suppressed = 0
         if _small_groups(db, k):
-            suppressed = db.execute("DELETE FROM temp.stats_rows WHERE qk IN "
-                                    "(SELECT qk FROM temp.small_groups)").rowcount
+            suppressed = db.execute(
+                "DELETE FROM temp.stats_rows WHERE qk IN (SELECT qk FROM temp.small_groups)"
+            ).rowcount
     finally:
         db.execute("DROP TABLE IF EXISTS temp.small_groups")
     return generalised, suppressed
 
 
-def csv_lines(db: Database, columns: Sequence[str], flags: dict[str, tuple[str, str]], *,
-              batch: int = 20_000) -> Iterator[str]:
+def csv_lines(
+    db: Database, columns: Sequence[str], flags: dict[str, tuple[str, str]], *, batch: int = 20_000
+) -> Iterator[str]:
     """The rows as CSV lines built by SQLite, ordered by the quasi-identifiers (an index
     on the group key, so only the keys are sorted). ``columns`` are stats_rows columns or
     names in ``flags``: name -> (list column, code), a 0/1 flag for that code. A run of
@@ -137,14 +150,18 @@ def csv_lines(db: Database, columns: Sequence[str], flags: dict[str, tuple[str, 
         bits = " || ',' || ".join(f"(instr(v, '\"{code}\"') > 0)" for code in run)
         db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         db.execute(f"CREATE TEMP TABLE {table} (v TEXT PRIMARY KEY, bits TEXT)")
-        db.execute(f"INSERT INTO temp.{table} SELECT v, {bits} FROM "
-                   f"(SELECT DISTINCT {source} AS v FROM temp.stats_rows WHERE v IS NOT NULL)")
+        db.execute(
+            f"INSERT INTO temp.{table} SELECT v, {bits} FROM "
+            f"(SELECT DISTINCT {source} AS v FROM temp.stats_rows WHERE v IS NOT NULL)"
+        )
         joins.append(f"LEFT JOIN temp.{table} {alias} ON {alias}.v = s.{source}")
         empty = ",".join("0" * len(run))
         parts.append(f"coalesce({alias}.bits, '{empty}')")
     line = " || ',' || ".join(parts)
-    cursor = db.execute(f"SELECT {line} FROM temp.stats_rows s INDEXED BY stats_rows_qk "
-                        f"{' '.join(joins)} ORDER BY s.qk")
+    cursor = db.execute(
+        f"SELECT {line} FROM temp.stats_rows s INDEXED BY stats_rows_qk "
+        f"{' '.join(joins)} ORDER BY s.qk"
+    )
     try:
         while True:
             chunk = cursor.fetchmany(batch)
@@ -158,9 +175,11 @@ def csv_lines(db: Database, columns: Sequence[str], flags: dict[str, tuple[str, 
 
 
 def _csv_value(column: str) -> str:
-    return (f"CASE WHEN {column} IS NULL THEN '' WHEN typeof({column}) <> 'text' "
-            f"OR ({column} NOT GLOB '*[,\"' || char(10) || char(13) || ']*') THEN {column} "
-            f"ELSE '\"' || replace({column}, '\"', '\"\"') || '\"' END")
+    return (
+        f"CASE WHEN {column} IS NULL THEN '' WHEN typeof({column}) <> 'text' "
+        f"OR ({column} NOT GLOB '*[,\"' || char(10) || char(13) || ']*') THEN {column} "
+        f"ELSE '\"' || replace({column}, '\"', '\"\"') || '\"' END"
+    )
 
 
 def drop(db: Database) -> None:

@@ -13,8 +13,7 @@ from sqlite_utils import Database
 from tipdesk.storage.capture import SYNCED_TABLES
 
 # Parents before children, so foreign keys hold while a batch is applied.
-APPLY_ORDER = ("offices", "providers", "persons", "cases", "services", "referrals",
-               "case_notes")
+APPLY_ORDER = ("offices", "providers", "persons", "cases", "services", "referrals", "case_notes")
 assert set(APPLY_ORDER) == set(SYNCED_TABLES)
 # A restored register's next change number is this far above the last it had, so its
 # batches are newer than any it sent before (skip_change_numbers).
@@ -26,7 +25,7 @@ _CHUNK = 500
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 MIGRATION = """
@@ -105,24 +104,45 @@ ALTER TABLE _changes ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
 
 # --- our keys ----------------------------------------------------------------------------
 
+
 def get_keys(db: Database) -> dict | None:
     rows = list(db.query("SELECT secrets, card FROM office_keys LIMIT 1"))
     return rows[0] if rows else None
 
 
 def set_keys(db: Database, office_id: str, secrets: str, card: str) -> None:
-    db.execute("""INSERT INTO office_keys (office_id, secrets, card) VALUES (?, ?, ?)
+    db.execute(
+        """INSERT INTO office_keys (office_id, secrets, card) VALUES (?, ?, ?)
                   ON CONFLICT (office_id) DO UPDATE SET secrets = excluded.secrets,
                                                         card = excluded.card""",
-               [office_id, secrets, card])
+        [office_id, secrets, card],
+    )
 
 
 # --- peers -------------------------------------------------------------------------------
 
-PEER_COLUMNS = ("office_id", "code", "name", "level", "card", "key_id", "fingerprint",
-                "profile", "enrolled_at", "enrolled_by", "acked_upto", "sent_upto",
-                "last_sent_at", "last_acked_at", "received_upto", "last_received_at",
-                "audit_seq", "audit_hash", "audit_at", "audit_warning")
+PEER_COLUMNS = (
+    "office_id",
+    "code",
+    "name",
+    "level",
+    "card",
+    "key_id",
+    "fingerprint",
+    "profile",
+    "enrolled_at",
+    "enrolled_by",
+    "acked_upto",
+    "sent_upto",
+    "last_sent_at",
+    "last_acked_at",
+    "received_upto",
+    "last_received_at",
+    "audit_seq",
+    "audit_hash",
+    "audit_at",
+    "audit_warning",
+)
 
 
 def peers(db: Database) -> list[dict]:
@@ -130,7 +150,7 @@ def peers(db: Database) -> list[dict]:
 
 
 def peer_by(db: Database, **where: Any) -> dict | None:
-    (column, value), = where.items()
+    ((column, value),) = where.items()
     if column not in ("office_id", "code", "key_id"):
         raise ValueError(column)
     rows = list(db.query(f"SELECT * FROM peers WHERE {column} = ?", [value]))
@@ -140,10 +160,12 @@ def peer_by(db: Database, **where: Any) -> dict | None:
 def upsert_peer(db: Database, peer: dict) -> None:
     columns = [c for c in PEER_COLUMNS if c in peer]
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "office_id")
-    db.execute(f"""INSERT INTO peers ({", ".join(columns)})
+    db.execute(
+        f"""INSERT INTO peers ({", ".join(columns)})
                    VALUES ({", ".join("?" * len(columns))})
                    ON CONFLICT (office_id) DO UPDATE SET {updates}""",
-               [peer[c] for c in columns])
+        [peer[c] for c in columns],
+    )
 
 
 def update_peer(db: Database, office_id: str, **values: Any) -> None:
@@ -151,22 +173,23 @@ def update_peer(db: Database, office_id: str, **values: Any) -> None:
         if column not in PEER_COLUMNS or column == "office_id":
             raise ValueError(column)
     assignments = ", ".join(f"{c} = ?" for c in values)
-    db.execute(f"UPDATE peers SET {assignments} WHERE office_id = ?",
-               [*values.values(), office_id])
+    db.execute(f"UPDATE peers SET {assignments} WHERE office_id = ?", [*values.values(), office_id])
 
 
 # --- batches -----------------------------------------------------------------------------
 
+
 def batch_seen(db: Database, batch_id: str) -> bool:
-    return db.execute("SELECT 1 FROM batches WHERE batch_id = ?", [batch_id]).fetchone() \
-        is not None
+    return db.execute("SELECT 1 FROM batches WHERE batch_id = ?", [batch_id]).fetchone() is not None
 
 
 def record_batch(db: Database, **batch: Any) -> None:
     batch = {**batch, "summary": json.dumps(batch.get("summary", {}))}
     columns = list(batch)
-    db.execute(f"INSERT INTO batches ({', '.join(columns)}) "
-               f"VALUES ({', '.join('?' * len(columns))})", list(batch.values()))
+    db.execute(
+        f"INSERT INTO batches ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        list(batch.values()),
+    )
 
 
 def newest_batch_made(db: Database, peer: str) -> str | None:
@@ -174,17 +197,23 @@ def newest_batch_made(db: Database, peer: str) -> str | None:
     ``created_at``, kept in the summary); None before any, or only older records."""
     return db.execute(
         "SELECT max(json_extract(summary, '$.created_at')) FROM batches "
-        "WHERE direction = 'in' AND peer = ?", [peer]).fetchone()[0]
+        "WHERE direction = 'in' AND peer = ?",
+        [peer],
+    ).fetchone()[0]
 
 
 # --- inbox -------------------------------------------------------------------------------
+
 
 def add_inbox(db: Database, **item: Any) -> None:
     if "detail" in item:
         item["detail"] = json.dumps(item["detail"])
     columns = list(item)
-    db.execute(f"INSERT OR IGNORE INTO inbox ({', '.join(columns)}) "
-               f"VALUES ({', '.join('?' * len(columns))})", list(item.values()))
+    db.execute(
+        f"INSERT OR IGNORE INTO inbox ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' * len(columns))})",
+        list(item.values()),
+    )
 
 
 def inbox(db: Database, *, peer: str | None = None) -> list[dict]:
@@ -199,8 +228,10 @@ def remove_inbox(db: Database, batch_id: str) -> None:
 
 
 def hold_inbox(db: Database, batch_id: str, held: str, detail: dict) -> None:
-    db.execute("UPDATE inbox SET held = ?, detail = ? WHERE batch_id = ?",
-               [held, json.dumps(detail), batch_id])
+    db.execute(
+        "UPDATE inbox SET held = ?, detail = ? WHERE batch_id = ?",
+        [held, json.dumps(detail), batch_id],
+    )
 
 
 def inbox_item(db: Database, batch_id: str) -> dict | None:
@@ -210,12 +241,15 @@ def inbox_item(db: Database, batch_id: str) -> dict | None:
 
 # --- audit anchors -----------------------------------------------------------------------
 
+
 def set_anchor(db: Database, peer: str, seq: int, hash_: str, at: str) -> None:
     """Our audit head as ``peer`` last saw it."""
-    db.execute("""INSERT INTO audit_anchors (peer, seq, hash, at) VALUES (?, ?, ?, ?)
+    db.execute(
+        """INSERT INTO audit_anchors (peer, seq, hash, at) VALUES (?, ?, ?, ?)
                   ON CONFLICT (peer) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
                                                    at = excluded.at""",
-               [peer, seq, hash_, at])
+        [peer, seq, hash_, at],
+    )
 
 
 def anchors(db: Database) -> list[dict]:
@@ -224,40 +258,63 @@ def anchors(db: Database) -> list[dict]:
 
 # --- owners ------------------------------------------------------------------------------
 
+
 def origins(db: Database, table: str, ids: Iterable[str]) -> dict[str, str]:
     """The ``origin`` of each record of ``table`` among ``ids`` that is here."""
     found: dict[str, str] = {}
     for chunk in _chunks(sorted(set(ids))):
         marks = ",".join("?" * len(chunk))
-        found.update(db.execute(f"SELECT id, origin FROM {table} WHERE id IN ({marks})",
-                                list(chunk)).fetchall())
+        found.update(
+            db.execute(
+                f"SELECT id, origin FROM {table} WHERE id IN ({marks})", list(chunk)
+            ).fetchall()
+        )
     return found
 
 
 def live_cases_of(db: Database, origin: str) -> int:
     """How many cases of office ``origin`` are here and not deleted."""
-    return db.execute("SELECT count(*) FROM cases WHERE origin = ? AND NOT deleted",
-                      [origin]).fetchone()[0]
+    return db.execute(
+        "SELECT count(*) FROM cases WHERE origin = ? AND NOT deleted", [origin]
+    ).fetchone()[0]
 
 
 # --- conflicts ---------------------------------------------------------------------------
 
-CONFLICT_COLUMNS = ("id", "entity", "record_id", "field", "kind", "local_value",
-                    "remote_value", "local_rev", "remote_rev", "local_author",
-                    "remote_author", "batch_id", "peer", "created_at")
+CONFLICT_COLUMNS = (
+    "id",
+    "entity",
+    "record_id",
+    "field",
+    "kind",
+    "local_value",
+    "remote_value",
+    "local_rev",
+    "remote_rev",
+    "local_author",
+    "remote_author",
+    "batch_id",
+    "peer",
+    "created_at",
+)
 
 
 def add_conflict(db: Database, conflict: dict) -> None:
     row = {c: conflict[c] for c in CONFLICT_COLUMNS}
     row["local_value"] = json.dumps(row["local_value"], ensure_ascii=False)
     row["remote_value"] = json.dumps(row["remote_value"], ensure_ascii=False)
-    db.execute(f"INSERT INTO conflicts ({', '.join(row)}) VALUES "
-               f"({', '.join('?' * len(row))})", list(row.values()))
+    db.execute(
+        f"INSERT INTO conflicts ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
 
 
 def _conflict(row: dict) -> dict:
-    return {**row, "local_value": json.loads(row["local_value"]),
-            "remote_value": json.loads(row["remote_value"])}
+    return {
+        **row,
+        "local_value": json.loads(row["local_value"]),
+        "remote_value": json.loads(row["remote_value"]),
+    }
 
 
 def conflicts(db: Database, *, open_only: bool = True) -> list[dict]:
@@ -272,13 +329,15 @@ def conflict(db: Database, conflict_id: str) -> dict | None:
     return _conflict(rows[0]) if rows else None
 
 
-def resolve_conflict(db: Database, conflict_id: str, *, resolution: str, at: str,
-                     by: str) -> None:
-    db.execute("UPDATE conflicts SET resolution = ?, resolved_at = ?, resolved_by = ? "
-               "WHERE id = ?", [resolution, at, by, conflict_id])
+def resolve_conflict(db: Database, conflict_id: str, *, resolution: str, at: str, by: str) -> None:
+    db.execute(
+        "UPDATE conflicts SET resolution = ?, resolved_at = ?, resolved_by = ? WHERE id = ?",
+        [resolution, at, by, conflict_id],
+    )
 
 
 # --- changes and rows for export ---------------------------------------------------------
+
 
 def max_seq(db: Database) -> int:
     return db.execute("SELECT coalesce(max(seq), 0) FROM _changes").fetchone()[0]
@@ -306,12 +365,17 @@ def rows_by_id(db: Database, table: str, ids: Sequence[str]) -> dict[str, dict]:
 
 # --- applying an import ------------------------------------------------------------------
 
+
 def local_changes(db: Database, entity: str, record_id: str) -> list[dict]:
     """This office's captured changes of one record, oldest first (imports are muted, so
     every row here is a local edit or a merge)."""
-    return list(db.query(
-        "SELECT seq, op, rev, base_rev, before_json, after_json FROM _changes "
-        "WHERE entity = ? AND id = ? ORDER BY seq", [entity, record_id]))
+    return list(
+        db.query(
+            "SELECT seq, op, rev, base_rev, before_json, after_json FROM _changes "
+            "WHERE entity = ? AND id = ? ORDER BY seq",
+            [entity, record_id],
+        )
+    )
 
 
 def write_row(db: Database, table: str, row: dict) -> None:
@@ -319,22 +383,26 @@ def write_row(db: Database, table: str, row: dict) -> None:
     come from the table, never from the row: a row is data from another office."""
     names = [c for c in table_columns(db, table) if c != "id" and c in row]
     assignments = ", ".join(f'"{c}" = ?' for c in names)
-    db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?",
-               [*(row[c] for c in names), row["id"]])
+    db.execute(
+        f"UPDATE {table} SET {assignments} WHERE id = ?", [*(row[c] for c in names), row["id"]]
+    )
 
 
 def append_change(db: Database, change: dict) -> None:
     """Record a change by hand (a merge's result while capture is muted)."""
     columns = ("entity", "id", "op", "rev", "base_rev", "before_json", "after_json", "author")
-    db.execute(f"INSERT INTO _changes ({', '.join(columns)}) VALUES "
-               f"({', '.join('?' * len(columns))})", [change.get(c) for c in columns])
+    db.execute(
+        f"INSERT INTO _changes ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [change.get(c) for c in columns],
+    )
 
 
 def supersede(db: Database, entity: str, record_id: str) -> None:
     """Mark our earlier changes of a record as folded into a merge: the merge's own
     change stands for them in later batches (History still shows them)."""
-    db.execute("UPDATE _changes SET superseded = 1 WHERE entity = ? AND id = ?",
-               [entity, record_id])
+    db.execute(
+        "UPDATE _changes SET superseded = 1 WHERE entity = ? AND id = ?", [entity, record_id]
+    )
 
 
 def case_number_of(db: Database, entity: str, record_id: str) -> str:
@@ -345,8 +413,9 @@ def case_number_of(db: Database, entity: str, record_id: str) -> str:
         sql = "SELECT case_number FROM cases WHERE person_id = ? ORDER BY rid LIMIT 1"
         params = [record_id]
     elif entity in ("services", "referrals", "case_notes"):
-        sql = (f"SELECT c.case_number FROM {entity} x JOIN cases c ON c.id = x.case_id "
-               "WHERE x.id = ?")
+        sql = (
+            f"SELECT c.case_number FROM {entity} x JOIN cases c ON c.id = x.case_id WHERE x.id = ?"
+        )
         params = [record_id]
     else:
         return ""
@@ -358,8 +427,10 @@ def case_rids(db: Database, case_ids: Sequence[str]) -> list[int]:
     rids: list[int] = []
     for chunk in _chunks(list(case_ids)):
         marks = ",".join("?" * len(chunk))
-        rids += [row[0] for row in db.execute(
-            f"SELECT rid FROM cases WHERE id IN ({marks})", list(chunk))]
+        rids += [
+            row[0]
+            for row in db.execute(f"SELECT rid FROM cases WHERE id IN ({marks})", list(chunk))
+        ]
     return rids
 
 
@@ -367,12 +438,15 @@ def cases_of_persons(db: Database, person_ids: Sequence[str]) -> list[str]:
     found: list[str] = []
     for chunk in _chunks(list(person_ids)):
         marks = ",".join("?" * len(chunk))
-        found += [row[0] for row in db.execute(
-            f"SELECT id FROM cases WHERE person_id IN ({marks})", list(chunk))]
+        found += [
+            row[0]
+            for row in db.execute(f"SELECT id FROM cases WHERE person_id IN ({marks})", list(chunk))
+        ]
     return found
 
 
 # --- fast paths for whole batches ----------------------------------------------------------
+
 
 def table_columns(db: Database, table: str) -> list[str]:
     return [c.name for c in db[table].columns if c.name not in LOCAL_COLUMNS]
@@ -386,10 +460,12 @@ _TRANSFORMS = {
     "null": "NULL",
     "regency": "substr(t.{c}, 1, 5)",
     # completed years between birth and the row's last change (the person's age then)
-    "age": ("coalesce(t.estimated_age, CASE WHEN t.birth_date IS NULL THEN NULL ELSE "
-            "(CAST(strftime('%Y', t.updated_at) AS INTEGER) "
-            "- CAST(strftime('%Y', t.birth_date) AS INTEGER) "
-            "- (strftime('%m-%d', t.updated_at) < strftime('%m-%d', t.birth_date))) END)"),
+    "age": (
+        "coalesce(t.estimated_age, CASE WHEN t.birth_date IS NULL THEN NULL ELSE "
+        "(CAST(strftime('%Y', t.updated_at) AS INTEGER) "
+        "- CAST(strftime('%Y', t.birth_date) AS INTEGER) "
+        "- (strftime('%m-%d', t.updated_at) < strftime('%m-%d', t.birth_date))) END)"
+    ),
 }
 
 
@@ -409,9 +485,17 @@ _AGG = """
         GROUP BY id)"""
 
 
-def export_inserted(db: Database, table: str, after: int, upto: int, *,
-                    transforms: dict[str, str] | None = None, where: str = "",
-                    params: Sequence[Any] = (), piece: int = 5000) -> Iterator[tuple[str, int]]:
+def export_inserted(
+    db: Database,
+    table: str,
+    after: int,
+    upto: int,
+    *,
+    transforms: dict[str, str] | None = None,
+    where: str = "",
+    params: Sequence[Any] = (),
+    piece: int = 5000,
+) -> Iterator[tuple[str, int]]:
     """The batch lines of records of ``table`` whose only change in ``(after, upto]`` is
     their insert (most of a first batch), each line made by SQLite; yielded as
     ``(lines joined by newlines, how many)`` pieces of at most ``piece`` lines, so a
@@ -432,9 +516,16 @@ def export_inserted(db: Database, table: str, after: int, upto: int, *,
         yield "\n".join(line for (line,) in rows), len(rows)
 
 
-def export_changed(db: Database, table: str, after: int, upto: int, *,
-                   transforms: dict[str, str] | None = None, where: str = "",
-                   params: Sequence[Any] = ()) -> Iterator[tuple[str, int, str, str | None]]:
+def export_changed(
+    db: Database,
+    table: str,
+    after: int,
+    upto: int,
+    *,
+    transforms: dict[str, str] | None = None,
+    where: str = "",
+    params: Sequence[Any] = (),
+) -> Iterator[tuple[str, int, str, str | None]]:
     """The other records of ``table`` changed in ``(after, upto]``: ``(id, last seq,
     history, row JSON or None if purged)``; history is a JSON array of ``[seq, op, rev,
     base_rev, before_json]``, oldest first (superseded changes left out). Streamed in the
@@ -461,8 +552,12 @@ def older_cases(db: Database, case_ids: Iterable[str], max_rid: int) -> list[str
     found: list[str] = []
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        found += [row[0] for row in db.execute(
-            f"SELECT id FROM cases WHERE id IN ({marks}) AND rid <= ?", [*chunk, max_rid])]
+        found += [
+            row[0]
+            for row in db.execute(
+                f"SELECT id FROM cases WHERE id IN ({marks}) AND rid <= ?", [*chunk, max_rid]
+            )
+        ]
     return found
 
 
@@ -478,8 +573,7 @@ def peer_scope(table: str, owner: str, own: str) -> tuple[str, list[str]]:
     if table in ("cases", "persons"):
         return "t.origin = ?", [owner]
     if table in ("services", "referrals", "case_notes"):
-        return ("EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND c.origin = ?)",
-                [owner])
+        return ("EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND c.origin = ?)", [owner])
     if table == "providers":
         return "t.origin IN (?, ?)", [owner, own]
     return "t.origin = ?", [own]
@@ -491,13 +585,18 @@ def referenced_providers(db: Database, district: str, own: str) -> list[str]:
     provider never does: no district holds another's records.)"""
     columns = table_columns(db, "providers")
     row = "json_object(" + ", ".join(f"'{c}', p.\"{c}\"" for c in columns) + ")"
-    return [r_[0] for r_ in db.execute(
-        f"""SELECT {row} FROM providers p
+    return [
+        r_[0]
+        for r_ in db.execute(
+            f"""SELECT {row} FROM providers p
             WHERE p.origin = ? AND p.id IN (
                 SELECT f.provider_id FROM referrals f JOIN cases c ON c.id = f.case_id
                 WHERE c.origin = ?
                 UNION SELECT s.provider_id FROM services s JOIN cases c ON c.id = s.case_id
-                WHERE c.origin = ?)""", [own, district, district])]
+                WHERE c.origin = ?)""",
+            [own, district, district],
+        )
+    ]
 
 
 def skip_change_numbers(db: Database, jump: int) -> int:

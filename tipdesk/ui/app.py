@@ -77,9 +77,12 @@ def open_demo(folder: Path, cases: int, parent=None) -> Session | None:
             raise
         return session
 
-    outcome = run_with_progress(parent, QApplication.translate("App", "TipDesk demo"),
-                                QApplication.translate("App", "Making synthetic demo cases…"),
-                                work)
+    outcome = run_with_progress(
+        parent,
+        QApplication.translate("App", "TipDesk demo"),
+        QApplication.translate("App", "Making synthetic demo cases…"),
+        work,
+    )
     if outcome.error is not None:
         report(parent, outcome.error)
     return outcome.result
@@ -121,9 +124,17 @@ def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
     regions.preload()
     if os.environ.get(READY_EXIT):
         # Start-up check for CI and packagers: report readiness and leave.
-        QTimer.singleShot(0, lambda: (print(f"TipDesk ready: {window.windowTitle()}; "
-                                            f"{window.register_list.model.total():,} cases",
-                                            flush=True), window.close()))
+        QTimer.singleShot(
+            0,
+            lambda: (
+                print(
+                    f"TipDesk ready: {window.windowTitle()}; "
+                    f"{window.register_list.model.total():,} cases",
+                    flush=True,
+                ),
+                window.close(),
+            ),
+        )
     try:
         return app.exec()
     finally:
@@ -135,7 +146,7 @@ def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
 
 def _report_first_window() -> None:
     window = QApplication.activeModalWidget()
-    if window is None:        # not shown yet: look again once it is
+    if window is None:  # not shown yet: look again once it is
         QTimer.singleShot(20, _report_first_window)
         return
     kind = "sign-in window" if isinstance(window, SignInDialog) else "first-run wizard"

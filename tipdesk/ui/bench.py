@@ -40,8 +40,13 @@ def _child_env() -> dict[str, str]:
 def _timed_process(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(ms from launch to the READY line, resident MB the process reported)."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, env=env, text=True)
+    process = subprocess.Popen(
+        [sys.executable, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
     try:
         for line in process.stdout:
             if line.startswith(READY):
@@ -85,8 +90,9 @@ def start_and_report(folder: str, username: str) -> None:
     session.close()
 
 
-def measure(folder: Path, username: str, password: str,
-            progress: Callable[[str], None] = lambda _: None) -> dict:
+def measure(
+    folder: Path, username: str, password: str, progress: Callable[[str], None] = lambda _: None
+) -> dict:
     """The app's measures on the register in ``folder`` (already full of demo cases)."""
     from tipdesk.services.casework import listing
     from tipdesk.services.casework.cases import open_case
@@ -101,14 +107,15 @@ def measure(folder: Path, username: str, password: str,
     env["TIPDESK_PASSWORD"] = password
     env.setdefault("XDG_CONFIG_HOME", str(folder.parent / "config"))
     progress("desktop app: starting ...")
-    starts = [_timed_process(["-m", "tipdesk.ui.bench", str(folder), username], env)
-              for _ in range(3)]
+    starts = [
+        _timed_process(["-m", "tipdesk.ui.bench", str(folder), username], env) for _ in range(3)
+    ]
     bares = [_timed_process(["-c", BARE_QT], env) for _ in range(3)]
     start_ms = statistics.median(ms for ms, _ in starts)
-    results["app_start"] = _measure(start_ms, "ms", statistics.median(ms for ms, _ in bares),
-                                    2000)
-    results["app_memory"] = _measure(max(mb for _, mb in starts), "MB",
-                                     max(mb for _, mb in bares), 400)
+    results["app_start"] = _measure(start_ms, "ms", statistics.median(ms for ms, _ in bares), 2000)
+    results["app_memory"] = _measure(
+        max(mb for _, mb in starts), "MB", max(mb for _, mb in bares), 400
+    )
 
     if os.environ.get("QT_QPA_PLATFORM") is None and "QT_QPA_PLATFORM" in env:
         os.environ["QT_QPA_PLATFORM"] = env["QT_QPA_PLATFORM"]
@@ -117,16 +124,23 @@ def measure(folder: Path, username: str, password: str,
         progress("desktop app: register list ...")
         everything = listing.CaseFilter()
         first_ms = _median_ms(lambda: CaseListModel(session), 5)
-        raw_first_ms = _median_ms(lambda: (listing.count_cases(session, everything),
-                                           listing.list_cases(session, everything)), 5)
+        raw_first_ms = _median_ms(
+            lambda: (
+                listing.count_cases(session, everything),
+                listing.list_cases(session, everything),
+            ),
+            5,
+        )
         results["list_first_page"] = _measure(first_ms, "ms", raw_first_ms, 200)
 
         model = CaseListModel(session)
         names = [row.full_name.split()[0] for row in model.rows()[:30]]
         search_ms = statistics.median(
-            _median_ms(lambda q=q: model.set_filter(listing.CaseFilter(text=q))) for q in names)
+            _median_ms(lambda q=q: model.set_filter(listing.CaseFilter(text=q))) for q in names
+        )
         bare_ms = statistics.median(
-            _median_ms(lambda q=q: bare_search(session, q, limit=100)) for q in names)
+            _median_ms(lambda q=q: bare_search(session, q, limit=100)) for q in names
+        )
         results["list_search"] = _measure(search_ms, "ms", bare_ms, 100)
 
         progress("desktop app: case files ...")
@@ -138,7 +152,8 @@ def measure(folder: Path, username: str, password: str,
 
         open_ms = statistics.median(_median_ms(lambda n=n: open_widget(n)) for n in numbers)
         raw_open_ms = statistics.median(
-            _median_ms(lambda n=n: open_case(session, n)) for n in numbers)
+            _median_ms(lambda n=n: open_case(session, n)) for n in numbers
+        )
         results["open_case_window"] = _measure(open_ms, "ms", raw_open_ms, 150)
     return results
 

@@ -43,12 +43,19 @@ from tipdesk.ui.widgets.forms import message_label, save_cancel_buttons
 
 log = logging.getLogger(__name__)
 
-INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
-    QEvent.Type.TabletPress, QEvent.Type.ShortcutOverride,
-})
-CHECK_EVERY_MS = 15_000   # how often the idle time is looked at (at most)
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+        QEvent.Type.ShortcutOverride,
+    }
+)
+CHECK_EVERY_MS = 15_000  # how often the idle time is looked at (at most)
 
 
 class LockScreen(QWidget):
@@ -75,8 +82,7 @@ class LockScreen(QWidget):
         self.office.setWordWrap(True)
         self.locked = QLabel(self.tr("TipDesk is locked."), self)
         self.locked.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.user = QLabel(self.tr("Signed in: {user}").format(
-            user=session.user.username), self)
+        self.user = QLabel(self.tr("Signed in: {user}").format(user=session.user.username), self)
         self.user.setObjectName("user")
         self.user.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt = QLabel(self.tr("Type your password to go on working."), self)
@@ -116,8 +122,7 @@ class LockScreen(QWidget):
 
     def texts(self) -> list[str]:
         """Every text the lock screen shows (tests check that no case data is there)."""
-        shown = [self.windowTitle(), self.password.placeholderText(),
-                 self.unlock_button.text()]
+        shown = [self.windowTitle(), self.password.placeholderText(), self.unlock_button.text()]
         shown += [label.text() for label in self.findChildren(QLabel) if label.isVisible()]
         return shown
 
@@ -127,9 +132,13 @@ class LockScreen(QWidget):
         if not password:
             self.password.setFocus()
             return False
-        outcome = run_with_progress(self, self.tr("Unlock"), self.tr("Checking the password…"),
-                                    lambda _p, _c: verify_password(self.session, password),
-                                    cancellable=False)
+        outcome = run_with_progress(
+            self,
+            self.tr("Unlock"),
+            self.tr("Checking the password…"),
+            lambda _p, _c: verify_password(self.session, password),
+            cancellable=False,
+        )
         if isinstance(outcome.error, TipdeskError):
             self.message.setText(refusal_text(outcome.error))
             self.message.show()
@@ -223,8 +232,9 @@ class IdleLock(QObject):
         app = QApplication.instance()
         try:
             # Its own connection: a background job may be using the session's.
-            audit.record_apart(self.session, "locked", entity="users",
-                               record_id=self.session.user.username)
+            audit.record_apart(
+                self.session, "locked", entity="users", record_id=self.session.user.username
+            )
         except Exception as exc:  # the lock must happen even if the trail cannot be written
             log.error("could not record the lock: %s", type(exc).__name__)
         self._active = app.activeWindow()
@@ -234,7 +244,7 @@ class IdleLock(QObject):
                 continue
             kind = window.windowType()
             if kind in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
-                window.hide()          # an open menu or tooltip: not worth bringing back
+                window.hide()  # an open menu or tooltip: not worth bringing back
             elif isinstance(window, QDialog) and window.isModal():
                 self._covers.append(self._cover(window))
             else:
@@ -266,7 +276,7 @@ class IdleLock(QObject):
         if screen is None:
             return
         for window in self._hidden:
-            with contextlib.suppress(RuntimeError):   # a window deleted meanwhile
+            with contextlib.suppress(RuntimeError):  # a window deleted meanwhile
                 window.show()
         for sheet in self._covers:
             with contextlib.suppress(RuntimeError):
@@ -296,9 +306,13 @@ class IdleMinutesDialog(QDialog):
     def __init__(self, minutes: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lock after"))
-        intro = QLabel(self.tr(
-            "TipDesk hides its windows and asks for the password again after this many "
-            "minutes without keyboard or mouse use. Ctrl+L locks at once."), self)
+        intro = QLabel(
+            self.tr(
+                "TipDesk hides its windows and asks for the password again after this many "
+                "minutes without keyboard or mouse use. Ctrl+L locks at once."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.minutes = QSpinBox(self)
         self.minutes.setRange(1, 240)

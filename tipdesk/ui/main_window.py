@@ -75,13 +75,16 @@ class CaseFileWindow(QMainWindow):
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, session: Session, *, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, *, demo: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.case_windows: dict[str, CaseFileWindow] = {}
-        self.setWindowTitle(self.tr("TipDesk — {office}").format(office=session.office.name)
-                            + (self.tr(" (demo, discarded on exit)") if demo else ""))
+        self.setWindowTitle(
+            self.tr("TipDesk — {office}").format(office=session.office.name)
+            + (self.tr(" (demo, discarded on exit)") if demo else "")
+        )
         self.nav = QListWidget()
         self.nav.setFixedWidth(180)
         self.stack = QStackedWidget()
@@ -92,14 +95,15 @@ class MainWindow(QMainWindow):
         # An analyst sees statistics and de-identified lists only (DESIGN.md section 4).
         identifying = permissions.allowed(session, "view_own_cases")
         for key, title, build in (
-                ("home", self.tr("Home"), lambda: HomeView(session)),
-                ("register", self.tr("Register"), lambda: RegisterListView(session)),
-                ("providers", self.tr("Providers"), lambda: ProvidersView(session)),
-                ("referrals", self.tr("Referrals"), lambda: ReferralsView(session)),
-                ("reports", self.tr("Reports"), lambda: _reports_view(session)),
-                ("sync", self.tr("Sync"), lambda: _sync_view(session)),
-                ("users", self.tr("Users"), lambda: _users_view(session)),
-                ("audit", self.tr("Audit"), lambda: _audit_view(session))):
+            ("home", self.tr("Home"), lambda: HomeView(session)),
+            ("register", self.tr("Register"), lambda: RegisterListView(session)),
+            ("providers", self.tr("Providers"), lambda: ProvidersView(session)),
+            ("referrals", self.tr("Referrals"), lambda: ReferralsView(session)),
+            ("reports", self.tr("Reports"), lambda: _reports_view(session)),
+            ("sync", self.tr("Sync"), lambda: _sync_view(session)),
+            ("users", self.tr("Users"), lambda: _users_view(session)),
+            ("audit", self.tr("Audit"), lambda: _audit_view(session)),
+        ):
             if key in IDENTIFYING and not identifying:
                 continue
             if key == "audit" and not permissions.allowed(session, "view_audit"):
@@ -137,14 +141,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(new_case)
         file_menu.addSeparator()
         self.backup_action = QAction(self.tr("&Back up now…"), self)
-        self.backup_action.setStatusTip(self.tr(
-            "Write an encrypted copy of the register to a file, e.g. on a USB drive"))
+        self.backup_action.setStatusTip(
+            self.tr("Write an encrypted copy of the register to a file, e.g. on a USB drive")
+        )
         self.backup_action.triggered.connect(self.back_up_now)
         self.backup_action.setVisible(permissions.allowed(self.session, "backup"))
         file_menu.addAction(self.backup_action)
         self.restore_action = QAction(self.tr("&Restore from backup…"), self)
-        self.restore_action.setStatusTip(self.tr(
-            "Make a new register from a backup file (administrators)"))
+        self.restore_action.setStatusTip(
+            self.tr("Make a new register from a backup file (administrators)")
+        )
         self.restore_action.triggered.connect(self.restore_backup)
         self.restore_action.setVisible(permissions.allowed(self.session, "restore"))
         file_menu.addAction(self.restore_action)
@@ -157,8 +163,9 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         # From a case window too, not only from this one.
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.setStatusTip(self.tr(
-            "Hide every TipDesk window until your password is typed again"))
+        self.lock_action.setStatusTip(
+            self.tr("Hide every TipDesk window until your password is typed again")
+        )
         self.lock_action.triggered.connect(self.lock)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -174,10 +181,12 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         office_menu = self.menuBar().addMenu(self.tr("&Office"))
         self.letter_settings_action = QAction(self.tr("&Letter settings…"), self)
-        self.letter_settings_action.setStatusTip(self.tr(
-            "Letterhead, numbering and signatory of referral letters (administrators)"))
+        self.letter_settings_action.setStatusTip(
+            self.tr("Letterhead, numbering and signatory of referral letters (administrators)")
+        )
         self.letter_settings_action.setEnabled(
-            permissions.allowed(self.session, "edit_letter_settings"))
+            permissions.allowed(self.session, "edit_letter_settings")
+        )
         self.letter_settings_action.triggered.connect(self.letter_settings)
         office_menu.addAction(self.letter_settings_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -348,10 +357,12 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             reason = refusal_text(exc) if isinstance(exc, TipdeskError) else ""
-            self.backup_label.setText(self.tr("Today's automatic backup failed.") +
-                                      (f" {reason}" if reason else ""))
-            self.backup_label.setToolTip(self.tr(
-                "Use File > Back up now, or tell your office IT if it fails again."))
+            self.backup_label.setText(
+                self.tr("Today's automatic backup failed.") + (f" {reason}" if reason else "")
+            )
+            self.backup_label.setToolTip(
+                self.tr("Use File > Back up now, or tell your office IT if it fails again.")
+            )
             self.backup_label.show()
 
         self.daily_backup_job = start_daily_backup(self.session, lambda _path: None, failed)
@@ -375,13 +386,21 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         app_settings().setValue("language", code)
         self.language_changed.emit(code)
-        QMessageBox.information(self, self.tr("Language"), self.tr(
-            "The new language is used from the next start of TipDesk."))
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start of TipDesk."),
+        )
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About TipDesk"), self.tr(
-            "TipDesk {version}\nA case register for services to victims of trafficking in "
-            "persons.").format(version=__version__))
+        QMessageBox.about(
+            self,
+            self.tr("About TipDesk"),
+            self.tr(
+                "TipDesk {version}\nA case register for services to victims of trafficking in "
+                "persons."
+            ).format(version=__version__),
+        )
 
     # -- state ----------------------------------------------------------------------
 

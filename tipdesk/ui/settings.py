@@ -15,8 +15,9 @@ APPLICATION = "TipDesk"
 
 
 def app_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                     ORGANIZATION, APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
 
 
 IDLE_MINUTES_KEY = "idle_minutes"
@@ -28,8 +29,10 @@ def idle_minutes(settings: QSettings | None = None) -> float:
     """Minutes without keyboard or mouse input before the app locks (0: never by itself).
 
     ``TIPDESK_IDLE_MINUTES`` (fractions allowed, for tests) overrides the setting."""
-    for raw in (os.environ.get(IDLE_MINUTES_ENV, ""),
-                (settings or app_settings()).value(IDLE_MINUTES_KEY, "")):
+    for raw in (
+        os.environ.get(IDLE_MINUTES_ENV, ""),
+        (settings or app_settings()).value(IDLE_MINUTES_KEY, ""),
+    ):
         try:
             minutes = float(str(raw or "").strip())
         except ValueError:

@@ -50,8 +50,7 @@ class Job(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # reported to the UI thread, which shows it
-            log.error("job failed: %s\n%s", type(exc).__name__,
-                      frames(exc))
+            log.error("job failed: %s\n%s", type(exc).__name__, frames(exc))
             self.signals.failed.emit(exc)
         else:
             if self._cancel.is_set():

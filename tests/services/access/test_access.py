@@ -42,18 +42,32 @@ def office(register, session):
     add_account(session, "ani", "caseworker")
     add_account(session, "budi", "caseworker")
     from tests.services.test_letters import settings
+
     letters.save_letter_settings(session, settings())
-    mine = new_case(session, {"full_name": "Yuliana Nenobais"}, assigned_to="ani",
-                    consent_services=True, consent_date=dt.date(2026, 10, 2),
-                    consent_by="korban")
+    mine = new_case(
+        session,
+        {"full_name": "Yuliana Nenobais"},
+        assigned_to="ani",
+        consent_services=True,
+        consent_date=dt.date(2026, 10, 2),
+        consent_by="korban",
+    )
     theirs = new_case(session, {"full_name": "Yuliana Tefa"}, assigned_to="budi")
     hospital = provider(session)
-    referral = r.Referral(case_id=mine.case.id, provider_id=hospital.id,
-                          services_requested=["health"], reason="Pemeriksaan.")
+    referral = r.Referral(
+        case_id=mine.case.id,
+        provider_id=hospital.id,
+        services_requested=["health"],
+        reason="Pemeriksaan.",
+    )
     cases.add_referral(session, referral)
     session.close()
-    return {"folder": register.folder, "mine": mine.case.case_number,
-            "theirs": theirs.case.case_number, "referral": referral.id}
+    return {
+        "folder": register.folder,
+        "mine": mine.case.case_number,
+        "theirs": theirs.case.case_number,
+        "referral": referral.id,
+    }
 
 
 def _as(office, username):
@@ -70,15 +84,14 @@ def _actions(office):
         cases.save_case_file(s, file.person, file.case)
 
     def assign(s):
-        for worker in ("budi", "ani"):      # and back, for the roles that follow
+        for worker in ("budi", "ani"):  # and back, for the roles that follow
             file = cases.open_case(s, mine)
             file.case.assigned_to = worker
             cases.save_case_file(s, file.person, file.case)
 
     return {
         "open own case": (lambda s: cases.open_case(s, mine), {"admin", "supervisor", "ani"}),
-        "open another's case": (lambda s: cases.open_case(s, theirs),
-                                {"admin", "supervisor"}),
+        "open another's case": (lambda s: cases.open_case(s, theirs), {"admin", "supervisor"}),
         "edit another's case": (edit_theirs, {"admin", "supervisor"}),
         "assign a case": (assign, {"admin", "supervisor"}),
         "search": (lambda s: cases.find_cases(s, "Yuliana"), {"admin", "supervisor", "ani"}),
@@ -88,19 +101,22 @@ def _actions(office):
         "new case": (lambda s: new_case(s), {"admin", "supervisor", "ani"}),
         "delete a case": (lambda s: cases.delete_case(s, theirs), {"admin", "supervisor"}),
         "providers": (lambda s: cases.list_providers(s), {"admin", "supervisor", "ani"}),
-        "draft a letter": (lambda s: letters.draft_letter(s, office["referral"]),
-                           {"admin", "supervisor", "ani"}),
+        "draft a letter": (
+            lambda s: letters.draft_letter(s, office["referral"]),
+            {"admin", "supervisor", "ani"},
+        ),
         "letter archive": (lambda s: letters.list_letters(s), {"admin", "supervisor", "ani"}),
         "list users": (lambda s: users.list_accounts(s), {"admin"}),
         "audit trail": (lambda s: audit.entries(s), {"admin", "supervisor"}),
-        "list cases": (lambda s: listing.list_cases(s, CaseFilter()),
-                       {"admin", "supervisor", "ani", "analyst"}),
+        "list cases": (
+            lambda s: listing.list_cases(s, CaseFilter()),
+            {"admin", "supervisor", "ani", "analyst"},
+        ),
     }
 
 
 def test_permission_matrix_every_service_as_every_role(office):
-    accounts = {"admin": "admin", "supervisor": "supervisor", "ani": "ani",
-                "analyst": "analyst"}
+    accounts = {"admin": "admin", "supervisor": "supervisor", "ani": "ani", "analyst": "analyst"}
     outcome = {}
     for who, username in accounts.items():
         for name, (action, _) in _actions(office).items():
@@ -115,8 +131,11 @@ def test_permission_matrix_every_service_as_every_role(office):
                     outcome[(who, name)] = False
             if name == "delete a case" and outcome[(who, name)]:
                 _restore_theirs(office)
-    expected = {(who, name): who in allowed
-                for who in accounts for name, (_, allowed) in _actions(office).items()}
+    expected = {
+        (who, name): who in allowed
+        for who in accounts
+        for name, (_, allowed) in _actions(office).items()
+    }
     wrong = {k: v for k, v in outcome.items() if expected[k] != v}
     assert wrong == {}
 
@@ -137,19 +156,20 @@ def test_a_case_worker_never_finds_another_workers_case(office):
     assert counted == 1
     assert {row.case_number for row in board.my_open} == {office["mine"]}
     with _as(office, "budi") as s:
-        assert {row["case_number"] for row in cases.find_cases(s, "Yuliana")} == {
-            office["theirs"]}
-        assert listing.list_referrals(s) == []     # the referral is of ani's case
+        assert {row["case_number"] for row in cases.find_cases(s, "Yuliana")} == {office["theirs"]}
+        assert listing.list_referrals(s) == []  # the referral is of ani's case
     with _as(office, "supervisor") as s:
         assert {row["case_number"] for row in cases.find_cases(s, "Yuliana")} == {
-            office["mine"], office["theirs"]}
+            office["mine"],
+            office["theirs"],
+        }
 
 
 def test_a_case_worker_sees_the_cases_they_registered_for_someone_else(office):
     with _as(office, "admin") as s:
         add_account(s, "citra", "caseworker")
     with _as(office, "ani") as s:
-        file = new_case(s, {"full_name": "Oktaviana Lake"})   # assigned to ani herself
+        file = new_case(s, {"full_name": "Oktaviana Lake"})  # assigned to ani herself
         assert file.case.created_by == "ani"
     with _as(office, "supervisor") as s:
         f = cases.open_case(s, file.case.case_number)
@@ -157,27 +177,32 @@ def test_a_case_worker_sees_the_cases_they_registered_for_someone_else(office):
         cases.save_case_file(s, f.person, f.case)
     with _as(office, "ani") as s:
         assert cases.open_case(s, file.case.case_number).case.assigned_to == "citra"
-        assert file.case.case_number in {row["case_number"]
-                                         for row in cases.find_cases(s, "Oktaviana")}
+        assert file.case.case_number in {
+            row["case_number"] for row in cases.find_cases(s, "Oktaviana")
+        }
 
 
 def test_an_analyst_never_sees_a_name_through_any_path(office):
     with _as(office, "analyst") as s:
         rows = listing.list_cases(s, CaseFilter(), limit=100)
-        assert rows and all(row.full_name == row.initials == row.register_number == ""
-                            for row in rows)
+        assert rows and all(
+            row.full_name == row.initials == row.register_number == "" for row in rows
+        )
         assert len(listing.list_cases(s, CaseFilter(), sort="name")) == len(rows)
-        for attempt in (lambda: cases.find_cases(s, "Yuliana"),
-                        lambda: listing.list_cases(s, CaseFilter(text="Yuliana")),
-                        lambda: cases.open_case(s, office["mine"]),
-                        lambda: listing.case_history(s, office["mine"]),
-                        lambda: listing.dashboard(s),
-                        lambda: listing.list_referrals(s),
-                        lambda: letters.draft_letter(s, office["referral"]),
-                        lambda: audit.case_entries(s, office["mine"])):
+        for attempt in (
+            lambda: cases.find_cases(s, "Yuliana"),
+            lambda: listing.list_cases(s, CaseFilter(text="Yuliana")),
+            lambda: cases.open_case(s, office["mine"]),
+            lambda: listing.case_history(s, office["mine"]),
+            lambda: listing.dashboard(s),
+            lambda: listing.list_referrals(s),
+            lambda: letters.draft_letter(s, office["referral"]),
+            lambda: audit.case_entries(s, office["mine"]),
+        ):
             with pytest.raises(NotPermitted):
                 attempt()
         from tipdesk.services import sync
+
         with pytest.raises(NotPermitted):
             sync.export_batch(s, "NTT", office["folder"])
 
@@ -196,30 +221,33 @@ def test_closing_a_case_needs_a_supervisor_and_records_the_approval(office):
         file.case.closure_reason = "goals_achieved"
         cases.save_case_file(s, file.person, file.case)
         closed = cases.open_case(s, office["mine"]).case
-        assert (closed.closure_approved_by, closed.closure_approved_on) == (
-            "supervisor", s.today())
+        assert (closed.closure_approved_by, closed.closure_approved_on) == ("supervisor", s.today())
         assert audit.entries(s, case_number=office["mine"], actions=("case_closed",))
-    with _as(office, "ani") as s:   # editing a closed case keeps the approval
+    with _as(office, "ani") as s:  # editing a closed case keeps the approval
         file = cases.open_case(s, office["mine"])
         file.case.risk_level = "low"
-        file.case.closure_approved_by = "ani"    # cannot be forged from outside
+        file.case.closure_approved_by = "ani"  # cannot be forged from outside
         cases.save_case_file(s, file.person, file.case)
         assert cases.open_case(s, office["mine"]).case.closure_approved_by == "supervisor"
 
 
 # --- the audit trail ----------------------------------------------------------------------
 
+
 def test_the_audit_trail_records_who_did_what_to_which_case(office):
     with _as(office, "ani") as s:
         file = cases.open_case(s, office["mine"])
-        cases.open_case(s, office["mine"])          # reopening at once is one view
+        cases.open_case(s, office["mine"])  # reopening at once is one view
         file.person.alias = "Nona"
         cases.save_case_file(s, file.person, file.case)
         letters.issue_letter(s, office["referral"])
         mine = audit.case_entries(s, office["mine"])
     actions = [(e.username, e.action) for e in mine]
-    assert actions[:3] == [("ani", "letter_issued"), ("ani", "case_changed"),
-                           ("ani", "case_viewed")]
+    assert actions[:3] == [
+        ("ani", "letter_issued"),
+        ("ani", "case_changed"),
+        ("ani", "case_viewed"),
+    ]
     assert ("admin", "case_created") in actions
     changed = next(e for e in mine if e.action == "case_changed")
     assert changed.detail == {"fields": ["person.alias"]}
@@ -249,7 +277,8 @@ def test_check_detects_a_removed_audit_row(office):
     _tamper(office["folder"], "DELETE FROM audit_log WHERE seq = 4")
     with sign_in(office["folder"], "admin") as s:
         assert check_register(s).checks["audit_trail"] == [
-            "audit row 4 is missing (the next row is 5)"]
+            "audit row 4 is missing (the next row is 5)"
+        ]
 
 
 def test_check_detects_rows_cut_off_the_end_and_a_rechained_row(office):
@@ -261,17 +290,23 @@ def test_check_detects_rows_cut_off_the_end_and_a_rechained_row(office):
         assert "were removed" in check_register(s).checks["audit_trail"][0]
     # An edited row whose own hash was recomputed still breaks the next row's link.
     from tipdesk.storage import audit as store
+
     with sign_in(office["folder"], "admin") as s:
-        row = dict(s.db.execute("SELECT * FROM audit_log WHERE seq = 2").fetchone()
-                   and next(s.db.query("SELECT * FROM audit_log WHERE seq = 2")))
+        row = dict(
+            s.db.execute("SELECT * FROM audit_log WHERE seq = 2").fetchone()
+            and next(s.db.query("SELECT * FROM audit_log WHERE seq = 2"))
+        )
         row["username"] = "budi"
-        s.db.execute("UPDATE audit_log SET username = 'budi', hash = ? WHERE seq = 2",
-                     [store.row_hash(row["prev_hash"], row)])
+        s.db.execute(
+            "UPDATE audit_log SET username = 'budi', hash = ? WHERE seq = 2",
+            [store.row_hash(row["prev_hash"], row)],
+        )
         s.db.conn.commit()
         assert check_register(s).checks["audit_trail"][0].startswith("audit row 3 does not")
 
 
 # --- sign-in protection -------------------------------------------------------------------
+
 
 def test_failed_sign_ins_are_slowed_down_and_audited(office, monkeypatch):
     now = [1_800_000_000.0]
@@ -285,7 +320,7 @@ def test_failed_sign_ins_are_slowed_down_and_audited(office, monkeypatch):
         open_register(office["folder"], "ani", PASSWORD)
     assert 0 < caught.value.params["seconds"] <= keyslots.FIRST_DELAY_S
     now[0] += keyslots.FIRST_DELAY_S
-    with pytest.raises(WrongPassword):       # a sixth failure doubles the wait
+    with pytest.raises(WrongPassword):  # a sixth failure doubles the wait
         open_register(office["folder"], "ani", "still wrong")
     with pytest.raises(SignInDelayed) as caught:
         open_register(office["folder"], "ani", PASSWORD)
@@ -317,16 +352,16 @@ def test_unlocking_checks_the_same_users_password(office):
 
 # --- accounts -------------------------------------------------------------------------------
 
+
 def test_account_lifecycle_add_role_disable_enable_reset(office):
     with _as(office, "admin") as s:
-        users.add_user(s, r.User(username="dewi", role="caseworker"), "dewi-sandi-1",
-                       kdf=FAST_KDF)
+        users.add_user(s, r.User(username="dewi", role="caseworker"), "dewi-sandi-1", kdf=FAST_KDF)
     sign_in(office["folder"], "dewi", "dewi-sandi-1").close()
     with _as(office, "admin") as s:
         users.set_role(s, "dewi", "supervisor")
         users.disable_user(s, "dewi")
         assert {a.username: a.status for a in users.list_accounts(s)}["dewi"] == "disabled"
-    with pytest.raises(UnknownUser):          # the slot is gone with the account
+    with pytest.raises(UnknownUser):  # the slot is gone with the account
         open_register(office["folder"], "dewi", "dewi-sandi-1")
     with _as(office, "admin") as s:
         users.enable_user(s, "dewi", "dewi-baru-22", kdf=FAST_KDF)
@@ -339,14 +374,20 @@ def test_account_lifecycle_add_role_disable_enable_reset(office):
         users.reset_password(s, "dewi", "dewi-reset-44", kdf=FAST_KDF)
         logged = [e.action for e in audit.entries(s, username="admin")]
     sign_in(office["folder"], "dewi", "dewi-reset-44").close()
-    for action in ("user_added", "user_role_changed", "user_disabled", "user_enabled",
-                   "password_reset"):
+    for action in (
+        "user_added",
+        "user_role_changed",
+        "user_disabled",
+        "user_enabled",
+        "password_reset",
+    ):
         assert action in logged
 
 
 def test_a_user_whose_row_is_inactive_cannot_sign_in_even_with_a_slot(office):
     with _as(office, "admin") as s:
         from tipdesk.storage import local
+
         local.update_user(s.db, "ani", active=0)
         s.db.conn.commit()
     with pytest.raises(UserDisabled):
@@ -381,10 +422,11 @@ def test_removing_a_user_with_a_rekey_locks_out_their_old_key_file(office, tmp_p
         removed = users.remove_user(s, "budi", rekey=True)
         assert removed.rekeyed and removed.needs_reset == () and not removed.new_recovery_code
         assert check_register(s).ok
-        new_case(s, {"full_name": "Setelah Rekey"})      # the session goes on, re-keyed
+        new_case(s, {"full_name": "Setelah Rekey"})  # the session goes on, re-keyed
     # budi's copy of the old key file still unwraps the old key, which no longer opens it.
     stolen = keyslots.KeyFile.load(old_keys).unlock("budi", PASSWORD)
     from tipdesk.storage.connection import open_database
+
     with pytest.raises(RegisterDamaged):
         open_database(office["folder"] / "register.db", stolen)
     with pytest.raises(UnknownUser):
@@ -401,6 +443,7 @@ def test_removing_a_user_with_a_rekey_locks_out_their_old_key_file(office, tmp_p
 
 def test_recovery_code_sets_a_new_admin_password_even_after_a_rekey(tmp_path):
     from tests.conftest import new_register
+
     created = new_register(tmp_path / "reg")
     with sign_in(created.folder, "admin") as s:
         users.add_user(s, r.User(username="kedua", role="admin"), PASSWORD, kdf=FAST_KDF)
@@ -408,16 +451,18 @@ def test_recovery_code_sets_a_new_admin_password_even_after_a_rekey(tmp_path):
     with sign_in(created.folder, "kedua") as s:
         users.remove_user(s, "ani", rekey=True)
     with pytest.raises(WrongPassword):
-        users.recover(created.folder, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "admin",
-                      "baru-sekali-1")
-    with users.recover(created.folder, created.recovery_code.lower(), "admin",
-                       "baru-sekali-1") as s:
+        users.recover(
+            created.folder, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "admin", "baru-sekali-1"
+        )
+    with users.recover(
+        created.folder, created.recovery_code.lower(), "admin", "baru-sekali-1"
+    ) as s:
         assert s.user.username == "admin"
         assert check_register(s).ok
     sign_in(created.folder, "admin", "baru-sekali-1").close()
     with sign_in(created.folder, "kedua") as s:
         users.set_role(s, "kedua", "caseworker")
-    with pytest.raises(NotPermitted):   # the recovery code is for an admin account
+    with pytest.raises(NotPermitted):  # the recovery code is for an admin account
         users.recover(created.folder, created.recovery_code, "kedua", "x-baru-kedua-2")
 
 
@@ -437,21 +482,27 @@ def test_user_records_round_trip_their_removed_flag(office):
 
 # --- found in review: what a save, a conflict or the letter archive could leak -----------
 
+
 def test_a_save_cannot_move_a_case_to_another_person_or_revive_a_tombstone(office):
     with _as(office, "ani") as s:
         mine = cases.open_case(s, office["mine"])
     with _as(office, "admin") as s:
         theirs = cases.open_case(s, office["theirs"])
     with _as(office, "ani") as s:
-        forged = dataclasses.replace(mine.case, person_id=theirs.person.id,
-                                     case_number="KUP-2026-99999", deleted=True)
-        with pytest.raises(NotFound):      # the person given is not the case's person
+        forged = dataclasses.replace(
+            mine.case, person_id=theirs.person.id, case_number="KUP-2026-99999", deleted=True
+        )
+        with pytest.raises(NotFound):  # the person given is not the case's person
             cases.save_case_file(s, theirs.person, forged)
         forged.risk_level = "high"
-        cases.save_case_file(s, mine.person, forged)    # the case's own person: saved...
+        cases.save_case_file(s, mine.person, forged)  # the case's own person: saved...
         saved = cases.open_case(s, office["mine"]).case
         assert (saved.person_id, saved.case_number, saved.deleted, saved.risk_level) == (
-            mine.case.person_id, office["mine"], False, "high")   # ...but pinned
+            mine.case.person_id,
+            office["mine"],
+            False,
+            "high",
+        )  # ...but pinned
     with _as(office, "admin") as s:
         assert cases.open_case(s, office["theirs"]).person.full_name == "Yuliana Tefa"
 
@@ -459,10 +510,9 @@ def test_a_save_cannot_move_a_case_to_another_person_or_revive_a_tombstone(offic
 def test_the_same_username_in_another_office_owns_nothing_here(office):
     with _as(office, "admin") as s:
         file = cases.open_case(s, office["mine"])
-        s.db.execute("UPDATE cases SET origin = 'another-office' WHERE id = ?",
-                     [file.case.id])
+        s.db.execute("UPDATE cases SET origin = 'another-office' WHERE id = ?", [file.case.id])
         s.db.conn.commit()
-    with _as(office, "ani") as s:       # a district's "ani" is not this register's "ani"
+    with _as(office, "ani") as s:  # a district's "ani" is not this register's "ani"
         with pytest.raises(NotPermitted):
             cases.open_case(s, office["mine"])
         assert cases.find_cases(s, "Yuliana") == []
@@ -472,7 +522,7 @@ def test_the_same_username_in_another_office_owns_nothing_here(office):
 
 def test_the_letter_archive_shows_a_case_worker_only_their_cases(office):
     with _as(office, "supervisor") as s:
-        letters.issue_letter(s, office["referral"])        # ani's case
+        letters.issue_letter(s, office["referral"])  # ani's case
     with _as(office, "ani") as s:
         assert [e.case_number for e in letters.list_letters(s)] == [office["mine"]]
     with _as(office, "budi") as s:
@@ -500,7 +550,7 @@ def test_a_case_worker_sees_only_the_conflicts_of_their_cases(tmp_path):
         f.case.risk_level = level
         cases.save_case_file(who.session, f.person, f.case)
     sync.import_batch(district.session, province.export(district, stick / "2.tipbatch"))
-    assert len(sync.list_conflicts(district.session)) == 1       # the admin sees it
+    assert len(sync.list_conflicts(district.session)) == 1  # the admin sees it
     district.session.close()
     province.session.close()
     with sign_in(district.folder, "budi") as s:

@@ -35,7 +35,7 @@ CANARY_NIK = "5371014112089731"
 CANARY_NOTE = "catatan-kanari-qwertyuiop"
 CANARY_PLACE = "Jalan Kanari Nomor Tujuh"
 CANARIES = (CANARY_NAME, CANARY_NIK, CANARY_NOTE, CANARY_PLACE)
-PAGE, RESERVE = 4096, 80          # SQLCipher 4's page size and per-page IV + HMAC
+PAGE, RESERVE = 4096, 80  # SQLCipher 4's page size and per-page IV + HMAC
 
 
 def _plain_pages(data: bytes, key: bytes, *, wal: bool = False) -> bytes:
@@ -45,13 +45,13 @@ def _plain_pages(data: bytes, key: bytes, *, wal: bool = False) -> bytes:
     out = io.BytesIO()
     step, start = (PAGE + 24, 32) if wal else (PAGE, 0)
     for offset in range(start, len(data) - step + 1, step):
-        frame = data[offset:offset + step]
+        frame = data[offset : offset + step]
         page_no = int.from_bytes(frame[:4], "big") if wal else offset // PAGE + 1
         page = frame[24:] if wal else frame
-        skip = 16 if page_no == 1 else 0          # page 1 starts with the file's salt
-        iv = page[PAGE - RESERVE:PAGE - RESERVE + 16]
+        skip = 16 if page_no == 1 else 0  # page 1 starts with the file's salt
+        iv = page[PAGE - RESERVE : PAGE - RESERVE + 16]
         decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
-        out.write(decryptor.update(page[skip:PAGE - RESERVE]) + decryptor.finalize())
+        out.write(decryptor.update(page[skip : PAGE - RESERVE]) + decryptor.finalize())
     return out.getvalue()
 
 
@@ -71,8 +71,9 @@ def _every_file(folder: Path) -> list[tuple[str, bytes]]:
 
 def _readable(folder: Path, key: bytes) -> bytes:
     """All that ``key`` decrypts of every file in ``folder``, as one text to search."""
-    return b"".join(_plain_pages(data, key, wal=name.endswith("-wal"))
-                    for name, data in _every_file(folder))
+    return b"".join(
+        _plain_pages(data, key, wal=name.endswith("-wal")) for name, data in _every_file(folder)
+    )
 
 
 @pytest.fixture
@@ -84,12 +85,21 @@ def office(tmp_path):
         add_account(s, "ana", "analyst")
         add_account(s, "ani", "caseworker")
         add_demo_cases(s, 300, seed=5, reference=TODAY)
-        file = new_case(s, {"full_name": CANARY_NAME, "nik": CANARY_NIK,
-                            "address": CANARY_PLACE, "birth_date": dt.date(2008, 12, 1)},
-                        summary=f"Ringkasan {CANARY_NOTE}", exploitation_place=CANARY_PLACE,
-                        opened_on=dt.date(2026, 11, 2))
-        cases.add_note(s, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
-                                     text=f"Catatan {CANARY_NOTE}"))
+        file = new_case(
+            s,
+            {
+                "full_name": CANARY_NAME,
+                "nik": CANARY_NIK,
+                "address": CANARY_PLACE,
+                "birth_date": dt.date(2008, 12, 1),
+            },
+            summary=f"Ringkasan {CANARY_NOTE}",
+            exploitation_place=CANARY_PLACE,
+            opened_on=dt.date(2026, 11, 2),
+        )
+        cases.add_note(
+            s, r.CaseNote(case_id=file.case.id, noted_on=TODAY, text=f"Catatan {CANARY_NOTE}")
+        )
         backup.daily_backup(s)
     return {"folder": created.folder, "case": file.case.case_number}
 
@@ -105,7 +115,7 @@ def test_an_analysts_key_decrypts_no_name_nik_note_or_address_anywhere(office):
     assert copy.execute("SELECT count(*) FROM cases").fetchone()[0] == 301
     copy.close()
     readable = b"".join(_readable(folder, key) for key in analyst_keys)
-    assert office["case"].encode() in readable          # (the scan does decrypt the copy)
+    assert office["case"].encode() in readable  # (the scan does decrypt the copy)
     found = [c for c in CANARIES if c.encode() in readable]
     assert found == []
     # The same scan with the register's key finds every one of them.
@@ -117,20 +127,22 @@ def test_an_analyst_signs_in_to_the_copy_and_can_do_nothing_else(office):
     with sign_in(office["folder"], "ana") as s:
         assert s.analysis and s.user.role == "analyst" and s.office.code == "KUP"
         rows = listing.list_cases(s, listing.CaseFilter(), limit=500)
-        assert len(rows) == 301 and not any(row.full_name or row.register_number
-                                            for row in rows)
-        for action in (lambda: cases.open_case(s, office["case"]),
-                       lambda: cases.find_cases(s, "Kanariawati"),
-                       lambda: audit.entries(s),
-                       lambda: users.list_accounts(s)):
+        assert len(rows) == 301 and not any(row.full_name or row.register_number for row in rows)
+        for action in (
+            lambda: cases.open_case(s, office["case"]),
+            lambda: cases.find_cases(s, "Kanariawati"),
+            lambda: audit.entries(s),
+            lambda: users.list_accounts(s),
+        ):
             with pytest.raises(NotPermitted):
                 action()
         assert analysis_store.holds_personal_columns(s.db) == []
 
 
 def _all_tables(report) -> dict:
-    return {key: [(row.key, row.values) for row in table.rows]
-            for key, table in report.tables.items()}
+    return {
+        key: [(row.key, row.values) for row in table.rows] for key, table in report.tables.items()
+    }
 
 
 def test_an_analysts_report_is_an_admins_figure_for_figure(office, tmp_path):
@@ -141,36 +153,57 @@ def test_an_analysts_report_is_an_admins_figure_for_figure(office, tmp_path):
         new_case(s, {"birth_date": None, "estimated_age": 15}, opened_on=dt.date(2024, 2, 29))
         new_case(s, {"birth_date": dt.date(2000, 2, 29)}, opened_on=dt.date(2025, 2, 28))
         # ...and values an import of an earlier version may have let in (DESIGN.md 5b).
-        odd = [row.case_number for row in listing.list_cases(s, listing.CaseFilter(),
-                                                             limit=4)]
-        for number, person_sql, case_sql in zip(odd, (
-                "birth_date = '2026-06-01'", "birth_date = '2024-02-30'",
-                "birth_date = NULL, estimated_age = 200", "birth_date = '1990-01-01'"), (
-                "opened_on = '2026-01-05'", "opened_on = opened_on", "opened_on = opened_on",
-                "opened_on = NULL"), strict=True):
-            s.db.execute(f"UPDATE persons SET {person_sql} WHERE id = (SELECT person_id "
-                         "FROM cases WHERE case_number = ?)", [number])
+        odd = [row.case_number for row in listing.list_cases(s, listing.CaseFilter(), limit=4)]
+        for number, person_sql, case_sql in zip(
+            odd,
+            (
+                "birth_date = '2026-06-01'",
+                "birth_date = '2024-02-30'",
+                "birth_date = NULL, estimated_age = 200",
+                "birth_date = '1990-01-01'",
+            ),
+            (
+                "opened_on = '2026-01-05'",
+                "opened_on = opened_on",
+                "opened_on = opened_on",
+                "opened_on = NULL",
+            ),
+            strict=True,
+        ):
+            s.db.execute(
+                f"UPDATE persons SET {person_sql} WHERE id = (SELECT person_id "
+                "FROM cases WHERE case_number = ?)",
+                [number],
+            )
             s.db.execute(f"UPDATE cases SET {case_sql} WHERE case_number = ?", [number])
         s.db.conn.commit()
         analysis.keep_current(s)
-        periods = [(dt.date(2020, 1, 1), TODAY), (dt.date(2026, 1, 1), TODAY),
-                   (dt.date(2024, 2, 1), dt.date(2024, 3, 31))]
+        periods = [
+            (dt.date(2020, 1, 1), TODAY),
+            (dt.date(2026, 1, 1), TODAY),
+            (dt.date(2024, 2, 1), dt.date(2024, 3, 31)),
+        ]
         admin = [_all_tables(reports.build_report(s, a, b)) for a, b in periods]
         table = reports.build_report(s, *periods[0]).tables["sex_age"]
         cell = (table.rows[0].key, table.columns[0])
-        admin_cells = [row.case_number for row in reports.cases_behind(
-            s, *periods[0], "sex_age", *cell)]
+        admin_cells = [
+            row.case_number for row in reports.cases_behind(s, *periods[0], "sex_age", *cell)
+        ]
         admin_stats = export_stats(s, tmp_path / "admin.csv")
     with sign_in(folder, "ana") as s:
         analyst = [_all_tables(reports.build_report(s, a, b)) for a, b in periods]
-        analyst_cells = [row.case_number for row in reports.cases_behind(
-            s, *periods[0], "sex_age", *cell)]
+        analyst_cells = [
+            row.case_number for row in reports.cases_behind(s, *periods[0], "sex_age", *cell)
+        ]
         analyst_stats = export_stats(s, tmp_path / "analyst.csv")
     assert analyst == admin
     assert analyst_cells == admin_cells and analyst_cells
     assert (tmp_path / "analyst.csv").read_bytes() == (tmp_path / "admin.csv").read_bytes()
-    assert (analyst_stats.exported, analyst_stats.suppressed, analyst_stats.without_consent) \
-        == (admin_stats.exported, admin_stats.suppressed, admin_stats.without_consent)
+    assert (analyst_stats.exported, analyst_stats.suppressed, analyst_stats.without_consent) == (
+        admin_stats.exported,
+        admin_stats.suppressed,
+        admin_stats.without_consent,
+    )
     assert admin_stats.exported > 100
 
 
@@ -183,8 +216,10 @@ def _figure(folder: Path, username: str) -> dict:
 def _exploitation(folder: Path, username: str) -> dict:
     with sign_in(folder, username) as s:
         report = reports.build_report(s, dt.date(2000, 1, 1), TODAY)
-        return {**{row.key: row.values for row in report.tables["exploitation"].rows},
-                **{row.key: row.values for row in report.tables["summary"].rows}}
+        return {
+            **{row.key: row.values for row in report.tables["exploitation"].rows},
+            **{row.key: row.values for row in report.tables["summary"].rows},
+        }
 
 
 def test_the_copy_follows_every_save_delete_erasure_and_bulk_load(office):
@@ -211,12 +246,16 @@ def test_the_copy_follows_every_save_delete_erasure_and_bulk_load(office):
 
     step(lambda s: new_case(s, opened_on=dt.date(2026, 11, 20)))
     step(edit)
-    step(lambda s: add_demo_cases(s, 40, seed=9, reference=TODAY))   # lifted triggers
+    step(lambda s: add_demo_cases(s, 40, seed=9, reference=TODAY))  # lifted triggers
     step(delete)
     step(lambda s: privacy.erase_person(s, office["case"], "person_request"))
     with sign_in(folder, "ana") as s:
-        assert s.db.execute("SELECT deleted FROM cases WHERE case_number = ?",
-                            [office["case"]]).fetchone()[0] == 1
+        assert (
+            s.db.execute(
+                "SELECT deleted FROM cases WHERE case_number = ?", [office["case"]]
+            ).fetchone()[0]
+            == 1
+        )
 
 
 def test_a_refresh_cut_short_is_made_good_at_the_next(office, monkeypatch):
@@ -226,20 +265,19 @@ def test_a_refresh_cut_short_is_made_good_at_the_next(office, monkeypatch):
         real = analysis_store.set_meta
 
         def crash(*args, **kwargs):
-            raise KeyboardInterrupt           # the program stops inside the copy's write
+            raise KeyboardInterrupt  # the program stops inside the copy's write
 
         monkeypatch.setattr(analysis_store, "set_meta", crash)
         with pytest.raises(KeyboardInterrupt):
             new_case(s, opened_on=dt.date(2026, 11, 21))
         monkeypatch.setattr(analysis_store, "set_meta", real)
-    assert _figure(folder, "ana") != _figure(folder, "admin")       # (until the next)
+    assert _figure(folder, "ana") != _figure(folder, "admin")  # (until the next)
     with sign_in(folder, "admin") as s:
         new_case(s, opened_on=dt.date(2026, 11, 22))
     assert _figure(folder, "ana") == _figure(folder, "admin")
 
 
-def test_notes_the_copy_holds_leave_the_register_even_after_a_failed_drop(office,
-                                                                          monkeypatch):
+def test_notes_the_copy_holds_leave_the_register_even_after_a_failed_drop(office, monkeypatch):
     folder = office["folder"]
 
     def notes() -> int:
@@ -259,7 +297,7 @@ def test_notes_the_copy_holds_leave_the_register_even_after_a_failed_drop(office
     with sign_in(folder, "admin") as s:
         assert s.db.execute("SELECT count(*) FROM _analysis_dirty").fetchone()[0] > 0
         new_case(s, opened_on=dt.date(2026, 11, 23))
-    assert notes() == 0                      # dropped when a session ends
+    assert notes() == 0  # dropped when a session ends
     assert _figure(folder, "ana") == _figure(folder, "admin")
 
 
@@ -293,7 +331,7 @@ def test_removing_an_analyst_leaves_their_old_key_file_opening_nothing(office, t
             open_database(folder / "analysis.db", old_key)
         readable = _readable(folder, old_key)
         assert later.encode() not in readable and office["case"].encode() not in readable
-    with sign_in(folder, "bima") as s:          # the other analyst follows the new key
+    with sign_in(folder, "bima") as s:  # the other analyst follows the new key
         assert s.analysis
     assert _figure(folder, "bima") == _figure(folder, "admin")
 
@@ -304,8 +342,7 @@ def test_an_analyst_of_an_earlier_version_is_moved_to_the_copy_and_a_rekey_advis
         add_account(s, "lama", "caseworker")
         users.set_role(s, "lama", "analyst", password=PASSWORD, kdf=FAST_KDF)
         # As TipDesk before issue 19 left it: the analyst's slot wraps the register key.
-        KeyFile.load(folder / "register.keys").set_user_slot("lama", PASSWORD, s.key,
-                                                             FAST_KDF)
+        KeyFile.load(folder / "register.keys").set_user_slot("lama", PASSWORD, s.key, FAST_KDF)
         held_key = s.key
     with sign_in(folder, "lama") as s:
         assert s.analysis
@@ -336,16 +373,15 @@ def test_a_role_to_or_from_analyst_comes_with_a_new_password(office):
 def test_analysts_sign_ins_reach_the_registers_trail_and_nothing_forged_does(office):
     folder = office["folder"]
     with sign_in(folder, "ana") as s:
-        audit.record_apart(s, "locked", entity="users", record_id="ana")    # idle lock
-        register.verify_password(s, PASSWORD)                               # and back
+        audit.record_apart(s, "locked", entity="users", record_id="ana")  # idle lock
+        register.verify_password(s, PASSWORD)  # and back
         # Whoever holds the copy's key could write to its trail, as anybody.
         audit.record_raw(s.db, "case_deleted", username="admin", entity="cases")
     with sign_in(folder, "admin") as s:
         rows = audit.entries(s, username="ana")
         assert [e.action for e in rows] == ["unlocked", "locked", "sign_in"]
         assert {e.detail.get("in") for e in rows} == {"analysis_copy"}
-        assert not [e for e in audit.entries(s, username="admin")
-                    if e.action == "case_deleted"]
+        assert not [e for e in audit.entries(s, username="admin") if e.action == "case_deleted"]
         assert check_register(s).ok
 
 

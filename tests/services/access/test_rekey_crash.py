@@ -80,9 +80,14 @@ sys.exit(code)
 
 
 def _env(tmp: Path) -> dict:
-    env = dict(os.environ, TIPDESK_PASSWORD=PASSWORD, TIPDESK_LANG="en",
-               XDG_STATE_HOME=str(tmp / "state"), XDG_DATA_HOME=str(tmp / "data"),
-               PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        TIPDESK_PASSWORD=PASSWORD,
+        TIPDESK_LANG="en",
+        XDG_STATE_HOME=str(tmp / "state"),
+        XDG_DATA_HOME=str(tmp / "data"),
+        PYTHONPATH=str(ROOT),
+    )
     env.pop("TIPDESK_USER", None)
     return env
 
@@ -110,10 +115,14 @@ def _copy(template, where: Path) -> Path:
     return folder
 
 
-def _run_child(folder: Path, kill_at: int, when: str, env: dict
-               ) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", CHILD, str(folder), str(kill_at), when],
-                          env=env, capture_output=True, text=True, timeout=120)
+def _run_child(folder: Path, kill_at: int, when: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", CHILD, str(folder), str(kill_at), when],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _opens_with(folder: Path, key: bytes) -> bool:
@@ -129,17 +138,21 @@ def _backup_slots(folder: Path) -> list[list[str]]:
     for path in backup.backups_in(folder):
         with zipfile.ZipFile(path) as zf:
             found.append([s["name"] for s in json.loads(zf.read("register.keys"))["slots"]])
-        backup.read_manifest(path)      # still a whole backup
+        backup.read_manifest(path)  # still a whole backup
     return found
 
 
 def _leftovers(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if files.is_temp_name(p.name) or p.name.endswith(("-journal", ".rekey")))
+    return sorted(
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if files.is_temp_name(p.name) or p.name.endswith(("-journal", ".rekey"))
+    )
 
 
-def _settle_and_judge(template, folder: Path, caplog, monkeypatch,
-                      heard: list[str] | None = None) -> str:
+def _settle_and_judge(
+    template, folder: Path, caplog, monkeypatch, heard: list[str] | None = None
+) -> str:
     """Open the register as the user who stays, as the next program would; check it is
     wholly before or wholly after the removal, and return which ("old" or "new")."""
     intent = KeyFile.load(folder / "register.keys").rekey
@@ -154,7 +167,7 @@ def _settle_and_judge(template, folder: Path, caplog, monkeypatch,
         heard.append(said)
     if intent:
         assert "finished" in said or "rolled back" in said, (intent, replaced)
-    elif replaced:          # (killed after its last step: nothing left to settle)
+    elif replaced:  # (killed after its last step: nothing left to settle)
         assert said == ""
     assert KeyFile.load(folder / "register.keys").rekey is None
     assert _leftovers(folder) == []
@@ -192,7 +205,8 @@ def _remove_again(template, folder: Path) -> None:
 
 
 def test_a_removal_killed_at_every_step_is_finished_or_rolled_back(
-        template, tmp_path, caplog, monkeypatch):
+    template, tmp_path, caplog, monkeypatch
+):
     env = _env(tmp_path)
     # How many counted steps a whole removal takes.
     whole = _run_child(_copy(template, tmp_path / "whole"), 0, "never", env)
@@ -202,8 +216,13 @@ def test_a_removal_killed_at_every_step_is_finished_or_rolled_back(
     runs = [(n, when) for n in range(1, steps + 1) for when in ("before", "after")]
     folders = {run: _copy(template, tmp_path / f"{run[0]}-{run[1]}") for run in runs}
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = dict(zip(runs, pool.map(
-            lambda run: _run_child(folders[run], run[0], run[1], env), runs), strict=True))
+        results = dict(
+            zip(
+                runs,
+                pool.map(lambda run: _run_child(folders[run], run[0], run[1], env), runs),
+                strict=True,
+            )
+        )
     outcomes, heard = {}, []
     for run in runs:
         assert results[run].returncode == -signal.SIGKILL, (run, results[run].stderr)
@@ -219,15 +238,20 @@ def test_a_removal_killed_at_every_step_is_finished_or_rolled_back(
 
 
 def test_a_removal_killed_at_random_moments_is_finished_or_rolled_back(
-        template, tmp_path, caplog, monkeypatch):
+    template, tmp_path, caplog, monkeypatch
+):
     env = _env(tmp_path)
     # How long the re-key itself takes here, between the child's "start" and "done".
     timings = []
     for i in range(2):
         folder = _copy(template, tmp_path / f"timing-{i}")
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), "0", "signal"],
-                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(folder), "0", "signal"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout.readline().strip() == "start"
         began = time.monotonic()
         assert child.stdout.readline().strip() == "done"
@@ -238,9 +262,13 @@ def test_a_removal_killed_at_random_moments_is_finished_or_rolled_back(
     outcomes = []
     for i in range(10):
         folder = _copy(template, tmp_path / f"random-{i}")
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), "0", "signal"],
-                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(folder), "0", "signal"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout.readline().strip() == "start"
         time.sleep(rng.uniform(0, span))
         child.send_signal(signal.SIGKILL)
@@ -258,15 +286,22 @@ def test_a_rollback_puts_back_the_new_key_others_had_not_followed_yet(template, 
     folder = _copy(template, tmp_path)
     with sign_in(folder, "admin") as s:
         add_account(s, "cici", "caseworker")
-        users.remove_user(s, "ani", rekey=True)        # cici has a pending key now
+        users.remove_user(s, "ani", rekey=True)  # cici has a pending key now
         before = KeyFile.load(folder / "register.keys").slots
         tmp = files.temp_path(folder / "register.db")
         tmp.write_bytes(b"half an export")
         keys = KeyFile.load(folder / "register.keys")
-        ended = subprocess.Popen([sys.executable, "-c", ""])     # (its pid is free after)
+        ended = subprocess.Popen([sys.executable, "-c", ""])  # (its pid is free after)
         ended.wait()
-        keys.rekey = {"stage": "ready", "db": tmp.name, "pid": ended.pid,
-                      "salt": "00" * 16, "removed": REMOVED, "next": [], "before": before}
+        keys.rekey = {
+            "stage": "ready",
+            "db": tmp.name,
+            "pid": ended.pid,
+            "salt": "00" * 16,
+            "removed": REMOVED,
+            "next": [],
+            "before": before,
+        }
         for slot in keys.slots:
             slot.pop("pending", None)
         keys.save()
@@ -286,7 +321,7 @@ def test_another_program_with_the_register_open_stops_a_rekey(template, tmp_path
         assert REMOVED in register_users(folder)
         assert _leftovers(folder) == []
         assert KeyFile.load(folder / "register.keys").rekey is None
-        assert check_register(s).ok              # the session goes on, as before
+        assert check_register(s).ok  # the session goes on, as before
     with sign_in(folder, "admin") as s:
         assert users.remove_user(s, REMOVED, rekey=True).rekeyed
 
@@ -295,16 +330,18 @@ def test_removing_a_user_takes_their_slot_out_of_the_backups(template, tmp_path)
     folder = _copy(template, tmp_path)
     assert [REMOVED in slots for slots in _backup_slots(folder)] == [True]
     junk = folder / "backups" / "copied-by-hand.tipbackup"
-    junk.write_bytes(b"not a backup")              # left as it is, and no obstacle
+    junk.write_bytes(b"not a backup")  # left as it is, and no obstacle
     seen = []
     with sign_in(folder, "admin") as s:
-        removed = users.remove_user(s, REMOVED, rekey=False,
-                                    progress=lambda d, t: seen.append((d, t)))
+        removed = users.remove_user(
+            s, REMOVED, rekey=False, progress=lambda d, t: seen.append((d, t))
+        )
     assert removed.backups == 1 and seen and seen[-1][0] == seen[-1][1]
     junk.unlink()
     assert [REMOVED in slots for slots in _backup_slots(folder)] == [False]
-    restored = backup.restore_backup(backup.backups_in(folder)[0], tmp_path / "restored",
-                                     "admin", PASSWORD)
+    restored = backup.restore_backup(
+        backup.backups_in(folder)[0], tmp_path / "restored", "admin", PASSWORD
+    )
     assert restored.username == "admin"
     with pytest.raises(UnknownUser):
         sign_in(tmp_path / "restored", REMOVED)
@@ -320,13 +357,13 @@ def test_a_rekey_reports_progress_to_the_end(template, tmp_path):
     assert all(d <= t for d, t in seen)
 
 
-
-def test_the_copy_an_earlier_version_left_is_removed_at_the_next_open(template, tmp_path,
-                                                                        monkeypatch):
+def test_the_copy_an_earlier_version_left_is_removed_at_the_next_open(
+    template, tmp_path, monkeypatch
+):
     folder = _copy(template, tmp_path)
     old = folder / ".register.db.0123456789ab.rekey"
     old.write_bytes(os.urandom(4096))
-    other = folder / "notes.rekey"           # not a name TipDesk ever wrote
+    other = folder / "notes.rekey"  # not a name TipDesk ever wrote
     other.write_bytes(b"x")
     monkeypatch.setattr(files, "PROCESS_STARTED", time.time() + 1)
     sign_in(folder, "ani").close()

@@ -19,15 +19,18 @@ def names(found):
     return [c.person.full_name for c in found]
 
 
-@pytest.mark.parametrize("stored,typed", [
-    ("Siti Aminah", "Sity Aminah"),
-    ("María Goretti", "Maria  Goreti"),
-    ("Djuariah Tefa", "Juariah Tefa"),
-    ("Soejono Hadi", "Suyono Hadi"),
-    ("Njoman Sari", "Nyoman Sari"),
-    ("Chadidjah", "Khadijah"),
-    ("Tjoet Nja", "Cut Nya"),
-])
+@pytest.mark.parametrize(
+    "stored,typed",
+    [
+        ("Siti Aminah", "Sity Aminah"),
+        ("María Goretti", "Maria  Goreti"),
+        ("Djuariah Tefa", "Juariah Tefa"),
+        ("Soejono Hadi", "Suyono Hadi"),
+        ("Njoman Sari", "Nyoman Sari"),
+        ("Chadidjah", "Khadijah"),
+        ("Tjoet Nja", "Cut Nya"),
+    ],
+)
 def test_spelling_variants_of_one_name_normalise_alike(stored, typed):
     assert normal_name(stored) == normal_name(typed)
 
@@ -38,13 +41,16 @@ def test_a_modern_j_is_not_read_as_old_spelling():
     assert normal_name("Djuariah") == ("juariah",)
 
 
-@pytest.mark.parametrize("stored,typed,typed_birth", [
-    ("Siti Aminah", "Sity Aminah", dt.date(1999, 5, 1)),
-    ("María Goretti", "Maria Goreti", dt.date(2000, 12, 31)),
-    ("Maria Goreti Bria", "Maria Goreti", dt.date(1998, 1, 1)),
-    ("Yohana Bria", "Johana Bria", dt.date(1999, 3, 14)),
-    ("Siti Aminah", "Aminah Siti", dt.date(1999, 3, 14)),
-])
+@pytest.mark.parametrize(
+    "stored,typed,typed_birth",
+    [
+        ("Siti Aminah", "Sity Aminah", dt.date(1999, 5, 1)),
+        ("María Goretti", "Maria Goreti", dt.date(2000, 12, 31)),
+        ("Maria Goreti Bria", "Maria Goreti", dt.date(1998, 1, 1)),
+        ("Yohana Bria", "Johana Bria", dt.date(1999, 3, 14)),
+        ("Siti Aminah", "Aminah Siti", dt.date(1999, 3, 14)),
+    ],
+)
 def test_similar_names_with_close_birth_dates_are_found(session, stored, typed, typed_birth):
     file = existing(session, stored, birth_date=dt.date(1999, 3, 14))
     existing(session, "Ermelinda Tnunay")
@@ -66,10 +72,14 @@ def test_old_spelling_with_an_estimated_age_is_found(session):
 def test_incompatible_ages_are_not_the_same_person(session):
     existing(session, "Siti Aminah", birth_date=dt.date(1999, 3, 14))
     existing(session, "Djuariah", birth_date=None, estimated_age=30)
-    assert find_duplicates(session, person(full_name="Sity Aminah",
-                                           birth_date=dt.date(1996, 3, 1))) == []
-    assert find_duplicates(session, person(full_name="Juariah", birth_date=None,
-                                           estimated_age=45)) == []
+    assert (
+        find_duplicates(session, person(full_name="Sity Aminah", birth_date=dt.date(1996, 3, 1)))
+        == []
+    )
+    assert (
+        find_duplicates(session, person(full_name="Juariah", birth_date=None, estimated_age=45))
+        == []
+    )
 
 
 def test_unknown_age_matches_only_a_strong_name_match(session):
@@ -77,7 +87,8 @@ def test_unknown_age_matches_only_a_strong_name_match(session):
     existing(session, "Djuariah", birth_date=None)
     unknown = dict(birth_date=None, estimated_age=None)
     assert names(find_duplicates(session, person(full_name="Maria Goreti", **unknown))) == [
-        "María Goretti"]
+        "María Goretti"
+    ]
     # One shared given name is too weak without an age to compare.
     assert find_duplicates(session, person(full_name="Juariah", **unknown)) == []
     # A close but different spelling is not strong either.
@@ -87,8 +98,15 @@ def test_unknown_age_matches_only_a_strong_name_match(session):
 def test_a_different_person_is_not_a_duplicate(session):
     existing(session, "Siti Aminah")
     existing(session, "Maria Goreti Bria")
-    for other in ("Siti Rahayu", "Aminah", "Marta Seran", "Goreti", "Maria Goreti Bahri",
-                  "Marta Goreti Bria", "Siti"):
+    for other in (
+        "Siti Rahayu",
+        "Aminah",
+        "Marta Seran",
+        "Goreti",
+        "Maria Goreti Bahri",
+        "Marta Goreti Bria",
+        "Siti",
+    ):
         assert find_duplicates(session, person(full_name=other)) == [], other
 
 
@@ -122,6 +140,7 @@ def test_the_person_itself_and_deleted_persons_are_left_out(session):
 def test_every_case_of_a_candidate_is_listed(session):
     file = existing(session, "Siti Aminah")
     from tests.conftest import case
+
     second, _ = cases.add_case(session, file.person.id, case(opened_on=dt.date(2026, 11, 1)))
     found = find_duplicates(session, person(full_name="Sity Aminah"))
     assert found[0].case_numbers == (file.case.case_number, second.case.case_number)
@@ -140,8 +159,14 @@ def test_an_initial_in_the_name_is_not_an_obstacle(session):
     from tipdesk.domain.records import Person
     from tipdesk.services.casework.duplicates import find_duplicates
 
-    new_case(session, person_overrides={"full_name": "Maria Gorety Bria",
-                                        "birth_date": None, "estimated_age": 25})
+    new_case(
+        session,
+        person_overrides={
+            "full_name": "Maria Gorety Bria",
+            "birth_date": None,
+            "estimated_age": 25,
+        },
+    )
     for typed in ("Maria G. Bria", "Maria Gorety B."):
         found = find_duplicates(session, Person(full_name=typed, estimated_age=25))
         assert [c.person.full_name for c in found] == ["Maria Gorety Bria"], typed

@@ -19,8 +19,9 @@ def numbers(rows):
 
 
 def closed(**kw):
-    return dict(status="closed", closed_on=dt.date(2026, 11, 1),
-                closure_reason="goals_achieved", **kw)
+    return dict(
+        status="closed", closed_on=dt.date(2026, 11, 1), closure_reason="goals_achieved", **kw
+    )
 
 
 @pytest.fixture
@@ -28,23 +29,44 @@ def small(session):
     """Five cases that differ in every filtered column."""
     local.add_user(session.db, r.User(username="yohana", role="caseworker"))
     made = {
-        "maria": new_case(session, {"full_name": "Maria Goreti Bria"}, assigned_to="yohana",
-                          exploitation_types=["forced_labour"], opened_on=dt.date(2026, 9, 1)),
-        "siti": new_case(session, {"full_name": "Siti Aminah", "sex": "female",
-                                   "birth_date": dt.date(2008, 1, 5)},
-                         status="active", exploitation_types=["sexual_exploitation"],
-                         labour_sector=None, opened_on=dt.date(2026, 10, 15)),
-        "ani": new_case(session, {"full_name": "Ani Lestari", "birth_date": None,
-                                  "estimated_age": 40},
-                        status="active", assigned_to="yohana", opened_on=dt.date(2026, 11, 2),
-                        exploitation_types=["forced_labour", "domestic_servitude"]),
-        "budi": new_case(session, {"full_name": "Budi Santoso", "sex": "male",
-                                   "birth_date": dt.date(1990, 6, 1)},
-                         exploitation_types=["forced_marriage"], labour_sector=None,
-                         **closed(opened_on=dt.date(2026, 8, 20))),
-        "rina": new_case(session, {"full_name": "Rina Tefa", "birth_date": None},
-                         status="follow_up", opened_on=dt.date(2026, 11, 20),
-                         exploitation_types=["domestic_servitude"], labour_sector=None),
+        "maria": new_case(
+            session,
+            {"full_name": "Maria Goreti Bria"},
+            assigned_to="yohana",
+            exploitation_types=["forced_labour"],
+            opened_on=dt.date(2026, 9, 1),
+        ),
+        "siti": new_case(
+            session,
+            {"full_name": "Siti Aminah", "sex": "female", "birth_date": dt.date(2008, 1, 5)},
+            status="active",
+            exploitation_types=["sexual_exploitation"],
+            labour_sector=None,
+            opened_on=dt.date(2026, 10, 15),
+        ),
+        "ani": new_case(
+            session,
+            {"full_name": "Ani Lestari", "birth_date": None, "estimated_age": 40},
+            status="active",
+            assigned_to="yohana",
+            opened_on=dt.date(2026, 11, 2),
+            exploitation_types=["forced_labour", "domestic_servitude"],
+        ),
+        "budi": new_case(
+            session,
+            {"full_name": "Budi Santoso", "sex": "male", "birth_date": dt.date(1990, 6, 1)},
+            exploitation_types=["forced_marriage"],
+            labour_sector=None,
+            **closed(opened_on=dt.date(2026, 8, 20)),
+        ),
+        "rina": new_case(
+            session,
+            {"full_name": "Rina Tefa", "birth_date": None},
+            status="follow_up",
+            opened_on=dt.date(2026, 11, 20),
+            exploitation_types=["domestic_servitude"],
+            labour_sector=None,
+        ),
     }
     return {k: v.case.case_number for k, v in made.items()}
 
@@ -58,20 +80,25 @@ def test_each_filter_and_their_combination_narrow_the_list(session, small):
 
     assert len(listed()) == 5
     assert listed(statuses=("active",)) == [small["siti"], small["ani"]]
-    assert listed(statuses=("active", "follow_up")) == [small["siti"], small["ani"],
-                                                        small["rina"]]
+    assert listed(statuses=("active", "follow_up")) == [small["siti"], small["ani"], small["rina"]]
     assert listed(worker="yohana") == [small["maria"], small["ani"]]
     assert listed(exploitation_type="forced_labour") == [small["maria"], small["ani"]]
     assert listed(exploitation_type="labour") == []  # a code, not a substring
     assert listed(opened_from=dt.date(2026, 10, 15), opened_to=dt.date(2026, 11, 2)) == [
-        small["siti"], small["ani"]]
+        small["siti"],
+        small["ani"],
+    ]
     assert listed(text="siti") == [small["siti"]]
     assert listed(text="Tawau") == listed()  # places are searched too
     assert listed(text="   ") == listed()
     # Every condition must hold.
     assert listed(worker="yohana", statuses=("active",)) == [small["ani"]]
-    assert listed(worker="yohana", exploitation_type="domestic_servitude",
-                  opened_from=dt.date(2026, 11, 1), text="ani") == [small["ani"]]
+    assert listed(
+        worker="yohana",
+        exploitation_type="domestic_servitude",
+        opened_from=dt.date(2026, 11, 1),
+        text="ani",
+    ) == [small["ani"]]
     assert listed(worker="yohana", text="siti") == []
 
 
@@ -91,16 +118,16 @@ def test_rows_show_what_the_list_columns_need(session, small):
 
 def test_sort_orders_ascending_and_descending(session, small):
     def order(sort, descending=False):
-        return numbers(listing.list_cases(session, CaseFilter(), sort=sort,
-                                          descending=descending))
+        return numbers(listing.list_cases(session, CaseFilter(), sort=sort, descending=descending))
 
     by_name = [small[k] for k in ("ani", "budi", "maria", "rina", "siti")]
     assert order("name") == by_name
     assert order("name", descending=True) == by_name[::-1]
     # Age: 18 (Siti), 27 (Maria), 36 (Budi), 40 (Ani, estimated); unknown first ascending.
     assert order("age") == [small[k] for k in ("rina", "siti", "maria", "budi", "ani")]
-    assert order("age", descending=True) == [small[k] for k in ("ani", "budi", "maria", "siti",
-                                                                "rina")]
+    assert order("age", descending=True) == [
+        small[k] for k in ("ani", "budi", "maria", "siti", "rina")
+    ]
     assert order("case_number") == sorted(small.values())
     assert order("register_number", descending=True) == sorted(small.values(), reverse=True)
     assert order("exploitation")[0] == small["rina"]  # ["domestic_servitude"]
@@ -114,8 +141,9 @@ def test_ties_are_ordered_by_row_the_same_way_on_every_call(session, small):
     assert numbers(down) == numbers(rows)[::-1]
     by_worker = listing.list_cases(session, CaseFilter(), sort="worker", descending=False)
     assert numbers(by_worker) == [small[k] for k in ("siti", "budi", "rina", "maria", "ani")]
-    assert numbers(listing.list_cases(session, CaseFilter(), sort="worker",
-                                      descending=False)) == numbers(by_worker)
+    assert numbers(
+        listing.list_cases(session, CaseFilter(), sort="worker", descending=False)
+    ) == numbers(by_worker)
 
 
 def test_newest_change_first_by_default(session, small):
@@ -134,11 +162,9 @@ def test_unknown_sort_key_is_refused(session):
 def test_follow_up_sort_puts_blank_dates_first_ascending_last_descending(session, small):
     cases.update_case_fields(session, small["siti"], {"case.follow_up_on": "2026-12-01"})
     cases.update_case_fields(session, small["ani"], {"case.follow_up_on": "2026-11-30"})
-    up = numbers(listing.list_cases(session, CaseFilter(), sort="follow_up_on",
-                                    descending=False))
+    up = numbers(listing.list_cases(session, CaseFilter(), sort="follow_up_on", descending=False))
     assert up[-2:] == [small["ani"], small["siti"]]
-    down = numbers(listing.list_cases(session, CaseFilter(), sort="follow_up_on",
-                                      descending=True))
+    down = numbers(listing.list_cases(session, CaseFilter(), sort="follow_up_on", descending=True))
     assert down[:2] == [small["siti"], small["ani"]]
 
 
@@ -150,13 +176,15 @@ def test_pages_are_disjoint_consecutive_and_cover_the_count(session, sort):
         whole = listing.list_cases(session, flt, sort=sort, offset=0, limit=1000)
         assert len(whole) == total > 0
         for descending in (False, True):
-            pages = [listing.list_cases(session, flt, sort=sort, descending=descending,
-                                        offset=start, limit=7)
-                     for start in range(0, total + 7, 7)]
+            pages = [
+                listing.list_cases(
+                    session, flt, sort=sort, descending=descending, offset=start, limit=7
+                )
+                for start in range(0, total + 7, 7)
+            ]
             flat = [row.rid for page in pages for row in page]
             assert len(flat) == len(set(flat)) == total
-            full = listing.list_cases(session, flt, sort=sort, descending=descending,
-                                      limit=1000)
+            full = listing.list_cases(session, flt, sort=sort, descending=descending, limit=1000)
             assert flat == [row.rid for row in full]
             assert pages[-1] == []
 
@@ -165,8 +193,12 @@ def test_deleted_cases_are_never_listed_or_counted(session, small):
     cases.delete_case(session, small["siti"])
     person = cases.open_case(session, small["budi"]).person
     cases.delete_person(session, person.id)
-    for flt in (CaseFilter(), CaseFilter(text="siti"), CaseFilter(statuses=("active",)),
-                CaseFilter(exploitation_type="sexual_exploitation")):
+    for flt in (
+        CaseFilter(),
+        CaseFilter(text="siti"),
+        CaseFilter(statuses=("active",)),
+        CaseFilter(exploitation_type="sexual_exploitation"),
+    ):
         listed = numbers(listing.list_cases(session, flt, limit=1000))
         assert small["siti"] not in listed and small["budi"] not in listed
         assert listing.count_cases(session, flt) == len(listed)
@@ -184,11 +216,13 @@ def test_dashboard_buckets_by_date_relative_to_today(session):
     due_today = make("Due Today", follow_up_on=today, opened_on=dt.date(2026, 11, 3))
     due_day_6 = make("Due Six", follow_up_on=today + dt.timedelta(days=6))
     due_day_7 = make("Due Seven", follow_up_on=today + dt.timedelta(days=7))
-    late = make("Late One", follow_up_on=today - dt.timedelta(days=1),
-                assigned_to="yohana")
+    late = make("Late One", follow_up_on=today - dt.timedelta(days=1), assigned_to="yohana")
     later = make("Late Two", follow_up_on=today - dt.timedelta(days=30), status="active")
-    done = make("Closed Late", follow_up_on=today - dt.timedelta(days=3),
-                **closed(opened_on=dt.date(2026, 10, 2)))
+    done = make(
+        "Closed Late",
+        follow_up_on=today - dt.timedelta(days=3),
+        **closed(opened_on=dt.date(2026, 10, 2)),
+    )
     last_month = make("Opened October", opened_on=dt.date(2026, 10, 31))
     new = make("Opened November", opened_on=dt.date(2026, 11, 28))
 
@@ -197,8 +231,7 @@ def test_dashboard_buckets_by_date_relative_to_today(session):
     assert numbers(board.overdue) == [later, late]
     assert due_day_7 not in numbers(board.follow_ups_this_week)
     assert done not in numbers(board.overdue)
-    assert set(numbers(board.my_open)) == {due_today, due_day_6, due_day_7, later,
-                                           last_month, new}
+    assert set(numbers(board.my_open)) == {due_today, due_day_6, due_day_7, later, last_month, new}
     assert numbers(board.opened_this_month) == [new, due_today]
     assert last_month not in numbers(board.opened_this_month)
 
@@ -214,28 +247,50 @@ def test_dashboard_buckets_by_date_relative_to_today(session):
 def test_dashboard_lists_referrals_awaiting_a_reply_longest_waiting_first(session):
     p = provider(session)
     file = new_case(session)
-    for follow_up, status in ((dt.date(2026, 12, 5), "sent"), (dt.date(2026, 11, 20), "sent"),
-                              (None, "draft"), (dt.date(2026, 11, 1), "accepted")):
-        cases.add_referral(session, r.Referral(case_id=file.case.id, provider_id=p.id,
-                                               services_requested=["health"], status=status,
-                                               follow_up_on=follow_up))
+    for follow_up, status in (
+        (dt.date(2026, 12, 5), "sent"),
+        (dt.date(2026, 11, 20), "sent"),
+        (None, "draft"),
+        (dt.date(2026, 11, 1), "accepted"),
+    ):
+        cases.add_referral(
+            session,
+            r.Referral(
+                case_id=file.case.id,
+                provider_id=p.id,
+                services_requested=["health"],
+                status=status,
+                follow_up_on=follow_up,
+            ),
+        )
     awaiting = listing.dashboard(session).awaiting_reply
     assert [(x.status, x.follow_up_on) for x in awaiting] == [
-        ("sent", dt.date(2026, 11, 20)), ("sent", dt.date(2026, 12, 5))]
+        ("sent", dt.date(2026, 11, 20)),
+        ("sent", dt.date(2026, 12, 5)),
+    ]
     assert awaiting[0].provider_name == p.name and awaiting[0].full_name == "Maria Goreti Bria"
 
 
 def test_referral_list_filters_by_status_and_by_case_person_or_provider(session):
     hospital = provider(session)
-    police = provider(session, name="Unit PPA Polresta Kupang", provider_type="police_ppa_unit",
-                      services_offered=["law_enforcement_support"])
+    police = provider(
+        session,
+        name="Unit PPA Polresta Kupang",
+        provider_type="police_ppa_unit",
+        services_offered=["law_enforcement_support"],
+    )
     maria = new_case(session)
     siti = new_case(session, {"full_name": "Siti Aminah"})
     gone = new_case(session, {"full_name": "Siti Hapus"})
 
     def refer(file, where, **kw):
-        ref = r.Referral(case_id=file.case.id, provider_id=where.id,
-                         services_requested=["health"], urgency="urgent", **kw)
+        ref = r.Referral(
+            case_id=file.case.id,
+            provider_id=where.id,
+            services_requested=["health"],
+            urgency="urgent",
+            **kw,
+        )
         cases.add_referral(session, ref)
         return ref.id
 
@@ -261,34 +316,56 @@ def test_referral_list_filters_by_status_and_by_case_person_or_provider(session)
     assert listing.list_referrals(session, offset=1, limit=1)[0].id == second
     row = listing.list_referrals(session, text=maria.case.case_number)[0]
     assert (row.case_number, row.full_name, row.provider_name) == (
-        maria.case.case_number, "Maria Goreti Bria", hospital.name)
+        maria.case.case_number,
+        "Maria Goreti Bria",
+        hospital.name,
+    )
     assert (row.status, row.urgency, row.letter_date, row.follow_up_on) == (
-        "sent", "urgent", dt.date(2026, 10, 5), None)
+        "sent",
+        "urgent",
+        dt.date(2026, 10, 5),
+        None,
+    )
 
 
 def test_workers_are_the_active_users_by_display_name(session):
-    for username, name, active in (("yohana", "Yohana Bria", True), ("dewi", "Dewi Lestari", True),
-                                   ("old", "Agus Lama", False)):
-        local.add_user(session.db, r.User(username=username, display_name=name,
-                                          role="caseworker", active=active,
-                                          created_at="2026-01-01T00:00:00.000Z"))
+    for username, name, active in (
+        ("yohana", "Yohana Bria", True),
+        ("dewi", "Dewi Lestari", True),
+        ("old", "Agus Lama", False),
+    ):
+        local.add_user(
+            session.db,
+            r.User(
+                username=username,
+                display_name=name,
+                role="caseworker",
+                active=active,
+                created_at="2026-01-01T00:00:00.000Z",
+            ),
+        )
     assert [u.username for u in listing.list_workers(session)] == ["admin", "dewi", "yohana"]
 
 
 def test_history_shows_each_change_with_before_after_and_author(session):
     file = new_case(session)
     number = file.case.case_number
-    cases.update_case_fields(session, number, {"case.status": "active",
-                                               "person.alias": "Ina"})
-    cases.add_note(session, r.CaseNote(case_id=file.case.id, noted_on=dt.date(2026, 11, 2),
-                                       text="Kunjungan rumah."))
+    cases.update_case_fields(session, number, {"case.status": "active", "person.alias": "Ina"})
+    cases.add_note(
+        session,
+        r.CaseNote(case_id=file.case.id, noted_on=dt.date(2026, 11, 2), text="Kunjungan rumah."),
+    )
     other = new_case(session, {"full_name": "Orang Lain"})
     cases.update_case_fields(session, other.case.case_number, {"case.status": "active"})
 
     history = listing.case_history(session, number)
     assert [(h.entity, h.op) for h in history] == [
-        ("case_notes", "insert"), ("cases", "update"), ("persons", "update"),
-        ("cases", "insert"), ("persons", "insert")]
+        ("case_notes", "insert"),
+        ("cases", "update"),
+        ("persons", "update"),
+        ("cases", "insert"),
+        ("persons", "insert"),
+    ]
     assert [h.seq for h in history] == sorted((h.seq for h in history), reverse=True)
     status_change = history[1]
     assert status_change.record_id == file.case.id
@@ -302,15 +379,22 @@ def test_history_shows_each_change_with_before_after_and_author(session):
 
 def test_history_values_read_as_the_record_holds_them(session):
     file = new_case(session)
-    cases.update_case_fields(session, file.case.case_number, {
-        "case.follow_up_on": "2026-12-01",
-        "case.exploitation_types": "forced_labour,sexual_exploitation",
-        "case.migrant_worker": "yes"})
+    cases.update_case_fields(
+        session,
+        file.case.case_number,
+        {
+            "case.follow_up_on": "2026-12-01",
+            "case.exploitation_types": "forced_labour,sexual_exploitation",
+            "case.migrant_worker": "yes",
+        },
+    )
     change = listing.case_history(session, file.case.case_number)[0]
     values = {name: (before, after) for name, before, after in change.changes}
     assert values["follow_up_on"] == (None, dt.date(2026, 12, 1))
-    assert values["exploitation_types"] == (("forced_labour",),
-                                            ("forced_labour", "sexual_exploitation"))
+    assert values["exploitation_types"] == (
+        ("forced_labour",),
+        ("forced_labour", "sexual_exploitation"),
+    )
     assert values["migrant_worker"] == (False, True)
 
 
@@ -318,8 +402,10 @@ def test_history_names_the_user_who_made_each_change(register, session):
     from tests.conftest import PASSWORD
     from tipdesk.services.register import open_register
 
-    local.add_user(session.db, r.User(username="yohana", role="caseworker",
-                                      created_at="2026-01-01T00:00:00.000Z"))
+    local.add_user(
+        session.db,
+        r.User(username="yohana", role="caseworker", created_at="2026-01-01T00:00:00.000Z"),
+    )
     file = new_case(session, assigned_to="yohana")  # a case worker changes their own cases
     number = file.case.case_number
     session.user = local.get_user(session.db, "yohana")
@@ -327,8 +413,10 @@ def test_history_names_the_user_who_made_each_change(register, session):
     history = listing.case_history(session, number)
     # The person was saved unchanged with the case: no entry for it.
     assert [(h.entity, h.op, h.author) for h in history] == [
-        ("cases", "update", "yohana"), ("cases", "insert", "admin"),
-        ("persons", "insert", "admin")]
+        ("cases", "update", "yohana"),
+        ("cases", "insert", "admin"),
+        ("persons", "insert", "admin"),
+    ]
     session.close()
     with open_register(register.folder, "admin", PASSWORD) as again:
         assert listing.case_history(again, number, limit=1)[0].author == "yohana"
@@ -358,8 +446,11 @@ def test_a_register_from_before_authors_were_recorded_records_them_after_upgrade
     stamps = iter(["0000000000001-0000-x", "0000000000002-0000-x"])
 
     def stamp(user):
-        return lambda: {"rev": next(stamps), "updated_at": "2026-01-01T00:00:00.000Z",
-                        "updated_by": user}
+        return lambda: {
+            "rev": next(stamps),
+            "updated_at": "2026-01-01T00:00:00.000Z",
+            "updated_by": user,
+        }
 
     someone = r.Person(id="p1", origin="x", full_name="Siti Aminah", sex="female")
     rows.insert(db, someone, stamp("admin"))
@@ -367,11 +458,14 @@ def test_a_register_from_before_authors_were_recorded_records_them_after_upgrade
     someone.alias = "Ina"
     rows.update(db, someone, stamp("yohana"))
     assert [(c["op"], c["author"]) for c in db.query("SELECT * FROM _changes ORDER BY seq")] == [
-        ("insert", ""), ("update", "yohana")]
+        ("insert", ""),
+        ("update", "yohana"),
+    ]
     db.close()
 
 
 # --- A province's register ------------------------------------------------------------------
+
 
 def test_a_province_lists_each_case_with_its_office_and_filters_by_office(tmp_path):
     from tests.services.sync.test_sync import Office, enrol
@@ -397,13 +491,16 @@ def test_a_province_lists_each_case_with_its_office_and_filters_by_office(tmp_pa
         session = ntt.session
         offices = listing.list_case_offices(session)
         assert [(o.code, o.level) for o in offices] == [
-            ("BEL", "district"), ("KUP", "district"), ("NTT", "province")]
+            ("BEL", "district"),
+            ("KUP", "district"),
+            ("NTT", "province"),
+        ]
         office_id = {o.code: o.id for o in offices}
         assert office_id["KUP"] == kup.session.office.id
 
         everything = listing.list_cases(session, CaseFilter(), sort="case_number", limit=100)
         assert len(everything) == listing.count_cases(session, CaseFilter()) == 5
-        for row in everything:     # case numbers begin with the office that opened them
+        for row in everything:  # case numbers begin with the office that opened them
             assert row.case_number.startswith(row.office_code + "-")
 
         def listed(**kw):
@@ -413,30 +510,45 @@ def test_a_province_lists_each_case_with_its_office_and_filters_by_office(tmp_pa
             return {(row.office_code, row.full_name) for row in rows}
 
         assert listed(office=office_id["KUP"]) == {
-            ("KUP", "Maria Goreti Bria"), ("KUP", "Yuliana Tefa"), ("KUP", "Ani Lestari")}
-        assert listed(office=office_id["BEL"]) == {("BEL", "Siti Aminah")}   # one deleted
+            ("KUP", "Maria Goreti Bria"),
+            ("KUP", "Yuliana Tefa"),
+            ("KUP", "Ani Lestari"),
+        }
+        assert listed(office=office_id["BEL"]) == {("BEL", "Siti Aminah")}  # one deleted
         assert listed(office=office_id["NTT"]) == {("NTT", "Budi Santoso")}
         assert listed(office=office_id["KUP"], text="tefa") == {("KUP", "Yuliana Tefa")}
         assert listed(office=office_id["BEL"], worker="yohana") == set()
         assert listed(office="no-such-office") == set()
         # Sorted by office, pages of two that cover the filtered list once.
         for descending in (False, True):
-            codes = [row.office_code for row in listing.list_cases(
-                session, CaseFilter(), sort="office", descending=descending, limit=100)]
+            codes = [
+                row.office_code
+                for row in listing.list_cases(
+                    session, CaseFilter(), sort="office", descending=descending, limit=100
+                )
+            ]
             assert codes == sorted(codes, reverse=descending)
-            pages = [listing.list_cases(session, CaseFilter(office=office_id["KUP"]),
-                                        sort="office", descending=descending, offset=start,
-                                        limit=2) for start in (0, 2, 4)]
+            pages = [
+                listing.list_cases(
+                    session,
+                    CaseFilter(office=office_id["KUP"]),
+                    sort="office",
+                    descending=descending,
+                    offset=start,
+                    limit=2,
+                )
+                for start in (0, 2, 4)
+            ]
             assert [len(page) for page in pages] == [2, 1, 0]
             assert len({row.rid for page in pages for row in page}) == 3
         # An office whose only case was deleted is no longer offered.
-        cases.delete_case(session, next(row.case_number for row in everything
-                                        if row.office_code == "BEL"))
+        cases.delete_case(
+            session, next(row.case_number for row in everything if row.office_code == "BEL")
+        )
         assert [o.code for o in listing.list_case_offices(session)] == ["KUP", "NTT"]
         # A district's register holds its own cases only.
         assert [o.code for o in listing.list_case_offices(kup.session)] == ["KUP"]
-        assert {row.office_code for row in listing.list_cases(kup.session, CaseFilter())} == {
-            "KUP"}
+        assert {row.office_code for row in listing.list_cases(kup.session, CaseFilter())} == {"KUP"}
     finally:
         for office in (kup, bel, ntt):
             office.session.close()

@@ -40,8 +40,8 @@ PAGE, RESERVE = 4096, 80
 
 
 def _decrypt(key: bytes, page: bytes, first: bool) -> bytes:
-    iv = page[PAGE - RESERVE:PAGE - RESERVE + 16]
-    body = page[16 if first else 0:PAGE - RESERVE]
+    iv = page[PAGE - RESERVE : PAGE - RESERVE + 16]
+    body = page[16 if first else 0 : PAGE - RESERVE]
     decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
     return decryptor.update(body) + decryptor.finalize()
 
@@ -50,14 +50,14 @@ def plaintext(session) -> bytes:
     """Every page of register.db and of its write-ahead log, decrypted: what an attacker
     with the key would find, free pages and old log frames included."""
     db = (session.folder / "register.db").read_bytes()
-    pages = [_decrypt(session.key, db[i:i + PAGE], i == 0) for i in range(0, len(db), PAGE)]
+    pages = [_decrypt(session.key, db[i : i + PAGE], i == 0) for i in range(0, len(db), PAGE)]
     wal_path = session.folder / "register.db-wal"
     wal = wal_path.read_bytes() if wal_path.exists() else b""
     for offset in range(32, len(wal) - PAGE - 23, PAGE + 24):
-        number = int.from_bytes(wal[offset:offset + 4], "big")
-        pages.append(_decrypt(session.key, wal[offset + 24:offset + 24 + PAGE], number == 1))
+        number = int.from_bytes(wal[offset : offset + 4], "big")
+        pages.append(_decrypt(session.key, wal[offset + 24 : offset + 24 + PAGE], number == 1))
     text = b"".join(pages)
-    assert b"CREATE TABLE" in text           # the pages really were decrypted
+    assert b"CREATE TABLE" in text  # the pages really were decrypted
     return text
 
 
@@ -68,6 +68,7 @@ def found(session) -> list[str]:
 
 
 # --- fixtures ----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def office(session):
@@ -81,32 +82,66 @@ def office(session):
 
 def person_with_everything(session) -> dict:
     """A person with two cases, a service, a referral with an issued letter, and notes."""
-    first = new_case(session, {"full_name": NAME, "nik": NIK, "phone": "081399887766"},
-                     consent_services=True, consent_share=True, consent_date=TODAY,
-                     consent_by="korban")
+    first = new_case(
+        session,
+        {"full_name": NAME, "nik": NIK, "phone": "081399887766"},
+        consent_services=True,
+        consent_share=True,
+        consent_date=TODAY,
+        consent_by="korban",
+    )
     hospital = provider(session, contact_title="Direktur")
-    shelter = provider(session, name="Rumah Aman Bethesda", provider_type="shelter",
-                       services_offered=["shelter"])
-    cases.add_service(session, r.Service(case_id=first.case.id, service_type="health",
-                                         provider_id=hospital.id, status="provided",
-                                         started_on=TODAY, description="Visum di RSUD."))
-    referral = r.Referral(case_id=first.case.id, provider_id=shelter.id,
-                          services_requested=["shelter"], reason="Butuh rumah aman.",
-                          urgency="urgent")
+    shelter = provider(
+        session, name="Rumah Aman Bethesda", provider_type="shelter", services_offered=["shelter"]
+    )
+    cases.add_service(
+        session,
+        r.Service(
+            case_id=first.case.id,
+            service_type="health",
+            provider_id=hospital.id,
+            status="provided",
+            started_on=TODAY,
+            description="Visum di RSUD.",
+        ),
+    )
+    referral = r.Referral(
+        case_id=first.case.id,
+        provider_id=shelter.id,
+        services_requested=["shelter"],
+        reason="Butuh rumah aman.",
+        urgency="urgent",
+    )
     cases.add_referral(session, referral)
     letter = letters.issue_letter(session, referral.id)
     cases.add_note(session, r.CaseNote(case_id=first.case.id, noted_on=TODAY, text=NOTE))
-    second, _ = cases.add_case(session, first.person.id, r.Case(
-        opened_on=TODAY, intake_source="police", exploitation_types=["sexual_exploitation"],
-        summary="Kasus kedua."))
-    cases.add_note(session, r.CaseNote(case_id=second.case.id, noted_on=TODAY,
-                                       text="Catatan kasus kedua."))
+    second, _ = cases.add_case(
+        session,
+        first.person.id,
+        r.Case(
+            opened_on=TODAY,
+            intake_source="police",
+            exploitation_types=["sexual_exploitation"],
+            summary="Kasus kedua.",
+        ),
+    )
+    cases.add_note(
+        session, r.CaseNote(case_id=second.case.id, noted_on=TODAY, text="Catatan kasus kedua.")
+    )
     other = new_case(session, {"full_name": "Yohana Seran", "nik": ""})
-    return {"first": first, "second": second, "letter": letter, "other": other,
-            "hospital": hospital, "shelter": shelter, "referral": referral}
+    return {
+        "first": first,
+        "second": second,
+        "letter": letter,
+        "other": other,
+        "hospital": hospital,
+        "shelter": shelter,
+        "referral": referral,
+    }
 
 
 # --- right of access ---------------------------------------------------------------------
+
 
 def test_person_data_holds_every_case_service_referral_note_and_letter(office, tmp_path):
     admin, supervisor = office
@@ -116,24 +151,31 @@ def test_person_data_holds_every_case_service_referral_note_and_letter(office, t
     data = privacy.person_data(supervisor, number)
     assert data["person"]["full_name"] == NAME and data["person"]["nik"] == NIK
     assert [c["case"]["case_number"] for c in data["cases"]] == [
-        made["first"].case.case_number, number]
+        made["first"].case.case_number,
+        number,
+    ]
     first, second = data["cases"]
     assert [s["provider_name"] for s in first["services"]] == [made["hospital"].name]
     assert first["services"][0]["description"] == "Visum di RSUD."
     assert [(f["provider_name"], f["reason"]) for f in first["referrals"]] == [
-        ("Rumah Aman Bethesda", "Butuh rumah aman.")]
+        ("Rumah Aman Bethesda", "Butuh rumah aman.")
+    ]
     assert [n["text"] for n in first["notes"]] == [NOTE]
     assert [n["text"] for n in second["notes"]] == ["Catatan kasus kedua."]
     assert second["case"]["summary"] == "Kasus kedua."
     [letter] = first["letters"]
     assert letter["number"] == made["letter"].number
     assert (letter["issued_on"], letter["language"], letter["provider_name"]) == (
-        TODAY.isoformat(), "id", "Rumah Aman Bethesda")
+        TODAY.isoformat(),
+        "id",
+        "Rumah Aman Bethesda",
+    )
     assert "pdf" not in letter and second["letters"] == []
     # Nobody else's data, and the audit rows about them (this export among them).
     assert "Yohana" not in json.dumps(data)
-    assert any(row["action"] == "person_exported" and row["case_number"] == number
-               for row in data["audit"])
+    assert any(
+        row["action"] == "person_exported" and row["case_number"] == number for row in data["audit"]
+    )
 
 
 def test_export_writes_readable_json_or_pdf_and_is_audited(office, tmp_path):
@@ -142,16 +184,27 @@ def test_export_writes_readable_json_or_pdf_and_is_audited(office, tmp_path):
     number = made["first"].case.case_number
     out = privacy.export_person_data(supervisor, number, tmp_path / "data.json")
     text = out.read_text("utf-8")
-    assert NAME in text and "\n  " in text                   # UTF-8 and indented
+    assert NAME in text and "\n  " in text  # UTF-8 and indented
     assert json.loads(text)["cases"][0]["case"]["case_number"] == number
     pdf = privacy.export_person_data(supervisor, number, tmp_path / "data.pdf", lang="en")
     pages = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-    for expected in (NAME, NIK, number, "Full name", "Rumah Aman Bethesda", NOTE,
-                     made["letter"].number, "Services", "Audit trail"):
+    for expected in (
+        NAME,
+        NIK,
+        number,
+        "Full name",
+        "Rumah Aman Bethesda",
+        NOTE,
+        made["letter"].number,
+        "Services",
+        "Audit trail",
+    ):
         assert expected in pages.replace("\n", " "), expected
     rows_ = audit.entries(admin, actions=("person_exported",))
-    assert [(e.detail["format"], e.case_number) for e in rows_] == [("pdf", number),
-                                                                      ("json", number)]
+    assert [(e.detail["format"], e.case_number) for e in rows_] == [
+        ("pdf", number),
+        ("json", number),
+    ]
     assert all(NAME not in json.dumps(e.detail) for e in rows_)
     with pytest.raises(OutputExists):
         privacy.export_person_data(supervisor, number, tmp_path / "data.json")
@@ -182,11 +235,12 @@ def test_only_a_supervisor_exports_or_erases(office, tmp_path):
 
 # --- erasure -----------------------------------------------------------------------------
 
+
 def test_erasure_leaves_tombstones_and_no_trace_in_the_file(office):
     admin, supervisor = office
     made = person_with_everything(admin)
     number = made["first"].case.case_number
-    assert set(found(supervisor)) >= {"Xaveria", NIK, "Merpatikuning"}   # the check works
+    assert set(found(supervisor)) >= {"Xaveria", NIK, "Merpatikuning"}  # the check works
     with pytest.raises(UnknownErasureReason):
         privacy.erase_person(supervisor, number, "because")
     result = privacy.erase_person(supervisor, number, "person_request")
@@ -207,7 +261,7 @@ def test_erasure_leaves_tombstones_and_no_trace_in_the_file(office):
     assert archive.pdf_of(supervisor.db, letter.id) == b""
     assert cases.find_cases(supervisor, "Xaveria") == []
     assert cases.find_cases(supervisor, NIK) == []
-    assert cases.find_cases(supervisor, "Yohana")            # the others stay findable
+    assert cases.find_cases(supervisor, "Yohana")  # the others stay findable
     # Gone from the bytes of the file and of the log, search index included.
     assert found(supervisor) == []
     wal = supervisor.folder / "register.db-wal"
@@ -221,8 +275,7 @@ def test_erasure_leaves_tombstones_and_no_trace_in_the_file(office):
     assert len(audit.entries(admin, actions=("person_erased",))) == 1
 
 
-def test_a_register_too_large_to_rebuild_in_memory_is_scrubbed_all_the_same(office,
-                                                                               monkeypatch):
+def test_a_register_too_large_to_rebuild_in_memory_is_scrubbed_all_the_same(office, monkeypatch):
     admin, supervisor = office
     made = person_with_everything(admin)
     monkeypatch.setattr(privacy, "VACUUM_LIMIT", 0)
@@ -249,8 +302,7 @@ def test_an_erasure_travels_as_tombstones_without_the_name(tmp_path):
     stick = tmp_path / "stick"
     stick.mkdir()
     file = new_case(district.session, {"full_name": NAME, "nik": NIK})
-    cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
-                                                text=NOTE))
+    cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY, text=NOTE))
     sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
     assert cases.find_cases(province.session, "Xaveria")
     supervisor = _supervisor(district)
@@ -287,12 +339,14 @@ def test_a_batch_made_before_the_erasure_does_not_bring_the_person_back(tmp_path
     edited = district.case(number)
     edited.person.phone = "081399887766"
     cases.save_case_file(district.session, edited.person, edited.case)
-    cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
-                                                text=NOTE))
-    later, _ = cases.add_case(district.session, file.person.id, r.Case(
-        opened_on=TODAY, intake_source="police", summary="Merpatikuning lagi."))
+    cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY, text=NOTE))
+    later, _ = cases.add_case(
+        district.session,
+        file.person.id,
+        r.Case(opened_on=TODAY, intake_source="police", summary="Merpatikuning lagi."),
+    )
     old_batch = district.export(province, stick / "2.tipbatch")
-    assert b"Xaveria" in _batch_text(province, old_batch)        # it still has the person
+    assert b"Xaveria" in _batch_text(province, old_batch)  # it still has the person
     # ... while the province erases the person at their request.
     supervisor = _supervisor(province)
     try:
@@ -330,7 +384,8 @@ def test_erasure_counts_the_conflicts_it_removes(office):
         "remote_value, local_rev, remote_rev, local_author, remote_author, batch_id, peer, "
         "created_at) VALUES ('c1', 'persons', ?, 'full_name', 'field', ?, '\"x\"', 'a', "
         "'b', '', '', 'batch', 'peer', '2026-11-28T00:00:00Z')",
-        [made["first"].person.id, json.dumps(NAME)])
+        [made["first"].person.id, json.dumps(NAME)],
+    )
     admin.db.conn.commit()
     result = privacy.erase_person(supervisor, number, "person_request")
     assert result.conflicts == 1
@@ -349,12 +404,19 @@ def test_an_ordinary_delete_keeps_no_letter_pdf_or_conflict_with_the_name(office
         "remote_value, local_rev, remote_rev, local_author, remote_author, batch_id, peer, "
         "created_at) VALUES ('c1', 'persons', ?, 'full_name', 'field', ?, '\"x\"', 'a', "
         "'b', '', '', 'batch', 'peer', '2026-11-28T00:00:00Z')",
-        [made["first"].person.id, json.dumps(NAME)])
+        [made["first"].person.id, json.dumps(NAME)],
+    )
     cases.delete_case(session, made["first"].case.case_number)
-    pdfs = [len(row[0]) for row in session.db.execute(
-        "SELECT pdf FROM letters WHERE case_id = ?", [case_id]).fetchall()]
+    pdfs = [
+        len(row[0])
+        for row in session.db.execute(
+            "SELECT pdf FROM letters WHERE case_id = ?", [case_id]
+        ).fetchall()
+    ]
     assert pdfs == [0]
-    assert session.db.execute("SELECT number FROM letters WHERE case_id = ?",
-                              [case_id]).fetchone()[0] == made["letter"].number
+    assert (
+        session.db.execute("SELECT number FROM letters WHERE case_id = ?", [case_id]).fetchone()[0]
+        == made["letter"].number
+    )
     cases.delete_person(session, made["first"].person.id)
     assert session.db.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0

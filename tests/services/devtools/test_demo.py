@@ -15,9 +15,9 @@ from tipdesk.storage import rows
 
 CONTENT = {  # what a person sees; ids, revs and times record when rows were made
     "persons": "register_number, full_name, alias, sex, birth_date, estimated_age, nik, "
-               "phone, address, region_code, occupation",
+    "phone, address, region_code, occupation",
     "cases": "case_number, opened_on, status, exploitation_types, exploitation_country, "
-             "assigned_to, closed_on, summary",
+    "assigned_to, closed_on, summary",
     "services": "service_type, status, started_on, description",
     "referrals": "status, reason, urgency",
     "case_notes": "noted_on, text",
@@ -25,9 +25,12 @@ CONTENT = {  # what a person sees; ids, revs and times record when rows were mad
 
 
 def content(session):
-    return {table: session.db.execute(
-        f"SELECT {cols} FROM {table} ORDER BY {cols.split(',')[0]}, rowid").fetchall()
-        for table, cols in CONTENT.items()}
+    return {
+        table: session.db.execute(
+            f"SELECT {cols} FROM {table} ORDER BY {cols.split(',')[0]}, rowid"
+        ).fetchall()
+        for table, cols in CONTENT.items()
+    }
 
 
 def demo(tmp_path, name, count, seed):
@@ -56,9 +59,14 @@ def test_demo_rows_are_valid_records_and_varied(tmp_path):
         db = s.db
         persons = rows.select(db, r.Person, "1")
         cases = rows.select(db, r.Case, "1")
-        for record in persons + cases + rows.select(db, r.Service, "1") + \
-                rows.select(db, r.Referral, "1") + rows.select(db, r.CaseNote, "1") + \
-                rows.select(db, r.Provider, "1"):
+        for record in (
+            persons
+            + cases
+            + rows.select(db, r.Service, "1")
+            + rows.select(db, r.Referral, "1")
+            + rows.select(db, r.CaseNote, "1")
+            + rows.select(db, r.Provider, "1")
+        ):
             errors = [p for p in validate(record, today=TODAY) if p.is_error]
             assert errors == [], (type(record).__name__, errors)
         ages = [r.age_of(p, TODAY) for p in persons]
@@ -73,8 +81,9 @@ def test_demo_rows_are_valid_records_and_varied(tmp_path):
         assert len({tuple(c.exploitation_types) for c in cases}) > 4
         by_id = {p.id: p for p in persons}
         child_labour = [c for c in cases if "child_labour" in c.exploitation_types]
-        assert child_labour and all(r.age_of(by_id[c.person_id], c.opened_on) < 18
-                                    for c in child_labour)
+        assert child_labour and all(
+            r.age_of(by_id[c.person_id], c.opened_on) < 18 for c in child_labour
+        )
         assert all(c.opened_on <= TODAY for c in cases)
         assert min(c.opened_on for c in cases) < TODAY - dt.timedelta(days=700)
         # every case has notes and services; most have a referral
@@ -146,8 +155,13 @@ def test_progress_is_reported_up_to_the_total(tmp_path):
     s = demo(tmp_path, "progress", 1, 1)
     seen = []
     try:
-        add_demo_cases(s, 2500, seed=1, reference=TODAY,
-                       progress=lambda done, total: seen.append((done, total)))
+        add_demo_cases(
+            s,
+            2500,
+            seed=1,
+            reference=TODAY,
+            progress=lambda done, total: seen.append((done, total)),
+        )
     finally:
         s.close()
     assert seen == [(1000, 2500), (2000, 2500), (2500, 2500)]
@@ -193,8 +207,9 @@ def test_the_search_words_of_a_demo_are_written_once_not_per_chunk(tmp_path, mon
     try:
         segments = s.db.execute("SELECT count(DISTINCT segid) FROM case_search_idx")
         assert segments.fetchone()[0] == 1
-        person = s.db.execute("SELECT full_name, register_number FROM persons "
-                              "ORDER BY rowid DESC LIMIT 1").fetchone()
+        person = s.db.execute(
+            "SELECT full_name, register_number FROM persons ORDER BY rowid DESC LIMIT 1"
+        ).fetchone()
         found = cases.find_cases(s, person[0], limit=600)
         assert person[1] in {row["register_number"] for row in found}
     finally:

@@ -35,6 +35,6 @@ def test_a_failing_step_is_reported_and_the_command_fails(monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "FAIL render and issue a referral letter (PDF)" in out
     assert "RuntimeError at test_selftest.py" in out
-    assert "the printer caught fire" not in out       # messages may hold data: never shown
+    assert "the printer caught fire" not in out  # messages may hold data: never shown
     assert "ok   export an encrypted, signed batch" in out
     assert out.strip().endswith(f"{selftest.STEP_COUNT - 1} passed, 1 failed")

@@ -29,8 +29,15 @@ START, END = dt.date(2025, 12, 1), dt.date(2026, 11, 30)
 PERIOD_ID = "1 Desember 2025 \u2013 30 November 2026"
 PERIOD_EN = "1 December 2025 \u2013 30 November 2026"
 # Tables whose every row is checked line by line in the PDF text.
-CHECKED_IN_PDF = ("summary", "sex_age", "exploitation", "origin_province", "services_by_type",
-                  "cases_per_month", "referral_reply")
+CHECKED_IN_PDF = (
+    "summary",
+    "sex_age",
+    "exploitation",
+    "origin_province",
+    "services_by_type",
+    "cases_per_month",
+    "referral_reply",
+)
 
 
 @pytest.fixture
@@ -42,14 +49,17 @@ def demo(session):
 @pytest.fixture
 def report(demo):
     made = build_report(demo, START, END)
-    assert made.tables["summary"].value("handled") > 100   # a real register to report on
+    assert made.tables["summary"].value("handled") > 100  # a real register to report on
     return made
 
 
 def cells(report):
-    return {(table.key, row.key, column): value
-            for table in report.tables.values() for row in table.rows
-            for column, value in zip(table.columns, row.values, strict=True)}
+    return {
+        (table.key, row.key, column): value
+        for table in report.tables.values()
+        for row in table.rows
+        for column, value in zip(table.columns, row.values, strict=True)
+    }
 
 
 def pdf_lines(path: Path) -> tuple[list[str], list[str]]:
@@ -69,18 +79,27 @@ def id_number(text: str) -> float | int | None:
 
 # --- CSV --------------------------------------------------------------------------------
 
+
 def test_csv_has_one_line_per_cell_with_the_reports_values_and_labels(demo, report, tmp_path):
     out = write_report(demo, report, tmp_path / "laporan.csv", "csv")
     assert out == tmp_path / "laporan.csv"
     with out.open(encoding="utf-8", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert lines[0] == ["table", "row", "column", "value", "table_label", "row_label",
-                        "column_label"]
+    assert lines[0] == [
+        "table",
+        "row",
+        "column",
+        "value",
+        "table_label",
+        "row_label",
+        "column_label",
+    ]
     expected = cells(report)
     found = {}
     for table, row, column, value, table_label, row_label, column_label in lines[1:]:
-        found[(table, row, column)] = (None if value == "" else
-                                       float(value) if "." in value else int(value))
+        found[(table, row, column)] = (
+            None if value == "" else float(value) if "." in value else int(value)
+        )
         assert table_label == table_title(table, "id")
         assert row_label and column_label
     assert found == expected
@@ -94,18 +113,23 @@ def test_csv_has_one_line_per_cell_with_the_reports_values_and_labels(demo, repo
 
 
 def test_csv_leaves_a_missing_figure_empty(session, tmp_path):
-    empty = build_report(session, START, END)          # no replies: no median
+    empty = build_report(session, START, END)  # no replies: no median
     assert empty.tables["referral_reply"].value("median_reply_days") is None
     out = write_report(session, empty, tmp_path / "kosong.csv", "csv")
-    line = next(line for line in out.read_text("utf-8").splitlines()
-                if line.startswith("referral_reply,median_reply_days,"))
+    line = next(
+        line
+        for line in out.read_text("utf-8").splitlines()
+        if line.startswith("referral_reply,median_reply_days,")
+    )
     assert line.split(",")[3] == ""
 
 
 # --- XLSX -------------------------------------------------------------------------------
 
+
 def test_xlsx_has_an_info_sheet_and_a_sheet_per_table_with_the_numbers_as_numbers(
-        demo, report, tmp_path):
+    demo, report, tmp_path
+):
     out = write_report(demo, report, tmp_path / "laporan.xlsx", "xlsx")
     book = load_workbook(out)
     assert book.sheetnames[0] == "Info"
@@ -139,32 +163,46 @@ def test_xlsx_has_an_info_sheet_and_a_sheet_per_table_with_the_numbers_as_number
 
 # --- PDF --------------------------------------------------------------------------------
 
+
 def test_pdf_shows_the_heading_every_table_and_each_rows_numbers_on_its_line(
-        demo, report, tmp_path):
-    letters.save_letter_settings(demo, r.LetterSettings(
-        letterhead=["PEMERINTAH KOTA KUPANG", "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK"],
-        address_lines=["Jl. Soeharto No. 57, Kupang"], city="Kupang",
-        signatory_title="Kepala UPTD PPA", signatory_name="Yuliana Ndolu"))
+    demo, report, tmp_path
+):
+    letters.save_letter_settings(
+        demo,
+        r.LetterSettings(
+            letterhead=["PEMERINTAH KOTA KUPANG", "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK"],
+            address_lines=["Jl. Soeharto No. 57, Kupang"],
+            city="Kupang",
+            signatory_title="Kepala UPTD PPA",
+            signatory_name="Yuliana Ndolu",
+        ),
+    )
     out = write_report(demo, report, tmp_path / "laporan.pdf", "pdf")
     assert out.read_bytes().startswith(b"%PDF")
     pages, lines = pdf_lines(out)
     first = pages[0]
-    for text in ("PEMERINTAH KOTA KUPANG", "Jl. Soeharto No. 57, Kupang",
-                 "Laporan statistik TPPO", "UPTD PPA Kota Kupang (KUP)", PERIOD_ID, "Dibuat"):
+    for text in (
+        "PEMERINTAH KOTA KUPANG",
+        "Jl. Soeharto No. 57, Kupang",
+        "Laporan statistik TPPO",
+        "UPTD PPA Kota Kupang (KUP)",
+        PERIOD_ID,
+        "Dibuat",
+    ):
         assert text in first
-    assert "PEMERINTAH KOTA KUPANG" not in "".join(pages[1:])   # letterhead: first page only
+    assert "PEMERINTAH KOTA KUPANG" not in "".join(pages[1:])  # letterhead: first page only
     total = len(pages)
     assert total > 2
     for n, page in enumerate(pages, start=1):
         assert f"Halaman {n} dari {total}" in page
     words = labelled_report(demo, report, "id")
-    headings = [lines.index(table.title) for table in words.tables]   # each title, in order
+    headings = [lines.index(table.title) for table in words.tables]  # each title, in order
     assert headings == sorted(headings)
     for number, table in enumerate(words.tables):
         if table.key not in CHECKED_IN_PDF:
             continue
         end = headings[number + 1] if number + 1 < len(headings) else len(lines)
-        part = lines[headings[number]:end]
+        part = lines[headings[number] : end]
         for row in table.rows:
             pattern = re.compile(re.escape(row.label) + r"((?:\s+(?:[\d.,]+|\u2013))+)$")
             found = [m for m in map(pattern.fullmatch, part) if m]
@@ -172,8 +210,7 @@ def test_pdf_shows_the_heading_every_table_and_each_rows_numbers_on_its_line(
             assert [id_number(v) for v in found[0].group(1).split()] == list(row.values)
 
 
-def test_pdf_draws_the_three_charts_and_flows_long_tables_with_their_header(
-        demo, report, tmp_path):
+def test_pdf_draws_the_three_charts_and_flows_long_tables_with_their_header(demo, report, tmp_path):
     out = write_report(demo, report, tmp_path / "laporan.pdf", "pdf")
     pages, lines = pdf_lines(out)
     for n, key in enumerate(("sex_age", "services_by_type", "cases_per_month"), start=1):
@@ -196,27 +233,42 @@ def test_an_english_report_has_english_words_everywhere(demo, report, tmp_path):
     assert PERIOD_EN in pages[0] and "Generated" in pages[0]
     assert f"Page 1 of {len(pages)}" in pages[0]
     assert "Figure 3. New cases per month by type of exploitation" in lines
-    for indonesian in ("Halaman", "Jumlah", "Laporan", "Kasus baru", "Perempuan", "Gambar",
-                       "tahun", "Desember"):
+    for indonesian in (
+        "Halaman",
+        "Jumlah",
+        "Laporan",
+        "Kasus baru",
+        "Perempuan",
+        "Gambar",
+        "tahun",
+        "Desember",
+    ):
         assert indonesian not in text
-    assert re.search(r"^\s*New cases\s+" + str(report.tables["summary"].value("new_cases"))
-                     + "$", text, re.M)
-    book = load_workbook(write_report(demo, report, tmp_path / "report.xlsx", "xlsx",
-                                      lang="en"))
+    assert re.search(
+        r"^\s*New cases\s+" + str(report.tables["summary"].value("new_cases")) + "$", text, re.M
+    )
+    book = load_workbook(write_report(demo, report, tmp_path / "report.xlsx", "xlsx", lang="en"))
     assert book.sheetnames[:3] == ["Info", "Summary", "Sex and age group"]
     assert book["Summary"]["A1"].value == "Item" and book["Summary"]["B1"].value == "Count"
     assert book["Sex and age group"]["A2"].value.endswith(" years")
-    lines = write_report(demo, report, tmp_path / "report.csv", "csv",
-                         lang="en").read_text("utf-8").splitlines()
-    assert "summary,new_cases,count,{},Summary,New cases,Count".format(
-        report.tables["summary"].value("new_cases")) in lines
+    lines = (
+        write_report(demo, report, tmp_path / "report.csv", "csv", lang="en")
+        .read_text("utf-8")
+        .splitlines()
+    )
+    assert (
+        "summary,new_cases,count,{},Summary,New cases,Count".format(
+            report.tables["summary"].value("new_cases")
+        )
+        in lines
+    )
 
 
 def test_a_province_report_names_its_offices(tmp_path):
-    office = r.Office(code="NTT", name="Dinas P3A Provinsi NTT", level="province",
-                      region_code="53")
-    created = create_register(tmp_path / "ntt", office, r.User(username="admin", role="admin"),
-                              PASSWORD, kdf=FAST_KDF)
+    office = r.Office(code="NTT", name="Dinas P3A Provinsi NTT", level="province", region_code="53")
+    created = create_register(
+        tmp_path / "ntt", office, r.User(username="admin", role="admin"), PASSWORD, kdf=FAST_KDF
+    )
     with open_register(created.folder, "admin", PASSWORD) as session:
         session.today = lambda: TODAY
         add_demo_cases(session, 80, seed=2, reference=TODAY)
@@ -228,14 +280,21 @@ def test_a_province_report_names_its_offices(tmp_path):
     row = report.tables["by_office"].rows[0]
     assert [c.value for c in sheet[2][1:]] == list(row.values)
     assert "Semua kantor" in pages[0]
-    assert re.search(r"^\s*Dinas P3A Provinsi NTT\s+" + r"\s+".join(
-        f"{v:,}".replace(",", ".") for v in row.values) + "$", "\n".join(pages), re.M)
+    assert re.search(
+        r"^\s*Dinas P3A Provinsi NTT\s+"
+        + r"\s+".join(f"{v:,}".replace(",", ".") for v in row.values)
+        + "$",
+        "\n".join(pages),
+        re.M,
+    )
 
 
 # --- refusals and files -----------------------------------------------------------------
 
+
 def test_an_existing_file_and_an_unknown_format_are_refused_and_nothing_is_left_behind(
-        demo, report, tmp_path):
+    demo, report, tmp_path
+):
     out = tmp_path / "laporan.pdf"
     out.write_bytes(b"keep me")
     with pytest.raises(OutputExists):
@@ -257,10 +316,13 @@ def test_a_caseworker_cannot_write_a_report(demo, report, tmp_path):
 
 
 def test_loading_the_module_does_not_load_reportlab_or_openpyxl():
-    code = ("import sys, tipdesk.services.reports.files;"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl'}))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys, tipdesk.services.reports.files;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 
@@ -277,4 +339,5 @@ def test_every_table_has_a_sheet_name():
 def test_labels_do_not_change_the_numbers(demo, report):
     words = labelled_report(demo, report, "en")
     assert [row.values for t in words.tables for row in t.rows] == [
-        row.values for t in report.tables.values() for row in t.rows]
+        row.values for t in report.tables.values() for row in t.rows
+    ]

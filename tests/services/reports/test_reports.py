@@ -40,10 +40,13 @@ def session(demo):
 
 def _raw(session):
     """Every live case with its person, read plainly (the test's own independent view)."""
-    rows = list(session.db.query(
-        "SELECT c.*, p.sex, p.birth_date, p.estimated_age, p.region_code AS home, "
-        "p.nationality FROM cases c JOIN persons p ON p.id = c.person_id "
-        "WHERE c.deleted = 0"))
+    rows = list(
+        session.db.query(
+            "SELECT c.*, p.sex, p.birth_date, p.estimated_age, p.region_code AS home, "
+            "p.nationality FROM cases c JOIN persons p ON p.id = c.person_id "
+            "WHERE c.deleted = 0"
+        )
+    )
     for row in rows:
         row["exploitation_types"] = json.loads(row["exploitation_types"])
         row["means_of_control"] = json.loads(row["means_of_control"])
@@ -52,15 +55,17 @@ def _raw(session):
 
 def _age(row):
     if row["birth_date"] and row["opened_on"]:
-        return r.age_on(dt.date.fromisoformat(row["birth_date"]),
-                        dt.date.fromisoformat(row["opened_on"]))
+        return r.age_on(
+            dt.date.fromisoformat(row["birth_date"]), dt.date.fromisoformat(row["opened_on"])
+        )
     return row["estimated_age"]
 
 
 def _handled(rows, start=START, end=END):
     s, e = start.isoformat(), end.isoformat()
-    return [x for x in rows if x["opened_on"] <= e and (x["closed_on"] is None
-                                                         or x["closed_on"] >= s)]
+    return [
+        x for x in rows if x["opened_on"] <= e and (x["closed_on"] is None or x["closed_on"] >= s)
+    ]
 
 
 def test_headline_figures_match_counts_made_from_the_rows(session):
@@ -80,8 +85,10 @@ def test_headline_figures_match_counts_made_from_the_rows(session):
         "migrant_worker": sum(x["migrant_worker"] for x in handled),
         "overdue_follow_up": sum(
             (x["closed_on"] is None or x["closed_on"] > TODAY.isoformat())
-            and x["follow_up_on"] is not None and x["follow_up_on"] < TODAY.isoformat()
-            for x in handled),
+            and x["follow_up_on"] is not None
+            and x["follow_up_on"] < TODAY.isoformat()
+            for x in handled
+        ),
     }
     assert {k: summary.value(k) for k in expected} == expected
     assert expected["handled"] > 500 and expected["closed"] > 0 and expected["children"] > 0
@@ -92,47 +99,72 @@ def test_breakdowns_match_counts_made_from_the_rows(session):
     report = reports.build_report(session, START, END)
     t = report.tables
     sex_age = collections.Counter((d.age_group(_age(x)), x["sex"] or "unknown") for x in handled)
-    assert {(row.key, col): t["sex_age"].value(row.key, col) for row in t["sex_age"].rows
-            if row.key != d.TOTAL for col in ("female", "male")
-            } == {(g, s): sex_age.get((g, s), 0) for g, _, _ in d.AGE_GROUPS
-                  for s in ("female", "male") if any(k[0] == g for k in sex_age)}
+    assert {
+        (row.key, col): t["sex_age"].value(row.key, col)
+        for row in t["sex_age"].rows
+        if row.key != d.TOTAL
+        for col in ("female", "male")
+    } == {
+        (g, s): sex_age.get((g, s), 0)
+        for g, _, _ in d.AGE_GROUPS
+        for s in ("female", "male")
+        if any(k[0] == g for k in sex_age)
+    }
     assert t["sex_age"].value(d.TOTAL, d.TOTAL) == len(handled)
     exploitation = collections.Counter(c for x in handled for c in x["exploitation_types"])
     assert {row.key: row.values[0] for row in t["exploitation"].rows} == dict(exploitation)
     means = collections.Counter(c for x in handled for c in x["means_of_control"])
     assert {row.key: row.values[0] for row in t["means_of_control"].rows} == dict(means)
-    for table, column in (("recruitment_method", "recruitment_method"),
-                          ("recruiter_relationship", "recruiter_relationship"),
-                          ("destination_country", "exploitation_country")):
+    for table, column in (
+        ("recruitment_method", "recruitment_method"),
+        ("recruiter_relationship", "recruiter_relationship"),
+        ("destination_country", "exploitation_country"),
+    ):
         counted = collections.Counter(x[column] or "unknown" for x in handled)
         assert {row.key: row.values[0] for row in t[table].rows} == dict(counted), table
-    labour = collections.Counter(x["labour_sector"] or "unknown" for x in handled
-                                 if "forced_labour" in x["exploitation_types"])
+    labour = collections.Counter(
+        x["labour_sector"] or "unknown"
+        for x in handled
+        if "forced_labour" in x["exploitation_types"]
+    )
     assert {row.key: row.values[0] for row in t["labour_sector"].rows} == dict(labour)
-    provinces = collections.Counter(x["home"][:2] if len(x["home"]) >= 2 else "unknown"
-                                    for x in handled)
+    provinces = collections.Counter(
+        x["home"][:2] if len(x["home"]) >= 2 else "unknown" for x in handled
+    )
     assert {row.key: row.values[0] for row in t["origin_province"].rows} == dict(provinces)
 
 
 def test_services_referrals_and_reply_days(session):
     handled = {x["id"] for x in _handled(_raw(session))}
-    services = [x for x in session.db.query(
-        "SELECT s.service_type, s.status, s.case_id, v.provider_type FROM services s "
-        "LEFT JOIN providers v ON v.id = s.provider_id WHERE s.deleted = 0")
-        if x["case_id"] in handled and x["status"] in ("provided", "in_progress")]
-    referrals = [x for x in session.db.query("SELECT * FROM referrals WHERE deleted = 0")
-                 if x["case_id"] in handled]
+    services = [
+        x
+        for x in session.db.query(
+            "SELECT s.service_type, s.status, s.case_id, v.provider_type FROM services s "
+            "LEFT JOIN providers v ON v.id = s.provider_id WHERE s.deleted = 0"
+        )
+        if x["case_id"] in handled and x["status"] in ("provided", "in_progress")
+    ]
+    referrals = [
+        x
+        for x in session.db.query("SELECT * FROM referrals WHERE deleted = 0")
+        if x["case_id"] in handled
+    ]
     report = reports.build_report(session, START, END)
     t = report.tables
     assert {row.key: row.values[0] for row in t["services_by_type"].rows} == dict(
-        collections.Counter(x["service_type"] for x in services))
+        collections.Counter(x["service_type"] for x in services)
+    )
     assert {row.key: row.values[0] for row in t["services_by_provider"].rows} == dict(
-        collections.Counter(x["provider_type"] or "none" for x in services))
+        collections.Counter(x["provider_type"] or "none" for x in services)
+    )
     assert {row.key: row.values[0] for row in t["referrals_by_status"].rows} == dict(
-        collections.Counter(x["status"] for x in referrals))
-    days = sorted((dt.date.fromisoformat(x["responded_on"])
-                   - dt.date.fromisoformat(x["letter_date"])).days
-                  for x in referrals if x["letter_date"] and x["responded_on"])
+        collections.Counter(x["status"] for x in referrals)
+    )
+    days = sorted(
+        (dt.date.fromisoformat(x["responded_on"]) - dt.date.fromisoformat(x["letter_date"])).days
+        for x in referrals
+        if x["letter_date"] and x["responded_on"]
+    )
     middle = (days[(len(days) - 1) // 2] + days[len(days) // 2]) / 2
     assert t["referral_reply"].value("replied") == len(days) > 10
     assert t["referral_reply"].value("median_reply_days") == round(middle, 1)
@@ -143,8 +175,9 @@ def test_cases_per_month_and_the_cases_behind_a_figure(session):
     report = reports.build_report(session, START, END)
     table = report.tables["cases_per_month"]
     new = [x for x in rows if START.isoformat() <= x["opened_on"] <= END.isoformat()]
-    counted = collections.Counter((x["opened_on"][:7], c) for x in new
-                                  for c in x["exploitation_types"])
+    counted = collections.Counter(
+        (x["opened_on"][:7], c) for x in new for c in x["exploitation_types"]
+    )
     for (month, code), n in counted.items():
         assert table.value(month, code) == n
     assert [row.key for row in table.rows][:-1] == sorted({x["opened_on"][:7] for x in new})
@@ -172,7 +205,6 @@ def test_bad_periods_and_offices_are_refused(session):
         reports.build_report(session, START, END, office_code="XXX")
 
 
-
 # --- the anonymised export -----------------------------------------------------------------
 
 QI = stats_export.QUASI_IDENTIFIER_HEADERS
@@ -187,10 +219,12 @@ def test_the_stats_export_is_k_anonymous(session, tmp_path, k):
     assert len(rows) == result.exported > 0
     groups = collections.Counter(tuple(row[q] for q in QI) for row in rows)
     assert min(groups.values()) >= k
-    consenting = session.db.execute("SELECT count(*) FROM cases WHERE deleted = 0 "
-                                    "AND consent_statistics = 1").fetchone()[0]
-    refusing = session.db.execute("SELECT count(*) FROM cases WHERE deleted = 0 "
-                                  "AND consent_statistics = 0").fetchone()[0]
+    consenting = session.db.execute(
+        "SELECT count(*) FROM cases WHERE deleted = 0 AND consent_statistics = 1"
+    ).fetchone()[0]
+    refusing = session.db.execute(
+        "SELECT count(*) FROM cases WHERE deleted = 0 AND consent_statistics = 0"
+    ).fetchone()[0]
     assert result.exported + result.suppressed == consenting
     assert result.without_consent == refusing > 0
 
@@ -201,24 +235,35 @@ def test_the_stats_export_holds_nothing_identifying(session, tmp_path):
     text = out.read_text(encoding="utf-8")
     header = text.splitlines()[0].split(",")
     assert header == [h for h, _ in stats_export.LAYOUT]
-    people = list(session.db.query("SELECT full_name, nik, register_number FROM persons "
-                                   "LIMIT 200"))
-    numbers = [row["case_number"] for row in session.db.query(
-        "SELECT case_number FROM cases LIMIT 200")]
+    people = list(session.db.query("SELECT full_name, nik, register_number FROM persons LIMIT 200"))
+    numbers = [
+        row["case_number"] for row in session.db.query("SELECT case_number FROM cases LIMIT 200")
+    ]
     for person in people:
         assert person["full_name"] not in text
         assert not person["nik"] or person["nik"] not in text
         assert person["register_number"] not in text
     assert not any(n in text for n in numbers)
     years = {line.split(",")[0] for line in text.splitlines()[1:]}
-    assert years <= {str(y) for y in range(2015, 2027)}    # no date finer than the year
+    assert years <= {str(y) for y in range(2015, 2027)}  # no date finer than the year
     # Flags are 0/1, ages only in bands.
     with out.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {row["isForcedLabour"] for row in rows} <= {"0", "1"}
-    assert {row["ageBroad"] for row in rows} <= {"0-8", "9-17", "18-20", "21-23", "24-26",
-                                                 "27-29", "30-38", "39-47", "48+", "0-17",
-                                                 "18+", ""}
+    assert {row["ageBroad"] for row in rows} <= {
+        "0-8",
+        "9-17",
+        "18-20",
+        "21-23",
+        "24-26",
+        "27-29",
+        "30-38",
+        "39-47",
+        "48+",
+        "0-17",
+        "18+",
+        "",
+    }
 
 
 def test_rare_combinations_are_generalised_then_suppressed(tmp_path):
@@ -227,8 +272,12 @@ def test_rare_combinations_are_generalised_then_suppressed(tmp_path):
         # Ten alike, and one who is unique: a man from Malaysia's cases.
         for _ in range(10):
             new_case(s, consent_statistics=True)
-        new_case(s, {"sex": "male", "birth_date": dt.date(1960, 1, 1)},
-                 consent_statistics=True, exploitation_country="sa")
+        new_case(
+            s,
+            {"sex": "male", "birth_date": dt.date(1960, 1, 1)},
+            consent_statistics=True,
+            exploitation_country="sa",
+        )
         result = stats_export.export_stats(s, tmp_path / "out.csv", k=5)
     assert (result.exported, result.suppressed) == (10, 1)
     assert result.generalised > 0
@@ -246,10 +295,18 @@ def test_a_province_with_two_districts_reports_per_district_and_in_total(tmp_pat
     for _ in range(3):
         new_case(a.session, exploitation_types=["forced_labour"])
     for _ in range(2):
-        new_case(b.session, {"full_name": "Yohana Seran", "nik": "", "sex": "male"},
-                 exploitation_types=["sexual_exploitation"])
-    new_case(b.session, opened_on=dt.date(2025, 3, 1), status="closed",
-             closed_on=dt.date(2025, 6, 1), closure_reason="goals_achieved")
+        new_case(
+            b.session,
+            {"full_name": "Yohana Seran", "nik": "", "sex": "male"},
+            exploitation_types=["sexual_exploitation"],
+        )
+    new_case(
+        b.session,
+        opened_on=dt.date(2025, 3, 1),
+        status="closed",
+        closed_on=dt.date(2025, 6, 1),
+        closure_reason="goals_achieved",
+    )
     stick = tmp_path / "stick"
     stick.mkdir()
     sync.import_batch(province.session, a.export(province, stick / "a.tipbatch"))
@@ -258,15 +315,17 @@ def test_a_province_with_two_districts_reports_per_district_and_in_total(tmp_pat
     offices = report.tables["by_office"]
     assert offices.columns == ("new_cases", "handled", "open_at_end", "closed")
     assert {row.key: row.values for row in offices.rows} == {
-        "BEL": (2, 2, 2, 0), "KUP": (3, 3, 3, 0), d.TOTAL: (5, 5, 5, 0)}
+        "BEL": (2, 2, 2, 0),
+        "KUP": (3, 3, 3, 0),
+        d.TOTAL: (5, 5, 5, 0),
+    }
     assert report.tables["exploitation"].value("forced_labour") == 3
     just_b = reports.build_report(province.session, START, END, office_code="BEL")
     assert "by_office" not in just_b.tables
     assert just_b.tables["summary"].value("handled") == 2
     assert just_b.tables["sex_age"].value(d.TOTAL, "male") == 2
     assert just_b.tables["exploitation"].value("forced_labour") == 0
-    behind = reports.cases_behind(province.session, START, END, "by_office", "KUP",
-                                  "new_cases")
+    behind = reports.cases_behind(province.session, START, END, "by_office", "KUP", "new_cases")
     assert len(behind) == 3 and all(row.office_code == "KUP" for row in behind)
     for office in (a, b, province):
         office.session.close()

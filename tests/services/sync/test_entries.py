@@ -36,8 +36,9 @@ def batch(tmp_path_factory):
     for line in changes.lines():
         entry = orjson.loads(line)
         chunks.setdefault(entry["e"], []).append(entry)
-    columns = {table: frozenset(store.table_columns(province.session.db, table))
-               for table in chunks}
+    columns = {
+        table: frozenset(store.table_columns(province.session.db, table)) for table in chunks
+    }
     owners = {peer["office_id"], province.session.office.id}
     yield chunks, columns, peer["office_id"], owners
     for office in (district, province):
@@ -49,7 +50,7 @@ def outcome(check, *args) -> tuple | None:
         check(*args)
     except TipdeskError as error:
         return type(error).__name__, error.params.get("reason") or error.params.get("field")
-    except (KeyError, TypeError) as error:      # the import turns these into "entry"
+    except (KeyError, TypeError) as error:  # the import turns these into "entry"
         return type(error).__name__, None
     return None
 
@@ -68,12 +69,33 @@ def test_every_table_of_an_ordinary_batch_passes_the_quick_check(batch):
 
 
 ODD = st.one_of(
-    st.none(), st.booleans(), st.integers(-2, 2), st.integers(2 ** 63, 2 ** 70),
-    st.floats(allow_nan=False), st.text(max_size=4), st.lists(st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 2),
+    st.integers(2**63, 2**70),
+    st.floats(allow_nan=False),
+    st.text(max_size=4),
+    st.lists(st.integers(), max_size=2),
     st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
-    st.sampled_from(["", "*", "x" * 100_001, "2024-02-30", "2024-1-01", "2024-01-01\n",
-                     "\u0661" * 4 + "-01-01", "1796197305926-0000-x", "1796197305926-0000-x\n",
-                     "179619730592-0000-x", "female", "high", "confirmed", "id"]))
+    st.sampled_from(
+        [
+            "",
+            "*",
+            "x" * 100_001,
+            "2024-02-30",
+            "2024-1-01",
+            "2024-01-01\n",
+            "\u0661" * 4 + "-01-01",
+            "1796197305926-0000-x",
+            "1796197305926-0000-x\n",
+            "179619730592-0000-x",
+            "female",
+            "high",
+            "confirmed",
+            "id",
+        ]
+    ),
+)
 
 
 @st.composite
@@ -121,11 +143,18 @@ def test_the_quick_check_refuses_with_the_exact_check_s_reason(batch, data):
 def test_a_bad_entry_among_good_ones_is_refused_for_its_own_reason(batch):
     chunks, columns, sender, owners = batch
     chunk = copy.deepcopy(chunks["cases"])
-    chunk[-1]["row"]["status"] = "lost"             # not a code of its vocabulary
-    rules = entries.Rules(sender=sender, owners=frozenset(owners), today=dt.date.today(),
-                          partial=False, seq_from=0, seq_to=10**9)
-    assert outcome(entries.check_records, "cases", chunk, rules) == (
-        "BatchEntryRefused", "status")
-    chunk[-1]["row"]["origin"] = "someone else"      # and, before it, not theirs
-    assert outcome(entries.check_chunk, "cases", chunk, columns["cases"], sender,
-                   owners) == ("BatchOverreach", None)
+    chunk[-1]["row"]["status"] = "lost"  # not a code of its vocabulary
+    rules = entries.Rules(
+        sender=sender,
+        owners=frozenset(owners),
+        today=dt.date.today(),
+        partial=False,
+        seq_from=0,
+        seq_to=10**9,
+    )
+    assert outcome(entries.check_records, "cases", chunk, rules) == ("BatchEntryRefused", "status")
+    chunk[-1]["row"]["origin"] = "someone else"  # and, before it, not theirs
+    assert outcome(entries.check_chunk, "cases", chunk, columns["cases"], sender, owners) == (
+        "BatchOverreach",
+        None,
+    )

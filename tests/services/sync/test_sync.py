@@ -51,9 +51,13 @@ class Office:
 
     def __init__(self, folder: Path, code: str, level: str, region: str) -> None:
         self.folder, self.code = folder, code
-        create_register(folder, r.Office(code=code, name=f"Kantor {code}", level=level,
-                                         region_code=region),
-                        r.User(username="admin", role="admin"), PASSWORD, kdf=FAST_KDF)
+        create_register(
+            folder,
+            r.Office(code=code, name=f"Kantor {code}", level=level, region_code=region),
+            r.User(username="admin", role="admin"),
+            PASSWORD,
+            kdf=FAST_KDF,
+        )
         self.session = self.open()
 
     def open(self):
@@ -75,8 +79,12 @@ class Office:
 def enrol(a: Office, b: Office, tmp: Path, profile: str | None = None) -> None:
     for src, dst in ((a, b), (b, a)):
         path, fingerprint = sync.export_key_file(src.session, tmp / f"{src.code}.tipkey")
-        sync.trust_key_file(dst.session, path.read_bytes(), fingerprint.lower().replace("-", " "),
-                            profile=profile if dst is a else None)
+        sync.trust_key_file(
+            dst.session,
+            path.read_bytes(),
+            fingerprint.lower().replace("-", " "),
+            profile=profile if dst is a else None,
+        )
 
 
 @pytest.fixture
@@ -101,8 +109,9 @@ def data(session, table: str) -> dict[str, dict]:
     return found
 
 
-def same(a: Office, b: Office, tables=("persons", "cases", "services", "referrals",
-                                          "case_notes")) -> None:
+def same(
+    a: Office, b: Office, tables=("persons", "cases", "services", "referrals", "case_notes")
+) -> None:
     for table in tables:
         assert data(a.session, table) == data(b.session, table), table
 
@@ -118,8 +127,10 @@ def set_case(office: Office, number: str, **fields) -> None:
 def test_round_trip_and_reimport_is_a_no_op(offices):
     district, province, stick = offices
     file = new_case(district.session)
-    cases.add_service(district.session, r.Service(case_id=file.case.id, service_type="health",
-                                                  status="provided", started_on=TODAY))
+    cases.add_service(
+        district.session,
+        r.Service(case_id=file.case.id, service_type="health", status="provided", started_on=TODAY),
+    )
     batch = district.export(province, stick)
     assert batch.parent == stick and batch.suffix == ".tipbatch"
     summary = sync.import_batch(province.session, batch)
@@ -139,8 +150,13 @@ def test_a_large_batch_goes_in_with_a_rollback_journal(offices, monkeypatch):
     batch = district.export(province, stick)
     monkeypatch.setattr(sync, "BULK_JOURNAL_CHANGES", 100)
     modes = []
-    summary = sync.import_batch(province.session, batch, progress=lambda *_: modes.append(
-        province.session.db.execute("PRAGMA journal_mode").fetchone()[0]))
+    summary = sync.import_batch(
+        province.session,
+        batch,
+        progress=lambda *_: modes.append(
+            province.session.db.execute("PRAGMA journal_mode").fetchone()[0]
+        ),
+    )
     assert summary.applied > 100 and set(modes) == {"delete"}
     assert province.session.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     same(district, province)
@@ -159,8 +175,10 @@ def test_a_batch_read_by_a_second_process_goes_in_as_one_read_here(offices, monk
     sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
     set_case(district, number, risk_level="medium", summary="Ringkasan baru dari kabupaten.")
     set_case(province, number, risk_level="high")
-    cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
-                                                text="Kunjungan rumah di Wae Rebo."))
+    cases.add_note(
+        district.session,
+        r.CaseNote(case_id=file.case.id, noted_on=TODAY, text="Kunjungan rumah di Wae Rebo."),
+    )
     add_demo_cases(district.session, 15, seed=9)
     monkeypatch.setattr(sync, "READ_APART_CHANGES", 0)
     monkeypatch.setattr(sync, "IMPORT_CHUNK", 7)
@@ -169,8 +187,7 @@ def test_a_batch_read_by_a_second_process_goes_in_as_one_read_here(offices, monk
     assert summary.applied >= 15 * 3 and summary.conflicts == 1
     case = province.case(number).case
     assert (case.risk_level, case.summary) == ("high", "Ringkasan baru dari kabupaten.")
-    assert [row["case_number"] for row in cases.find_cases(province.session, "rebo")] == [
-        number]
+    assert [row["case_number"] for row in cases.find_cases(province.session, "rebo")] == [number]
     [conflict] = sync.list_conflicts(province.session)
     sync.resolve_conflict(province.session, conflict.id, keep="remote")
     sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
@@ -183,8 +200,10 @@ def test_tables_read_at_once_still_go_in_apply_order(offices, monkeypatch):
     in the order an import applies them, even when an early table is read last."""
     district, province, stick = offices
     file = new_case(district.session)
-    cases.add_service(district.session, r.Service(case_id=file.case.id, service_type="health",
-                                                  status="provided", started_on=TODAY))
+    cases.add_service(
+        district.session,
+        r.Service(case_id=file.case.id, service_type="health", status="provided", started_on=TODAY),
+    )
     real_inserted = store.export_inserted
 
     def persons_slowly(db, table, *args, **kwargs):
@@ -245,11 +264,17 @@ def test_export_and_import_hold_a_piece_of_the_changes_not_all_of_them(offices, 
         imported = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    _, changes = envelope.open_batch(batch.read_bytes(), sync._identities(province.session),
-                                     lambda _: district.session and ok.read_card(
-                                         store.peer_by(province.session.db, code="KUP")
-                                         ["card"].encode()).ed25519,
-                                     our_office_id=province.session.office.id)
+    _, changes = envelope.open_batch(
+        batch.read_bytes(),
+        sync._identities(province.session),
+        lambda _: (
+            district.session
+            and ok.read_card(
+                store.peer_by(province.session.db, code="KUP")["card"].encode()
+            ).ed25519
+        ),
+        our_office_id=province.session.office.id,
+    )
     size = len(changes.read())
     assert summary.applied > 5000 and size > 5_000_000
     # Holding the text whole takes at least its size (export and import each took twice
@@ -264,17 +289,20 @@ def test_an_export_with_nothing_new_still_reports_every_table_and_can_be_cancell
     sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
     sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
     seen: list[tuple[int, int]] = []
-    result = sync.export_batch(district.session, province.code, stick / "2.tipbatch",
-                               progress=lambda stage, done, total: seen.append((done, total)))
-    assert result.records == {}                   # acknowledged: nothing to send again
+    result = sync.export_batch(
+        district.session,
+        province.code,
+        stick / "2.tipbatch",
+        progress=lambda stage, done, total: seen.append((done, total)),
+    )
+    assert result.records == {}  # acknowledged: nothing to send again
     assert seen and seen[-1] == (len(store.APPLY_ORDER), len(store.APPLY_ORDER))
 
     def cancel(stage, done, total):
         raise Cancelled()
 
     with pytest.raises(Cancelled):
-        sync.export_batch(district.session, province.code, stick / "3.tipbatch",
-                          progress=cancel)
+        sync.export_batch(district.session, province.code, stick / "3.tipbatch", progress=cancel)
     assert not (stick / "3.tipbatch").exists()
 
 
@@ -356,7 +384,10 @@ def test_same_field_conflicts_and_converges_after_resolution(offices):
     assert summary.conflicts == 1
     [conflict] = sync.list_conflicts(province.session)
     assert (conflict.field, conflict.local_value, conflict.remote_value) == (
-        "risk_level", "high", "medium")
+        "risk_level",
+        "high",
+        "medium",
+    )
     assert conflict.case_number == number and conflict.peer_code == "KUP"
     sync.resolve_conflict(province.session, conflict.id, keep="remote")
     sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
@@ -379,7 +410,7 @@ def test_delete_against_edit_goes_to_review(offices):
     summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
     kinds = [c.kind for c in sync.list_conflicts(province.session)]
     assert summary.conflicts >= 1 and "delete" in kinds
-    assert not rows.get(province.session.db, r.Case, file.case.id).deleted   # kept for review
+    assert not rows.get(province.session.db, r.Case, file.case.id).deleted  # kept for review
 
 
 def test_out_of_order_batches_converge_with_in_order(offices, tmp_path):
@@ -400,7 +431,7 @@ def test_gap_waits_in_the_inbox_and_heals(offices, tmp_path):
     first = district.export(province, stick / "1.tipbatch")
     province.session.close()
     saved = tmp_path / "ntt-backup"
-    shutil.copytree(province.folder, saved)            # yesterday's backup
+    shutil.copytree(province.folder, saved)  # yesterday's backup
     province.session = province.open()
     sync.import_batch(province.session, first)
     sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
@@ -448,8 +479,9 @@ def test_refusals_change_nothing(offices, tmp_path):
         sync.import_batch(province.session, other.export(province, stick / "bel.tipbatch"))
     # A batch for the district handed to the province.
     with pytest.raises(BatchNotForThisOffice):
-        sync.import_batch(province.session, province.export(district, stick / "p.tipbatch")
-                          .read_bytes())
+        sync.import_batch(
+            province.session, province.export(district, stick / "p.tipbatch").read_bytes()
+        )
     assert data(province.session, "persons") == before
     other.session.close()
 
@@ -471,12 +503,19 @@ def test_deidentified_profile_carries_no_name(tmp_path):
     enrol(district, province, tmp_path, profile="deidentified")
     # Free text anywhere may name someone: a worker typing where the victim worked, whose
     # daughter she is, which village speaks her language.
-    file = new_case(district.session, {"nik": "5371015403990001",
-                                       "occupation": "Pembantu di rumah Ibu Maria",
-                                       "language": "Bahasa Dawan (kampung Maria)",
-                                       "guardian_relationship": "Anak Maria"})
-    cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY,
-                                                text="Bertemu Maria di rumah aman."))
+    file = new_case(
+        district.session,
+        {
+            "nik": "5371015403990001",
+            "occupation": "Pembantu di rumah Ibu Maria",
+            "language": "Bahasa Dawan (kampung Maria)",
+            "guardian_relationship": "Anak Maria",
+        },
+    )
+    cases.add_note(
+        district.session,
+        r.CaseNote(case_id=file.case.id, noted_on=TODAY, text="Bertemu Maria di rumah aman."),
+    )
     stick = tmp_path / "stick"
     stick.mkdir()
     sync.import_batch(province.session, district.export(province, stick))
@@ -492,13 +531,11 @@ def test_deidentified_profile_carries_no_name(tmp_path):
     province.session.close()
 
 
-
 def _import_and_die(folder: str, batch: str, bulk: bool) -> None:
     """Child process: start importing, then die (power cut) after the first rows; with
     ``bulk``, in the rollback journal, its page cache so small that the first rows are
     in the database file already (exit 8 if the import was not where it should be)."""
     import contextlib
-
 
     real = store_bulk.insert_tuples
 
@@ -534,16 +571,19 @@ def test_killed_import_leaves_the_register_as_before(offices, bulk):
         add_demo_cases(district.session, 60, seed=3)
     batch = district.export(province, stick)
     before = triggers(province.session.db)
-    persons, upto = data(province.session, "persons"), sync.list_peers(
-        province.session)[0].received_upto
+    persons, upto = (
+        data(province.session, "persons"),
+        sync.list_peers(province.session)[0].received_upto,
+    )
     province.session.close()
     child = multiprocessing.get_context("spawn").Process(
-        target=_import_and_die, args=(str(province.folder), str(batch), bulk))
+        target=_import_and_die, args=(str(province.folder), str(batch), bulk)
+    )
     child.start()
     child.join(timeout=120)
     assert child.exitcode == 9
     journal = province.folder / "register.db-journal"
-    if bulk:   # what reached the file is undone from the journal, which holds nothing in clear
+    if bulk:  # what reached the file is undone from the journal, which holds nothing in clear
         held = journal.read_bytes()
         assert file.person.full_name.encode() not in held and b"SQLite format 3" not in held
     province.session = province.open()
@@ -559,8 +599,11 @@ def test_killed_import_leaves_the_register_as_before(offices, bulk):
     assert triggers(province.session.db) == before
     # and capture a province's own new record, for its return batch
     file = new_case(province.session)
-    inserted = {(c["entity"], c["id"]) for c in capture.changes_after(province.session.db)
-                if c["op"] == "insert"}
+    inserted = {
+        (c["entity"], c["id"])
+        for c in capture.changes_after(province.session.db)
+        if c["op"] == "insert"
+    }
     assert {("persons", file.person.id), ("cases", file.case.id)} <= inserted
 
 
@@ -575,8 +618,7 @@ def _import_apart_and_die(folder: str, batch: str, pid_file: str) -> None:
     def insert_then_die(db, table, columns, values):
         real(db, table, columns, values)
         if values and table == "persons":
-            [reader] = [p for p in multiprocessing.active_children()
-                        if p.name == "tipdesk-import"]
+            [reader] = [p for p in multiprocessing.active_children() if p.name == "tipdesk-import"]
             Path(pid_file).write_text(str(reader.pid))
             os._exit(9)
 
@@ -592,7 +634,8 @@ def test_a_reading_process_ends_when_its_import_dies(offices, tmp_path):
     province.session.close()
     pid_file = tmp_path / "reader.pid"
     child = multiprocessing.get_context("spawn").Process(
-        target=_import_apart_and_die, args=(str(province.folder), str(batch), str(pid_file)))
+        target=_import_apart_and_die, args=(str(province.folder), str(batch), str(pid_file))
+    )
     child.start()
     child.join(timeout=120)
     assert child.exitcode == 9
@@ -602,7 +645,8 @@ def test_a_reading_process_ends_when_its_import_dies(offices, tmp_path):
 
 
 def test_an_import_whose_reading_process_is_killed_changes_nothing_and_says_so(
-        offices, monkeypatch):
+    offices, monkeypatch
+):
     """The system may stop the reading process (memory ran short): the import is refused
     with a reason, at once, and the same file imports afterwards."""
     district, province, stick = offices
@@ -642,7 +686,7 @@ def test_a_clock_a_year_fast_cannot_win_silently(offices):
     cases.save_case_file(province.session, f.person, f.case)
     summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
     assert summary.conflicts == 1
-    assert province.case(number).case.risk_level == "high"        # kept, and asked about
+    assert province.case(number).case.risk_level == "high"  # kept, and asked about
     # The province's own clock did not jump a year ahead.
     later = province.session.clock.tick()
     assert int(later[:13]) < real() + 24 * 3600 * 1000
@@ -666,10 +710,13 @@ def test_province_never_sends_one_district_the_other_districts_records(tmp_path)
     case_b = new_case(b.session, {"full_name": "Yohana Seran", "nik": ""})
     sync.import_batch(province.session, a.export(province, stick / "a.tipbatch"))
     sync.import_batch(province.session, b.export(province, stick / "b.tipbatch"))
-    origins = {row["case_number"]: row["origin"] for row in data(province.session, "cases")
-               .values()}
-    assert origins == {case_a.case.case_number: a.session.office.id,
-                       case_b.case.case_number: b.session.office.id}
+    origins = {
+        row["case_number"]: row["origin"] for row in data(province.session, "cases").values()
+    }
+    assert origins == {
+        case_a.case.case_number: a.session.office.id,
+        case_b.case.case_number: b.session.office.id,
+    }
     # The province works on A's case; B must not receive it.
     f = province.case(case_a.case.case_number)
     f.case.risk_level = "high"
@@ -709,8 +756,9 @@ def test_edits_to_a_de_identified_copy_never_wipe_the_district_s_names(tmp_path)
     province.session.close()
 
 
-def test_a_file_too_large_to_be_a_batch_is_refused_before_it_is_read(offices, tmp_path,
-                                                                     monkeypatch):
+def test_a_file_too_large_to_be_a_batch_is_refused_before_it_is_read(
+    offices, tmp_path, monkeypatch
+):
     _district, province, _stick = offices
     from tipdesk.security import batch as envelope
 
@@ -724,8 +772,7 @@ def test_a_file_too_large_to_be_a_batch_is_refused_before_it_is_read(offices, tm
     assert read == []
 
 
-def test_a_batch_another_program_imported_meanwhile_is_already_imported(offices,
-                                                                       monkeypatch):
+def test_a_batch_another_program_imported_meanwhile_is_already_imported(offices, monkeypatch):
     """Two programs import the same batch at once: the second finds it recorded once it
     holds the write lock, and reports it as already imported instead of failing."""
     district, province, stick = offices
@@ -739,7 +786,7 @@ def test_a_batch_another_program_imported_meanwhile_is_already_imported(offices,
         if not checks:
             checks.append(batch_id)
             assert not sync.import_batch(other, batch).already_imported
-            return False              # what the first check saw, just before
+            return False  # what the first check saw, just before
         return real_seen(db, batch_id)
 
     monkeypatch.setattr(store, "batch_seen", imported_by_the_other_program_first)
@@ -749,8 +796,12 @@ def test_a_batch_another_program_imported_meanwhile_is_already_imported(offices,
         other.close()
     assert summary.already_imported and summary.applied == 0 and summary.merged == 0
     db = province.session.db
-    assert db.execute("SELECT count(*) FROM batches WHERE batch_id = ?",
-                      [summary.batch_id]).fetchone()[0] == 1
+    assert (
+        db.execute(
+            "SELECT count(*) FROM batches WHERE batch_id = ?", [summary.batch_id]
+        ).fetchone()[0]
+        == 1
+    )
     assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
     same(district, province)
 
@@ -797,8 +848,9 @@ def test_a_province_restored_from_backup_gets_its_lost_batches_again(offices, tm
     backup.restore_backup(saved, province.folder, "admin", PASSWORD)
     province.reopen()
     new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
-    assert sync.import_batch(province.session,
-                             district.export(province, stick / "2.tipbatch")).waiting
+    assert sync.import_batch(
+        province.session, district.export(province, stick / "2.tipbatch")
+    ).waiting
     sync.import_batch(district.session, province.export(district, stick / "back2.tipbatch"))
     healed = sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
     assert healed.applied >= 4
@@ -837,15 +889,19 @@ def test_de_identified_edits_send_regencies_and_the_new_age(tmp_path):
         assert rows.get(province.session.db, r.Person, file.person.id).estimated_age == 27
         f = district.case(file.case.case_number)
         f.person.region_code = "53.71.02.1002"
-        f.person.birth_date = dt.date(2012, 5, 1)           # a child after all
+        f.person.birth_date = dt.date(2012, 5, 1)  # a child after all
         cases.save_case_file(district.session, f.person, f.case)
         batch = district.export(province, stick / "2.tipbatch")
-        _, changes = envelope.open_batch(batch.read_bytes(),
-                                         sync._identities(province.session),
-                                         lambda _: ok.read_card(store.peer_by(
-                                             province.session.db, code="KUP")["card"]
-                                             .encode()).ed25519,
-                                         our_office_id=province.session.office.id)
+        _, changes = envelope.open_batch(
+            batch.read_bytes(),
+            sync._identities(province.session),
+            lambda _: (
+                ok.read_card(
+                    store.peer_by(province.session.db, code="KUP")["card"].encode()
+                ).ed25519
+            ),
+            our_office_id=province.session.office.id,
+        )
         text = changes.read()
         assert b"53.71.01.1001" not in text and b"53.71.02.1002" not in text
         sync.import_batch(province.session, batch)
@@ -866,8 +922,7 @@ def test_a_delete_from_the_peer_scrubs_our_change_log_and_conflicts(offices):
     cases.delete_person(province.session, file.person.id)
     sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
     assert rows.get(district.session.db, r.Person, file.person.id).deleted
-    log = [str(v) for c in district.session.db.query("SELECT * FROM _changes")
-           for v in c.values()]
+    log = [str(v) for c in district.session.db.query("SELECT * FROM _changes") for v in c.values()]
     assert not [v for v in log if "Agustina" in v]
 
 
@@ -883,7 +938,8 @@ def test_keeping_their_name_moves_the_search_to_it(offices):
     [conflict] = sync.list_conflicts(province.session)
     sync.resolve_conflict(province.session, conflict.id, keep="remote")
     assert [c["case_number"] for c in cases.find_cases(province.session, "Benedikta")] == [
-        file.case.case_number]
+        file.case.case_number
+    ]
     assert cases.find_cases(province.session, "Kristina") == []
     cases.delete_person(province.session, file.person.id)
     assert province.session.db.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0

@@ -20,11 +20,16 @@ FIELDS = {
     "alias": ("Nona", "Ina", "Ata"),
 }
 
-edit = st.tuples(st.just("edit"), st.sampled_from(["A", "P", "B"]),
-                 st.sampled_from(["A", "B"]), st.sampled_from(sorted(FIELDS)),
-                 st.integers(0, 2))
-send = st.tuples(st.just("send"), st.sampled_from(["AP", "PA", "BP", "PB"]),
-                 st.booleans(), st.booleans())        # delivered?, delivered twice?
+edit = st.tuples(
+    st.just("edit"),
+    st.sampled_from(["A", "P", "B"]),
+    st.sampled_from(["A", "B"]),
+    st.sampled_from(sorted(FIELDS)),
+    st.integers(0, 2),
+)
+send = st.tuples(
+    st.just("send"), st.sampled_from(["AP", "PA", "BP", "PB"]), st.booleans(), st.booleans()
+)  # delivered?, delivered twice?
 steps = st.lists(st.one_of(edit, send), min_size=1, max_size=14)
 
 
@@ -56,8 +61,11 @@ def _same_records(x: Office, y: Office, case_id: str, person_id: str) -> None:
     assert data(x.session, "persons")[person_id] == data(y.session, "persons")[person_id]
 
 
-@settings(max_examples=20, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(steps)
 def test_three_offices_converge(plan):
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,18 +79,19 @@ def test_three_offices_converge(plan):
             enrol(b, p, root)
             stick = root / "stick"
             stick.mkdir()
-            files = {"A": new_case(a.session),
-                     "B": new_case(b.session, {"full_name": "Yohana Seran", "nik": ""})}
+            files = {
+                "A": new_case(a.session),
+                "B": new_case(b.session, {"full_name": "Yohana Seran", "nik": ""}),
+            }
             _send(a, p, stick, True, False)
             _send(b, p, stick, True, False)
-            last: dict[tuple[str, str], dict[str, str]] = {}   # (owner, field) -> by office
+            last: dict[tuple[str, str], dict[str, str]] = {}  # (owner, field) -> by office
             for step in plan:
                 if step[0] == "edit":
                     _, where, owner, name, index = step
                     if where != "P" and where != owner:
-                        continue            # a district edits only its own records
-                    _edit(offices[where], files[owner].case.case_number, name,
-                          FIELDS[name][index])
+                        continue  # a district edits only its own records
+                    _edit(offices[where], files[owner].case.case_number, name, FIELDS[name][index])
                     last.setdefault((owner, name), {})[where] = FIELDS[name][index]
                 else:
                     _, pair, deliver, twice = step
@@ -107,7 +116,7 @@ def test_three_offices_converge(plan):
             for owner in ("A", "B"):
                 f = files[owner]
                 _same_records(offices[owner], p, f.case.id, f.person.id)
-            assert f.case.id not in data(a.session, "cases")        # B's case never at A
+            assert f.case.id not in data(a.session, "cases")  # B's case never at A
         finally:
             for office in offices.values():
                 office.session.close()

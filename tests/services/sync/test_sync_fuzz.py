@@ -54,8 +54,12 @@ from tipdesk.storage import sync as store
 
 SYNCED = ("offices", "providers", "persons", "cases", "services", "referrals", "case_notes")
 CHILDREN = ("services", "referrals", "case_notes")
-PARENT = {"cases": "person_id", "services": "case_id", "referrals": "case_id",
-          "case_notes": "case_id"}
+PARENT = {
+    "cases": "person_id",
+    "services": "case_id",
+    "referrals": "case_id",
+    "case_notes": "case_id",
+}
 
 
 class World:
@@ -69,8 +73,8 @@ class World:
     entries: list[dict]
     signing_key: bytes
     recipients: list[str]
-    office: dict[str, str]                      # "KUP", "BEL", "NTT" -> office id
-    ids: dict[str, dict[str, list[str]]]        # owner code -> table -> ids at the province
+    office: dict[str, str]  # "KUP", "BEL", "NTT" -> office id
+    ids: dict[str, dict[str, list[str]]]  # owner code -> table -> ids at the province
 
     def __init__(self, **fields) -> None:
         self.__dict__.update(fields)
@@ -90,20 +94,29 @@ def world(tmp_path_factory) -> World:
         sync.import_batch(ntt.session, kup.export(ntt, stick / "kup-1.tipbatch"))
         sync.import_batch(ntt.session, bel.export(ntt, stick / "bel-1.tipbatch"))
         for district in (kup, bel):
-            sync.import_batch(district.session,
-                              ntt.export(district, stick / f"to-{district.code}.tipbatch"))
-        numbers = [row["case_number"] for row in kup.session.db.query(
-            "SELECT case_number FROM cases ORDER BY rid")]
+            sync.import_batch(
+                district.session, ntt.export(district, stick / f"to-{district.code}.tipbatch")
+            )
+        numbers = [
+            row["case_number"]
+            for row in kup.session.db.query("SELECT case_number FROM cases ORDER BY rid")
+        ]
         # The province works on a KUP case meanwhile: the batch conflicts with it.
         set_case(ntt, numbers[0], risk_level="low")
         # The batch the examples change: new records, edits of case, person and
         # service, a new note and service, and a deleted case.
         add_demo_cases(kup.session, 2, seed=13)
         fresh = new_case(kup.session, {"full_name": "Ana Bella Nahak"})
-        cases.add_note(kup.session, r.CaseNote(case_id=fresh.case.id, noted_on=TODAY,
-                                               text="Kunjungan rumah di Oesapa."))
-        cases.add_service(kup.session, r.Service(case_id=fresh.case.id, service_type="health",
-                                                 status="provided", started_on=TODAY))
+        cases.add_note(
+            kup.session,
+            r.CaseNote(case_id=fresh.case.id, noted_on=TODAY, text="Kunjungan rumah di Oesapa."),
+        )
+        cases.add_service(
+            kup.session,
+            r.Service(
+                case_id=fresh.case.id, service_type="health", status="provided", started_on=TODAY
+            ),
+        )
         set_case(kup, numbers[0], risk_level="high", summary="Ringkasan baru dari kabupaten.")
         edited = kup.case(numbers[1])
         edited.person.phone = "081298765432"
@@ -117,40 +130,73 @@ def world(tmp_path_factory) -> World:
         office = {o.code: o.session.office.id for o in (kup, bel, ntt)}
         by_id = {v: k for k, v in office.items()}
         ids: dict[str, dict[str, list[str]]] = {code: {} for code in office}
-        case_owner = {row["id"]: row["origin"]
-                      for row in synced_rows(ntt.session, "cases").values()}
+        case_owner = {
+            row["id"]: row["origin"] for row in synced_rows(ntt.session, "cases").values()
+        }
         for table in SYNCED:
             for row in synced_rows(ntt.session, table).values():
                 owner = case_owner.get(row["case_id"]) if table in CHILDREN else row["origin"]
                 if owner in by_id:
                     ids[by_id[owner]].setdefault(table, []).append(row["id"])
-        found = World(folder=ntt.folder, tmp=tmp, manifest=manifest, entries=entries,
-                      signing_key=sync._secrets(kup.session).signing_key,
-                      recipients=[card.age_recipient] + ([card.recovery_recipient]
-                                                         if card.recovery_recipient else []),
-                      office=office, ids=ids)
+        found = World(
+            folder=ntt.folder,
+            tmp=tmp,
+            manifest=manifest,
+            entries=entries,
+            signing_key=sync._secrets(kup.session).signing_key,
+            recipients=[card.age_recipient]
+            + ([card.recovery_recipient] if card.recovery_recipient else []),
+            office=office,
+            ids=ids,
+        )
     finally:
         for o in (kup, bel, ntt):
             o.session.close()
     return found
 
 
-def forged(world: World, entries: list[dict], *, seq_from: int, seq_to: int,
-           counts: dict[str, int], ascii_only: bool = False, **manifest) -> bytes:
+def forged(
+    world: World,
+    entries: list[dict],
+    *,
+    seq_from: int,
+    seq_to: int,
+    counts: dict[str, int],
+    ascii_only: bool = False,
+    **manifest,
+) -> bytes:
     """A batch signed with KUP's real key and encrypted to NTT's, holding ``entries`` as
     they are, under a manifest with this seq range (and ``manifest``'s other fields:
     ``ack_upto``, ``profile``, ``audit_head``, as KUP's real batch had them if not
     given)."""
-    lines = b"".join(json.dumps(e, ensure_ascii=ascii_only, separators=(",", ":"))
-                     .encode("utf-8", "surrogatepass") + b"\n" for e in entries)
+    lines = b"".join(
+        json.dumps(e, ensure_ascii=ascii_only, separators=(",", ":")).encode(
+            "utf-8", "surrogatepass"
+        )
+        + b"\n"
+        for e in entries
+    )
     m = world.manifest
-    return envelope.seal(**{
-        "origin": m.origin, "origin_code": m.origin_code, "destination": m.destination,
-        "destination_fingerprint": m.destination_fingerprint, "seq_from": seq_from,
-        "seq_to": seq_to, "ack_upto": m.ack_upto, "schema_version": m.schema_version,
-        "counts": counts, "profile": m.profile, "changes": lines,
-        "signing_key": world.signing_key, "recipients": world.recipients,
-        "audit_head": m.audit_head, "anchor": m.anchor or None, **manifest})
+    return envelope.seal(
+        **{
+            "origin": m.origin,
+            "origin_code": m.origin_code,
+            "destination": m.destination,
+            "destination_fingerprint": m.destination_fingerprint,
+            "seq_from": seq_from,
+            "seq_to": seq_to,
+            "ack_upto": m.ack_upto,
+            "schema_version": m.schema_version,
+            "counts": counts,
+            "profile": m.profile,
+            "changes": lines,
+            "signing_key": world.signing_key,
+            "recipients": world.recipients,
+            "audit_head": m.audit_head,
+            "anchor": m.anchor or None,
+            **manifest,
+        }
+    )
 
 
 @contextlib.contextmanager
@@ -174,27 +220,94 @@ def sign_in(folder: Path):
 
 # --- what Hypothesis changes ----------------------------------------------------------
 
-BAD_DATES = ["1990-00-00", "2024-02-30", "2023-02-29", "2024-13-01", "0000-01-01",
-             "1899-12-31", "9999-12-31", "2024-1-1", "2024-01-01T00:00", " 2024-01-01",
-             "2024-01-01\n", "\u0662\u0660\u0662\u0664-01-01", "yesterday", ""]
-NUMBERS = [-5, -1, 0, 120, 121, 2**31, 2**62, 2**63 - 1, 2**63, 2**63 + 5, 2**64 - 1,
-           2**64, -(2**63), -(2**63) - 1, 10**30]
-TEXTS = ["", "   ", "x" * 200, "x" * 201, "x" * 999, "x" * 10_001, "x" * 100_001,
-         "Maria\x00Bria", "Maria\x07Bria", "tab\there", "line\nbreak", "\u202eevil", "\ufeff",
-         "\x7f", "\x9b", "\ud800", "a\udfffb", "' OR 1=1 --", '"; DROP TABLE cases; --',
-         'NEAR("', "AND OR NOT *", "KUP-2023-00001", "5371015403990001"]
-LISTS = ["[oops", '["oops"]', "[1,2]", "{}", "null", "[]", '[""]', '"forced_labour"',
-         '["forced_labour","forced_labour"]', '["teleportation"]', '["forced_labour",null]',
-         json.dumps(["health"] * 201), "[" * 5000 + "]" * 5000, "[[[]]]", '["a\\u0000b"]',
-         '["\\ud800"]', json.dumps(["x" * 300])]
+BAD_DATES = [
+    "1990-00-00",
+    "2024-02-30",
+    "2023-02-29",
+    "2024-13-01",
+    "0000-01-01",
+    "1899-12-31",
+    "9999-12-31",
+    "2024-1-1",
+    "2024-01-01T00:00",
+    " 2024-01-01",
+    "2024-01-01\n",
+    "\u0662\u0660\u0662\u0664-01-01",
+    "yesterday",
+    "",
+]
+NUMBERS = [
+    -5,
+    -1,
+    0,
+    120,
+    121,
+    2**31,
+    2**62,
+    2**63 - 1,
+    2**63,
+    2**63 + 5,
+    2**64 - 1,
+    2**64,
+    -(2**63),
+    -(2**63) - 1,
+    10**30,
+]
+TEXTS = [
+    "",
+    "   ",
+    "x" * 200,
+    "x" * 201,
+    "x" * 999,
+    "x" * 10_001,
+    "x" * 100_001,
+    "Maria\x00Bria",
+    "Maria\x07Bria",
+    "tab\there",
+    "line\nbreak",
+    "\u202eevil",
+    "\ufeff",
+    "\x7f",
+    "\x9b",
+    "\ud800",
+    "a\udfffb",
+    "' OR 1=1 --",
+    '"; DROP TABLE cases; --',
+    'NEAR("',
+    "AND OR NOT *",
+    "KUP-2023-00001",
+    "5371015403990001",
+]
+LISTS = [
+    "[oops",
+    '["oops"]',
+    "[1,2]",
+    "{}",
+    "null",
+    "[]",
+    '[""]',
+    '"forced_labour"',
+    '["forced_labour","forced_labour"]',
+    '["teleportation"]',
+    '["forced_labour",null]',
+    json.dumps(["health"] * 201),
+    "[" * 5000 + "]" * 5000,
+    "[[[]]]",
+    '["a\\u0000b"]',
+    '["\\ud800"]',
+    json.dumps(["x" * 300]),
+]
 ODD = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.sampled_from(NUMBERS),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.sampled_from(NUMBERS),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=12),
-    st.text(st.characters(categories=["Cc", "Cs", "Cf", "Zl", "Zp"]), min_size=1,
-            max_size=4),
-    st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(),
-                                                          max_size=2))
+    st.text(st.characters(categories=["Cc", "Cs", "Cf", "Zl", "Zp"]), min_size=1, max_size=4),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
 
 
 def _codes(vocab: str) -> list[str]:
@@ -211,34 +324,54 @@ def value_for(entity: str, name: str) -> st.SearchStrategy:
     kind = f.metadata["kind"] if f is not None else "text"
     vocab = f.metadata.get("vocab") if f is not None else None
     if kind == "date":
-        aware = st.one_of(st.sampled_from(BAD_DATES),
-                          st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
-                          st.dates(dt.date(1900, 1, 1), TODAY)).map(
-            lambda day: day if isinstance(day, str) else day.isoformat())
+        aware = st.one_of(
+            st.sampled_from(BAD_DATES),
+            st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+            st.dates(dt.date(1900, 1, 1), TODAY),
+        ).map(lambda day: day if isinstance(day, str) else day.isoformat())
     elif kind == "int":
-        aware = st.one_of(st.sampled_from(NUMBERS), st.integers(-200, 200),
-                          st.integers(0, 120))
+        aware = st.one_of(st.sampled_from(NUMBERS), st.integers(-200, 200), st.integers(0, 120))
     elif kind == "flag":
         aware = st.sampled_from([0, 1, 2, -1, True, False, "1", 1.0])
     elif kind == "code":
         aware = st.sampled_from([*_codes(vocab), *OTHER_CODES, "alien", "", "x" * 65])
     elif kind == "codes":
-        aware = st.one_of(st.sampled_from(LISTS), st.lists(
-            st.sampled_from([*_codes(vocab), "teleportation", "", "x" * 65, "a\x00"]),
-            max_size=4).map(json.dumps))
+        aware = st.one_of(
+            st.sampled_from(LISTS),
+            st.lists(
+                st.sampled_from([*_codes(vocab), "teleportation", "", "x" * 65, "a\x00"]),
+                max_size=4,
+            ).map(json.dumps),
+        )
     elif kind == "lines":
-        aware = st.one_of(st.sampled_from(LISTS), st.lists(st.sampled_from(TEXTS),
-                                                           max_size=3).map(json.dumps))
+        aware = st.one_of(
+            st.sampled_from(LISTS), st.lists(st.sampled_from(TEXTS), max_size=3).map(json.dumps)
+        )
     else:
-        aware = st.one_of(st.sampled_from(TEXTS), st.text(st.characters(
-            categories=["L", "N", "P", "Zs", "S"]), max_size=60))
+        aware = st.one_of(
+            st.sampled_from(TEXTS),
+            st.text(st.characters(categories=["L", "N", "P", "Zs", "S"]), max_size=60),
+        )
     return st.one_of(aware, aware, ODD)
 
 
 SIZES = [10, 200, 201, 1_000, 10_001, 100_001, 2_000_000]
-MUTATIONS = ("value",) * 6 + ("drop_field", "id", "origin", "parent", "parent", "provider",
-                              "before", "before", "seq", "op", "rev", "steps", "duplicate",
-                              "remove")
+MUTATIONS = ("value",) * 6 + (
+    "drop_field",
+    "id",
+    "origin",
+    "parent",
+    "parent",
+    "provider",
+    "before",
+    "before",
+    "seq",
+    "op",
+    "rev",
+    "steps",
+    "duplicate",
+    "remove",
+)
 
 
 def pick(draw, entries: list[dict]) -> dict:
@@ -249,7 +382,7 @@ def pick(draw, entries: list[dict]) -> dict:
 
 def mutate(draw, world: World, entries: list[dict]) -> str:
     """Change ``entries`` in place in one way; returns what was done, for the report."""
-    for _ in range(5):      # a way that fits the entry drawn
+    for _ in range(5):  # a way that fits the entry drawn
         done = mutate_once(draw, world, entries)
         if done:
             return done
@@ -270,10 +403,15 @@ def mutate_once(draw, world: World, entries: list[dict]) -> str:
         row.pop(draw(st.sampled_from(sorted(row))), None)
         return how
     if how == "id":
-        pool = [i for code in world.ids for table in world.ids[code]
-                for i in world.ids[code][table]]
-        new = draw(st.one_of(st.sampled_from(pool), st.sampled_from(
-            [fresh, "", "x" * 65, "1' OR '1'='1", "\x00", 5, None])))
+        pool = [
+            i for code in world.ids for table in world.ids[code] for i in world.ids[code][table]
+        ]
+        new = draw(
+            st.one_of(
+                st.sampled_from(pool),
+                st.sampled_from([fresh, "", "x" * 65, "1' OR '1'='1", "\x00", 5, None]),
+            )
+        )
         where = draw(st.sampled_from(["both", "both", "entry", "row"]))
         if where in ("both", "entry"):
             entry["id"] = new
@@ -286,8 +424,9 @@ def mutate_once(draw, world: World, entries: list[dict]) -> str:
     if how == "parent" and entity in PARENT and isinstance(row, dict):
         table = "persons" if entity == "cases" else "cases"
         pool = [i for code in world.ids for i in world.ids[code].get(table, [])]
-        row[PARENT[entity]] = draw(st.one_of(st.sampled_from(pool),
-                                             st.sampled_from([fresh, None, ""])))
+        row[PARENT[entity]] = draw(
+            st.one_of(st.sampled_from(pool), st.sampled_from([fresh, None, ""]))
+        )
         return how
     if how == "provider" and entity in ("services", "referrals") and isinstance(row, dict):
         pool = [i for code in world.ids for i in world.ids[code].get("providers", [])]
@@ -296,13 +435,32 @@ def mutate_once(draw, world: World, entries: list[dict]) -> str:
     if how == "before":
         names = [*r.fields_of(RECORD_TYPES[entity]), "nosuch"]
         name = draw(st.sampled_from(names))
-        entry["before"][name] = draw(st.one_of(
-            st.sampled_from(SIZES).map(lambda n: "b" * n), value_for(entity, name)))
+        entry["before"][name] = draw(
+            st.one_of(st.sampled_from(SIZES).map(lambda n: "b" * n), value_for(entity, name))
+        )
         return f"before.{name}"
     if how == "seq":
-        entry["seq"] = draw(st.one_of(st.sampled_from(
-            [0, -1, m.seq_from - 1, m.seq_from, m.seq_to, m.seq_to + 1, 2**53, 2**53 + 1,
-             2**63 + 5, "12", 1.5, None]), st.integers(0, 2**64)))
+        entry["seq"] = draw(
+            st.one_of(
+                st.sampled_from(
+                    [
+                        0,
+                        -1,
+                        m.seq_from - 1,
+                        m.seq_from,
+                        m.seq_to,
+                        m.seq_to + 1,
+                        2**53,
+                        2**53 + 1,
+                        2**63 + 5,
+                        "12",
+                        1.5,
+                        None,
+                    ]
+                ),
+                st.integers(0, 2**64),
+            )
+        )
         return how
     if how == "op":
         change = draw(st.sampled_from(["op", "no_row", "deleted"]))
@@ -315,16 +473,31 @@ def mutate_once(draw, world: World, entries: list[dict]) -> str:
         return f"op {change}"
     if how == "rev":
         rev = entry["rev"]
-        entry["rev"] = draw(st.sampled_from([
-            rev[:13] + "-9999-" + m.origin, "0000000000000-0000-" + m.origin,
-            "9999999999999-0000-" + m.origin, rev[:-1], rev + "\n"]))
+        entry["rev"] = draw(
+            st.sampled_from(
+                [
+                    rev[:13] + "-9999-" + m.origin,
+                    "0000000000000-0000-" + m.origin,
+                    "9999999999999-0000-" + m.origin,
+                    rev[:-1],
+                    rev + "\n",
+                ]
+            )
+        )
         if isinstance(row, dict) and draw(st.booleans()):
             row["rev"] = entry["rev"]
         return how
     if how == "steps":
-        entry["steps"] = draw(st.sampled_from([
-            [], [[entry["rev"], ["nosuch"]]], [[entry["rev"], []]],
-            [[entry["rev"], ["*"]]] * 10_001]))
+        entry["steps"] = draw(
+            st.sampled_from(
+                [
+                    [],
+                    [[entry["rev"], ["nosuch"]]],
+                    [[entry["rev"], []]],
+                    [[entry["rev"], ["*"]]] * 10_001,
+                ]
+            )
+        )
         return how
     if how == "duplicate":
         entries.insert(entries.index(entry) + 1, copy.deepcopy(entry))
@@ -341,9 +514,23 @@ def manifest_fields(draw, world: World) -> dict:
     personal fields blank), its own audit head."""
     m = world.manifest
     lead = sync.MAX_SEQ_LEAD
-    near = [0, 1, m.seq_from - 1, m.seq_from, m.seq_from + 1, m.seq_to - 1, m.seq_to,
-            m.seq_to + 1, m.seq_to + lead, m.seq_to + lead + 1, 10**15, 2**53, 2**53 + 1,
-            2**63 - 1, 2**63 + 5]
+    near = [
+        0,
+        1,
+        m.seq_from - 1,
+        m.seq_from,
+        m.seq_from + 1,
+        m.seq_to - 1,
+        m.seq_to,
+        m.seq_to + 1,
+        m.seq_to + lead,
+        m.seq_to + lead + 1,
+        10**15,
+        2**53,
+        2**53 + 1,
+        2**63 - 1,
+        2**63 + 5,
+    ]
     fields = {"seq_from": m.seq_from, "seq_to": m.seq_to}
     if draw(st.integers(0, 7)) == 0:
         fields["seq_from"] = draw(st.one_of(st.sampled_from(near), st.integers(0, 2**64)))
@@ -354,12 +541,15 @@ def manifest_fields(draw, world: World) -> dict:
     if draw(st.integers(0, 7)) == 0:
         fields["profile"] = draw(st.sampled_from(["deidentified", "partial", "x"]))
     if draw(st.integers(0, 7)) == 0:
-        fields["audit_head"] = {"seq": draw(st.sampled_from([0, 1, 10**6, 2**53 - 1])),
-                                "hash": draw(st.sampled_from(["0" * 64, "f" * 64]))}
+        fields["audit_head"] = {
+            "seq": draw(st.sampled_from([0, 1, 10**6, 2**53 - 1])),
+            "hash": draw(st.sampled_from(["0" * 64, "f" * 64])),
+        }
     return fields
 
 
 # --- what must hold afterwards -----------------------------------------------------------
+
 
 def outside_kup(session, kup: str) -> dict[str, dict]:
     """Every row KUP may not write: records of other owners, and the children of their
@@ -368,8 +558,7 @@ def outside_kup(session, kup: str) -> dict[str, dict]:
     found = {}
     for table in SYNCED:
         for rid, row in synced_rows(session, table).items():
-            owner = (owner_of_case.get(row["case_id"]) if table in CHILDREN
-                     else row["origin"])
+            owner = owner_of_case.get(row["case_id"]) if table in CHILDREN else row["origin"]
             if owner != kup:
                 found[(table, rid)] = row
     return found
@@ -383,8 +572,11 @@ def references_hold(session, world: World) -> None:
     for case in synced_rows(session, "cases").values():
         assert persons[case["person_id"]]["origin"] == case["origin"], case["id"]
     providers = synced_rows(session, "providers")
-    kup_cases = {rid for rid, case in synced_rows(session, "cases").items()
-                 if case["origin"] == world.office["KUP"]}
+    kup_cases = {
+        rid
+        for rid, case in synced_rows(session, "cases").items()
+        if case["origin"] == world.office["KUP"]
+    }
     for table in ("services", "referrals"):
         for item in synced_rows(session, table).values():
             if not item["provider_id"]:
@@ -392,7 +584,9 @@ def references_hold(session, world: World) -> None:
             assert item["provider_id"] in providers, (table, item["id"], "unknown provider")
             if item["case_id"] in kup_cases:
                 assert providers[item["provider_id"]]["origin"] in (
-                    world.office["KUP"], world.office["NTT"]), (table, item["id"])
+                    world.office["KUP"],
+                    world.office["NTT"],
+                ), (table, item["id"])
 
 
 def every_read_works(session) -> None:
@@ -402,8 +596,7 @@ def every_read_works(session) -> None:
     total = listing.count_cases(session, everything)
     for key in listing.SORT_KEYS:
         for descending in (False, True):
-            listing.list_cases(session, everything, sort=key, descending=descending,
-                               limit=1000)
+            listing.list_cases(session, everything, sort=key, descending=descending, limit=1000)
     shown = listing.list_cases(session, everything, limit=1000)
     assert len(shown) == total
     words = {"a", "Maria"} | {word for row in shown for word in row.full_name.split()[:1]}
@@ -448,16 +641,32 @@ def commands_read(province) -> None:
     """The commands that read what the batch brought all exit 0 (run on the register
     with no session open on it)."""
     folder = str(province.folder)
-    numbers = [number for number, in province.session.db.execute(
-        "SELECT case_number FROM cases WHERE NOT deleted").fetchall()]
+    numbers = [
+        number
+        for (number,) in province.session.db.execute(
+            "SELECT case_number FROM cases WHERE NOT deleted"
+        ).fetchall()
+    ]
     province.session.close()
-    for argv in (["search", folder, "a"], ["search", folder, "a", "--json"],
-                 ["check", folder], ["conflicts", folder, "--json"],
-                 ["peers", folder, "--json"], ["inbox", folder, "--json"],
-                 *(["show", folder, number, *flag] for number in numbers
-                   for flag in ([], ["--json"])),
-                 ["report", folder, "--from", "2000-01-01", "--to", "2027-12-31",
-                  "--out", str(province.where / "report.pdf")]):
+    for argv in (
+        ["search", folder, "a"],
+        ["search", folder, "a", "--json"],
+        ["check", folder],
+        ["conflicts", folder, "--json"],
+        ["peers", folder, "--json"],
+        ["inbox", folder, "--json"],
+        *(["show", folder, number, *flag] for number in numbers for flag in ([], ["--json"])),
+        [
+            "report",
+            folder,
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2027-12-31",
+            "--out",
+            str(province.where / "report.pdf"),
+        ],
+    ):
         assert main(argv) == 0, argv
     province.session = sign_in(province.folder)
 
@@ -491,19 +700,27 @@ def test_the_batch_unchanged_goes_in_and_everything_reads(world):
     """The examples start from a batch the province takes as it is."""
     m = world.manifest
     with province_copy(world) as province:
-        summary = sync.import_batch(province.session, forged(
-            world, world.entries, seq_from=m.seq_from, seq_to=m.seq_to, counts=m.counts))
+        summary = sync.import_batch(
+            province.session,
+            forged(world, world.entries, seq_from=m.seq_from, seq_to=m.seq_to, counts=m.counts),
+        )
         assert summary.applied >= 10 and summary.conflicts >= 1 and not summary.waiting
         assert {e["op"] for e in world.entries} >= {"insert", "update", "delete"}
         every_read_works(province.session)
 
 
-ISSUE_VALUES = [("persons", "birth_date", "1990-00-00"), ("cases", "opened_on", "2024-02-30"),
-                ("cases", "exploitation_types", "[oops"), ("persons", "estimated_age", -5),
-                ("persons", "estimated_age", 2**62), ("persons", "estimated_age", 2**63 + 5),
-                ("persons", "full_name", "x" * 999), ("persons", "full_name", "Maria\x00Bria"),
-                ("cases", "means_of_control", '["teleportation"]'),
-                ("persons", "full_name", "Maria \ud800Bria")]
+ISSUE_VALUES = [
+    ("persons", "birth_date", "1990-00-00"),
+    ("cases", "opened_on", "2024-02-30"),
+    ("cases", "exploitation_types", "[oops"),
+    ("persons", "estimated_age", -5),
+    ("persons", "estimated_age", 2**62),
+    ("persons", "estimated_age", 2**63 + 5),
+    ("persons", "full_name", "x" * 999),
+    ("persons", "full_name", "Maria\x00Bria"),
+    ("cases", "means_of_control", '["teleportation"]'),
+    ("persons", "full_name", "Maria \ud800Bria"),
+]
 
 
 @pytest.mark.parametrize("where", ["row", "before"])
@@ -514,8 +731,11 @@ def test_the_values_of_the_issue_are_refused(world, cli_env, table, name, value,
     compared, never stored) a readable one may go in; then everything still reads."""
     m = world.manifest
     entries = copy.deepcopy(world.entries)
-    item = next(e for e in entries if e["e"] == table
-                and e["op"] == ("insert" if where == "row" else "update"))
+    item = next(
+        e
+        for e in entries
+        if e["e"] == table and e["op"] == ("insert" if where == "row" else "update")
+    )
     if where == "row":
         item["row"][name] = value
     else:
@@ -535,8 +755,7 @@ def test_the_values_of_the_issue_are_refused(world, cli_env, table, name, value,
 
 @pytest.mark.parametrize("table", ["services", "referrals"])
 @pytest.mark.parametrize("provider", ["none", "BEL"])
-def test_a_service_or_referral_names_only_a_provider_the_district_may_hold(
-        world, table, provider):
+def test_a_service_or_referral_names_only_a_provider_the_district_may_hold(world, table, provider):
     """The app refuses a service or referral naming no provider it has
     (``cases._exists``); and KUP holds only its own and the province's providers, so
     naming BEL's is no honest batch (the province would send BEL's provider to KUP).
@@ -544,22 +763,21 @@ def test_a_service_or_referral_names_only_a_provider_the_district_may_hold(
     m = world.manifest
     entries = copy.deepcopy(world.entries)
     item = next(e for e in entries if e["e"] == table and e["op"] == "insert")
-    item["row"]["provider_id"] = (str(uuid.uuid4()) if provider == "none"
-                                  else world.ids["BEL"]["providers"][0])
+    item["row"]["provider_id"] = (
+        str(uuid.uuid4()) if provider == "none" else world.ids["BEL"]["providers"][0]
+    )
     batch = forged(world, entries, seq_from=m.seq_from, seq_to=m.seq_to, counts=m.counts)
     with province_copy(world) as province:
         before = state(province)
         with pytest.raises((BatchEntryRefused, BatchOverreach)) as refused:
             sync.import_batch(province.session, batch)
         assert state(province) == before
-    assert (refused.value.params["office"], refused.value.params["record"]) == (
-        "KUP", item["id"])
+    assert (refused.value.params["office"], refused.value.params["record"]) == ("KUP", item["id"])
     if isinstance(refused.value, BatchEntryRefused):
         assert refused.value.params["field"] == "provider_id"
 
 
-@pytest.mark.parametrize("table, name", [("persons", "birth_date"),
-                                         ("cases", "opened_on")])
+@pytest.mark.parametrize("table, name", [("persons", "birth_date"), ("cases", "opened_on")])
 def test_a_date_an_import_takes_is_one_check_takes(world, table, name):
     """An import allows dates up to a day past ours (the sender's clock may be in a later
     time zone); what it takes, ``tipdesk check`` must not then report as a bad record."""
@@ -579,25 +797,29 @@ def test_a_date_an_import_takes_is_one_check_takes(world, table, name):
         assert result.ok, {check: found for check, found in result.checks.items() if found}
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-          # no "explain" phase: it replays a failure hundreds of times (minutes)
-          phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    # no "explain" phase: it replays a failure hundreds of times (minutes)
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+)
 @given(data=st.data())
-def test_a_changed_batch_is_refused_and_changes_nothing_or_goes_in_and_reads(
-        world, cli_env, data):
+def test_a_changed_batch_is_refused_and_changes_nothing_or_goes_in_and_reads(world, cli_env, data):
     entries = copy.deepcopy(world.entries)
     times = data.draw(st.sampled_from([1, 1, 1, 2, 3]))
     done = [mutate(data.draw, world, entries) for _ in range(times)]
     manifest = manifest_fields(data.draw, world)
-    counts = data.draw(st.sampled_from([world.manifest.counts] * 6 + [
-        {"cases": 5000}, {"cases": 20_000}]))
+    counts = data.draw(
+        st.sampled_from([world.manifest.counts] * 6 + [{"cases": 5000}, {"cases": 20_000}])
+    )
     try:
-        batch = forged(world, entries, counts=counts, ascii_only=data.draw(st.booleans()),
-                       **manifest)
+        batch = forged(
+            world, entries, counts=counts, ascii_only=data.draw(st.booleans()), **manifest
+        )
     except (ValueError, TypeError, OverflowError) as error:
         event(f"not sealed: {error}")
-        reject()        # not even a batch the envelope code would make
+        reject()  # not even a batch the envelope code would make
     for change in done:
         event(f"change: {change.split('.')[0]}")
     note(f"changes: {done}, manifest {manifest}, counts {counts}")

@@ -18,8 +18,20 @@ from tipdesk.services import sync
 from tipdesk.services.sync import reader as import_reader
 from tipdesk.storage import sync as store
 
-TABLES = ("offices", "persons", "cases", "services", "referrals", "providers", "case_notes",
-          "_changes", "peers", "batches", "conflicts", "office_keys")
+TABLES = (
+    "offices",
+    "persons",
+    "cases",
+    "services",
+    "referrals",
+    "providers",
+    "case_notes",
+    "_changes",
+    "peers",
+    "batches",
+    "conflicts",
+    "office_keys",
+)
 
 
 def not_here(*args, **kwargs):
@@ -37,8 +49,7 @@ def three(tmp_path, request, monkeypatch):
         monkeypatch.setattr(import_reader, "read_chunks", not_here)
     kup, bel, ntt, stick = two_districts(tmp_path)
     mine = new_case(kup.session, {"full_name": "Maria Goreti Bria"})
-    theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""},
-                      summary="BEL summary")
+    theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""}, summary="BEL summary")
     sync.import_batch(ntt.session, kup.export(ntt, stick / "k.tipbatch"))
     sync.import_batch(ntt.session, bel.export(ntt, stick / "b.tipbatch"))
     yield kup, bel, ntt, mine, theirs
@@ -48,8 +59,12 @@ def three(tmp_path, request, monkeypatch):
 
 def state(office) -> dict[str, str]:
     db = office.session.db
-    return {t: hashlib.sha256(repr(db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall())
-                              .encode()).hexdigest() for t in TABLES}
+    return {
+        t: hashlib.sha256(
+            repr(db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()).encode()
+        ).hexdigest()
+        for t in TABLES
+    }
 
 
 def signed(sender, receiver, entries) -> bytes:
@@ -59,14 +74,20 @@ def signed(sender, receiver, entries) -> bytes:
     card = ok.read_card(peer["card"].encode())
     high = store.peer_by(receiver.session.db, code=sender.code)["received_upto"]
     return envelope.seal(
-        origin=sender.session.office.id, origin_code=sender.code,
-        destination=card.office_id, destination_fingerprint=ok.fingerprint(card),
-        seq_from=high + 1, seq_to=high + 10 ** 6, ack_upto=0,
-        schema_version=sync.SCHEMA_VERSION, counts={}, profile="full",
-        changes=b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n"
-                        for e in entries),
+        origin=sender.session.office.id,
+        origin_code=sender.code,
+        destination=card.office_id,
+        destination_fingerprint=ok.fingerprint(card),
+        seq_from=high + 1,
+        seq_to=high + 10**6,
+        ack_upto=0,
+        schema_version=sync.SCHEMA_VERSION,
+        counts={},
+        profile="full",
+        changes=b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n" for e in entries),
         signing_key=our.signing_key,
-        recipients=[card.age_recipient, card.recovery_recipient])
+        recipients=[card.age_recipient, card.recovery_recipient],
+    )
 
 
 def row(office, table, record_id) -> dict:
@@ -75,10 +96,17 @@ def row(office, table, record_id) -> dict:
 
 def entry(table, values, *, rev=None, record_id=None, steps=None, op="update") -> dict:
     rev = rev or values["rev"][:-4] + "9999"
-    return {"e": table, "id": record_id or values["id"], "op": op, "seq": 10 ** 6,
-            "base_rev": values["rev"], "rev": rev,
-            "steps": steps if steps is not None else [[rev, ["*"]]], "before": {},
-            "row": {**values, "rev": rev}}
+    return {
+        "e": table,
+        "id": record_id or values["id"],
+        "op": op,
+        "seq": 10**6,
+        "base_rev": values["rev"],
+        "rev": rev,
+        "steps": steps if steps is not None else [[rev, ["*"]]],
+        "before": {},
+        "row": {**values, "rev": rev},
+    }
 
 
 def refused(kup, ntt, entries, error=BatchDamaged):
@@ -93,8 +121,7 @@ def test_row_keys_never_become_sql(three):
     case = row(ntt, "cases", mine.case.id)
     injected = {**case, 'summary" = ?, "deleted" = 1 WHERE ? IS NOT NULL --': "x"}
     refused(kup, ntt, [entry("cases", injected)])
-    steps_only = entry("cases", case, steps=[[case["rev"][:-4] + "9999",
-                                              ['deleted" = 1 --']]])
+    steps_only = entry("cases", case, steps=[[case["rev"][:-4] + "9999", ['deleted" = 1 --']]])
     refused(kup, ntt, [steps_only])
     assert {c["deleted"] for c in ntt.session.db.query("SELECT deleted FROM cases")} == {0}
 
@@ -103,54 +130,87 @@ def test_an_office_writes_only_records_it_or_we_own(three):
     kup, bel, ntt, mine, theirs = three
     bel_case = row(ntt, "cases", theirs.case.id)
     # BEL's case, by its own id or hidden under the id of KUP's case
-    refused(kup, ntt, [entry("cases", {**bel_case, "summary": "overwritten"})],
-            BatchOverreach)
-    refused(kup, ntt, [entry("cases", {**bel_case, "summary": "overwritten"},
-                             record_id=mine.case.id)])
+    refused(kup, ntt, [entry("cases", {**bel_case, "summary": "overwritten"})], BatchOverreach)
+    refused(
+        kup, ntt, [entry("cases", {**bel_case, "summary": "overwritten"}, record_id=mine.case.id)]
+    )
     # a new case claiming to be BEL's, and the province's own office record
     new = {**bel_case, "id": "01a20000-0000-7000-8000-000000000001", "case_number": "X-1"}
-    refused(kup, ntt, [{**entry("cases", new), "op": "insert", "base_rev": None}],
-            BatchOverreach)
+    refused(kup, ntt, [{**entry("cases", new), "op": "insert", "base_rev": None}], BatchOverreach)
     office = row(ntt, "offices", ntt.session.office.id)
-    refused(kup, ntt, [entry("offices", {**office, "name": "Hacked", "level": "district"})],
-            BatchOverreach)
+    refused(
+        kup,
+        ntt,
+        [entry("offices", {**office, "name": "Hacked", "level": "district"})],
+        BatchOverreach,
+    )
     # moving its own case to another office
-    refused(kup, ntt, [entry("cases", {**row(ntt, "cases", mine.case.id),
-                                       "origin": bel.session.office.id})], BatchOverreach)
+    refused(
+        kup,
+        ntt,
+        [entry("cases", {**row(ntt, "cases", mine.case.id), "origin": bel.session.office.id})],
+        BatchOverreach,
+    )
 
 
-@pytest.mark.parametrize("change", [
-    {"seq": "12"}, {"seq": -1}, {"op": "frobnicate"}, {"rev": "0-bad"}, {"rev": 5},
-    {"steps": "nope"}, {"steps": [["0-bad", ["*"]]]}, {"before": []}, {"row": [1, 2]},
-    {"id": 7},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"seq": "12"},
+        {"seq": -1},
+        {"op": "frobnicate"},
+        {"rev": "0-bad"},
+        {"rev": 5},
+        {"steps": "nope"},
+        {"steps": [["0-bad", ["*"]]]},
+        {"before": []},
+        {"row": [1, 2]},
+        {"id": 7},
+    ],
+)
 def test_malformed_entries_are_refused_whole(three, change):
     kup, _, ntt, mine, _ = three
     refused(kup, ntt, [{**entry("persons", row(ntt, "persons", mine.person.id)), **change}])
 
 
-@pytest.mark.parametrize("field, value", [
-    ("full_name", "x" * 2_000_000), ("sex", "alien"), ("deleted", 7), ("birth_date",
-                                                                       "yesterday"),
-    ("estimated_age", "twelve"), ("full_name", 12),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("full_name", "x" * 2_000_000),
+        ("sex", "alien"),
+        ("deleted", 7),
+        ("birth_date", "yesterday"),
+        ("estimated_age", "twelve"),
+        ("full_name", 12),
+    ],
+)
 def test_values_the_forms_would_refuse_are_refused(three, field, value):
     kup, _, ntt, mine, _ = three
     person = row(ntt, "persons", mine.person.id)
     refused(kup, ntt, [entry("persons", {**person, field: value})], BatchEntryRefused)
-    fresh = {**person, "id": "01a20000-0000-7000-8000-0000000000aa",
-             "register_number": "KUP-P-999999", field: value}
-    refused(kup, ntt, [{**entry("persons", fresh), "op": "insert", "base_rev": None}],
-            BatchEntryRefused)
+    fresh = {
+        **person,
+        "id": "01a20000-0000-7000-8000-0000000000aa",
+        "register_number": "KUP-P-999999",
+        field: value,
+    }
+    refused(
+        kup, ntt, [{**entry("persons", fresh), "op": "insert", "base_rev": None}], BatchEntryRefused
+    )
 
 
 def test_content_the_tables_refuse_is_damage_not_a_crash(three):
     kup, _, ntt, mine, _ = three
     case = row(ntt, "cases", mine.case.id)
-    orphan = {**case, "id": "01a20000-0000-7000-8000-0000000000bb", "case_number": "KUP-X",
-              "person_id": "01a20000-0000-7000-8000-0000000000cc"}
-    refused(kup, ntt, [{**entry("cases", orphan), "op": "insert", "base_rev": None}],
-            BatchEntryRefused)
+    orphan = {
+        **case,
+        "id": "01a20000-0000-7000-8000-0000000000bb",
+        "case_number": "KUP-X",
+        "person_id": "01a20000-0000-7000-8000-0000000000cc",
+    }
+    refused(
+        kup, ntt, [{**entry("cases", orphan), "op": "insert", "base_rev": None}], BatchEntryRefused
+    )
     refused(kup, ntt, [entry("cases", {**case, "case_number": None})])
 
 
@@ -158,7 +218,8 @@ def test_a_well_formed_edit_of_its_own_case_goes_in(three):
     """The batches above are refused for what they hold, not for how they are made."""
     kup, _, ntt, mine, _ = three
     case = row(ntt, "cases", mine.case.id)
-    summary = sync.import_batch(ntt.session, signed(kup, ntt, [
-        entry("cases", {**case, "summary": "a fair edit"})]))
+    summary = sync.import_batch(
+        ntt.session, signed(kup, ntt, [entry("cases", {**case, "summary": "a fair edit"})])
+    )
     assert summary.applied == 1
     assert row(ntt, "cases", mine.case.id)["summary"] == "a fair edit"

@@ -40,10 +40,10 @@ class Three:
     bel: Office
     ntt: Office
     stick: Path
-    mine: r.CaseFile        # a case of KUP's
-    note: r.CaseNote        # a note on it
-    theirs: r.CaseFile      # a case of BEL's
-    province: r.CaseFile    # a case of the province's own
+    mine: r.CaseFile  # a case of KUP's
+    note: r.CaseNote  # a note on it
+    theirs: r.CaseFile  # a case of BEL's
+    province: r.CaseFile  # a case of the province's own
 
     def office_id(self, office: Office) -> str:
         return office.session.office.id
@@ -58,10 +58,10 @@ def three(tmp_path):
     note = r.CaseNote(case_id=mine.case.id, noted_on=TODAY, text="Kunjungan rumah.")
     cases.add_note(kup.session, note)
     add_demo_cases(bel.session, 3, seed=32)
-    theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""},
-                      summary="BEL summary")
-    province = new_case(ntt.session, {"full_name": "Yosefina Laka", "nik": ""},
-                        summary="Kasus provinsi.")
+    theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""}, summary="BEL summary")
+    province = new_case(
+        ntt.session, {"full_name": "Yosefina Laka", "nik": ""}, summary="Kasus provinsi."
+    )
     world = Three(kup, bel, ntt, stick, mine, note, theirs, province)
     full_round(world, "start")
     yield world
@@ -75,10 +75,13 @@ def owners(office: Office, province: Office) -> dict[str, dict[str, str]]:
     holds every case)."""
     case_owner = {cid: c["origin"] for cid, c in data(province.session, "cases").items()}
     case_owner.update({cid: c["origin"] for cid, c in data(office.session, "cases").items()})
-    return {table: {rid: (case_owner.get(values["case_id"], "?") if table in CHILDREN
-                          else values["origin"])
-                    for rid, values in data(office.session, table).items()}
-            for table in SYNCED}
+    return {
+        table: {
+            rid: (case_owner.get(values["case_id"], "?") if table in CHILDREN else values["origin"])
+            for rid, values in data(office.session, table).items()
+        }
+        for table in SYNCED
+    }
 
 
 def holds_nothing_of(world: Three, district: Office, other: Office) -> None:
@@ -89,15 +92,19 @@ def holds_nothing_of(world: Three, district: Office, other: Office) -> None:
         foreign = sorted(rid for rid, office in owner.items() if office == theirs)
         assert not foreign, (district.code, table, foreign)
     for table in ("persons", "cases"):
-        province_own = [rid for rid, values in data(district.session, table).items()
-                        if values["origin"] == world.office_id(world.ntt)]
+        province_own = [
+            rid
+            for rid, values in data(district.session, table).items()
+            if values["origin"] == world.office_id(world.ntt)
+        ]
         assert not province_own, (district.code, table, province_own)
 
 
 def to_district(world: Three, district: Office, name: str) -> None:
-    sync.import_batch(district.session,
-                      world.ntt.export(district, world.stick / f"{name}-to-{district.code}"
-                                       ".tipbatch"))
+    sync.import_batch(
+        district.session,
+        world.ntt.export(district, world.stick / f"{name}-to-{district.code}.tipbatch"),
+    )
     holds_nothing_of(world, district, world.bel if district is world.kup else world.kup)
 
 
@@ -105,8 +112,10 @@ def full_round(world: Three, name: str) -> None:
     """KUP->NTT, BEL->NTT, NTT->KUP, NTT->BEL, and the same once more."""
     for n in (1, 2):
         for district in (world.kup, world.bel):
-            sync.import_batch(world.ntt.session, district.export(
-                world.ntt, world.stick / f"{name}-{n}-{district.code}.tipbatch"))
+            sync.import_batch(
+                world.ntt.session,
+                district.export(world.ntt, world.stick / f"{name}-{n}-{district.code}.tipbatch"),
+            )
         for district in (world.kup, world.bel):
             to_district(world, district, f"{name}-{n}")
 
@@ -119,14 +128,17 @@ def converged(world: Three) -> None:
         mine = world.office_id(district)
         for table in CASE_DATA:
             theirs = data(district.session, table)
-            expected = {rid: values for rid, values in data(world.ntt.session, table).items()
-                        if at_province[table][rid] == mine}
-            assert theirs == expected, (district.code, table,
-                                        sorted(set(theirs) ^ set(expected)))
+            expected = {
+                rid: values
+                for rid, values in data(world.ntt.session, table).items()
+                if at_province[table][rid] == mine
+            }
+            assert theirs == expected, (district.code, table, sorted(set(theirs) ^ set(expected)))
         holds_nothing_of(world, district, world.bel if district is world.kup else world.kup)
 
 
 # --- the attacks ---------------------------------------------------------------------------
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -138,8 +150,12 @@ def inserted(table: str, values: dict) -> dict:
 
 def case_claiming_the_province(w: Three) -> list[dict]:
     case = row(w.ntt, "cases", w.mine.case.id)
-    return [inserted("cases", {**case, "id": new_id(), "case_number": "KUP-2026-09901",
-                               "origin": w.office_id(w.ntt)})]
+    return [
+        inserted(
+            "cases",
+            {**case, "id": new_id(), "case_number": "KUP-2026-09901", "origin": w.office_id(w.ntt)},
+        )
+    ]
 
 
 def edit_of_a_province_case(w: Three) -> list[dict]:
@@ -159,8 +175,17 @@ def note_on_the_other_district_s_case(w: Three) -> list[dict]:
 
 def case_of_the_other_district_s_person(w: Three) -> list[dict]:
     case = row(w.ntt, "cases", w.mine.case.id)
-    return [inserted("cases", {**case, "id": new_id(), "case_number": "KUP-2026-09902",
-                               "person_id": w.theirs.person.id})]
+    return [
+        inserted(
+            "cases",
+            {
+                **case,
+                "id": new_id(),
+                "case_number": "KUP-2026-09902",
+                "person_id": w.theirs.person.id,
+            },
+        )
+    ]
 
 
 def own_case_moved_to_the_other_district_s_person(w: Three) -> list[dict]:
@@ -172,27 +197,35 @@ def referral_to_the_other_district_s_provider(w: Three) -> list[dict]:
     """KUP's own referral naming a provider of BEL's (which KUP cannot hold): the
     province would then send BEL's provider to KUP with KUP's referrals."""
     bel = w.office_id(w.bel)
-    provider = next(values for values in data(w.ntt.session, "providers").values()
-                    if values["origin"] == bel)
+    provider = next(
+        values for values in data(w.ntt.session, "providers").values() if values["origin"] == bel
+    )
     kup = w.office_id(w.kup)
-    referral = next(values for values in data(w.ntt.session, "referrals").values()
-                    if values["origin"] == kup)
-    return [entry("referrals", {**row(w.ntt, "referrals", referral["id"]),
-                                "provider_id": provider["id"]})]
+    referral = next(
+        values for values in data(w.ntt.session, "referrals").values() if values["origin"] == kup
+    )
+    return [
+        entry(
+            "referrals", {**row(w.ntt, "referrals", referral["id"]), "provider_id": provider["id"]}
+        )
+    ]
 
 
 def before_of_two_megabytes(w: Three) -> list[dict]:
     case = row(w.ntt, "cases", w.mine.case.id)
-    edit = entry("cases", {**case, "risk_level": "low"},
-                 steps=[[case["rev"][:-4] + "9999", ["risk_level"]]])
+    edit = entry(
+        "cases", {**case, "risk_level": "low"}, steps=[[case["rev"][:-4] + "9999", ["risk_level"]]]
+    )
     return [{**edit, "before": {"risk_level": "medium", "summary": "x" * 2_000_000}}]
 
 
 def every_case_deleted(w: Three) -> list[dict]:
     kup = w.office_id(w.kup)
-    return [{**entry("cases", {**values, "deleted": 1}), "op": "delete"}
-            for values in data(w.ntt.session, "cases").values()
-            if values["origin"] == kup and not values["deleted"]]
+    return [
+        {**entry("cases", {**values, "deleted": 1}), "op": "delete"}
+        for values in data(w.ntt.session, "cases").values()
+        if values["origin"] == kup and not values["deleted"]
+    ]
 
 
 def seq_to_of_ten_to_the_fifteenth(w: Three) -> bytes:
@@ -203,31 +236,46 @@ def seq_to_of_ten_to_the_fifteenth(w: Three) -> bytes:
     our = sync._secrets(w.kup.session)
     card = sync.our_card(w.ntt.session)
     return envelope.seal(
-        origin=manifest.origin, origin_code=manifest.origin_code,
+        origin=manifest.origin,
+        origin_code=manifest.origin_code,
         destination=manifest.destination,
         destination_fingerprint=manifest.destination_fingerprint,
-        seq_from=manifest.seq_from, seq_to=10**15, ack_upto=manifest.ack_upto,
-        schema_version=manifest.schema_version, counts=manifest.counts,
-        profile=manifest.profile, changes=b"\n".join(changes.lines()) + b"\n",
-        signing_key=our.signing_key, recipients=[card.age_recipient],
-        audit_head=manifest.audit_head, anchor=manifest.anchor or None)
+        seq_from=manifest.seq_from,
+        seq_to=10**15,
+        ack_upto=manifest.ack_upto,
+        schema_version=manifest.schema_version,
+        counts=manifest.counts,
+        profile=manifest.profile,
+        changes=b"\n".join(changes.lines()) + b"\n",
+        signing_key=our.signing_key,
+        recipients=[card.age_recipient],
+        audit_head=manifest.audit_head,
+        anchor=manifest.anchor or None,
+    )
 
 
 # The attack, and how the province answers: the refusal (and the field it names, if it
 # names one), or "mass_delete" for a batch held in the inbox for an administrator.
 ATTACKS = {
-    "case claiming the province's origin": (case_claiming_the_province, BatchOverreach,
-                                            None),
-    "edit of a province case's summary and status": (edit_of_a_province_case,
-                                                      BatchOverreach, None),
+    "case claiming the province's origin": (case_claiming_the_province, BatchOverreach, None),
+    "edit of a province case's summary and status": (edit_of_a_province_case, BatchOverreach, None),
     "delete of a province case": (delete_of_a_province_case, BatchOverreach, None),
     "note on BEL's case": (note_on_the_other_district_s_case, BatchOverreach, None),
-    "new case of BEL's person": (case_of_the_other_district_s_person,
-                                 (BatchEntryRefused, BatchOverreach), "person_id"),
-    "own case moved to BEL's person": (own_case_moved_to_the_other_district_s_person,
-                                       (BatchEntryRefused, BatchOverreach), "person_id"),
-    "referral to BEL's provider": (referral_to_the_other_district_s_provider,
-                                   (BatchEntryRefused, BatchOverreach), "provider_id"),
+    "new case of BEL's person": (
+        case_of_the_other_district_s_person,
+        (BatchEntryRefused, BatchOverreach),
+        "person_id",
+    ),
+    "own case moved to BEL's person": (
+        own_case_moved_to_the_other_district_s_person,
+        (BatchEntryRefused, BatchOverreach),
+        "person_id",
+    ),
+    "referral to BEL's provider": (
+        referral_to_the_other_district_s_provider,
+        (BatchEntryRefused, BatchOverreach),
+        "provider_id",
+    ),
     "manifest seq_to 10**15": (seq_to_of_ten_to_the_fifteenth, BatchSequenceWrong, None),
     "before value of 2 MB": (before_of_two_megabytes, BatchEntryRefused, "summary"),
     "every case deleted": (every_case_deleted, "mass_delete", None),
@@ -235,8 +283,7 @@ ATTACKS = {
 
 
 @pytest.mark.parametrize("attack", list(ATTACKS))
-def test_after_an_attack_an_honest_round_converges_and_no_district_sees_the_other(
-        three, attack):
+def test_after_an_attack_an_honest_round_converges_and_no_district_sees_the_other(three, attack):
     w = three
     forge, outcome, field = ATTACKS[attack]
     made = forge(w)
@@ -264,8 +311,10 @@ def test_after_an_attack_an_honest_round_converges_and_no_district_sees_the_othe
     # Honest work everywhere, then a full round.
     kup_number = w.mine.case.case_number
     set_case(w.kup, kup_number, summary="Ringkasan baru dari Kupang.")
-    cases.add_note(w.kup.session, r.CaseNote(case_id=w.mine.case.id, noted_on=TODAY,
-                                             text="Catatan setelah serangan."))
+    cases.add_note(
+        w.kup.session,
+        r.CaseNote(case_id=w.mine.case.id, noted_on=TODAY, text="Catatan setelah serangan."),
+    )
     new_bel = new_case(w.bel.session, {"full_name": "Agustina Bani", "nik": ""})
     set_case(w.ntt, kup_number, risk_level="high")
     set_case(w.ntt, w.theirs.case.case_number, risk_level="low")
@@ -274,19 +323,32 @@ def test_after_an_attack_an_honest_round_converges_and_no_district_sees_the_othe
 
     kup_case, bel_case = w.kup.case(kup_number), w.bel.case(w.theirs.case.case_number)
     assert (kup_case.case.summary, kup_case.case.risk_level) == (
-        "Ringkasan baru dari Kupang.", "high")
+        "Ringkasan baru dari Kupang.",
+        "high",
+    )
     assert bel_case.case.risk_level == "low"
     at_province = w.ntt.case(kup_number)
     assert (at_province.case.summary, at_province.case.risk_level) == (
-        "Ringkasan baru dari Kupang.", "high")
+        "Ringkasan baru dari Kupang.",
+        "high",
+    )
     assert "Catatan setelah serangan." in [n.text for n in at_province.notes]
     assert w.ntt.case(new_bel.case.case_number).person.full_name == "Agustina Bani"
     province_case = w.ntt.case(w.province.case.case_number).case
     assert (province_case.summary, province_case.status, province_case.deleted) == (
-        "Kasus provinsi.", w.province.case.status, False)
+        "Kasus provinsi.",
+        w.province.case.status,
+        False,
+    )
     kup_id = w.office_id(w.kup)
-    assert sum(1 for c in data(w.ntt.session, "cases").values()
-               if c["origin"] == kup_id and not c["deleted"]) == sync.MASS_DELETE_MIN + 3
+    assert (
+        sum(
+            1
+            for c in data(w.ntt.session, "cases").values()
+            if c["origin"] == kup_id and not c["deleted"]
+        )
+        == sync.MASS_DELETE_MIN + 3
+    )
 
 
 def test_the_province_s_edit_of_a_district_case_reaches_that_district_only(three):

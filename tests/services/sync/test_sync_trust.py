@@ -61,26 +61,36 @@ def forged(sender, receiver, entries, *, seq_from=None, seq_to=None) -> bytes:
     for i, entry in enumerate(entries):
         entry.setdefault("seq", high + 1 + i)
     return envelope.seal(
-        origin=sender.session.office.id, origin_code=sender.code,
-        destination=card.office_id, destination_fingerprint=ok.fingerprint(card),
+        origin=sender.session.office.id,
+        origin_code=sender.code,
+        destination=card.office_id,
+        destination_fingerprint=ok.fingerprint(card),
         seq_from=high + 1 if seq_from is None else seq_from,
-        seq_to=high + len(entries) if seq_to is None else seq_to, ack_upto=0,
-        schema_version=sync.SCHEMA_VERSION, counts={}, profile="full",
-        changes=b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n"
-                         for e in entries),
+        seq_to=high + len(entries) if seq_to is None else seq_to,
+        ack_upto=0,
+        schema_version=sync.SCHEMA_VERSION,
+        counts={},
+        profile="full",
+        changes=b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n" for e in entries),
         signing_key=sync._secrets(sender.session).signing_key,
-        recipients=[card.age_recipient])
+        recipients=[card.age_recipient],
+    )
 
 
 def edit(table, values, *, op="update", **changed) -> dict:
     """An entry that changes ``values`` (a row as the receiver holds it) by ``changed``."""
     rev = values["rev"][:-4] + "9999"
     insert = op == "insert"
-    return {"e": table, "id": values["id"], "op": op,
-            "base_rev": None if insert else values["rev"], "rev": rev,
-            "steps": [[rev, ["*"] if insert else sorted(changed) or ["summary"]]],
-            "before": {} if insert else {k: values.get(k) for k in changed},
-            "row": {**values, **changed, "rev": rev}}
+    return {
+        "e": table,
+        "id": values["id"],
+        "op": op,
+        "base_rev": None if insert else values["rev"],
+        "rev": rev,
+        "steps": [[rev, ["*"] if insert else sorted(changed) or ["summary"]]],
+        "before": {} if insert else {k: values.get(k) for k in changed},
+        "row": {**values, **changed, "rev": rev},
+    }
 
 
 def imported(office, path_or_bytes, tmp_path) -> tuple[int, str]:
@@ -127,58 +137,89 @@ def still_syncs(kup, ntt, stick, tmp_path) -> None:
 
 # --- 1. writes outside the sender's scope --------------------------------------------------
 
+
 def test_a_district_cannot_create_a_case_owned_by_the_province(three, tmp_path):
     kup, _, ntt, stick = three
-    case = {**row(ntt, "cases", kup.mine.case.id), "id": NEW_ID.format(1),
-            "case_number": "NTT-X-1", "origin": ntt.session.office.id}
-    person = {**row(ntt, "persons", kup.mine.person.id), "id": NEW_ID.format(2),
-              "register_number": "NTT-P-1", "origin": ntt.session.office.id}
+    case = {
+        **row(ntt, "cases", kup.mine.case.id),
+        "id": NEW_ID.format(1),
+        "case_number": "NTT-X-1",
+        "origin": ntt.session.office.id,
+    }
+    person = {
+        **row(ntt, "persons", kup.mine.person.id),
+        "id": NEW_ID.format(2),
+        "register_number": "NTT-P-1",
+        "origin": ntt.session.office.id,
+    }
     case["person_id"] = person["id"]
-    said = refused(ntt, forged(kup, ntt, [edit("persons", person, op="insert"),
-                                          edit("cases", case, op="insert")]), tmp_path,
-                   "KUP", NEW_ID.format(2))
+    said = refused(
+        ntt,
+        forged(kup, ntt, [edit("persons", person, op="insert"), edit("cases", case, op="insert")]),
+        tmp_path,
+        "KUP",
+        NEW_ID.format(2),
+    )
     assert "not that office's to change" in said
     still_syncs(kup, ntt, stick, tmp_path)
 
 
-@pytest.mark.parametrize("change", [
-    {"summary": "rewritten by a district", "status": "active"},
-    {"deleted": 1, "summary": ""},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"summary": "rewritten by a district", "status": "active"},
+        {"deleted": 1, "summary": ""},
+    ],
+)
 def test_a_district_cannot_edit_or_delete_a_province_case(three, tmp_path, change):
     kup, _, ntt, stick = three
     theirs = row(ntt, "cases", ntt.mine.case.id)
-    refused(ntt, forged(kup, ntt, [edit("cases", theirs, **change)]), tmp_path,
-            ntt.mine.case.id)
+    refused(ntt, forged(kup, ntt, [edit("cases", theirs, **change)]), tmp_path, ntt.mine.case.id)
     assert row(ntt, "cases", ntt.mine.case.id) == theirs
     still_syncs(kup, ntt, stick, tmp_path)
 
 
 def test_a_note_on_another_districts_case_is_refused(three, tmp_path):
     kup, bel, ntt, stick = three
-    note = {"id": NEW_ID.format(3), "origin": kup.session.office.id,
-            "rev": row(ntt, "cases", kup.mine.case.id)["rev"], "updated_at": "2026-12-01",
-            "updated_by": "admin", "deleted": 0, "case_id": bel.mine.case.id,
-            "noted_on": "2026-12-01", "author": "admin", "text": "planted"}
-    refused(ntt, forged(kup, ntt, [edit("case_notes", note, op="insert")]), tmp_path,
-            NEW_ID.format(3))
+    note = {
+        "id": NEW_ID.format(3),
+        "origin": kup.session.office.id,
+        "rev": row(ntt, "cases", kup.mine.case.id)["rev"],
+        "updated_at": "2026-12-01",
+        "updated_by": "admin",
+        "deleted": 0,
+        "case_id": bel.mine.case.id,
+        "noted_on": "2026-12-01",
+        "author": "admin",
+        "text": "planted",
+    }
+    refused(
+        ntt, forged(kup, ntt, [edit("case_notes", note, op="insert")]), tmp_path, NEW_ID.format(3)
+    )
     assert ntt.case(bel.mine.case.case_number).notes == []
     still_syncs(kup, ntt, stick, tmp_path)
 
 
 # --- 2. a wrong parent id ------------------------------------------------------------------
 
+
 def test_a_case_of_another_districts_person_is_refused_and_never_wedges(three, tmp_path):
     kup, bel, ntt, stick = three
-    case = {**row(ntt, "cases", kup.mine.case.id), "id": NEW_ID.format(4),
-            "case_number": "KUP-X-4", "person_id": bel.mine.person.id}
-    said = refused(ntt, forged(kup, ntt, [edit("cases", case, op="insert")]), tmp_path,
-                   NEW_ID.format(4))
+    case = {
+        **row(ntt, "cases", kup.mine.case.id),
+        "id": NEW_ID.format(4),
+        "case_number": "KUP-X-4",
+        "person_id": bel.mine.person.id,
+    }
+    said = refused(
+        ntt, forged(kup, ntt, [edit("cases", case, op="insert")]), tmp_path, NEW_ID.format(4)
+    )
     assert "Person" in said and "another office" in said
     # Even a register that holds such a row from before never sends BEL's person to KUP.
     with ntt.session.write() as db:
-        db.execute("UPDATE cases SET person_id = ? WHERE id = ?",
-                   [bel.mine.person.id, kup.mine.case.id])
+        db.execute(
+            "UPDATE cases SET person_id = ? WHERE id = ?", [bel.mine.person.id, kup.mine.case.id]
+        )
     f = ntt.case(kup.mine.case.case_number)
     f.case.risk_level = "medium"
     cases.save_case_file(ntt.session, f.person, f.case)
@@ -186,30 +227,43 @@ def test_a_case_of_another_districts_person_is_refused_and_never_wedges(three, t
     _, changes, _ = sync._open(kup.session, Path(batch).read_bytes())
     sent = [json.loads(line) for line in changes.lines()]
     assert bel.mine.person.id not in {entry["id"] for entry in sent}
-    assert all(entry["row"]["origin"] != bel.session.office.id for entry in sent
-               if entry["row"] and entry["e"] in ("persons", "cases"))
+    assert all(
+        entry["row"]["origin"] != bel.session.office.id
+        for entry in sent
+        if entry["row"] and entry["e"] in ("persons", "cases")
+    )
 
 
 # --- 3. values the app would refuse ------------------------------------------------------
 
-@pytest.mark.parametrize("table, field, value", [
-    ("persons", "birth_date", "1990-00-00"),
-    ("cases", "opened_on", "2024-02-30"),
-    ("cases", "exploitation_types", "[oops"),
-    ("cases", "exploitation_types", '["forced_labour", "made_up"]'),
-    ("persons", "estimated_age", -5),
-    ("persons", "estimated_age", 2**62),
-    ("persons", "estimated_age", 2**63 + 5),
-    ("persons", "full_name", "x" * 999),
-    ("persons", "full_name", "Maria\x00Bria"),
-    ("cases", "summary", "\x1b[31m"),
-])
-def test_values_the_app_would_refuse_are_refused_naming_the_field(three, tmp_path, table,
-                                                                   field, value):
+
+@pytest.mark.parametrize(
+    "table, field, value",
+    [
+        ("persons", "birth_date", "1990-00-00"),
+        ("cases", "opened_on", "2024-02-30"),
+        ("cases", "exploitation_types", "[oops"),
+        ("cases", "exploitation_types", '["forced_labour", "made_up"]'),
+        ("persons", "estimated_age", -5),
+        ("persons", "estimated_age", 2**62),
+        ("persons", "estimated_age", 2**63 + 5),
+        ("persons", "full_name", "x" * 999),
+        ("persons", "full_name", "Maria\x00Bria"),
+        ("cases", "summary", "\x1b[31m"),
+    ],
+)
+def test_values_the_app_would_refuse_are_refused_naming_the_field(
+    three, tmp_path, table, field, value
+):
     kup, _, ntt, stick = three
     values = row(ntt, table, kup.mine.case.id if table == "cases" else kup.mine.person.id)
-    said = refused(ntt, forged(kup, ntt, [edit(table, values, **{field: value})]), tmp_path,
-                   "KUP", values["id"])
+    said = refused(
+        ntt,
+        forged(kup, ntt, [edit(table, values, **{field: value})]),
+        tmp_path,
+        "KUP",
+        values["id"],
+    )
     assert "field" in said or "damaged" in said
     still_syncs(kup, ntt, stick, tmp_path)
 
@@ -229,13 +283,21 @@ def test_a_refusal_names_office_record_and_field_in_both_languages(three):
 
 # --- 4. sequence numbers -----------------------------------------------------------------
 
+
 def test_a_lying_sequence_number_is_refused_and_loses_nothing(three, tmp_path):
     kup, _, ntt, stick = three
     case = row(ntt, "cases", kup.mine.case.id)
-    refused(ntt, forged(kup, ntt, [edit("cases", case, summary="claims a lot")],
-                        seq_to=10**15), tmp_path, "sequence")
-    refused(ntt, forged(kup, ntt, [{**edit("cases", case, summary="out of range"),
-                                    "seq": 10**12}]), tmp_path)
+    refused(
+        ntt,
+        forged(kup, ntt, [edit("cases", case, summary="claims a lot")], seq_to=10**15),
+        tmp_path,
+        "sequence",
+    )
+    refused(
+        ntt,
+        forged(kup, ntt, [{**edit("cases", case, summary="out of range"), "seq": 10**12}]),
+        tmp_path,
+    )
     assert store.peer_by(ntt.session.db, code="KUP")["received_upto"] < 10**9
     still_syncs(kup, ntt, stick, tmp_path)
 
@@ -246,8 +308,9 @@ def test_a_record_is_never_skipped_for_a_seq_the_sender_claimed_before(three, tm
     kup, _, ntt, stick = three
     case = row(ntt, "cases", kup.mine.case.id)
     lead = store.peer_by(ntt.session.db, code="KUP")["received_upto"] + 10**8
-    code, said = imported(ntt, forged(kup, ntt, [edit("cases", case, risk_level="high")],
-                                      seq_to=lead), tmp_path)
+    code, said = imported(
+        ntt, forged(kup, ntt, [edit("cases", case, risk_level="high")], seq_to=lead), tmp_path
+    )
     assert code == 0, said
     assert store.peer_by(ntt.session.db, code="KUP")["received_upto"] == lead
     set_summary = kup.case(kup.mine.case.case_number)
@@ -259,6 +322,7 @@ def test_a_record_is_never_skipped_for_a_seq_the_sender_claimed_before(three, tm
 
 
 # --- 5. a small batch that would take much memory ----------------------------------------
+
 
 def _import_and_measure(folder: str, batch: str, out: str) -> None:
     os.environ["TIPDESK_LANG"] = "en"
@@ -272,20 +336,31 @@ def test_large_before_values_are_refused_within_bounded_memory(three, tmp_path):
     kup, _, ntt, _ = three
     case = row(ntt, "cases", kup.mine.case.id)
     # 400 entries with 800 KB of text each: 320 MB inflated, a few hundred KB on disk.
-    blown = [{**edit("cases", case, summary="x"), "before": {"summary": "y" * 800_000}}
-             for _ in range(400)]
+    blown = [
+        {**edit("cases", case, summary="x"), "before": {"summary": "y" * 800_000}}
+        for _ in range(400)
+    ]
     batch = forged(kup, ntt, blown, seq_to=None)
     assert len(batch) < 5_000_000
     path, out = tmp_path / "blown.tipbatch", tmp_path / "measure.json"
     path.write_bytes(batch)
     before = state(ntt)
     ntt.session.close()
-    subprocess.run([sys.executable, "-c",
-                    "import sys; from tests.services.sync.test_sync_trust import "
-                    "_import_and_measure as m; m(*sys.argv[1:])",
-                    str(ntt.folder), str(path), str(out)],
-                   check=True, env={**os.environ, "TIPDESK_PASSWORD": PASSWORD},
-                   cwd=Path(__file__).parents[3], timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from tests.services.sync.test_sync_trust import "
+            "_import_and_measure as m; m(*sys.argv[1:])",
+            str(ntt.folder),
+            str(path),
+            str(out),
+        ],
+        check=True,
+        env={**os.environ, "TIPDESK_PASSWORD": PASSWORD},
+        cwd=Path(__file__).parents[3],
+        timeout=300,
+    )
     ntt.session = ntt.open()
     measured = json.loads(out.read_text())
     assert measured["code"] == 3
@@ -294,6 +369,7 @@ def test_large_before_values_are_refused_within_bounded_memory(three, tmp_path):
 
 
 # --- 6. a mass delete waits for an administrator ------------------------------------------
+
 
 def test_a_mass_delete_is_held_until_an_admin_decides(three, tmp_path, capsys):
     kup, _, ntt, stick = three
@@ -308,7 +384,8 @@ def test_a_mass_delete_is_held_until_an_admin_decides(three, tmp_path, capsys):
     assert {c["deleted"] for c in data(ntt.session, "cases").values()} == {0}
     held = sync.list_inbox(ntt.session)
     assert [(item.peer_code, item.held, item.detail["deleted_cases"]) for item in held] == [
-        ("KUP", "mass_delete", 21)]
+        ("KUP", "mass_delete", 21)
+    ]
     # listed for people, and decided by an admin only, with an audit row each
     ntt.session.close()
     assert main(["inbox", str(ntt.folder), "--json"]) == 0
@@ -327,8 +404,9 @@ def test_a_mass_delete_is_held_until_an_admin_decides(three, tmp_path, capsys):
     assert summary.applied >= 21
     gone = {file.case.id for file in made[:21]}
     assert {c["id"] for c in data(ntt.session, "cases").values() if c["deleted"]} == gone
-    assert "inbox_accept" in [a["action"] for a in
-                              ntt.session.db.query("SELECT action FROM audit_log")]
+    assert "inbox_accept" in [
+        a["action"] for a in ntt.session.db.query("SELECT action FROM audit_log")
+    ]
     still_syncs(kup, ntt, stick, tmp_path)
 
 
@@ -351,6 +429,7 @@ def test_only_an_admin_decides_on_a_held_batch(three):
 
 
 # --- audit anchoring ----------------------------------------------------------------------
+
 
 def test_audit_heads_are_anchored_at_the_peer_and_checked_at_home(three, tmp_path):
     kup, _, ntt, stick = three
@@ -388,8 +467,10 @@ def test_a_district_cannot_change_a_province_provider(three, tmp_path):
     provider = r.Provider(name="RSUD Prof. W. Z. Johannes", provider_type="hospital")
     cases.create_provider(ntt.session, provider)
     f = ntt.case(kup.mine.case.case_number)
-    cases.add_referral(ntt.session, r.Referral(case_id=f.case.id, provider_id=provider.id,
-                                               services_requested=["health"]))
+    cases.add_referral(
+        ntt.session,
+        r.Referral(case_id=f.case.id, provider_id=provider.id, services_requested=["health"]),
+    )
     imported(kup, ntt.export(kup, stick / "down.tipbatch"), tmp_path)
     theirs = next(p for p in cases.list_providers(kup.session) if p.id == provider.id)
     theirs.phone = "0380 123 456"

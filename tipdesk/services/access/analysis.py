@@ -42,16 +42,16 @@ from tipdesk.storage.connection import DatabaseError, open_database
 log = logging.getLogger(__name__)
 
 ROLE = "analyst"
-SLOT_KIND = "analyst"          # an analyst's key slot (security/keyslots.py)
+SLOT_KIND = "analyst"  # an analyst's key slot (security/keyslots.py)
 # What an analyst's session may write to the copy's trail, moved into the register's.
 ANALYST_ACTIONS = ("sign_in", "locked", "unlocked", "password_changed")
 # Analysts whose key slot of an earlier version wrapped the register key (until a re-key).
 EXPOSED_SETTING = "analysts_held_register_key"
 # How long a refresh waits for an analyst's write to the copy before leaving it for later.
 BUSY_MS = 1000
-REGISTER_FILE = "register.db"          # (as services.register names it; it imports this)
+REGISTER_FILE = "register.db"  # (as services.register names it; it imports this)
 TAKEN_SETTING = "analysis_audit_taken"
-_LOCK = threading.RLock()              # one refresh at a time (the app's jobs run on threads)
+_LOCK = threading.RLock()  # one refresh at a time (the app's jobs run on threads)
 
 
 def path_of(folder: Path) -> Path:
@@ -86,7 +86,7 @@ def keep_current(session: Session) -> bool:
     """Bring the copy up to the register (a key holder's session); False if it had to
     wait (an analyst's long read, a full drive): the notes stay for the next time."""
     if session.analysis or session.db.conn.in_transaction:
-        return True           # (inside a caller's transaction: after it)
+        return True  # (inside a caller's transaction: after it)
     with _LOCK:
         try:
             return _refresh(session)
@@ -109,9 +109,9 @@ def release(session: Session) -> None:
 class _Link:
     """A session's connection of the copy, the register attached, and what it knows."""
 
-    db: object                  # (a storage Database)
-    applied: int = -1           # the copy's last note (-1: not yet read or checked)
-    dropped: int = 0            # notes up to this one are out of the register
+    db: object  # (a storage Database)
+    applied: int = -1  # the copy's last note (-1: not yet read or checked)
+    dropped: int = 0  # notes up to this one are out of the register
     selects: dict = field(default_factory=dict)
 
     def drop_notes(self) -> None:
@@ -144,8 +144,9 @@ def _link(session: Session) -> _Link:
     if copy is None:
         copy = open_database(path, key, create=True)
     try:
-        store.attach_register(copy, Path(session.folder) / REGISTER_FILE, session.key,
-                              busy_ms=BUSY_MS)
+        store.attach_register(
+            copy, Path(session.folder) / REGISTER_FILE, session.key, busy_ms=BUSY_MS
+        )
     except BaseException:
         copy.close()
         raise
@@ -164,7 +165,7 @@ DROP_BATCH = 500
 def _refresh(session: Session) -> bool:
     link = _link(session)
     copy = link.db
-    if link.applied < 0:        # first use: is the copy this register's, and as new?
+    if link.applied < 0:  # first use: is the copy this register's, and as new?
         generation = local.get_setting(session.db, store.GENERATION_SETTING) or ""
         if not generation or not store.is_current(copy, generation):
             _build(session, link, generation)
@@ -173,7 +174,7 @@ def _refresh(session: Session) -> bool:
         # Analysts' trail rows move at a session's first refresh (its sign-in), not at
         # every save.
         _move_audit(session, copy, built=True)
-    with store.transaction(copy):         # (one snapshot of the register, one commit)
+    with store.transaction(copy):  # (one snapshot of the register, one commit)
         upto = store.newest_note(copy)
         noted = upto - link.applied
         rebuild = noted > DROP_BATCH and noted > REBUILD_SHARE * store.live_cases(copy)
@@ -208,8 +209,7 @@ def discard(folder: Path) -> None:
     try:
         _remove(path_of(folder))
     except OSError as exc:
-        log.warning("the old analysis copy stays until it is made again: %s",
-                    type(exc).__name__)
+        log.warning("the old analysis copy stays until it is made again: %s", type(exc).__name__)
 
 
 def _build(session: Session, link: _Link, generation: str) -> None:
@@ -219,7 +219,7 @@ def _build(session: Session, link: _Link, generation: str) -> None:
     if generation:
         _move_audit(session, copy)
     new_generation = generation or secrets.token_hex(16)
-    link.selects.clear()            # (the register's columns may have changed)
+    link.selects.clear()  # (the register's columns may have changed)
     with store.rollback_journal(copy), store.transaction(copy), store.bulk_cache(copy):
         store.clear(copy)
         store.create_schema(copy)
@@ -256,18 +256,22 @@ def _move_audit(session: Session, copy, *, built: bool = False) -> None:
             if row["seq"] <= last:
                 continue
             if row["username"] not in analysts or row["action"] not in ANALYST_ACTIONS:
-                continue             # (the copy's key holders could write anything there)
+                continue  # (the copy's key holders could write anything there)
             try:
                 detail = json.loads(row["detail"]) if row["detail"] else {}
             except ValueError:
                 detail = {}
             detail = detail if isinstance(detail, dict) else {}
-            audit_store.append(db, at=row["at"], username=row["username"],
-                               action=row["action"], entity=row["entity"],
-                               record_id=row["record_id"],
-                               detail={**detail, "in": "analysis_copy"})
-        local.set_setting(db, TAKEN_SETTING, {"generation": generation,
-                                              "seq": pending[-1]["seq"]})
+            audit_store.append(
+                db,
+                at=row["at"],
+                username=row["username"],
+                action=row["action"],
+                entity=row["entity"],
+                record_id=row["record_id"],
+                detail={**detail, "in": "analysis_copy"},
+            )
+        local.set_setting(db, TAKEN_SETTING, {"generation": generation, "seq": pending[-1]["seq"]})
     with store.transaction(copy):
         store.drop_audit(copy, pending[-1]["seq"])
 
@@ -286,29 +290,37 @@ def problems(session: Session) -> list[str]:
     copy that holds anything in a column it must keep blank. Usernames only."""
     if session.analysis:
         return []
-    lines = [f"analyst {name} has held the register key (with an earlier TipDesk, or in "
-             "another role): re-key the register (tipdesk users rekey)"
-             for name in local.get_setting(session.db, EXPOSED_SETTING) or []]
+    lines = [
+        f"analyst {name} has held the register key (with an earlier TipDesk, or in "
+        "another role): re-key the register (tipdesk users rekey)"
+        for name in local.get_setting(session.db, EXPOSED_SETTING) or []
+    ]
     keys = KeyFile.load(Path(session.folder) / "register.keys")
-    lines += [f"analyst {u.username}'s key slot opens the register: they sign in once, or "
-              "reset their password" for u in local.list_users(session.db)
-              if u.role == ROLE and u.active and keys.user_kind(u.username) == "user"]
+    lines += [
+        f"analyst {u.username}'s key slot opens the register: they sign in once, or "
+        "reset their password"
+        for u in local.list_users(session.db)
+        if u.role == ROLE and u.active and keys.user_kind(u.username) == "user"
+    ]
     path, key = path_of(session.folder), local.get_setting(session.db, store.KEY_SETTING)
     if path.exists() and isinstance(key, str):
         try:
             copy = open_database(path, bytes.fromhex(key))
         except (RegisterDamaged, ValueError):
-            return lines        # (under an old key: made again at the next refresh)
+            return lines  # (under an old key: made again at the next refresh)
         try:
             if store.has_meta(copy):
-                lines += [f"the analysis copy holds {column}, which it must leave blank"
-                          for column in store.holds_personal_columns(copy)]
+                lines += [
+                    f"the analysis copy holds {column}, which it must leave blank"
+                    for column in store.holds_personal_columns(copy)
+                ]
         finally:
             copy.close()
     return lines
 
 
 # --- an analyst's session ---------------------------------------------------------------
+
 
 def open_copy(folder: Path, candidates: list[bytes]):
     """The copy opened with the first of an analyst slot's keys that fits, and that key."""
@@ -335,5 +347,12 @@ def analyst_session(folder: Path, db, key: bytes, username: str) -> Session:
     if user is None or office is None:
         db.close()
         raise AnalysisCopyNotReady()
-    return Session(folder=folder, db=db, key=key, office=office, user=user,
-                   clock=HybridClock(office.id), analysis=True)
+    return Session(
+        folder=folder,
+        db=db,
+        key=key,
+        office=office,
+        user=user,
+        clock=HybridClock(office.id),
+        analysis=True,
+    )

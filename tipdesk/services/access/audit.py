@@ -18,19 +18,34 @@ from tipdesk.storage import audit as store
 from tipdesk.storage import cases as case_store
 
 
-def record(session: Session, action: str, *, entity: str = "", record_id: str = "",
-           case_number: str = "", detail: dict[str, Any] | None = None,
-           username: str | None = None) -> None:
+def record(
+    session: Session,
+    action: str,
+    *,
+    entity: str = "",
+    record_id: str = "",
+    case_number: str = "",
+    detail: dict[str, Any] | None = None,
+    username: str | None = None,
+) -> None:
     """Append one row; inside ``session.write()`` it is part of that transaction."""
     assert action in ACTIONS, action
     with session.db.atomic():
-        store.append(session.db, at=utc_now(), username=username or session.user.username,
-                     action=action, entity=entity, record_id=record_id,
-                     case_number=case_number, detail=detail)
+        store.append(
+            session.db,
+            at=utc_now(),
+            username=username or session.user.username,
+            action=action,
+            entity=entity,
+            record_id=record_id,
+            case_number=case_number,
+            detail=detail,
+        )
 
 
-def record_apart(session: Session, action: str, *, rows: list[dict] | None = None,
-                 **fields: Any) -> None:
+def record_apart(
+    session: Session, action: str, *, rows: list[dict] | None = None, **fields: Any
+) -> None:
     """Append rows through a connection of the register's own, in one transaction: for
     the desktop app, whose session connection may be carrying a background job's
     transaction (a lock while an import runs). ``rows`` are earlier events to write
@@ -43,14 +58,12 @@ def record_apart(session: Session, action: str, *, rows: list[dict] | None = Non
         with immediate(db):
             for row in rows or ():
                 record_raw(db, **row)
-            store.append(db, at=utc_now(), username=session.user.username, action=action,
-                         **fields)
+            store.append(db, at=utc_now(), username=session.user.username, action=action, **fields)
     finally:
         db.close()
 
 
-def record_raw(db, action: str, *, username: str, at: str | None = None,
-               **fields: Any) -> None:
+def record_raw(db, action: str, *, username: str, at: str | None = None, **fields: Any) -> None:
     """Append a row without a session (sign-in events, before a session exists)."""
     assert action in ACTIONS, action
     store.append(db, at=at or utc_now(), username=username, action=action, **fields)
@@ -60,14 +73,19 @@ def _entry(row: dict) -> AuditEntry:
     return AuditEntry(**row)
 
 
-def entries(session: Session, *, case_number: str = "", username: str = "",
-            actions: tuple[str, ...] = (), limit: int = 500,
-            offset: int = 0) -> list[AuditEntry]:
+def entries(
+    session: Session,
+    *,
+    case_number: str = "",
+    username: str = "",
+    actions: tuple[str, ...] = (),
+    limit: int = 500,
+    offset: int = 0,
+) -> list[AuditEntry]:
     """The trail, newest first (admins and supervisors)."""
     permissions.require(session, "view_audit")
     query = store.AuditQuery(case_number=case_number, username=username, actions=actions)
-    return [_entry(row) for row in store.entries(session.db, query, limit=limit,
-                                                 offset=offset)]
+    return [_entry(row) for row in store.entries(session.db, query, limit=limit, offset=offset)]
 
 
 def case_entries(session: Session, case_number: str, *, limit: int = 500) -> list[AuditEntry]:
@@ -75,7 +93,7 @@ def case_entries(session: Session, case_number: str, *, limit: int = 500) -> lis
     case = case_store.case_by_number(session.db, case_number)
     if case is None:
         raise NotFound(what="case", key=case_number)
-    permissions.require_case(session, case)          # refuses what the user may not see
+    permissions.require_case(session, case)  # refuses what the user may not see
     query = store.AuditQuery(case_number=case_number)
     return [_entry(row) for row in store.entries(session.db, query, limit=limit)]
 

@@ -54,16 +54,18 @@ def allowed(session: Session, permission: str) -> bool:
 
 def require(session: Session, permission: str) -> None:
     if not allowed(session, permission):
-        raise NotPermitted(role=session.user.role, permission=permission,
-                           needed=", ".join(PERMISSIONS[permission]))
+        raise NotPermitted(
+            role=session.user.role, permission=permission, needed=", ".join(PERMISSIONS[permission])
+        )
 
 
 def owns(session: Session, case: Case) -> bool:
     """Assigned to the signed-in user, or registered by them, in this office's register
     (usernames are per register: a district's "siti" is not the province's "siti")."""
     name = session.user.username
-    return case.origin == session.office.id and (case.assigned_to == name
-                                                 or case.created_by == name)
+    return case.origin == session.office.id and (
+        case.assigned_to == name or case.created_by == name
+    )
 
 
 def may_see_case(session: Session, case: Case) -> bool:
@@ -76,8 +78,8 @@ def require_case(session: Session, case: Case) -> None:
     """Refuse a case the signed-in user may not see or change."""
     if may_see_case(session, case):
         return
-    require(session, "view_own_cases")     # an analyst: no case at all
-    require(session, "view_all_cases")     # a case worker: not one of theirs
+    require(session, "view_own_cases")  # an analyst: no case at all
+    require(session, "view_all_cases")  # a case worker: not one of theirs
 
 
 def owner_filter(session: Session) -> tuple[str, str]:

@@ -58,7 +58,7 @@ from tipdesk.storage.files import is_temp_name, temp_path
 
 log = logging.getLogger(__name__)
 
-DB_FILE = "register.db"        # (as services.register names them; it imports this module)
+DB_FILE = "register.db"  # (as services.register names them; it imports this module)
 KEYS_FILE = "register.keys"
 # How long an opener waits for a running re-key to rename its copy into place (it writes
 # the ``ready`` stage just before) before it takes the writer for hung and rolls back.
@@ -71,21 +71,20 @@ _OLD_COPY = re.compile(r"^\.register\.db\.[0-9a-f]{12}\.rekey(?:-journal|-wal|-s
 
 @dataclass(frozen=True)
 class Rekeyed:
-    dropped: tuple[str, ...]      # slots that could not follow (no key pair)
+    dropped: tuple[str, ...]  # slots that could not follow (no key pair)
     new_recovery_code: str
-    backups: int                  # backup files the removed user's slot was taken out of
+    backups: int  # backup files the removed user's slot was taken out of
 
 
-def rekey(session: Session, removed: str = "", *, progress: Progress | None = None
-          ) -> Rekeyed:
+def rekey(session: Session, removed: str = "", *, progress: Progress | None = None) -> Rekeyed:
     """Re-encrypt the session's database under a new key; with ``removed``, the same step
     marks that user removed and drops their key slot. The session goes on under the new
     key. Raises ``RegisterBusy`` if another program has the register open."""
     folder = session.folder
     keys_path = folder / KEYS_FILE
-    settle(folder, ours_ended=True)    # (one of ours that failed half-way is over)
+    settle(folder, ours_ended=True)  # (one of ours that failed half-way is over)
     keys = KeyFile.load(keys_path)
-    if keys.rekey:                # another program's re-key is under way
+    if keys.rekey:  # another program's re-key is under way
         raise RegisterBusy()
     tell = progress or (lambda _done, _total: None)
     backups = _backup_files(folder) if removed else []
@@ -94,7 +93,7 @@ def rekey(session: Session, removed: str = "", *, progress: Progress | None = No
     # The analysis copy gets a new key too (a removed analyst knew the old one); what
     # analysts wrote to its trail moves into the register's first.
     analysis.collect_audit(session)
-    analysis.release(session)      # (its connection holds the register too)
+    analysis.release(session)  # (its connection holds the register too)
     new_analysis_key = analysis_store.new_key()
     tmp = temp_path(folder / DB_FILE)
     intent: dict = {"stage": "export", "db": tmp.name, "pid": os.getpid()}
@@ -122,25 +121,30 @@ def rekey(session: Session, removed: str = "", *, progress: Progress | None = No
         if RECOVERY in dropped:
             # A recovery slot from before key pairs cannot follow: a new code, shown once.
             new_code = new_recovery_code()
-            following.slots.append(make_slot(RECOVERY, RECOVERY, new_code, new_key,
-                                             KdfParams()))
+            following.slots.append(make_slot(RECOVERY, RECOVERY, new_code, new_key, KdfParams()))
         sealed = {(s["kind"], s["name"]): s.get("pending") for s in following.slots}
-        for slot in keys.slots:   # the new key for the others now, in case of a crash
+        for slot in keys.slots:  # the new key for the others now, in case of a crash
             pending = sealed.get((slot["kind"], slot["name"]))
             if pending and not (slot["kind"] in USER_KINDS and slot["name"] == removed):
                 slot["pending"] = pending
-        intent = {"stage": "ready", "db": tmp.name, "pid": os.getpid(),
-                  "salt": store.database_salt(tmp).hex(), "removed": removed,
-                  "next": following.slots, "before": before}
+        intent = {
+            "stage": "ready",
+            "db": tmp.name,
+            "pid": os.getpid(),
+            "salt": store.database_salt(tmp).hex(),
+            "removed": removed,
+            "next": following.slots,
+            "before": before,
+        }
         keys.rekey = intent
         keys.save()
         session.db.close()
-        store.replace_file(tmp, folder / DB_FILE)            # the commit point
+        store.replace_file(tmp, folder / DB_FILE)  # the commit point
     except BaseException:
         committed = intent["stage"] == "ready" and _renamed(folder, intent)
         with contextlib.suppress(Exception):
             session.db.close()
-        if committed:           # (interrupted just after the rename returned)
+        if committed:  # (interrupted just after the rename returned)
             with contextlib.suppress(Exception):
                 _finish(folder, intent)
             session.db, session.key = open_database(folder / DB_FILE, new_key), new_key
@@ -151,14 +155,16 @@ def rekey(session: Session, removed: str = "", *, progress: Progress | None = No
         raise
     session.db, session.key = open_database(folder / DB_FILE, new_key), new_key
     db_bytes = db_bytes or _size(folder / DB_FILE)
-    changed = _finish(folder, intent, progress=lambda done, _total: tell(
-        db_bytes + done, db_bytes + backup_bytes))
-    analysis.keep_current(session)        # the analysts' copy again, under its new key
+    changed = _finish(
+        folder, intent, progress=lambda done, _total: tell(db_bytes + done, db_bytes + backup_bytes)
+    )
+    analysis.keep_current(session)  # the analysts' copy again, under its new key
     return Rekeyed(tuple(dropped), new_code, changed)
 
 
-def _change_copy(session: Session, tmp: Path, key: bytes, removed: str,
-                 analysis_key: bytes) -> None:
+def _change_copy(
+    session: Session, tmp: Path, key: bytes, removed: str, analysis_key: bytes
+) -> None:
     """In the re-keyed copy: the user removed, the analysis copy's new key and the audit
     rows, in one transaction."""
     db = store.open_copy(tmp, key)
@@ -169,10 +175,17 @@ def _change_copy(session: Session, tmp: Path, key: bytes, removed: str,
             local.set_setting(db, analysis.EXPOSED_SETTING, [])
             if removed:
                 local.update_user(db, removed, active=0, removed=1)
-                audit.record_raw(db, "user_removed", username=session.user.username,
-                                 entity="users", record_id=removed, detail={"rekey": True})
-            audit.record_raw(db, "rekeyed", username=session.user.username,
-                             entity="users", record_id=removed)
+                audit.record_raw(
+                    db,
+                    "user_removed",
+                    username=session.user.username,
+                    entity="users",
+                    record_id=removed,
+                    detail={"rekey": True},
+                )
+            audit.record_raw(
+                db, "rekeyed", username=session.user.username, entity="users", record_id=removed
+            )
             local.set_setting(db, CLOCK_SETTING, session.clock.last)
     except BaseException:
         db.close()
@@ -181,6 +194,7 @@ def _change_copy(session: Session, tmp: Path, key: bytes, removed: str,
 
 
 # --- the next open ---------------------------------------------------------------------
+
 
 def settle(folder: Path, *, ours_ended: bool = False) -> str:
     """Finish or roll back a re-key an interrupted program left half-done in ``folder``:
@@ -209,12 +223,12 @@ def settle(folder: Path, *, ours_ended: bool = False) -> str:
                 return _finished(folder, intent)
             if not alive or time.monotonic() > deadline:
                 return _rolled_back(folder, intent)
-            time.sleep(0.05)     # its writer renames the copy in a moment
+            time.sleep(0.05)  # its writer renames the copy in a moment
             now = KeyFile.load(keys_path).rekey
             if now != intent:
                 return settle(folder, ours_ended=ours_ended) if now else ""
             alive = running()
-    if alive:                    # exporting, or cleaning its backups: leave it be
+    if alive:  # exporting, or cleaning its backups: leave it be
         return ""
     if stage == "export":
         return _rolled_back(folder, intent)
@@ -235,22 +249,25 @@ def _remove_old_copies(folder: Path) -> None:
                         os.unlink(entry.path)
                         removed += 1
     if removed:
-        log.warning("removed %d file(s) an interrupted re-key of an earlier version left",
-                    removed)
+        log.warning("removed %d file(s) an interrupted re-key of an earlier version left", removed)
 
 
 def _finished(folder: Path, intent: dict) -> str:
     _finish(folder, intent)
-    log.warning("an interrupted re-key of the database was finished: the register has its "
-                "new key and the removed user's key slot is gone")
+    log.warning(
+        "an interrupted re-key of the database was finished: the register has its "
+        "new key and the removed user's key slot is gone"
+    )
     return "finished"
 
 
 def _rolled_back(folder: Path, intent: dict) -> str:
     outcome = _roll_back(folder, intent)
     if outcome == "rolled_back":
-        log.warning("an interrupted re-key of the database was rolled back: the register "
-                    "keeps its key and nobody was removed")
+        log.warning(
+            "an interrupted re-key of the database was rolled back: the register "
+            "keeps its key and nobody was removed"
+        )
     return outcome
 
 
@@ -262,8 +279,13 @@ def _renamed(folder: Path, intent: dict) -> bool:
 
 def _copy_path(folder: Path, intent: dict) -> Path | None:
     name = intent.get("db")
-    if (isinstance(name, str) and name.startswith(f".{DB_FILE}.") and is_temp_name(name)
-            and "/" not in name and "\\" not in name):
+    if (
+        isinstance(name, str)
+        and name.startswith(f".{DB_FILE}.")
+        and is_temp_name(name)
+        and "/" not in name
+        and "\\" not in name
+    ):
         return folder / name
     return None
 
@@ -283,7 +305,7 @@ def _roll_back(folder: Path, intent: dict) -> str:
             claimed = None
             if _renamed(folder, intent):
                 return _finished(folder, intent)
-        except OSError:          # in use (Windows): its writer is still at work
+        except OSError:  # in use (Windows): its writer is still at work
             return ""
         if claimed is not None:
             claimed.unlink(missing_ok=True)
@@ -312,7 +334,7 @@ def _finish(folder: Path, intent: dict, *, progress: Progress | None = None) -> 
     if intent.get("stage") == "ready":
         keys = KeyFile.load(keys_path)
         if not (_same(keys.rekey, intent) and keys.rekey.get("stage") == "ready"):
-            return 0                # finished by another program meanwhile
+            return 0  # finished by another program meanwhile
         keys.slots = keys.rekey["next"]
         if removed:
             keys.failures.pop(removed, None)
@@ -332,12 +354,12 @@ def _finish(folder: Path, intent: dict, *, progress: Progress | None = None) -> 
 
 # --- backups ---------------------------------------------------------------------------
 
+
 def _backup_files(folder: Path) -> list[Path]:
     return backup_format.backups_in(folder)
 
 
-def remove_from_backups(folder: Path, username: str, *,
-                        progress: Progress | None = None) -> int:
+def remove_from_backups(folder: Path, username: str, *, progress: Progress | None = None) -> int:
     """Take ``username``'s key slot out of every backup in the register's ``backups/``;
     the number of files changed."""
     return backup_format.remove_user_slot(folder, username, progress=progress)

@@ -53,7 +53,7 @@ class Account:
     role: str
     active: bool
     removed: bool
-    can_sign_in: bool       # has a key slot
+    can_sign_in: bool  # has a key slot
     created_at: str
 
     @property
@@ -68,8 +68,10 @@ def _keys(session: Session) -> KeyFile:
 def _user(session: Session, username: str) -> User:
     user = local.get_user(session.db, username)
     if user is None or user.removed:
-        raise UnknownUser(user=username, users=", ".join(
-            u.username for u in local.list_users(session.db) if not u.removed))
+        raise UnknownUser(
+            user=username,
+            users=", ".join(u.username for u in local.list_users(session.db) if not u.removed),
+        )
     return user
 
 
@@ -79,8 +81,11 @@ def _check_password(password: str, minimum: int = MIN_PASSWORD) -> None:
 
 
 def _other_active_admins(session: Session, username: str) -> int:
-    return sum(1 for u in local.list_users(session.db)
-               if u.role == "admin" and u.active and not u.removed and u.username != username)
+    return sum(
+        1
+        for u in local.list_users(session.db)
+        if u.role == "admin" and u.active and not u.removed and u.username != username
+    )
 
 
 def _may_take_away(session: Session, username: str, action: str) -> User:
@@ -97,13 +102,21 @@ def _may_take_away(session: Session, username: str, action: str) -> User:
 def list_accounts(session: Session) -> list[Account]:
     permissions.require(session, "manage_users")
     slots = set(_keys(session).usernames())
-    return [Account(u.username, u.display_name, u.role, u.active, u.removed,
-                    u.username in slots, u.created_at)
-            for u in local.list_users(session.db)]
+    return [
+        Account(
+            u.username,
+            u.display_name,
+            u.role,
+            u.active,
+            u.removed,
+            u.username in slots,
+            u.created_at,
+        )
+        for u in local.list_users(session.db)
+    ]
 
 
-def add_user(session: Session, user: User, password: str, *,
-             kdf: KdfParams | None = None) -> None:
+def add_user(session: Session, user: User, password: str, *, kdf: KdfParams | None = None) -> None:
     """A new account with its own key slot (admins)."""
     permissions.require(session, "manage_users")
     ensure_valid(user)
@@ -114,13 +127,19 @@ def add_user(session: Session, user: User, password: str, *,
     user.active, user.removed, user.created_at = True, False, utc_now()
     with session.write():
         local.add_user(session.db, user)
-        audit.record(session, "user_added", entity="users", record_id=user.username,
-                     detail={"role": user.role})
+        audit.record(
+            session,
+            "user_added",
+            entity="users",
+            record_id=user.username,
+            detail={"role": user.role},
+        )
         _set_slot(session, keys, user.username, user.role, password, kdf)
 
 
-def _set_slot(session: Session, keys: KeyFile, username: str, role: str, password: str,
-              kdf: KdfParams | None) -> None:
+def _set_slot(
+    session: Session, keys: KeyFile, username: str, role: str, password: str, kdf: KdfParams | None
+) -> None:
     """The user's key slot for ``role``: an analyst's wraps the analysis copy's key only."""
     kind, key = analysis.slot_key(session, role)
     keys.set_user_slot(username, password, key, kdf or KdfParams(), kind=kind)
@@ -132,8 +151,14 @@ def crosses_analyst(old_role: str, new_role: str) -> bool:
     return (old_role == analysis.ROLE) != (new_role == analysis.ROLE)
 
 
-def set_role(session: Session, username: str, role: str, *, password: str | None = None,
-             kdf: KdfParams | None = None) -> None:
+def set_role(
+    session: Session,
+    username: str,
+    role: str,
+    *,
+    password: str | None = None,
+    kdf: KdfParams | None = None,
+) -> None:
     """Change a user's role. To or from analyst the user's key slot must wrap the other
     key: ``password`` is their new password (refused without one). A user who becomes
     an analyst has held the register key: `check` advises a re-key until one is done."""
@@ -152,12 +177,16 @@ def set_role(session: Session, username: str, role: str, *, password: str | None
     keys = _keys(session)
     with session.write():
         local.update_user(session.db, username, role=role)
-        audit.record(session, "user_role_changed", entity="users", record_id=username,
-                     detail={"from": user.role, "to": role})
+        audit.record(
+            session,
+            "user_role_changed",
+            entity="users",
+            record_id=username,
+            detail={"from": user.role, "to": role},
+        )
         if crossing and role == analysis.ROLE:
             exposed = local.get_setting(session.db, analysis.EXPOSED_SETTING) or []
-            local.set_setting(session.db, analysis.EXPOSED_SETTING,
-                              sorted({*exposed, username}))
+            local.set_setting(session.db, analysis.EXPOSED_SETTING, sorted({*exposed, username}))
         if crossing and user.active:
             _set_slot(session, keys, username, role, password or "", kdf)
     if username == session.user.username:
@@ -175,8 +204,9 @@ def disable_user(session: Session, username: str) -> None:
         keys.save()
 
 
-def enable_user(session: Session, username: str, password: str, *,
-                kdf: KdfParams | None = None) -> None:
+def enable_user(
+    session: Session, username: str, password: str, *, kdf: KdfParams | None = None
+) -> None:
     """Enable a disabled account again, with a new password (its old slot is gone)."""
     permissions.require(session, "manage_users")
     _user(session, username)
@@ -188,8 +218,9 @@ def enable_user(session: Session, username: str, password: str, *,
         _set_slot(session, keys, username, _user(session, username).role, password, kdf)
 
 
-def reset_password(session: Session, username: str, password: str, *,
-                   kdf: KdfParams | None = None) -> None:
+def reset_password(
+    session: Session, username: str, password: str, *, kdf: KdfParams | None = None
+) -> None:
     """An admin sets a new password for another user (who forgot theirs)."""
     permissions.require(session, "manage_users")
     user = _user(session, username)
@@ -204,8 +235,9 @@ def reset_password(session: Session, username: str, password: str, *,
         keys.save()
 
 
-def change_password(session: Session, old_password: str, new_password: str, *,
-                    kdf: KdfParams | None = None) -> None:
+def change_password(
+    session: Session, old_password: str, new_password: str, *, kdf: KdfParams | None = None
+) -> None:
     """Any user changes their own password (the old one is asked again)."""
     username = session.user.username
     keys = _keys(session)
@@ -225,11 +257,16 @@ class Removed:
     # passwords must be reset), and a new recovery code if the old one could not follow.
     needs_reset: tuple[str, ...] = ()
     new_recovery_code: str = ""
-    backups: int = 0        # backups in the register's backups/ the slot was taken out of
+    backups: int = 0  # backups in the register's backups/ the slot was taken out of
 
 
-def remove_user(session: Session, username: str, *, rekey: bool,
-                progress: Callable[[int, int], None] | None = None) -> Removed:
+def remove_user(
+    session: Session,
+    username: str,
+    *,
+    rekey: bool,
+    progress: Callable[[int, int], None] | None = None,
+) -> Removed:
     """Remove an account and its key slot, also from the backups in ``backups/``.
 
     With ``rekey`` the database is re-encrypted under a new key that only the remaining
@@ -247,14 +284,16 @@ def remove_user(session: Session, username: str, *, rekey: bool,
     keys.save()
     with session.write():
         local.update_user(session.db, username, active=0, removed=1)
-        audit.record(session, "user_removed", entity="users", record_id=username,
-                     detail={"rekey": False})
+        audit.record(
+            session, "user_removed", entity="users", record_id=username, detail={"rekey": False}
+        )
     backups = rekey_service.remove_from_backups(session.folder, username, progress=progress)
     return Removed(username, False, backups=backups)
 
 
-def rekey_database(session: Session, *, removed: str = "",
-                   progress: Callable[[int, int], None] | None = None) -> Removed:
+def rekey_database(
+    session: Session, *, removed: str = "", progress: Callable[[int, int], None] | None = None
+) -> Removed:
     """Re-encrypt the database under a new random key (admins); with ``removed``, that
     user is removed in the same step (see ``remove_user``).
 
@@ -263,16 +302,27 @@ def rekey_database(session: Session, *, removed: str = "",
     the register open: what it wrote meanwhile would be lost with the old file."""
     permissions.require(session, "manage_users")
     done = rekey_service.rekey(session, removed, progress=progress)
-    return Removed(removed, True, tuple(n for n in done.dropped if n != RECOVERY),
-                   done.new_recovery_code, done.backups)
+    return Removed(
+        removed,
+        True,
+        tuple(n for n in done.dropped if n != RECOVERY),
+        done.new_recovery_code,
+        done.backups,
+    )
 
 
-def recover(folder: Path, recovery_code: str, username: str, new_password: str, *,
-            kdf: KdfParams | None = None) -> Session:
+def recover(
+    folder: Path,
+    recovery_code: str,
+    username: str,
+    new_password: str,
+    *,
+    kdf: KdfParams | None = None,
+) -> Session:
     """With the recovery code: set a new password for an admin (enabling the account if
     it was disabled) and open the register as that admin."""
     keys_file = keys_path(Path(folder))
-    rekey_service.settle(Path(folder))       # a re-key interrupted earlier, first
+    rekey_service.settle(Path(folder))  # a re-key interrupted earlier, first
     keys = KeyFile.load(keys_file)
     candidates = keys.unlock_keys_with_recovery_code(recovery_code)
     _check_password(new_password)
@@ -280,17 +330,21 @@ def recover(folder: Path, recovery_code: str, username: str, new_password: str, 
     try:
         user = local.get_user(db, username)
         if user is None or user.removed:
-            raise UnknownUser(user=username, users=", ".join(
-                u.username for u in local.list_users(db) if u.role == "admin"))
+            raise UnknownUser(
+                user=username,
+                users=", ".join(u.username for u in local.list_users(db) if u.role == "admin"),
+            )
         if user.role != "admin":
-            raise NotPermitted(role=user.role, permission="manage_users",
-                               needed=", ".join(permissions.PERMISSIONS["manage_users"]))
+            raise NotPermitted(
+                role=user.role,
+                permission="manage_users",
+                needed=", ".join(permissions.PERMISSIONS["manage_users"]),
+            )
         with db.atomic():
             local.update_user(db, username, active=1)
-            audit.record_raw(db, "recovered", username=username, entity="users",
-                             record_id=username)
+            audit.record_raw(db, "recovered", username=username, entity="users", record_id=username)
         keys.set_user_slot(username, new_password, key, kdf or KdfParams())
-        if key != candidates[-1]:   # a re-key the recovery slot had not followed yet
+        if key != candidates[-1]:  # a re-key the recovery slot had not followed yet
             keys.rewrap(RECOVERY, RECOVERY, normalize_recovery_code(recovery_code), key)
             keys.save()
     finally:

@@ -45,10 +45,16 @@ def _duplicate_nik(session: Session, person: r.Person) -> list[Problem]:
     # The other person's number only for a user who may see every case: to anyone else
     # it would say whose NIK it is.
     everyone = permissions.allowed(session, "view_all_cases")
-    return [Problem("nik", "duplicate_nik", "warning",
-                    params={"register_number": other.register_number if everyone else "—"})
-            for other in case_store.persons_with_nik(session.db, person.nik)
-            if other.id != person.id]
+    return [
+        Problem(
+            "nik",
+            "duplicate_nik",
+            "warning",
+            params={"register_number": other.register_number if everyone else "—"},
+        )
+        for other in case_store.persons_with_nik(session.db, person.nik)
+        if other.id != person.id
+    ]
 
 
 def _assignee(session: Session, case: r.Case, stored: str | None) -> list[Problem]:
@@ -61,8 +67,13 @@ def _assignee(session: Session, case: r.Case, stored: str | None) -> list[Proble
     current = [u.username for u in local.list_users(session.db) if u.active and not u.removed]
     if case.assigned_to in current:
         return []
-    return [Problem("assigned_to", "unknown_user",
-                    params={"user": case.assigned_to, "users": ", ".join(current)})]
+    return [
+        Problem(
+            "assigned_to",
+            "unknown_user",
+            params={"user": case.assigned_to, "users": ", ".join(current)},
+        )
+    ]
 
 
 class Saved(list[Problem]):
@@ -77,8 +88,13 @@ class Saved(list[Problem]):
 
 def _exists(session: Session, record_type: type, record_id: str, field: str) -> list[Problem]:
     if record_id and rows.get(session.db, record_type, record_id) is None:
-        return [Problem(field, "unknown_reference",
-                        params={"what": record_type.__name__.lower(), "value": record_id})]
+        return [
+            Problem(
+                field,
+                "unknown_reference",
+                params={"what": record_type.__name__.lower(), "value": record_id},
+            )
+        ]
     return []
 
 
@@ -90,18 +106,24 @@ def case_number(office_code: str, year: int, number: int) -> str:
     return f"{office_code}-{year}-{number:05d}"
 
 
-def create_case(session: Session, person: r.Person, case: r.Case) -> tuple[r.CaseFile,
-                                                                          list[Problem]]:
+def create_case(
+    session: Session, person: r.Person, case: r.Case
+) -> tuple[r.CaseFile, list[Problem]]:
     """Register a new person with their first case."""
     today = session.today()
     case.person_id = "new"  # filled below; the person is validated alongside
     _new_case_rules(session, case)
-    warnings = _check(validate(person, today=today), validate(case, today=today),
-                      _assignee(session, case, None), _duplicate_nik(session, person))
+    warnings = _check(
+        validate(person, today=today),
+        validate(case, today=today),
+        _assignee(session, case, None),
+        _duplicate_nik(session, person),
+    )
     with session.write() as db:
         person.id, person.origin = session.new_id(), session.office.id
         person.register_number = register_number(
-            session.office.code, counters.take(db, PERSON_COUNTER, 0))
+            session.office.code, counters.take(db, PERSON_COUNTER, 0)
+        )
         rows.insert(db, person, session.stamp)
         _insert_case(session, person, case)
     return open_case(session, case.case_number, audit=False), warnings
@@ -130,8 +152,7 @@ def _closure_rules(session: Session, old: r.Case | None, case: r.Case) -> None:
         case.closure_approved_by, case.closure_approved_on = "", None
 
 
-def add_case(session: Session, person_id: str, case: r.Case) -> tuple[r.CaseFile,
-                                                                     list[Problem]]:
+def add_case(session: Session, person_id: str, case: r.Case) -> tuple[r.CaseFile, list[Problem]]:
     """Open another case for a person already in the register."""
     person = rows.get(session.db, r.Person, person_id)
     if person is None or person.deleted:
@@ -151,12 +172,12 @@ def _insert_case(session: Session, person: r.Person, case: r.Case) -> None:
     db = session.db
     year = case.opened_on.year
     case.id, case.origin, case.person_id = session.new_id(), session.office.id, person.id
-    case.case_number = case_number(session.office.code, year,
-                                   counters.take(db, CASE_COUNTER, year))
+    case.case_number = case_number(session.office.code, year, counters.take(db, CASE_COUNTER, year))
     rows.insert(db, case, session.stamp)
     search.refresh(db, [search.rid_for_case(db, case.id)])
-    audit.record(session, "case_created", entity="cases", record_id=case.id,
-                 case_number=case.case_number)
+    audit.record(
+        session, "case_created", entity="cases", record_id=case.id, case_number=case.case_number
+    )
 
 
 def _case(session: Session, number: str) -> r.Case:
@@ -187,28 +208,34 @@ def open_case(session: Session, number: str, *, audit: bool = True) -> r.CaseFil
 
 def _audit_view(session: Session, case: r.Case) -> None:
     last = audit.store.entries(session.db, audit.store.AuditQuery(), limit=1)
-    if last and last[0]["action"] == "case_viewed" and \
-            last[0]["case_number"] == case.case_number and \
-            last[0]["username"] == session.user.username:
+    if (
+        last
+        and last[0]["action"] == "case_viewed"
+        and last[0]["case_number"] == case.case_number
+        and last[0]["username"] == session.user.username
+    ):
         return
     with session.write(immediate=True):
-        audit.record(session, "case_viewed", entity="cases", record_id=case.id,
-                     case_number=case.case_number)
+        audit.record(
+            session, "case_viewed", entity="cases", record_id=case.id, case_number=case.case_number
+        )
 
 
 def cases_of_person(session: Session, person_id: str) -> list[r.Case]:
     """Every case of one person that is not deleted and that the user may see, oldest
     first."""
-    return [c for c in case_store.cases_of_person(session.db, person_id)
-            if not c.deleted and permissions.may_see_case(session, c)]
+    return [
+        c
+        for c in case_store.cases_of_person(session.db, person_id)
+        if not c.deleted and permissions.may_see_case(session, c)
+    ]
 
 
 def find_cases(session: Session, text: str, *, limit: int = 50) -> list[dict]:
     """Cases matching ``text`` (names, numbers, places, notes), best first; a case worker
     finds only their own cases, and an analyst may not search (it reveals names)."""
     permissions.require(session, "search_cases")
-    return search.search(session.db, text, limit=limit,
-                         owner=permissions.owner_filter(session))
+    return search.search(session.db, text, limit=limit, owner=permissions.owner_filter(session))
 
 
 def save_case_file(session: Session, person: r.Person, case: r.Case) -> Saved:
@@ -225,9 +252,12 @@ def save_case_file(session: Session, person: r.Person, case: r.Case) -> Saved:
         raise NotFound(what="person", key=person.id)
     person.origin, person.deleted = stored_person.origin, stored_person.deleted
     person.register_number = stored_person.register_number
-    warnings = _check(validate(person, today=today), validate(case, today=today),
-                      _assignee(session, case, old.assigned_to),
-                      _duplicate_nik(session, person))
+    warnings = _check(
+        validate(person, today=today),
+        validate(case, today=today),
+        _assignee(session, case, old.assigned_to),
+        _duplicate_nik(session, person),
+    )
     person_changed = _differences(stored_person, person, "person.")
     case_changed = _differences(old, case, "")
     if not person_changed and not case_changed:
@@ -238,12 +268,20 @@ def save_case_file(session: Session, person: r.Person, case: r.Case) -> Saved:
         if case_changed:
             rows.update(db, case, session.stamp)
         search.refresh(db, search.rids_for_person(db, person.id))
-        editable = {*("person." + n for n in r.editable_fields(r.Person)),
-                    *r.editable_fields(r.Case)}
-        audit.record(session, "case_closed" if case.closure_approved_by and
-                     not old.closure_approved_by else "case_changed", entity="cases",
-                     record_id=case.id, case_number=case.case_number,
-                     detail={"fields": sorted({*person_changed, *case_changed} & editable)})
+        editable = {
+            *("person." + n for n in r.editable_fields(r.Person)),
+            *r.editable_fields(r.Case),
+        }
+        audit.record(
+            session,
+            "case_closed"
+            if case.closure_approved_by and not old.closure_approved_by
+            else "case_changed",
+            entity="cases",
+            record_id=case.id,
+            case_number=case.case_number,
+            detail={"fields": sorted({*person_changed, *case_changed} & editable)},
+        )
     return Saved(warnings, sorted({*person_changed, *case_changed}))
 
 
@@ -272,8 +310,11 @@ _STAMP = frozenset({"rev", "updated_at", "updated_by"})
 def _differences(old: Any, new: Any, prefix: str) -> list[str]:
     """The fields whose stored values differ between two versions of a record."""
     before, after = rows.to_row(old), rows.to_row(new)
-    return [prefix + name for name, value in after.items()
-            if name not in _STAMP and before.get(name) != value]
+    return [
+        prefix + name
+        for name, value in after.items()
+        if name not in _STAMP and before.get(name) != value
+    ]
 
 
 # Fields that --set and the like may address: "person.x", "case.x", or a bare name
@@ -287,8 +328,9 @@ def settable_fields() -> list[str]:
 
 def _resolve(name: str) -> tuple[str, dataclasses.Field]:
     prefix, _, bare = name.rpartition(".")
-    owners = [prefix] if prefix else [p for p, t in SETTABLE.items()
-                                      if bare in r.editable_fields(t)]
+    owners = (
+        [prefix] if prefix else [p for p, t in SETTABLE.items() if bare in r.editable_fields(t)]
+    )
     if len(owners) == 1 and owners[0] in SETTABLE:
         fields = r.fields_of(SETTABLE[owners[0]])
         if bare in fields and fields[bare].metadata.get("editable"):
@@ -296,8 +338,9 @@ def _resolve(name: str) -> tuple[str, dataclasses.Field]:
     raise UnknownField(field=name, known=", ".join(settable_fields()))
 
 
-def update_case_fields(session: Session, number: str,
-                       assignments: dict[str, str]) -> tuple[r.CaseFile, Saved]:
+def update_case_fields(
+    session: Session, number: str, assignments: dict[str, str]
+) -> tuple[r.CaseFile, Saved]:
     """Set fields of a case and its person from text (``--set``), validated like the app;
     the second value's ``changed`` is empty when the values were already so (nothing is
     written then)."""
@@ -319,9 +362,11 @@ def update_case_fields(session: Session, number: str,
 
 def add_service(session: Session, service: r.Service) -> list[Problem]:
     _item_case(session, service)
-    warnings = _check(validate(service, today=session.today()),
-                      _exists(session, r.Case, service.case_id, "case_id"),
-                      _exists(session, r.Provider, service.provider_id, "provider_id"))
+    warnings = _check(
+        validate(service, today=session.today()),
+        _exists(session, r.Case, service.case_id, "case_id"),
+        _exists(session, r.Provider, service.provider_id, "provider_id"),
+    )
     with session.write() as db:
         service.id, service.origin = session.new_id(), session.office.id
         rows.insert(db, service, session.stamp)
@@ -330,9 +375,11 @@ def add_service(session: Session, service: r.Service) -> list[Problem]:
 
 def add_referral(session: Session, referral: r.Referral) -> list[Problem]:
     _item_case(session, referral)
-    warnings = _check(validate(referral, today=session.today()),
-                      _exists(session, r.Case, referral.case_id, "case_id"),
-                      _exists(session, r.Provider, referral.provider_id, "provider_id"))
+    warnings = _check(
+        validate(referral, today=session.today()),
+        _exists(session, r.Case, referral.case_id, "case_id"),
+        _exists(session, r.Provider, referral.provider_id, "provider_id"),
+    )
     with session.write() as db:
         referral.id, referral.origin = session.new_id(), session.office.id
         rows.insert(db, referral, session.stamp)
@@ -342,8 +389,9 @@ def add_referral(session: Session, referral: r.Referral) -> list[Problem]:
 def add_note(session: Session, note: r.CaseNote) -> list[Problem]:
     _item_case(session, note)
     note.author = session.user.username
-    warnings = _check(validate(note, today=session.today()),
-                      _exists(session, r.Case, note.case_id, "case_id"))
+    warnings = _check(
+        validate(note, today=session.today()), _exists(session, r.Case, note.case_id, "case_id")
+    )
     with session.write() as db:
         note.id, note.origin = session.new_id(), session.office.id
         rows.insert(db, note, session.stamp)
@@ -431,8 +479,7 @@ def scrub_beside_rows(db, case_ids: list[str], record_ids: list[str]) -> tuple[i
     archived letters (their number and date stay, so numbering stays unique) and the
     sync conflicts about the records, which hold both offices' values. Returns how many
     letters were emptied and how many conflicts removed."""
-    return (erasures.blank_letters(db, case_ids),
-            erasures.remove_conflicts(db, record_ids))
+    return (erasures.blank_letters(db, case_ids), erasures.remove_conflicts(db, record_ids))
 
 
 def delete_case(session: Session, number: str) -> None:
@@ -444,10 +491,14 @@ def delete_case(session: Session, number: str) -> None:
             rows.soft_delete(db, item, session.stamp)
         rows.soft_delete(db, file.case, session.stamp)
         search.refresh(db, [search.rid_for_case(db, file.case.id)])
-        scrub_beside_rows(db, [file.case.id], [file.case.id, *(
-            item.id for item in (*file.services, *file.referrals, *file.notes))])
-        audit.record(session, "case_deleted", entity="cases", record_id=file.case.id,
-                     case_number=number)
+        scrub_beside_rows(
+            db,
+            [file.case.id],
+            [file.case.id, *(item.id for item in (*file.services, *file.referrals, *file.notes))],
+        )
+        audit.record(
+            session, "case_deleted", entity="cases", record_id=file.case.id, case_number=number
+        )
 
 
 def delete_person(session: Session, person_id: str) -> int:

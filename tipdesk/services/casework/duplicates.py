@@ -30,21 +30,28 @@ SIMILAR_NAME = "similar_name"
 _OLD_MARKS = re.compile(r"dj|tj|oe|nj|sj|ch")
 _OLD_TO_NEW = {"dj": "j", "tj": "c", "oe": "u", "nj": "ny", "sj": "sy", "ch": "kh", "j": "y"}
 _OLD_LETTERS = re.compile("|".join(_OLD_TO_NEW))  # "dj" is tried before "j"
-_NEW_TO_OLD = {"j": ("dj",), "c": ("tj",), "u": ("oe",), "ny": ("nj",), "sy": ("sj",),
-               "kh": ("ch",), "y": ("j",)}
+_NEW_TO_OLD = {
+    "j": ("dj",),
+    "c": ("tj",),
+    "u": ("oe",),
+    "ny": ("nj",),
+    "sy": ("sj",),
+    "kh": ("ch",),
+    "y": ("j",),
+}
 
-PART_RATIO = 0.85         # difflib ratio of one name part against another
+PART_RATIO = 0.85  # difflib ratio of one name part against another
 BIRTH_DATES_WITHIN = dt.timedelta(days=2 * 365 + 1)
 AGES_WITHIN = 3
-PREFIX = 3                # name parts are looked up by their first letters, this many
-HITS = 1000               # full-text hits compared at most
+PREFIX = 3  # name parts are looked up by their first letters, this many
+HITS = 1000  # full-text hits compared at most
 
 
 @dataclass(frozen=True)
 class DuplicateCandidate:
     person: Person
     case_numbers: tuple[str, ...]
-    reasons: tuple[str, ...]     # "same_nik" and/or "similar_name"
+    reasons: tuple[str, ...]  # "same_nik" and/or "similar_name"
 
 
 def plain_parts(name: str) -> list[str]:
@@ -72,8 +79,11 @@ def _parts_alike(p: str, q: str) -> bool:
     if len(p) == 1 or len(q) == 1:
         return p[0] == q[0]
     # "j" read either way (Johana, Yohana) when comparing, never when normalising.
-    return (p == q or p.replace("j", "y") == q.replace("j", "y")
-            or difflib.SequenceMatcher(None, p, q).ratio() >= PART_RATIO)
+    return (
+        p == q
+        or p.replace("j", "y") == q.replace("j", "y")
+        or difflib.SequenceMatcher(None, p, q).ratio() >= PART_RATIO
+    )
 
 
 def name_match(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[bool, bool, float]:
@@ -113,7 +123,7 @@ def _old_spellings(head: str) -> set[str]:
     found = {head[0] + rest for rest in _old_spellings(head[1:])}
     for new, olds in _NEW_TO_OLD.items():
         if head.startswith(new):
-            tails = _old_spellings(head[len(new):])
+            tails = _old_spellings(head[len(new) :])
             found |= {old + rest for old in olds for rest in tails}
     return found
 
@@ -121,15 +131,16 @@ def _old_spellings(head: str) -> set[str]:
 def _prefixes(part: str) -> set[str]:
     """Prefixes under which the index may hold a spelling of this name part."""
     normal = normal_part(part)
-    heads = {part[:PREFIX + 1], normal[:PREFIX + 1]}
+    heads = {part[: PREFIX + 1], normal[: PREFIX + 1]}
     heads |= {"y" + h[1:] for h in heads if h.startswith("j")}  # Johana, Yohana
     forms = set()
     for head in heads:
         for form in _old_spellings(head):
             forms.add(form)
             # A letter written double (Anna, Ana) changes a short prefix.
-            forms |= {form[:i + 1] + form[i] + form[i + 1:]
-                      for i in range(min(PREFIX - 1, len(form)))}
+            forms |= {
+                form[: i + 1] + form[i] + form[i + 1 :] for i in range(min(PREFIX - 1, len(form)))
+            }
     return {f[:PREFIX] for f in forms if len(f[:PREFIX]) >= 2}
 
 
@@ -148,8 +159,9 @@ def _match_expression(parts: list[str]) -> str | None:
     return "names : (" + " OR ".join(pairs) + ")"
 
 
-def find_duplicates(session: Session, person: Person, *, limit: int = 10
-                    ) -> list[DuplicateCandidate]:
+def find_duplicates(
+    session: Session, person: Person, *, limit: int = 10
+) -> list[DuplicateCandidate]:
     """Persons who may be ``person``: same NIK first, then the closest names."""
     db, today = session.db, session.today()
     reasons: dict[str, set[str]] = {}
@@ -173,12 +185,21 @@ def find_duplicates(session: Session, person: Person, *, limit: int = 10
                 people[other.id] = other
                 reasons.setdefault(other.id, set()).add(SIMILAR_NAME)
                 scores[other.id] = (strong, score)
-    ranked = sorted(people, key=lambda pid: (SAME_NIK not in reasons[pid],
-                                             not scores.get(pid, (False, 0.0))[0],
-                                             -scores.get(pid, (False, 0.0))[1],
-                                             people[pid].register_number))[:max(0, limit)]
+    ranked = sorted(
+        people,
+        key=lambda pid: (
+            SAME_NIK not in reasons[pid],
+            not scores.get(pid, (False, 0.0))[0],
+            -scores.get(pid, (False, 0.0))[1],
+            people[pid].register_number,
+        ),
+    )[: max(0, limit)]
     numbers = store.case_numbers_of(db, ranked)
-    return [DuplicateCandidate(person=people[pid], case_numbers=tuple(numbers.get(pid, [])),
-                               reasons=tuple(x for x in (SAME_NIK, SIMILAR_NAME)
-                                             if x in reasons[pid]))
-            for pid in ranked]
+    return [
+        DuplicateCandidate(
+            person=people[pid],
+            case_numbers=tuple(numbers.get(pid, [])),
+            reasons=tuple(x for x in (SAME_NIK, SIMILAR_NAME) if x in reasons[pid]),
+        )
+        for pid in ranked
+    ]

@@ -28,22 +28,31 @@ from tipdesk.storage import local, rows, search
 
 @dataclass(frozen=True)
 class CaseFilter:
-    text: str = ""                       # free text, FTS (names, aliases, numbers, places, notes)
-    statuses: tuple[str, ...] = ()       # case status codes; () = all
-    worker: str = ""                     # assigned_to username; "" = all
-    exploitation_type: str = ""          # one exploitation code; "" = all
-    opened_from: dt.date | None = None   # inclusive
-    opened_to: dt.date | None = None     # inclusive
-    office: str = ""                     # id of the office the case came from; "" = all
+    text: str = ""  # free text, FTS (names, aliases, numbers, places, notes)
+    statuses: tuple[str, ...] = ()  # case status codes; () = all
+    worker: str = ""  # assigned_to username; "" = all
+    exploitation_type: str = ""  # one exploitation code; "" = all
+    opened_from: dt.date | None = None  # inclusive
+    opened_to: dt.date | None = None  # inclusive
+    office: str = ""  # id of the office the case came from; "" = all
 
 
-SORT_KEYS: tuple[str, ...] = ("case_number", "register_number", "name", "sex", "age",
-                              "exploitation", "status", "worker", "updated_at", "follow_up_on",
-                              "office")
+SORT_KEYS: tuple[str, ...] = (
+    "case_number",
+    "register_number",
+    "name",
+    "sex",
+    "age",
+    "exploitation",
+    "status",
+    "worker",
+    "updated_at",
+    "follow_up_on",
+    "office",
+)
 # Blank values (no sex, age or follow-up date) sort first ascending and last descending.
 
-OPEN_STATUSES: tuple[str, ...] = tuple(c for c in CASE_STATUS.codes()
-                                       if c not in CLOSED_STATUSES)
+OPEN_STATUSES: tuple[str, ...] = tuple(c for c in CASE_STATUS.codes() if c not in CLOSED_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -52,15 +61,15 @@ class CaseRow:
     case_number: str
     register_number: str
     full_name: str
-    initials: str                 # records.initials(full_name)
-    sex: str                      # code
-    age: int | None               # age today (birth date, else estimated age)
+    initials: str  # records.initials(full_name)
+    sex: str  # code
+    age: int | None  # age today (birth date, else estimated age)
     exploitation_types: tuple[str, ...]
     status: str
     assigned_to: str
-    updated_at: str               # ISO UTC of the case row
+    updated_at: str  # ISO UTC of the case row
     follow_up_on: dt.date | None
-    office_code: str = ""         # code of the office the case came from (cases.origin)
+    office_code: str = ""  # code of the office the case came from (cases.origin)
     # Fields of the row whose stored value cannot be read (they show blank) or is out of
     # bounds, for the list to mark the case (records.unreadable_fields).
     unreadable: tuple[str, ...] = ()
@@ -82,11 +91,16 @@ def _deidentified(row: CaseRow) -> CaseRow:
 
 
 def _query(flt: CaseFilter, **extra: Any) -> store.CaseQuery:
-    return store.CaseQuery(match=search.match_expression(flt.text) if flt.text else None,
-                           statuses=tuple(flt.statuses), worker=flt.worker,
-                           exploitation_type=flt.exploitation_type,
-                           opened_from=flt.opened_from, opened_to=flt.opened_to,
-                           office=flt.office, **extra)
+    return store.CaseQuery(
+        match=search.match_expression(flt.text) if flt.text else None,
+        statuses=tuple(flt.statuses),
+        worker=flt.worker,
+        exploitation_type=flt.exploitation_type,
+        opened_from=flt.opened_from,
+        opened_to=flt.opened_to,
+        office=flt.office,
+        **extra,
+    )
 
 
 def _case_row(row: dict, today: dt.date) -> CaseRow:
@@ -94,22 +108,45 @@ def _case_row(row: dict, today: dt.date) -> CaseRow:
     birth = values["birth_date"]
     age = r.age_on(birth, today) if birth else values["estimated_age"]
     return CaseRow(
-        rid=row["rid"], case_number=values["case_number"],
-        register_number=values["register_number"], full_name=values["full_name"],
-        initials=r.initials(values["full_name"]), sex=values["sex"] or "", age=age,
-        exploitation_types=tuple(values["exploitation_types"]), status=values["status"] or "",
-        assigned_to=values["assigned_to"], updated_at=row["updated_at"],
-        follow_up_on=values["follow_up_on"], office_code=row.get("office_code") or "",
-        unreadable=unreadable)
+        rid=row["rid"],
+        case_number=values["case_number"],
+        register_number=values["register_number"],
+        full_name=values["full_name"],
+        initials=r.initials(values["full_name"]),
+        sex=values["sex"] or "",
+        age=age,
+        exploitation_types=tuple(values["exploitation_types"]),
+        status=values["status"] or "",
+        assigned_to=values["assigned_to"],
+        updated_at=row["updated_at"],
+        follow_up_on=values["follow_up_on"],
+        office_code=row.get("office_code") or "",
+        unreadable=unreadable,
+    )
 
 
-def _page(session: Session, query: store.CaseQuery, *, sort: str, descending: bool,
-          offset: int, limit: int, today: dt.date | None = None) -> list[CaseRow]:
+def _page(
+    session: Session,
+    query: store.CaseQuery,
+    *,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+    today: dt.date | None = None,
+) -> list[CaseRow]:
     if limit <= 0:
         return []
     today = today or session.today()
-    rids = store.case_page(session.db, query, sort=sort, descending=descending,
-                           offset=max(0, offset), limit=limit, today=today)
+    rids = store.case_page(
+        session.db,
+        query,
+        sort=sort,
+        descending=descending,
+        offset=max(0, offset),
+        limit=limit,
+        today=today,
+    )
     return [_case_row(row, today) for row in store.case_rows(session.db, rids)]
 
 
@@ -117,8 +154,15 @@ def count_cases(session: Session, flt: CaseFilter) -> int:
     return store.count_cases(session.db, _scoped(session, flt))
 
 
-def list_cases(session: Session, flt: CaseFilter, *, sort: str = "updated_at",
-               descending: bool = True, offset: int = 0, limit: int = 100) -> list[CaseRow]:
+def list_cases(
+    session: Session,
+    flt: CaseFilter,
+    *,
+    sort: str = "updated_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[CaseRow]:
     """One page of live cases; ties in the sort key are ordered by ``rid``. A case
     worker lists their own cases; an analyst's rows carry no name or register number
     (and cannot be sorted by them)."""
@@ -128,10 +172,13 @@ def list_cases(session: Session, flt: CaseFilter, *, sort: str = "updated_at",
     if not permissions.allowed(session, "view_own_cases"):
         if sort in ("name", "register_number"):
             sort = "case_number"
-        return [_deidentified(row) for row in _page(
-            session, query, sort=sort, descending=descending, offset=offset, limit=limit)]
-    return _page(session, query, sort=sort, descending=descending, offset=offset,
-                 limit=limit)
+        return [
+            _deidentified(row)
+            for row in _page(
+                session, query, sort=sort, descending=descending, offset=offset, limit=limit
+            )
+        ]
+    return _page(session, query, sort=sort, descending=descending, offset=offset, limit=limit)
 
 
 def rows_of(session: Session, rids: list[int]) -> list[CaseRow]:
@@ -156,11 +203,14 @@ class CaseOffice:
 def list_case_offices(session: Session) -> list[CaseOffice]:
     """The offices that live cases of this register came from, by code: in a province's
     register its districts (and itself, for cases it opened)."""
-    return [CaseOffice(id=row["id"], code=row["code"], name=row["name"], level=row["level"])
-            for row in store.offices_with_cases(session.db)]
+    return [
+        CaseOffice(id=row["id"], code=row["code"], name=row["name"], level=row["level"])
+        for row in store.offices_with_cases(session.db)
+    ]
 
 
 # --- Referrals -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ReferralRow:
@@ -172,7 +222,7 @@ class ReferralRow:
     urgency: str
     letter_date: dt.date | None
     follow_up_on: dt.date | None
-    unreadable: tuple[str, ...] = ()     # as CaseRow.unreadable
+    unreadable: tuple[str, ...] = ()  # as CaseRow.unreadable
 
 
 def _referral_text(text: str) -> dict[str, str | None]:
@@ -181,13 +231,19 @@ def _referral_text(text: str) -> dict[str, str | None]:
     if not text:
         return {}
     match = search.match_expression(text)
-    return {"match": f"{{names numbers}} : ({match})" if match else None,
-            "provider_like": store.like_pattern(text)}
+    return {
+        "match": f"{{names numbers}} : ({match})" if match else None,
+        "provider_like": store.like_pattern(text),
+    }
 
 
-_REFERRAL_FIELDS = {"full_name": r.fields_of(r.Person)["full_name"],
-                   **{name: r.fields_of(r.Referral)[name] for name in (
-                       "status", "urgency", "letter_date", "follow_up_on")}}
+_REFERRAL_FIELDS = {
+    "full_name": r.fields_of(r.Person)["full_name"],
+    **{
+        name: r.fields_of(r.Referral)[name]
+        for name in ("status", "urgency", "letter_date", "follow_up_on")
+    },
+}
 
 
 def _referral_row(row: dict) -> ReferralRow:
@@ -197,41 +253,63 @@ def _referral_row(row: dict) -> ReferralRow:
         values[name], bad = rows.read_value(f, row[name])
         if bad:
             unreadable.append(name)
-    return ReferralRow(id=row["id"], case_number=row["case_number"],
-                       full_name=values["full_name"], provider_name=row["provider_name"],
-                       status=values["status"] or "", urgency=values["urgency"] or "",
-                       letter_date=values["letter_date"], follow_up_on=values["follow_up_on"],
-                       unreadable=tuple(unreadable))
+    return ReferralRow(
+        id=row["id"],
+        case_number=row["case_number"],
+        full_name=values["full_name"],
+        provider_name=row["provider_name"],
+        status=values["status"] or "",
+        urgency=values["urgency"] or "",
+        letter_date=values["letter_date"],
+        follow_up_on=values["follow_up_on"],
+        unreadable=tuple(unreadable),
+    )
 
 
 def count_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: str = "") -> int:
     permissions.require(session, "view_own_cases")
-    return store.count_referrals(session.db, statuses=statuses,
-                                 owner=permissions.owner_filter(session), **_referral_text(text))
+    return store.count_referrals(
+        session.db,
+        statuses=statuses,
+        owner=permissions.owner_filter(session),
+        **_referral_text(text),
+    )
 
 
-def list_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: str = "",
-                   offset: int = 0, limit: int = 200) -> list[ReferralRow]:
+def list_referrals(
+    session: Session,
+    *,
+    statuses: tuple[str, ...] = (),
+    text: str = "",
+    offset: int = 0,
+    limit: int = 200,
+) -> list[ReferralRow]:
     """Referrals of live cases, newest first; ``text`` matches case number, person name or
     provider name."""
     permissions.require(session, "view_own_cases")
     if limit <= 0:
         return []
-    found = store.referral_page(session.db, statuses=statuses, offset=max(0, offset),
-                                limit=limit, owner=permissions.owner_filter(session),
-                                **_referral_text(text))
+    found = store.referral_page(
+        session.db,
+        statuses=statuses,
+        offset=max(0, offset),
+        limit=limit,
+        owner=permissions.owner_filter(session),
+        **_referral_text(text),
+    )
     return [_referral_row(row) for row in found]
 
 
 # --- Dashboard -----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Dashboard:
-    my_open: list[CaseRow]               # not closed, assigned to session.user
+    my_open: list[CaseRow]  # not closed, assigned to session.user
     follow_ups_this_week: list[CaseRow]  # follow_up_on from today to today+6, not closed
-    overdue: list[CaseRow]               # follow_up_on before today, not closed
-    awaiting_reply: list[ReferralRow]    # referrals with status "sent"
-    opened_this_month: list[CaseRow]     # opened_on in today's month
+    overdue: list[CaseRow]  # follow_up_on before today, not closed
+    awaiting_reply: list[ReferralRow]  # referrals with status "sent"
+    opened_this_month: list[CaseRow]  # opened_on in today's month
     # sent or accepted referrals to follow up by today+6 (overdue ones included)
     referral_follow_ups: list[ReferralRow] = dataclasses.field(default_factory=list)
 
@@ -246,24 +324,42 @@ def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50
     month_start = today.replace(day=1)
     next_month = (month_start + dt.timedelta(days=32)).replace(day=1)
 
-    def cases(sort: str = "follow_up_on", descending: bool = False,
-              **query: Any) -> list[CaseRow]:
-        return _page(session, store.CaseQuery(owner=owner, **query), sort=sort,
-                     descending=descending, offset=0, limit=limit, today=today)
+    def cases(sort: str = "follow_up_on", descending: bool = False, **query: Any) -> list[CaseRow]:
+        return _page(
+            session,
+            store.CaseQuery(owner=owner, **query),
+            sort=sort,
+            descending=descending,
+            offset=0,
+            limit=limit,
+            today=today,
+        )
 
     awaiting = store.awaiting_reply(session.db, limit=max(0, limit), owner=owner)
     return Dashboard(
-        my_open=cases(sort="updated_at", descending=True, statuses=OPEN_STATUSES,
-                      worker=session.user.username),
-        follow_ups_this_week=cases(statuses=OPEN_STATUSES, follow_up_from=today,
-                                   follow_up_to=today + dt.timedelta(days=6)),
+        my_open=cases(
+            sort="updated_at", descending=True, statuses=OPEN_STATUSES, worker=session.user.username
+        ),
+        follow_ups_this_week=cases(
+            statuses=OPEN_STATUSES, follow_up_from=today, follow_up_to=today + dt.timedelta(days=6)
+        ),
         overdue=cases(statuses=OPEN_STATUSES, follow_up_to=today - dt.timedelta(days=1)),
         awaiting_reply=[_referral_row(row) for row in awaiting],
-        opened_this_month=cases(sort="opened_on", descending=True, opened_from=month_start,
-                                opened_to=next_month - dt.timedelta(days=1)),
-        referral_follow_ups=[_referral_row(row) for row in store.referral_follow_ups(
-            session.db, until=(today + dt.timedelta(days=6)).isoformat(), limit=max(0, limit),
-            owner=owner)],
+        opened_this_month=cases(
+            sort="opened_on",
+            descending=True,
+            opened_from=month_start,
+            opened_to=next_month - dt.timedelta(days=1),
+        ),
+        referral_follow_ups=[
+            _referral_row(row)
+            for row in store.referral_follow_ups(
+                session.db,
+                until=(today + dt.timedelta(days=6)).isoformat(),
+                limit=max(0, limit),
+                owner=owner,
+            )
+        ],
     )
 
 
@@ -275,19 +371,25 @@ def list_workers(session: Session) -> list[r.User]:
 
 # --- History -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class HistoryEntry:
     seq: int
-    entity: str          # "persons" | "cases" | "services" | "referrals" | "case_notes"
+    entity: str  # "persons" | "cases" | "services" | "referrals" | "case_notes"
     record_id: str
-    op: str              # insert | update | delete | purge
-    at: dt.datetime      # UTC, from the rev's milliseconds
-    author: str          # username who made the change ("" if unknown)
-    changes: tuple[tuple[str, object, object], ...]   # (field, before, after) for updates
+    op: str  # insert | update | delete | purge
+    at: dt.datetime  # UTC, from the rev's milliseconds
+    author: str  # username who made the change ("" if unknown)
+    changes: tuple[tuple[str, object, object], ...]  # (field, before, after) for updates
 
 
-_RECORD_TYPES = {"persons": r.Person, "cases": r.Case, "services": r.Service,
-                 "referrals": r.Referral, "case_notes": r.CaseNote}
+_RECORD_TYPES = {
+    "persons": r.Person,
+    "cases": r.Case,
+    "services": r.Service,
+    "referrals": r.Referral,
+    "case_notes": r.CaseNote,
+}
 
 
 def _value(field: dataclasses.Field | None, value: object) -> object:
@@ -297,7 +399,7 @@ def _value(field: dataclasses.Field | None, value: object) -> object:
     if value is None or field is None:
         return value
     if kind in ("codes", "lines") and isinstance(value, list):
-        value = json.dumps(value, ensure_ascii=False)   # a list in the captured JSON
+        value = json.dumps(value, ensure_ascii=False)  # a list in the captured JSON
     decoded, problem = row_check.decode_value(field, value)
     if problem:
         return str(value)
@@ -312,12 +414,24 @@ def _entry(row: dict) -> HistoryEntry:
         fields = r.fields_of(_RECORD_TYPES[row["entity"]])
         before = json.loads(row["before_json"] or "{}")
         after = json.loads(row["after_json"])
-        changes = tuple((name, _value(fields.get(name), before.get(name)),
-                         _value(fields.get(name), after[name])) for name in after)
+        changes = tuple(
+            (
+                name,
+                _value(fields.get(name), before.get(name)),
+                _value(fields.get(name), after[name]),
+            )
+            for name in after
+        )
     ms = parse_rev(row["rev"])[0]
-    return HistoryEntry(seq=row["seq"], entity=row["entity"], record_id=row["id"],
-                        op=row["op"], at=dt.datetime.fromtimestamp(ms / 1000, dt.UTC),
-                        author=row["author"] or "", changes=changes)
+    return HistoryEntry(
+        seq=row["seq"],
+        entity=row["entity"],
+        record_id=row["id"],
+        op=row["op"],
+        at=dt.datetime.fromtimestamp(ms / 1000, dt.UTC),
+        author=row["author"] or "",
+        changes=changes,
+    )
 
 
 def case_history(session: Session, case_number: str, *, limit: int = 500) -> list[HistoryEntry]:

@@ -54,6 +54,7 @@ _INTERNAL = ("origin", "rev", "person_id", "case_id")
 
 # --- right of access -------------------------------------------------------------------
 
+
 def _person_of(session: Session, case_number: str) -> tuple[r.Person, list[r.Case]]:
     case = store.case_by_number(session.db, case_number)
     if case is None:
@@ -89,7 +90,8 @@ def person_data(session: Session, case_number: str) -> dict[str, Any]:
     letters = store.letters_of_cases(db, [c.id for c in their_cases])
     referrals_by_id = {ref.id: ref for ref in items["referrals"]}
     providers = store.providers_by_id(
-        db, [x.provider_id for x in (*items["services"], *items["referrals"])])
+        db, [x.provider_id for x in (*items["services"], *items["referrals"])]
+    )
     audit_rows: dict[int, dict] = {}
     queries = [audit_store.AuditQuery(record_id=person.id)]
     queries += [audit_store.AuditQuery(case_number=c.case_number) for c in their_cases]
@@ -103,25 +105,41 @@ def person_data(session: Session, case_number: str) -> dict[str, Any]:
 
     out_cases = []
     for case in their_cases:
+
         def of_case(table: str, case_id: str = case.id) -> list:
             return [x for x in items[table] if x.case_id == case_id]
 
-        out_cases.append({
-            "case": _record(case),
-            "services": [{**_record(s), "provider_name": provider_name(s.provider_id)}
-                         for s in of_case("services")],
-            "referrals": [{**_record(f), "provider_name": provider_name(f.provider_id)}
-                          for f in of_case("referrals")],
-            "notes": [_record(n) for n in of_case("case_notes")],
-            "letters": [{
-                "number": letter.number, "issued_on": letter.issued_on,
-                "language": letter.language, "includes_identity": letter.includes_identity,
-                "issued_by": letter.username, "attachments": letter.attachments,
-                "provider_name": provider_name(
-                    referrals_by_id[letter.referral_id].provider_id
-                    if letter.referral_id in referrals_by_id else ""),
-            } for letter in letters if letter.case_id == case.id],
-        })
+        out_cases.append(
+            {
+                "case": _record(case),
+                "services": [
+                    {**_record(s), "provider_name": provider_name(s.provider_id)}
+                    for s in of_case("services")
+                ],
+                "referrals": [
+                    {**_record(f), "provider_name": provider_name(f.provider_id)}
+                    for f in of_case("referrals")
+                ],
+                "notes": [_record(n) for n in of_case("case_notes")],
+                "letters": [
+                    {
+                        "number": letter.number,
+                        "issued_on": letter.issued_on,
+                        "language": letter.language,
+                        "includes_identity": letter.includes_identity,
+                        "issued_by": letter.username,
+                        "attachments": letter.attachments,
+                        "provider_name": provider_name(
+                            referrals_by_id[letter.referral_id].provider_id
+                            if letter.referral_id in referrals_by_id
+                            else ""
+                        ),
+                    }
+                    for letter in letters
+                    if letter.case_id == case.id
+                ],
+            }
+        )
     return {
         "format": FORMAT,
         "exported_at": utc_now(),
@@ -129,14 +147,25 @@ def person_data(session: Session, case_number: str) -> dict[str, Any]:
         "office": {"code": session.office.code, "name": session.office.name},
         "person": _record(person),
         "cases": out_cases,
-        "audit": [{k: row[k] for k in ("at", "username", "action", "entity", "record_id",
-                                       "case_number", "detail")}
-                  for _seq, row in sorted(audit_rows.items())],
+        "audit": [
+            {
+                k: row[k]
+                for k in (
+                    "at",
+                    "username",
+                    "action",
+                    "entity",
+                    "record_id",
+                    "case_number",
+                    "detail",
+                )
+            }
+            for _seq, row in sorted(audit_rows.items())
+        ],
     }
 
 
-def export_person_data(session: Session, case_number: str, out: Path, *,
-                       lang: str = "id") -> Path:
+def export_person_data(session: Session, case_number: str, out: Path, *, lang: str = "id") -> Path:
     """Write :func:`person_data` to ``out``: readable JSON (UTF-8, indented), or a PDF if
     ``out`` ends in ``.pdf`` (labels in ``lang``). The file is not encrypted."""
     permissions.require(session, "export_person_data")
@@ -149,35 +178,63 @@ def export_person_data(session: Session, case_number: str, out: Path, *,
     if not out.parent.is_dir():
         raise BadArgument(argument=str(out.parent), reason="the folder does not exist")
     data = person_data(session, case_number)
-    payload = (_pdf(data, lang) if suffix == ".pdf" else
-               json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    payload = (
+        _pdf(data, lang)
+        if suffix == ".pdf"
+        else json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    )
     with session.write(immediate=True):
-        audit.record(session, "person_exported", entity="persons",
-                     record_id=data["person"]["id"], case_number=case_number,
-                     detail={"format": suffix[1:], "cases": len(data["cases"])})
-        atomic_write(out, payload)       # inside: no audit row without the file
+        audit.record(
+            session,
+            "person_exported",
+            entity="persons",
+            record_id=data["person"]["id"],
+            case_number=case_number,
+            detail={"format": suffix[1:], "cases": len(data["cases"])},
+        )
+        atomic_write(out, payload)  # inside: no audit row without the file
     return out
 
 
 # --- the PDF ---------------------------------------------------------------------------
 
 _TEXT = {
-    "id": {"title": "Data pribadi yang disimpan", "person": "Data orang",
-           "case": "Kasus", "services": "Layanan", "referrals": "Rujukan",
-           "notes": "Catatan", "letters": "Surat yang diterbitkan",
-           "audit": "Jejak audit", "provider": "Lembaga layanan", "deleted": "dihapus",
-           "none": "(tidak ada)", "yes": "Ya", "no": "Tidak",
-           "made": "Dibuat {at} oleh {by}, {office}.",
-           "letter": "{number}, {date}, {language}, {provider}",
-           "confidential": "RAHASIA: dokumen ini memuat data pribadi dan tidak terenkripsi."},
-    "en": {"title": "Personal data held", "person": "The person", "case": "Case",
-           "services": "Services", "referrals": "Referrals", "notes": "Notes",
-           "letters": "Letters issued", "audit": "Audit trail",
-           "provider": "Service provider", "deleted": "deleted", "none": "(none)",
-           "yes": "Yes", "no": "No", "made": "Made {at} by {by}, {office}.",
-           "letter": "{number}, {date}, {language}, {provider}",
-           "confidential": "CONFIDENTIAL: this document holds personal data and is not "
-                           "encrypted."},
+    "id": {
+        "title": "Data pribadi yang disimpan",
+        "person": "Data orang",
+        "case": "Kasus",
+        "services": "Layanan",
+        "referrals": "Rujukan",
+        "notes": "Catatan",
+        "letters": "Surat yang diterbitkan",
+        "audit": "Jejak audit",
+        "provider": "Lembaga layanan",
+        "deleted": "dihapus",
+        "none": "(tidak ada)",
+        "yes": "Ya",
+        "no": "Tidak",
+        "made": "Dibuat {at} oleh {by}, {office}.",
+        "letter": "{number}, {date}, {language}, {provider}",
+        "confidential": "RAHASIA: dokumen ini memuat data pribadi dan tidak terenkripsi.",
+    },
+    "en": {
+        "title": "Personal data held",
+        "person": "The person",
+        "case": "Case",
+        "services": "Services",
+        "referrals": "Referrals",
+        "notes": "Notes",
+        "letters": "Letters issued",
+        "audit": "Audit trail",
+        "provider": "Service provider",
+        "deleted": "deleted",
+        "none": "(none)",
+        "yes": "Yes",
+        "no": "No",
+        "made": "Made {at} by {by}, {office}.",
+        "letter": "{number}, {date}, {language}, {provider}",
+        "confidential": "CONFIDENTIAL: this document holds personal data and is not encrypted.",
+    },
 }
 _SKIP_IN_PDF = ("id", "updated_by", "deleted", "provider_id")
 # Labels the shared catalogue has no use for elsewhere (system fields).
@@ -185,8 +242,7 @@ _MORE_LABELS = {
     "updated_at": {"id": "Terakhir diubah (UTC)", "en": "Last changed (UTC)"},
     "created_by": {"id": "Didaftarkan oleh", "en": "Registered by"},
     "closure_approved_by": {"id": "Penutupan disetujui oleh", "en": "Closure approved by"},
-    "closure_approved_on": {"id": "Tanggal persetujuan penutupan",
-                            "en": "Closure approved on"},
+    "closure_approved_on": {"id": "Tanggal persetujuan penutupan", "en": "Closure approved on"},
     "author": {"id": "Ditulis oleh", "en": "Written by"},
     "unreadable": {"id": "Isian yang tidak dapat dibaca", "en": "Fields that cannot be read"},
 }
@@ -201,8 +257,9 @@ def _value(record_type: type, name: str, value: Any, lang: str) -> str:
     if name == "unreadable":
         return ", ".join(field_label(v, lang) for v in value)
     if isinstance(value, list):
-        return ", ".join(VOCABULARIES[vocab].label_or_code(v, lang) if vocab else str(v)
-                         for v in value)
+        return ", ".join(
+            VOCABULARIES[vocab].label_or_code(v, lang) if vocab else str(v) for v in value
+        )
     if vocab and value:
         return VOCABULARIES[vocab].label_or_code(value, lang)
     return str(value)
@@ -214,8 +271,13 @@ def _pairs(record_type: type, data: dict, lang: str) -> list[tuple[str, str]]:
     for name, value in data.items():
         if name in _SKIP_IN_PDF or value in ("", [], None):
             continue
-        label = (t["provider"] if name == "provider_name" else
-                 _MORE_LABELS[name][lang] if name in _MORE_LABELS else field_label(name, lang))
+        label = (
+            t["provider"]
+            if name == "provider_name"
+            else _MORE_LABELS[name][lang]
+            if name in _MORE_LABELS
+            else field_label(name, lang)
+        )
         if name == "updated_at":
             value = str(value)[:16].replace("T", " ")
         pairs.append((label, _value(record_type, name, value, lang)))
@@ -241,21 +303,36 @@ def _pdf(data: dict, lang: str) -> bytes:
         if not pairs:
             story.append(para(t["none"], s.small))
             return
-        grid = Table([[para(k, s.bold), para(v)] for k, v in pairs],
-                     colWidths=[5.5 * cm, width - 5.5 * cm], hAlign="LEFT")
-        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        grid = Table(
+            [[para(k, s.bold), para(v)] for k, v in pairs],
+            colWidths=[5.5 * cm, width - 5.5 * cm],
+            hAlign="LEFT",
+        )
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
         story.append(grid)
 
     def heading(text: str) -> None:
         story.append(para(text, s.heading))
 
     story.append(para(t["title"], s.heading))
-    story.append(para(t["made"].format(at=data["exported_at"][:16].replace("T", " "),
-                                       by=data["exported_by"],
-                                       office=f"{data['office']['name']} "
-                                              f"({data['office']['code']})"), s.small))
+    story.append(
+        para(
+            t["made"].format(
+                at=data["exported_at"][:16].replace("T", " "),
+                by=data["exported_by"],
+                office=f"{data['office']['name']} ({data['office']['code']})",
+            ),
+            s.small,
+        )
+    )
     story.append(para(t["confidential"], s.small))
     story.append(Spacer(1, 0.3 * cm))
     heading(t["person"])
@@ -265,8 +342,11 @@ def _pdf(data: dict, lang: str) -> bytes:
         mark = f" ({t['deleted']})" if case.get("deleted") else ""
         heading(f"{t['case']} {case['case_number']}{mark}")
         table(_pairs(r.Case, case, lang))
-        for key, record_type in (("services", r.Service), ("referrals", r.Referral),
-                                 ("notes", r.CaseNote)):
+        for key, record_type in (
+            ("services", r.Service),
+            ("referrals", r.Referral),
+            ("notes", r.CaseNote),
+        ):
             heading(t[key])
             if not item[key]:
                 story.append(para(t["none"], s.small))
@@ -277,38 +357,58 @@ def _pdf(data: dict, lang: str) -> bytes:
         if not item["letters"]:
             story.append(para(t["none"], s.small))
         for letter in item["letters"]:
-            story.append(para(t["letter"].format(
-                number=letter["number"], date=letter["issued_on"],
-                language=VOCABULARIES["letter_language"].label_or_code(letter["language"],
-                                                                       lang),
-                provider=letter["provider_name"])))
+            story.append(
+                para(
+                    t["letter"].format(
+                        number=letter["number"],
+                        date=letter["issued_on"],
+                        language=VOCABULARIES["letter_language"].label_or_code(
+                            letter["language"], lang
+                        ),
+                        provider=letter["provider_name"],
+                    )
+                )
+            )
     heading(t["audit"])
     if not data["audit"]:
         story.append(para(t["none"], s.small))
     for row in data["audit"]:
-        story.append(para(f"{row['at'][:16].replace('T', ' ')}  {row['username']}  "
-                          f"{action_label(row['action'], lang)}"
-                          + (f"  {row['case_number']}" if row["case_number"] else ""),
-                          s.small))
+        story.append(
+            para(
+                f"{row['at'][:16].replace('T', ' ')}  {row['username']}  "
+                f"{action_label(row['action'], lang)}"
+                + (f"  {row['case_number']}" if row["case_number"] else ""),
+                s.small,
+            )
+        )
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
-                            topMargin=2 * cm, bottomMargin=2 * cm, invariant=1,
-                            title=t["title"], creator="TipDesk")
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        invariant=1,
+        title=t["title"],
+        creator="TipDesk",
+    )
     doc.build(story)
     return buffer.getvalue()
 
 
 # --- right to erasure ------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ErasureResult:
     person_id: str
     case_numbers: list[str]
-    records: int            # person, cases, services, referrals and notes made tombstones
-    letters: int            # archived letters whose PDF was emptied
-    conflicts: int          # sync conflicts removed
-    compacted: bool         # the database's write-ahead log was folded in and emptied
-    vacuumed: bool          # and the file was rebuilt (registers up to VACUUM_LIMIT)
+    records: int  # person, cases, services, referrals and notes made tombstones
+    letters: int  # archived letters whose PDF was emptied
+    conflicts: int  # sync conflicts removed
+    compacted: bool  # the database's write-ahead log was folded in and emptied
+    vacuumed: bool  # and the file was rebuilt (registers up to VACUUM_LIMIT)
 
 
 def erase_person(session: Session, case_number: str, reason: str) -> ErasureResult:
@@ -337,19 +437,34 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
         conflicts += store.remove_conflicts(db, ids)
         store.optimize_search(db)
         store.add_erased(db, ids)
-        audit.record(session, "person_erased", entity="persons", record_id=person.id,
-                     case_number=case_number,
-                     detail={"reason": reason, "cases": len(case_ids), "records": len(ids),
-                             "letters": letters, "conflicts": conflicts})
+        audit.record(
+            session,
+            "person_erased",
+            entity="persons",
+            record_id=person.id,
+            case_number=case_number,
+            detail={
+                "reason": reason,
+                "cases": len(case_ids),
+                "records": len(ids),
+                "letters": letters,
+                "conflicts": conflicts,
+            },
+        )
     vacuum = (session.folder / DB_FILE).stat().st_size <= VACUUM_LIMIT
     try:
         compacted = store.compact(session.db, vacuum=vacuum)
-    except OperationalError:        # another program is writing; the pages are scrubbed
+    except OperationalError:  # another program is writing; the pages are scrubbed
         compacted = vacuum = False
-    return ErasureResult(person_id=person.id,
-                         case_numbers=[c.case_number for c in their_cases], records=len(ids),
-                         letters=letters, conflicts=conflicts, compacted=compacted,
-                         vacuumed=vacuum)
+    return ErasureResult(
+        person_id=person.id,
+        case_numbers=[c.case_number for c in their_cases],
+        records=len(ids),
+        letters=letters,
+        conflicts=conflicts,
+        compacted=compacted,
+        vacuumed=vacuum,
+    )
 
 
 def is_erased(session: Session, record_id: str) -> bool:

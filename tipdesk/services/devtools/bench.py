@@ -48,24 +48,34 @@ def letter_render(session, samples: int = 15) -> dict:
     from tipdesk.services import letters
     from tipdesk.services.letters import templates as letter_templates
 
-    letters.save_letter_settings(session, LetterSettings(
-        letterhead=["PEMERINTAH KOTA KUPANG", "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
-                    "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK"],
-        address_lines=["Jl. Contoh No. 1, Kupang 85111"], city="Kupang",
-        signatory_title="Kepala UPTD PPA Kota Kupang", signatory_name="Nama Kepala",
-        signatory_nip="198001012005012001", copies=["Arsip"]))
+    letters.save_letter_settings(
+        session,
+        LetterSettings(
+            letterhead=[
+                "PEMERINTAH KOTA KUPANG",
+                "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
+                "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
+            ],
+            address_lines=["Jl. Contoh No. 1, Kupang 85111"],
+            city="Kupang",
+            signatory_title="Kepala UPTD PPA Kota Kupang",
+            signatory_name="Nama Kepala",
+            signatory_nip="198001012005012001",
+            copies=["Arsip"],
+        ),
+    )
     ids = benchmarks.sample_referral_ids(session.db, samples * 4, seed=17)
     one_page = []
-    for referral_id in ids:          # the first render also loads the fonts: a warm-up
+    for referral_id in ids:  # the first render also loads the fonts: a warm-up
         letter = letters.draft_letter(session, referral_id)
         if letter_templates.page_count(letter.pdf) == 1:
             one_page.append((referral_id, letter.content))
         if len(one_page) == samples:
             break
     value = statistics.median(
-        median_ms(lambda r=r: letters.draft_letter(session, r), 3) for r, _c in one_page)
-    baseline = statistics.median(
-        median_ms(lambda c=c: bare_letter(c), 3) for _r, c in one_page)
+        median_ms(lambda r=r: letters.draft_letter(session, r), 3) for r, _c in one_page
+    )
+    baseline = statistics.median(median_ms(lambda c=c: bare_letter(c), 3) for _r, c in one_page)
     return measure(value, "ms", baseline, 50)
 
 
@@ -78,19 +88,38 @@ def bare_letter(content) -> bytes:
 
     style = getSampleStyleSheet()["Normal"]
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer).build([Paragraph(escape(line), style)
-                                     for line in letter_words(content)])
+    SimpleDocTemplate(buffer).build(
+        [Paragraph(escape(line), style) for line in letter_words(content)]
+    )
     return buffer.getvalue()
 
 
 def letter_words(c) -> list[str]:
     from tipdesk.services.letters import templates as letter_templates
 
-    return [*c.letterhead, *c.address_lines, f"{c.city}, {c.date}", c.number, c.subject,
-            *c.addressee, c.addressee_place, c.register_number, c.initials, str(c.age), c.sex,
-            *c.services, c.reason, c.urgency, c.worker_name, c.worker_phone,
-            *letter_templates.TEXT[c.language].values(), c.signatory_title, c.signatory_name,
-            c.signatory_nip, *c.copies]
+    return [
+        *c.letterhead,
+        *c.address_lines,
+        f"{c.city}, {c.date}",
+        c.number,
+        c.subject,
+        *c.addressee,
+        c.addressee_place,
+        c.register_number,
+        c.initials,
+        str(c.age),
+        c.sex,
+        *c.services,
+        c.reason,
+        c.urgency,
+        c.worker_name,
+        c.worker_phone,
+        *letter_templates.TEXT[c.language].values(),
+        c.signatory_title,
+        c.signatory_name,
+        c.signatory_nip,
+        *c.copies,
+    ]
 
 
 def sync_measures(district_folder: Path, tmp: Path, plain_insert_s: float) -> dict:
@@ -102,14 +131,18 @@ def sync_measures(district_folder: Path, tmp: Path, plain_insert_s: float) -> di
     from tipdesk.services import sync
 
     province_folder = tmp / "province"
-    create_register(province_folder, Office(code="BPR", name="Bench province", level="province",
-                                           region_code="53"),
-                    User(username="bench", role="admin"), PASSWORD)
-    with open_register(district_folder, "bench", PASSWORD) as district, \
-            open_register(province_folder, "bench", PASSWORD) as province:
+    create_register(
+        province_folder,
+        Office(code="BPR", name="Bench province", level="province", region_code="53"),
+        User(username="bench", role="admin"),
+        PASSWORD,
+    )
+    with (
+        open_register(district_folder, "bench", PASSWORD) as district,
+        open_register(province_folder, "bench", PASSWORD) as province,
+    ):
         for src, dst in ((district, province), (province, district)):
-            path, fingerprint = sync.export_key_file(src,
-                                                     tmp / f"{src.office.code}.tipkey")
+            path, fingerprint = sync.export_key_file(src, tmp / f"{src.office.code}.tipkey")
             sync.trust_key_file(dst, path.read_bytes(), fingerprint)
         started = time.perf_counter()
         batch = sync.export_batch(district, "BPR", tmp / "bench.tipbatch").path
@@ -133,11 +166,12 @@ def sync_measures(district_folder: Path, tmp: Path, plain_insert_s: float) -> di
         started = time.perf_counter()
         sync.import_batch(bare, batch)
         bare_import_s = time.perf_counter() - started
-    return {"sync_export": measure(export_s, "s", raw_export_s, 20),
-            "sync_import": measure(import_s, "s", plain_insert_s, 30),
-            # Budget: the copy adds under 25% to the import (issue 19).
-            "analysis_import": measure(import_s, "s", bare_import_s,
-                                       round(1.25 * bare_import_s, 3))}
+    return {
+        "sync_export": measure(export_s, "s", raw_export_s, 20),
+        "sync_import": measure(import_s, "s", plain_insert_s, 30),
+        # Budget: the copy adds under 25% to the import (issue 19).
+        "analysis_import": measure(import_s, "s", bare_import_s, round(1.25 * bare_import_s, 3)),
+    }
 
 
 @contextlib.contextmanager
@@ -169,7 +203,7 @@ def analysis_save(session, numbers: list[str], *, blocks: int = 4) -> dict:
         save_case_file(session, file.person, file.case)
         return (time.perf_counter() - started) * 1000
 
-    for block in range(blocks):      # the same cases each time, with and without
+    for block in range(blocks):  # the same cases each time, with and without
         with_copy = block % 2 == 0
         with contextlib.ExitStack() as stack:
             if not with_copy:
@@ -184,15 +218,23 @@ def analysis_save(session, numbers: list[str], *, blocks: int = 4) -> dict:
 MoreMeasures = Callable[[Path, str, str, Callable[[str], None]], dict]
 
 
-def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda _: None,
-              more: MoreMeasures | None = None, statistics_cases: int = 1_000_000) -> dict:
+def run_bench(
+    cases: int = 100_000,
+    *,
+    progress: Callable[[str], None] = lambda _: None,
+    more: MoreMeasures | None = None,
+    statistics_cases: int = 1_000_000,
+) -> dict:
     results: dict[str, dict] = {}
     start_memory = peak_memory_mb()
     with temporary_folder("bench") as tmp:
         folder = Path(tmp) / "register"
-        create_register(folder, Office(code="BEN", name="Bench office", level="district",
-                                       region_code="53.71"),
-                        User(username="bench", role="admin"), PASSWORD)
+        create_register(
+            folder,
+            Office(code="BEN", name="Bench office", level="district", region_code="53.71"),
+            User(username="bench", role="admin"),
+            PASSWORD,
+        )
         progress(f"generating {cases:,} demo cases ...")
         with open_register(folder, "bench", PASSWORD) as session:
             started = time.perf_counter()
@@ -213,17 +255,21 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
             for q in queries[:5]:  # warm the page cache, as a person's first look would
                 find_cases(session, q, limit=50)
             search_ms = statistics.median(
-                median_ms(lambda q=q: find_cases(session, q, limit=50), 3) for q in queries)
+                median_ms(lambda q=q: find_cases(session, q, limit=50), 3) for q in queries
+            )
             bare_ms = statistics.median(
-                median_ms(lambda q=q: search.bare_match(db, q, limit=50), 3) for q in queries)
+                median_ms(lambda q=q: search.bare_match(db, q, limit=50), 3) for q in queries
+            )
             results["name_search"] = measure(search_ms, "ms", bare_ms, 50)
 
             progress("loading cases ...")
             numbers = benchmarks.sample_case_numbers(db, 200, seed=13)
             load_ms = statistics.median(
-                median_ms(lambda n=n: open_case(session, n), 3) for n in numbers)
+                median_ms(lambda n=n: open_case(session, n), 3) for n in numbers
+            )
             raw_ms = statistics.median(
-                median_ms(lambda n=n: benchmarks.raw_case(db, n), 3) for n in numbers)
+                median_ms(lambda n=n: benchmarks.raw_case(db, n), 3) for n in numbers
+            )
             results["load_case"] = measure(load_ms, "ms", raw_ms, 20)
 
             progress("saving cases, with the analysis copy and without ...")
@@ -236,8 +282,7 @@ def run_bench(cases: int = 100_000, *, progress: Callable[[str], None] = lambda 
 
             progress("baseline: plain sqlite-utils inserts of the same rows ...")
             insert_s = benchmarks.plain_inserts(db)
-        results["demo_generation"] = measure(cases / generated, "cases/s",
-                                              cases / insert_s, 5000)
+        results["demo_generation"] = measure(cases / generated, "cases/s", cases / insert_s, 5000)
         progress("sync: exporting every case to a new province, importing it there ...")
         results.update(sync_measures(folder, Path(tmp), insert_s))
         if more is not None:
@@ -258,38 +303,55 @@ def statistics_measures(tmp: Path, cases: int, progress: Callable[[str], None]) 
     from tipdesk.services.reports import stats_export
 
     folder = tmp / "statistics"
-    create_register(folder, Office(code="BST", name="Bench statistics", level="province",
-                                   region_code="53"),
-                    User(username="bench", role="admin"), PASSWORD)
+    create_register(
+        folder,
+        Office(code="BST", name="Bench statistics", level="province", region_code="53"),
+        User(username="bench", role="admin"),
+        PASSWORD,
+    )
     progress(f"statistics: writing a {cases:,}-case province ...")
     with open_register(folder, "bench", PASSWORD) as session:
         offices = [session.office.id] + [f"bench-office-{i:02d}" for i in range(19)]
         benchmarks.add_bench_offices(session.db, offices[1:])
-        codes = {name: list(VOCABULARIES[vocab].codes()) for name, vocab in (
-            ("exploitation", "exploitation"), ("labour_sector", "labour_sector"),
-            ("means_of_control", "means_of_control"),
-            ("recruitment_method", "recruitment_method"),
-            ("recruiter_relationship", "recruiter_relationship"), ("country", "country"),
-            ("service_type", "service_type"))}
-        regions = [f"{p}.{k:02d}.01.1001" for p in ("53", "52", "51", "35", "33", "32")
-                   for k in range(1, 12)]
-        benchmarks.fill_statistics_register(session.db, cases, offices, codes=codes,
-                                            regions=regions)
+        codes = {
+            name: list(VOCABULARIES[vocab].codes())
+            for name, vocab in (
+                ("exploitation", "exploitation"),
+                ("labour_sector", "labour_sector"),
+                ("means_of_control", "means_of_control"),
+                ("recruitment_method", "recruitment_method"),
+                ("recruiter_relationship", "recruiter_relationship"),
+                ("country", "country"),
+                ("service_type", "service_type"),
+            )
+        }
+        regions = [
+            f"{p}.{k:02d}.01.1001"
+            for p in ("53", "52", "51", "35", "33", "32")
+            for k in range(1, 12)
+        ]
+        benchmarks.fill_statistics_register(
+            session.db, cases, offices, codes=codes, regions=regions
+        )
     with open_register(folder, "bench", PASSWORD) as session:
         session.today = lambda: dt.date(2026, 11, 30)
         start, end = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
         progress("statistics: the monthly report ...")
-        reports.build_report(session, start, end)            # warm the page cache
-        report_s = statistics.median(_seconds(
-            lambda: reports.build_report(session, start, end)) for _ in range(3))
-        scan_s = statistics.median(_seconds(
-            lambda: benchmarks.plain_count(session.db, start.isoformat(), end.isoformat()))
-            for _ in range(3))
+        reports.build_report(session, start, end)  # warm the page cache
+        report_s = statistics.median(
+            _seconds(lambda: reports.build_report(session, start, end)) for _ in range(3)
+        )
+        scan_s = statistics.median(
+            _seconds(lambda: benchmarks.plain_count(session.db, start.isoformat(), end.isoformat()))
+            for _ in range(3)
+        )
         progress("statistics: the anonymised export ...")
         export_s = _seconds(lambda: stats_export.export_stats(session, tmp / "stats.csv"))
         raw_s = _seconds(lambda: benchmarks.plain_csv(session.db, tmp / "raw.csv"))
-    return {"report_monthly": measure(report_s, "s", scan_s, 5),
-            "stats_export": measure(export_s, "s", raw_s, 30)}
+    return {
+        "report_monthly": measure(report_s, "s", scan_s, 5),
+        "stats_export": measure(export_s, "s", raw_s, 30),
+    }
 
 
 def _seconds(action: Callable[[], object]) -> float:

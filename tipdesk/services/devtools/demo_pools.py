@@ -997,8 +997,13 @@ PROVIDER_CONTACT_TITLES: dict[str, str] = {
     "village_government": "Kepala Desa",
 }
 # Regions of the demo places (Kemendagri codes).
-PLACE_REGIONS: dict[str, str] = {"Kupang": "53.71", "Atambua": "53.04", "Soe": "53.02",
-                                 "Waingapu": "53.11", "Ende": "53.08"}
+PLACE_REGIONS: dict[str, str] = {
+    "Kupang": "53.71",
+    "Atambua": "53.04",
+    "Soe": "53.02",
+    "Waingapu": "53.11",
+    "Ende": "53.08",
+}
 
 WORKER_NAMES: tuple[str, ...] = (
     "Maria Goreti Seran",

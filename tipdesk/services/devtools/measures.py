@@ -18,10 +18,12 @@ def peak_memory_mb() -> float | None:
         from ctypes import wintypes
 
         class Counters(ctypes.Structure):
-            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
-                        ("PeakWorkingSetSize", ctypes.c_size_t),
-                        ("WorkingSetSize", ctypes.c_size_t)] + [
-                (f"f{i}", ctypes.c_size_t) for i in range(5)]
+            _fields_ = [
+                ("cb", wintypes.DWORD),
+                ("PageFaultCount", wintypes.DWORD),
+                ("PeakWorkingSetSize", ctypes.c_size_t),
+                ("WorkingSetSize", ctypes.c_size_t),
+            ] + [(f"f{i}", ctypes.c_size_t) for i in range(5)]
 
         counters = Counters()
         counters.cb = ctypes.sizeof(counters)
@@ -54,5 +56,9 @@ def median_ms(action: Callable[[], object], repeat: int = 3) -> float:
 
 
 def measure(value: float, unit: str, baseline: float | None, budget: float | None) -> dict:
-    return {"value": round(value, 3), "unit": unit,
-            "baseline": None if baseline is None else round(baseline, 3), "budget": budget}
+    return {
+        "value": round(value, 3),
+        "unit": unit,
+        "baseline": None if baseline is None else round(baseline, 3),
+        "budget": budget,
+    }

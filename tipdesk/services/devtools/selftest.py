@@ -21,7 +21,7 @@ from tipdesk.domain import records as r
 from tipdesk.storage.files import temp_folder
 
 PASSWORD = "selftest-password"
-STEP_COUNT = 6          # a step that could not run (an earlier one failed) is missing
+STEP_COUNT = 6  # a step that could not run (an earlier one failed) is missing
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Step:
     name: str
     ok: bool
     ms: float
-    detail: str = ""       # on failure: the exception type and where it was raised
+    detail: str = ""  # on failure: the exception type and where it was raised
 
 
 def _where(exc: BaseException) -> str:
@@ -56,7 +56,7 @@ def run_selftest(report: Callable[[Step], None] = lambda _: None) -> list[Step]:
         try:
             action()
             result = Step(name, True, (time.perf_counter() - started) * 1000)
-        except Exception as exc:   # every failure is reported, never raised
+        except Exception as exc:  # every failure is reported, never raised
             result = Step(name, False, (time.perf_counter() - started) * 1000, _where(exc))
         steps.append(result)
         report(result)
@@ -64,27 +64,46 @@ def run_selftest(report: Callable[[Step], None] = lambda _: None) -> list[Step]:
 
     def create() -> None:
         for code, level, region in (("TST", "district", "53.71"), ("TSP", "province", "53")):
-            create_register(tmp / code, r.Office(code=code, name=f"Self-test {code}",
-                                                 level=level, region_code=region),
-                            r.User(username="selftest", role="admin"), PASSWORD, kdf=kdf,
-                            letter_settings=r.LetterSettings(
-                                letterhead=["PEMERINTAH KOTA UJI", f"UPTD PPA {code}"],
-                                city="Kupang", signatory_title="Kepala UPTD PPA",
-                                signatory_name="Uji Coba"))
+            create_register(
+                tmp / code,
+                r.Office(code=code, name=f"Self-test {code}", level=level, region_code=region),
+                r.User(username="selftest", role="admin"),
+                PASSWORD,
+                kdf=kdf,
+                letter_settings=r.LetterSettings(
+                    letterhead=["PEMERINTAH KOTA UJI", f"UPTD PPA {code}"],
+                    city="Kupang",
+                    signatory_title="Kepala UPTD PPA",
+                    signatory_name="Uji Coba",
+                ),
+            )
         state["district"] = open_register(tmp / "TST", "selftest", PASSWORD)
         state["province"] = open_register(tmp / "TSP", "selftest", PASSWORD)
 
     def add_case() -> None:
         s = state["district"]
-        person = r.Person(full_name="Uji Coba Sintetis", sex="female",
-                          birth_date=dt.date(2000, 1, 1), region_code="53.71")
-        case = r.Case(opened_on=s.today(), exploitation_types=["forced_labour"],
-                      consent_services=True, consent_date=s.today(), consent_by="korban")
+        person = r.Person(
+            full_name="Uji Coba Sintetis",
+            sex="female",
+            birth_date=dt.date(2000, 1, 1),
+            region_code="53.71",
+        )
+        case = r.Case(
+            opened_on=s.today(),
+            exploitation_types=["forced_labour"],
+            consent_services=True,
+            consent_date=s.today(),
+            consent_by="korban",
+        )
         file, _ = cases.create_case(s, person, case)
         provider = r.Provider(name="RSUD Uji", provider_type="hospital", region_code="53.71")
         cases.create_provider(s, provider)
-        referral = r.Referral(case_id=file.case.id, provider_id=provider.id,
-                              services_requested=["health"], reason="Pemeriksaan.")
+        referral = r.Referral(
+            case_id=file.case.id,
+            provider_id=provider.id,
+            services_requested=["health"],
+            reason="Pemeriksaan.",
+        )
         cases.add_referral(s, referral)
         state["case_number"], state["referral"] = file.case.case_number, referral.id
         assert cases.find_cases(s, "Sintetis")[0]["case_number"] == file.case.case_number
@@ -116,8 +135,9 @@ def run_selftest(report: Callable[[Step], None] = lambda _: None) -> list[Step]:
         ok = ok and step("register a case with a referral and search it", add_case)
         if ok:
             step("render and issue a referral letter (PDF)", letter)
-            if step("export an encrypted, signed batch", export) and \
-                    step("import the batch at the province", import_):
+            if step("export an encrypted, signed batch", export) and step(
+                "import the batch at the province", import_
+            ):
                 step("build the statistics report", figures)
     finally:
         for key in ("district", "province"):

@@ -66,6 +66,7 @@ __all__ = [
 
 # --- settings ---------------------------------------------------------------------------
 
+
 def letter_settings(session: Session) -> r.LetterSettings:
     """The office's letter settings; until an admin saves them, what the office record
     already says (letterhead, head of office, city of the office's region)."""
@@ -77,7 +78,8 @@ def letter_settings(session: Session) -> r.LetterSettings:
     return r.LetterSettings(
         letterhead=list(office.letterhead) or [office.name],
         city=_place_name(office.region_code),
-        signatory_title=office.head_title, signatory_name=office.head_name,
+        signatory_title=office.head_title,
+        signatory_name=office.head_name,
         signatory_nip=office.head_nip,
     )
 
@@ -97,8 +99,9 @@ def save_letter_settings(session: Session, settings: r.LetterSettings) -> list[P
     office.head_title, office.head_name = settings.signatory_title, settings.signatory_name
     office.head_nip = settings.signatory_nip
     with session.write() as db:
-        local.set_setting(db, SETTINGS_KEY, {k: getattr(settings, k)
-                                             for k in r.fields_of(r.LetterSettings)})
+        local.set_setting(
+            db, SETTINGS_KEY, {k: getattr(settings, k) for k in r.fields_of(r.LetterSettings)}
+        )
         rows.update(db, office, session.stamp)
     session.office = office
     return problems
@@ -109,8 +112,9 @@ def _complete_settings(session: Session) -> r.LetterSettings:
     errors = [p for p in validate(settings, today=session.today()) if p.is_error]
     if errors:
         lang = settings.language
-        raise LetterSettingsIncomplete(fields=", ".join(dict.fromkeys(
-            field_label(p.field, lang) for p in errors)))
+        raise LetterSettingsIncomplete(
+            fields=", ".join(dict.fromkeys(field_label(p.field, lang) for p in errors))
+        )
     return settings
 
 
@@ -121,12 +125,13 @@ def _place_name(region_code: str) -> str:
         return ""
     for prefix in ("KABUPATEN ", "KAB. ", "KOTA ADM. ", "KOTA "):
         if name.upper().startswith(prefix):
-            name = name[len(prefix):]
+            name = name[len(prefix) :]
             break
     return name.title() if name.isupper() else name
 
 
 # --- letters ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Letter:
@@ -191,47 +196,84 @@ def _consent_gate(session: Session, case: r.Case, override_reason: str) -> str:
     return reason
 
 
-def _content(session: Session, parts: _Parts, settings: r.LetterSettings, *, language: str,
-             day: dt.date, number: str, attachments: int, draft: bool) -> LetterContent:
-    referral, case, person, provider = (parts.referral, parts.case, parts.person,
-                                        parts.provider)
+def _content(
+    session: Session,
+    parts: _Parts,
+    settings: r.LetterSettings,
+    *,
+    language: str,
+    day: dt.date,
+    number: str,
+    attachments: int,
+    draft: bool,
+) -> LetterContent:
+    referral, case, person, provider = (parts.referral, parts.case, parts.person, parts.provider)
     lang = language
     share = bool(case.consent_share)
     worker = local.get_user(session.db, case.assigned_to) or session.user
     services = [SERVICE_TYPE.label_or_code(code, lang) for code in referral.services_requested]
     if len(services) == 1:
-        subject = (f"Rujukan {services[0]}" if lang == "id"
-                   else f"Referral for {services[0][:1].lower()}{services[0][1:]}")
+        subject = (
+            f"Rujukan {services[0]}"
+            if lang == "id"
+            else f"Referral for {services[0][:1].lower()}{services[0][1:]}"
+        )
     else:
         subject = "Rujukan Layanan" if lang == "id" else "Referral for services"
     head = provider.contact_title.strip() or ("Pimpinan" if lang == "id" else "The Head")
     addressee = (head, provider.name) if provider.name not in head else (head,)
     return LetterContent(
-        language=lang, paper=settings.paper, letterhead=tuple(settings.letterhead),
-        address_lines=tuple(settings.address_lines), logo=logo_bytes(settings),
-        city=settings.city, date=day, number=number, attachments=attachments,
-        subject=subject, addressee=addressee,
+        language=lang,
+        paper=settings.paper,
+        letterhead=tuple(settings.letterhead),
+        address_lines=tuple(settings.address_lines),
+        logo=logo_bytes(settings),
+        city=settings.city,
+        date=day,
+        number=number,
+        attachments=attachments,
+        subject=subject,
+        addressee=addressee,
         addressee_place=_place_name(provider.region_code) or settings.city,
-        register_number=person.register_number, initials=r.initials(person.full_name),
-        age=r.age_of(person, day), sex=SEX.label_or_code(person.sex, lang) if person.sex else "-",
-        full_name=person.full_name if share else "", nik=person.nik if share else "",
-        services=tuple(services), reason=referral.reason,
+        register_number=person.register_number,
+        initials=r.initials(person.full_name),
+        age=r.age_of(person, day),
+        sex=SEX.label_or_code(person.sex, lang) if person.sex else "-",
+        full_name=person.full_name if share else "",
+        nik=person.nik if share else "",
+        services=tuple(services),
+        reason=referral.reason,
         urgency=URGENCY.label_or_code(referral.urgency, lang),
-        worker_name=worker.display_name or worker.username, worker_phone=worker.phone,
-        office_name=session.office.name, signatory_title=settings.signatory_title,
-        signatory_name=settings.signatory_name, signatory_rank=settings.signatory_rank,
-        signatory_nip=settings.signatory_nip, copies=tuple(settings.copies), draft=draft,
+        worker_name=worker.display_name or worker.username,
+        worker_phone=worker.phone,
+        office_name=session.office.name,
+        signatory_title=settings.signatory_title,
+        signatory_name=settings.signatory_name,
+        signatory_rank=settings.signatory_rank,
+        signatory_nip=settings.signatory_nip,
+        copies=tuple(settings.copies),
+        draft=draft,
     )
 
 
 def _warnings(content: LetterContent) -> tuple[Problem, ...]:
-    texts = (content.full_name, content.initials, content.reason, *content.addressee,
-             content.addressee_place, content.worker_name, *content.letterhead,
-             *content.address_lines, content.signatory_name, *content.copies)
+    texts = (
+        content.full_name,
+        content.initials,
+        content.reason,
+        *content.addressee,
+        content.addressee_place,
+        content.worker_name,
+        *content.letterhead,
+        *content.address_lines,
+        content.signatory_name,
+        *content.copies,
+    )
     missing = unprintable(" ".join(texts))
     if missing:
-        return (Problem("letter", "unprintable_characters", "warning",
-                        params={"count": len(missing)}),)
+        return (
+            Problem("letter", "unprintable_characters", "warning", params={"count": len(missing)}),
+        )
     return ()
 
 
@@ -250,21 +292,36 @@ def _language(settings: r.LetterSettings, language: str | None) -> str:
     return lang
 
 
-def draft_letter(session: Session, referral_id: str, *, language: str | None = None,
-                 attachments: int = 0) -> Letter:
+def draft_letter(
+    session: Session, referral_id: str, *, language: str | None = None, attachments: int = 0
+) -> Letter:
     """The letter as it would be issued today, marked DRAFT and without a number; nothing
     is written. The consent gate is not applied: a draft is for looking only."""
     permissions.require(session, "issue_letters")
     settings = _complete_settings(session)
     parts = _parts(session, referral_id)
-    content = _content(session, parts, settings, language=_language(settings, language),
-                       day=session.today(), number="", attachments=max(0, attachments),
-                       draft=True)
+    content = _content(
+        session,
+        parts,
+        settings,
+        language=_language(settings, language),
+        day=session.today(),
+        number="",
+        attachments=max(0, attachments),
+        draft=True,
+    )
     return Letter(render(content), content, None, _warnings(content))
 
 
-def issue_letter(session: Session, referral_id: str, *, language: str | None = None,
-                 attachments: int = 0, new: bool = False, override_reason: str = "") -> Letter:
+def issue_letter(
+    session: Session,
+    referral_id: str,
+    *,
+    language: str | None = None,
+    attachments: int = 0,
+    new: bool = False,
+    override_reason: str = "",
+) -> Letter:
     """Issue a letter for a referral: take the next number of the year, archive the PDF
     and mark the referral sent, in one transaction.
 
@@ -274,8 +331,9 @@ def issue_letter(session: Session, referral_id: str, *, language: str | None = N
     settings = _complete_settings(session)
     lang = _language(settings, language)
     if attachments < 0:
-        raise ValidationFailed([Problem("attachments", "invalid_number",
-                                        params={"value": str(attachments)})])
+        raise ValidationFailed(
+            [Problem("attachments", "invalid_number", params={"value": str(attachments)})]
+        )
     with session.write(immediate=True) as db:
         parts = _parts(session, referral_id)
         issued = archive.for_referral(db, referral_id)
@@ -288,31 +346,59 @@ def issue_letter(session: Session, referral_id: str, *, language: str | None = N
         day = session.today()
         seq = counters.take(db, archive.LETTER_COUNTER, day.year)
         age = r.age_of(parts.person, day)
-        number = letter_number(settings.number_pattern, number=seq, day=day,
-                               classification=_classification(settings, age),
-                               unit=settings.unit_code, office=session.office.code)
-        content = _content(session, parts, settings, language=lang, day=day, number=number,
-                           attachments=attachments, draft=False)
+        number = letter_number(
+            settings.number_pattern,
+            number=seq,
+            day=day,
+            classification=_classification(settings, age),
+            unit=settings.unit_code,
+            office=session.office.code,
+        )
+        content = _content(
+            session,
+            parts,
+            settings,
+            language=lang,
+            day=day,
+            number=number,
+            attachments=attachments,
+            draft=False,
+        )
         pdf = render(content)
         row = archive.LetterRow(
-            id=session.new_id(), number=number, year=day.year, seq=seq,
-            referral_id=referral_id, case_id=parts.case.id, issued_on=day.isoformat(),
-            issued_at=utc_now(), language=lang, includes_identity=bool(content.full_name),
-            attachments=attachments, override_reason=reason,
-            username=session.user.username, sha256=hashlib.sha256(pdf).hexdigest())
+            id=session.new_id(),
+            number=number,
+            year=day.year,
+            seq=seq,
+            referral_id=referral_id,
+            case_id=parts.case.id,
+            issued_on=day.isoformat(),
+            issued_at=utc_now(),
+            language=lang,
+            includes_identity=bool(content.full_name),
+            attachments=attachments,
+            override_reason=reason,
+            username=session.user.username,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+        )
         archive.insert(db, row, pdf)
         referral = parts.referral
         referral.status, referral.letter_number, referral.letter_date = "sent", number, day
         rows.update(db, referral, session.stamp)
-        audit.record(session, "letter_issued", entity="referrals", record_id=referral_id,
-                     case_number=parts.case.case_number,
-                     detail={"number": number, "override": bool(reason),
-                             "identity": row.includes_identity})
+        audit.record(
+            session,
+            "letter_issued",
+            entity="referrals",
+            record_id=referral_id,
+            case_number=parts.case.case_number,
+            detail={"number": number, "override": bool(reason), "identity": row.includes_identity},
+        )
     return Letter(pdf, content, row, _warnings(content))
 
 
-def reprint_letter(session: Session, referral_id: str, *, language: str | None = None,
-                   override_reason: str = "") -> Letter:
+def reprint_letter(
+    session: Session, referral_id: str, *, language: str | None = None, override_reason: str = ""
+) -> Letter:
     """The referral's latest letter exactly as issued (checked against its SHA-256).
 
     Refused when the letter showed the person's identity and that consent is no longer
@@ -324,8 +410,9 @@ def reprint_letter(session: Session, referral_id: str, *, language: str | None =
         raise NoLetterIssued(referral=referral_id)
     row = issued[-1]
     if language and language != row.language:
-        raise LetterLanguageDiffers(number=row.number,
-                                    language=LETTER_LANGUAGE.label(row.language, "en"))
+        raise LetterLanguageDiffers(
+            number=row.number, language=LETTER_LANGUAGE.label(row.language, "en")
+        )
     if row.includes_identity and not parts.case.consent_share:
         raise IdentityConsentWithdrawn(number=row.number)
     if not row.override_reason:
@@ -335,17 +422,30 @@ def reprint_letter(session: Session, referral_id: str, *, language: str | None =
     if hashlib.sha256(pdf).hexdigest() != row.sha256:
         raise LetterDamaged(number=row.number)
     settings = letter_settings(session)
-    content = _content(session, parts, settings, language=row.language,
-                       day=dt.date.fromisoformat(row.issued_on), number=row.number,
-                       attachments=row.attachments, draft=False)
+    content = _content(
+        session,
+        parts,
+        settings,
+        language=row.language,
+        day=dt.date.fromisoformat(row.issued_on),
+        number=row.number,
+        attachments=row.attachments,
+        draft=False,
+    )
     with session.write():
-        audit.record(session, "letter_reprinted", entity="referrals", record_id=referral_id,
-                     case_number=parts.case.case_number, detail={"number": row.number})
+        audit.record(
+            session,
+            "letter_reprinted",
+            entity="referrals",
+            record_id=referral_id,
+            case_number=parts.case.case_number,
+            detail={"number": row.number},
+        )
     return Letter(pdf, content, row, ())
 
 
 def letters_of_referral(session: Session, referral_id: str) -> list[archive.LetterRow]:
-    _parts(session, referral_id)        # refuses a referral of a case the user may not see
+    _parts(session, referral_id)  # refuses a referral of a case the user may not see
     return archive.for_referral(session.db, referral_id)
 
 
@@ -357,8 +457,11 @@ def list_letters(session: Session, *, limit: int | None = None) -> list[ArchiveE
     if not permissions.allowed(session, "view_all_cases"):
         # A case worker's own cases' letters only: an override reason is free text.
         ids = sorted({row.case_id for row in letters})
-        mine = {i for i in ids if (c := rows.get(session.db, r.Case, i)) is not None
-                and permissions.owns(session, c)}
+        mine = {
+            i
+            for i in ids
+            if (c := rows.get(session.db, r.Case, i)) is not None and permissions.owns(session, c)
+        }
         letters = [row for row in letters if row.case_id in mine]
     numbers = archive.case_numbers(session.db, sorted({row.case_id for row in letters}))
     return [ArchiveEntry(row, numbers.get(row.case_id, "")) for row in letters]
@@ -371,8 +474,16 @@ def save_pdf(pdf: bytes, path: Path) -> None:
 
 # --- the provider's reply ----------------------------------------------------------------
 
-def record_reply(session: Session, referral_id: str, *, status: str, responded_on: dt.date,
-                 response: str = "", follow_up_on: dt.date | None = None) -> list[Problem]:
+
+def record_reply(
+    session: Session,
+    referral_id: str,
+    *,
+    status: str,
+    responded_on: dt.date,
+    response: str = "",
+    follow_up_on: dt.date | None = None,
+) -> list[Problem]:
     """Record what the provider answered (accepted, declined or completed), when, a note,
     and when to follow up; the follow-up date shows on the dashboard."""
     referral = rows.get(session.db, r.Referral, referral_id)
@@ -389,15 +500,17 @@ def record_reply(session: Session, referral_id: str, *, status: str, responded_o
     if not status:
         problems.append(Problem("status", "required"))
     elif status not in REPLY_STATUSES:
-        problems.append(unknown_code("status", status, "referral_status",
-                                     allowed=sorted(REPLY_STATUSES)))
+        problems.append(
+            unknown_code("status", status, "referral_status", allowed=sorted(REPLY_STATUSES))
+        )
     if responded_on is None:
         problems.append(Problem("responded_on", "required"))
     referral.status, referral.responded_on = status, responded_on
     referral.response, referral.follow_up_on = response.strip(), follow_up_on
     seen = {(p.field, p.code) for p in problems}
-    problems += [p for p in validate(referral, today=session.today())
-                 if (p.field, p.code) not in seen]
+    problems += [
+        p for p in validate(referral, today=session.today()) if (p.field, p.code) not in seen
+    ]
     if any(p.is_error for p in problems):
         raise ValidationFailed(problems)
     with session.write() as db:

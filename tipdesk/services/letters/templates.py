@@ -51,17 +51,17 @@ class LetterContent:
     number: str
     attachments: int
     subject: str
-    addressee: tuple[str, ...]   # "Direktur RSUD ...", the provider's name
+    addressee: tuple[str, ...]  # "Direktur RSUD ...", the provider's name
     addressee_place: str
     register_number: str
     initials: str
     age: int | None
-    sex: str                     # label in the letter's language
+    sex: str  # label in the letter's language
     full_name: str
     nik: str
-    services: tuple[str, ...]    # labels in the letter's language
+    services: tuple[str, ...]  # labels in the letter's language
     reason: str
-    urgency: str                 # label in the letter's language
+    urgency: str  # label in the letter's language
     worker_name: str
     worker_phone: str
     office_name: str
@@ -75,53 +75,81 @@ class LetterContent:
 
 TEXT = {
     "id": {
-        "number": "Nomor", "nature": "Sifat", "confidential": "Rahasia",
-        "attachments": "Lampiran", "subject": "Hal", "to": "Yth.", "at": "di",
-        "draft_number": "(diberikan saat surat diterbitkan)", "draft": "DRAF",
+        "number": "Nomor",
+        "nature": "Sifat",
+        "confidential": "Rahasia",
+        "attachments": "Lampiran",
+        "subject": "Hal",
+        "to": "Yth.",
+        "at": "di",
+        "draft_number": "(diberikan saat surat diterbitkan)",
+        "draft": "DRAF",
         "greeting": "Dengan hormat,",
         "opening": "Bersama ini kami merujuk seorang klien yang didampingi {office}, "
-                   "dengan keterangan sebagai berikut:",
-        "register_number": "Nomor registrasi", "initials": "Inisial", "full_name":
-        "Nama lengkap", "nik": "NIK", "age": "Umur", "sex": "Jenis kelamin",
-        "years": "{age} tahun", "unknown_age": "tidak diketahui",
-        "services": "Layanan yang dimohon:", "reason": "Alasan rujukan:",
+        "dengan keterangan sebagai berikut:",
+        "register_number": "Nomor registrasi",
+        "initials": "Inisial",
+        "full_name": "Nama lengkap",
+        "nik": "NIK",
+        "age": "Umur",
+        "sex": "Jenis kelamin",
+        "years": "{age} tahun",
+        "unknown_age": "tidak diketahui",
+        "services": "Layanan yang dimohon:",
+        "reason": "Alasan rujukan:",
         "urgency": "Tingkat kedaruratan: {urgency}.",
         "contact": "Untuk koordinasi, mohon menghubungi pendamping kasus, {name}{phone}.",
         "phone": ", telepon {phone}",
         "confidentiality": "Surat ini dan keterangan di dalamnya bersifat RAHASIA. Identitas "
-                           "korban tindak pidana perdagangan orang wajib dirahasiakan "
-                           "sesuai Undang-Undang Nomor 21 Tahun 2007 tentang Pemberantasan "
-                           "Tindak Pidana Perdagangan Orang, dan keterangan ini merupakan "
-                           "data pribadi yang bersifat spesifik yang dilindungi "
-                           "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data "
-                           "Pribadi. Mohon keterangan ini hanya digunakan untuk pemberian "
-                           "layanan dan tidak diteruskan kepada pihak lain.",
+        "korban tindak pidana perdagangan orang wajib dirahasiakan "
+        "sesuai Undang-Undang Nomor 21 Tahun 2007 tentang Pemberantasan "
+        "Tindak Pidana Perdagangan Orang, dan keterangan ini merupakan "
+        "data pribadi yang bersifat spesifik yang dilindungi "
+        "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data "
+        "Pribadi. Mohon keterangan ini hanya digunakan untuk pemberian "
+        "layanan dan tidak diteruskan kepada pihak lain.",
         "closing": "Demikian disampaikan. Atas perhatian dan kerja samanya, diucapkan "
-                   "terima kasih.",
-        "copies": "Tembusan:", "nip": "NIP. {nip}", "page": "Halaman {n} dari {total}",
+        "terima kasih.",
+        "copies": "Tembusan:",
+        "nip": "NIP. {nip}",
+        "page": "Halaman {n} dari {total}",
     },
     "en": {
-        "number": "Number", "nature": "Nature", "confidential": "Confidential",
-        "attachments": "Attachments", "subject": "Subject", "to": "To:", "at": "in",
-        "draft_number": "(given when the letter is issued)", "draft": "DRAFT",
+        "number": "Number",
+        "nature": "Nature",
+        "confidential": "Confidential",
+        "attachments": "Attachments",
+        "subject": "Subject",
+        "to": "To:",
+        "at": "in",
+        "draft_number": "(given when the letter is issued)",
+        "draft": "DRAFT",
         "greeting": "Dear Sir or Madam,",
         "opening": "We hereby refer a client assisted by {office}, as follows:",
-        "register_number": "Register number", "initials": "Initials", "full_name":
-        "Full name", "nik": "NIK", "age": "Age", "sex": "Sex",
-        "years": "{age} years", "unknown_age": "unknown",
-        "services": "Services requested:", "reason": "Reason for referral:",
+        "register_number": "Register number",
+        "initials": "Initials",
+        "full_name": "Full name",
+        "nik": "NIK",
+        "age": "Age",
+        "sex": "Sex",
+        "years": "{age} years",
+        "unknown_age": "unknown",
+        "services": "Services requested:",
+        "reason": "Reason for referral:",
         "urgency": "Urgency: {urgency}.",
         "contact": "For coordination, please contact the case worker, {name}{phone}.",
         "phone": ", telephone {phone}",
         "confidentiality": "This letter and the information in it are CONFIDENTIAL. The "
-                           "identity of a victim of trafficking in persons must be kept "
-                           "confidential under Law No. 21 of 2007 on the Eradication of the "
-                           "Crime of Trafficking in Persons, and this information is "
-                           "specific personal data protected by Law No. 27 of 2022 on "
-                           "Personal Data Protection. Please use it only to provide the "
-                           "services requested and do not pass it on.",
+        "identity of a victim of trafficking in persons must be kept "
+        "confidential under Law No. 21 of 2007 on the Eradication of the "
+        "Crime of Trafficking in Persons, and this information is "
+        "specific personal data protected by Law No. 27 of 2022 on "
+        "Personal Data Protection. Please use it only to provide the "
+        "services requested and do not pass it on.",
         "closing": "Thank you for your attention and cooperation.",
-        "copies": "Copies to:", "nip": "NIP {nip}", "page": "Page {n} of {total}",
+        "copies": "Copies to:",
+        "nip": "NIP {nip}",
+        "page": "Page {n} of {total}",
     },
 }
 
@@ -133,9 +161,15 @@ def render(content: LetterContent) -> bytes:
     head = Letterhead(content.letterhead, content.address_lines, content.logo)
     buffer = io.BytesIO()
     doc, width = letterhead_document(
-        buffer, PAPER[content.paper], MARGINS, head, 0.4 * cm,
+        buffer,
+        PAPER[content.paper],
+        MARGINS,
+        head,
+        0.4 * cm,
         title=f"{t['subject']}: {content.number or t['draft']}",
-        author=content.office_name, subject=content.subject)
+        author=content.office_name,
+        subject=content.subject,
+    )
 
     def page_label(n: int, total: int) -> str:
         page = t["page"].format(n=n, total=total)
@@ -151,18 +185,29 @@ def _story(c: LetterContent, width: float) -> list:
     s = styles()
     gap = Spacer(1, 0.25 * cm)
     place_date = f"{c.city}, {long_date(c.date, c.language)}"
-    story: list = [NextPageTemplate("later"), reference_block([
-        (t["number"], c.number or t["draft_number"]),
-        (t["nature"], t["confidential"]),
-        (t["attachments"], attachments_text(c.attachments, c.language)),
-        (t["subject"], c.subject),
-    ], place_date, width), Spacer(1, 0.45 * cm)]
+    story: list = [
+        NextPageTemplate("later"),
+        reference_block(
+            [
+                (t["number"], c.number or t["draft_number"]),
+                (t["nature"], t["confidential"]),
+                (t["attachments"], attachments_text(c.attachments, c.language)),
+                (t["subject"], c.subject),
+            ],
+            place_date,
+            width,
+        ),
+        Spacer(1, 0.45 * cm),
+    ]
     story.append(Paragraph(markup(f"{t['to']} {c.addressee[0]}"), s.plain))
     story += [Paragraph(markup(line), s.plain) for line in c.addressee[1:]]
     story.append(Paragraph(markup(t["at"]), s.plain))
     story.append(Paragraph("&nbsp;" * 8 + markup(c.addressee_place), s.plain))
-    story += [Spacer(1, 0.35 * cm), Paragraph(markup(t["greeting"]), s.body),
-              Paragraph(markup(t["opening"].format(office=c.office_name)), s.body)]
+    story += [
+        Spacer(1, 0.35 * cm),
+        Paragraph(markup(t["greeting"]), s.body),
+        Paragraph(markup(t["opening"].format(office=c.office_name)), s.body),
+    ]
     person = [(t["register_number"], c.register_number), (t["initials"], c.initials)]
     if c.full_name:
         person.append((t["full_name"], c.full_name))
@@ -171,25 +216,51 @@ def _story(c: LetterContent, width: float) -> list:
     age = t["years"].format(age=c.age) if c.age is not None else t["unknown_age"]
     person += [(t["age"], age), (t["sex"], c.sex)]
     story += [fields_table(person, width), gap]
-    story += [Paragraph(markup(t["services"]), s.heading), numbered_list(c.services, width),
-              gap, Paragraph(markup(t["reason"]), s.heading)]
+    story += [
+        Paragraph(markup(t["services"]), s.heading),
+        numbered_list(c.services, width),
+        gap,
+        Paragraph(markup(t["reason"]), s.heading),
+    ]
     story += [Paragraph(markup(part), s.body) for part in _paragraphs(c.reason)]
     phone = t["phone"].format(phone=c.worker_phone) if c.worker_phone else ""
-    story.append(Paragraph(markup(t["urgency"].format(urgency=c.urgency) + " "
-                                  + t["contact"].format(name=c.worker_name, phone=phone)),
-                           s.body))
+    story.append(
+        Paragraph(
+            markup(
+                t["urgency"].format(urgency=c.urgency)
+                + " "
+                + t["contact"].format(name=c.worker_name, phone=phone)
+            ),
+            s.body,
+        )
+    )
     story.append(Paragraph(markup(t["confidentiality"]), s.note))
-    closing = [Paragraph(markup(t["closing"]), s.body), Spacer(1, 0.3 * cm),
-               signature_block(c.signatory_title, c.signatory_name, c.signatory_rank,
-                               t["nip"].format(nip=c.signatory_nip) if c.signatory_nip
-                               else "", width)]
+    closing = [
+        Paragraph(markup(t["closing"]), s.body),
+        Spacer(1, 0.3 * cm),
+        signature_block(
+            c.signatory_title,
+            c.signatory_name,
+            c.signatory_rank,
+            t["nip"].format(nip=c.signatory_nip) if c.signatory_nip else "",
+            width,
+        ),
+    ]
     story.append(KeepTogether(closing))
     copies = [line for line in c.copies if line.strip()]
     if copies:
-        story += [Spacer(1, 0.25 * cm), KeepTogether([
-            Paragraph(markup(t["copies"]), s.small),
-            *(Paragraph(markup(f"{i}. {line}"), s.small) for i, line in enumerate(copies, 1)),
-        ])]
+        story += [
+            Spacer(1, 0.25 * cm),
+            KeepTogether(
+                [
+                    Paragraph(markup(t["copies"]), s.small),
+                    *(
+                        Paragraph(markup(f"{i}. {line}"), s.small)
+                        for i, line in enumerate(copies, 1)
+                    ),
+                ]
+            ),
+        ]
     return story
 
 

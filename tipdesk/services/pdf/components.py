@@ -31,15 +31,21 @@ RULE_GAP = 0.25 * cm
 class Letterhead:
     """The kop: optional logo, centred lines, then a thick and a thin rule."""
 
-    def __init__(self, lines: Sequence[str], address: Sequence[str], logo: bytes | None,
-                 ) -> None:
+    def __init__(
+        self,
+        lines: Sequence[str],
+        address: Sequence[str],
+        logo: bytes | None,
+    ) -> None:
         self.lines = [line.strip() for line in lines if line.strip()]
         self.address = [line.strip() for line in address if line.strip()]
         self.logo = ImageReader(io.BytesIO(logo)) if logo else None
 
     def _rows(self) -> list[tuple[str, float, bool]]:
-        rows = [(line, HEAD_SIZES[0] if i == 0 else HEAD_SIZES[1], i > 0)
-                for i, line in enumerate(self.lines)]
+        rows = [
+            (line, HEAD_SIZES[0] if i == 0 else HEAD_SIZES[1], i > 0)
+            for i, line in enumerate(self.lines)
+        ]
         return rows + [(line, ADDRESS_SIZE, False) for line in self.address]
 
     def height(self) -> float:
@@ -51,8 +57,9 @@ class Letterhead:
         if self.logo:
             width, height = self.logo.getSize()
             logo_width = LOGO_HEIGHT * width / height
-            canvas.drawImage(self.logo, left, top - LOGO_HEIGHT, logo_width, LOGO_HEIGHT,
-                             mask="auto")
+            canvas.drawImage(
+                self.logo, left, top - LOGO_HEIGHT, logo_width, LOGO_HEIGHT, mask="auto"
+            )
             text_left = left + logo_width + 0.3 * cm
         area = right - text_left
         y = top
@@ -61,8 +68,9 @@ class Letterhead:
                 size -= 0.5
             y -= size * 1.25
             width = text_width(line, size, bold=bold)
-            draw_text(canvas, text_left + (area - width) / 2, y + size * 0.25, line, size,
-                      bold=bold)
+            draw_text(
+                canvas, text_left + (area - width) / 2, y + size * 0.25, line, size, bold=bold
+            )
         bottom = top - self.height() + RULE_GAP
         canvas.setLineWidth(2.2)
         canvas.line(left, bottom + 3, right, bottom + 3)
@@ -70,9 +78,14 @@ class Letterhead:
         canvas.line(left, bottom, right, bottom)
 
 
-def letterhead_document(buffer: io.BytesIO, pagesize: tuple[float, float],
-                        margins: dict[str, float], head: Letterhead, gap: float,
-                        **info: str) -> tuple[BaseDocTemplate, float]:
+def letterhead_document(
+    buffer: io.BytesIO,
+    pagesize: tuple[float, float],
+    margins: dict[str, float],
+    head: Letterhead,
+    gap: float,
+    **info: str,
+) -> tuple[BaseDocTemplate, float]:
     """A document with ``head`` drawn on the first page only (its frame starts ``gap``
     below it) and full-height frames on the pages after; returns it and the text width.
     ``info`` is the PDF's title, author, subject."""
@@ -85,15 +98,31 @@ def letterhead_document(buffer: io.BytesIO, pagesize: tuple[float, float],
         head.draw(canvas, left, right, top)
 
     def frame(name: str, height: float) -> Frame:
-        return Frame(left, margins["bottom"], width, height, id=name, leftPadding=0,
-                     rightPadding=0, topPadding=0, bottomPadding=0)
+        return Frame(
+            left,
+            margins["bottom"],
+            width,
+            height,
+            id=name,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
 
     doc = BaseDocTemplate(
-        buffer, pagesize=pagesize, invariant=1, creator="TipDesk",
+        buffer,
+        pagesize=pagesize,
+        invariant=1,
+        creator="TipDesk",
         pageTemplates=[
-            PageTemplate("first", [frame("first", frame_height - head.height() - gap)],
-                         onPage=first_page),
-            PageTemplate("later", [frame("later", frame_height)])], **info)
+            PageTemplate(
+                "first", [frame("first", frame_height - head.height() - gap)], onPage=first_page
+            ),
+            PageTemplate("later", [frame("later", frame_height)]),
+        ],
+        **info,
+    )
     return doc, width
 
 
@@ -128,8 +157,9 @@ def numbered_canvas(page_label: Callable[[int, int], str], watermark: str = ""):
                 self.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.35))
                 self.translate(width / 2, self._pagesize[1] / 2)
                 self.rotate(35)
-                draw_text(self, -text_width(watermark, 80, bold=True) / 2, 0, watermark, 80,
-                          bold=True)
+                draw_text(
+                    self, -text_width(watermark, 80, bold=True) / 2, 0, watermark, 80, bold=True
+                )
                 self.restoreState()
 
     return NumberedCanvas
@@ -143,44 +173,73 @@ def reference_block(rows: Sequence[tuple[str, str]], place_date: str, width: flo
     label_width, colon_width = 2.3 * cm, 0.4 * cm
     data = []
     for i, (label, value) in enumerate(rows):
-        data.append([Paragraph(markup(label), s.plain), Paragraph(":", s.plain),
-                     Paragraph(markup(value), s.plain),
-                     Paragraph(markup(place_date), s.plain) if i == 0 else ""])
-    table = Table(data, colWidths=[label_width, colon_width,
-                                   width - label_width - colon_width - date_width, date_width])
+        data.append(
+            [
+                Paragraph(markup(label), s.plain),
+                Paragraph(":", s.plain),
+                Paragraph(markup(value), s.plain),
+                Paragraph(markup(place_date), s.plain) if i == 0 else "",
+            ]
+        )
+    table = Table(
+        data,
+        colWidths=[
+            label_width,
+            colon_width,
+            width - label_width - colon_width - date_width,
+            date_width,
+        ],
+    )
     table.setStyle([*_TIGHT, ("ALIGN", (3, 0), (3, 0), "RIGHT")])
     return table
 
 
-def fields_table(rows: Sequence[tuple[str, str]], width: float, indent: float = 0.8 * cm
-                 ) -> Table:
+def fields_table(rows: Sequence[tuple[str, str]], width: float, indent: float = 0.8 * cm) -> Table:
     """``label : value`` rows, values wrapping."""
     s = styles()
     label_width = max(text_width(label, s.plain.fontSize) for label, _v in rows) + 0.3 * cm
-    data = [["", Paragraph(markup(label), s.plain), Paragraph(":", s.plain),
-             Paragraph(markup(value), s.plain)] for label, value in rows]
-    table = Table(data, colWidths=[indent, label_width, 0.4 * cm,
-                                   width - indent - label_width - 0.4 * cm])
+    data = [
+        [
+            "",
+            Paragraph(markup(label), s.plain),
+            Paragraph(":", s.plain),
+            Paragraph(markup(value), s.plain),
+        ]
+        for label, value in rows
+    ]
+    table = Table(
+        data, colWidths=[indent, label_width, 0.4 * cm, width - indent - label_width - 0.4 * cm]
+    )
     table.setStyle(_TIGHT)
     return table
 
 
 def numbered_list(items: Sequence[str], width: float, indent: float = 0.8 * cm) -> Table:
     s = styles()
-    data = [["", Paragraph(f"{i}.", s.plain), Paragraph(markup(item), s.plain)]
-            for i, item in enumerate(items, 1)]
+    data = [
+        ["", Paragraph(f"{i}.", s.plain), Paragraph(markup(item), s.plain)]
+        for i, item in enumerate(items, 1)
+    ]
     table = Table(data, colWidths=[indent, 0.7 * cm, width - indent - 0.7 * cm])
     table.setStyle(_TIGHT)
     return table
 
 
-def signature_block(title: str, name: str, rank: str, nip_line: str, width: float,
-                    ) -> Flowable:
+def signature_block(
+    title: str,
+    name: str,
+    rank: str,
+    nip_line: str,
+    width: float,
+) -> Flowable:
     """The signatory on the right half: title, room to sign and stamp, name, rank, NIP."""
     s = styles()
     column = width * 0.5
-    cells = [[Paragraph(markup(title + ","), s.plain)], [Spacer(1, 1.8 * cm)],
-             [Paragraph(f"<u>{markup(name)}</u>", s.bold)]]
+    cells = [
+        [Paragraph(markup(title + ","), s.plain)],
+        [Spacer(1, 1.8 * cm)],
+        [Paragraph(f"<u>{markup(name)}</u>", s.bold)],
+    ]
     if rank:
         cells.append([Paragraph(markup(rank), s.plain)])
     if nip_line:

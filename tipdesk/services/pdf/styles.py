@@ -43,8 +43,9 @@ def register_fonts() -> None:
             if bold:
                 bold_name = f"{family}-Bold"
                 pdfmetrics.registerFont(TTFont(bold_name, str(resource_path("fonts", bold))))
-            pdfmetrics.registerFontFamily(family, normal=family, bold=bold_name,
-                                          italic=family, boldItalic=bold_name)
+            pdfmetrics.registerFontFamily(
+                family, normal=family, bold=bold_name, italic=family, boldItalic=bold_name
+            )
         _registered = True
 
 
@@ -55,8 +56,10 @@ def _faces() -> tuple[tuple[str, frozenset[int]], ...]:
 
 @functools.cache
 def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
-    return tuple((family, frozenset(pdfmetrics.getFont(family).face.charToGlyph))
-                 for family, _regular, _bold in _FACES)
+    return tuple(
+        (family, frozenset(pdfmetrics.getFont(family).face.charToGlyph))
+        for family, _regular, _bold in _FACES
+    )
 
 
 def face_for(char: str) -> str | None:
@@ -77,7 +80,7 @@ def runs(text: str) -> list[tuple[str, str]]:
     """``text`` cut into ``(face, run)`` pieces; spaces and unprintable characters stay in
     the face of the run they are in (the base face at the start)."""
     base_chars = _faces()[0][1]
-    if all(ord(c) in base_chars for c in text):     # nearly every text
+    if all(ord(c) in base_chars for c in text):  # nearly every text
         return [(BASE, text)] if text else []
     pieces: list[tuple[str, str]] = []
     for char in text:
@@ -93,18 +96,20 @@ def runs(text: str) -> list[tuple[str, str]]:
 
 def markup(text: str) -> str:
     """Paragraph markup for plain ``text``: escaped, with face changes where needed."""
-    return "".join(escape(run) if face == BASE else f'<font face="{face}">{escape(run)}</font>'
-                   for face, run in runs(text))
+    return "".join(
+        escape(run) if face == BASE else f'<font face="{face}">{escape(run)}</font>'
+        for face, run in runs(text)
+    )
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width in points of ``text`` drawn with :func:`draw_text`."""
-    return sum(pdfmetrics.stringWidth(run, _canvas_face(face, bold), size)
-               for face, run in runs(text))
+    return sum(
+        pdfmetrics.stringWidth(run, _canvas_face(face, bold), size) for face, run in runs(text)
+    )
 
 
-def draw_text(canvas, x: float, y: float, text: str, size: float, *,
-              bold: bool = False) -> None:
+def draw_text(canvas, x: float, y: float, text: str, size: float, *, bold: bool = False) -> None:
     """Draw ``text`` on a ReportLab canvas from ``x``, each run in its face."""
     for face, run in runs(text):
         name = _canvas_face(face, bold)
@@ -134,16 +139,27 @@ def styles(size: float = 10.5) -> Styles:
     """The letter's paragraph styles, all from the one base face."""
     register_fonts()
     leading = size * 1.3
-    plain = ParagraphStyle("plain", fontName=BASE, fontSize=size, leading=leading,
-                           alignment=TA_LEFT)
+    plain = ParagraphStyle(
+        "plain", fontName=BASE, fontSize=size, leading=leading, alignment=TA_LEFT
+    )
     return Styles(
         body=ParagraphStyle("body", parent=plain, alignment=TA_JUSTIFY, spaceAfter=size * 0.6),
         plain=plain,
         bold=ParagraphStyle("bold", parent=plain, fontName=BASE + "-Bold"),
         small=ParagraphStyle("small", parent=plain, fontSize=size - 2, leading=(size - 2) * 1.3),
-        note=ParagraphStyle("note", parent=plain, fontSize=size - 1.5,
-                            leading=(size - 1.5) * 1.3, alignment=TA_JUSTIFY,
-                            spaceAfter=size * 0.6),
-        heading=ParagraphStyle("heading", parent=plain, fontName=BASE + "-Bold",
-                               spaceBefore=size * 0.3, spaceAfter=size * 0.2),
+        note=ParagraphStyle(
+            "note",
+            parent=plain,
+            fontSize=size - 1.5,
+            leading=(size - 1.5) * 1.3,
+            alignment=TA_JUSTIFY,
+            spaceAfter=size * 0.6,
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            parent=plain,
+            fontName=BASE + "-Bold",
+            spaceBefore=size * 0.3,
+            spaceAfter=size * 0.2,
+        ),
     )

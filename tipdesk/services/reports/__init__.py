@@ -59,57 +59,93 @@ def _table(key: str, counts: list[tuple[str, str, int]]) -> d.ReportTable:
     cells = {(row, col): n for row, col, n in counts}
     rows = _ordered(row_kind, {row for row, _ in cells})
     if column_kind == "count":
-        return d.ReportTable(key, (d.COUNT,), tuple(
-            d.ReportRow(row, (cells.get((row, d.COUNT), 0),)) for row in rows))
+        return d.ReportTable(
+            key,
+            (d.COUNT,),
+            tuple(d.ReportRow(row, (cells.get((row, d.COUNT), 0),)) for row in rows),
+        )
     vocab = _VOCAB_COLUMNS.get(column_kind, column_kind)
     columns = _ordered(vocab, {col for _, col in cells})
     if column_kind == "sex":  # both sexes always shown, so tables line up month to month
         columns = [c for c in VOCABULARIES["sex"].codes()] + [
-            c for c in columns if c not in VOCABULARIES["sex"].codes()]
-    out = [d.ReportRow(row, (*(cells.get((row, c), 0) for c in columns),
-                             sum(cells.get((row, c), 0) for c in columns)))
-           for row in rows]
+            c for c in columns if c not in VOCABULARIES["sex"].codes()
+        ]
+    out = [
+        d.ReportRow(
+            row,
+            (
+                *(cells.get((row, c), 0) for c in columns),
+                sum(cells.get((row, c), 0) for c in columns),
+            ),
+        )
+        for row in rows
+    ]
     totals = [sum(r.values[i] for r in out) for i in range(len(columns) + 1)]
     out.append(d.ReportRow(d.TOTAL, tuple(totals)))
     return d.ReportTable(key, (*columns, d.TOTAL), tuple(out))
 
 
-def build_report(session: Session, start: dt.date, end: dt.date, *,
-                 office_code: str = "") -> d.Report:
+def build_report(
+    session: Session, start: dt.date, end: dt.date, *, office_code: str = ""
+) -> d.Report:
     """Every table of the report for the period (and office: in a province, one
     district; "" for the whole register, with a row per office)."""
     permissions.require(session, "view_statistics")
     period = _period(session, start, end, office_code)
     tables: dict[str, d.ReportTable] = {}
     db = session.db
-    with db.atomic(), store.report_cases(db, period):   # one snapshot for every figure
+    with db.atomic(), store.report_cases(db, period):  # one snapshot for every figure
         summary = store.summary(db, period)
-        tables["summary"] = d.ReportTable("summary", (d.COUNT,), tuple(
-            d.ReportRow(k, (summary[k],)) for k in d.SUMMARY_ROWS))
+        tables["summary"] = d.ReportTable(
+            "summary", (d.COUNT,), tuple(d.ReportRow(k, (summary[k],)) for k in d.SUMMARY_ROWS)
+        )
         if session.office.level == "province" and not office_code:
             offices = store.by_office(db, period)
             columns = ("new_cases", "handled", "open_at_end", "closed")
             rows = [d.ReportRow(row[0], tuple(row[1:])) for row in offices]
-            rows.append(d.ReportRow(d.TOTAL, tuple(sum(r.values[i] for r in rows)
-                                                   for i in range(len(columns)))))
+            rows.append(
+                d.ReportRow(
+                    d.TOTAL, tuple(sum(r.values[i] for r in rows) for i in range(len(columns)))
+                )
+            )
             tables["by_office"] = d.ReportTable("by_office", columns, tuple(rows))
         for key in store.BREAKDOWNS:
             tables[key] = _table(key, store.breakdown(db, key, period))
         answered, median = store.reply_days(db, period)
-        tables["referral_reply"] = d.ReportTable("referral_reply", (d.COUNT,), (
-            d.ReportRow("replied", (answered,)),
-            d.ReportRow("median_reply_days", (round(median, 1) if median is not None
-                                              else None,))))
+        tables["referral_reply"] = d.ReportTable(
+            "referral_reply",
+            (d.COUNT,),
+            (
+                d.ReportRow("replied", (answered,)),
+                d.ReportRow(
+                    "median_reply_days", (round(median, 1) if median is not None else None,)
+                ),
+            ),
+        )
     order = list(d.TABLES)
-    return d.Report(office_code=session.office.code, office_name=session.office.name,
-                    level=session.office.level, scope=office_code, period_from=start,
-                    period_to=end, generated_at=utc_now(),
-                    tables={k: tables[k] for k in order if k in tables})
+    return d.Report(
+        office_code=session.office.code,
+        office_name=session.office.name,
+        level=session.office.level,
+        scope=office_code,
+        period_from=start,
+        period_to=end,
+        generated_at=utc_now(),
+        tables={k: tables[k] for k in order if k in tables},
+    )
 
 
-def cases_behind(session: Session, start: dt.date, end: dt.date, table: str, row: str,
-                 column: str = d.COUNT, *, office_code: str = "",
-                 limit: int = 1000) -> list[listing.CaseRow]:
+def cases_behind(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    table: str,
+    row: str,
+    column: str = d.COUNT,
+    *,
+    office_code: str = "",
+    limit: int = 1000,
+) -> list[listing.CaseRow]:
     """The cases one figure counts, as list rows the user may see (de-identified for an
     analyst; a case worker cannot open reports)."""
     permissions.require(session, "view_statistics")
@@ -122,9 +158,9 @@ def cases_behind(session: Session, start: dt.date, end: dt.date, table: str, row
             rids = store.summary_case_rids(db, row, period, limit=limit)
         elif table == "by_office":
             figure = column if column in store.SUMMARY_FIGURES else "handled"
-            rids = store.summary_case_rids(db, figure, period,
-                                           office_code="" if row == d.TOTAL else row,
-                                           limit=limit)
+            rids = store.summary_case_rids(
+                db, figure, period, office_code="" if row == d.TOTAL else row, limit=limit
+            )
         elif table in store.BREAKDOWNS:
             rids = store.cell_case_rids(db, table, period, row, column, limit=limit)
         else:

@@ -21,16 +21,25 @@ from tipdesk.storage.files import atomic_file
 
 # Our exploitation and means-of-control codes as HTCDS-style flag columns.
 EXPLOITATION_FLAGS = {
-    "forced_labour": "isForcedLabour", "sexual_exploitation": "isSexualExploit",
-    "forced_marriage": "isForcedMarriage", "domestic_servitude": "isDomesticServitude",
-    "child_labour": "isChildLabour", "forced_begging": "isForcedBegging",
-    "organ_removal": "isOrganRemoval", "forced_criminality": "isForcedCriminality",
-    "slavery_practices": "isSlaveryAndPractices", "other": "isOtherExploit"}
+    "forced_labour": "isForcedLabour",
+    "sexual_exploitation": "isSexualExploit",
+    "forced_marriage": "isForcedMarriage",
+    "domestic_servitude": "isDomesticServitude",
+    "child_labour": "isChildLabour",
+    "forced_begging": "isForcedBegging",
+    "organ_removal": "isOrganRemoval",
+    "forced_criminality": "isForcedCriminality",
+    "slavery_practices": "isSlaveryAndPractices",
+    "other": "isOtherExploit",
+}
 MEANS_FLAGS = {
-    "debt_bondage": "meansDebtBondage", "takes_earnings": "meansTakesEarnings",
+    "debt_bondage": "meansDebtBondage",
+    "takes_earnings": "meansTakesEarnings",
     "restricts_financial_access": "meansRestrictsFinancialAccess",
-    "threats": "meansThreats", "psychological_abuse": "meansPsychologicalAbuse",
-    "physical_abuse": "meansPhysicalAbuse", "sexual_abuse": "meansSexualAbuse",
+    "threats": "meansThreats",
+    "psychological_abuse": "meansPsychologicalAbuse",
+    "physical_abuse": "meansPhysicalAbuse",
+    "sexual_abuse": "meansSexualAbuse",
     "false_promises": "meansFalsePromises",
     "psychoactive_substances": "meansPsychoactiveSubstances",
     "restricts_movement": "meansRestrictsMovement",
@@ -39,24 +48,37 @@ MEANS_FLAGS = {
     "uses_children": "meansUsesChildren",
     "threat_of_law_enforcement": "meansThreatOfLawEnforcement",
     "withholds_necessities": "meansWithholdsNecessities",
-    "withholds_documents": "meansWithholdsDocuments", "other": "meansOther"}
+    "withholds_documents": "meansWithholdsDocuments",
+    "other": "meansOther",
+}
 
 # Flag column -> (the list it is read from, the code it flags).
-FLAGS = {**{name: ("exploitation_types", code) for code, name in EXPLOITATION_FLAGS.items()},
-         **{name: ("means_of_control", code) for code, name in MEANS_FLAGS.items()}}
+FLAGS = {
+    **{name: ("exploitation_types", code) for code, name in EXPLOITATION_FLAGS.items()},
+    **{name: ("means_of_control", code) for code, name in MEANS_FLAGS.items()},
+}
 
 # File header -> column of temp.stats_rows (or a flag of FLAGS).
 LAYOUT: tuple[tuple[str, str], ...] = (
-    ("yearOfRegistration", "year"), ("gender", "sex"), ("ageBroad", "age_band"),
-    ("citizenship", "citizenship"), ("provinceOfOrigin", "province"),
+    ("yearOfRegistration", "year"),
+    ("gender", "sex"),
+    ("ageBroad", "age_band"),
+    ("citizenship", "citizenship"),
+    ("provinceOfOrigin", "province"),
     ("CountryOfExploitation", "country"),
     *((name, name) for name in EXPLOITATION_FLAGS.values()),
     ("typeOfLabour", "labour_sector"),
     *((name, name) for name in MEANS_FLAGS.values()),
     ("recruiterRelation", "recruiter_relationship"),
 )
-QUASI_IDENTIFIER_HEADERS = ("yearOfRegistration", "gender", "ageBroad", "citizenship",
-                            "provinceOfOrigin", "CountryOfExploitation")
+QUASI_IDENTIFIER_HEADERS = (
+    "yearOfRegistration",
+    "gender",
+    "ageBroad",
+    "citizenship",
+    "provinceOfOrigin",
+    "CountryOfExploitation",
+)
 DEFAULT_K = 11
 
 
@@ -64,20 +86,19 @@ DEFAULT_K = 11
 class StatsExport:
     path: Path
     k: int
-    exported: int          # rows in the file
-    generalised: int       # values made coarser to reach k
-    suppressed: int        # rows left out because their combination stayed rarer than k
-    without_consent: int   # cases left out: no consent to anonymous statistics
+    exported: int  # rows in the file
+    generalised: int  # values made coarser to reach k
+    suppressed: int  # rows left out because their combination stayed rarer than k
+    without_consent: int  # cases left out: no consent to anonymous statistics
 
 
-def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K,
-                 progress=None) -> StatsExport:
+def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K, progress=None) -> StatsExport:
     """Write the anonymised export as CSV to ``out`` (a temporary name, then renamed)."""
     permissions.require(session, "view_statistics")
     if k < 2:
         raise BadArgument(argument="--k", reason="k must be 2 or more")
     db = session.db
-    with db.atomic():     # one snapshot; only the temporary tables are written
+    with db.atomic():  # one snapshot; only the temporary tables are written
         try:
             _, without_consent = store.fill(db)
             if progress:

@@ -90,6 +90,7 @@ _RECORD_TYPES = RECORD_TYPES
 
 # --- keys and enrolment ------------------------------------------------------------------
 
+
 def _secrets(session: Session) -> ok.OfficeSecrets:
     keys = store.get_keys(session.db)
     if keys is None:
@@ -109,8 +110,14 @@ def our_card(session: Session) -> ok.KeyCard:
 def store_office_keys(db, office: r.Office, *, recovery_recipient: str = "") -> None:
     """Make and store an office's keys (inside the caller's transaction)."""
     made = ok.new_office_secrets()
-    card = ok.card_for(office.id, office.code, office.name, office.level, made,
-                       recovery_recipient=recovery_recipient)
+    card = ok.card_for(
+        office.id,
+        office.code,
+        office.name,
+        office.level,
+        made,
+        recovery_recipient=recovery_recipient,
+    )
     store.set_keys(db, office.id, made.to_json(), ok.card_bytes(card).decode())
 
 
@@ -141,8 +148,9 @@ def create_recovery_identity(session: Session) -> str:
     secret, recipient = ok.new_recovery_identity()
     keys = store.get_keys(session.db)
     made = ok.OfficeSecrets.from_json(keys["secrets"])
-    new_card = ok.card_for(card.office_id, card.code, card.name, card.level, made,
-                           recovery_recipient=recipient)
+    new_card = ok.card_for(
+        card.office_id, card.code, card.name, card.level, made, recovery_recipient=recipient
+    )
     with session.write() as db:
         store.set_keys(db, card.office_id, keys["secrets"], ok.card_bytes(new_card).decode())
     return secret
@@ -177,29 +185,41 @@ class Peer:
     last_sent_at: str | None
     last_acked_at: str | None
     last_received_at: str | None
-    waiting: int = 0           # batches in the inbox
-    unacknowledged: int = 0    # our changes the peer has not confirmed
-    audit_seq: int | None = None     # the newest audit head it sent us (row, hash)
+    waiting: int = 0  # batches in the inbox
+    unacknowledged: int = 0  # our changes the peer has not confirmed
+    audit_seq: int | None = None  # the newest audit head it sent us (row, hash)
     audit_hash: str | None = None
     audit_at: str | None = None
     audit_warning: dict | None = None  # its trail went back on a head it had sent
 
 
 def _peer(row: dict, *, waiting: int = 0, unacknowledged: int = 0) -> Peer:
-    return Peer(office_id=row["office_id"], code=row["code"], name=row["name"],
-                level=row["level"], fingerprint=row["fingerprint"], profile=row["profile"],
-                enrolled_at=row["enrolled_at"], sent_upto=row["sent_upto"],
-                acked_upto=row["acked_upto"], received_upto=row["received_upto"],
-                last_sent_at=row["last_sent_at"], last_acked_at=row["last_acked_at"],
-                last_received_at=row["last_received_at"], waiting=waiting,
-                unacknowledged=unacknowledged, audit_seq=row["audit_seq"],
-                audit_hash=row["audit_hash"], audit_at=row["audit_at"],
-                audit_warning=(json.loads(row["audit_warning"]) if row["audit_warning"]
-                               else None))
+    return Peer(
+        office_id=row["office_id"],
+        code=row["code"],
+        name=row["name"],
+        level=row["level"],
+        fingerprint=row["fingerprint"],
+        profile=row["profile"],
+        enrolled_at=row["enrolled_at"],
+        sent_upto=row["sent_upto"],
+        acked_upto=row["acked_upto"],
+        received_upto=row["received_upto"],
+        last_sent_at=row["last_sent_at"],
+        last_acked_at=row["last_acked_at"],
+        last_received_at=row["last_received_at"],
+        waiting=waiting,
+        unacknowledged=unacknowledged,
+        audit_seq=row["audit_seq"],
+        audit_hash=row["audit_hash"],
+        audit_at=row["audit_at"],
+        audit_warning=(json.loads(row["audit_warning"]) if row["audit_warning"] else None),
+    )
 
 
-def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
-                   profile: str | None = None) -> Peer:
+def trust_key_file(
+    session: Session, data: bytes, typed_fingerprint: str, *, profile: str | None = None
+) -> Peer:
     """Enrol a peer office from its key file, only if the fingerprint read over the phone
     matches (enrolling it again updates its key and keeps where sync stands). A rotated
     key signed by the old one goes through :func:`accept_rotation` instead."""
@@ -217,12 +237,16 @@ def trust_key_file(session: Session, data: bytes, typed_fingerprint: str, *,
     if same_code is not None and same_code["office_id"] != card.office_id:
         raise OfficeCodeTaken(code=card.code)
     row = {
-        "office_id": card.office_id, "code": card.code, "name": card.name,
-        "level": card.level, "card": ok.card_bytes(card).decode(),
-        "key_id": ok.key_id(card.ed25519), "fingerprint": ok.fingerprint(card),
-        "profile": profile or (existing["profile"] if existing
-                               else DEFAULT_PROFILE),
-        "enrolled_at": utc_now(), "enrolled_by": session.user.username,
+        "office_id": card.office_id,
+        "code": card.code,
+        "name": card.name,
+        "level": card.level,
+        "card": ok.card_bytes(card).decode(),
+        "key_id": ok.key_id(card.ed25519),
+        "fingerprint": ok.fingerprint(card),
+        "profile": profile or (existing["profile"] if existing else DEFAULT_PROFILE),
+        "enrolled_at": utc_now(),
+        "enrolled_by": session.user.username,
     }
     with session.write() as db:
         store.upsert_peer(db, row)
@@ -251,8 +275,13 @@ def accept_rotation(session: Session, data: bytes) -> Peer:
     if not ok.verify_rotation(ok.read_card(existing["card"].encode()), card):
         raise BadSignature(reason="rotation")
     with session.write() as db:
-        store.update_peer(db, card.office_id, card=ok.card_bytes(card).decode(),
-                          key_id=ok.key_id(card.ed25519), fingerprint=ok.fingerprint(card))
+        store.update_peer(
+            db,
+            card.office_id,
+            card=ok.card_bytes(card).decode(),
+            key_id=ok.key_id(card.ed25519),
+            fingerprint=ok.fingerprint(card),
+        )
     return _peer(store.peer_by(session.db, office_id=card.office_id))
 
 
@@ -261,9 +290,14 @@ def list_peers(session: Session) -> list[Peer]:
     for item in store.inbox(session.db):
         waiting[item["peer"]] = waiting.get(item["peer"], 0) + 1
     top = store.max_seq(session.db)
-    return [_peer(row, waiting=waiting.get(row["office_id"], 0),
-                  unacknowledged=max(0, top - row["acked_upto"]))
-            for row in store.peers(session.db)]
+    return [
+        _peer(
+            row,
+            waiting=waiting.get(row["office_id"], 0),
+            unacknowledged=max(0, top - row["acked_upto"]),
+        )
+        for row in store.peers(session.db)
+    ]
 
 
 def _peer_by_code(session: Session, code: str) -> dict:
@@ -274,6 +308,7 @@ def _peer_by_code(session: Session, code: str) -> dict:
 
 
 # --- export ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ExportResult:
@@ -297,8 +332,13 @@ def _transforms(entity: str, profile: str) -> dict[str, str] | None:
     for name, f in r.fields_of(_RECORD_TYPES[entity]).items():
         if f.metadata.get("personal"):
             kind = f.metadata["kind"]
-            out[name] = ("null" if kind in ("date", "int", "code") else
-                         "empty_list" if kind in ("codes", "lines") else "blank")
+            out[name] = (
+                "null"
+                if kind in ("date", "int", "code")
+                else "empty_list"
+                if kind in ("codes", "lines")
+                else "blank"
+            )
     for name in ("region_code", "recruitment_region"):
         if name in r.fields_of(_RECORD_TYPES[entity]):
             out[name] = "regency"
@@ -307,9 +347,16 @@ def _transforms(entity: str, profile: str) -> dict[str, str] | None:
     return out
 
 
-def _entry_line(entity: str, record_id: str, seq: int, hist: str, row: str | None,
-                personal: frozenset[str], regency: frozenset[str] = frozenset(),
-                aged: bool = False) -> bytes:
+def _entry_line(
+    entity: str,
+    record_id: str,
+    seq: int,
+    hist: str,
+    row: str | None,
+    personal: frozenset[str],
+    regency: frozenset[str] = frozenset(),
+    aged: bool = False,
+) -> bytes:
     """One line of ``changes.jsonl``: the record's history in this window, coalesced.
     Under a de-identified profile, earlier values leave like the row's: ``personal``
     ones blank, ``regency`` ones cut to the regency; ``aged``: a step that changed the
@@ -338,9 +385,20 @@ def _entry_line(entity: str, record_id: str, seq: int, hist: str, row: str | Non
         names = set(changed) | ({"estimated_age"} if aged and "birth_date" in changed else set())
         steps.append([rev, ["*"] if step_op == "insert" else sorted(names)])
     base = None if ops[0] == "insert" else first[3]
-    head = json.dumps({"e": entity, "id": record_id, "op": op, "seq": seq, "base_rev": base,
-                       "rev": last[2], "steps": steps, "before": before},
-                      ensure_ascii=False, separators=(",", ":"))
+    head = json.dumps(
+        {
+            "e": entity,
+            "id": record_id,
+            "op": op,
+            "seq": seq,
+            "base_rev": base,
+            "rev": last[2],
+            "steps": steps,
+            "before": before,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return (head[:-1] + ',"row":' + (row if row is not None else "null") + "}").encode()
 
 
@@ -355,8 +413,11 @@ def _entity_pieces(db, entity: str, window: dict) -> Iterator[tuple[bytes, int]]
     if transforms is None:
         return
     where, params = store.peer_scope(entity, window["owner"], window["own"])
-    personal = (frozenset(r.personal_fields(_RECORD_TYPES[entity]))
-                if window["profile"] == "deidentified" else frozenset())
+    personal = (
+        frozenset(r.personal_fields(_RECORD_TYPES[entity]))
+        if window["profile"] == "deidentified"
+        else frozenset()
+    )
     span = (db, entity, window["peer"]["acked_upto"], window["seq_to"])
     scope = {"transforms": transforms, "where": where, "params": params}
     for text, count in store.export_inserted(*span, **scope, piece=EXPORT_PIECE):
@@ -378,11 +439,25 @@ def _provider_refs(db, window: dict) -> bytes:
     lines = []
     for row in store.referenced_providers(db, window["peer"]["office_id"], window["own"]):
         record = json.loads(row)
-        lines.append(json.dumps({"e": "providers", "id": record["id"], "op": "ref",
-                                 "seq": 0, "base_rev": None, "rev": record["rev"],
-                                 "steps": [], "before": {}},
-                                ensure_ascii=False, separators=(",", ":"))[:-1].encode()
-                     + b',"row":' + row.encode() + b"}\n")
+        lines.append(
+            json.dumps(
+                {
+                    "e": "providers",
+                    "id": record["id"],
+                    "op": "ref",
+                    "seq": 0,
+                    "base_rev": None,
+                    "rev": record["rev"],
+                    "steps": [],
+                    "before": {},
+                },
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )[:-1].encode()
+            + b',"row":'
+            + row.encode()
+            + b"}\n"
+        )
     return b"".join(lines)
 
 
@@ -429,8 +504,13 @@ def _export_pieces(session: Session, window: dict) -> Iterator[tuple[str, bytes,
     yield from read_ahead(read(), name="tipdesk-export", on_stop=interrupt)
 
 
-def export_batch(session: Session, to_code: str, out: Path, *,
-                 progress: Callable[[str, int, int], None] | None = None) -> ExportResult:
+def export_batch(
+    session: Session,
+    to_code: str,
+    out: Path,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ExportResult:
     """Write one batch for the office ``to_code`` with every change it has not
     acknowledged. ``out`` is a file, or a folder for a neutral random file name."""
     permissions.require(session, "sync")
@@ -440,8 +520,11 @@ def export_batch(session: Session, to_code: str, out: Path, *,
     profile = peer["profile"]
     # A province sends a district that district's records; every other office sends
     # only its own (DESIGN.md section 5b): never what the receiver would refuse.
-    owner = (peer["office_id"] if session.office.level == "province"
-             and peer["level"] == "district" else session.office.id)
+    owner = (
+        peer["office_id"]
+        if session.office.level == "province" and peer["level"] == "district"
+        else session.office.id
+    )
     changes = envelope.Changes()
     counts: dict[str, int] = {}
     window = {"peer": peer, "own": session.office.id, "owner": owner, "profile": profile}
@@ -450,23 +533,40 @@ def export_batch(session: Session, to_code: str, out: Path, *,
             changes.write(piece)
             if count:
                 counts[entity] = counts.get(entity, 0) + count
-            if progress:     # tables done: those before this one, and this one at its end
-                progress("export", store.APPLY_ORDER.index(entity) + (0 if piece else 1),
-                         len(store.APPLY_ORDER))
+            if progress:  # tables done: those before this one, and this one at its end
+                progress(
+                    "export",
+                    store.APPLY_ORDER.index(entity) + (0 if piece else 1),
+                    len(store.APPLY_ORDER),
+                )
     seq_to = window["seq_to"]
     our = _secrets(session)
-    recipients = [card.age_recipient] + ([card.recovery_recipient]
-                                         if card.recovery_recipient else [])
+    recipients = [card.age_recipient] + (
+        [card.recovery_recipient] if card.recovery_recipient else []
+    )
     batch_id = secrets.token_hex(16)
     data = envelope.seal(
-        batch_id=batch_id, origin=session.office.id, origin_code=session.office.code,
-        destination=card.office_id, destination_fingerprint=ok.fingerprint(card),
-        seq_from=seq_from, seq_to=seq_to, ack_upto=peer["received_upto"],
-        schema_version=SCHEMA_VERSION, counts=counts, profile=profile,
-        changes=changes, signing_key=our.signing_key, recipients=recipients,
-        audit_head=audit.head(session), anchor=(
+        batch_id=batch_id,
+        origin=session.office.id,
+        origin_code=session.office.code,
+        destination=card.office_id,
+        destination_fingerprint=ok.fingerprint(card),
+        seq_from=seq_from,
+        seq_to=seq_to,
+        ack_upto=peer["received_upto"],
+        schema_version=SCHEMA_VERSION,
+        counts=counts,
+        profile=profile,
+        changes=changes,
+        signing_key=our.signing_key,
+        recipients=recipients,
+        audit_head=audit.head(session),
+        anchor=(
             {"seq": peer["audit_seq"], "hash": peer["audit_hash"]}
-            if peer["audit_seq"] is not None else None))
+            if peer["audit_seq"] is not None
+            else None
+        ),
+    )
     del changes
     out = Path(out)
     if out.is_dir():
@@ -474,33 +574,50 @@ def export_batch(session: Session, to_code: str, out: Path, *,
     atomic_write(out, data)
     with session.write() as db:
         store.update_peer(db, peer["office_id"], sent_upto=seq_to, last_sent_at=utc_now())
-        store.record_batch(db, batch_id=batch_id, direction="out", peer=peer["office_id"],
-                           seq_from=seq_from, seq_to=seq_to, ack_upto=peer["received_upto"],
-                           at=utc_now(), by=session.user.username,
-                           summary={"records": counts})
-        audit.record(session, "export", entity="batches", record_id=batch_id,
-                     detail={"to": to_code, "seq_from": seq_from, "seq_to": seq_to,
-                             "records": sum(counts.values()) if isinstance(counts, dict)
-                             else counts})
+        store.record_batch(
+            db,
+            batch_id=batch_id,
+            direction="out",
+            peer=peer["office_id"],
+            seq_from=seq_from,
+            seq_to=seq_to,
+            ack_upto=peer["received_upto"],
+            at=utc_now(),
+            by=session.user.username,
+            summary={"records": counts},
+        )
+        audit.record(
+            session,
+            "export",
+            entity="batches",
+            record_id=batch_id,
+            detail={
+                "to": to_code,
+                "seq_from": seq_from,
+                "seq_to": seq_to,
+                "records": sum(counts.values()) if isinstance(counts, dict) else counts,
+            },
+        )
     return ExportResult(out, batch_id, to_code, seq_from, seq_to, counts)
 
 
 # --- import ------------------------------------------------------------------------------
 
+
 @dataclass
 class ImportSummary:
     batch_id: str
     peer_code: str
-    top_seq: int = 0               # the highest seq of the batch's entries
-    deleted_cases: int = 0         # cases of ours it deletes
-    held: str = ""                 # why it waits in the inbox for an admin, if it does
+    top_seq: int = 0  # the highest seq of the batch's entries
+    deleted_cases: int = 0  # cases of ours it deletes
+    held: str = ""  # why it waits in the inbox for an admin, if it does
     applied: int = 0
     unchanged: int = 0
     merged: int = 0
     conflicts: int = 0
     already_imported: bool = False
-    waiting: bool = False          # kept in the inbox until a gap is filled
-    from_inbox: list[str] = field(default_factory=list)   # batch ids applied after it
+    waiting: bool = False  # kept in the inbox until a gap is filled
+    from_inbox: list[str] = field(default_factory=list)  # batch ids applied after it
 
 
 def _identities(session: Session) -> list[str]:
@@ -510,23 +627,29 @@ def _identities(session: Session) -> list[str]:
 
 def _key_for(session: Session, signer: dict) -> Callable[[bytes], bytes | None]:
     """Looks up the enrolled key with this id and remembers whose it is."""
+
     def key_for(key_id: bytes) -> bytes | None:
         peer = store.peer_by(session.db, key_id=key_id)
         if peer is None:
             return None
         signer.update(peer)
         return ok.read_card(peer["card"].encode()).ed25519
+
     return key_for
 
 
-def import_batch(session: Session, source: Path | bytes, *,
-                 progress: Callable[[str, int, int], None] | None = None) -> ImportSummary:
+def import_batch(
+    session: Session,
+    source: Path | bytes,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ImportSummary:
     """Check and apply one batch (DESIGN.md's order of checks), all or nothing; then any
     inbox batches that the new high-water mark makes applicable."""
     permissions.require(session, "sync")
     if isinstance(source, Path | str):
         if Path(source).stat().st_size > envelope.MAX_BATCH_BYTES:
-            raise BatchDamaged(reason="too_large")     # before reading it all in
+            raise BatchDamaged(reason="too_large")  # before reading it all in
         data = Path(source).read_bytes()
     else:
         data = source
@@ -536,12 +659,11 @@ def import_batch(session: Session, source: Path | bytes, *,
     return summary
 
 
-def _open(session: Session, data: bytes) -> tuple[envelope.Manifest, envelope.ChangesText,
-                                                  dict]:
+def _open(session: Session, data: bytes) -> tuple[envelope.Manifest, envelope.ChangesText, dict]:
     signer: dict = {}
-    manifest, changes = envelope.open_batch(data, _identities(session),
-                                            _key_for(session, signer),
-                                            our_office_id=session.office.id)
+    manifest, changes = envelope.open_batch(
+        data, _identities(session), _key_for(session, signer), our_office_id=session.office.id
+    )
     if manifest.origin != signer.get("office_id"):
         # Signed by an enrolled office, but claiming to come from another.
         raise BadSignature(reason="origin")
@@ -556,8 +678,14 @@ class _Held(Exception):
         self.reason, self.detail = reason, detail
 
 
-def _import(session: Session, data: bytes, *, progress=None, from_inbox: bool = False,
-            accept_held: bool = False) -> ImportSummary:
+def _import(
+    session: Session,
+    data: bytes,
+    *,
+    progress=None,
+    from_inbox: bool = False,
+    accept_held: bool = False,
+) -> ImportSummary:
     manifest, changes, peer = _open(session, data)
     summary = ImportSummary(manifest.batch_id, peer["code"])
     db = session.db
@@ -575,15 +703,14 @@ def _import(session: Session, data: bytes, *, progress=None, from_inbox: bool = 
     try:
         _apply_batch(session, manifest, changes, summary, progress, accept_held)
     except (BatchOverreach, BatchEntryRefused) as error:
-        error.params["office"] = peer["code"]     # the refusal names the sender
+        error.params["office"] = peer["code"]  # the refusal names the sender
         raise type(error)(**error.params) from None
     except _Held as held:
         # Rolled back: nothing of it was applied, whatever the counts had reached.
         summary.applied = summary.unchanged = summary.merged = summary.conflicts = 0
         summary.held, summary.waiting = held.reason, True
         if not from_inbox:
-            _keep_in_inbox(session, data, manifest, peer, held=held.reason,
-                           detail=held.detail)
+            _keep_in_inbox(session, data, manifest, peer, held=held.reason, detail=held.detail)
         else:
             with session.write() as db:
                 store.hold_inbox(db, manifest.batch_id, held.reason, held.detail)
@@ -600,12 +727,17 @@ MASS_DELETE_MIN = 20
 MAX_SEQ_LEAD = 4 * store.RESTORE_SEQ_JUMP
 
 
-def _apply_batch(session: Session, manifest, changes, summary: ImportSummary, progress,
-                 accept_held: bool) -> None:
+def _apply_batch(
+    session: Session, manifest, changes, summary: ImportSummary, progress, accept_held: bool
+) -> None:
     db = session.db
-    analysis.release(session)   # (a rollback journal needs the register to itself)
-    with bulk_journal(db, when=sum(manifest.counts.values()) >= BULK_JOURNAL_CHANGES), \
-            session.write(immediate=True) as db, larger_cache(db), collector_paused():
+    analysis.release(session)  # (a rollback journal needs the register to itself)
+    with (
+        bulk_journal(db, when=sum(manifest.counts.values()) >= BULK_JOURNAL_CHANGES),
+        session.write(immediate=True) as db,
+        larger_cache(db),
+        collector_paused(),
+    ):
         # Another program may have imported this batch (or a later one) since the checks
         # above; with the write lock held, look again.
         if store.batch_seen(db, manifest.batch_id):
@@ -621,10 +753,27 @@ def _apply_batch(session: Session, manifest, changes, summary: ImportSummary, pr
             try:
                 # Muted, the insert triggers would still cost every new row (capture.py).
                 with capture.insert_triggers_lifted(db, capture.SYNCED_TABLES):
-                    _apply(session, changes, manifest, peer, summary, touched_cases,
-                           touched_persons, progress, before_rid)
-            except (KeyError, TypeError, ValueError, AttributeError, IndexError,
-                    OverflowError, IntegrityError, OperationalError):
+                    _apply(
+                        session,
+                        changes,
+                        manifest,
+                        peer,
+                        summary,
+                        touched_cases,
+                        touched_persons,
+                        progress,
+                        before_rid,
+                    )
+            except (
+                KeyError,
+                TypeError,
+                ValueError,
+                AttributeError,
+                IndexError,
+                OverflowError,
+                IntegrityError,
+                OperationalError,
+            ):
                 # Content the checks let through but the tables refuse: all or nothing.
                 raise BatchDamaged(reason="content") from None
             last_carried = max(summary.top_seq, manifest.seq_from - 1, high)
@@ -633,44 +782,70 @@ def _apply_batch(session: Session, manifest, changes, summary: ImportSummary, pr
             _hold_mass_delete(session, peer, summary, accept_held)
             capture.set_muted(db, False)
             cases = set(touched_cases) | set(store.cases_of_persons(db, sorted(touched_persons)))
-            search.refresh(db, [rid for rid in store.case_rids(db, sorted(cases))
-                                if rid <= before_rid])
+            search.refresh(
+                db, [rid for rid in store.case_rids(db, sorted(cases)) if rid <= before_rid]
+            )
             search.index_new(db, before_rid)
             now = utc_now()
             update = {"received_upto": max(high, manifest.seq_to), "last_received_at": now}
-            acked = _acked_after(peer["acked_upto"], manifest, high, store.max_seq(db),
-                                 store.newest_batch_made(db, peer["office_id"]))
+            acked = _acked_after(
+                peer["acked_upto"],
+                manifest,
+                high,
+                store.max_seq(db),
+                store.newest_batch_made(db, peer["office_id"]),
+            )
             if acked != peer["acked_upto"]:
                 update.update(acked_upto=acked, last_acked_at=now)
             update.update(_anchor_peer(db, peer, manifest, now))
             store.update_peer(db, peer["office_id"], **update)
-            store.record_batch(db, batch_id=manifest.batch_id, direction="in",
-                               peer=peer["office_id"], seq_from=manifest.seq_from,
-                               seq_to=manifest.seq_to, ack_upto=manifest.ack_upto, at=now,
-                               by=session.user.username,
-                               summary={"created_at": manifest.created_at,
-                                        "applied": summary.applied,
-                                        "unchanged": summary.unchanged,
-                                        "merged": summary.merged,
-                                        "conflicts": summary.conflicts})
-            audit.record(session, "import", entity="batches", record_id=manifest.batch_id,
-                         detail={"from": peer["code"], "applied": summary.applied,
-                                 "merged": summary.merged, "conflicts": summary.conflicts})
+            store.record_batch(
+                db,
+                batch_id=manifest.batch_id,
+                direction="in",
+                peer=peer["office_id"],
+                seq_from=manifest.seq_from,
+                seq_to=manifest.seq_to,
+                ack_upto=manifest.ack_upto,
+                at=now,
+                by=session.user.username,
+                summary={
+                    "created_at": manifest.created_at,
+                    "applied": summary.applied,
+                    "unchanged": summary.unchanged,
+                    "merged": summary.merged,
+                    "conflicts": summary.conflicts,
+                },
+            )
+            audit.record(
+                session,
+                "import",
+                entity="batches",
+                record_id=manifest.batch_id,
+                detail={
+                    "from": peer["code"],
+                    "applied": summary.applied,
+                    "merged": summary.merged,
+                    "conflicts": summary.conflicts,
+                },
+            )
             store.remove_inbox(db, manifest.batch_id)
         finally:
             if db.conn.in_transaction:
                 capture.set_muted(db, False)
 
 
-def _hold_mass_delete(session: Session, peer: dict, summary: ImportSummary,
-                      accept_held: bool) -> None:
+def _hold_mass_delete(
+    session: Session, peer: dict, summary: ImportSummary, accept_held: bool
+) -> None:
     """Roll back (``_Held``) a batch that deletes a large share of the cases it may
     write here, unless an administrator accepted it."""
     deleted = summary.deleted_cases
     if accept_held or deleted < MASS_DELETE_MIN:
         return
-    had = deleted + sum(store.live_cases_of(session.db, office)
-                        for office in _writable(session, peer))
+    had = deleted + sum(
+        store.live_cases_of(session.db, office) for office in _writable(session, peer)
+    )
     if deleted > MASS_DELETE_SHARE * had:
         raise _Held("mass_delete", {"deleted_cases": deleted, "cases": had})
 
@@ -679,18 +854,21 @@ def _anchor_peer(db, peer: dict, manifest, now: str) -> dict:
     """Keep the audit head the peer sent (noting a chain that went back on one it sent
     before), and our own head as it last saw it. Returns the peer's new columns."""
     if manifest.anchor:
-        store.set_anchor(db, peer["office_id"], manifest.anchor["seq"],
-                         manifest.anchor["hash"], now)
+        store.set_anchor(
+            db, peer["office_id"], manifest.anchor["seq"], manifest.anchor["hash"], now
+        )
     head = manifest.audit_head
     if not head:
         return {}
     update = {"audit_seq": head["seq"], "audit_hash": head["hash"], "audit_at": now}
     known_seq, known_hash = peer.get("audit_seq"), peer.get("audit_hash")
-    if known_seq is not None and (head["seq"] < known_seq or (
-            head["seq"] == known_seq and head["hash"] != known_hash)):
+    if known_seq is not None and (
+        head["seq"] < known_seq or (head["seq"] == known_seq and head["hash"] != known_hash)
+    ):
         # Its trail now ends before, or differs at, a head it already showed us.
-        update["audit_warning"] = json.dumps({"seq": known_seq, "hash": known_hash,
-                                              "now_seq": head["seq"], "at": now})
+        update["audit_warning"] = json.dumps(
+            {"seq": known_seq, "hash": known_hash, "now_seq": head["seq"], "at": now}
+        )
     return update
 
 
@@ -701,24 +879,44 @@ def _acked_after(acked: int, manifest, high: int, top: int, newest_made: str | N
     tie on ``seq_to``; of those, the one made last (to the second) is the newest. An
     older batch, read late, is stale news and moves nothing."""
     newest = manifest.seq_to > high or (
-        manifest.seq_to == high and (newest_made is None or manifest.created_at >= newest_made))
+        manifest.seq_to == high and (newest_made is None or manifest.created_at >= newest_made)
+    )
     return min(manifest.ack_upto, top) if newest else acked
 
 
-def _keep_in_inbox(session: Session, data: bytes, manifest, peer: dict, *,
-                   held: str | None = None, detail: dict | None = None) -> None:
+def _keep_in_inbox(
+    session: Session,
+    data: bytes,
+    manifest,
+    peer: dict,
+    *,
+    held: str | None = None,
+    detail: dict | None = None,
+) -> None:
     folder = session.folder / "inbox"
     folder.mkdir(exist_ok=True)
     name = f"{secrets.token_hex(8)}{BATCH_SUFFIX}"
     atomic_write(folder / name, data)
     with session.write() as db:
-        store.add_inbox(db, batch_id=manifest.batch_id, peer=peer["office_id"], file=name,
-                        seq_from=manifest.seq_from, seq_to=manifest.seq_to,
-                        received_at=utc_now(), held=held, detail=detail or {})
+        store.add_inbox(
+            db,
+            batch_id=manifest.batch_id,
+            peer=peer["office_id"],
+            file=name,
+            seq_from=manifest.seq_from,
+            seq_to=manifest.seq_to,
+            received_at=utc_now(),
+            held=held,
+            detail=detail or {},
+        )
         if held:
-            audit.record(session, "inbox_hold", entity="batches",
-                         record_id=manifest.batch_id,
-                         detail={"from": peer["code"], "reason": held, **(detail or {})})
+            audit.record(
+                session,
+                "inbox_hold",
+                entity="batches",
+                record_id=manifest.batch_id,
+                detail={"from": peer["code"], "reason": held, **(detail or {})},
+            )
 
 
 def _drain_inbox(session: Session) -> list[str]:
@@ -735,7 +933,7 @@ def _drain_inbox(session: Session) -> list[str]:
                     store.remove_inbox(db, item["batch_id"])
                 continue
             if item["held"] or item["seq_from"] > peer["received_upto"] + 1:
-                continue        # held for an admin, or still after a gap
+                continue  # held for an admin, or still after a gap
             summary = _import(session, path.read_bytes(), from_inbox=True)
             if summary.held:
                 continue
@@ -761,7 +959,7 @@ class InboxItem:
     seq_from: int
     seq_to: int
     received_at: str
-    held: str               # "" (waiting for a gap) or why an admin must decide
+    held: str  # "" (waiting for a gap) or why an admin must decide
     detail: dict
 
 
@@ -770,10 +968,18 @@ def list_inbox(session: Session) -> list[InboxItem]:
     administrator (a mass delete, with how many cases it deletes of how many)."""
     permissions.require(session, "sync")
     codes = {p["office_id"]: p["code"] for p in store.peers(session.db)}
-    return [InboxItem(item["batch_id"], codes.get(item["peer"], ""), item["seq_from"],
-                      item["seq_to"], item["received_at"], item["held"] or "",
-                      json.loads(item["detail"] or "{}"))
-            for item in store.inbox(session.db)]
+    return [
+        InboxItem(
+            item["batch_id"],
+            codes.get(item["peer"], ""),
+            item["seq_from"],
+            item["seq_to"],
+            item["received_at"],
+            item["held"] or "",
+            json.loads(item["detail"] or "{}"),
+        )
+        for item in store.inbox(session.db)
+    ]
 
 
 def _held_item(session: Session, batch_id: str) -> dict:
@@ -788,17 +994,22 @@ def accept_held(session: Session, batch_id: str, *, progress=None) -> ImportSumm
     """Apply a batch held for an administrator, as it is (audited)."""
     item = _held_item(session, batch_id)
     path = session.folder / "inbox" / item["file"]
-    summary = _import(session, path.read_bytes(), progress=progress, from_inbox=True,
-                      accept_held=True)
-    if summary.waiting:         # a gap before it after all: it waits, no longer held
+    summary = _import(
+        session, path.read_bytes(), progress=progress, from_inbox=True, accept_held=True
+    )
+    if summary.waiting:  # a gap before it after all: it waits, no longer held
         with session.write() as db:
             store.hold_inbox(db, batch_id, None, {})
         return summary
     with session.write() as db:
         store.remove_inbox(db, batch_id)
-        audit.record(session, "inbox_accept", entity="batches", record_id=batch_id,
-                     detail={"from": summary.peer_code, "reason": item["held"],
-                             "applied": summary.applied})
+        audit.record(
+            session,
+            "inbox_accept",
+            entity="batches",
+            record_id=batch_id,
+            detail={"from": summary.peer_code, "reason": item["held"], "applied": summary.applied},
+        )
     path.unlink(missing_ok=True)
     summary.from_inbox = _drain_inbox(session)
     return summary
@@ -811,8 +1022,13 @@ def discard_held(session: Session, batch_id: str) -> None:
     code = store.peer_by(session.db, office_id=item["peer"])
     with session.write() as db:
         store.remove_inbox(db, batch_id)
-        audit.record(session, "inbox_discard", entity="batches", record_id=batch_id,
-                     detail={"from": code["code"] if code else "", "reason": item["held"]})
+        audit.record(
+            session,
+            "inbox_discard",
+            entity="batches",
+            record_id=batch_id,
+            detail={"from": code["code"] if code else "", "reason": item["held"]},
+        )
     (session.folder / "inbox" / item["file"]).unlink(missing_ok=True)
 
 
@@ -823,9 +1039,17 @@ READ_APART_CHANGES = 20_000
 BULK_JOURNAL_CHANGES = 5000
 
 
-def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict,
-           summary: ImportSummary, touched_cases: set, touched_persons: set, progress,
-           before_rid: int) -> None:
+def _apply(
+    session: Session,
+    changes: envelope.ChangesText,
+    manifest,
+    peer: dict,
+    summary: ImportSummary,
+    touched_cases: set,
+    touched_persons: set,
+    progress,
+    before_rid: int,
+) -> None:
     """Records we do not have go in with one statement per chunk; records we have are
     compared one by one (unchanged, fast-forward or merge)."""
     db = session.db
@@ -835,32 +1059,48 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
     erased = erasures.erased_ids(db)
     writable = _writable(session, peer)
     columns = {entity: store.table_columns(db, entity) for entity in store.APPLY_ORDER}
-    read = (import_reader.read_apart if sum(manifest.counts.values()) >= READ_APART_CHANGES
-            else import_reader.read_chunks)
+    read = (
+        import_reader.read_apart
+        if sum(manifest.counts.values()) >= READ_APART_CHANGES
+        else import_reader.read_chunks
+    )
     chunks = read(changes, columns, _rules(session, manifest, peer), IMPORT_CHUNK)
     try:
         for chunk in chunks:
             entity = chunk.entity
             local = store.rows_by_id(db, entity, chunk.ids)
             origin_at = columns[entity].index("origin")
-            provider_at = (columns[entity].index("provider_id")
-                           if "provider_id" in columns[entity] else None)
+            provider_at = (
+                columns[entity].index("provider_id") if "provider_id" in columns[entity] else None
+            )
             parents, providers = _parent_owners(db, entity, chunk, local, provider_at)
             newest_rev = max(newest_rev, *chunk.revs)
             summary.top_seq = max(summary.top_seq, *chunk.seqs)
             new_values, lines = [], None
-            for i, (rid, seq, op, values) in enumerate(zip(chunk.ids, chunk.seqs, chunk.ops,
-                                                           chunk.values, strict=True)):
+            for i, (rid, seq, op, values) in enumerate(
+                zip(chunk.ids, chunk.seqs, chunk.ops, chunk.values, strict=True)
+            ):
                 if erased and _erased(rid, chunk.parents[i], erased):
                     summary.unchanged += 1
                     continue
                 mine = local.get(rid)
                 if op != "ref":
-                    _in_scope(entity, rid, None if values is None else values[origin_at],
-                              mine, chunk.parents[i], parents, writable)
+                    _in_scope(
+                        entity,
+                        rid,
+                        None if values is None else values[origin_at],
+                        mine,
+                        chunk.parents[i],
+                        parents,
+                        writable,
+                    )
                     if provider_at is not None and values is not None and values[provider_at]:
-                        _provider_in_reach(entity, rid, providers.get(values[provider_at]),
-                                           {peer["office_id"], session.office.id})
+                        _provider_in_reach(
+                            entity,
+                            rid,
+                            providers.get(values[provider_at]),
+                            {peer["office_id"], session.office.id},
+                        )
                 if mine is None:
                     # A record we do not have goes in, whatever its seq: a seq is only
                     # the sender's word, and no word of it may lose a record.
@@ -870,10 +1110,10 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
                         summary.unchanged += 1
                     continue
                 if op == "ref" or (seq <= high and chunk.revs[i] <= mine["rev"]):
-                    summary.unchanged += 1      # seen before, and ours is as new
+                    summary.unchanged += 1  # seen before, and ours is as new
                     continue
                 lines = lines or chunk.lines()
-                entry = orjson.loads(lines[i])          # checked: taken apart again
+                entry = orjson.loads(lines[i])  # checked: taken apart again
                 if entity == "cases":
                     touched_cases.add(rid)
                     if entry["row"] and entry["row"].get("deleted") and not mine["deleted"]:
@@ -890,8 +1130,9 @@ def _apply(session: Session, changes: envelope.ChangesText, manifest, peer: dict
             summary.applied += len(new_values)
             if entity == "case_notes" and new_values:
                 case_id = columns[entity].index("case_id")
-                touched_cases.update(store.older_cases(
-                    db, {values[case_id] for values in new_values}, before_rid))
+                touched_cases.update(
+                    store.older_cases(db, {values[case_id] for values in new_values}, before_rid)
+                )
             done += len(chunk.ids)
             if progress:
                 progress("import", done, 0)
@@ -913,22 +1154,34 @@ def _rules(session: Session, manifest, peer: dict) -> entries.Rules:
     # The origins an entry's row may name at all; which of them a record may really have
     # (its case's owner, say) is checked here, against the register (_in_scope).
     return entries.Rules(
-        sender=peer["office_id"], owners=_writable(session, peer) | {session.office.id},
+        sender=peer["office_id"],
+        owners=_writable(session, peer) | {session.office.id},
         today=dt.date.today() + dt.timedelta(days=1),
         partial=manifest.profile == "deidentified",
-        seq_from=manifest.seq_from, seq_to=manifest.seq_to)
+        seq_from=manifest.seq_from,
+        seq_to=manifest.seq_to,
+    )
 
 
 # The table a record's owner comes from: a case's person must have the case's owner; a
 # service, referral or note has the owner of its case.
-_PARENT_TABLE = {"cases": "persons", "services": "cases", "referrals": "cases",
-                 "case_notes": "cases"}
-_PARENT_FIELD = {"cases": "person_id", "services": "case_id", "referrals": "case_id",
-                 "case_notes": "case_id"}
+_PARENT_TABLE = {
+    "cases": "persons",
+    "services": "cases",
+    "referrals": "cases",
+    "case_notes": "cases",
+}
+_PARENT_FIELD = {
+    "cases": "person_id",
+    "services": "case_id",
+    "referrals": "case_id",
+    "case_notes": "case_id",
+}
 
 
-def _parent_owners(db, entity: str, chunk, local: dict, provider_at: int | None
-                   ) -> tuple[dict[str, str], dict[str, str]]:
+def _parent_owners(
+    db, entity: str, chunk, local: dict, provider_at: int | None
+) -> tuple[dict[str, str], dict[str, str]]:
     """The owner of each parent the chunk's rows, and our copies of them, name; and of
     each provider they name."""
     table = _PARENT_TABLE.get(entity)
@@ -937,20 +1190,39 @@ def _parent_owners(db, entity: str, chunk, local: dict, provider_at: int | None
     field_name = _PARENT_FIELD[entity]
     wanted = {parent for parent in chunk.parents if parent}
     wanted.update(mine[field_name] for mine in local.values() if mine.get(field_name))
-    providers = {} if provider_at is None else store.origins(
-        db, "providers", {values[provider_at] for values in chunk.values
-                          if values is not None and values[provider_at]})
+    providers = (
+        {}
+        if provider_at is None
+        else store.origins(
+            db,
+            "providers",
+            {
+                values[provider_at]
+                for values in chunk.values
+                if values is not None and values[provider_at]
+            },
+        )
+    )
     return store.origins(db, table, wanted), providers
 
 
-def _in_scope(entity: str, rid: str, origin: str | None, mine: dict | None,
-              parent: str | None, parents: dict[str, str], writable: frozenset[str]) -> None:
+def _in_scope(
+    entity: str,
+    rid: str,
+    origin: str | None,
+    mine: dict | None,
+    parent: str | None,
+    parents: dict[str, str],
+    writable: frozenset[str],
+) -> None:
     """Refuse an entry that writes outside the sender's scope (``BatchOverreach``), or
     whose parent is not here or has another owner (``BatchEntryRefused``)."""
     what = entries.THING[entity]
     child = entity in ("services", "referrals", "case_notes")
-    if not child and ((origin is not None and origin not in writable)
-                      or (mine is not None and mine["origin"] not in writable)):
+    if not child and (
+        (origin is not None and origin not in writable)
+        or (mine is not None and mine["origin"] not in writable)
+    ):
         raise BatchOverreach(what=what, record=rid)
     if child and mine is None and origin is not None and origin not in writable:
         raise BatchOverreach(what=what, record=rid)
@@ -962,11 +1234,13 @@ def _in_scope(entity: str, rid: str, origin: str | None, mine: dict | None,
             continue
         owner = parents.get(named)
         if owner is None:
-            raise BatchEntryRefused(what=what, record=rid, field=field_name,
-                                    problem="missing_parent")
+            raise BatchEntryRefused(
+                what=what, record=rid, field=field_name, problem="missing_parent"
+            )
         if not child and owner != (origin or mine["origin"]):
-            raise BatchEntryRefused(what=what, record=rid, field=field_name,
-                                    problem="owner_mismatch")
+            raise BatchEntryRefused(
+                what=what, record=rid, field=field_name, problem="owner_mismatch"
+            )
         if owner not in writable:
             raise BatchOverreach(what=what, record=rid)
 
@@ -975,11 +1249,13 @@ def _provider_in_reach(entity: str, rid: str, owner: str | None, reach: set[str]
     """A service or referral names a provider that is here and that both offices hold:
     the sender's or ours (a province's directory travels to its districts)."""
     if owner is None:
-        raise BatchEntryRefused(what=entries.THING[entity], record=rid, field="provider_id",
-                                problem="missing_parent")
+        raise BatchEntryRefused(
+            what=entries.THING[entity], record=rid, field="provider_id", problem="missing_parent"
+        )
     if owner not in reach:
-        raise BatchEntryRefused(what=entries.THING[entity], record=rid, field="provider_id",
-                                problem="owner_mismatch")
+        raise BatchEntryRefused(
+            what=entries.THING[entity], record=rid, field="provider_id", problem="owner_mismatch"
+        )
 
 
 def _erased(rid: str, parent: str | None, erased: set[str]) -> bool:
@@ -995,8 +1271,15 @@ def _erased(rid: str, parent: str | None, erased: set[str]) -> bool:
     return False
 
 
-def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, manifest,
-                    peer: dict, summary: ImportSummary) -> None:
+def _apply_existing(
+    session: Session,
+    entity: str,
+    entry: dict,
+    mine: dict,
+    manifest,
+    peer: dict,
+    summary: ImportSummary,
+) -> None:
     row = entry["row"]
     if row is not None and row.get("origin") != mine["origin"]:
         # A record never moves to another office.
@@ -1007,7 +1290,7 @@ def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, mani
     chain = [entry["base_rev"], *(step[0] for step in entry["steps"])]
     if mine["rev"] in chain:
         if row is None:
-            summary.unchanged += 1   # a purge; the tombstone stays
+            summary.unchanged += 1  # a purge; the tombstone stays
             return
         # Fast-forward with the fields their steps since our rev changed, not the whole
         # row: a row that reached them de-identified comes back with blanks in fields
@@ -1017,8 +1300,11 @@ def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, mani
         if "*" in changed:
             written = row
         else:
-            written = {**mine, **{k: row.get(k) for k in changed if k in row},
-                       **{k: row[k] for k in (*META, "deleted") if k in row}}
+            written = {
+                **mine,
+                **{k: row.get(k) for k in changed if k in row},
+                **{k: row[k] for k in (*META, "deleted") if k in row},
+            }
         store.write_row(session.db, entity, written)
         _scrub_if_deleted(session, entity, mine, written)
         summary.applied += 1
@@ -1026,8 +1312,16 @@ def _apply_existing(session: Session, entity: str, entry: dict, mine: dict, mani
     _merge(session, entity, entry, mine, chain, manifest, peer, summary)
 
 
-def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,
-           manifest, peer: dict, summary: ImportSummary) -> None:
+def _merge(
+    session: Session,
+    entity: str,
+    entry: dict,
+    mine: dict,
+    chain: list,
+    manifest,
+    peer: dict,
+    summary: ImportSummary,
+) -> None:
     db = session.db
     theirs = entry["row"]
     if theirs is None:
@@ -1035,7 +1329,7 @@ def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,
         return
     history = store.local_changes(db, entity, entry["id"])
     position = {rev: i for i, rev in enumerate(chain) if rev}
-    point: int | None = None          # index of the chain rev both sides share
+    point: int | None = None  # index of the chain rev both sides share
     edits_from = len(history)
     for i, change in enumerate(history):
         if change["rev"] in position:
@@ -1067,13 +1361,24 @@ def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,
     now = utc_now()
 
     def conflict(name: str, kind: str, ours: object, theirs_value: object) -> None:
-        conflicts.append({
-            "id": session.new_id(), "entity": entity, "record_id": entry["id"],
-            "field": name, "kind": kind, "local_value": ours, "remote_value": theirs_value,
-            "local_rev": mine["rev"], "remote_rev": entry["rev"],
-            "local_author": mine.get("updated_by", ""),
-            "remote_author": theirs.get("updated_by", ""), "batch_id": manifest.batch_id,
-            "peer": peer["office_id"], "created_at": now})
+        conflicts.append(
+            {
+                "id": session.new_id(),
+                "entity": entity,
+                "record_id": entry["id"],
+                "field": name,
+                "kind": kind,
+                "local_value": ours,
+                "remote_value": theirs_value,
+                "local_rev": mine["rev"],
+                "remote_rev": entry["rev"],
+                "local_author": mine.get("updated_by", ""),
+                "remote_author": theirs.get("updated_by", ""),
+                "batch_id": manifest.batch_id,
+                "peer": peer["office_id"],
+                "created_at": now,
+            }
+        )
 
     our_data = our_fields - set(META) - {"deleted"}
     their_data = their_fields - set(META) - {"deleted"}
@@ -1082,7 +1387,7 @@ def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,
     if they_deleted and our_data:
         conflict("", "delete", "edited", "deleted")
     elif we_deleted and their_data:
-        conflict("", "delete", "deleted", theirs)     # their row, to restore if kept
+        conflict("", "delete", "deleted", theirs)  # their row, to restore if kept
     else:
         for name in sorted(their_fields - set(META)):
             if name not in our_fields:
@@ -1093,17 +1398,23 @@ def _merge(session: Session, entity: str, entry: dict, mine: dict, chain: list,
     store.supersede(db, entity, entry["id"])
     _scrub_if_deleted(session, entity, mine, theirs if not differs else merged)
     if not differs:
-        store.write_row(db, entity, theirs)      # we end where they are
+        store.write_row(db, entity, theirs)  # we end where they are
     else:
         merged.update(session.stamp())
         store.write_row(db, entity, merged)
-        store.append_change(db, {
-            "entity": entity, "id": entry["id"],
-            "op": "delete" if merged.get("deleted") and not theirs.get("deleted") else "update",
-            "rev": merged["rev"], "base_rev": entry["rev"],
-            "before_json": json.dumps({k: theirs.get(k) for k in differs}, ensure_ascii=False),
-            "after_json": json.dumps({k: merged.get(k) for k in differs}, ensure_ascii=False),
-            "author": session.user.username})
+        store.append_change(
+            db,
+            {
+                "entity": entity,
+                "id": entry["id"],
+                "op": "delete" if merged.get("deleted") and not theirs.get("deleted") else "update",
+                "rev": merged["rev"],
+                "base_rev": entry["rev"],
+                "before_json": json.dumps({k: theirs.get(k) for k in differs}, ensure_ascii=False),
+                "after_json": json.dumps({k: merged.get(k) for k in differs}, ensure_ascii=False),
+                "author": session.user.username,
+            },
+        )
     for item in conflicts:
         store.add_conflict(db, item)
     summary.merged += 1
@@ -1114,8 +1425,7 @@ def _scrub_if_deleted(session: Session, entity: str, mine: dict, written: dict) 
     """A delete that arrives scrubs what our change log kept of the record's personal
     fields, as a delete made here does (rows.soft_delete)."""
     if written.get("deleted") and not mine.get("deleted"):
-        capture.redact(session.db, entity, mine["id"],
-                       r.personal_fields(_RECORD_TYPES[entity]))
+        capture.redact(session.db, entity, mine["id"], r.personal_fields(_RECORD_TYPES[entity]))
         deleted_cases = [mine["id"]] if entity == "cases" else []
         scrub_beside_rows(session.db, deleted_cases, [mine["id"]])
 
@@ -1136,13 +1446,14 @@ def _refresh_search(db, entity: str, record_id: str) -> None:
 
 # --- conflicts ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Conflict:
     id: str
     entity: str
     record_id: str
     field: str
-    kind: str            # field | delete
+    kind: str  # field | delete
     local_value: object
     remote_value: object
     local_rev: str
@@ -1187,13 +1498,24 @@ def list_conflicts(session: Session) -> list[Conflict]:
         number = _may_see_conflict(session, row["entity"], row["record_id"])
         if number is None:
             continue
-        found.append(Conflict(
-            id=row["id"], entity=row["entity"], record_id=row["record_id"],
-            field=row["field"], kind=row["kind"], local_value=row["local_value"],
-            remote_value=row["remote_value"], local_rev=row["local_rev"],
-            remote_rev=row["remote_rev"], local_author=row["local_author"],
-            remote_author=row["remote_author"], peer_code=codes.get(row["peer"], ""),
-            created_at=row["created_at"], case_number=number))
+        found.append(
+            Conflict(
+                id=row["id"],
+                entity=row["entity"],
+                record_id=row["record_id"],
+                field=row["field"],
+                kind=row["kind"],
+                local_value=row["local_value"],
+                remote_value=row["remote_value"],
+                local_rev=row["local_rev"],
+                remote_rev=row["remote_rev"],
+                local_author=row["local_author"],
+                remote_author=row["remote_author"],
+                peer_code=codes.get(row["peer"], ""),
+                created_at=row["created_at"],
+                case_number=number,
+            )
+        )
     return found
 
 
@@ -1228,13 +1550,16 @@ def resolve_conflict(session: Session, conflict_id: str, keep: str) -> None:
                 row[item["field"]] = item["remote_value"]
                 rows.update(db, rows.from_row(record_type, row), session.stamp)
             _refresh_search(db, item["entity"], item["record_id"])
-        store.resolve_conflict(db, conflict_id, resolution=keep, at=utc_now(),
-                               by=session.user.username)
+        store.resolve_conflict(
+            db, conflict_id, resolution=keep, at=utc_now(), by=session.user.username
+        )
 
 
 def conflicts_json(session: Session) -> list[dict]:
-    return [{**c.__dict__, "local_at": c.local_at.isoformat(),
-             "remote_at": c.remote_at.isoformat()} for c in list_conflicts(session)]
+    return [
+        {**c.__dict__, "local_at": c.local_at.isoformat(), "remote_at": c.remote_at.isoformat()}
+        for c in list_conflicts(session)
+    ]
 
 
 __all__ = [

@@ -28,15 +28,22 @@ from tipdesk.domain import row_check
 from tipdesk.domain.clock import parse_rev
 from tipdesk.domain.errors import BatchDamaged, BatchEntryRefused, BatchOverreach
 
-RECORD_TYPES = {"offices": r.Office, "persons": r.Person, "cases": r.Case,
-                "services": r.Service, "referrals": r.Referral, "providers": r.Provider,
-                "case_notes": r.CaseNote}
+RECORD_TYPES = {
+    "offices": r.Office,
+    "persons": r.Person,
+    "cases": r.Case,
+    "services": r.Service,
+    "referrals": r.Referral,
+    "providers": r.Provider,
+    "case_notes": r.CaseNote,
+}
 OPS = frozenset({"insert", "update", "delete", "purge", "ref"})
-_REV = re.compile(r"(\d{13})-(\d{4})-(.+)")    # what parse_rev reads, and nothing more
+_REV = re.compile(r"(\d{13})-(\d{4})-(.+)")  # what parse_rev reads, and nothing more
 
 
-def check_chunk(entity: str, entries: list, columns: frozenset[str], sender: str,
-                owners: set[str]) -> None:
+def check_chunk(
+    entity: str, entries: list, columns: frozenset[str], sender: str, owners: set[str]
+) -> None:
     """Refuse (``BatchDamaged``, ``BatchOverreach``) the first entry of ``entries`` that
     fails :func:`check_entry`; return if none does."""
     if not _all_pass(entity, entries, columns, sender, owners):
@@ -44,30 +51,46 @@ def check_chunk(entity: str, entries: list, columns: frozenset[str], sender: str
             check_entry(entity, entry, columns, sender, owners)
 
 
-def check_entry(entity: str, entry: object, columns: frozenset[str], sender: str,
-                owners: set[str]) -> None:
+def check_entry(
+    entity: str, entry: object, columns: frozenset[str], sender: str, owners: set[str]
+) -> None:
     """The shape of one entry, before anything of it is used."""
     if not isinstance(entry, dict):
         raise BatchDamaged(reason="entry")
     rid, op, seq, rev, row = (entry.get(k) for k in ("id", "op", "seq", "rev", "row"))
     steps, before, base = entry.get("steps"), entry.get("before"), entry.get("base_rev")
-    if (not isinstance(rid, str) or op not in OPS or type(seq) is not int or seq < 0
-            or not _is_rev(rev) or not (base is None or _is_rev(base))
-            or not isinstance(steps, list) or not isinstance(before, dict)
-            or not all(isinstance(step, list) and len(step) == 2 and _is_rev(step[0])
-                       and isinstance(step[1], list)
-                       and all(isinstance(name, str) for name in step[1])
-                       for step in steps)):
+    if (
+        not isinstance(rid, str)
+        or op not in OPS
+        or type(seq) is not int
+        or seq < 0
+        or not _is_rev(rev)
+        or not (base is None or _is_rev(base))
+        or not isinstance(steps, list)
+        or not isinstance(before, dict)
+        or not all(
+            isinstance(step, list)
+            and len(step) == 2
+            and _is_rev(step[0])
+            and isinstance(step[1], list)
+            and all(isinstance(name, str) for name in step[1])
+            for step in steps
+        )
+    ):
         raise BatchDamaged(reason="entry")
     if row is None:
         return
-    if (not isinstance(row, dict) or row.get("id") != rid or not row.keys() <= columns
-            or any(name not in columns and name != "*" for step in steps
-                   for name in step[1])):
+    if (
+        not isinstance(row, dict)
+        or row.get("id") != rid
+        or not row.keys() <= columns
+        or any(name not in columns and name != "*" for step in steps for name in step[1])
+    ):
         raise BatchDamaged(reason="entry")
     origin = row.get("origin")
     if (origin not in owners and not (op == "ref" and entity == "providers")) or (
-            entity == "offices" and rid != sender):
+        entity == "offices" and rid != sender
+    ):
         # An office speaks for its own office record and for records it or we own.
         raise BatchOverreach(what=THING[entity], record=rid)
 
@@ -87,8 +110,9 @@ _STR, _INT, _LIST, _DICT = {str}, {int}, {list}, {dict}
 _ENTRY = operator.itemgetter("id", "op", "seq", "rev", "base_rev", "steps", "before", "row")
 
 
-def _all_pass(entity: str, entries: list, columns: frozenset[str], sender: str,
-              owners: set[str]) -> bool:
+def _all_pass(
+    entity: str, entries: list, columns: frozenset[str], sender: str, owners: set[str]
+) -> bool:
     """True only if every entry passes :func:`check_entry`. False says nothing: the
     entries are then checked one by one. Each test below is at least as strict as the
     exact one it stands for: exact types where that allows subclasses, every key
@@ -98,14 +122,18 @@ def _all_pass(entity: str, entries: list, columns: frozenset[str], sender: str,
     if not entries or set(map(type, entries)) != _DICT:
         return False
     try:
-        ids, ops, seqs, revs, bases, steps, befores, rows = zip(*map(_ENTRY, entries),
-                                                                   strict=True)
+        ids, ops, seqs, revs, bases, steps, befores, rows = zip(*map(_ENTRY, entries), strict=True)
         if not set(ops) <= OPS:
             return False
-    except (KeyError, TypeError):       # a key missing; an op that cannot be hashed
+    except (KeyError, TypeError):  # a key missing; an op that cannot be hashed
         return False
-    if (set(map(type, ids)) != _STR or set(map(type, seqs)) != _INT or min(seqs) < 0
-            or set(map(type, steps)) != _LIST or set(map(type, befores)) != _DICT):
+    if (
+        set(map(type, ids)) != _STR
+        or set(map(type, seqs)) != _INT
+        or min(seqs) < 0
+        or set(map(type, steps)) != _LIST
+        or set(map(type, befores)) != _DICT
+    ):
         return False
     flat = [step for each in steps for step in each]
     if flat and (set(map(type, flat)) != _LIST or set(map(len, flat)) != {2}):
@@ -113,11 +141,10 @@ def _all_pass(entity: str, entries: list, columns: frozenset[str], sender: str,
     names = [step[1] for step in flat]
     if names and set(map(type, names)) != _LIST:
         return False
-    try:        # each rev once: an insert's one step repeats its rev
-        revs = {*revs, *(base for base in bases if base is not None),
-                *(step[0] for step in flat)}
+    try:  # each rev once: an insert's one step repeats its rev
+        revs = {*revs, *(base for base in bases if base is not None), *(step[0] for step in flat)}
         named = set().union(*names)
-    except TypeError:                   # a rev or a name that cannot be hashed
+    except TypeError:  # a rev or a name that cannot be hashed
         return False
     if set(map(type, revs)) != _STR or not all(map(_REV.fullmatch, revs)):
         return False
@@ -134,7 +161,7 @@ def _all_pass(entity: str, entries: list, columns: frozenset[str], sender: str,
     try:
         if not set(map(dict.get, rows, repeat("origin"))) <= owners:
             return False
-    except TypeError:                   # an origin that cannot be hashed
+    except TypeError:  # an origin that cannot be hashed
         return False
     return not (entity == "offices" and set(ids) != {sender})
 
@@ -142,8 +169,15 @@ def _all_pass(entity: str, entries: list, columns: frozenset[str], sender: str,
 # --- the records themselves (DESIGN.md section 5b) ------------------------------------
 
 # How a refusal names a table's record (a word of messages.THINGS).
-THING = {"offices": "office", "persons": "person", "cases": "case", "services": "service",
-          "referrals": "referral", "providers": "provider", "case_notes": "casenote"}
+THING = {
+    "offices": "office",
+    "persons": "person",
+    "cases": "case",
+    "services": "service",
+    "referrals": "referral",
+    "providers": "provider",
+    "case_notes": "casenote",
+}
 # A record's history in one batch: more steps than this is no office's work.
 MAX_STEPS = 10_000
 # Seq numbers are SQLite integers, and travel through JSON readers that keep 53 bits.
@@ -189,17 +223,20 @@ def check_records(entity: str, entries: list[dict], rules: Rules) -> None:
             elif row_check.decode_value(f, value)[1] is not None:
                 _refuse(entity, entry, name, "unreadable_value")
     rows = [entry["row"] for entry in entries if entry["row"] is not None]
-    if rows and not row_check.rows_pass(record_type, rows, today=rules.today,
-                                        partial=rules.partial):
+    if rows and not row_check.rows_pass(
+        record_type, rows, today=rules.today, partial=rules.partial
+    ):
         for entry in entries:
             if entry["row"] is None:
                 continue
-            problems = row_check.row_problems(record_type, entry["row"], today=rules.today,
-                                              partial=rules.partial)
+            problems = row_check.row_problems(
+                record_type, entry["row"], today=rules.today, partial=rules.partial
+            )
             if problems:
                 _refuse(entity, entry, problems[0].field, problems[0].code)
 
 
 def _refuse(entity: str, entry: dict, field: str, problem: str) -> None:
-    raise BatchEntryRefused(what=THING[entity], record=str(entry.get("id"))[:64],
-                            field=field, problem=problem)
+    raise BatchEntryRefused(
+        what=THING[entity], record=str(entry.get("id"))[:64], field=field, problem=problem
+    )

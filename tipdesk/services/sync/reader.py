@@ -40,12 +40,12 @@ class Chunk:
     """A run of checked entries of one table, in batch order, taken apart."""
 
     entity: str
-    text: bytes                 # the entries' lines joined by newlines, one object to pass
+    text: bytes  # the entries' lines joined by newlines, one object to pass
     ids: list[str]
     seqs: list[int]
     ops: list[str]
     revs: list[str]
-    parents: list[str | None]   # the row's person (a case) or case (the rest), if any
+    parents: list[str | None]  # the row's person (a case) or case (the rest), if any
     values: list[tuple | None]  # the row's values in the table's column order, or None
 
     def lines(self) -> list[bytes]:
@@ -57,19 +57,18 @@ def chunks_of(changes: envelope.ChangesText, size: int) -> Iterator[tuple[str, l
     """``(entity, lines)`` runs of at most ``size`` lines, and about ``CHUNK_BYTES``, of
     one table, in order: a chunk's entries, decoded, take several times their text."""
     entity, lines, held = None, [], 0
-    same = b"\n"       # how a line of the current run starts (no line starts with this)
+    same = b"\n"  # how a line of the current run starts (no line starts with this)
     for block in changes.line_blocks():
         for line in block:
             if line.startswith(same) and len(lines) < size and held < CHUNK_BYTES:
-                lines.append(line)     # the common case
+                lines.append(line)  # the common case
                 held += len(line)
                 continue
             line = line.strip()
             if not line:
                 continue
             head = line[:40]
-            this = (head[6:head.index(b'"', 6)].decode() if head.startswith(b'{"e":"')
-                    else None)
+            this = head[6 : head.index(b'"', 6)].decode() if head.startswith(b'{"e":"') else None
             if this not in APPLY_ORDER:
                 raise BatchDamaged(reason="entry")
             if (this != entity or len(lines) >= size or held >= CHUNK_BYTES) and lines:
@@ -82,50 +81,63 @@ def chunks_of(changes: envelope.ChangesText, size: int) -> Iterator[tuple[str, l
         yield entity, lines
 
 
-def read_chunks(changes: envelope.ChangesText, columns: dict[str, list[str]], rules: Rules,
-                size: int) -> Iterator[Chunk]:
+def read_chunks(
+    changes: envelope.ChangesText, columns: dict[str, list[str]], rules: Rules, size: int
+) -> Iterator[Chunk]:
     """The batch's chunks, each decoded and checked (``BatchDamaged``,
     ``BatchOverreach``, ``BatchEntryRefused`` for the first entry that fails), read
     here."""
     for entity, lines in chunks_of(changes, size):
         try:
             entries = [orjson.loads(line) for line in lines]
-            check_chunk(entity, entries, frozenset(columns[entity]), rules.sender,
-                        set(rules.owners))
+            check_chunk(
+                entity, entries, frozenset(columns[entity]), rules.sender, set(rules.owners)
+            )
         except (orjson.JSONDecodeError, KeyError, TypeError):
             raise BatchDamaged(reason="entry") from None
         check_records(entity, entries, rules)
         yield _taken_apart(entity, lines, entries, columns[entity])
 
 
-def _taken_apart(entity: str, lines: list[bytes], entries: list[dict],
-                 columns: list[str]) -> Chunk:
+def _taken_apart(entity: str, lines: list[bytes], entries: list[dict], columns: list[str]) -> Chunk:
     rows = [entry["row"] for entry in entries]
     pick = operator.itemgetter(*columns)
     try:
-        values = [None if row is None else pick(row) for row in rows]   # every column sent
-    except KeyError:        # a peer with fewer columns: the ones it lacks stay blank
+        values = [None if row is None else pick(row) for row in rows]  # every column sent
+    except KeyError:  # a peer with fewer columns: the ones it lacks stay blank
         values = [None if row is None else tuple(map(row.get, columns)) for row in rows]
     if len(columns) == 1:
         values = [None if value is None else (value,) for value in values]
     parent = "person_id" if entity == "cases" else "case_id"
-    return Chunk(entity, b"\n".join(lines), [e["id"] for e in entries],
-                 [e["seq"] for e in entries], [e["op"] for e in entries],
-                 [e["rev"] for e in entries],
-                 [None if row is None else row.get(parent) for row in rows], values)
+    return Chunk(
+        entity,
+        b"\n".join(lines),
+        [e["id"] for e in entries],
+        [e["seq"] for e in entries],
+        [e["op"] for e in entries],
+        [e["rev"] for e in entries],
+        [None if row is None else row.get(parent) for row in rows],
+        values,
+    )
 
 
-def read_apart(changes: envelope.ChangesText, columns: dict[str, list[str]], rules: Rules,
-               size: int) -> Iterator[Chunk]:
+def read_apart(
+    changes: envelope.ChangesText, columns: dict[str, list[str]], rules: Rules, size: int
+) -> Iterator[Chunk]:
     """What :func:`read_chunks` yields, read by a second process a few chunks ahead (or
     here, if it cannot run)."""
-    return run_apart(_read, (changes.archive_bytes(), columns, rules, size),
-                     name="tipdesk-import", ahead=4,
-                     here=lambda: read_chunks(changes, columns, rules, size))
+    return run_apart(
+        _read,
+        (changes.archive_bytes(), columns, rules, size),
+        name="tipdesk-import",
+        ahead=4,
+        here=lambda: read_chunks(changes, columns, rules, size),
+    )
 
 
-def _read(plain: bytes, columns: dict[str, list[str]], rules: Rules, size: int,
-          out) -> None:
+def _read(plain: bytes, columns: dict[str, list[str]], rules: Rules, size: int, out) -> None:
     """Entry point of the reading process: every chunk onto ``out``, then None."""
-    serve(out, lambda: read_chunks(envelope.read_members(plain)[envelope.CHANGES],
-                                   columns, rules, size))
+    serve(
+        out,
+        lambda: read_chunks(envelope.read_members(plain)[envelope.CHANGES], columns, rules, size),
+    )

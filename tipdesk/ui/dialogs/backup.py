@@ -33,7 +33,7 @@ from tipdesk.ui.settings import app_settings
 from tipdesk.ui.widgets.forms import message_label
 
 _C = "Backups"
-FOLDER_KEY = "backup/folder"     # the last folder a backup went to or came from
+FOLDER_KEY = "backup/folder"  # the last folder a backup went to or came from
 
 
 def _t(text: str) -> str:
@@ -41,51 +41,73 @@ def _t(text: str) -> str:
 
 
 def _start_folder() -> str:
-    return str(app_settings().value(FOLDER_KEY, "") or "") or QStandardPaths.\
-        writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(app_settings().value(FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    )
 
 
 def _filter() -> str:
     return _t(QT_TRANSLATE_NOOP("Backups", "TipDesk backups (*.tipbackup);;All files (*)"))
 
 
-def back_up_now(session: Session, parent: QWidget | None = None
-                ) -> backup.BackupResult | None:
+def back_up_now(session: Session, parent: QWidget | None = None) -> backup.BackupResult | None:
     """Choose a file, write the backup behind a progress dialog, say where it went."""
     title = _t(QT_TRANSLATE_NOOP("Backups", "Back up now"))
     # The office code and the moment: nothing about any case in the name.
-    suggested = Path(_start_folder()) / backup.backup_file_name(session.office.code,
-                                                                dt.datetime.now(dt.UTC))
+    suggested = Path(_start_folder()) / backup.backup_file_name(
+        session.office.code, dt.datetime.now(dt.UTC)
+    )
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, _t(QT_TRANSLATE_NOOP("Backups", "Where to save the backup (e.g. a USB drive)")),
-        str(suggested), _filter())
+        parent,
+        _t(QT_TRANSLATE_NOOP("Backups", "Where to save the backup (e.g. a USB drive)")),
+        str(suggested),
+        _filter(),
+    )
     if not chosen:
         return None
     target = Path(chosen)
     if target.suffix.lower() != backup.SUFFIX:
         target = target.with_name(target.name + backup.SUFFIX)
     outcome = run_with_progress(
-        parent, title, _t(QT_TRANSLATE_NOOP("Backups", "Writing the backup…")),
-        lambda _p, _c: backup.make_backup(session, target), cancellable=False)
+        parent,
+        title,
+        _t(QT_TRANSLATE_NOOP("Backups", "Writing the backup…")),
+        lambda _p, _c: backup.make_backup(session, target),
+        cancellable=False,
+    )
     if isinstance(outcome.error, TipdeskError):
         QMessageBox.warning(parent, title, refusal_text(outcome.error))
         return None
     if isinstance(outcome.error, OSError):
-        QMessageBox.warning(parent, title, _t(QT_TRANSLATE_NOOP(
-            "Backups", "The backup could not be written in {folder}: the drive may be full, "
-            "write-protected or removed. Try again, or choose another place.")).format(
-            folder=target.parent))
+        QMessageBox.warning(
+            parent,
+            title,
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "The backup could not be written in {folder}: the drive may be full, "
+                    "write-protected or removed. Try again, or choose another place.",
+                )
+            ).format(folder=target.parent),
+        )
         return None
     if outcome.error is not None:
         report(parent, outcome.error)
         return None
     result = outcome.result
     app_settings().setValue(FOLDER_KEY, str(result.path.parent))
-    QMessageBox.information(parent, title, _t(QT_TRANSLATE_NOOP(
-        "Backups", "The backup is written:\n{path}\n\nIt is encrypted like the register and "
-        "opens only with the password of one of its users or with the register's recovery "
-        "code. Keep it away from this laptop, e.g. locked in a drawer.")).format(
-        path=result.path))
+    QMessageBox.information(
+        parent,
+        title,
+        _t(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "The backup is written:\n{path}\n\nIt is encrypted like the register and "
+                "opens only with the password of one of its users or with the register's recovery "
+                "code. Keep it away from this laptop, e.g. locked in a drawer.",
+            )
+        ).format(path=result.path),
+    )
     return result
 
 
@@ -96,10 +118,14 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.result_: backup.RestoreResult | None = None
         self.setWindowTitle(self.tr("Restore from backup"))
-        intro = QLabel(self.tr(
-            "The backup becomes a new register in a folder of its own; the register open now "
-            "is not changed. Sign in to the restored register as an administrator, with the "
-            "password that was valid when the backup was made."), self)
+        intro = QLabel(
+            self.tr(
+                "The backup becomes a new register in a folder of its own; the register open now "
+                "is not changed. Sign in to the restored register as an administrator, with the "
+                "password that was valid when the backup was made."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.file = QLineEdit(self)
         self.file.setObjectName("backup_file")
@@ -113,20 +139,26 @@ class RestoreDialog(QDialog):
         self.recovery.setPlaceholderText(self.tr("only if no password of that time is known"))
         form = QFormLayout()
         form.addRow(self.tr("Backup file"), self._with_button(self.file, self.choose_file))
-        form.addRow(self.tr("New, empty folder"), self._with_button(self.folder,
-                                                                    self.choose_folder))
+        form.addRow(
+            self.tr("New, empty folder"), self._with_button(self.folder, self.choose_folder)
+        )
         form.addRow(self.tr("Administrator"), self.username)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Recovery code"), self.recovery)
-        self.recovery_note = QLabel(self.tr(
-            "With the recovery code, the password above becomes the administrator's new "
-            "password in the restored register."), self)
+        self.recovery_note = QLabel(
+            self.tr(
+                "With the recovery code, the password above becomes the administrator's new "
+                "password in the restored register."
+            ),
+            self,
+        )
         self.recovery_note.setWordWrap(True)
         form.addRow(self.recovery_note)
         self.message = message_label(self)
         self.buttons = QDialogButtonBox(self)
-        self.restore_button = self.buttons.addButton(self.tr("Restore"),
-                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.restore)
         self.buttons.rejected.connect(self.reject)
@@ -146,14 +178,16 @@ class RestoreDialog(QDialog):
         return row
 
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the backup file"),
-                                                _start_folder(), _filter())
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the backup file"), _start_folder(), _filter()
+        )
         if chosen:
             self.file.setText(chosen)
 
     def choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose an empty folder for the restored register"), _start_folder())
+            self, self.tr("Choose an empty folder for the restored register"), _start_folder()
+        )
         if chosen:
             self.folder.setText(chosen)
 
@@ -170,16 +204,25 @@ class RestoreDialog(QDialog):
         password, code = self.password.text(), self.recovery.text().strip() or None
         self.message.hide()
         outcome = run_with_progress(
-            self, self.windowTitle(), self.tr("Checking and restoring the backup…"),
-            lambda _p, _c: backup.restore_backup(Path(file), Path(folder), username, password,
-                                                 recovery_code=code), cancellable=False)
+            self,
+            self.windowTitle(),
+            self.tr("Checking and restoring the backup…"),
+            lambda _p, _c: backup.restore_backup(
+                Path(file), Path(folder), username, password, recovery_code=code
+            ),
+            cancellable=False,
+        )
         self.password.clear()
         if isinstance(outcome.error, TipdeskError):
             self.refuse(refusal_text(outcome.error))
             return
         if isinstance(outcome.error, OSError):
-            self.refuse(self.tr("The backup could not be read, or the folder could not be "
-                                "written. Check both, then try again."))
+            self.refuse(
+                self.tr(
+                    "The backup could not be read, or the folder could not be "
+                    "written. Check both, then try again."
+                )
+            )
             return
         if outcome.error is not None:
             report(self, outcome.error)
@@ -197,16 +240,24 @@ class RestoreDialog(QDialog):
             result = dialog.result_
         finally:
             dialog.deleteLater()
-        QMessageBox.information(parent, _t(QT_TRANSLATE_NOOP("Backups", "Restore from backup")),
-                                _t(QT_TRANSLATE_NOOP(
-            "Backups", "The backup is restored as a register of its own in:\n{folder}\n\n"
-            "To work in it, quit TipDesk, start it again and choose that folder when signing "
-            "in. The register open now is unchanged.")).format(folder=result.folder))
+        QMessageBox.information(
+            parent,
+            _t(QT_TRANSLATE_NOOP("Backups", "Restore from backup")),
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "The backup is restored as a register of its own in:\n{folder}\n\n"
+                    "To work in it, quit TipDesk, start it again and choose that folder "
+                    "when signing in. The register open now is unchanged.",
+                )
+            ).format(folder=result.folder),
+        )
         return result
 
 
-def start_daily_backup(session: Session, done: Callable[[Path | None], None],
-                       failed: Callable[[BaseException], None]) -> workers.Job:
+def start_daily_backup(
+    session: Session, done: Callable[[Path | None], None], failed: Callable[[BaseException], None]
+) -> workers.Job:
     """The day's backup in the register's backups/ folder, in the background, once."""
     job = workers.Job(lambda _p, _c: backup.daily_backup(session))
     job.signals.finished.connect(done)

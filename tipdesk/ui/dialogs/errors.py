@@ -43,8 +43,10 @@ def refusal_text(exc: TipdeskError) -> str:
 
 
 def safe_details(exc: BaseException) -> str:
-    return (f"TipDesk {__version__}, Python {sys.version.split()[0]}\n"
-            f"{type(exc).__name__}\n{frames(exc)}")
+    return (
+        f"TipDesk {__version__}, Python {sys.version.split()[0]}\n"
+        f"{type(exc).__name__}\n{frames(exc)}"
+    )
 
 
 def show_refusal(parent: QWidget | None, exc: TipdeskError) -> None:
@@ -58,9 +60,12 @@ class ExceptionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unexpected error"))
         layout = QVBoxLayout(self)
-        message = QLabel(self.tr(
-            "TipDesk met an unexpected error. Your saved work is safe; the last action may "
-            "not have been completed. Please send the details below to your office IT."))
+        message = QLabel(
+            self.tr(
+                "TipDesk met an unexpected error. Your saved work is safe; the last action may "
+                "not have been completed. Please send the details below to your office IT."
+            )
+        )
         message.setWordWrap(True)
         layout.addWidget(message)
         self.log_label = QLabel(self.tr("Log file: {path}").format(path=log_file()))
@@ -82,8 +87,11 @@ class ExceptionDialog(QDialog):
 
 def _register_folder(parent: QWidget | None):
     """The folder of the register open in ``parent``'s window, if it shows one."""
-    for widget in (parent, parent.window() if parent is not None else None,
-                   QApplication.activeWindow()):
+    for widget in (
+        parent,
+        parent.window() if parent is not None else None,
+        QApplication.activeWindow(),
+    ):
         session = getattr(widget, "session", None)
         folder = getattr(session, "folder", None)
         if folder is not None:
@@ -103,8 +111,7 @@ def report(parent: QWidget | None, exc: BaseException) -> None:
         log.warning("refused: %s (%s)", refused.code, type(exc).__name__)
         show_refusal(parent, refused)
         return
-    log.error("unexpected %s\n%s", type(exc).__name__,
-              frames(exc))
+    log.error("unexpected %s\n%s", type(exc).__name__, frames(exc))
     ExceptionDialog(exc, parent).exec()
 
 

@@ -48,9 +48,13 @@ class StartPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Welcome to TipDesk"))
-        self.setSubTitle(self.tr("TipDesk keeps your office's case register encrypted on "
-                                 "this computer. Create a register, or open one that "
-                                 "already exists."))
+        self.setSubTitle(
+            self.tr(
+                "TipDesk keeps your office's case register encrypted on "
+                "this computer. Create a register, or open one that "
+                "already exists."
+            )
+        )
         layout = QVBoxLayout(self)
         self.create_choice = QRadioButton(self.tr("Create a new register for my office"))
         self.open_choice = QRadioButton(self.tr("Open an existing register folder"))
@@ -80,9 +84,13 @@ class StartPage(QWizardPage):
             return _show(self.error, "")
         folder = Path(self.folder_edit.text().strip())
         if not self.folder_edit.text().strip() or not is_register(folder):
-            return _show(self.error, self.tr(
-                "That folder is not a TipDesk register: choose the folder that holds "
-                "register.keys and register.db."))
+            return _show(
+                self.error,
+                self.tr(
+                    "That folder is not a TipDesk register: choose the folder that holds "
+                    "register.keys and register.db."
+                ),
+            )
         self.wizard().folder = folder
         return True
 
@@ -107,8 +115,9 @@ class OfficePage(QWizardPage):
         self.region = QLineEdit()
         self.region.setPlaceholderText("53.71")
         self.letterhead = QPlainTextEdit()
-        self.letterhead.setPlaceholderText(self.tr("One line per row, e.g.\n"
-                                                   "PEMERINTAH KOTA KUPANG"))
+        self.letterhead.setPlaceholderText(
+            self.tr("One line per row, e.g.\nPEMERINTAH KOTA KUPANG")
+        )
         self.letterhead.setFixedHeight(90)
         self.head_name = QLineEdit()
         self.head_title = QLineEdit()
@@ -125,13 +134,18 @@ class OfficePage(QWizardPage):
         form.addRow(self.error)
 
     def office(self) -> Office:
-        return Office(code=self.code.text().strip().upper(), name=self.name.text().strip(),
-                      level=self.level.currentData(), region_code=self.region.text().strip(),
-                      letterhead=[line.strip() for line in
-                                  self.letterhead.toPlainText().splitlines() if line.strip()],
-                      head_name=self.head_name.text().strip(),
-                      head_title=self.head_title.text().strip(),
-                      head_nip=self.head_nip.text().strip())
+        return Office(
+            code=self.code.text().strip().upper(),
+            name=self.name.text().strip(),
+            level=self.level.currentData(),
+            region_code=self.region.text().strip(),
+            letterhead=[
+                line.strip() for line in self.letterhead.toPlainText().splitlines() if line.strip()
+            ],
+            head_name=self.head_name.text().strip(),
+            head_title=self.head_title.text().strip(),
+            head_nip=self.head_nip.text().strip(),
+        )
 
     def validatePage(self) -> bool:
         problems = [p for p in validate(self.office()) if p.is_error]
@@ -143,8 +157,12 @@ class AdminPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("First administrator"))
-        self.setSubTitle(self.tr("This person sets up the office and adds the other users. "
-                                 "Use at least 8 characters for the password."))
+        self.setSubTitle(
+            self.tr(
+                "This person sets up the office and adds the other users. "
+                "Use at least 8 characters for the password."
+            )
+        )
         form = QFormLayout(self)
         self.username = QLineEdit()
         self.display_name = QLineEdit()
@@ -161,8 +179,11 @@ class AdminPage(QWizardPage):
 
     def user(self) -> User:
         username = self.username.text().strip()
-        return User(username=username, display_name=self.display_name.text().strip()
-                    or username, role="admin")
+        return User(
+            username=username,
+            display_name=self.display_name.text().strip() or username,
+            role="admin",
+        )
 
     def validatePage(self) -> bool:
         lang = current_language()
@@ -178,8 +199,12 @@ class FolderPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Where to keep the register"))
-        self.setSubTitle(self.tr("A new, empty folder on this computer. Everything in it is "
-                                 "encrypted; back it up with TipDesk, not by copying."))
+        self.setSubTitle(
+            self.tr(
+                "A new, empty folder on this computer. Everything in it is "
+                "encrypted; back it up with TipDesk, not by copying."
+            )
+        )
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.folder_edit = QLineEdit()
@@ -207,10 +232,13 @@ class FolderPage(QWizardPage):
         folder = Path(self.folder_edit.text().strip())
         office, admin = wizard.office_page.office(), wizard.admin_page.user()
         password = wizard.admin_page.password.text()
-        outcome = run_with_progress(self, self.tr("Creating the register"),
-                                    self.tr("Creating the encrypted register…"),
-                                    lambda progress, cancelled: create_register(
-                                        folder, office, admin, password), cancellable=False)
+        outcome = run_with_progress(
+            self,
+            self.tr("Creating the register"),
+            self.tr("Creating the encrypted register…"),
+            lambda progress, cancelled: create_register(folder, office, admin, password),
+            cancellable=False,
+        )
         if isinstance(outcome.error, TipdeskError):
             return _show(self.error, refusal_text(outcome.error))
         if outcome.error is not None:
@@ -226,8 +254,12 @@ class RecoveryPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Recovery code"))
-        self.setSubTitle(self.tr("If every password is forgotten, this code is the only way "
-                                 "into the register. It is shown only now."))
+        self.setSubTitle(
+            self.tr(
+                "If every password is forgotten, this code is the only way "
+                "into the register. It is shown only now."
+            )
+        )
         layout = QVBoxLayout(self)
         self.code_label = QLabel()
         font = QFont("monospace")
@@ -236,25 +268,32 @@ class RecoveryPage(QWizardPage):
         self.code_label.setFont(font)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        advice = QLabel(self.tr("Write it on paper now and keep the paper locked away, "
-                                "apart from this laptop. Do not save it in a file or a "
-                                "message."))
+        advice = QLabel(
+            self.tr(
+                "Write it on paper now and keep the paper locked away, "
+                "apart from this laptop. Do not save it in a file or a "
+                "message."
+            )
+        )
         advice.setWordWrap(True)
         self.confirm = QCheckBox(self.tr("I have written the recovery code down"))
         self.confirm.toggled.connect(self.completeChanged)
         # A province also gets a recovery key for the batches districts send it.
         self.batch_key = QWidget()
         self.batch_key_label = QLabel()
-        self.batch_key_label.setFont(monospace(11))   # one line: a break looks like a dash
-        self.batch_key_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        batch_advice = QLabel(self.tr(
-            "A province also gets a recovery key for batches: it opens the batches districts "
-            "send to this office if this register is ever lost. Print it or write it down as "
-            "well, and keep it apart from the recovery code."))
+        self.batch_key_label.setFont(monospace(11))  # one line: a break looks like a dash
+        self.batch_key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        batch_advice = QLabel(
+            self.tr(
+                "A province also gets a recovery key for batches: it opens the batches districts "
+                "send to this office if this register is ever lost. Print it or write it down as "
+                "well, and keep it apart from the recovery code."
+            )
+        )
         batch_advice.setWordWrap(True)
-        self.batch_confirm = QCheckBox(self.tr(
-            "I have printed the recovery key for batches or written it down"))
+        self.batch_confirm = QCheckBox(
+            self.tr("I have printed the recovery key for batches or written it down")
+        )
         self.batch_confirm.toggled.connect(self.completeChanged)
         self.print_button = QPushButton(self.tr("Print the key for batches…"))
         self.print_button.clicked.connect(self.print_batch_key)
@@ -278,12 +317,14 @@ class RecoveryPage(QWizardPage):
         self.batch_key.setVisible(bool(self.wizard().recovery_age_key))
 
     def isComplete(self) -> bool:
-        return self.confirm.isChecked() and (not self.wizard().recovery_age_key
-                                             or self.batch_confirm.isChecked())
+        return self.confirm.isChecked() and (
+            not self.wizard().recovery_age_key or self.batch_confirm.isChecked()
+        )
 
     def print_batch_key(self) -> bool:
-        return ask_and_print(self, self.wizard().recovery_age_key,
-                             self.wizard().office_page.office().code)
+        return ask_and_print(
+            self, self.wizard().recovery_age_key, self.wizard().office_page.office().code
+        )
 
 
 class FirstRunWizard(QWizard):
@@ -300,8 +341,15 @@ class FirstRunWizard(QWizard):
         self.admin_page = AdminPage()
         self.folder_page = FolderPage()
         self.recovery_page = RecoveryPage()
-        for page_id, page in enumerate((self.start_page, self.office_page, self.admin_page,
-                                        self.folder_page, self.recovery_page)):
+        for page_id, page in enumerate(
+            (
+                self.start_page,
+                self.office_page,
+                self.admin_page,
+                self.folder_page,
+                self.recovery_page,
+            )
+        ):
             self.setPage(page_id, page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)

@@ -43,13 +43,20 @@ def provider_editor(session: Session, record_type: type) -> ChoiceEditor:
     """A choice of the providers in the directory, named with their type."""
     lang = current_language()
     types = VOCABULARIES["provider_type"]
-    choices = [(f"{p.name} ({types.label(p.provider_type, lang)})"
-                if p.provider_type in types else p.name, p.id)
-               for p in cases.list_providers(session)]
+    choices = [
+        (
+            f"{p.name} ({types.label(p.provider_type, lang)})"
+            if p.provider_type in types
+            else p.name,
+            p.id,
+        )
+        for p in cases.list_providers(session)
+    ]
     editor = ChoiceEditor(r.fields_of(record_type)["provider_id"], choices)
     if not choices:
-        editor.combo.setPlaceholderText(QCoreApplication.translate(
-            "ItemDialog", "No providers in the directory yet"))
+        editor.combo.setPlaceholderText(
+            QCoreApplication.translate("ItemDialog", "No providers in the directory yet")
+        )
     return editor
 
 
@@ -61,8 +68,13 @@ class ItemDialog(QDialog):
     omitted: Sequence[str] = ()  # fields edited elsewhere, not on this form
     save_new: Callable[[Session, Any], list[Problem]]
 
-    def __init__(self, session: Session, case: r.Case, item: Item | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        case: r.Case,
+        item: Item | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.case = case
@@ -70,8 +82,13 @@ class ItemDialog(QDialog):
         self.item: Any = copy.deepcopy(item) if item is not None else self.blank()
         self.warnings: list[Problem] = []
         self.setWindowTitle(self.title())
-        self.form = RecordForm(self.record_type, self.sections, custom=self.custom_editors(),
-                               omit=self.omitted, parent=self)
+        self.form = RecordForm(
+            self.record_type,
+            self.sections,
+            custom=self.custom_editors(),
+            omit=self.omitted,
+            parent=self,
+        )
         self.form.load(self.item)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -134,8 +151,9 @@ class ItemDialog(QDialog):
         self.message.show()
 
     @classmethod
-    def edit(cls, session: Session, case: r.Case, item: Item | None = None,
-             parent: QWidget | None = None) -> list[Problem] | None:
+    def edit(
+        cls, session: Session, case: r.Case, item: Item | None = None, parent: QWidget | None = None
+    ) -> list[Problem] | None:
         """Show the dialog; the warnings of the saved item, or None if cancelled."""
         dialog = cls(session, case, item, parent)
         try:
@@ -149,11 +167,11 @@ class ItemDialog(QDialog):
 class ServiceDialog(ItemDialog):
     record_type = r.Service
     sections = (
-        (QT_TRANSLATE_NOOP("RecordForm", "Service"),
-         ("service_type", "status", "provider_id", "planned_on", "started_on",
-          "completed_on")),
-        (QT_TRANSLATE_NOOP("RecordForm", "Description and outcome"),
-         ("description", "outcome")),
+        (
+            QT_TRANSLATE_NOOP("RecordForm", "Service"),
+            ("service_type", "status", "provider_id", "planned_on", "started_on", "completed_on"),
+        ),
+        (QT_TRANSLATE_NOOP("RecordForm", "Description and outcome"), ("description", "outcome")),
     )
     save_new = staticmethod(cases.add_service)
 
@@ -167,8 +185,10 @@ class ServiceDialog(ItemDialog):
 class ReferralDialog(ItemDialog):
     record_type = r.Referral
     sections = (
-        (QT_TRANSLATE_NOOP("RecordForm", "Referral"),
-         ("provider_id", "urgency", "follow_up_on", "services_requested", "reason")),
+        (
+            QT_TRANSLATE_NOOP("RecordForm", "Referral"),
+            ("provider_id", "urgency", "follow_up_on", "services_requested", "reason"),
+        ),
     )
     # The letter (number, date, "sent") and the provider's reply have their own actions
     # on the Referrals tab; a new referral stays a draft until its letter is issued.
@@ -187,8 +207,13 @@ class NoteDialog(ItemDialog):
     sections = ((QT_TRANSLATE_NOOP("RecordForm", "Note"), ("noted_on", "text")),)
     save_new = staticmethod(cases.add_note)
 
-    def __init__(self, session: Session, case: r.Case, item: Item | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        case: r.Case,
+        item: Item | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(session, case, item, parent)
         self.resize(760, self.height())
 

@@ -66,9 +66,9 @@ from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE
 
 OK_STYLE = "color: #1b5e20;"
 MAX_ATTACHMENTS = 20
-REDRAW_MS = 300     # a draft is drawn again once the options stop changing
-BAND_ROWS = 512     # a printed page is rendered this many pixel rows at a time
-MAX_DPI = 600       # finer than this only makes the print job larger, not the text sharper
+REDRAW_MS = 300  # a draft is drawn again once the options stop changing
+BAND_ROWS = 512  # a printed page is rendered this many pixel rows at a time
+MAX_DPI = 600  # finer than this only makes the print job larger, not the text sharper
 FOLDER_KEY = "letters/folder"
 
 
@@ -91,8 +91,9 @@ def prepare_printer(printer: QPrinter, document: QPdfDocument) -> None:
     if document.pageCount() < 1:
         return
     points = document.pagePointSize(0)
-    printer.setPageSize(QPageSize(points, QPageSize.Unit.Point, "",
-                                  QPageSize.SizeMatchPolicy.FuzzyMatch))
+    printer.setPageSize(
+        QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    )
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
@@ -127,10 +128,9 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     return len(pages)
 
 
-def _paint_page(painter: QPainter, document: QPdfDocument, page: int,
-                printer: QPrinter) -> None:
+def _paint_page(painter: QPainter, document: QPdfDocument, page: int, printer: QPrinter) -> None:
     dpi = printer.resolution()
-    dots = min(dpi, MAX_DPI)            # pixels per inch of the rendered page
+    dots = min(dpi, MAX_DPI)  # pixels per inch of the rendered page
     points = document.pagePointSize(page)
     width, height = points.width() * dots / 72, points.height() * dots / 72
     area = printer.pageLayout().paintRectPixels(dpi)
@@ -172,16 +172,16 @@ class Confirm:
     """A yes/no question before something that cannot be taken back."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, text: str, detail: str,
-            yes: str) -> bool:
+    def ask(cls, parent: QWidget | None, title: str, text: str, detail: str, yes: str) -> bool:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
         box.setText(text)
         box.setInformativeText(detail)
         go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QCoreApplication.translate("LetterDialog", "Cancel"),
-                               QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(
+            QCoreApplication.translate("LetterDialog", "Cancel"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is go
@@ -193,21 +193,27 @@ class Confirm:
 class LetterDialog(QDialog):
     """The letter of one referral of a case (see the module's description)."""
 
-    def __init__(self, session: Session, case_number: str, referral_id: str, *,
-                 unsaved: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        case_number: str,
+        referral_id: str,
+        *,
+        unsaved: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.case_number = case_number
         self.referral_id = referral_id
         self.file: r.CaseFile | None = None
         self.referral: r.Referral | None = None
-        self.issued: list = []            # the referral's archived letters, oldest first
-        self.letter: letters.Letter | None = None   # what the preview shows
-        self.changed = False              # a letter was issued while the dialog was open
+        self.issued: list = []  # the referral's archived letters, oldest first
+        self.letter: letters.Letter | None = None  # what the preview shows
+        self.changed = False  # a letter was issued while the dialog was open
         self._pdf = QByteArray()
         self._buffer: QBuffer | None = None
-        self.setWindowTitle(self.tr("Referral letter — case {number}").format(
-            number=case_number))
+        self.setWindowTitle(self.tr("Referral letter — case {number}").format(number=case_number))
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setSingleShot(True)
         self.redraw_timer.setInterval(REDRAW_MS)
@@ -257,9 +263,13 @@ class LetterDialog(QDialog):
         side.addWidget(self.heading)
         side.addWidget(self.details)
         side.addWidget(self.state)
-        self.unsaved_note = QLabel(self.tr(
-            "The case file has changes that are not saved; the letter uses the case as last "
-            "saved."), panel)
+        self.unsaved_note = QLabel(
+            self.tr(
+                "The case file has changes that are not saved; the letter uses the case as last "
+                "saved."
+            ),
+            panel,
+        )
         self.unsaved_note.setObjectName("unsaved_note")
         self.unsaved_note.setWordWrap(True)
         self.unsaved_note.setStyleSheet(WARNING_STYLE)
@@ -282,9 +292,11 @@ class LetterDialog(QDialog):
         self.reason_edit = QPlainTextEdit(consent)
         self.reason_edit.setObjectName("override_reason")
         self.reason_edit.setTabChangesFocus(True)
-        self.reason_edit.setPlaceholderText(self.tr(
-            "Why the letter must go without recorded consent (at least {minimum} characters)")
-            .format(minimum=letters.MIN_OVERRIDE_REASON))
+        self.reason_edit.setPlaceholderText(
+            self.tr(
+                "Why the letter must go without recorded consent (at least {minimum} characters)"
+            ).format(minimum=letters.MIN_OVERRIDE_REASON)
+        )
         self.reason_edit.setFixedHeight(self.reason_edit.fontMetrics().lineSpacing() * 3 + 12)
         consent_layout.addWidget(self.override_note)
         consent_layout.addWidget(self.reason_edit)
@@ -305,9 +317,12 @@ class LetterDialog(QDialog):
         form.addRow(field_label("attachments", lang), self.attachments)
         self.issue_button = QPushButton(self.tr("Issue letter"), self.options)
         self.issue_button.setObjectName("issue")
-        self.issue_button.setToolTip(self.tr(
-            "Give the letter the next number of the year, keep it in the letter archive and "
-            "mark the referral sent"))
+        self.issue_button.setToolTip(
+            self.tr(
+                "Give the letter the next number of the year, keep it in the letter archive and "
+                "mark the referral sent"
+            )
+        )
         self.issue_button.clicked.connect(self.issue)
         self.new_button = QPushButton(self.tr("New letter with a new number…"), self.options)
         self.new_button.setObjectName("new_letter")
@@ -318,8 +333,7 @@ class LetterDialog(QDialog):
         self.settings_button = QPushButton(self.tr("Letter settings…"), self.options)
         self.settings_button.setObjectName("letter_settings")
         self.settings_button.clicked.connect(self.edit_settings)
-        for button in (self.issue_button, self.new_button, self.show_button,
-                       self.settings_button):
+        for button in (self.issue_button, self.new_button, self.show_button, self.settings_button):
             form.addRow(button)
         self.settings_button.hide()
         side.addWidget(self.options)
@@ -328,9 +342,13 @@ class LetterDialog(QDialog):
 
         output = QGroupBox(self.tr("Print or save"), panel)
         out = QVBoxLayout(output)
-        self.unencrypted_note = QLabel(self.tr(
-            "A printed or saved letter is not encrypted and shows data about a victim. Keep "
-            "it only where people who are not authorised cannot read it."), output)
+        self.unencrypted_note = QLabel(
+            self.tr(
+                "A printed or saved letter is not encrypted and shows data about a victim. Keep "
+                "it only where people who are not authorised cannot read it."
+            ),
+            output,
+        )
         self.unencrypted_note.setObjectName("unencrypted_note")
         self.unencrypted_note.setWordWrap(True)
         self.unencrypted_note.setStyleSheet(WARNING_STYLE)
@@ -386,8 +404,9 @@ class LetterDialog(QDialog):
         self.resize(min(1240, room.width() - 24), min(720, room.height() - 40))
 
     def _zoom(self, whole: bool) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView if whole
-                              else QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(
+            QPdfView.ZoomMode.FitInView if whole else QPdfView.ZoomMode.FitToWidth
+        )
 
     # --- what the dialog shows ------------------------------------------------------------
 
@@ -401,13 +420,11 @@ class LetterDialog(QDialog):
         try:
             # The first read is the user opening the case's letter (audited, once while
             # they stay on the case); reading it again after a change is not.
-            self.file = cases.open_case(self.session, self.case_number,
-                                        audit=self.file is None)
+            self.file = cases.open_case(self.session, self.case_number, audit=self.file is None)
         except TipdeskError as exc:
             self._fail(exc)
             return
-        self.referral = next((x for x in self.file.referrals if x.id == self.referral_id),
-                             None)
+        self.referral = next((x for x in self.file.referrals if x.id == self.referral_id), None)
         if self.referral is None:
             self._say(self.tr("This referral is no longer in the case."), ERROR_STYLE)
             self._show_pdf(None)
@@ -428,68 +445,95 @@ class LetterDialog(QDialog):
     def _show_about(self) -> None:
         assert self.file is not None and self.referral is not None
         provider = self.file.providers.get(self.referral.provider_id)
-        self.heading.setText(self.tr("To {provider}").format(
-            provider=provider.name if provider else "-"))
-        services = ", ".join(vocab_label(SERVICE_TYPE, code)
-                             for code in self.referral.services_requested) or "-"
+        self.heading.setText(
+            self.tr("To {provider}").format(provider=provider.name if provider else "-")
+        )
+        services = (
+            ", ".join(vocab_label(SERVICE_TYPE, code) for code in self.referral.services_requested)
+            or "-"
+        )
         lang = current_language()
         self.details.setText(
             f"{field_label('services_requested', lang)}: {services}\n"
-            f"{field_label('urgency', lang)}: {vocab_label(URGENCY, self.referral.urgency)}")
+            f"{field_label('urgency', lang)}: {vocab_label(URGENCY, self.referral.urgency)}"
+        )
         case = self.file.case
         if case.consent_services:
             self.consent_label.setText(self.tr("✓ Consent to be referred is recorded."))
             self.consent_label.setStyleSheet(OK_STYLE)
         else:
-            self.consent_label.setText(self.tr(
-                "✗ No consent to be referred is recorded (Consents to services, on the Case "
-                "tab)."))
+            self.consent_label.setText(
+                self.tr(
+                    "✗ No consent to be referred is recorded (Consents to services, on the Case "
+                    "tab)."
+                )
+            )
             self.consent_label.setStyleSheet(ERROR_STYLE)
         latest = self.issued[-1] if self.issued else None
         shares = latest.includes_identity if latest else bool(case.consent_share)
         if latest:
             self.identity_label.setText(
-                self.tr("The letter shows the person's name and NIK.") if shares else
-                self.tr("The letter shows only the person's initials, age and sex."))
+                self.tr("The letter shows the person's name and NIK.")
+                if shares
+                else self.tr("The letter shows only the person's initials, age and sex.")
+            )
         else:
             self.identity_label.setText(
-                self.tr("Consent to share identity is recorded: the letter shows the "
-                        "person's name and NIK.") if shares else
-                self.tr("No consent to share identity: the letter shows only the person's "
-                        "initials, age and sex."))
+                self.tr(
+                    "Consent to share identity is recorded: the letter shows the "
+                    "person's name and NIK."
+                )
+                if shares
+                else self.tr(
+                    "No consent to share identity: the letter shows only the person's "
+                    "initials, age and sex."
+                )
+            )
         if case.consent_services:
             self.override_note.hide()
             self.reason_edit.hide()
         elif letters.can_override(self.session):
-            self.override_note.setText(self.tr(
-                "Without that consent a letter goes only as a supervisor's override: write "
-                "the reason below. It is kept in the letter archive."))
+            self.override_note.setText(
+                self.tr(
+                    "Without that consent a letter goes only as a supervisor's override: write "
+                    "the reason below. It is kept in the letter archive."
+                )
+            )
             self.override_note.setStyleSheet("")
             self.override_note.show()
             self.reason_edit.show()
         else:
-            self.override_note.setText(self.tr(
-                "A letter is not issued without that consent. Record it on the Case tab, or "
-                "ask a supervisor, who can override it with a reason."))
+            self.override_note.setText(
+                self.tr(
+                    "A letter is not issued without that consent. Record it on the Case tab, or "
+                    "ask a supervisor, who can override it with a reason."
+                )
+            )
             self.override_note.setStyleSheet(ERROR_STYLE)
             self.override_note.show()
             self.reason_edit.hide()
         if latest:
             state = self.tr("Letter {number} of {date}, issued by {user} in {language}.").format(
-                number=latest.number, date=format_date(_day(latest.issued_on)),
-                user=latest.username, language=vocab_label(LETTER_LANGUAGE, latest.language))
+                number=latest.number,
+                date=format_date(_day(latest.issued_on)),
+                user=latest.username,
+                language=vocab_label(LETTER_LANGUAGE, latest.language),
+            )
             if len(self.issued) > 1:
-                state += " " + self.tr("Earlier letters of this referral, replaced by "
-                                       "it: {count}.").format(count=len(self.issued) - 1)
+                state += " " + self.tr(
+                    "Earlier letters of this referral, replaced by it: {count}."
+                ).format(count=len(self.issued) - 1)
             self.options.setTitle(self.tr("A new letter instead"))
         else:
-            state = self.tr("Not issued yet. The draft below has no number; the letter "
-                            "gets one when it is issued.")
+            state = self.tr(
+                "Not issued yet. The draft below has no number; the letter "
+                "gets one when it is issued."
+            )
             if self.referral.letter_number:
                 state += " " + self.tr(
                     "The referral names letter {number}, which is not in this computer's "
-                    "letter archive; issuing here gives a new number.").format(
-                        number=self.referral.letter_number)
+                    "letter archive; issuing here gives a new number."
+                ).format(number=self.referral.letter_number)
             self.options.setTitle(self.tr("Letter"))
         self.state.setText(state)
 
@@ -502,9 +546,12 @@ class LetterDialog(QDialog):
         self.redraw_timer.stop()
         try:
             with wait_cursor():
-                letter = letters.draft_letter(self.session, self.referral_id,
-                                              language=self.language.currentData(),
-                                              attachments=self.attachments.value())
+                letter = letters.draft_letter(
+                    self.session,
+                    self.referral_id,
+                    language=self.language.currentData(),
+                    attachments=self.attachments.value(),
+                )
         except TipdeskError as exc:
             self._fail(exc)
             return
@@ -515,8 +562,9 @@ class LetterDialog(QDialog):
         reason = "" if self.consent_to_refer else self.reason()
         try:
             with wait_cursor():
-                letter = letters.reprint_letter(self.session, self.referral_id,
-                                                override_reason=reason)
+                letter = letters.reprint_letter(
+                    self.session, self.referral_id, override_reason=reason
+                )
         except TipdeskError as exc:
             self._fail(exc)
             return
@@ -524,8 +572,7 @@ class LetterDialog(QDialog):
         self._show_letter(letter)
 
     def reason(self) -> str:
-        return self.reason_edit.toPlainText().strip() if self.reason_edit.isVisibleTo(
-            self) else ""
+        return self.reason_edit.toPlainText().strip() if self.reason_edit.isVisibleTo(self) else ""
 
     def _show_letter(self, letter: letters.Letter) -> None:
         self.letter = letter
@@ -535,8 +582,7 @@ class LetterDialog(QDialog):
             self.preview_title.setText(self.tr("Letter {number}").format(number=letter.number))
         else:
             self.preview_title.setText(self.tr("Draft — not issued, no number"))
-        self.letter_warnings.setText("\n".join(describe_problem(p, lang)
-                                               for p in letter.warnings))
+        self.letter_warnings.setText("\n".join(describe_problem(p, lang) for p in letter.warnings))
         self.letter_warnings.setVisible(bool(letter.warnings))
         self._set_buttons()
 
@@ -560,16 +606,17 @@ class LetterDialog(QDialog):
     def _set_buttons(self) -> None:
         has_referral = self.referral is not None
         issued = bool(self.issued)
-        may_issue = has_referral and (self.consent_to_refer
-                                      or letters.can_override(self.session))
+        may_issue = has_referral and (self.consent_to_refer or letters.can_override(self.session))
         self.issue_button.setVisible(not issued)
-        self.issue_button.setEnabled(has_referral and not issued and may_issue
-                                     and self.letter is not None)
+        self.issue_button.setEnabled(
+            has_referral and not issued and may_issue and self.letter is not None
+        )
         self.new_button.setVisible(issued)
         self.new_button.setEnabled(issued and may_issue)
         showing_issued = self.letter is not None and self.letter.row is not None
-        self.show_button.setVisible(issued and not showing_issued and may_issue
-                                    and not self.consent_to_refer)
+        self.show_button.setVisible(
+            issued and not showing_issued and may_issue and not self.consent_to_refer
+        )
         shown = showing_issued and self.document.status() == QPdfDocument.Status.Ready
         self.print_button.setEnabled(shown)
         self.save_button.setEnabled(shown)
@@ -578,16 +625,21 @@ class LetterDialog(QDialog):
         """A refusal from the service: said in the dialog, in the user's language."""
         lang = current_language()
         text = describe_error(exc, lang)
-        if (isinstance(exc, ConsentToReferMissing) and self.issued
-                and self.reason_edit.isVisibleTo(self)):
-            text += "\n" + self.tr("To see the letter, write the reason and press "
-                                   "“Show the issued letter”.")
+        if (
+            isinstance(exc, ConsentToReferMissing)
+            and self.issued
+            and self.reason_edit.isVisibleTo(self)
+        ):
+            text += "\n" + self.tr(
+                "To see the letter, write the reason and press “Show the issued letter”."
+            )
         self.letter = None
         self._show_pdf(None)
         self._say(text, ERROR_STYLE)
         self.settings_button.setVisible(
             isinstance(exc, LetterSettingsIncomplete)
-            and permissions.allowed(self.session, "edit_letter_settings"))
+            and permissions.allowed(self.session, "edit_letter_settings")
+        )
         self._set_buttons()
 
     def _say(self, text: str, style: str) -> None:
@@ -607,12 +659,17 @@ class LetterDialog(QDialog):
             return False
         number = self.issued[-1].number
         if not Confirm.ask(
-                self, self.tr("New letter"),
-                self.tr("Issue a new letter with a new number instead of {number}?")
-                .format(number=number),
-                self.tr("Letter {number} stays in the letter archive. Tell the provider that "
-                        "the new letter replaces it.").format(number=number),
-                self.tr("Issue a new letter")):
+            self,
+            self.tr("New letter"),
+            self.tr("Issue a new letter with a new number instead of {number}?").format(
+                number=number
+            ),
+            self.tr(
+                "Letter {number} stays in the letter archive. Tell the provider that "
+                "the new letter replaces it."
+            ).format(number=number),
+            self.tr("Issue a new letter"),
+        ):
             return False
         return self._issue(new=True)
 
@@ -621,8 +678,13 @@ class LetterDialog(QDialog):
         try:
             with wait_cursor():
                 letter = letters.issue_letter(
-                    self.session, self.referral_id, language=self.language.currentData(),
-                    attachments=self.attachments.value(), new=new, override_reason=reason)
+                    self.session,
+                    self.referral_id,
+                    language=self.language.currentData(),
+                    attachments=self.attachments.value(),
+                    new=new,
+                    override_reason=reason,
+                )
         except TipdeskError as exc:
             # The draft stays in view; only the reason for the refusal is added.
             self._say(describe_error(exc, current_language()), ERROR_STYLE)
@@ -630,13 +692,18 @@ class LetterDialog(QDialog):
         self.changed = True
         # Read again for the referral's new state: not another opening of the case.
         self.file = cases.open_case(self.session, self.case_number, audit=False)
-        self.referral = next((x for x in self.file.referrals if x.id == self.referral_id),
-                             self.referral)
+        self.referral = next(
+            (x for x in self.file.referrals if x.id == self.referral_id), self.referral
+        )
         self.issued = letters.letters_of_referral(self.session, self.referral_id)
         self._show_about()
         self._show_letter(letter)
-        self._say(self.tr("Letter {number} issued; the referral is marked sent.").format(
-            number=letter.number), OK_STYLE)
+        self._say(
+            self.tr("Letter {number} issued; the referral is marked sent.").format(
+                number=letter.number
+            ),
+            OK_STYLE,
+        )
         return True
 
     def edit_settings(self) -> None:
@@ -653,38 +720,53 @@ class LetterDialog(QDialog):
         prepare_printer(printer, self.document)
         printer.setDocName(file_name_for(self.letter.number))
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print letter {number}").format(
-            number=self.letter.number))
+        dialog.setWindowTitle(self.tr("Print letter {number}").format(number=self.letter.number))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         with wait_cursor():
             printed = print_pdf(self.document, printer)
         if printed:
-            self._say(self.tr("Letter {number} sent to the printer.").format(
-                number=self.letter.number), OK_STYLE)
+            self._say(
+                self.tr("Letter {number} sent to the printer.").format(number=self.letter.number),
+                OK_STYLE,
+            )
         else:
-            self._say(self.tr("The printer could not start. Check that it is on and "
-                              "connected, then try again."), ERROR_STYLE)
+            self._say(
+                self.tr(
+                    "The printer could not start. Check that it is on and "
+                    "connected, then try again."
+                ),
+                ERROR_STYLE,
+            )
 
     def suggested_path(self) -> Path:
         """Where "Save as PDF…" starts: the last folder used, a name from the number."""
         assert self.letter is not None
-        folder = str(app_settings().value(FOLDER_KEY, "") or "") or QStandardPaths.\
-            writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = str(app_settings().value(FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
         return Path(folder) / file_name_for(self.letter.number)
 
     def save_letter(self) -> bool:
         """After the warning, save the letter as a PDF where the user chooses."""
         if self.letter is None or self.letter.row is None:
             return False
-        if not Confirm.ask(self, self.tr("Save as PDF"),
-                           self.tr("Save letter {number} as an unencrypted PDF file?").format(
-                               number=self.letter.number),
-                           self.unencrypted_note.text(), self.tr("Choose where…")):
+        if not Confirm.ask(
+            self,
+            self.tr("Save as PDF"),
+            self.tr("Save letter {number} as an unencrypted PDF file?").format(
+                number=self.letter.number
+            ),
+            self.unencrypted_note.text(),
+            self.tr("Choose where…"),
+        ):
             return False
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save letter {number}").format(number=self.letter.number),
-            str(self.suggested_path()), self.tr("PDF documents (*.pdf)"))
+            self,
+            self.tr("Save letter {number}").format(number=self.letter.number),
+            str(self.suggested_path()),
+            self.tr("PDF documents (*.pdf)"),
+        )
         if not path:
             return False
         target = Path(path)
@@ -693,16 +775,27 @@ class LetterDialog(QDialog):
         try:
             letters.save_pdf(self.letter.pdf, target)
         except OSError as exc:
-            self._say(self.tr("The letter was not saved: {reason}").format(
-                reason=exc.strerror or type(exc).__name__), ERROR_STYLE)
+            self._say(
+                self.tr("The letter was not saved: {reason}").format(
+                    reason=exc.strerror or type(exc).__name__
+                ),
+                ERROR_STYLE,
+            )
             return False
         app_settings().setValue(FOLDER_KEY, str(target.parent))
         self._say(self.tr("Saved as {path}.").format(path=target), OK_STYLE)
         return True
 
     @classmethod
-    def show_for(cls, session: Session, case_number: str, referral_id: str, *,
-                 unsaved: bool = False, parent: QWidget | None = None) -> bool:
+    def show_for(
+        cls,
+        session: Session,
+        case_number: str,
+        referral_id: str,
+        *,
+        unsaved: bool = False,
+        parent: QWidget | None = None,
+    ) -> bool:
         """Show the dialog; True if a letter was issued meanwhile."""
         dialog = cls(session, case_number, referral_id, unsaved=unsaved, parent=parent)
         try:

@@ -47,12 +47,15 @@ LOGO_HEIGHT = 56  # pixels of the logo's preview
 
 SECTIONS = (
     (QT_TRANSLATE_NOOP("RecordForm", "Letterhead"), ("letterhead", "address_lines", "logo")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Place, paper and language"),
-     ("city", "paper", "language")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Letter numbers"),
-     ("number_pattern", "unit_code", "classification_child", "classification_adult")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Signature"),
-     ("signatory_title", "signatory_name", "signatory_rank", "signatory_nip")),
+    (QT_TRANSLATE_NOOP("RecordForm", "Place, paper and language"), ("city", "paper", "language")),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Letter numbers"),
+        ("number_pattern", "unit_code", "classification_child", "classification_adult"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Signature"),
+        ("signatory_title", "signatory_name", "signatory_rank", "signatory_nip"),
+    ),
     (QT_TRANSLATE_NOOP("RecordForm", "Copies (tembusan)"), ("copies",)),
 )
 
@@ -102,7 +105,8 @@ class LogoEditor(FieldEditor):
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+            self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
         if path:
             self.load_file(Path(path))
 
@@ -129,13 +133,18 @@ class LogoEditor(FieldEditor):
             except ValueError:
                 pixmap = QPixmap()
         if not pixmap.isNull():
-            self.preview.setPixmap(pixmap.scaled(
-                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.preview.setPixmap(
+                pixmap.scaled(
+                    self.preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(self.tr("Not an image") if self.value or self.unreadable
-                                 else self.tr("No logo"))
+            self.preview.setText(
+                self.tr("Not an image") if self.value or self.unreadable else self.tr("No logo")
+            )
         self.remove_button.setEnabled(bool(self.value) or self.unreadable)
 
 
@@ -147,12 +156,19 @@ class LetterSettingsDialog(QDialog):
         self.warnings: list[Problem] = []
         self.setWindowTitle(self.tr("Letter settings of the office"))
         self.logo = LogoEditor(r.fields_of(r.LetterSettings)["logo"])
-        self.form = RecordForm(r.LetterSettings, SECTIONS, custom={"logo": self.logo},
-                               wide={"number_pattern"}, parent=self)
+        self.form = RecordForm(
+            r.LetterSettings,
+            SECTIONS,
+            custom={"logo": self.logo},
+            wide={"number_pattern"},
+            parent=self,
+        )
         self.form.load(self.settings)
         names = " ".join("{" + name + "}" for name in PLACEHOLDERS)
-        self.form.add_hint("number_pattern", self.tr(
-            "Must contain {{number}} and {{year}}; can use {names}.").format(names=names))
+        self.form.add_hint(
+            "number_pattern",
+            self.tr("Must contain {{number}} and {{year}}; can use {names}.").format(names=names),
+        )
         self.example = self.form.add_hint("number_pattern")
         for name in ("number_pattern", "unit_code", "classification_child"):
             self.form.editors[name].changed.connect(self._show_example)
@@ -160,9 +176,13 @@ class LetterSettingsDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        intro = QLabel(self.tr(
-            "How this office's referral letters look and are numbered. Letters already "
-            "issued keep what they said."), self)
+        intro = QLabel(
+            self.tr(
+                "How this office's referral letters look and are numbered. Letters already "
+                "issued keep what they said."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.message = message_label(self)
         self.buttons = save_cancel_buttons(self)
@@ -179,17 +199,25 @@ class LetterSettingsDialog(QDialog):
         if not pattern or pattern_problems(pattern):
             self.example.hide()
             return
-        text = {name: self.form.editors[name].text().strip()
-                for name in ("unit_code", "classification_child")}
+        text = {
+            name: self.form.editors[name].text().strip()
+            for name in ("unit_code", "classification_child")
+        }
         try:
-            number = letter_number(pattern, number=1, day=self.session.today(),
-                                   classification=text["classification_child"],
-                                   unit=text["unit_code"], office=self.session.office.code)
+            number = letter_number(
+                pattern,
+                number=1,
+                day=self.session.today(),
+                classification=text["classification_child"],
+                unit=text["unit_code"],
+                office=self.session.office.code,
+            )
         except (KeyError, IndexError, ValueError):
             self.example.hide()
             return
-        self.example.setText(self.tr("The first letter of the year for a child: {number}")
-                             .format(number=number))
+        self.example.setText(
+            self.tr("The first letter of the year for a child: {number}").format(number=number)
+        )
         self.example.show()
 
     def save(self) -> bool:
@@ -215,8 +243,7 @@ class LetterSettingsDialog(QDialog):
             self.form.show_problems(self.warnings)
             self._say(self.tr("Saved. Check the warnings above."), WARNING_STYLE)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-                self.tr("Close"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
             self.form.changed.connect(self._edited_again)
             return True
         self.accept()
@@ -245,4 +272,3 @@ class LetterSettingsDialog(QDialog):
             return saved or bool(dialog.warnings)
         finally:
             dialog.deleteLater()
-

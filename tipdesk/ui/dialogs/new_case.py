@@ -73,8 +73,9 @@ def _t(text: str) -> str:
 class CandidatesModel(QAbstractTableModel):
     """People already in the register who may be the person being entered."""
 
-    def __init__(self, candidates: Sequence[Any], today: dt.date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, candidates: Sequence[Any], today: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.candidates = list(candidates)
         self.today = today
@@ -86,8 +87,10 @@ class CandidatesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(CANDIDATE_COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         candidate = self.candidates[index.row()]
         person: r.Person = candidate.person
@@ -100,8 +103,10 @@ class CandidatesModel(QAbstractTableModel):
             return self._birth(person)
         if column == 3:
             return ", ".join(candidate.case_numbers)
-        return ", ".join(_t(REASONS[reason]) if reason in REASONS else str(reason)
-                         for reason in candidate.reasons)
+        return ", ".join(
+            _t(REASONS[reason]) if reason in REASONS else str(reason)
+            for reason in candidate.reasons
+        )
 
     def _birth(self, person: r.Person) -> str:
         age = r.age_of(person, self.today)
@@ -109,13 +114,18 @@ class CandidatesModel(QAbstractTableModel):
             return f"{person.birth_date.isoformat()} ({age})"
         if age is not None:
             return QCoreApplication.translate("CandidatesModel", "about {age} years").format(
-                age=age)
+                age=age
+            )
         return ""
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(CANDIDATE_COLUMNS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(CANDIDATE_COLUMNS)
+        ):
             return _t(CANDIDATE_COLUMNS[section])
         return None
 
@@ -125,14 +135,20 @@ class DuplicatesDialog(QDialog):
 
     OPEN, CREATE = "open", "create"
 
-    def __init__(self, candidates: Sequence[Any], today: dt.date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, candidates: Sequence[Any], today: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.choice: tuple[str, str | None] | None = None
         self.setWindowTitle(self.tr("Already in the register?"))
-        intro = QLabel(self.tr("These people in the register may be the person you are "
-                               "entering. Open one of their cases instead, or create the "
-                               "new case anyway."), self)
+        intro = QLabel(
+            self.tr(
+                "These people in the register may be the person you are "
+                "entering. Open one of their cases instead, or create the "
+                "new case anyway."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.model = CandidatesModel(candidates, today, self)
         self.table = QTableView(self)
@@ -143,8 +159,7 @@ class DuplicatesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.case_choice = QComboBox(self)
         self.case_choice.setObjectName("case_choice")
         self.open_button = QPushButton(self.tr("Open this case"), self)
@@ -193,8 +208,9 @@ class DuplicatesDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, candidates: Sequence[Any],
-            today: dt.date) -> tuple[str, str | None] | None:
+    def ask(
+        cls, parent: QWidget | None, candidates: Sequence[Any], today: dt.date
+    ) -> tuple[str, str | None] | None:
         """``("open", case number)``, ``("create", None)``, or None to go back."""
         dialog = cls(candidates, today, parent)
         try:
@@ -217,8 +233,11 @@ class NewCaseDialog(QDialog):
         self.person = r.Person()
         self.case = r.Case(opened_on=session.today(), assigned_to=session.user.username)
         self.person_form = PersonForm(session.today)
-        self.case_form = CaseForm(workers=[
-            (u.display_name or u.username, u.username) for u in listing.list_workers(session)])
+        self.case_form = CaseForm(
+            workers=[
+                (u.display_name or u.username, u.username) for u in listing.list_workers(session)
+            ]
+        )
         self.person_form.load(self.person)
         self.case_form.load(self.case)
         self.tabs = QTabWidget(self)
@@ -234,8 +253,10 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.buttons)
         screen = QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen else None
-        self.resize(min(1200, room.width() - 40) if room else 1200,
-                    min(720, room.height() - 60) if room else 720)
+        self.resize(
+            min(1200, room.width() - 40) if room else 1200,
+            min(720, room.height() - 60) if room else 720,
+        )
 
     def has_unsaved_changes(self) -> bool:
         return self.person_form.is_dirty() or self.case_form.is_dirty()
@@ -252,7 +273,8 @@ class NewCaseDialog(QDialog):
             today = self.session.today()
             # The case gets its person when both are written; do not ask for it here.
             problems = validate(person, today=today) + [
-                p for p in validate(case, today=today) if p.field != "person_id"]
+                p for p in validate(case, today=today) if p.field != "person_id"
+            ]
         if any(p.is_error for p in problems):
             self._refused(ValidationFailed(problems))
             return False
@@ -286,8 +308,10 @@ class NewCaseDialog(QDialog):
     def _refused(self, exc: ValidationFailed) -> None:
         text, first = refusal(exc, self.person_form, self.case_form)
         self._say(text)
-        for form, scroll in ((self.person_form, self.person_scroll),
-                             (self.case_form, self.case_scroll)):
+        for form, scroll in (
+            (self.person_form, self.person_scroll),
+            (self.case_form, self.case_scroll),
+        ):
             if first in form.editors:
                 self.tabs.setCurrentWidget(scroll)
                 scroll.ensureWidgetVisible(form.editors[first])

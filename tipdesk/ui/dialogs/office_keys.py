@@ -48,9 +48,14 @@ class EnrolDialog(QDialog):
     """Enrol the office of a key file: it says whose file it is, asks for the fingerprint
     read over the phone, and enrols only if the sync service finds that it matches."""
 
-    def __init__(self, session: Session, data: bytes, card: object,
-                 enrolled: dict[str, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        data: bytes,
+        card: object,
+        enrolled: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         """``card`` is what ``sync.read_key_file`` read from ``data``; ``enrolled`` the
         profile of each office already enrolled, by code."""
         super().__init__(parent)
@@ -66,28 +71,37 @@ class EnrolDialog(QDialog):
         office.setFont(bold)
         office.setWordWrap(True)
         level = QLabel(vocab_label(OFFICE_LEVEL, card.level), self)
-        self.how = QLabel(self.tr(
-            "Phone {office} and ask them to read out the fingerprint their TipDesk showed "
-            "when they saved this key file. Type it here; spaces, dashes and small letters "
-            "do not matter. The office is enrolled only if the fingerprint matches.").format(
-                office=card.code), self)
+        self.how = QLabel(
+            self.tr(
+                "Phone {office} and ask them to read out the fingerprint their TipDesk showed "
+                "when they saved this key file. Type it here; spaces, dashes and small letters "
+                "do not matter. The office is enrolled only if the fingerprint matches."
+            ).format(office=card.code),
+            self,
+        )
         self.how.setWordWrap(True)
         self.fingerprint = QLineEdit(self)
         self.fingerprint.setFont(monospace())
-        shape = "-".join(["\u2022" * 4] * 8)       # eight groups of four, as read out
+        shape = "-".join(["\u2022" * 4] * 8)  # eight groups of four, as read out
         self.fingerprint.setPlaceholderText(shape)
         self.fingerprint.setMinimumWidth(
-            self.fingerprint.fontMetrics().horizontalAdvance("W" * 4 * 8 + "-" * 7) + 24)
+            self.fingerprint.fontMetrics().horizontalAdvance("W" * 4 * 8 + "-" * 7) + 24
+        )
         self.profile = QComboBox(self)
         self.profile.addItem(self.tr("Full case data"), "full")
-        self.profile.addItem(self.tr("De-identified: no names, NIK, contacts, places or notes"),
-                             "deidentified")
+        self.profile.addItem(
+            self.tr("De-identified: no names, NIK, contacts, places or notes"), "deidentified"
+        )
         known = (enrolled or {}).get(card.code)
         index = self.profile.findData(known or "full")
         self.profile.setCurrentIndex(max(index, 0))
-        self.again = QLabel(self.tr(
-            "{office} is already enrolled here. Enrolling this key file replaces the key "
-            "kept for it.").format(office=card.code), self)
+        self.again = QLabel(
+            self.tr(
+                "{office} is already enrolled here. Enrolling this key file replaces the key "
+                "kept for it."
+            ).format(office=card.code),
+            self,
+        )
         self.again.setWordWrap(True)
         self.again.setStyleSheet(WARNING_STYLE)
         self.again.setVisible(known is not None)
@@ -99,11 +113,13 @@ class EnrolDialog(QDialog):
         form.addRow(self.tr("Fingerprint"), self.fingerprint)
         form.addRow(self.tr("It receives from us"), self.profile)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.enrol_button = self.buttons.addButton(self.tr("Enrol"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.enrol_button = self.buttons.addButton(
+            self.tr("Enrol"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.enrol_button.setEnabled(False)
         self.fingerprint.textChanged.connect(
-            lambda text: self.enrol_button.setEnabled(bool(text.strip())))
+            lambda text: self.enrol_button.setEnabled(bool(text.strip()))
+        )
         self.buttons.accepted.connect(self.enrol)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -119,8 +135,9 @@ class EnrolDialog(QDialog):
         try:
             from tipdesk.services import sync  # not at start-up: the app opens faster
 
-            self.peer = sync.trust_key_file(self.session, self.data, self.fingerprint.text(),
-                                            profile=self.profile.currentData())
+            self.peer = sync.trust_key_file(
+                self.session, self.data, self.fingerprint.text(), profile=self.profile.currentData()
+            )
         except TipdeskError as exc:
             self.message.setText(refusal_text(exc))
             self.message.show()
@@ -136,8 +153,9 @@ class EnrolDialog(QDialog):
 # --- the recovery key --------------------------------------------------------------------
 
 
-def print_recovery_key(printer: QPrinter, title: str, office: str, secret: str,
-                       advice: str) -> bool:
+def print_recovery_key(
+    printer: QPrinter, title: str, office: str, secret: str, advice: str
+) -> bool:
     """Paint the recovery key on one page; False if the printer could not start."""
     painter = QPainter()
     if not painter.begin(printer):
@@ -149,11 +167,18 @@ def print_recovery_key(printer: QPrinter, title: str, office: str, secret: str,
         heading = QFont("sans-serif", 16)
         heading.setBold(True)
         top = area.top()
-        for text, font in ((title, heading), (office, QFont("sans-serif", 12)),
-                           (secret, monospace(12)), (advice, QFont("sans-serif", 11))):
+        for text, font in (
+            (title, heading),
+            (office, QFont("sans-serif", 12)),
+            (secret, monospace(12)),
+            (advice, QFont("sans-serif", 11)),
+        ):
             painter.setFont(font)
-            box = painter.boundingRect(QRectF(area.left(), top, area.width(), area.height()),
-                                       int(Qt.TextFlag.TextWrapAnywhere), text)
+            box = painter.boundingRect(
+                QRectF(area.left(), top, area.width(), area.height()),
+                int(Qt.TextFlag.TextWrapAnywhere),
+                text,
+            )
             painter.drawText(box, int(Qt.TextFlag.TextWrapAnywhere), text)
             top = box.bottom() + painter.fontMetrics().height()
     finally:
@@ -170,23 +195,32 @@ class RecoveryKeyDialog(QDialog):
         self.secret = secret
         self.office = office
         self.setWindowTitle(self.tr("Recovery key for batches"))
-        intro = QLabel(self.tr(
-            "Batches that districts send to {office} are now also locked to this key. If "
-            "this register is ever lost, the key still opens them. It is shown only now and "
-            "is not kept on this computer.").format(office=office), self)
+        intro = QLabel(
+            self.tr(
+                "Batches that districts send to {office} are now also locked to this key. If "
+                "this register is ever lost, the key still opens them. It is shown only now and "
+                "is not kept on this computer."
+            ).format(office=office),
+            self,
+        )
         intro.setWordWrap(True)
         self.key_label = QLabel(secret, self)
         self.key_label.setObjectName("secret")
-        self.key_label.setFont(monospace(12))   # on one line: a break would look like a dash
+        self.key_label.setFont(monospace(12))  # on one line: a break would look like a dash
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.advice = QLabel(self.tr(
-            "Print it or write it on paper now, check every character, and lock the paper "
-            "away apart from this laptop and from the register's recovery code. Do not save "
-            "it in a file or a message. Then save this office's key file again and give it "
-            "to each district, so that their batches use the recovery key."), self)
+        self.advice = QLabel(
+            self.tr(
+                "Print it or write it on paper now, check every character, and lock the paper "
+                "away apart from this laptop and from the register's recovery code. Do not save "
+                "it in a file or a message. Then save this office's key file again and give it "
+                "to each district, so that their batches use the recovery key."
+            ),
+            self,
+        )
         self.advice.setWordWrap(True)
-        self.confirm = QCheckBox(self.tr("I have printed the recovery key or written it down"),
-                                 self)
+        self.confirm = QCheckBox(
+            self.tr("I have printed the recovery key or written it down"), self
+        )
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.clicked.connect(self.print_key)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
@@ -216,10 +250,12 @@ def ask_and_print(parent: QWidget | None, secret: str, office: str) -> bool:
         return False
     title = QCoreApplication.translate("RecoveryKeyDialog", "TipDesk recovery key for batches")
     office_line = QCoreApplication.translate(
-        "RecoveryKeyDialog", "Office {office}, printed {day}").format(
-        office=office, day=dt.date.today().strftime("%d/%m/%Y"))
+        "RecoveryKeyDialog", "Office {office}, printed {day}"
+    ).format(office=office, day=dt.date.today().strftime("%d/%m/%Y"))
     advice = QCoreApplication.translate(
-        "RecoveryKeyDialog", "It opens the batches sent to this office if its register is "
+        "RecoveryKeyDialog",
+        "It opens the batches sent to this office if its register is "
         "lost. Keep this paper locked away, apart from the laptop and from the register's "
-        "recovery code.")
+        "recovery code.",
+    )
     return print_recovery_key(printer, title, office_line, secret, advice)

@@ -30,7 +30,7 @@ from tipdesk.ui.settings import app_settings
 from tipdesk.ui.widgets.forms import WARNING_STYLE, message_label
 
 _C = "PersonRights"
-FOLDER_KEY = "person_data/folder"   # the last folder an export went to
+FOLDER_KEY = "person_data/folder"  # the last folder an export went to
 REASONS = {
     "person_request": QT_TRANSLATE_NOOP("PersonRights", "The person asked for it"),
     "legal_order": QT_TRANSLATE_NOOP("PersonRights", "A court or legal order"),
@@ -43,10 +43,14 @@ def _t(text: str) -> str:
 
 
 def not_encrypted_warning() -> str:
-    return _t(QT_TRANSLATE_NOOP(
-        "PersonRights", "An exported file is not encrypted and shows everything about a "
-        "victim. Hand it to the person or keep it only where people who are not authorised "
-        "cannot read it, and delete it when it is no longer needed."))
+    return _t(
+        QT_TRANSLATE_NOOP(
+            "PersonRights",
+            "An exported file is not encrypted and shows everything about a "
+            "victim. Hand it to the person or keep it only where people who are not authorised "
+            "cannot read it, and delete it when it is no longer needed.",
+        )
+    )
 
 
 class ConfirmExport:
@@ -57,53 +61,80 @@ class ConfirmExport:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_t(QT_TRANSLATE_NOOP("PersonRights", "Export person's data")))
-        box.setText(_t(QT_TRANSLATE_NOOP(
-            "PersonRights", "Export everything this register holds about the person of case "
-            "{number} as an unencrypted file?")).format(number=case_number))
+        box.setText(
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "PersonRights",
+                    "Export everything this register holds about the person of case "
+                    "{number} as an unencrypted file?",
+                )
+            ).format(number=case_number)
+        )
         box.setInformativeText(not_encrypted_warning())
-        go = box.addButton(_t(QT_TRANSLATE_NOOP("PersonRights", "Choose where…")),
-                           QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_t(QT_TRANSLATE_NOOP("PersonRights", "Cancel")),
-                               QMessageBox.ButtonRole.RejectRole)
+        go = box.addButton(
+            _t(QT_TRANSLATE_NOOP("PersonRights", "Choose where…")),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        cancel = box.addButton(
+            _t(QT_TRANSLATE_NOOP("PersonRights", "Cancel")), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is go
 
 
-def export_person_data(session: Session, case_number: str,
-                       parent: QWidget | None = None) -> Path | None:
+def export_person_data(
+    session: Session, case_number: str, parent: QWidget | None = None
+) -> Path | None:
     """Ask, choose a file (.json or .pdf), write it in the background; the path written,
     or None (the reason then shown)."""
     title = _t(QT_TRANSLATE_NOOP("PersonRights", "Export person's data"))
     if not ConfirmExport.ask(parent, case_number):
         return None
-    folder = str(app_settings().value(FOLDER_KEY, "") or "") or QStandardPaths.\
-        writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = str(app_settings().value(FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    )
     # The case number, not the person's name: a file name is seen by anyone nearby.
     suggested = Path(folder) / f"{case_number}-data.json"
     json_filter = _t(QT_TRANSLATE_NOOP("PersonRights", "JSON files (*.json)"))
     pdf_filter = _t(QT_TRANSLATE_NOOP("PersonRights", "PDF documents (*.pdf)"))
     chosen, chosen_filter = QFileDialog.getSaveFileName(
-        parent, _t(QT_TRANSLATE_NOOP("PersonRights", "Save the person's data")), str(suggested),
-        f"{json_filter};;{pdf_filter}")
+        parent,
+        _t(QT_TRANSLATE_NOOP("PersonRights", "Save the person's data")),
+        str(suggested),
+        f"{json_filter};;{pdf_filter}",
+    )
     if not chosen:
         return None
     target = Path(chosen)
     if target.suffix.lower() not in privacy.EXPORT_SUFFIXES:
-        target = target.with_name(target.name + (".pdf" if chosen_filter == pdf_filter
-                                                 else ".json"))
+        target = target.with_name(
+            target.name + (".pdf" if chosen_filter == pdf_filter else ".json")
+        )
     lang = current_language()
-    outcome = run_with_progress(parent, title, _t(QT_TRANSLATE_NOOP(
-        "PersonRights", "Writing the person's data…")), lambda _p, _c:
-        privacy.export_person_data(session, case_number, target, lang=lang),
-        cancellable=False, whole_app=True)
+    outcome = run_with_progress(
+        parent,
+        title,
+        _t(QT_TRANSLATE_NOOP("PersonRights", "Writing the person's data…")),
+        lambda _p, _c: privacy.export_person_data(session, case_number, target, lang=lang),
+        cancellable=False,
+        whole_app=True,
+    )
     if isinstance(outcome.error, TipdeskError):
         QMessageBox.warning(parent, title, refusal_text(outcome.error))
         return None
     if isinstance(outcome.error, OSError):
-        QMessageBox.warning(parent, title, _t(QT_TRANSLATE_NOOP(
-            "PersonRights", "The file could not be written in {folder}. Check that the folder "
-            "still exists and has room, then try again.")).format(folder=target.parent))
+        QMessageBox.warning(
+            parent,
+            title,
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "PersonRights",
+                    "The file could not be written in {folder}. Check that the folder "
+                    "still exists and has room, then try again.",
+                )
+            ).format(folder=target.parent),
+        )
         return None
     if outcome.error is not None:
         report(parent, outcome.error)
@@ -115,18 +146,21 @@ def export_person_data(session: Session, case_number: str,
 class EraseDialog(QDialog):
     """A reason, and the case number typed to confirm; Erase runs the erasure."""
 
-    def __init__(self, session: Session, case_number: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, case_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.case_number = case_number
         self.result_: privacy.ErasureResult | None = None
         self.setWindowTitle(self.tr("Erase person"))
-        warning = QLabel(self.tr(
-            "This erases the person of case {number} and everything about them — every case "
-            "of theirs, services, referrals, notes and the letters' copies — from this "
-            "register. It cannot be undone. The case numbers and the audit trail stay, "
-            "without the data.").format(number=case_number), self)
+        warning = QLabel(
+            self.tr(
+                "This erases the person of case {number} and everything about them — every case "
+                "of theirs, services, referrals, notes and the letters' copies — from this "
+                "register. It cannot be undone. The case numbers and the audit trail stay, "
+                "without the data."
+            ).format(number=case_number),
+            self,
+        )
         warning.setWordWrap(True)
         warning.setStyleSheet(WARNING_STYLE)
         self.reason = QComboBox(self)
@@ -141,8 +175,9 @@ class EraseDialog(QDialog):
         form.addRow(self.tr("Type the case number to confirm"), self.confirmation)
         self.message = message_label(self)
         self.buttons = QDialogButtonBox(self)
-        self.erase_button = self.buttons.addButton(self.tr("Erase"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.erase_button = self.buttons.addButton(
+            self.tr("Erase"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.erase)
         self.buttons.rejected.connect(self.reject)
@@ -157,18 +192,23 @@ class EraseDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        self.erase_button.setEnabled(bool(self.reason.currentData()) and
-                                     self.confirmation.text().strip().upper()
-                                     == self.case_number.upper())
+        self.erase_button.setEnabled(
+            bool(self.reason.currentData())
+            and self.confirmation.text().strip().upper() == self.case_number.upper()
+        )
 
     def erase(self) -> None:
         if not self.erase_button.isEnabled():
             return
         reason = self.reason.currentData()
         outcome = run_with_progress(
-            self, self.windowTitle(), self.tr("Erasing the person's data…"),
+            self,
+            self.windowTitle(),
+            self.tr("Erasing the person's data…"),
             lambda _p, _c: privacy.erase_person(self.session, self.case_number, reason),
-            cancellable=False, whole_app=True)
+            cancellable=False,
+            whole_app=True,
+        )
         if isinstance(outcome.error, TipdeskError):
             self.message.setText(refusal_text(outcome.error))
             self.message.show()
@@ -180,8 +220,9 @@ class EraseDialog(QDialog):
         self.accept()
 
     @classmethod
-    def run(cls, session: Session, case_number: str,
-            parent: QWidget | None = None) -> privacy.ErasureResult | None:
+    def run(
+        cls, session: Session, case_number: str, parent: QWidget | None = None
+    ) -> privacy.ErasureResult | None:
         dialog = cls(session, case_number, parent)
         try:
             dialog.exec()

@@ -18,9 +18,15 @@ class Outcome:
         self.cancelled = False
 
 
-def run_with_progress(parent: QWidget | None, title: str, label: str,
-                      work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
-                      *, cancellable: bool = True, whole_app: bool = False) -> Outcome:
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    label: str,
+    work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+    *,
+    cancellable: bool = True,
+    whole_app: bool = False,
+) -> Outcome:
     """Run ``work(progress, cancelled)`` off the UI thread; the UI keeps painting.
 
     Returns when the work ended; ``Outcome`` says how. The dialog shows a busy bar until
@@ -28,11 +34,11 @@ def run_with_progress(parent: QWidget | None, title: str, label: str,
     ``whole_app`` blocks every window, not only ``parent``'s: for work that writes the
     register, so that no case window saves in the middle of it.
     """
-    dialog = QProgressDialog(label, QCoreApplication.translate("Progress", "Cancel"), 0, 0,
-                             parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Progress", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal if whole_app
-                             else Qt.WindowModality.WindowModal)
+    dialog.setWindowModality(
+        Qt.WindowModality.ApplicationModal if whole_app else Qt.WindowModality.WindowModal
+    )
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -44,7 +50,7 @@ def run_with_progress(parent: QWidget | None, title: str, label: str,
 
     def on_progress(done: int, total: int) -> None:
         if total <= 0:
-            dialog.setRange(0, 0)   # how much is left is not known: a busy bar
+            dialog.setRange(0, 0)  # how much is left is not known: a busy bar
             return
         dialog.setMaximum(total)
         dialog.setValue(done)

@@ -38,8 +38,13 @@ def can_record_reply(referral: r.Referral | None) -> bool:
 
 
 class ReplyDialog(QDialog):
-    def __init__(self, session: Session, referral: r.Referral, provider_name: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        referral: r.Referral,
+        provider_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         from tipdesk.services import letters  # with ReportLab: loaded on first use
 
@@ -49,13 +54,18 @@ class ReplyDialog(QDialog):
         self.warnings: list[Problem] = []
         self.setWindowTitle(self.tr("Record the provider's reply"))
         lang = current_language()
-        status = ChoiceEditor(r.fields_of(r.Referral)["status"],
-                              [(REFERRAL_STATUS.label(code, lang), code)
-                               for code in self._letters.REPLY_STATUSES])
+        status = ChoiceEditor(
+            r.fields_of(r.Referral)["status"],
+            [(REFERRAL_STATUS.label(code, lang), code) for code in self._letters.REPLY_STATUSES],
+        )
         omit = [n for n in r.editable_fields(r.Referral) if n not in REPLY_FIELDS]
         self.form = RecordForm(
-            r.Referral, ((QT_TRANSLATE_NOOP("RecordForm", "Reply"), REPLY_FIELDS),),
-            custom={"status": status}, omit=omit, parent=self)
+            r.Referral,
+            ((QT_TRANSLATE_NOOP("RecordForm", "Reply"), REPLY_FIELDS),),
+            custom={"status": status},
+            omit=omit,
+            parent=self,
+        )
         shown = copy.deepcopy(self.referral)
         if shown.status not in self._letters.REPLY_STATUSES:
             shown.status = "accepted"  # the usual answer; the user changes it if not
@@ -70,8 +80,11 @@ class ReplyDialog(QDialog):
         number = self.referral.letter_number
         about.setText(
             self.tr("Reply of {provider} to letter {number}.").format(
-                provider=provider_name or "-", number=number) if number else
-            self.tr("Reply of {provider}.").format(provider=provider_name or "-"))
+                provider=provider_name or "-", number=number
+            )
+            if number
+            else self.tr("Reply of {provider}.").format(provider=provider_name or "-")
+        )
         self.message = message_label(self)
         self.buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
@@ -88,17 +101,20 @@ class ReplyDialog(QDialog):
         edited, problems = self.form.edited_copy(self.referral)
         if edited.status is None:
             problems.append(Problem("status", "required"))
-        if edited.responded_on is None and not any(p.field == "responded_on"
-                                                   for p in problems):
+        if edited.responded_on is None and not any(p.field == "responded_on" for p in problems):
             problems.append(Problem("responded_on", "required"))
         if problems:
             self._refused(ValidationFailed(problems))
             return False
         try:
             self.warnings = self._letters.record_reply(
-                self.session, self.referral.id, status=edited.status,
-                responded_on=edited.responded_on, response=edited.response or "",
-                follow_up_on=edited.follow_up_on)
+                self.session,
+                self.referral.id,
+                status=edited.status,
+                responded_on=edited.responded_on,
+                response=edited.response or "",
+                follow_up_on=edited.follow_up_on,
+            )
         except ValidationFailed as exc:
             self._refused(exc)
             return False
@@ -119,8 +135,13 @@ class ReplyDialog(QDialog):
         self.message.show()
 
     @classmethod
-    def record(cls, session: Session, referral: r.Referral, provider_name: str = "",
-               parent: QWidget | None = None) -> list[Problem] | None:
+    def record(
+        cls,
+        session: Session,
+        referral: r.Referral,
+        provider_name: str = "",
+        parent: QWidget | None = None,
+    ) -> list[Problem] | None:
         """Show the dialog; the warnings of the recorded reply, or None if cancelled."""
         dialog = cls(session, referral, provider_name, parent)
         try:

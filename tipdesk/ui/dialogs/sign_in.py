@@ -55,8 +55,9 @@ class SignInDialog(QDialog):
         self.message = message_label()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
-        self.sign_in_button = buttons.addButton(self.tr("Sign in"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button = buttons.addButton(
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         new = buttons.addButton(self.tr("New register…"), QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.sign_in)
@@ -85,8 +86,9 @@ class SignInDialog(QDialog):
         self.password_edit.setFocus()
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the register folder"),
-                                                  self.folder_edit.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the register folder"), self.folder_edit.text()
+        )
         if chosen:
             self.set_folder(Path(chosen))
 
@@ -104,10 +106,13 @@ class SignInDialog(QDialog):
         if not self.folder_edit.text() or not user:
             self.show_message(self.tr("Choose a register folder first."))
             return
-        outcome = run_with_progress(self, self.tr("Opening the register"),
-                                    self.tr("Unlocking and checking the register…"),
-                                    lambda progress, cancelled: open_register(
-                                        folder, user, password), cancellable=False)
+        outcome = run_with_progress(
+            self,
+            self.tr("Opening the register"),
+            self.tr("Unlocking and checking the register…"),
+            lambda progress, cancelled: open_register(folder, user, password),
+            cancellable=False,
+        )
         self.password_edit.clear()
         if isinstance(outcome.error, TipdeskError):
             self.show_message(refusal_text(outcome.error))

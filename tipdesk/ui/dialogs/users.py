@@ -86,17 +86,21 @@ class ServiceDialog(QDialog):
         self.message.setText(text)
         self.message.show()
 
-    def call(self, label: str, work: Callable[..., Any], *,
-             with_progress: bool = False) -> Any:
+    def call(self, label: str, work: Callable[..., Any], *, with_progress: bool = False) -> Any:
         """``work()`` in the background (``work(progress)`` ``with_progress``: its
         ``progress(done, total)`` moves the bar); its result, or ``_FAILED`` once the user
         has been told why not."""
         self.message.hide()
-        outcome = run_with_progress(self, self.windowTitle(), label,
-                                    (lambda progress, _cancelled: work(progress))
-                                    if with_progress else
-                                    (lambda _progress, _cancelled: work()),
-                                    cancellable=False, whole_app=True)
+        outcome = run_with_progress(
+            self,
+            self.windowTitle(),
+            label,
+            (lambda progress, _cancelled: work(progress))
+            if with_progress
+            else (lambda _progress, _cancelled: work()),
+            cancellable=False,
+            whole_app=True,
+        )
         if isinstance(outcome.error, TipdeskError):
             self.refuse(refusal_text(outcome.error))
             return _FAILED
@@ -107,8 +111,11 @@ class ServiceDialog(QDialog):
 
     def passwords_match(self, first: QLineEdit, second: QLineEdit) -> bool:
         if first.text() != second.text():
-            self.refuse(QCoreApplication.translate(
-                "ServiceDialog", "The two passwords differ. Type the same password twice."))
+            self.refuse(
+                QCoreApplication.translate(
+                    "ServiceDialog", "The two passwords differ. Type the same password twice."
+                )
+            )
             second.clear()
             second.setFocus()
             return False
@@ -126,10 +133,13 @@ class AddUserDialog(ServiceDialog):
         self.role = role_combo(self)
         self.password = password_edit(self)
         self.repeat = password_edit(self)
-        self.say_intro(self.tr(
-            "The username is what the user types to sign in: lower-case letters, digits, dots "
-            "and dashes. Give them the password in person; they can change it later with "
-            "File > Change my password."))
+        self.say_intro(
+            self.tr(
+                "The username is what the user types to sign in: lower-case letters, digits, dots "
+                "and dashes. Give them the password in person; they can change it later with "
+                "File > Change my password."
+            )
+        )
         self.form.addRow(self.tr("Username"), self.username)
         self.form.addRow(self.tr("Full name"), self.display_name)
         self.form.addRow(self.tr("Role"), self.role)
@@ -141,34 +151,47 @@ class AddUserDialog(ServiceDialog):
         if not self.passwords_match(self.password, self.repeat):
             return
         username = self.username.text().strip()
-        user = User(username=username, display_name=self.display_name.text().strip()
-                    or username, role=self.role.currentData())
+        user = User(
+            username=username,
+            display_name=self.display_name.text().strip() or username,
+            role=self.role.currentData(),
+        )
         password = self.password.text()
-        if self.call(self.tr("Adding the user…"),
-                     lambda: users.add_user(self.session, user, password)) is _FAILED:
+        if (
+            self.call(
+                self.tr("Adding the user…"), lambda: users.add_user(self.session, user, password)
+            )
+            is _FAILED
+        ):
             return
         self.added = username
         self.accept()
 
 
 class RoleDialog(ServiceDialog):
-    def __init__(self, session: Session, account: users.Account,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, account: users.Account, parent: QWidget | None = None
+    ) -> None:
         super().__init__(session, self.tr("Change role"), parent)
         self.account = account
-        self.say_intro(self.tr("What {user} may do depends on the role: administrators "
-                               "manage the office and its users, supervisors see every case "
-                               "and approve closures, case workers see their own cases, "
-                               "analysts see statistics without names.").format(
-            user=account.username))
+        self.say_intro(
+            self.tr(
+                "What {user} may do depends on the role: administrators "
+                "manage the office and its users, supervisors see every case "
+                "and approve closures, case workers see their own cases, "
+                "analysts see statistics without names."
+            ).format(user=account.username)
+        )
         self.role = role_combo(self, account.role)
         self.form.addRow(self.tr("Role"), self.role)
         # To or from analyst the user's key changes (an analyst's opens only the
         # de-identified copy): a new password comes with the role.
-        self.key_note = QLabel(self.tr(
-            "An analyst's password opens only the data without names, so this change "
-            "needs a new password for {user}. Give it to them in person.").format(
-            user=account.username))
+        self.key_note = QLabel(
+            self.tr(
+                "An analyst's password opens only the data without names, so this change "
+                "needs a new password for {user}. Give it to them in person."
+            ).format(user=account.username)
+        )
         self.key_note.setWordWrap(True)
         self.password = password_edit(self)
         self.repeat = password_edit(self)
@@ -195,8 +218,15 @@ class RoleDialog(ServiceDialog):
             if not self.passwords_match(self.password, self.repeat):
                 return
             password = self.password.text()
-        if self.call(self.tr("Changing the role…"), lambda: users.set_role(
-                self.session, self.account.username, role, password=password)) is not _FAILED:
+        if (
+            self.call(
+                self.tr("Changing the role…"),
+                lambda: users.set_role(
+                    self.session, self.account.username, role, password=password
+                ),
+            )
+            is not _FAILED
+        ):
             self.accept()
 
 
@@ -204,9 +234,16 @@ class PasswordDialog(ServiceDialog):
     """A new password typed twice (and, for one's own, the current one first); Save
     hands them to ``apply(new, current)``."""
 
-    def __init__(self, session: Session, title: str, intro: str,
-                 apply: Callable[[str, str], Any], *, ask_current: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        title: str,
+        intro: str,
+        apply: Callable[[str, str], Any],
+        *,
+        ask_current: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(session, title, parent)
         self.apply = apply
         self.say_intro(intro)
@@ -222,8 +259,7 @@ class PasswordDialog(ServiceDialog):
         if not self.passwords_match(self.password, self.repeat):
             return
         new, current = self.password.text(), self.current.text()
-        if self.call(self.tr("Setting the password…"),
-                     lambda: self.apply(new, current)) is _FAILED:
+        if self.call(self.tr("Setting the password…"), lambda: self.apply(new, current)) is _FAILED:
             self.current.clear()
             return
         self.accept()
@@ -232,33 +268,48 @@ class PasswordDialog(ServiceDialog):
     def change_own(cls, session: Session, parent: QWidget | None = None) -> bool:
         title = QCoreApplication.translate("PasswordDialog", "Change my password")
         intro = QCoreApplication.translate(
-            "PasswordDialog", "Type your current password, then the new one twice. Use at "
-            "least 8 characters; the new password works from the next sign-in and unlock.")
-        dialog = cls(session, title, intro,
-                     lambda new, current: users.change_password(session, current, new),
-                     ask_current=True, parent=parent)
+            "PasswordDialog",
+            "Type your current password, then the new one twice. Use at "
+            "least 8 characters; the new password works from the next sign-in and unlock.",
+        )
+        dialog = cls(
+            session,
+            title,
+            intro,
+            lambda new, current: users.change_password(session, current, new),
+            ask_current=True,
+            parent=parent,
+        )
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class RemoveUserDialog(ServiceDialog):
     """Removing an account, with the re-key ticked by default."""
 
-    def __init__(self, session: Session, account: users.Account,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, account: users.Account, parent: QWidget | None = None
+    ) -> None:
         super().__init__(session, self.tr("Remove user"), parent)
         self.account = account
         self.removed: users.Removed | None = None
-        self.say_intro(self.tr(
-            "Remove {user}? They can no longer sign in. The account's name stays in the audit "
-            "trail and the history of changes; it cannot be used again.").format(
-            user=account.username))
-        self.rekey = QCheckBox(self.tr(
-            "Re-key the database so the removed user's old key no longer opens it"), self)
+        self.say_intro(
+            self.tr(
+                "Remove {user}? They can no longer sign in. The account's name stays in the audit "
+                "trail and the history of changes; it cannot be used again."
+            ).format(user=account.username)
+        )
+        self.rekey = QCheckBox(
+            self.tr("Re-key the database so the removed user's old key no longer opens it"), self
+        )
         self.rekey.setChecked(True)
-        self.rekey_note = QLabel(self.tr(
-            "Recommended. A copy of the register the removed user may have taken stays "
-            "readable with their old password; after a re-key, no later copy is. It takes a "
-            "moment on a large register; every other user keeps their password."), self)
+        self.rekey_note = QLabel(
+            self.tr(
+                "Recommended. A copy of the register the removed user may have taken stays "
+                "readable with their old password; after a re-key, no later copy is. It takes a "
+                "moment on a large register; every other user keeps their password."
+            ),
+            self,
+        )
         self.rekey_note.setWordWrap(True)
         self.rekey_note.setStyleSheet(WARNING_STYLE)
         self.form.addRow(self.rekey)
@@ -268,12 +319,19 @@ class RemoveUserDialog(ServiceDialog):
 
     def save(self) -> None:
         rekey = self.rekey.isChecked()
-        label = self.tr("Removing the user and re-keying the database…") if rekey else \
-            self.tr("Removing the user…")
+        label = (
+            self.tr("Removing the user and re-keying the database…")
+            if rekey
+            else self.tr("Removing the user…")
+        )
         # A large register takes a while: off the UI thread, with the bytes written so far.
-        result = self.call(label, lambda progress: users.remove_user(
-            self.session, self.account.username, rekey=rekey, progress=progress),
-            with_progress=True)
+        result = self.call(
+            label,
+            lambda progress: users.remove_user(
+                self.session, self.account.username, rekey=rekey, progress=progress
+            ),
+            with_progress=True,
+        )
         if result is _FAILED:
             return
         self.removed = result
@@ -288,19 +346,25 @@ class RekeyDoneDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Database re-keyed"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("{user} is removed and the database has a new key. Every "
-                               "other user signs in with their usual password.").format(
-            user=removed.username), self)
+        intro = QLabel(
+            self.tr(
+                "{user} is removed and the database has a new key. Every "
+                "other user signs in with their usual password."
+            ).format(user=removed.username),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.reset_label = QLabel(self)
         self.reset_label.setObjectName("needs_reset")
         self.reset_label.setWordWrap(True)
         if removed.needs_reset:
-            self.reset_label.setText(self.tr(
-                "These users cannot sign in until an administrator resets their password "
-                "(Users > Reset password…): {users}").format(
-                users=", ".join(removed.needs_reset)))
+            self.reset_label.setText(
+                self.tr(
+                    "These users cannot sign in until an administrator resets their password "
+                    "(Users > Reset password…): {users}"
+                ).format(users=", ".join(removed.needs_reset))
+            )
             self.reset_label.setStyleSheet(WARNING_STYLE)
         else:
             self.reset_label.hide()
@@ -312,10 +376,14 @@ class RekeyDoneDialog(QDialog):
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confirm = QCheckBox(self.tr("I have written the new recovery code down"), self)
         if removed.new_recovery_code:
-            advice = QLabel(self.tr(
-                "The old recovery code no longer opens the register. This is the new one, "
-                "shown only now: write it on paper and lock the paper away, apart from this "
-                "laptop. Do not save it in a file or a message."), self)
+            advice = QLabel(
+                self.tr(
+                    "The old recovery code no longer opens the register. This is the new one, "
+                    "shown only now: write it on paper and lock the paper away, apart from this "
+                    "laptop. Do not save it in a file or a message."
+                ),
+                self,
+            )
             advice.setWordWrap(True)
             layout.addWidget(advice)
             layout.addWidget(self.code_label)

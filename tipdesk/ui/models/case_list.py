@@ -76,9 +76,9 @@ def unreadable_text(fields: Sequence[str]) -> str:
     if not fields:
         return ""
     lang = current_language()
-    return QCoreApplication.translate("Unreadable", "Some fields cannot be read: {fields}"
-                                      ).format(fields=", ".join(field_label(name, lang)
-                                                                for name in fields))
+    return QCoreApplication.translate("Unreadable", "Some fields cannot be read: {fields}").format(
+        fields=", ".join(field_label(name, lang) for name in fields)
+    )
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,14 @@ class RowsModel(QAbstractTableModel):
     ``Qt.UserRole`` returns the row's key (``key(row)``, e.g. its case number).
     """
 
-    def __init__(self, columns: Sequence[Column], *, key: Callable[[Any], str],
-                 page: int = 100, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        key: Callable[[Any], str],
+        page: int = 100,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self.key = key
@@ -120,11 +126,19 @@ class RowsModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         rows = list(rows)
-        self.set_source(lambda: len(rows), lambda offset, limit: rows[offset:offset + limit],
-                        page=max(len(rows), 1))
+        self.set_source(
+            lambda: len(rows),
+            lambda offset, limit: rows[offset : offset + limit],
+            page=max(len(rows), 1),
+        )
 
-    def set_source(self, count: Callable[[], int], fetch: Callable[[int, int], list[Any]],
-                   *, page: int | None = None) -> None:
+    def set_source(
+        self,
+        count: Callable[[], int],
+        fetch: Callable[[int, int], list[Any]],
+        *,
+        page: int | None = None,
+    ) -> None:
         self._count, self._fetch = count, fetch
         if page is not None:
             self.page = page
@@ -149,8 +163,7 @@ class RowsModel(QAbstractTableModel):
         return self._total
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return (not parent.isValid() and not self._announcing_reset
-                and len(self._rows) < self._total)
+        return not parent.isValid() and not self._announcing_reset and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
@@ -194,8 +207,7 @@ class RowsModel(QAbstractTableModel):
             return "\n".join(x for x in (column.text(row), mark) if x)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             if unreadable_fields(row):
-                return QApplication.style().standardIcon(
-                    QStyle.StandardPixmap.SP_MessageBoxWarning)
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self.key(row)
@@ -203,18 +215,25 @@ class RowsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section].header()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
 
 # --- the case register ----------------------------------------------------------------
@@ -229,28 +248,65 @@ def exploitation_text(row: listing.CaseRow) -> str:
 def case_columns(model: CaseListModel, *, province: bool = False) -> tuple[Column, ...]:
     """The register's columns; each sorts by the service's key of the same name. A
     province's register also says which office each case came from."""
-    office = (Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Office"),
-                     lambda r: r.office_code, "office"),) if province else ()
+    office = (
+        (
+            Column(
+                _C, QT_TRANSLATE_NOOP("CaseListModel", "Office"), lambda r: r.office_code, "office"
+            ),
+        )
+        if province
+        else ()
+    )
     return (
-        Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Case no."),
-               lambda r: r.case_number, "case_number"),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("CaseListModel", "Case no."),
+            lambda r: r.case_number,
+            "case_number",
+        ),
         *office,
-        Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Register no."),
-               lambda r: r.register_number, "register_number"),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("CaseListModel", "Register no."),
+            lambda r: r.register_number,
+            "register_number",
+        ),
         Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Name"), model.name_of, "name"),
-        Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Sex"),
-               lambda r: vocab_label(SEX, r.sex), "sex"),
-        Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Age"),
-               lambda r: "" if r.age is None else str(r.age), "age", align_right=True),
-        Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Exploitation"),
-               exploitation_text, "exploitation"),
-        Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Status"),
-               lambda r: vocab_label(CASE_STATUS, r.status), "status"),
+        Column(
+            _C, QT_TRANSLATE_NOOP("CaseListModel", "Sex"), lambda r: vocab_label(SEX, r.sex), "sex"
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("CaseListModel", "Age"),
+            lambda r: "" if r.age is None else str(r.age),
+            "age",
+            align_right=True,
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("CaseListModel", "Exploitation"),
+            exploitation_text,
+            "exploitation",
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("CaseListModel", "Status"),
+            lambda r: vocab_label(CASE_STATUS, r.status),
+            "status",
+        ),
         Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Worker"), model.worker_of, "worker"),
-        Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Last update"),
-               lambda r: format_timestamp(r.updated_at), "updated_at"),
-        Column(_C, QT_TRANSLATE_NOOP("CaseListModel", "Next follow-up"),
-               lambda r: format_date(r.follow_up_on), "follow_up_on"),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("CaseListModel", "Last update"),
+            lambda r: format_timestamp(r.updated_at),
+            "updated_at",
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("CaseListModel", "Next follow-up"),
+            lambda r: format_date(r.follow_up_on),
+            "follow_up_on",
+        ),
     )
 
 
@@ -259,9 +315,16 @@ class CaseListModel(RowsModel):
 
     PAGE = 100
 
-    def __init__(self, session: Any, parent: QObject | None = None, *,
-                 flt: listing.CaseFilter | None = None, sort: str = "updated_at",
-                 descending: bool = True, province: bool = False) -> None:
+    def __init__(
+        self,
+        session: Any,
+        parent: QObject | None = None,
+        *,
+        flt: listing.CaseFilter | None = None,
+        sort: str = "updated_at",
+        descending: bool = True,
+        province: bool = False,
+    ) -> None:
         super().__init__((), key=lambda r: r.case_number, page=self.PAGE, parent=parent)
         self.columns = case_columns(self, province=province)
         self.session = session
@@ -273,8 +336,14 @@ class CaseListModel(RowsModel):
         self.set_source(lambda: listing.count_cases(self.session, self.filter), self._page)
 
     def _page(self, offset: int, limit: int) -> list[listing.CaseRow]:
-        return listing.list_cases(self.session, self.filter, sort=self.sort_key,
-                                  descending=self.descending, offset=offset, limit=limit)
+        return listing.list_cases(
+            self.session,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=offset,
+            limit=limit,
+        )
 
     def name_of(self, row: listing.CaseRow) -> str:
         return row.initials if self._show_initials else row.full_name
@@ -294,16 +363,14 @@ class CaseListModel(RowsModel):
         self._show_initials = on
         if self._rows:
             column = self.column_of("name")
-            self.dataChanged.emit(self.index(0, column),
-                                  self.index(len(self._rows) - 1, column))
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def set_worker_names(self, names: dict[str, str]) -> None:
         """Display names of workers by username (the rows carry usernames)."""
         self.worker_names = dict(names)
         if self._rows:
             column = self.column_of("worker")
-            self.dataChanged.emit(self.index(0, column),
-                                  self.index(len(self._rows) - 1, column))
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def column_of(self, sort_key: str) -> int:
         """The column sorted by ``sort_key``; -1 if the model has no such column."""

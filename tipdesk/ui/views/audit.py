@@ -95,8 +95,11 @@ class AuditText:
     def value(key: str, value: Any) -> str:
         lang = current_language()
         if isinstance(value, bool):
-            return _t(QT_TRANSLATE_NOOP("AuditText", "yes")) if value else \
-                _t(QT_TRANSLATE_NOOP("AuditText", "no"))
+            return (
+                _t(QT_TRANSLATE_NOOP("AuditText", "yes"))
+                if value
+                else _t(QT_TRANSLATE_NOOP("AuditText", "no"))
+            )
         if key == "fields" and isinstance(value, list):
             return ", ".join(field_label(str(f).split(".")[-1], lang) for f in value)
         if key in ("role", "from", "to") and value in ROLE.codes():
@@ -118,7 +121,9 @@ class AuditText:
         detail = entry.detail if isinstance(entry.detail, dict) else {}
         return "; ".join(
             f"{_t(DETAILS[key]) if key in DETAILS else key}: {cls.value(key, value)}"
-            for key, value in detail.items() if value not in ("", None, []))
+            for key, value in detail.items()
+            if value not in ("", None, [])
+        )
 
 
 def audit_columns(*, with_case: bool = True) -> tuple[Column, ...]:
@@ -129,8 +134,9 @@ def audit_columns(*, with_case: bool = True) -> tuple[Column, ...]:
         Column(_C, QT_TRANSLATE_NOOP("AuditText", "Record"), AuditText.record),
     ]
     if with_case:
-        columns.append(Column(_C, QT_TRANSLATE_NOOP("AuditText", "Case no."),
-                              lambda e: e.case_number))
+        columns.append(
+            Column(_C, QT_TRANSLATE_NOOP("AuditText", "Case no."), lambda e: e.case_number)
+        )
     columns.append(Column(_C, QT_TRANSLATE_NOOP("AuditText", "Details"), AuditText.details))
     return tuple(columns)
 
@@ -144,11 +150,14 @@ class AuditView(QWidget):
 
         heading = QLabel("<h2>" + self.tr("Audit trail") + "</h2>", self)
         heading.setTextFormat(Qt.TextFormat.RichText)
-        intro = QLabel(self.tr(
-            "Who did what in this register, newest first: sign-ins, cases opened and "
-            "changed, letters, batches, backups and user changes. Each entry is chained to "
-            "the one before it, so a removed or altered entry shows in the register check."),
-            self)
+        intro = QLabel(
+            self.tr(
+                "Who did what in this register, newest first: sign-ins, cases opened and "
+                "changed, letters, batches, backups and user changes. Each entry is chained to "
+                "the one before it, so a removed or altered entry shows in the register check."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.case_number = SearchBox(self.tr("Case number"), self)
         self.case_number.setObjectName("case_filter")
@@ -167,8 +176,7 @@ class AuditView(QWidget):
             box.search_changed.connect(lambda _text: self.refresh())
         self.action.currentIndexChanged.connect(lambda _i: self.refresh())
 
-        self.model = RowsModel(audit_columns(), key=lambda e: str(e.seq), page=PAGE,
-                               parent=self)
+        self.model = RowsModel(audit_columns(), key=lambda e: str(e.seq), page=PAGE, parent=self)
         self.table = list_table(self.model, self)
         self.table.setObjectName("audit")
         header = self.table.horizontalHeader()
@@ -203,10 +211,13 @@ class AuditView(QWidget):
     def _fetch(self, offset: int) -> list[AuditEntry] | None:
         try:
             found = audit.entries(
-                self.session, case_number=self.case_number.search_text(),
+                self.session,
+                case_number=self.case_number.search_text(),
                 username=self.username.search_text(),
                 actions=(self.action.currentData(),) if self.action.currentData() else (),
-                limit=PAGE + 1, offset=offset)
+                limit=PAGE + 1,
+                offset=offset,
+            )
         except TipdeskError as exc:
             self.message.setText(refusal_text(exc))
             self.message.show()
@@ -217,8 +228,7 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         """Load the newest entries that pass the filters."""
         found = self._fetch(0)
-        self._show([] if found is None else found[:PAGE], found is not None
-                   and len(found) > PAGE)
+        self._show([] if found is None else found[:PAGE], found is not None and len(found) > PAGE)
 
     def load_older(self) -> None:
         found = self._fetch(len(self.entries))
@@ -230,10 +240,12 @@ class AuditView(QWidget):
         self.model.set_rows(entries)
         self.older.setVisible(more)
         n = len(entries)
-        self.count.setText(self.tr("No entries match.") if not n else
-                           self.tr("{count} entries, newest first").format(
-                               count=format_count(n)) + (
-                               self.tr(" (older ones follow)") if more else ""))
+        self.count.setText(
+            self.tr("No entries match.")
+            if not n
+            else self.tr("{count} entries, newest first").format(count=format_count(n))
+            + (self.tr(" (older ones follow)") if more else "")
+        )
 
     def clear_filters(self) -> None:
         for widget in (self.case_number, self.username, self.action):

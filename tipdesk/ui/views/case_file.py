@@ -68,8 +68,9 @@ ROOT = QModelIndex()  # the invisible root of a list or table model
 OK_STYLE = "color: #1b5e20;"
 
 
-def display_value(record_type: type, name: str, value: Any,
-                  providers: dict[str, r.Provider] | None = None) -> str:
+def display_value(
+    record_type: type, name: str, value: Any, providers: dict[str, r.Provider] | None = None
+) -> str:
     """A stored value as a person reads it: vocabulary labels, ISO dates, yes/no."""
     field = r.fields_of(record_type).get(name)
     if value is None or value == "" or value == []:
@@ -86,8 +87,11 @@ def display_value(record_type: type, name: str, value: Any,
         return ", ".join(vocab.label(v, lang) if v in vocab else str(v) for v in value)
     if kind == "flag" or isinstance(value, bool):
         yes = bool(value) and value not in ("0", "false")
-        return (QCoreApplication.translate("CaseFileWidget", "Yes") if yes
-                else QCoreApplication.translate("CaseFileWidget", "No"))
+        return (
+            QCoreApplication.translate("CaseFileWidget", "Yes")
+            if yes
+            else QCoreApplication.translate("CaseFileWidget", "No")
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
@@ -101,9 +105,13 @@ def display_value(record_type: type, name: str, value: Any,
 class ItemTableModel(QAbstractTableModel):
     """Services or referrals of the case, one per row, a column per field."""
 
-    def __init__(self, record_type: type, columns: Sequence[str],
-                 providers: Callable[[], dict[str, r.Provider]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        record_type: type,
+        columns: Sequence[str],
+        providers: Callable[[], dict[str, r.Provider]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.record_type = record_type
         self.columns = list(columns)
@@ -122,8 +130,10 @@ class ItemTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         item = self.items[index.row()]
         name = self.columns[index.column()]
@@ -132,8 +142,9 @@ class ItemTableModel(QAbstractTableModel):
             return text.split("\n", 1)[0]  # the first line; the tooltip has it all
         return "\n".join(x for x in (text, unreadable_text(r.unreadable_fields(item))) if x)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
@@ -153,8 +164,7 @@ class NotesModel(QAbstractListModel):
     def set_notes(self, notes: Sequence[r.CaseNote]) -> None:
         self.beginResetModel()
         # Newest first; ids are time-ordered (UUIDv7), so they order notes of one day.
-        self.notes = sorted(notes, key=lambda n: (n.noted_on or dt.date.min, n.id),
-                            reverse=True)
+        self.notes = sorted(notes, key=lambda n: (n.noted_on or dt.date.min, n.id), reverse=True)
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -195,10 +205,18 @@ OPERATIONS = {
 
 def _entity(name: str) -> tuple[type | None, str]:
     """The record type and translated name of a history entity (table or record name)."""
-    key = name if name in ENTITIES else {"person": "persons", "case": "cases",
-                                         "service": "services", "referral": "referrals",
-                                         "case_note": "case_notes", "note": "case_notes"
-                                         }.get(name, name)
+    key = (
+        name
+        if name in ENTITIES
+        else {
+            "person": "persons",
+            "case": "cases",
+            "service": "services",
+            "referral": "referrals",
+            "case_note": "case_notes",
+            "note": "case_notes",
+        }.get(name, name)
+    )
     record_type, label = ENTITIES.get(key, (None, name))
     return record_type, QCoreApplication.translate("HistoryModel", label)
 
@@ -220,8 +238,12 @@ class HistoryModel(QAbstractTableModel):
             changes = list(entry.changes) or [("", None, None)]
             for field, before, after in changes:
                 label = field_label(field, current_language()) if field else ""
-                shown = [display_value(record_type, field, v) if record_type and field
-                         else ("" if v is None else str(v)) for v in (before, after)]
+                shown = [
+                    display_value(record_type, field, v)
+                    if record_type and field
+                    else ("" if v is None else str(v))
+                    for v in (before, after)
+                ]
                 rows.append((at, entry.author or "", what, label, *shown))
                 at, what = "", ""  # said once per entry
         self.beginResetModel()
@@ -235,15 +257,21 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HISTORY_COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         return self.rows[index.row()][index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(HISTORY_COLUMNS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HISTORY_COLUMNS)
+        ):
             return QCoreApplication.translate("HistoryModel", HISTORY_COLUMNS[section])
         return None
 
@@ -257,9 +285,11 @@ class ConfirmRemoval:
     @classmethod
     def ask(cls, parent: QWidget | None, what: str) -> bool:
         answer = QMessageBox.question(
-            parent, QCoreApplication.translate("ConfirmRemoval", "Remove service"),
+            parent,
+            QCoreApplication.translate("ConfirmRemoval", "Remove service"),
             QCoreApplication.translate("ConfirmRemoval", "Remove this service from the case?")
-            + f"\n\n{what}")
+            + f"\n\n{what}",
+        )
         return answer == QMessageBox.StandardButton.Yes
 
 
@@ -273,16 +303,25 @@ class UnsavedChanges:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(QCoreApplication.translate("UnsavedChanges", "Unsaved changes"))
-        box.setText(QCoreApplication.translate(
-            "UnsavedChanges", "This case file has changes that are not saved."))
-        box.setInformativeText(QCoreApplication.translate(
-            "UnsavedChanges", "Save them before closing?"))
-        save = box.addButton(QCoreApplication.translate("UnsavedChanges", "Save"),
-                             QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(QCoreApplication.translate("UnsavedChanges", "Discard changes"),
-                                QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QCoreApplication.translate("UnsavedChanges", "Cancel"),
-                      QMessageBox.ButtonRole.RejectRole)
+        box.setText(
+            QCoreApplication.translate(
+                "UnsavedChanges", "This case file has changes that are not saved."
+            )
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("UnsavedChanges", "Save them before closing?")
+        )
+        save = box.addButton(
+            QCoreApplication.translate("UnsavedChanges", "Save"), QMessageBox.ButtonRole.AcceptRole
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("UnsavedChanges", "Discard changes"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("UnsavedChanges", "Cancel"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.setDefaultButton(save)
         box.exec()
         clicked = box.clickedButton()
@@ -295,10 +334,24 @@ class UnsavedChanges:
 
 # --- the widget -----------------------------------------------------------------------------
 
-SERVICE_COLUMNS = ("service_type", "provider_id", "status", "planned_on", "started_on",
-                   "completed_on", "description")
-REFERRAL_COLUMNS = ("provider_id", "services_requested", "urgency", "status",
-                    "letter_number", "letter_date", "follow_up_on")
+SERVICE_COLUMNS = (
+    "service_type",
+    "provider_id",
+    "status",
+    "planned_on",
+    "started_on",
+    "completed_on",
+    "description",
+)
+REFERRAL_COLUMNS = (
+    "provider_id",
+    "services_requested",
+    "urgency",
+    "status",
+    "letter_number",
+    "letter_date",
+    "follow_up_on",
+)
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
@@ -324,8 +377,7 @@ class CaseFileWidget(QWidget):
     open_case_requested = Signal(str)
     erased = Signal(list)  # the case numbers of the erased person
 
-    def __init__(self, session: Session, case_number: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, case_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.case_number = case_number
@@ -388,8 +440,12 @@ class CaseFileWidget(QWidget):
         self.unreadable.hide()
 
         self.person_form = PersonForm(self.session.today)
-        self.case_form = CaseForm(workers=[
-            (u.display_name or u.username, u.username) for u in listing.list_workers(self.session)])
+        self.case_form = CaseForm(
+            workers=[
+                (u.display_name or u.username, u.username)
+                for u in listing.list_workers(self.session)
+            ]
+        )
         for form in (self.person_form, self.case_form):
             form.changed.connect(self._update_unsaved)
         self.tabs = QTabWidget(self)
@@ -414,8 +470,12 @@ class CaseFileWidget(QWidget):
         """The person's rights (supervisors only; the service checks too)."""
         button = QPushButton(self.tr("Person's rights"), self)
         button.setObjectName("person_rights")
-        button.setToolTip(self.tr("A copy of everything held about the person, or erasing "
-                                  "it, when the person asks (supervisors)"))
+        button.setToolTip(
+            self.tr(
+                "A copy of everything held about the person, or erasing "
+                "it, when the person asks (supervisors)"
+            )
+        )
         menu = QMenu(button)
         self.export_action = menu.addAction(self.tr("Export person's data…"))
         self.export_action.triggered.connect(lambda _=False: self.export_person_data())
@@ -447,20 +507,25 @@ class CaseFileWidget(QWidget):
         self.edit_service_button = QPushButton(self.tr("Edit…"))
         self.edit_service_button.clicked.connect(self.edit_service)
         self.remove_service_button = QPushButton(self.tr("Remove…"))
-        self.remove_service_button.setToolTip(self.tr(
-            "Remove a service entered by mistake. A service that was declined or could "
-            "not be given stays, with that status."))
+        self.remove_service_button.setToolTip(
+            self.tr(
+                "Remove a service entered by mistake. A service that was declined or could "
+                "not be given stays, with that status."
+            )
+        )
         self.remove_service_button.clicked.connect(self.remove_service)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(self._buttons(self.add_service_button, self.edit_service_button,
-                                       self.remove_service_button))
+        layout.addLayout(
+            self._buttons(
+                self.add_service_button, self.edit_service_button, self.remove_service_button
+            )
+        )
         layout.addWidget(self.services_view, 1)
         return tab
 
     def _referrals_tab(self) -> QWidget:
-        self.referrals_model = ItemTableModel(r.Referral, REFERRAL_COLUMNS, self._providers,
-                                              self)
+        self.referrals_model = ItemTableModel(r.Referral, REFERRAL_COLUMNS, self._providers, self)
         self.referrals_view = _table(self.referrals_model)
         self.referrals_view.setObjectName("referrals")
         self.referrals_view.doubleClicked.connect(lambda _i: self.edit_referral())
@@ -470,21 +535,30 @@ class CaseFileWidget(QWidget):
         self.edit_referral_button.clicked.connect(self.edit_referral)
         self.letter_button = QPushButton(self.tr("Letter…"))
         self.letter_button.setObjectName("letter")
-        self.letter_button.setToolTip(self.tr(
-            "Preview the referral letter, issue it with a number, print it or save it"))
+        self.letter_button.setToolTip(
+            self.tr("Preview the referral letter, issue it with a number, print it or save it")
+        )
         self.letter_button.clicked.connect(self.open_letter)
         self.reply_button = QPushButton(self.tr("Record reply…"))
         self.reply_button.setObjectName("record_reply")
-        self.reply_button.setToolTip(self.tr(
-            "Record what the provider answered to the letter, and when to follow up"))
+        self.reply_button.setToolTip(
+            self.tr("Record what the provider answered to the letter, and when to follow up")
+        )
         self.reply_button.clicked.connect(self.record_reply)
         self.referrals_view.selectionModel().selectionChanged.connect(
-            lambda *_: self._update_referral_buttons())
+            lambda *_: self._update_referral_buttons()
+        )
         self.referrals_model.modelReset.connect(self._update_referral_buttons)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(self._buttons(self.add_referral_button, self.edit_referral_button,
-                                       self.letter_button, self.reply_button))
+        layout.addLayout(
+            self._buttons(
+                self.add_referral_button,
+                self.edit_referral_button,
+                self.letter_button,
+                self.reply_button,
+            )
+        )
         layout.addWidget(self.referrals_view, 1)
         self._update_referral_buttons()
         return tab
@@ -519,8 +593,9 @@ class CaseFileWidget(QWidget):
         self.history_note.hide()
         self._history_stale = True
         # Who opened or changed the case: its entries in the audit trail.
-        self.access_model = RowsModel(audit_columns(with_case=False),
-                                      key=lambda e: str(e.seq), parent=self)
+        self.access_model = RowsModel(
+            audit_columns(with_case=False), key=lambda e: str(e.seq), parent=self
+        )
         self.access_view = _table(self.access_model)
         self.access_view.setObjectName("case_access")
         self.access_heading = QLabel(self.tr("Who opened or changed this case"))
@@ -586,10 +661,16 @@ class CaseFileWidget(QWidget):
         """Name the fields of the person, the case and its items whose stored value
         cannot be read or is out of bounds (they show blank, or as stored)."""
         assert self.file is not None
-        records = (self.file.person, self.file.case, *self.file.services,
-                   *self.file.referrals, *self.file.notes)
-        fields = list(dict.fromkeys(name for record in records
-                                    for name in r.unreadable_fields(record)))
+        records = (
+            self.file.person,
+            self.file.case,
+            *self.file.services,
+            *self.file.referrals,
+            *self.file.notes,
+        )
+        fields = list(
+            dict.fromkeys(name for record in records for name in r.unreadable_fields(record))
+        )
         self.unreadable.setText(unreadable_text(fields))
         self.unreadable.setVisible(bool(fields))
 
@@ -602,8 +683,12 @@ class CaseFileWidget(QWidget):
         for view in (self.services_view, self.referrals_view):
             fit_columns(view)
         counts = (len(self.file.services), len(self.file.referrals), len(self.file.notes))
-        for tab, text, count in zip((2, 3, 4), (self.tr("Services"), self.tr("Referrals"),
-                                               self.tr("Notes")), counts, strict=True):
+        for tab, text, count in zip(
+            (2, 3, 4),
+            (self.tr("Services"), self.tr("Referrals"), self.tr("Notes")),
+            counts,
+            strict=True,
+        ):
             self.tabs.setTabText(tab, f"{text} ({count})" if count else text)
         self._history_stale = True
         if self.tabs.currentWidget() is self.history_tab:
@@ -615,17 +700,24 @@ class CaseFileWidget(QWidget):
         lang = current_language()
         self.title.setText(f"{case.case_number} · {person.full_name}")
         age = r.age_of(person, self.session.today())
-        bits = [person.register_number,
-                VOCABULARIES["case_status"].label(case.status, lang)
-                if case.status in VOCABULARIES["case_status"] else case.status]
+        bits = [
+            person.register_number,
+            VOCABULARIES["case_status"].label(case.status, lang)
+            if case.status in VOCABULARIES["case_status"]
+            else case.status,
+        ]
         if age is not None:
             bits.append(self.tr("{age} years").format(age=age))
         self.subtitle.setText(" · ".join(b for b in bits if b))
-        others = [c.case_number for c in cases.cases_of_person(self.session, person.id)
-                  if c.case_number != case.case_number]
+        others = [
+            c.case_number
+            for c in cases.cases_of_person(self.session, person.id)
+            if c.case_number != case.case_number
+        ]
         links = ", ".join(f'<a href="{n}">{n}</a>' for n in sorted(others))
-        self.other_cases.setText(self.tr("Other cases of this person: {links}")
-                                 .format(links=links) if others else "")
+        self.other_cases.setText(
+            self.tr("Other cases of this person: {links}").format(links=links) if others else ""
+        )
         self.other_cases.setVisible(bool(others))
 
     def _tab_shown(self, _index: int) -> None:
@@ -639,8 +731,9 @@ class CaseFileWidget(QWidget):
             # Imported here: the history service arrives separately from this view.
             from tipdesk.services.casework.listing import case_history
         except ImportError:
-            self.history_note.setText(self.tr("The history of changes is not available "
-                                              "in this version."))
+            self.history_note.setText(
+                self.tr("The history of changes is not available in this version.")
+            )
             self.history_note.show()
             self.history_model.set_entries([])
             return
@@ -718,8 +811,10 @@ class CaseFileWidget(QWidget):
         return self.case_form.show_problems(self.person_form.show_problems(problems))
 
     def _go_to_field(self, name: str) -> None:
-        for form, scroll in ((self.person_form, self.person_scroll),
-                             (self.case_form, self.case_scroll)):
+        for form, scroll in (
+            (self.person_form, self.person_scroll),
+            (self.case_form, self.case_scroll),
+        ):
             if name in form.editors:
                 self.tabs.setCurrentWidget(scroll)
                 scroll.ensureWidgetVisible(form.editors[name])
@@ -816,8 +911,13 @@ class CaseFileWidget(QWidget):
             return
         from tipdesk.ui.dialogs.letter import LetterDialog  # ReportLab, QtPdf: when needed
 
-        issued = LetterDialog.show_for(self.session, self.case_number, referral.id,
-                                       unsaved=self.has_unsaved_changes(), parent=self)
+        issued = LetterDialog.show_for(
+            self.session,
+            self.case_number,
+            referral.id,
+            unsaved=self.has_unsaved_changes(),
+            parent=self,
+        )
         if issued:
             self._refresh_items()
             self._reselect(referral.id)
@@ -831,8 +931,9 @@ class CaseFileWidget(QWidget):
         provider = self.file.providers.get(referral.provider_id)
         from tipdesk.ui.dialogs.reply import ReplyDialog
 
-        warnings = ReplyDialog.record(self.session, referral,
-                                      provider.name if provider else "", self)
+        warnings = ReplyDialog.record(
+            self.session, referral, provider.name if provider else "", self
+        )
         self._after_item(warnings)
         if warnings is not None:
             self._reselect(referral.id)
@@ -854,8 +955,12 @@ class CaseFileWidget(QWidget):
 
         path = export_person_data(self.session, self.case_number, self)
         if path is not None:
-            self._say(self.tr("The person's data is saved as {path}. The file is not "
-                              "encrypted.").format(path=path), WARNING_STYLE)
+            self._say(
+                self.tr("The person's data is saved as {path}. The file is not encrypted.").format(
+                    path=path
+                ),
+                WARNING_STYLE,
+            )
 
     def erase_person(self) -> None:
         """Erase the person and all their cases (supervisors); the window then closes."""

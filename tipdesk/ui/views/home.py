@@ -29,13 +29,16 @@ _C = "HomeView"
 
 CASE_NO = Column(_C, QT_TRANSLATE_NOOP("HomeView", "Case no."), lambda x: x.case_number)
 NAME = Column(_C, QT_TRANSLATE_NOOP("HomeView", "Name"), lambda x: x.full_name)
-STATUS = Column(_C, QT_TRANSLATE_NOOP("HomeView", "Status"),
-                lambda x: vocab_label(CASE_STATUS, x.status))
-FOLLOW_UP = Column(_C, QT_TRANSLATE_NOOP("HomeView", "Follow-up"),
-                   lambda x: format_date(x.follow_up_on))
+STATUS = Column(
+    _C, QT_TRANSLATE_NOOP("HomeView", "Status"), lambda x: vocab_label(CASE_STATUS, x.status)
+)
+FOLLOW_UP = Column(
+    _C, QT_TRANSLATE_NOOP("HomeView", "Follow-up"), lambda x: format_date(x.follow_up_on)
+)
 PROVIDER = Column(_C, QT_TRANSLATE_NOOP("HomeView", "Provider"), lambda x: x.provider_name)
-LETTER = Column(_C, QT_TRANSLATE_NOOP("HomeView", "Letter date"),
-                lambda x: format_date(x.letter_date))
+LETTER = Column(
+    _C, QT_TRANSLATE_NOOP("HomeView", "Letter date"), lambda x: format_date(x.letter_date)
+)
 
 
 @dataclass(frozen=True)
@@ -50,20 +53,50 @@ class Section:
 
 # Three lists on top, three below: fits 1366x768 without scrolling.
 SECTIONS = (
-    Section("my_open", QT_TRANSLATE_NOOP("HomeView", "My open cases"),
-            (CASE_NO, NAME, STATUS), 0, 0, 2),
-    Section("follow_ups_this_week", QT_TRANSLATE_NOOP("HomeView", "Follow-ups due this week"),
-            (CASE_NO, NAME, FOLLOW_UP), 0, 2, 2),
-    Section("overdue", QT_TRANSLATE_NOOP("HomeView", "Overdue follow-ups"),
-            (CASE_NO, NAME, FOLLOW_UP), 0, 4, 2),
-    Section("awaiting_reply", QT_TRANSLATE_NOOP("HomeView", "Referrals awaiting a reply"),
-            (CASE_NO, NAME, PROVIDER, LETTER), 1, 0, 2),
+    Section(
+        "my_open", QT_TRANSLATE_NOOP("HomeView", "My open cases"), (CASE_NO, NAME, STATUS), 0, 0, 2
+    ),
+    Section(
+        "follow_ups_this_week",
+        QT_TRANSLATE_NOOP("HomeView", "Follow-ups due this week"),
+        (CASE_NO, NAME, FOLLOW_UP),
+        0,
+        2,
+        2,
+    ),
+    Section(
+        "overdue",
+        QT_TRANSLATE_NOOP("HomeView", "Overdue follow-ups"),
+        (CASE_NO, NAME, FOLLOW_UP),
+        0,
+        4,
+        2,
+    ),
+    Section(
+        "awaiting_reply",
+        QT_TRANSLATE_NOOP("HomeView", "Referrals awaiting a reply"),
+        (CASE_NO, NAME, PROVIDER, LETTER),
+        1,
+        0,
+        2,
+    ),
     # Sent or accepted referrals to follow up by the end of the week, overdue ones first.
-    Section("referral_follow_ups",
-            QT_TRANSLATE_NOOP("HomeView", "Referral follow-ups this week"),
-            (CASE_NO, NAME, PROVIDER, FOLLOW_UP), 1, 2, 2),
-    Section("opened_this_month", QT_TRANSLATE_NOOP("HomeView", "Cases opened this month"),
-            (CASE_NO, NAME, STATUS), 1, 4, 2),
+    Section(
+        "referral_follow_ups",
+        QT_TRANSLATE_NOOP("HomeView", "Referral follow-ups this week"),
+        (CASE_NO, NAME, PROVIDER, FOLLOW_UP),
+        1,
+        2,
+        2,
+    ),
+    Section(
+        "opened_this_month",
+        QT_TRANSLATE_NOOP("HomeView", "Cases opened this month"),
+        (CASE_NO, NAME, STATUS),
+        1,
+        4,
+        2,
+    ),
 )
 
 

@@ -33,22 +33,36 @@ from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
 
 _C = "ProvidersView"
 Saved = tuple[r.Provider, list[Problem]]
-TEXT_FIELDS = ("name", "address", "region_code", "phone", "email", "contact_person",
-               "contact_title")
+TEXT_FIELDS = (
+    "name",
+    "address",
+    "region_code",
+    "phone",
+    "email",
+    "contact_person",
+    "contact_title",
+)
 
 
 def provider_columns() -> tuple[Column, ...]:
     return (
         Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Name"), lambda p: p.name),
-        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Type"),
-               lambda p: vocab_label(PROVIDER_TYPE, p.provider_type)),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("ProvidersView", "Type"),
+            lambda p: vocab_label(PROVIDER_TYPE, p.provider_type),
+        ),
         Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Region"), lambda p: p.region_code),
         Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Phone"), lambda p: p.phone),
         Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "E-mail"), lambda p: p.email),
-        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Contact person"),
-               lambda p: p.contact_person),
-        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Services"),
-               lambda p: ", ".join(vocab_label(SERVICE_TYPE, c) for c in p.services_offered)),
+        Column(
+            _C, QT_TRANSLATE_NOOP("ProvidersView", "Contact person"), lambda p: p.contact_person
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("ProvidersView", "Services"),
+            lambda p: ", ".join(vocab_label(SERVICE_TYPE, c) for c in p.services_offered),
+        ),
     )
 
 
@@ -64,8 +78,9 @@ class ProviderDialog(QDialog):
     """Add or edit one provider. Save writes through the services; a refusal is shown in
     the dialog, which stays open so nothing typed is lost."""
 
-    def __init__(self, session: object, provider: r.Provider | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: object, provider: r.Provider | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.is_new = provider is None
@@ -100,8 +115,11 @@ class ProviderDialog(QDialog):
             item = QListWidgetItem(SERVICE_TYPE.label(term.code, lang), self.services)
             item.setData(Qt.ItemDataRole.UserRole, term.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if term.code in
-                               self.provider.services_offered else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if term.code in self.provider.services_offered
+                else Qt.CheckState.Unchecked
+            )
         box = QGroupBox(field_label("services_offered", lang), self)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.services)
@@ -120,8 +138,9 @@ class ProviderDialog(QDialog):
         self.resize(860, 440)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, session: object,
-            provider: r.Provider | None = None) -> Saved | None:
+    def ask(
+        cls, parent: QWidget | None, session: object, provider: r.Provider | None = None
+    ) -> Saved | None:
         """The saved provider with the warnings about it, or None if cancelled."""
         dialog = cls(session, provider, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -129,15 +148,20 @@ class ProviderDialog(QDialog):
         return dialog.provider, dialog.warnings
 
     def checked_services(self) -> list[str]:
-        return [self.services.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.services.count())
-                if self.services.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.services.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.services.count())
+            if self.services.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def gather(self) -> r.Provider:
         values = {name: edit.text().strip() for name, edit in self.edits.items()}
-        return dataclasses.replace(self.provider, **values,
-                                   provider_type=self.provider_type.currentData() or None,
-                                   services_offered=self.checked_services())
+        return dataclasses.replace(
+            self.provider,
+            **values,
+            provider_type=self.provider_type.currentData() or None,
+            services_offered=self.checked_services(),
+        )
 
     def save(self) -> None:
         provider = self.gather()
@@ -198,8 +222,11 @@ class ProvidersView(QWidget):
         text = self.search.search_text()
         self.model.set_rows(cases.list_providers(self.session, text))
         n = self.model.total()
-        self.count.setText(self.tr("1 provider") if n == 1 else
-                           self.tr("{count} providers").format(count=format_count(n)))
+        self.count.setText(
+            self.tr("1 provider")
+            if n == 1
+            else self.tr("{count} providers").format(count=format_count(n))
+        )
         self.edit.setEnabled(n > 0)
 
     def add_provider(self) -> None:

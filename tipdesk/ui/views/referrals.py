@@ -22,14 +22,26 @@ def referral_columns() -> tuple[Column, ...]:
         Column(_C, QT_TRANSLATE_NOOP("ReferralsView", "Case no."), lambda f: f.case_number),
         Column(_C, QT_TRANSLATE_NOOP("ReferralsView", "Name"), lambda f: f.full_name),
         Column(_C, QT_TRANSLATE_NOOP("ReferralsView", "Provider"), lambda f: f.provider_name),
-        Column(_C, QT_TRANSLATE_NOOP("ReferralsView", "Status"),
-               lambda f: vocab_label(REFERRAL_STATUS, f.status)),
-        Column(_C, QT_TRANSLATE_NOOP("ReferralsView", "Urgency"),
-               lambda f: vocab_label(URGENCY, f.urgency)),
-        Column(_C, QT_TRANSLATE_NOOP("ReferralsView", "Letter date"),
-               lambda f: format_date(f.letter_date)),
-        Column(_C, QT_TRANSLATE_NOOP("ReferralsView", "Follow-up"),
-               lambda f: format_date(f.follow_up_on)),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("ReferralsView", "Status"),
+            lambda f: vocab_label(REFERRAL_STATUS, f.status),
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("ReferralsView", "Urgency"),
+            lambda f: vocab_label(URGENCY, f.urgency),
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("ReferralsView", "Letter date"),
+            lambda f: format_date(f.letter_date),
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("ReferralsView", "Follow-up"),
+            lambda f: format_date(f.follow_up_on),
+        ),
     )
 
 
@@ -39,16 +51,16 @@ class ReferralsView(QWidget):
     def __init__(self, session: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = RowsModel(referral_columns(), key=lambda f: f.case_number, page=PAGE,
-                               parent=self)
+        self.model = RowsModel(
+            referral_columns(), key=lambda f: f.case_number, page=PAGE, parent=self
+        )
         self.search = SearchBox(self.tr("Search by name, case number or provider"), self)
         self.search.search_changed.connect(lambda _text: self.refresh())
         self.status = QComboBox(self)
         self.status.addItem(self.tr("All statuses"), ())
         self.status.addItem(self.tr("Not finished"), OPEN_STATUSES)
         for term in REFERRAL_STATUS:
-            self.status.addItem(REFERRAL_STATUS.label(term.code, current_language()),
-                                (term.code,))
+            self.status.addItem(REFERRAL_STATUS.label(term.code, current_language()), (term.code,))
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.count = QLabel(self)
@@ -82,11 +94,16 @@ class ReferralsView(QWidget):
         self.model.set_source(
             lambda: listing.count_referrals(self.session, statuses=statuses, text=text),
             lambda offset, limit: listing.list_referrals(
-                self.session, statuses=statuses, text=text, offset=offset, limit=limit),
-            page=PAGE)
+                self.session, statuses=statuses, text=text, offset=offset, limit=limit
+            ),
+            page=PAGE,
+        )
         n = self.model.total()
-        self.count.setText(self.tr("1 referral") if n == 1 else
-                           self.tr("{count} referrals").format(count=format_count(n)))
+        self.count.setText(
+            self.tr("1 referral")
+            if n == 1
+            else self.tr("{count} referrals").format(count=format_count(n))
+        )
 
     def _open_row(self, row: int) -> None:
         self.open_case_requested.emit(self.model.key_at(row))

@@ -30,9 +30,18 @@ from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
 
 NOT_CLOSED = ("open", "active", "follow_up")
 # Starting widths (px) of the register's columns; the name column takes what is left.
-COLUMN_WIDTHS = {"case_number": 118, "office": 64, "register_number": 106, "sex": 64, "age": 40,
-                 "exploitation": 180, "status": 130, "worker": 110, "updated_at": 118,
-                 "follow_up_on": 100}
+COLUMN_WIDTHS = {
+    "case_number": 118,
+    "office": 64,
+    "register_number": 106,
+    "sex": 64,
+    "age": 40,
+    "exploitation": 180,
+    "status": 130,
+    "worker": 110,
+    "updated_at": 118,
+    "follow_up_on": 100,
+}
 
 
 def combo_select(combo: QComboBox, data: object) -> None:
@@ -65,8 +74,9 @@ class RegisterListView(QWidget):
         self.search = SearchBox(self.tr("Search by name, NIK, case or register number"), self)
         self.search.search_changed.connect(self.apply_filter)
         self.initials = QCheckBox(self.tr("Initials only"), self)
-        self.initials.setToolTip(self.tr("Show initials instead of names, "
-                                         "e.g. when others can see the screen"))
+        self.initials.setToolTip(
+            self.tr("Show initials instead of names, e.g. when others can see the screen")
+        )
         self.initials.toggled.connect(self._show_initials)
         self.count = QLabel(self)
         self.new_case = QPushButton(self.tr("New case"), self)
@@ -87,8 +97,7 @@ class RegisterListView(QWidget):
         self.exploitation = QComboBox(self)
         self.exploitation.addItem(self.tr("All exploitation types"), "")
         for term in EXPLOITATION:
-            self.exploitation.addItem(EXPLOITATION.label(term.code, current_language()),
-                                      term.code)
+            self.exploitation.addItem(EXPLOITATION.label(term.code, current_language()), term.code)
         self.dated = QCheckBox(self.tr("Opened between"), self)
         today = self.session.today()
         self.opened_from = self._date_edit(dt.date(today.year, 1, 1))
@@ -102,7 +111,8 @@ class RegisterListView(QWidget):
         # Office names can be long ("UPTD PPA Kabupaten Timor Tengah Selatan"): the box
         # keeps a fixed size and its list opens as wide as the names.
         self.office.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.office.setMinimumContentsLength(22)
         self.dated.toggled.connect(self._dates_toggled)
         self._dates_toggled(False)
@@ -111,9 +121,13 @@ class RegisterListView(QWidget):
         self._setup_columns()
         # An analyst's list is de-identified: no names, no register numbers, no search.
         self.deidentified = not permissions.allowed(session, "view_own_cases")
-        self.deidentified_note = QLabel(self.tr(
-            "De-identified list: your role sees no names or register numbers, and cannot "
-            "search or open case files."), self)
+        self.deidentified_note = QLabel(
+            self.tr(
+                "De-identified list: your role sees no names or register numbers, and cannot "
+                "search or open case files."
+            ),
+            self,
+        )
         self.deidentified_note.setObjectName("deidentified_note")
         self.deidentified_note.setWordWrap(True)
         self.deidentified_note.setVisible(self.deidentified)
@@ -141,8 +155,15 @@ class RegisterListView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.new_case)
         filters = QHBoxLayout()
-        for widget in (self.status, self.worker, self.exploitation, self.dated,
-                       self.opened_from, self.and_label, self.opened_to):
+        for widget in (
+            self.status,
+            self.worker,
+            self.exploitation,
+            self.dated,
+            self.opened_from,
+            self.and_label,
+            self.opened_to,
+        ):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.clear)
@@ -174,9 +195,10 @@ class RegisterListView(QWidget):
             # Never narrower than the (translated) header, which is not elided.
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(self.model.column_of("name"), QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(self.model.column_of(self.model.sort_key),
-                                Qt.SortOrder.DescendingOrder if self.model.descending
-                                else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(
+            self.model.column_of(self.model.sort_key),
+            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder,
+        )
         # After the indicator, so enabling sorting asks for the order already loaded.
         self.table.setSortingEnabled(True)
 
@@ -186,8 +208,7 @@ class RegisterListView(QWidget):
         """Fill the worker filter (and the model's display names) from the register."""
         chosen = self.worker.currentData()
         workers = listing.list_workers(self.session)
-        self.model.set_worker_names({u.username: u.display_name or u.username
-                                     for u in workers})
+        self.model.set_worker_names({u.username: u.display_name or u.username for u in workers})
         self.worker.blockSignals(True)
         self.worker.clear()
         self.worker.addItem(self.tr("All workers"), "")

@@ -94,14 +94,16 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.report: d.Report | None = None
-        self.words = None   # the labelled report (services.report_files.LabelledReport)
+        self.words = None  # the labelled report (services.report_files.LabelledReport)
         today = session.today()
         self.period = QComboBox()
-        for key, text in (("this_month", self.tr("This month")),
-                          ("last_month", self.tr("Last month")),
-                          ("this_year", self.tr("This year")),
-                          ("last_year", self.tr("Last year")),
-                          ("custom", self.tr("Other dates"))):
+        for key, text in (
+            ("this_month", self.tr("This month")),
+            ("last_month", self.tr("Last month")),
+            ("this_year", self.tr("This year")),
+            ("last_year", self.tr("Last year")),
+            ("custom", self.tr("Other dates")),
+        ):
             self.period.addItem(text, key)
         self.start = QDateEdit(_qdate(_month_start(today)))
         self.end = QDateEdit(_qdate(_month_end(today)))
@@ -119,12 +121,14 @@ class ReportsView(QWidget):
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.setDefault(True)
         self.save_button = QPushButton(self.tr("Save as…"))
-        self.save_button.setToolTip(self.tr("Save this report as PDF, XLSX (spreadsheet) or "
-                                            "CSV"))
+        self.save_button.setToolTip(self.tr("Save this report as PDF, XLSX (spreadsheet) or CSV"))
         self.stats_button = QPushButton(self.tr("Anonymised export…"))
-        self.stats_button.setToolTip(self.tr(
-            "One row per case with no name, number, date or free text, each combination "
-            "shared by at least k cases (for CTDC-style statistics)"))
+        self.stats_button.setToolTip(
+            self.tr(
+                "One row per case with no name, number, date or free text, each combination "
+                "shared by at least k cases (for CTDC-style statistics)"
+            )
+        )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period")))
         bar.addWidget(self.period)
@@ -181,11 +185,24 @@ class ReportsView(QWidget):
         self.save_button.clicked.connect(self.save_as)
         self.stats_button.clicked.connect(self.anonymised_export)
         if not allowed:
-            for widget in (self.period, self.start, self.end, self.office, self.show_button,
-                           self.save_button, self.stats_button, self.tabs, self.hint):
+            for widget in (
+                self.period,
+                self.start,
+                self.end,
+                self.office,
+                self.show_button,
+                self.save_button,
+                self.stats_button,
+                self.tabs,
+                self.hint,
+            ):
                 widget.setEnabled(False)
-            self._say(self.tr("Your role cannot see statistics; ask a supervisor, an "
-                              "administrator or a data analyst."))
+            self._say(
+                self.tr(
+                    "Your role cannot see statistics; ask a supervisor, an "
+                    "administrator or a data analyst."
+                )
+            )
         self.save_button.setEnabled(False)
 
     # -- the period -----------------------------------------------------------------------
@@ -237,8 +254,7 @@ class ReportsView(QWidget):
             built = reports.build_report(self.session, start, end, office_code=office)
             return built, labelled_report(self.session, built, lang)
 
-        outcome = self._run(self.tr("Reports"), self.tr("Counting the cases of the period…"),
-                            work)
+        outcome = self._run(self.tr("Reports"), self.tr("Counting the cases of the period…"), work)
         if outcome is None:
             return
         self.report, self.words = outcome
@@ -248,8 +264,7 @@ class ReportsView(QWidget):
     def _run(self, title: str, label: str, work):
         """``work`` in the background, every window blocked (it reads the register in one
         transaction); its result, or None after saying what went wrong."""
-        outcome = run_with_progress(self, title, label, work, cancellable=False,
-                                    whole_app=True)
+        outcome = run_with_progress(self, title, label, work, cancellable=False, whole_app=True)
         if outcome.error is None:
             return outcome.result
         if isinstance(outcome.error, TipdeskError):
@@ -265,14 +280,19 @@ class ReportsView(QWidget):
     def _fill(self) -> None:
         assert self.report is not None and self.words is not None
         summary = self.report.tables["summary"]
-        self.summary.setText(self.tr(
-            "{period}: {new} new cases, {handled} handled, {closed} closed, {open} open at "
-            "the end; {children} child victims.").format(
-            period=self.words.period, new=_number(summary.value("new_cases")),
-            handled=_number(summary.value("handled")),
-            closed=_number(summary.value("closed")),
-            open=_number(summary.value("open_at_end")),
-            children=_number(summary.value("children"))))
+        self.summary.setText(
+            self.tr(
+                "{period}: {new} new cases, {handled} handled, {closed} closed, {open} open at "
+                "the end; {children} child victims."
+            ).format(
+                period=self.words.period,
+                new=_number(summary.value("new_cases")),
+                handled=_number(summary.value("handled")),
+                closed=_number(summary.value("closed")),
+                open=_number(summary.value("open_at_end")),
+                children=_number(summary.value("children")),
+            )
+        )
         current = self.table_list.currentRow()
         self.table_list.blockSignals(True)
         self.table_list.clear()
@@ -292,8 +312,10 @@ class ReportsView(QWidget):
         if self.words is None or not 0 <= row < len(self.words.tables):
             return
         table = self.words.tables[row]
-        self.table_title.setText(f"<b>{html.escape(table.title)}</b>"
-                                 + (f"<br>{html.escape(table.note)}" if table.note else ""))
+        self.table_title.setText(
+            f"<b>{html.escape(table.title)}</b>"
+            + (f"<br>{html.escape(table.note)}" if table.note else "")
+        )
         self.table.clear()
         self.table.setColumnCount(len(table.columns))
         self.table.setRowCount(len(table.rows))
@@ -302,14 +324,11 @@ class ReportsView(QWidget):
         for i, r in enumerate(table.rows):
             for j, value in enumerate(r.values):
                 item = QTableWidgetItem(_number(value))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setData(Qt.ItemDataRole.UserRole, (table.key, r.key, table.columns[j]))
                 self.table.setItem(i, j, item)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def _draw_charts(self) -> None:
         current = self.charts.currentIndex()
@@ -329,9 +348,11 @@ class ReportsView(QWidget):
     def _chart(self, table, stacked: bool) -> QChart:
         """Rows as categories, columns as bar sets (without the total row and column)."""
         rows = [r for r in table.rows if r.key != d.TOTAL]
-        columns = [(j, c, label) for j, (c, label) in
-                   enumerate(zip(table.columns, table.column_labels, strict=True))
-                   if c != d.TOTAL]
+        columns = [
+            (j, c, label)
+            for j, (c, label) in enumerate(zip(table.columns, table.column_labels, strict=True))
+            if c != d.TOTAL
+        ]
         series = QStackedBarSeries() if stacked else QBarSeries()
         top = 0
         for j, column, label in columns:
@@ -339,8 +360,10 @@ class ReportsView(QWidget):
             for r in rows:
                 bar_set.append(float(r.values[j] or 0))
             bar_set.clicked.connect(
-                lambda index, c=column, key=table.key, keys=[r.key for r in rows]:
-                self.list_cases(key, keys[index], c))
+                lambda index, c=column, key=table.key, keys=[r.key for r in rows]: self.list_cases(
+                    key, keys[index], c
+                )
+            )
             series.append(bar_set)
             top = max(top, *(float(r.values[j] or 0) for r in rows)) if rows else top
         if stacked and rows:
@@ -350,18 +373,17 @@ class ReportsView(QWidget):
         chart.setTitle(table.title)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         categories = QBarCategoryAxis()
-        if table.key == "cases_per_month":   # "Nov 26": twelve months fit the width
+        if table.key == "cases_per_month":  # "Nov 26": twelve months fit the width
             from tipdesk.services.reports.files.labels import month_label
 
-            categories.append([month_label(r.key, current_language(), short=True)
-                               for r in rows])
+            categories.append([month_label(r.key, current_language(), short=True) for r in rows])
         else:
             categories.append([r.label for r in rows])
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         values = QValueAxis()
         values.setRange(0, max(4.0, top * 1.05))
-        values.applyNiceNumbers()           # ticks at round numbers
+        values.applyNiceNumbers()  # ticks at round numbers
         values.setLabelFormat("%d")
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
@@ -379,12 +401,19 @@ class ReportsView(QWidget):
 
     def list_cases(self, table: str, row: str, column: str) -> None:
         if table == "referral_reply":
-            return      # a median, not a count of cases
+            return  # a median, not a count of cases
         start, end = self.dates()
         try:
-            found = reports.cases_behind(self.session, start, end, table, row, column,
-                                         office_code=self.office.currentData() or "",
-                                         limit=MAX_CASES_LISTED)
+            found = reports.cases_behind(
+                self.session,
+                start,
+                end,
+                table,
+                row,
+                column,
+                office_code=self.office.currentData() or "",
+                limit=MAX_CASES_LISTED,
+            )
         except TipdeskError as exc:
             self._say(refusal_text(exc))
             return
@@ -394,8 +423,13 @@ class ReportsView(QWidget):
         what = labels.get(row, row)
         if column not in (d.COUNT, d.TOTAL) and column in columns:
             what += f" — {columns[column]}"
-        CasesBehindDialog(self, self.session, f"{words.title if words else table}: {what}",
-                          found, self.open_case_requested.emit).exec()
+        CasesBehindDialog(
+            self,
+            self.session,
+            f"{words.title if words else table}: {what}",
+            found,
+            self.open_case_requested.emit,
+        ).exec()
 
     # -- files ----------------------------------------------------------------------------
 
@@ -405,8 +439,11 @@ class ReportsView(QWidget):
         start, end = self.dates()
         suggested = f"laporan-{self.session.office.code}-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), suggested,
-            self.tr("PDF (*.pdf);;Spreadsheet (*.xlsx);;CSV for scripts (*.csv)"))
+            self,
+            self.tr("Save the report"),
+            suggested,
+            self.tr("PDF (*.pdf);;Spreadsheet (*.xlsx);;CSV for scripts (*.csv)"),
+        )
         if not path:
             return
         fmt = Path(path).suffix.lower().lstrip(".")
@@ -417,22 +454,31 @@ class ReportsView(QWidget):
 
         try:
             # The file dialog has asked before replacing a file.
-            write_report(self.session, self.report, Path(path), fmt,
-                         lang=current_language(), overwrite=True)
+            write_report(
+                self.session, self.report, Path(path), fmt, lang=current_language(), overwrite=True
+            )
         except TipdeskError as exc:
             self._say(refusal_text(exc))
             return
-        QMessageBox.information(self, self.tr("Reports"), self.tr(
-            "The report was saved to {path}.\nIt holds counts only, no names; the file is "
-            "not encrypted.").format(path=path))
+        QMessageBox.information(
+            self,
+            self.tr("Reports"),
+            self.tr(
+                "The report was saved to {path}.\nIt holds counts only, no names; the file is "
+                "not encrypted."
+            ).format(path=path),
+        )
 
     def anonymised_export(self) -> None:
         k = AskK.ask(self)
         if k is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Anonymised export"),
-            f"statistik-{self.session.office.code}.csv", self.tr("CSV (*.csv)"))
+            self,
+            self.tr("Anonymised export"),
+            f"statistik-{self.session.office.code}.csv",
+            self.tr("CSV (*.csv)"),
+        )
         if not path:
             return
         from tipdesk.services.reports.stats_export import export_stats
@@ -440,17 +486,28 @@ class ReportsView(QWidget):
         def work(progress, cancelled):
             return export_stats(self.session, Path(path), k=k)
 
-        done = self._run(self.tr("Anonymised export"),
-                         self.tr("Writing the anonymised statistics…"), work)
+        done = self._run(
+            self.tr("Anonymised export"), self.tr("Writing the anonymised statistics…"), work
+        )
         if done is None:
             return
-        QMessageBox.information(self, self.tr("Anonymised export"), self.tr(
-            "{exported} cases written to {path} (k = {k}).\n{generalised} values were made "
-            "coarser and {suppressed} cases left out so that every combination is shared "
-            "by at least {k} cases; {no_consent} cases without consent to anonymous "
-            "statistics were not included.").format(
-            exported=done.exported, path=path, k=done.k, generalised=done.generalised,
-            suppressed=done.suppressed, no_consent=done.without_consent))
+        QMessageBox.information(
+            self,
+            self.tr("Anonymised export"),
+            self.tr(
+                "{exported} cases written to {path} (k = {k}).\n{generalised} values were made "
+                "coarser and {suppressed} cases left out so that every combination is shared "
+                "by at least {k} cases; {no_consent} cases without consent to anonymous "
+                "statistics were not included."
+            ).format(
+                exported=done.exported,
+                path=path,
+                k=done.k,
+                generalised=done.generalised,
+                suppressed=done.suppressed,
+                no_consent=done.without_consent,
+            ),
+        )
 
 
 class AskK(QDialog):
@@ -462,13 +519,17 @@ class AskK(QDialog):
         self.k = QSpinBox()
         self.k.setRange(2, 100)
         self.k.setValue(11)
-        text = QLabel(self.tr(
-            "Each combination of year, sex, age band, citizenship, province of origin and "
-            "country of exploitation will be shared by at least k cases. CTDC publishes "
-            "with k = 11."))
+        text = QLabel(
+            self.tr(
+                "Each combination of year, sex, age band, citizenship, province of origin and "
+                "country of exploitation will be shared by at least k cases. CTDC publishes "
+                "with k = 11."
+            )
+        )
         text.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
@@ -491,8 +552,9 @@ class AskK(QDialog):
 class CasesBehindDialog(QDialog):
     """The cases one figure counts; Enter or a double-click opens one (if allowed)."""
 
-    def __init__(self, parent: QWidget | None, session: Session, title: str, rows: list,
-                 open_case) -> None:
+    def __init__(
+        self, parent: QWidget | None, session: Session, title: str, rows: list, open_case
+    ) -> None:
         super().__init__(parent)
         from tipdesk.domain.vocab import CASE_STATUS, SEX
 
@@ -502,24 +564,40 @@ class CasesBehindDialog(QDialog):
         self.may_open = permissions.allowed(session, "view_own_cases")
         self.setWindowTitle(title)
         self.resize(760, 480)
-        header = QLabel(self.tr("{n} cases").format(n=len(rows))
-                        + (self.tr(" (the first {n})").format(n=MAX_CASES_LISTED)
-                           if len(rows) >= MAX_CASES_LISTED else ""))
+        header = QLabel(
+            self.tr("{n} cases").format(n=len(rows))
+            + (
+                self.tr(" (the first {n})").format(n=MAX_CASES_LISTED)
+                if len(rows) >= MAX_CASES_LISTED
+                else ""
+            )
+        )
         self.table = QTableWidget(len(rows), 6)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Case"), self.tr("Initials"), self.tr("Sex"), self.tr("Age"),
-            self.tr("Status"), self.tr("Office")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Case"),
+                self.tr("Initials"),
+                self.tr("Sex"),
+                self.tr("Age"),
+                self.tr("Status"),
+                self.tr("Office"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for i, row in enumerate(rows):
-            values = (row.case_number, row.initials,
-                      SEX.label_or_code(row.sex, lang) if row.sex else "",
-                      "" if row.age is None else str(row.age),
-                      CASE_STATUS.label_or_code(row.status, lang), row.office_code)
+            values = (
+                row.case_number,
+                row.initials,
+                SEX.label_or_code(row.sex, lang) if row.sex else "",
+                "" if row.age is None else str(row.age),
+                CASE_STATUS.label_or_code(row.status, lang),
+                row.office_code,
+            )
             mark = unreadable_text(row.unreadable)
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if mark:   # a case holding values that cannot be read says which
+                if mark:  # a case holding values that cannot be read says which
                     item.setToolTip("\n".join(x for x in (value, mark) if x))
                 self.table.setItem(i, j, item)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -532,8 +610,9 @@ class CasesBehindDialog(QDialog):
         layout.addWidget(QLabel(f"<b>{html.escape(title)}</b>"))
         layout.addWidget(header)
         if not self.may_open:
-            note = QLabel(self.tr("Names are not shown to your role, and cases cannot be "
-                                  "opened from here."))
+            note = QLabel(
+                self.tr("Names are not shown to your role, and cases cannot be opened from here.")
+            )
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addWidget(self.table, 1)

@@ -63,8 +63,8 @@ from tipdesk.ui.widgets.lists import RowActivation, list_table
 
 _C = "SyncView"
 OK_STYLE = "color: #1b5e20;"
-FOLDER_KEY = "sync/folder"       # the last folder a batch or key file went to or came from
-KEY_FILE_LIMIT = 1024 * 1024     # read no more of a chosen key file (real ones are ~1 KB)
+FOLDER_KEY = "sync/folder"  # the last folder a batch or key file went to or came from
+KEY_FILE_LIMIT = 1024 * 1024  # read no more of a chosen key file (real ones are ~1 KB)
 
 # Record types and the names of the synced tables, as a person reads them.
 ENTITIES: dict[str, tuple[type, str]] = {
@@ -106,27 +106,39 @@ def moment(at: dt.datetime) -> str:
 
 def records_text(records: dict[str, int]) -> str:
     """``persons 5, cases 5, services 2`` in the order the tables travel."""
-    return ", ".join(f"{_t(RECORDS.get(table, table))} {format_count(n)}"
-                     for table, n in records.items() if n)
+    return ", ".join(
+        f"{_t(RECORDS.get(table, table))} {format_count(n)}" for table, n in records.items() if n
+    )
 
 
 def peer_columns() -> tuple[Column, ...]:
     return (
         Column(_C, QT_TRANSLATE_NOOP("SyncView", "Office"), lambda p: p.code),
         Column(_C, QT_TRANSLATE_NOOP("SyncView", "Name"), lambda p: p.name),
-        Column(_C, QT_TRANSLATE_NOOP("SyncView", "Level"),
-               lambda p: vocab_label(OFFICE_LEVEL, p.level)),
+        Column(
+            _C, QT_TRANSLATE_NOOP("SyncView", "Level"), lambda p: vocab_label(OFFICE_LEVEL, p.level)
+        ),
         Column(_C, QT_TRANSLATE_NOOP("SyncView", "Last sent"), lambda p: when(p.last_sent_at)),
-        Column(_C, QT_TRANSLATE_NOOP("SyncView", "Confirmed by them"),
-               lambda p: when(p.last_acked_at)),
-        Column(_C, QT_TRANSLATE_NOOP("SyncView", "Last received"),
-               lambda p: when(p.last_received_at)),
+        Column(
+            _C, QT_TRANSLATE_NOOP("SyncView", "Confirmed by them"), lambda p: when(p.last_acked_at)
+        ),
+        Column(
+            _C, QT_TRANSLATE_NOOP("SyncView", "Last received"), lambda p: when(p.last_received_at)
+        ),
         # Every change of this register since the office's last confirmation (for a
         # province, other districts' too, which never go to this one).
-        Column(_C, QT_TRANSLATE_NOOP("SyncView", "Changes since confirmed"),
-               lambda p: format_count(p.unacknowledged), align_right=True),
-        Column(_C, QT_TRANSLATE_NOOP("SyncView", "Waiting in inbox"),
-               lambda p: format_count(p.waiting), align_right=True),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("SyncView", "Changes since confirmed"),
+            lambda p: format_count(p.unacknowledged),
+            align_right=True,
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("SyncView", "Waiting in inbox"),
+            lambda p: format_count(p.waiting),
+            align_right=True,
+        ),
     )
 
 
@@ -145,8 +157,7 @@ class ConflictText:
 
     @staticmethod
     def record(conflict: sync.Conflict) -> str:
-        return _t(ENTITIES[conflict.entity][1]) if conflict.entity in ENTITIES \
-            else conflict.entity
+        return _t(ENTITIES[conflict.entity][1]) if conflict.entity in ENTITIES else conflict.entity
 
     @staticmethod
     def field(conflict: sync.Conflict) -> str:
@@ -160,8 +171,10 @@ class ConflictText:
             if isinstance(value, dict):
                 # They edited what we deleted: keeping theirs brings the record back.
                 return _t(QT_TRANSLATE_NOOP("SyncView", "edited (restores the record)"))
-            words = {"deleted": QT_TRANSLATE_NOOP("SyncView", "deleted"),
-                     "edited": QT_TRANSLATE_NOOP("SyncView", "edited")}
+            words = {
+                "deleted": QT_TRANSLATE_NOOP("SyncView", "deleted"),
+                "edited": QT_TRANSLATE_NOOP("SyncView", "edited"),
+            }
             return _t(words[str(value)]) if str(value) in words else str(value)
         record_type = ENTITIES.get(conflict.entity, (None, ""))[0]
         if record_type is None:
@@ -171,8 +184,12 @@ class ConflictText:
         if kind in ("codes", "lines") and isinstance(value, str):
             with contextlib.suppress(ValueError):
                 value = json.loads(value)
-        text = display_value(record_type, conflict.field, value,
-                             self.providers() if conflict.field == "provider_id" else None)
+        text = display_value(
+            record_type,
+            conflict.field,
+            value,
+            self.providers() if conflict.field == "provider_id" else None,
+        )
         return text or _t(QT_TRANSLATE_NOOP("SyncView", "(empty)"))
 
 
@@ -199,13 +216,17 @@ class SyncView(QWidget):
         self.province = session.office.level == "province"
         self.peers: list[sync.Peer] = []
         self.conflicts: list[sync.Conflict] = []
-        self.fingerprint = ""          # this office's, once its key file was saved here
+        self.fingerprint = ""  # this office's, once its key file was saved here
         self.text = ConflictText(session)
 
-        self.intro = QLabel(self.tr(
-            "Batch files carry this register's changes to the offices below and bring theirs "
-            "back, on a USB stick. Each file is encrypted for one office and signed by this "
-            "one; a file from an office that is not enrolled is refused."), self)
+        self.intro = QLabel(
+            self.tr(
+                "Batch files carry this register's changes to the offices below and bring theirs "
+                "back, on a USB stick. Each file is encrypted for one office and signed by this "
+                "one; a file from an office that is not enrolled is refused."
+            ),
+            self,
+        )
         self.intro.setWordWrap(True)
         self.message = message_label(self, screen=True)
         self.tabs = QTabWidget(self)
@@ -225,8 +246,9 @@ class SyncView(QWidget):
 
     # --- building -----------------------------------------------------------------------
 
-    def _button(self, text: str, tip: str, slot: Callable[[], Any], *,
-                allowed: bool = True) -> QPushButton:
+    def _button(
+        self, text: str, tip: str, slot: Callable[[], Any], *, allowed: bool = True
+    ) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
         button.clicked.connect(lambda _=False: slot())
@@ -241,13 +263,17 @@ class SyncView(QWidget):
         header = self.peers_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.peers_table.fontMetrics()
-        level = max(metrics.horizontalAdvance(vocab_label(OFFICE_LEVEL, term.code))
-                    for term in OFFICE_LEVEL) + 16
+        level = (
+            max(
+                metrics.horizontalAdvance(vocab_label(OFFICE_LEVEL, term.code))
+                for term in OFFICE_LEVEL
+            )
+            + 16
+        )
         for column, width in enumerate((70, 200, level, 130, 130, 130, 120, 110)):
             self.peers_table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.peers_table.selectionModel().currentRowChanged.connect(
-            lambda *_: self._show_peer())
+        self.peers_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_peer())
         self.peer_details = QLabel(page)
         self.peer_details.setObjectName("peer_details")
         self.peer_details.setWordWrap(True)
@@ -258,38 +284,55 @@ class SyncView(QWidget):
         self.export_button = self._button(
             self.tr("Export a batch…"),
             self.tr("Write a batch for the office chosen in the table, e.g. on a USB stick"),
-            self.export_batch, allowed=self.can_sync)
+            self.export_batch,
+            allowed=self.can_sync,
+        )
         self.import_button = self._button(
             self.tr("Import a batch…"),
             self.tr("Check and apply a batch file another office exported for this one"),
-            self.import_batch, allowed=self.can_sync)
+            self.import_batch,
+            allowed=self.can_sync,
+        )
         self.inbox_button = self._button(
             self.tr("Try the inbox again"),
             self.tr("Apply the batches that wait in the inbox for an earlier batch"),
-            self.retry_inbox, allowed=self.can_sync)
-        self.role_note = QLabel(self.tr(
-            "Your role does not exchange batches; a caseworker, supervisor or administrator "
-            "can."), page)
+            self.retry_inbox,
+            allowed=self.can_sync,
+        )
+        self.role_note = QLabel(
+            self.tr(
+                "Your role does not exchange batches; a caseworker, supervisor or administrator "
+                "can."
+            ),
+            page,
+        )
         self.role_note.setWordWrap(True)
         self.role_note.setVisible(not self.can_sync)
         self.enrol_button = self._button(
             self.tr("Enrol an office…"),
-            self.tr("Add an office from its key file, after confirming its fingerprint by "
-                    "phone"), self.enrol_office, allowed=self.can_manage)
+            self.tr("Add an office from its key file, after confirming its fingerprint by phone"),
+            self.enrol_office,
+            allowed=self.can_manage,
+        )
         self.key_button = self._button(
             self.tr("Save our key file…"),
             self.tr("Save this office's key file, to give to an office that enrols it"),
-            self.save_key_file, allowed=self.can_manage)
+            self.save_key_file,
+            allowed=self.can_manage,
+        )
         self.recovery_button = self._button(
             self.tr("Make a recovery key…"),
-            self.tr("A key, kept on paper, that opens the batches sent to this province if "
-                    "its register is lost"), self.make_recovery_key,
-            allowed=self.can_manage and self.province)
+            self.tr(
+                "A key, kept on paper, that opens the batches sent to this province if "
+                "its register is lost"
+            ),
+            self.make_recovery_key,
+            allowed=self.can_manage and self.province,
+        )
         self.fingerprint_label = QLabel(page)
         self.fingerprint_label.setObjectName("fingerprint")
         self.fingerprint_label.setFont(monospace())
-        self.fingerprint_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_label.hide()
 
         actions = QHBoxLayout()
@@ -305,8 +348,15 @@ class SyncView(QWidget):
         keys.addSpacing(12)
         keys.addWidget(self.fingerprint_label)
         keys.addStretch(1)
-        chain = (self.export_button, self.import_button, self.inbox_button, self.peers_table,
-                 self.enrol_button, self.key_button, self.recovery_button)
+        chain = (
+            self.export_button,
+            self.import_button,
+            self.inbox_button,
+            self.peers_table,
+            self.enrol_button,
+            self.key_button,
+            self.recovery_button,
+        )
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         layout = QVBoxLayout(page)
@@ -320,24 +370,30 @@ class SyncView(QWidget):
 
     def _build_conflicts_tab(self) -> QWidget:
         page = QWidget(self)
-        self.conflicts_model = RowsModel(conflict_columns(self.text), key=lambda c: c.id,
-                                         parent=self)
+        self.conflicts_model = RowsModel(
+            conflict_columns(self.text), key=lambda c: c.id, parent=self
+        )
         self.conflicts_table = list_table(self.conflicts_model, page)
         self.conflicts_table.setObjectName("conflicts")
         header = self.conflicts_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((130, 90, 150, 240, 240, 70)):
-            self.conflicts_table.setColumnWidth(column,
-                                                max(width, header.sectionSizeHint(column)))
-        for column in (3, 4):     # the two values share what is left
+            self.conflicts_table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        for column in (3, 4):  # the two values share what is left
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.conflicts_table.selectionModel().currentRowChanged.connect(
-            lambda *_: self._show_conflict())
-        self.conflict_activation = RowActivation(self.conflicts_table,
-                                                 lambda _row: self.open_selected_case())
-        self.no_conflicts = QLabel(self.tr(
-            "No conflicts to review. A conflict arises when this office and another changed "
-            "the same field of a record before their batches crossed."), page)
+            lambda *_: self._show_conflict()
+        )
+        self.conflict_activation = RowActivation(
+            self.conflicts_table, lambda _row: self.open_selected_case()
+        )
+        self.no_conflicts = QLabel(
+            self.tr(
+                "No conflicts to review. A conflict arises when this office and another changed "
+                "the same field of a record before their batches crossed."
+            ),
+            page,
+        )
         self.no_conflicts.setWordWrap(True)
 
         self.conflict_heading = QLabel(page)
@@ -351,27 +407,43 @@ class SyncView(QWidget):
         sides.addWidget(self.ours_box, 1)
         sides.addWidget(self.theirs_box, 1)
         self.keep_ours_button = self._button(
-            self.tr("Keep ours"), self.tr("Keep this office's value; the other office gets it "
-                                          "with the next batch"),
-            lambda: self.resolve("local"), allowed=self.can_sync)
+            self.tr("Keep ours"),
+            self.tr("Keep this office's value; the other office gets it with the next batch"),
+            lambda: self.resolve("local"),
+            allowed=self.can_sync,
+        )
         self.keep_theirs_button = self._button(
-            self.tr("Keep theirs"), self.tr("Take the other office's value here; it goes back "
-                                            "with the next batch"),
-            lambda: self.resolve("remote"), allowed=self.can_sync)
+            self.tr("Keep theirs"),
+            self.tr("Take the other office's value here; it goes back with the next batch"),
+            lambda: self.resolve("remote"),
+            allowed=self.can_sync,
+        )
         self.open_case_button = self._button(
-            self.tr("Open case"), self.tr("Open the case file in its own window"),
-            self.open_selected_case)
-        self.conflict_note = QLabel(self.tr(
-            "Either choice is an ordinary change that travels with the next batch, so both "
-            "registers end with the same value."), page)
+            self.tr("Open case"),
+            self.tr("Open the case file in its own window"),
+            self.open_selected_case,
+        )
+        self.conflict_note = QLabel(
+            self.tr(
+                "Either choice is an ordinary change that travels with the next batch, so both "
+                "registers end with the same value."
+            ),
+            page,
+        )
         self.conflict_note.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.keep_ours_button, self.keep_theirs_button, self.open_case_button):
             buttons.addWidget(button)
         buttons.addSpacing(12)
         buttons.addWidget(self.conflict_note, 1)
-        chain = (self.conflicts_table, self.keep_ours_button, self.keep_theirs_button,
-                 self.open_case_button, self.ours_value, self.theirs_value)
+        chain = (
+            self.conflicts_table,
+            self.keep_ours_button,
+            self.keep_theirs_button,
+            self.open_case_button,
+            self.ours_value,
+            self.theirs_value,
+        )
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.conflict_detail = QWidget(page)
@@ -407,9 +479,14 @@ class SyncView(QWidget):
         self.peers = sync.list_peers(self.session)
         self.peers_model.set_rows(self.peers)
         self._select(self.peers_table, self.peers_model, peer.code if peer else "")
-        self.no_peers.setText(self.tr(
-            "No office is enrolled yet. An administrator enrols an office from its key file "
-            "and confirms its fingerprint over the phone.") if not self.peers else "")
+        self.no_peers.setText(
+            self.tr(
+                "No office is enrolled yet. An administrator enrols an office from its key file "
+                "and confirms its fingerprint over the phone."
+            )
+            if not self.peers
+            else ""
+        )
         self.no_peers.setVisible(not self.peers)
         self.peers_table.setVisible(bool(self.peers))
         self.export_button.setEnabled(bool(self.peers))
@@ -422,28 +499,38 @@ class SyncView(QWidget):
     def load_inbox(self, keep: str = "") -> None:
         chosen = self.inbox_tab.selected()
         items = sync.list_inbox(self.session) if self.can_sync else []
-        self.inbox_tab.set_items(items, {p.code for p in self.peers if p.level == "province"},
-                                 keep or (chosen.batch_id if chosen else ""))
+        self.inbox_tab.set_items(
+            items,
+            {p.code for p in self.peers if p.level == "province"},
+            keep or (chosen.batch_id if chosen else ""),
+        )
         held = self.inbox_tab.held_count()
         count = format_count(len(items))
-        self.tabs.setTabText(self.tabs.indexOf(self.inbox_tab),
-                             self.tr("Inbox ({count}, {held} held)").format(
-                                 count=count, held=format_count(held)) if held
-                             else self.tr("Inbox ({count})").format(count=count) if items
-                             else self.tr("Inbox"))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.inbox_tab),
+            self.tr("Inbox ({count}, {held} held)").format(count=count, held=format_count(held))
+            if held
+            else self.tr("Inbox ({count})").format(count=count)
+            if items
+            else self.tr("Inbox"),
+        )
 
     def load_conflicts(self, keep: str = "") -> None:
         self.text = ConflictText(self.session)
         self.conflicts_model.columns = conflict_columns(self.text)
         # Conflicts hold both offices' values: only for roles that exchange batches.
-        self.conflicts = (sync.list_conflicts(self.session)
-                          if permissions.allowed(self.session, "sync") else [])
+        self.conflicts = (
+            sync.list_conflicts(self.session) if permissions.allowed(self.session, "sync") else []
+        )
         self.conflicts_model.set_rows(self.conflicts)
         self._select(self.conflicts_table, self.conflicts_model, keep)
         n = len(self.conflicts)
-        self.tabs.setTabText(self.tabs.indexOf(self.conflicts_tab),
-                             self.tr("Conflicts ({count})").format(count=format_count(n))
-                             if n else self.tr("Conflicts"))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.conflicts_tab),
+            self.tr("Conflicts ({count})").format(count=format_count(n))
+            if n
+            else self.tr("Conflicts"),
+        )
         self.no_conflicts.setVisible(not n)
         self.conflicts_table.setVisible(bool(n))
         self._show_conflict()
@@ -455,8 +542,10 @@ class SyncView(QWidget):
             return
         row = next((i for i in range(model.rowCount()) if model.key_at(i) == key), 0)
         table.selectionModel().setCurrentIndex(
-            model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def selected_peer(self) -> sync.Peer | None:
         index = self.peers_table.currentIndex()
@@ -476,39 +565,69 @@ class SyncView(QWidget):
         if peer is None:
             return
         self.peer_details.setText(
-            self.tr("{office} · {name}: fingerprint {fingerprint}; receives {profile} from "
-                    "us; enrolled {enrolled}.").format(
-                office=peer.code, name=peer.name, fingerprint=peer.fingerprint,
+            self.tr(
+                "{office} · {name}: fingerprint {fingerprint}; receives {profile} from "
+                "us; enrolled {enrolled}."
+            ).format(
+                office=peer.code,
+                name=peer.name,
+                fingerprint=peer.fingerprint,
                 profile=_t(PROFILES.get(peer.profile, peer.profile)),
-                enrolled=when(peer.enrolled_at))
-            + "\n" + self.tr("Changes sent up to no. {sent}, of which they confirmed up to no. "
-                             "{acked}; received from them up to no. {received}.").format(
-                sent=format_count(peer.sent_upto), acked=format_count(peer.acked_upto),
-                received=format_count(peer.received_upto)))
+                enrolled=when(peer.enrolled_at),
+            )
+            + "\n"
+            + self.tr(
+                "Changes sent up to no. {sent}, of which they confirmed up to no. "
+                "{acked}; received from them up to no. {received}."
+            ).format(
+                sent=format_count(peer.sent_upto),
+                acked=format_count(peer.acked_upto),
+                received=format_count(peer.received_upto),
+            )
+        )
 
     def _show_conflict(self) -> None:
         conflict = self.selected_conflict()
         self.conflict_detail.setVisible(conflict is not None)
         if conflict is None:
             return
-        self.conflict_heading.setText(" · ".join(part for part in (
-            self.tr("Case {number}").format(number=conflict.case_number)
-            if conflict.case_number else "", self.text.record(conflict),
-            self.text.field(conflict)) if part))
-        self.ours_box.setTitle(self.tr("Ours ({office})").format(
-            office=self.session.office.code))
+        self.conflict_heading.setText(
+            " · ".join(
+                part
+                for part in (
+                    self.tr("Case {number}").format(number=conflict.case_number)
+                    if conflict.case_number
+                    else "",
+                    self.text.record(conflict),
+                    self.text.field(conflict),
+                )
+                if part
+            )
+        )
+        self.ours_box.setTitle(self.tr("Ours ({office})").format(office=self.session.office.code))
         self.theirs_box.setTitle(self.tr("Theirs ({office})").format(office=conflict.peer_code))
         for side, value, who, author, at in (
-                ("local", self.ours_value, self.ours_who, conflict.local_author,
-                 conflict.local_at),
-                ("remote", self.theirs_value, self.theirs_who, conflict.remote_author,
-                 conflict.remote_at)):
+            ("local", self.ours_value, self.ours_who, conflict.local_author, conflict.local_at),
+            (
+                "remote",
+                self.theirs_value,
+                self.theirs_who,
+                conflict.remote_author,
+                conflict.remote_at,
+            ),
+        ):
             value.setPlainText(self.text.value(conflict, side))
-            who.setText(self.tr("Changed by {user} on {when}").format(
-                user=author or self.tr("unknown"), when=moment(at)))
+            who.setText(
+                self.tr("Changed by {user} on {when}").format(
+                    user=author or self.tr("unknown"), when=moment(at)
+                )
+            )
         # A case deleted here cannot be opened (until "Keep theirs" restores it).
-        deleted_here = (conflict.kind == "delete" and conflict.entity == "cases"
-                        and conflict.local_value == "deleted")
+        deleted_here = (
+            conflict.kind == "delete"
+            and conflict.entity == "cases"
+            and conflict.local_value == "deleted"
+        )
         self.open_case_button.setEnabled(bool(conflict.case_number) and not deleted_here)
 
     # --- telling the user ---------------------------------------------------------------
@@ -516,8 +635,7 @@ class SyncView(QWidget):
     def say(self, text: str, *, error: bool = False, warning: bool = False) -> None:
         """Keep the outcome of the last action in view at the top of the screen."""
         self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE if warning
-                                   else OK_STYLE)
+        self.message.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE if warning else OK_STYLE)
         self.message.show()
 
     def refuse(self, title: str, text: str) -> None:
@@ -533,8 +651,15 @@ class SyncView(QWidget):
             self.say(self.tr("{action} did not complete.").format(action=title), error=True)
             report(self, error)
 
-    def _run(self, title: str, label: str, work: Callable[..., Any], *, file_problem: str,
-             cancellable: bool = True) -> Any:
+    def _run(
+        self,
+        title: str,
+        label: str,
+        work: Callable[..., Any],
+        *,
+        file_problem: str,
+        cancellable: bool = True,
+    ) -> Any:
         """Run ``work(progress, cancelled)`` in the background; its result, or None when
         it was refused, failed or cancelled (which the user has then been told)."""
         finished: dict[str, Any] = {}
@@ -543,9 +668,10 @@ class SyncView(QWidget):
             finished["result"] = work(progress, cancelled)
             return finished["result"]
 
-        outcome = run_with_progress(self, title, label, wrapped, cancellable=cancellable,
-                                    whole_app=True)
-        if "result" in finished:      # done, even if Cancel was pressed as it ended
+        outcome = run_with_progress(
+            self, title, label, wrapped, cancellable=cancellable, whole_app=True
+        )
+        if "result" in finished:  # done, even if Cancel was pressed as it ended
             return finished["result"]
         if outcome.cancelled or isinstance(outcome.error, Cancelled):
             self.say(self.tr("Cancelled; nothing was changed."))
@@ -554,14 +680,17 @@ class SyncView(QWidget):
         return None
 
     @staticmethod
-    def _reporting(progress: Callable[[int, int], None],
-                   cancelled: Callable[[], bool]) -> Callable[[str, int, int], None]:
+    def _reporting(
+        progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> Callable[[str, int, int], None]:
         """The sync service's ``progress(stage, done, total)``; Cancel stops the work at
         the next report (the service then writes nothing)."""
+
         def report_(_stage: str, done: int, total: int) -> None:
             if cancelled():
                 raise Cancelled()
             progress(done, total)
+
         return report_
 
     def _start_folder(self) -> str:
@@ -580,32 +709,47 @@ class SyncView(QWidget):
             self.refuse(title, self.tr("Choose in the table the office the batch is for."))
             return None
         chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Where to write the batch for {office} (e.g. the USB stick)").format(
-                office=peer.code), self._start_folder())
+            self,
+            self.tr("Where to write the batch for {office} (e.g. the USB stick)").format(
+                office=peer.code
+            ),
+            self._start_folder(),
+        )
         if not chosen:
             return None
         folder = Path(chosen)
         self._remember_folder(folder)
         result = self._run(
-            title, self.tr("Writing the batch for {office}…").format(office=peer.code),
+            title,
+            self.tr("Writing the batch for {office}…").format(office=peer.code),
             lambda progress, cancelled: sync.export_batch(
-                self.session, peer.code, folder, progress=self._reporting(progress, cancelled)),
+                self.session, peer.code, folder, progress=self._reporting(progress, cancelled)
+            ),
             file_problem=self.tr(
                 "The batch could not be written to {folder}: the stick may be full, "
-                "write-protected or removed. Nothing was sent; try again.").format(
-                folder=folder))
+                "write-protected or removed. Nothing was sent; try again."
+            ).format(folder=folder),
+        )
         if result is None:
             return None
         records = records_text(result.records)
-        text = self.tr("The batch for {office} is written:\n{path}").format(
-            office=result.peer_code, path=result.path) + "\n\n"
-        text += (self.tr("Records: {records}.").format(records=records) if records else
-                 self.tr("No new changes: the batch tells {office} what this office has "
-                         "received.").format(office=result.peer_code))
+        text = (
+            self.tr("The batch for {office} is written:\n{path}").format(
+                office=result.peer_code, path=result.path
+            )
+            + "\n\n"
+        )
+        text += (
+            self.tr("Records: {records}.").format(records=records)
+            if records
+            else self.tr(
+                "No new changes: the batch tells {office} what this office has received."
+            ).format(office=result.peer_code)
+        )
         text += "\n\n" + self.tr(
             "It is encrypted for {office} and signed by this office; its name says nothing "
-            "about what it holds. Import it at {office}; their next batch confirms it.").format(
-            office=result.peer_code)
+            "about what it holds. Import it at {office}; their next batch confirms it."
+        ).format(office=result.peer_code)
         self.refresh()
         self.say(text)
         QMessageBox.information(self, title, text)
@@ -615,21 +759,28 @@ class SyncView(QWidget):
         """Check and apply a batch file the user picks."""
         title = self.tr("Import a batch")
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a batch file"), self._start_folder(),
-            self.tr("TipDesk batches (*.tipbatch);;All files (*)"))
+            self,
+            self.tr("Choose a batch file"),
+            self._start_folder(),
+            self.tr("TipDesk batches (*.tipbatch);;All files (*)"),
+        )
         if not chosen:
             return None
         path = Path(chosen)
         self._remember_folder(path.parent)
         summary = self._run(
-            title, self.tr("Checking and applying the batch…"),
+            title,
+            self.tr("Checking and applying the batch…"),
             lambda progress, cancelled: sync.import_batch(
-                self.session, path, progress=self._reporting(progress, cancelled)),
+                self.session, path, progress=self._reporting(progress, cancelled)
+            ),
             file_problem=self.tr(
                 "The file {path} could not be read. Check that the stick is still plugged in, "
-                "then try again.").format(path=path))
+                "then try again."
+            ).format(path=path),
+        )
         if summary is None:
-            self.refresh()      # a refused or cancelled import changed nothing to show
+            self.refresh()  # a refused or cancelled import changed nothing to show
             return None
         self.refresh()
         text = self.summary_text(summary)
@@ -648,30 +799,36 @@ class SyncView(QWidget):
     def summary_text(self, summary: sync.ImportSummary) -> str:
         office = summary.peer_code
         if summary.already_imported:
-            return self.tr("This batch from {office} was imported before; nothing "
-                           "changed.").format(office=office)
+            return self.tr("This batch from {office} was imported before; nothing changed.").format(
+                office=office
+            )
         if summary.held:
             # The inbox knows of how many cases; the summary only how many it deletes.
-            item = next((i for i in sync.list_inbox(self.session)
-                         if i.batch_id == summary.batch_id), None) or sync.InboxItem(
-                summary.batch_id, office, 0, 0, "", summary.held, {})
-            return self.inbox_tab.held_text(item) + " " + self.tr(
-                "It is on the Inbox tab.")
+            item = next(
+                (i for i in sync.list_inbox(self.session) if i.batch_id == summary.batch_id), None
+            ) or sync.InboxItem(summary.batch_id, office, 0, 0, "", summary.held, {})
+            return self.inbox_tab.held_text(item) + " " + self.tr("It is on the Inbox tab.")
         if summary.waiting:
             return self.tr(
                 "An earlier batch from {office} has not arrived here, so this one cannot be "
                 "applied yet. It is kept in the inbox and applied by itself when the missing "
                 "batch arrives. Ask {office} to export again: a new batch carries everything "
-                "this office has not confirmed.").format(office=office)
+                "this office has not confirmed."
+            ).format(office=office)
         text = self.tr(
             "Batch from {office} imported. Applied: {applied}; unchanged: {unchanged}; "
-            "merged with changes made here: {merged}; conflicts to review: {conflicts}.").format(
-            office=office, applied=format_count(summary.applied),
-            unchanged=format_count(summary.unchanged), merged=format_count(summary.merged),
-            conflicts=format_count(summary.conflicts))
+            "merged with changes made here: {merged}; conflicts to review: {conflicts}."
+        ).format(
+            office=office,
+            applied=format_count(summary.applied),
+            unchanged=format_count(summary.unchanged),
+            merged=format_count(summary.merged),
+            conflicts=format_count(summary.conflicts),
+        )
         if summary.from_inbox:
             text += "\n" + self.tr("Batches from the inbox applied after it: {count}.").format(
-                count=format_count(len(summary.from_inbox)))
+                count=format_count(len(summary.from_inbox))
+            )
         if summary.conflicts:
             text += "\n" + self.tr("Review the conflicts on the Conflicts tab.")
         return text
@@ -679,24 +836,31 @@ class SyncView(QWidget):
     def retry_inbox(self) -> list[str] | None:
         title = self.tr("Inbox")
         applied = self._run(
-            title, self.tr("Applying the batches waiting in the inbox…"),
+            title,
+            self.tr("Applying the batches waiting in the inbox…"),
             lambda progress, cancelled: sync.process_inbox(self.session),
-            file_problem=self.tr("A batch in the inbox could not be read. Ask the sending "
-                                 "office to export again."), cancellable=False)
+            file_problem=self.tr(
+                "A batch in the inbox could not be read. Ask the sending office to export again."
+            ),
+            cancellable=False,
+        )
         if applied is None:
             return None
         self.refresh()
         if applied:
             text = self.tr("Batches applied from the inbox: {count}.").format(
-                count=format_count(len(applied)))
+                count=format_count(len(applied))
+            )
         else:
             text = self.tr(
                 "Nothing in the inbox can be applied yet: the batch it waits for has not "
-                "arrived. Ask the sending office to export again.")
+                "arrived. Ask the sending office to export again."
+            )
         held = self.inbox_tab.held_count()
         if held:
-            text += "\n" + self.tr("Held for an administrator to accept or discard: {count}; "
-                                   "see the Inbox tab.").format(count=format_count(held))
+            text += "\n" + self.tr(
+                "Held for an administrator to accept or discard: {count}; see the Inbox tab."
+            ).format(count=format_count(held))
         self.say(text, warning=bool(held))
         return applied
 
@@ -707,18 +871,26 @@ class SyncView(QWidget):
             return None
         title = self.tr("Accept a held batch")
         office = item.peer_code
-        if not self._confirm_held(title, item, self.tr(
-                "Apply the batch from {office} as it is?").format(office=office), self.tr(
-                "Accept it only if {office} confirmed that it meant these "
-                "changes.").format(office=office)):
+        if not self._confirm_held(
+            title,
+            item,
+            self.tr("Apply the batch from {office} as it is?").format(office=office),
+            self.tr("Accept it only if {office} confirmed that it meant these changes.").format(
+                office=office
+            ),
+        ):
             return None
         summary = self._run(
-            title, self.tr("Applying the batch from {office}…").format(office=office),
+            title,
+            self.tr("Applying the batch from {office}…").format(office=office),
             lambda progress, cancelled: sync.accept_held(
-                self.session, item.batch_id, progress=self._reporting(progress, cancelled)),
+                self.session, item.batch_id, progress=self._reporting(progress, cancelled)
+            ),
             file_problem=self.tr(
                 "The held batch could not be read from the inbox folder. Ask {office} to "
-                "export again.").format(office=office))
+                "export again."
+            ).format(office=office),
+        )
         self.refresh()
         if summary is None:
             return None
@@ -726,10 +898,14 @@ class SyncView(QWidget):
             text = self.tr(
                 "The batch from {office} is accepted, but an earlier batch from {office} has "
                 "not arrived here: it waits in the inbox and is applied by itself when that "
-                "batch arrives.").format(office=office)
+                "batch arrives."
+            ).format(office=office)
         else:
-            text = self.tr("You accepted the batch from {office}.").format(office=office) \
-                + "\n" + self.summary_text(summary)
+            text = (
+                self.tr("You accepted the batch from {office}.").format(office=office)
+                + "\n"
+                + self.summary_text(summary)
+            )
         self.say(text)
         QMessageBox.information(self, title, text)
         if summary.conflicts:
@@ -739,9 +915,12 @@ class SyncView(QWidget):
     def _confirm_held(self, title: str, item, question: str, advice: str) -> bool:
         """Ask, with the held batch's counts, before deciding on it (No by default)."""
         answer = QMessageBox.question(
-            self, title, "\n\n".join((question, self._held_counts(item), advice)),
+            self,
+            title,
+            "\n\n".join((question, self._held_counts(item), advice)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def discard_held(self) -> bool:
@@ -751,30 +930,41 @@ class SyncView(QWidget):
             return False
         title = self.tr("Discard a held batch")
         office = item.peer_code
-        if not self._confirm_held(title, item, self.tr(
-                "Throw away the batch from {office}?").format(office=office), self.tr(
+        if not self._confirm_held(
+            title,
+            item,
+            self.tr("Throw away the batch from {office}?").format(office=office),
+            self.tr(
                 "Nothing of it is applied here. Its changes come again in the next "
                 "batch from {office}, which is held again if it still deletes these "
                 "cases: ask {office} to put right what it deleted by "
-                "mistake.").format(office=office)):
+                "mistake."
+            ).format(office=office),
+        ):
             return False
         try:
             sync.discard_held(self.session, item.batch_id)
         except Exception as exc:  # refusals in words, the unexpected through the error dialog
-            self._failed(title, exc, self.tr(
-                "The held batch could not be removed from the inbox folder."))
+            self._failed(
+                title, exc, self.tr("The held batch could not be removed from the inbox folder.")
+            )
             self.refresh()
             return False
         self.refresh()
-        self.say(self.tr("The batch from {office} is discarded; nothing of it was "
-                         "applied.").format(office=office))
+        self.say(
+            self.tr("The batch from {office} is discarded; nothing of it was applied.").format(
+                office=office
+            )
+        )
         return True
 
     def _held_counts(self, item: sync.InboxItem) -> str:
         if item.held == "mass_delete":
-            return self.inbox_tab.deletes_text(item.peer_code,
-                                               int(item.detail.get("deleted_cases", 0)),
-                                               int(item.detail.get("cases", 0)))
+            return self.inbox_tab.deletes_text(
+                item.peer_code,
+                int(item.detail.get("deleted_cases", 0)),
+                int(item.detail.get("cases", 0)),
+            )
         return self.tr("It is held for an administrator.")
 
     # --- offices and keys ---------------------------------------------------------------
@@ -782,8 +972,11 @@ class SyncView(QWidget):
     def enrol_office(self) -> sync.Peer | None:
         title = self.tr("Enrol an office")
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the office's key file"), self._start_folder(),
-            self.tr("TipDesk key files (*.tipkey);;All files (*)"))
+            self,
+            self.tr("Choose the office's key file"),
+            self._start_folder(),
+            self.tr("TipDesk key files (*.tipkey);;All files (*)"),
+        )
         if not chosen:
             return None
         path = Path(chosen)
@@ -799,24 +992,34 @@ class SyncView(QWidget):
             return None
         if card.office_id == self.session.office.id:
             # The service refuses too, but its reason is not translated.
-            self.refuse(title, self.tr("This is this office's own key file. Choose the key file "
-                                       "that the other office sent."))
+            self.refuse(
+                title,
+                self.tr(
+                    "This is this office's own key file. Choose the key file "
+                    "that the other office sent."
+                ),
+            )
             return None
-        dialog = EnrolDialog(self.session, data, card,
-                             {p.code: p.profile for p in self.peers}, self)
+        dialog = EnrolDialog(
+            self.session, data, card, {p.code: p.profile for p in self.peers}, self
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.peer is None:
             return None
         peer = dialog.peer
         self.refresh()
         self._select(self.peers_table, self.peers_model, peer.code)
-        self.say(self.tr("{office} ({name}) is enrolled: batches can now go to it and come "
-                         "from it.").format(office=peer.code, name=peer.name))
+        self.say(
+            self.tr(
+                "{office} ({name}) is enrolled: batches can now go to it and come from it."
+            ).format(office=peer.code, name=peer.name)
+        )
         return peer
 
     def save_key_file(self) -> Path | None:
         title = self.tr("Save our key file")
         chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Where to save this office's key file"), self._start_folder())
+            self, self.tr("Where to save this office's key file"), self._start_folder()
+        )
         if not chosen:
             return None
         try:
@@ -825,27 +1028,38 @@ class SyncView(QWidget):
             self.refuse(title, refusal_text(exc))
             return None
         except OSError:
-            self.refuse(title, self.tr("The key file could not be saved in {folder}.").format(
-                folder=chosen))
+            self.refuse(
+                title, self.tr("The key file could not be saved in {folder}.").format(folder=chosen)
+            )
             return None
         self.fingerprint = fingerprint
-        self.fingerprint_label.setText(self.tr("Our fingerprint: {fingerprint}").format(
-            fingerprint=fingerprint))
+        self.fingerprint_label.setText(
+            self.tr("Our fingerprint: {fingerprint}").format(fingerprint=fingerprint)
+        )
         self.fingerprint_label.show()
-        text = self.tr(
-            "This office's key file is saved as {path}. Give it to the other office on a "
-            "stick or by e-mail; it holds no secret. When they phone to enrol this office, "
-            "read them this fingerprint:").format(path=path) + f"\n\n{fingerprint}"
+        text = (
+            self.tr(
+                "This office's key file is saved as {path}. Give it to the other office on a "
+                "stick or by e-mail; it holds no secret. When they phone to enrol this office, "
+                "read them this fingerprint:"
+            ).format(path=path)
+            + f"\n\n{fingerprint}"
+        )
         self.say(text)
         QMessageBox.information(self, title, text)
         return path
 
     def make_recovery_key(self) -> bool:
         title = self.tr("Recovery key for batches")
-        answer = QMessageBox.question(self, title, self.tr(
-            "Make a recovery key for the batches that districts send to this office? It is "
-            "shown once, to print or write down and lock away; with it, those batches can "
-            "still be opened if this register is lost."))
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "Make a recovery key for the batches that districts send to this office? It is "
+                "shown once, to print or write down and lock away; with it, those batches can "
+                "still be opened if this register is lost."
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
@@ -853,17 +1067,24 @@ class SyncView(QWidget):
         except TipdeskError as exc:
             if isinstance(exc, BadArgument) and exc.params.get("argument") == "recovery":
                 # The service's reason is English; a province button meets only this one.
-                self.refuse(title, self.tr(
-                    "This office already has a recovery key. It was shown once, when it was "
-                    "made (for a province, when its register was created), and cannot be "
-                    "shown again."))
+                self.refuse(
+                    title,
+                    self.tr(
+                        "This office already has a recovery key. It was shown once, when it was "
+                        "made (for a province, when its register was created), and cannot be "
+                        "shown again."
+                    ),
+                )
             else:
                 self.refuse(title, refusal_text(exc))
             return False
         RecoveryKeyDialog(secret, self.session.office.code, self).exec()
-        self.say(self.tr(
-            "The recovery key is made. Save this office's key file again and give it to each "
-            "district; each enrols it again (its fingerprint has changed)."))
+        self.say(
+            self.tr(
+                "The recovery key is made. Save this office's key file again and give it to each "
+                "district; each enrols it again (its fingerprint has changed)."
+            )
+        )
         return True
 
     # --- conflicts ----------------------------------------------------------------------
@@ -880,16 +1101,26 @@ class SyncView(QWidget):
             self.refuse(title, refusal_text(exc))
             self.load_conflicts()
             return False
-        what = " · ".join(part for part in (conflict.case_number, self.text.field(conflict))
-                          if part)
-        self.say(self.tr("{what}: kept ours.").format(what=what) if keep == "local" else
-                 self.tr("{what}: kept the value of {office}.").format(
-                     what=what, office=conflict.peer_code))
+        what = " · ".join(
+            part for part in (conflict.case_number, self.text.field(conflict)) if part
+        )
+        self.say(
+            self.tr("{what}: kept ours.").format(what=what)
+            if keep == "local"
+            else self.tr("{what}: kept the value of {office}.").format(
+                what=what, office=conflict.peer_code
+            )
+        )
         index = self.conflicts_table.currentIndex().row()
         self.load_conflicts()
         if self.conflicts_model.rowCount():
-            self._select(self.conflicts_table, self.conflicts_model, self.conflicts_model.key_at(
-                min(max(index, 0), self.conflicts_model.rowCount() - 1)))
+            self._select(
+                self.conflicts_table,
+                self.conflicts_model,
+                self.conflicts_model.key_at(
+                    min(max(index, 0), self.conflicts_model.rowCount() - 1)
+                ),
+            )
         return True
 
     def open_selected_case(self) -> None:

@@ -61,8 +61,11 @@ def account_columns() -> tuple[Column, ...]:
         Column(_C, QT_TRANSLATE_NOOP("UsersView", "Name"), lambda a: a.display_name),
         Column(_C, QT_TRANSLATE_NOOP("UsersView", "Role"), lambda a: role_text(a.role)),
         Column(_C, QT_TRANSLATE_NOOP("UsersView", "Status"), status_text),
-        Column(_C, QT_TRANSLATE_NOOP("UsersView", "Added"),
-               lambda a: format_timestamp(a.created_at) if a.created_at else ""),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("UsersView", "Added"),
+            lambda a: format_timestamp(a.created_at) if a.created_at else "",
+        ),
     )
 
 
@@ -90,29 +93,47 @@ class UsersView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.activation = RowActivation(self.table, lambda _row: self.change_role())
 
-        self.add_button = self._button(self.tr("Add user…"), self.add_user,
-                                       self.tr("A new account with its own password"))
-        self.role_button = self._button(self.tr("Change role…"), self.change_role,
-                                        self.tr("What the chosen user may do"))
+        self.add_button = self._button(
+            self.tr("Add user…"), self.add_user, self.tr("A new account with its own password")
+        )
+        self.role_button = self._button(
+            self.tr("Change role…"), self.change_role, self.tr("What the chosen user may do")
+        )
         self.disable_button = self._button(
-            self.tr("Disable"), self.disable,
-            self.tr("The user can no longer sign in; their password is deleted"))
+            self.tr("Disable"),
+            self.disable,
+            self.tr("The user can no longer sign in; their password is deleted"),
+        )
         self.enable_button = self._button(
-            self.tr("Enable…"), self.enable,
-            self.tr("Let a disabled user sign in again, with a new password"))
+            self.tr("Enable…"),
+            self.enable,
+            self.tr("Let a disabled user sign in again, with a new password"),
+        )
         self.reset_button = self._button(
-            self.tr("Reset password…"), self.reset_password,
-            self.tr("Set a new password for a user who forgot theirs"))
+            self.tr("Reset password…"),
+            self.reset_password,
+            self.tr("Set a new password for a user who forgot theirs"),
+        )
         self.remove_button = self._button(
-            self.tr("Remove…"), self.remove,
-            self.tr("Remove the account for good, and re-key the database"))
+            self.tr("Remove…"),
+            self.remove,
+            self.tr("Remove the account for good, and re-key the database"),
+        )
         self.own_password_button = self._button(
-            self.tr("Change my password…"), self.change_own_password,
-            self.tr("Change the password you sign in with"))
+            self.tr("Change my password…"),
+            self.change_own_password,
+            self.tr("Change the password you sign in with"),
+        )
 
         actions = QHBoxLayout()
-        for button in (self.add_button, self.role_button, self.disable_button,
-                       self.enable_button, self.reset_button, self.remove_button):
+        for button in (
+            self.add_button,
+            self.role_button,
+            self.disable_button,
+            self.enable_button,
+            self.reset_button,
+            self.remove_button,
+        ):
             actions.addWidget(button)
             button.setVisible(self.can_manage)
         actions.addStretch(1)
@@ -124,17 +145,22 @@ class UsersView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         if self.can_manage:
-            self.intro.setText(self.tr(
-                "Everyone who works in this register signs in with an account of their own. "
-                "Disabling keeps the account (the audit trail names it) but deletes its "
-                "password; removing ends it for good."))
-            self.table.selectionModel().currentRowChanged.connect(
-                lambda *_: self._update_buttons())
+            self.intro.setText(
+                self.tr(
+                    "Everyone who works in this register signs in with an account of their own. "
+                    "Disabling keeps the account (the audit trail names it) but deletes its "
+                    "password; removing ends it for good."
+                )
+            )
+            self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         else:
-            self.intro.setText(self.tr(
-                "Only administrators manage users: adding them, changing roles, resetting "
-                "passwords. Ask an administrator of your office. You can change your own "
-                "password here or with File > Change my password."))
+            self.intro.setText(
+                self.tr(
+                    "Only administrators manage users: adding them, changing roles, resetting "
+                    "passwords. Ask an administrator of your office. You can change your own "
+                    "password here or with File > Change my password."
+                )
+            )
             self.table.hide()
             layout.addStretch(1)
         self.refresh()
@@ -160,8 +186,10 @@ class UsersView(QWidget):
         if self.accounts:
             row = next((i for i, a in enumerate(self.accounts) if a.username == chosen), 0)
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         self._update_buttons()
 
     def selected(self) -> users.Account | None:
@@ -183,9 +211,18 @@ class UsersView(QWidget):
         self.reset_button.setEnabled(status == "active" and not yourself)
         self.remove_button.setEnabled(status in ("active", "disabled") and not yourself)
         for button in (self.disable_button, self.reset_button, self.remove_button):
-            button.setToolTip(button.toolTip().split("\n")[0] + (
-                "\n" + self.tr("Not for your own account: ask another administrator, or use "
-                               "Change my password.") if yourself else ""))
+            button.setToolTip(
+                button.toolTip().split("\n")[0]
+                + (
+                    "\n"
+                    + self.tr(
+                        "Not for your own account: ask another administrator, or use "
+                        "Change my password."
+                    )
+                    if yourself
+                    else ""
+                )
+            )
 
     # --- telling the user ---------------------------------------------------------------
 
@@ -201,8 +238,11 @@ class UsersView(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.added:
             return ""
         self.select(dialog.added)
-        self.say(self.tr("{user} is added and can sign in with the password you gave.").format(
-            user=dialog.added))
+        self.say(
+            self.tr("{user} is added and can sign in with the password you gave.").format(
+                user=dialog.added
+            )
+        )
         return dialog.added
 
     def change_role(self) -> bool:
@@ -213,24 +253,35 @@ class UsersView(QWidget):
             return False
         self.select(account.username)
         changed = next((a for a in self.accounts if a.username == account.username), account)
-        self.say(self.tr("{user} is now {role}.").format(user=account.username,
-                                                         role=role_text(changed.role)))
+        self.say(
+            self.tr("{user} is now {role}.").format(
+                user=account.username, role=role_text(changed.role)
+            )
+        )
         return True
 
     def disable(self) -> bool:
         account = self.selected()
         if account is None or account.status != "active":
             return False
-        answer = QMessageBox.question(self, self.tr("Disable user"), self.tr(
-            "Disable {user}? They can no longer sign in, and their password is deleted: to "
-            "let them back in, enable the account with a new password.").format(
-            user=account.username))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Disable user"),
+            self.tr(
+                "Disable {user}? They can no longer sign in, and their password is deleted: to "
+                "let them back in, enable the account with a new password."
+            ).format(user=account.username),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        outcome = run_with_progress(self, self.tr("Disable user"), self.tr("Disabling…"),
-                                    lambda _p, _c: users.disable_user(self.session,
-                                                                      account.username),
-                                    cancellable=False, whole_app=True)
+        outcome = run_with_progress(
+            self,
+            self.tr("Disable user"),
+            self.tr("Disabling…"),
+            lambda _p, _c: users.disable_user(self.session, account.username),
+            cancellable=False,
+            whole_app=True,
+        )
         if outcome.error is not None:
             self._failed(outcome.error)
             return False
@@ -244,15 +295,23 @@ class UsersView(QWidget):
             return False
         username = account.username
         dialog = PasswordDialog(
-            self.session, self.tr("Enable user"),
-            self.tr("{user} gets a new password to sign in with (the old one was deleted "
-                    "when the account was disabled).").format(user=username),
-            lambda new, _current: users.enable_user(self.session, username, new), parent=self)
+            self.session,
+            self.tr("Enable user"),
+            self.tr(
+                "{user} gets a new password to sign in with (the old one was deleted "
+                "when the account was disabled)."
+            ).format(user=username),
+            lambda new, _current: users.enable_user(self.session, username, new),
+            parent=self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.select(username)
-        self.say(self.tr("{user} is enabled and can sign in with the new password.").format(
-            user=username))
+        self.say(
+            self.tr("{user} is enabled and can sign in with the new password.").format(
+                user=username
+            )
+        )
         return True
 
     def reset_password(self) -> bool:
@@ -261,11 +320,15 @@ class UsersView(QWidget):
             return False
         username = account.username
         dialog = PasswordDialog(
-            self.session, self.tr("Reset password"),
-            self.tr("A new password for {user}. Give it to them in person; they can change "
-                    "it with File > Change my password.").format(user=username),
+            self.session,
+            self.tr("Reset password"),
+            self.tr(
+                "A new password for {user}. Give it to them in person; they can change "
+                "it with File > Change my password."
+            ).format(user=username),
             lambda new, _current: users.reset_password(self.session, username, new),
-            parent=self)
+            parent=self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.select(username)
@@ -282,8 +345,11 @@ class UsersView(QWidget):
         removed = dialog.removed
         self.refresh()
         if removed.rekeyed:
-            self.say(self.tr("{user} is removed and the database is re-keyed.").format(
-                user=removed.username))
+            self.say(
+                self.tr("{user} is removed and the database is re-keyed.").format(
+                    user=removed.username
+                )
+            )
             RekeyDoneDialog(removed, self).exec()
         else:
             self.say(self.tr("{user} is removed.").format(user=removed.username))

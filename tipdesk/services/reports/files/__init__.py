@@ -21,8 +21,7 @@ from tipdesk.storage.files import atomic_write
 FORMATS = ("pdf", "xlsx", "csv")
 LANGS = ("id", "en")
 
-__all__ = ["FORMATS", "LabelledReport", "check_output", "labelled_report", "render",
-           "write_report"]
+__all__ = ["FORMATS", "LabelledReport", "check_output", "labelled_report", "render", "write_report"]
 
 
 def check_output(out: Path, *, overwrite: bool = False) -> Path:
@@ -42,8 +41,7 @@ def labelled_report(session: Session, report: Report, lang: str = "id") -> Label
     """``report`` with every label in ``lang`` (office and place names looked up)."""
     if lang not in LANGS:
         raise BadArgument(argument="--lang", reason="id or en")
-    return labelled(report, lang, offices=dict(office_choices(session)),
-                    place_name=wilayah_name)
+    return labelled(report, lang, offices=dict(office_choices(session)), place_name=wilayah_name)
 
 
 def render(session: Session, report: Report, fmt: str, *, lang: str = "id") -> bytes:
@@ -65,12 +63,20 @@ def render(session: Session, report: Report, fmt: str, *, lang: str = "id") -> b
     from tipdesk.services.reports.files.pdf import render_pdf
 
     settings = letter_settings(session)
-    return render_pdf(words, tuple(settings.letterhead), tuple(settings.address_lines),
-                      logo_bytes(settings))
+    return render_pdf(
+        words, tuple(settings.letterhead), tuple(settings.address_lines), logo_bytes(settings)
+    )
 
 
-def write_report(session: Session, report: Report, out: Path, fmt: str, *,
-                 lang: str = "id", overwrite: bool = False) -> Path:
+def write_report(
+    session: Session,
+    report: Report,
+    out: Path,
+    fmt: str,
+    *,
+    lang: str = "id",
+    overwrite: bool = False,
+) -> Path:
     """Write ``report`` to ``out`` as ``fmt`` (a temporary name, then renamed). Refuses an
     existing file unless ``overwrite`` (say, once a save dialog has asked)."""
     out = check_output(out, overwrite=overwrite)

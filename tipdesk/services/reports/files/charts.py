@@ -19,9 +19,23 @@ from tipdesk.services.pdf.styles import BASE, text_width
 from tipdesk.services.reports.files.labels import LabelledTable, month_label, number_text
 
 # Okabe-Ito, then Tableau: tell apart in colour and in grey, and for colour-blind readers.
-PALETTE = tuple(colors.HexColor(c) for c in (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-    "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF"))
+PALETTE = tuple(
+    colors.HexColor(c)
+    for c in (
+        "#0072B2",
+        "#E69F00",
+        "#009E73",
+        "#CC79A7",
+        "#56B4E9",
+        "#D55E00",
+        "#F0E442",
+        "#000000",
+        "#8C564B",
+        "#7F7F7F",
+        "#BCBD22",
+        "#17BECF",
+    )
+)
 FONT_SIZE = 7
 SWATCH = 8
 AXIS_COLOUR = colors.HexColor("#444444")
@@ -29,8 +43,9 @@ AXIS_COLOUR = colors.HexColor("#444444")
 
 def chart_for(table: LabelledTable, width: float, lang: str) -> Drawing | None:
     """The chart that goes with ``table``, or None (no chart, or nothing to draw)."""
-    draw = {"cases_per_month": _per_month, "sex_age": _sex_age,
-            "services_by_type": _services}.get(table.key)
+    draw = {"cases_per_month": _per_month, "sex_age": _sex_age, "services_by_type": _services}.get(
+        table.key
+    )
     if draw is None:
         return None
     columns = [i for i, c in enumerate(table.columns) if c != TOTAL]
@@ -53,7 +68,7 @@ def _step(top: float) -> float:
 
 def _value_axis(axis, top: float, lang: str, *, labelled: bool = False) -> None:
     if labelled:
-        top *= 1.08                    # room above the tallest bar for its number
+        top *= 1.08  # room above the tallest bar for its number
     step = _step(top)
     axis.valueMin, axis.valueStep = 0, step
     axis.valueMax = max(step, math.ceil(top / step) * step)
@@ -88,8 +103,15 @@ def _legend(drawing: Drawing, names: list[str], width: float, y: float) -> None:
     drawing.add(legend)
 
 
-def _vertical(categories: list[str], series: list[list[float]], names: list[str],
-              width: float, lang: str, *, stacked: bool) -> Drawing:
+def _vertical(
+    categories: list[str],
+    series: list[list[float]],
+    names: list[str],
+    width: float,
+    lang: str,
+    *,
+    stacked: bool,
+) -> Drawing:
     many = len(categories) > 14
     every = max(1, math.ceil(len(categories) / 36))
     categories = [c if i % every == 0 else "" for i, c in enumerate(categories)]
@@ -112,8 +134,11 @@ def _vertical(categories: list[str], series: list[list[float]], names: list[str]
         chart.categoryAxis.labels.dy = -2
     else:
         chart.categoryAxis.labels.boxAnchor = "n"
-    top = (max(sum(column) for column in zip(*series, strict=True)) if stacked
-           else max(max(s) for s in series))
+    top = (
+        max(sum(column) for column in zip(*series, strict=True))
+        if stacked
+        else max(max(s) for s in series)
+    )
     _value_axis(chart.valueAxis, top, lang, labelled=not stacked)
     if stacked:
         chart.categoryAxis.style = "stacked"
@@ -133,18 +158,29 @@ def _vertical(categories: list[str], series: list[list[float]], names: list[str]
 
 
 def _per_month(table, rows, columns, width, lang) -> Drawing:
-    return _vertical([month_label(row.key, lang, short=True) for row in rows],
-                     _series(rows, columns), [table.column_labels[i] for i in columns],
-                     width, lang, stacked=True)
+    return _vertical(
+        [month_label(row.key, lang, short=True) for row in rows],
+        _series(rows, columns),
+        [table.column_labels[i] for i in columns],
+        width,
+        lang,
+        stacked=True,
+    )
 
 
 def _sex_age(table, rows, columns, width, lang) -> Drawing:
-    return _vertical([row.label for row in rows], _series(rows, columns),
-                     [table.column_labels[i] for i in columns], width, lang, stacked=False)
+    return _vertical(
+        [row.label for row in rows],
+        _series(rows, columns),
+        [table.column_labels[i] for i in columns],
+        width,
+        lang,
+        stacked=False,
+    )
 
 
 def _services(table, rows, columns, width, lang) -> Drawing:
-    rows = list(reversed(rows))       # the chart draws from the bottom up
+    rows = list(reversed(rows))  # the chart draws from the bottom up
     values = [row.values[columns[0]] or 0 for row in rows]
     labels = [_wrapped(row.label, width * 0.36) for row in rows]
     label_room = max(text_width(line, FONT_SIZE) for lab in labels for line in lab.split("\n"))

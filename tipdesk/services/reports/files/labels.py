@@ -17,28 +17,46 @@ Number = float | int | None
 
 TEXT = {
     "id": {
-        "title": "Laporan statistik TPPO", "office": "Kantor", "scope": "Lingkup",
-        "all_offices": "Semua kantor", "period": "Periode", "generated": "Dibuat",
-        "at": "pukul", "from": "Dari tanggal", "to": "Sampai tanggal",
-        "page": "Halaman {n} dari {total}", "no_data": "Tidak ada data pada periode ini.",
-        "figure": "Gambar {n}. {title}", "sheet": "Lembar", "table": "Tabel",
+        "title": "Laporan statistik TPPO",
+        "office": "Kantor",
+        "scope": "Lingkup",
+        "all_offices": "Semua kantor",
+        "period": "Periode",
+        "generated": "Dibuat",
+        "at": "pukul",
+        "from": "Dari tanggal",
+        "to": "Sampai tanggal",
+        "page": "Halaman {n} dari {total}",
+        "no_data": "Tidak ada data pada periode ini.",
+        "figure": "Gambar {n}. {title}",
+        "sheet": "Lembar",
+        "table": "Tabel",
         "years": "{key} tahun",
         "multi": "Satu kasus dapat tercatat pada lebih dari satu jenis, sehingga jumlahnya "
-                 "dapat melebihi jumlah kasus.",
+        "dapat melebihi jumlah kasus.",
         "confidential": "Angka agregat. Angka yang kecil dapat mengungkap identitas korban; "
-                        "jangan sebarkan laporan ini di luar instansi yang berwenang.",
+        "jangan sebarkan laporan ini di luar instansi yang berwenang.",
     },
     "en": {
-        "title": "Statistical report (trafficking in persons)", "office": "Office",
-        "scope": "Scope", "all_offices": "All offices", "period": "Period",
-        "generated": "Generated", "at": "at", "from": "From", "to": "To",
-        "page": "Page {n} of {total}", "no_data": "No data in this period.",
-        "figure": "Figure {n}. {title}", "sheet": "Sheet", "table": "Table",
+        "title": "Statistical report (trafficking in persons)",
+        "office": "Office",
+        "scope": "Scope",
+        "all_offices": "All offices",
+        "period": "Period",
+        "generated": "Generated",
+        "at": "at",
+        "from": "From",
+        "to": "To",
+        "page": "Page {n} of {total}",
+        "no_data": "No data in this period.",
+        "figure": "Figure {n}. {title}",
+        "sheet": "Sheet",
+        "table": "Table",
         "years": "{key} years",
         "multi": "A case may count under more than one type, so the figures may add up to "
-                 "more than the number of cases.",
+        "more than the number of cases.",
         "confidential": "Aggregate figures. Small numbers can reveal who a victim is; do not "
-                        "share this report outside the competent authorities.",
+        "share this report outside the competent authorities.",
     },
 }
 
@@ -47,24 +65,29 @@ MULTI_VALUED = ("exploitation", "means_of_control", "cases_per_month")
 
 # The heading over the row labels, by row kind.
 ROW_HEADINGS: dict[str, tuple[str, str]] = {
-    "summary": ("Uraian", "Item"), "figure": ("Uraian", "Item"),
-    "office": ("Kantor", "Office"), "age_group": ("Kelompok umur", "Age group"),
+    "summary": ("Uraian", "Item"),
+    "figure": ("Uraian", "Item"),
+    "office": ("Kantor", "Office"),
+    "age_group": ("Kelompok umur", "Age group"),
     "age_class": ("Anak atau dewasa", "Child or adult"),
     "exploitation": ("Jenis eksploitasi", "Type of exploitation"),
     "labour_sector": ("Sektor kerja", "Labour sector"),
     "means_of_control": ("Cara pengendalian", "Means of control"),
     "recruitment_method": ("Cara perekrutan", "Recruitment method"),
     "recruiter_relationship": ("Hubungan dengan perekrut", "Relationship to the recruiter"),
-    "country": ("Negara", "Country"), "province": ("Provinsi", "Province"),
+    "country": ("Negara", "Country"),
+    "province": ("Provinsi", "Province"),
     "regency": ("Kabupaten/kota", "Regency or city"),
     "service_type": ("Jenis layanan", "Service type"),
     "provider_type": ("Jenis penyedia", "Type of provider"),
-    "referral_status": ("Status rujukan", "Referral status"), "month": ("Bulan", "Month"),
+    "referral_status": ("Status rujukan", "Referral status"),
+    "month": ("Bulan", "Month"),
 }
 
 # Worksheet names: at most 31 characters, none of []:*?/\ , unique per language.
 SHEET_NAMES: dict[str, tuple[str, str]] = {
-    "summary": ("Ringkasan", "Summary"), "by_office": ("Per kantor", "By office"),
+    "summary": ("Ringkasan", "Summary"),
+    "by_office": ("Per kantor", "By office"),
     "sex_age": ("Jenis kelamin dan umur", "Sex and age group"),
     "sex_child": ("Anak dan dewasa", "Children and adults"),
     "exploitation": ("Jenis eksploitasi", "Type of exploitation"),
@@ -98,9 +121,9 @@ class LabelledRow:
 class LabelledTable:
     key: str
     title: str
-    sheet: str                     # worksheet name
+    sheet: str  # worksheet name
     row_heading: str
-    columns: tuple[str, ...]       # keys, as in the report
+    columns: tuple[str, ...]  # keys, as in the report
     column_labels: tuple[str, ...]
     rows: tuple[LabelledRow, ...]
     note: str = ""
@@ -115,13 +138,14 @@ class LabelledReport:
     generated: str
     period_from: dt.date
     period_to: dt.date
-    info: tuple[tuple[str, str], ...]   # (label, value) lines under the title
+    info: tuple[tuple[str, str], ...]  # (label, value) lines under the title
     tables: tuple[LabelledTable, ...]
     text: dict[str, str]
 
 
-def labelled(report: d.Report, lang: str, *, offices: dict[str, str],
-             place_name: Callable[[str], str | None]) -> LabelledReport:
+def labelled(
+    report: d.Report, lang: str, *, offices: dict[str, str], place_name: Callable[[str], str | None]
+) -> LabelledReport:
     """``report`` with its labels in ``lang``; ``offices`` maps office codes to names,
     ``place_name`` a Kemendagri code to a province or regency name."""
     t = TEXT[lang]
@@ -130,34 +154,61 @@ def labelled(report: d.Report, lang: str, *, offices: dict[str, str],
     generated = generated_text(report.generated_at, lang)
     info = [(t["office"], office)]
     if report.scope:
-        info.append((t["scope"], f"{offices.get(report.scope, report.scope)} "
-                                 f"({report.scope})"))
+        info.append((t["scope"], f"{offices.get(report.scope, report.scope)} ({report.scope})"))
     elif report.level == "province":
         info.append((t["scope"], t["all_offices"]))
     info += [(t["period"], period), (t["generated"], generated)]
-    tables = tuple(_table(table, lang, offices, place_name)
-                   for table in report.tables.values())
-    return LabelledReport(lang, t["title"], office, period, generated, report.period_from,
-                          report.period_to, tuple(info), tables, t)
+    tables = tuple(_table(table, lang, offices, place_name) for table in report.tables.values())
+    return LabelledReport(
+        lang,
+        t["title"],
+        office,
+        period,
+        generated,
+        report.period_from,
+        report.period_to,
+        tuple(info),
+        tables,
+        t,
+    )
 
 
-def _table(table: d.ReportTable, lang: str, offices: dict[str, str],
-           place_name: Callable[[str], str | None]) -> LabelledTable:
+def _table(
+    table: d.ReportTable,
+    lang: str,
+    offices: dict[str, str],
+    place_name: Callable[[str], str | None],
+) -> LabelledTable:
     row_kind, column_kind = table.row_kind, table.column_kind
-    rows = tuple(LabelledRow(row.key, label(row_kind, row.key, lang, offices=offices,
-                                            place_name=place_name), row.values)
-                 for row in table.rows)
+    rows = tuple(
+        LabelledRow(
+            row.key,
+            label(row_kind, row.key, lang, offices=offices, place_name=place_name),
+            row.values,
+        )
+        for row in table.rows
+    )
     heading = ROW_HEADINGS.get(row_kind, (row_kind, row_kind))
     return LabelledTable(
-        key=table.key, title=d.table_title(table.key, lang), sheet=sheet_name(table.key, lang),
-        row_heading=heading[0] if lang == "id" else heading[1], columns=table.columns,
-        column_labels=tuple(label(column_kind, c, lang, offices=offices) for c in
-                            table.columns),
-        rows=rows, note=TEXT[lang]["multi"] if table.key in MULTI_VALUED else "")
+        key=table.key,
+        title=d.table_title(table.key, lang),
+        sheet=sheet_name(table.key, lang),
+        row_heading=heading[0] if lang == "id" else heading[1],
+        columns=table.columns,
+        column_labels=tuple(label(column_kind, c, lang, offices=offices) for c in table.columns),
+        rows=rows,
+        note=TEXT[lang]["multi"] if table.key in MULTI_VALUED else "",
+    )
 
 
-def label(kind: str, key: str, lang: str, *, offices: dict[str, str] | None = None,
-          place_name: Callable[[str], str | None] | None = None) -> str:
+def label(
+    kind: str,
+    key: str,
+    lang: str,
+    *,
+    offices: dict[str, str] | None = None,
+    place_name: Callable[[str], str | None] | None = None,
+) -> str:
     """:func:`tipdesk.domain.reports.row_label`, with months and age groups in words."""
     if key in (d.TOTAL, d.UNKNOWN, d.COUNT, "none"):
         return d.word(key, lang)

@@ -17,10 +17,20 @@ def render_csv(report: LabelledReport) -> bytes:
     writer.writerow(HEADER)
     for table in report.tables:
         for row in table.rows:
-            for column, column_label, value in zip(table.columns, table.column_labels,
-                                                   row.values, strict=True):
-                writer.writerow((table.key, row.key, column, _value(value), table.title,
-                                 row.label, column_label))
+            for column, column_label, value in zip(
+                table.columns, table.column_labels, row.values, strict=True
+            ):
+                writer.writerow(
+                    (
+                        table.key,
+                        row.key,
+                        column,
+                        _value(value),
+                        table.title,
+                        row.label,
+                        column_label,
+                    )
+                )
     return buffer.getvalue().encode("utf-8")
 
 

@@ -43,18 +43,28 @@ HEADER_FILL = colors.HexColor("#E8EDF2")
 RULE = colors.HexColor("#9AA5B1")
 
 
-def render_pdf(report: LabelledReport, letterhead: tuple[str, ...],
-               address: tuple[str, ...] = (), logo: bytes | None = None) -> bytes:
+def render_pdf(
+    report: LabelledReport,
+    letterhead: tuple[str, ...],
+    address: tuple[str, ...] = (),
+    logo: bytes | None = None,
+) -> bytes:
     head = Letterhead(letterhead, address, logo)
     buffer = io.BytesIO()
     doc, width = letterhead_document(
-        buffer, A4, MARGINS, head, 0.5 * cm, title=f"{report.title}: {report.period}",
-        author=report.office, subject=report.period)
+        buffer,
+        A4,
+        MARGINS,
+        head,
+        0.5 * cm,
+        title=f"{report.title}: {report.period}",
+        author=report.office,
+        subject=report.period,
+    )
     t = report.text
 
     def page_label(n: int, total: int) -> str:
-        return f"{report.title} \u00b7 {report.period} \u00b7 " + t["page"].format(
-            n=n, total=total)
+        return f"{report.title} \u00b7 {report.period} \u00b7 " + t["page"].format(n=n, total=total)
 
     doc.build(_story(report, width), canvasmaker=numbered_canvas(page_label))
     return buffer.getvalue()
@@ -62,13 +72,23 @@ def render_pdf(report: LabelledReport, letterhead: tuple[str, ...],
 
 def _story(report: LabelledReport, width: float) -> list:
     s, t = styles(), report.text
-    title = ParagraphStyle("report-title", parent=s.bold, fontSize=15, leading=19,
-                           spaceAfter=6)
-    heading = ParagraphStyle("table-title", parent=s.heading, fontSize=11, leading=14,
-                             spaceBefore=12, spaceAfter=5, keepWithNext=1)
-    story: list = [NextPageTemplate("later"), Paragraph(markup(report.title), title),
-                   fields_table(list(report.info), width, indent=0), Spacer(1, 0.2 * cm),
-                   Paragraph(markup(t["confidential"]), s.small)]
+    title = ParagraphStyle("report-title", parent=s.bold, fontSize=15, leading=19, spaceAfter=6)
+    heading = ParagraphStyle(
+        "table-title",
+        parent=s.heading,
+        fontSize=11,
+        leading=14,
+        spaceBefore=12,
+        spaceAfter=5,
+        keepWithNext=1,
+    )
+    story: list = [
+        NextPageTemplate("later"),
+        Paragraph(markup(report.title), title),
+        fields_table(list(report.info), width, indent=0),
+        Spacer(1, 0.2 * cm),
+        Paragraph(markup(t["confidential"]), s.small),
+    ]
     figure = 0
     for table in report.tables:
         story.append(Paragraph(markup(table.title), heading))
@@ -82,8 +102,11 @@ def _story(report: LabelledReport, width: float) -> list:
         if chart is not None:
             figure += 1
             caption = t["figure"].format(n=figure, title=table.title)
-            story.append(KeepTogether([Spacer(1, 0.35 * cm), chart, Spacer(1, 2),
-                                       Paragraph(markup(caption), s.small)]))
+            story.append(
+                KeepTogether(
+                    [Spacer(1, 0.35 * cm), chart, Spacer(1, 2), Paragraph(markup(caption), s.small)]
+                )
+            )
     return story
 
 
@@ -93,41 +116,57 @@ def _grid(table: LabelledTable, width: float, lang: str) -> Table:
     n = len(table.columns)
     number_width = min(NUMBER_WIDTH, (width - MIN_LABEL_WIDTH) / n)
     # As wide as the longest label needs (the eye need not travel far), at most the rest.
-    longest = max([text_width(table.row_heading, CELL_SIZE, bold=True),
-                   *(text_width(row.label, CELL_SIZE, bold=row.key == TOTAL)
-                     for row in table.rows)])
+    longest = max(
+        [
+            text_width(table.row_heading, CELL_SIZE, bold=True),
+            *(text_width(row.label, CELL_SIZE, bold=row.key == TOTAL) for row in table.rows),
+        ]
+    )
     label_width = min(width - n * number_width, max(LABEL_WIDTH, longest + 14))
     head_size = _header_size(table.column_labels, number_width - 8 - 3)  # padding, slack
-    label = ParagraphStyle("cell", parent=s.plain, fontSize=CELL_SIZE,
-                           leading=CELL_SIZE * 1.2)
-    head = ParagraphStyle("head", parent=label, fontName=BASE + "-Bold", fontSize=head_size,
-                          leading=head_size * 1.2)
+    label = ParagraphStyle("cell", parent=s.plain, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.2)
+    head = ParagraphStyle(
+        "head", parent=label, fontName=BASE + "-Bold", fontSize=head_size, leading=head_size * 1.2
+    )
     head_right = ParagraphStyle("head-right", parent=head, alignment=TA_RIGHT)
     bold = ParagraphStyle("cell-bold", parent=label, fontName=BASE + "-Bold")
-    data: list[list] = [[Paragraph(markup(table.row_heading), head),
-                         *(Paragraph(markup(c), head_right) for c in table.column_labels)]]
+    data: list[list] = [
+        [
+            Paragraph(markup(table.row_heading), head),
+            *(Paragraph(markup(c), head_right) for c in table.column_labels),
+        ]
+    ]
     totals = []
     for index, row in enumerate(table.rows, start=1):
         if row.key == TOTAL:
             totals.append(index)
-        data.append([Paragraph(markup(row.label), bold if row.key == TOTAL else label),
-                     *(number_text(v, lang) for v in row.values)])
-    grid = Table(data, colWidths=[label_width, *([number_width] * n)], repeatRows=1,
-                 hAlign="LEFT")
+        data.append(
+            [
+                Paragraph(markup(row.label), bold if row.key == TOTAL else label),
+                *(number_text(v, lang) for v in row.values),
+            ]
+        )
+    grid = Table(data, colWidths=[label_width, *([number_width] * n)], repeatRows=1, hAlign="LEFT")
     style = [
-        ("FONTNAME", (1, 1), (-1, -1), BASE), ("FONTSIZE", (1, 1), (-1, -1), CELL_SIZE),
+        ("FONTNAME", (1, 1), (-1, -1), BASE),
+        ("FONTSIZE", (1, 1), (-1, -1), CELL_SIZE),
         ("LEADING", (1, 1), (-1, -1), CELL_SIZE * 1.2),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#D5DBE1")),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
     for index in totals:
-        style += [("FONTNAME", (1, index), (-1, index), BASE + "-Bold"),
-                  ("LINEABOVE", (0, index), (-1, index), 0.8, RULE)]
+        style += [
+            ("FONTNAME", (1, index), (-1, index), BASE + "-Bold"),
+            ("LINEABOVE", (0, index), (-1, index), 0.8, RULE),
+        ]
     grid.setStyle(style)
     return grid
 

@@ -40,16 +40,18 @@ def render_xlsx(report: LabelledReport) -> bytes:
     info.append([])
     info.append([t["confidential"]])
     info.column_dimensions["A"].width = max(len(str(c.value or "")) for c in info["A"][1:-1]) + 2
-    info.column_dimensions["B"].width = min(MAX_LABEL_WIDTH, max(
-        len(str(c.value or "")) for c in info["B"]) + 2)
+    info.column_dimensions["B"].width = min(
+        MAX_LABEL_WIDTH, max(len(str(c.value or "")) for c in info["B"]) + 2
+    )
 
     for name, table in zip(names, report.tables, strict=True):
         sheet = book.create_sheet(name)
         sheet.append([table.row_heading, *table.column_labels])
         for cell in sheet[1]:
             cell.font = bold
-            cell.alignment = Alignment(wrap_text=True, vertical="top",
-                                       horizontal="left" if cell.column == 1 else "right")
+            cell.alignment = Alignment(
+                wrap_text=True, vertical="top", horizontal="left" if cell.column == 1 else "right"
+            )
         for row in table.rows:
             sheet.append([row.label, *row.values])
             if row.key == "total":
@@ -62,12 +64,15 @@ def render_xlsx(report: LabelledReport) -> bytes:
                 elif isinstance(cell.value, int):
                     cell.number_format = "#,##0"
         sheet.freeze_panes = "B2"
-        sheet.column_dimensions["A"].width = min(MAX_LABEL_WIDTH, max(
-            [len(table.row_heading), *(len(row.label) for row in table.rows)]) + 2)
+        sheet.column_dimensions["A"].width = min(
+            MAX_LABEL_WIDTH,
+            max([len(table.row_heading), *(len(row.label) for row in table.rows)]) + 2,
+        )
         for index, column_label in enumerate(table.column_labels, start=2):
             letter = sheet.cell(row=1, column=index).column_letter
-            sheet.column_dimensions[letter].width = max(MIN_WIDTH, min(
-                MAX_NUMBER_WIDTH, len(column_label) + 2))
+            sheet.column_dimensions[letter].width = max(
+                MIN_WIDTH, min(MAX_NUMBER_WIDTH, len(column_label) + 2)
+            )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -81,7 +86,7 @@ def _unique(names: list[str]) -> list[str]:
         candidate, n = name, 2
         while candidate.lower() in seen:
             suffix = f" ({n})"
-            candidate, n = name[:31 - len(suffix)] + suffix, n + 1
+            candidate, n = name[: 31 - len(suffix)] + suffix, n + 1
         seen.add(candidate.lower())
         out.append(candidate)
     return out
