@@ -16,6 +16,7 @@ from tests.conftest import FAST_KDF, PASSWORD, TODAY, add_account, new_case, sig
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     AnalysisCopyNotReady,
+    DiskFull,
     NotPermitted,
     RegisterDamaged,
     RoleNeedsNewPassword,
@@ -402,3 +403,20 @@ def test_the_copy_holds_the_columns_reports_read_and_no_personal_field(office):
     for table in analysis_store.TABLES:
         record = analysis_store.RECORDS[table]
         assert not set(r.personal_fields(record)) & analysis_store.kept(table)
+
+
+def test_a_save_stands_when_the_copy_cannot_be_written(office, monkeypatch):
+    folder = office["folder"]
+
+    def full(*args, **kwargs):
+        raise DiskFull(path=str(folder))
+
+    with sign_in(folder, "admin") as s:
+        monkeypatch.setattr(analysis, "open_database", full)
+        saved = new_case(s, opened_on=dt.date(2026, 11, 26))  # no error
+        monkeypatch.undo()
+        assert cases.open_case(s, saved.case.case_number, audit=False).case.id
+    stale = _figure(folder, "ana")
+    admin = _figure(folder, "admin")  # (its sign-in brings the copy up to date)
+    assert stale["new_cases"] == admin["new_cases"] - 1
+    assert _figure(folder, "ana") == admin

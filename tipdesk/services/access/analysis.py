@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tipdesk.domain.clock import HybridClock
-from tipdesk.domain.errors import AnalysisCopyNotReady, RegisterDamaged
+from tipdesk.domain.errors import AnalysisCopyNotReady, RegisterDamaged, TipdeskError
 from tipdesk.domain.records import Office
 from tipdesk.security.keyslots import KeyFile
 from tipdesk.services.session import Session
@@ -90,7 +90,9 @@ def keep_current(session: Session) -> bool:
     with _LOCK:
         try:
             return _refresh(session)
-        except (DatabaseError, OSError) as exc:
+        except (DatabaseError, OSError, TipdeskError) as exc:
+            # (a full or read-only drive, the copy held by another program: the save it
+            # follows stands, and the notes wait for the next refresh)
             release(session)
             log.warning("the analysis copy is left for later: %s", type(exc).__name__)
             return False
