@@ -373,20 +373,26 @@ def test_a_batch_made_before_the_erasure_does_not_bring_the_person_back(tmp_path
     province.session.close()
 
 
+def _conflict_about_name(session, person_id: str) -> None:
+    """A sync conflict about the person's name, as an import leaves one (it holds both
+    offices' values, so the name)."""
+    session.db.execute(
+        "INSERT INTO conflicts (id, entity, record_id, field, kind, local_value, "
+        "remote_value, local_rev, remote_rev, local_author, remote_author, batch_id, peer, "
+        "created_at) VALUES ('c1', 'persons', ?, 'full_name', 'field', ?, '\"x\"', 'a', "
+        "'b', '', '', 'batch', 'peer', '2026-11-28T00:00:00Z')",
+        [person_id, json.dumps(NAME)],
+    )
+    session.db.conn.commit()
+
+
 def test_erasure_counts_the_conflicts_it_removes(office):
     """The result and the audit row say how many sync conflicts about the person went
     (the delete inside the erasure removes them before they were counted)."""
     admin, supervisor = office
     made = person_with_everything(admin)
     number = made["first"].case.case_number
-    admin.db.execute(
-        "INSERT INTO conflicts (id, entity, record_id, field, kind, local_value, "
-        "remote_value, local_rev, remote_rev, local_author, remote_author, batch_id, peer, "
-        "created_at) VALUES ('c1', 'persons', ?, 'full_name', 'field', ?, '\"x\"', 'a', "
-        "'b', '', '', 'batch', 'peer', '2026-11-28T00:00:00Z')",
-        [made["first"].person.id, json.dumps(NAME)],
-    )
-    admin.db.conn.commit()
+    _conflict_about_name(admin, made["first"].person.id)
     result = privacy.erase_person(supervisor, number, "person_request")
     assert result.conflicts == 1
     [row] = audit.entries(supervisor, actions=("person_erased",))
@@ -399,13 +405,7 @@ def test_an_ordinary_delete_keeps_no_letter_pdf_or_conflict_with_the_name(office
     session, _ = office
     made = person_with_everything(session)
     case_id = made["first"].case.id
-    session.db.execute(
-        "INSERT INTO conflicts (id, entity, record_id, field, kind, local_value, "
-        "remote_value, local_rev, remote_rev, local_author, remote_author, batch_id, peer, "
-        "created_at) VALUES ('c1', 'persons', ?, 'full_name', 'field', ?, '\"x\"', 'a', "
-        "'b', '', '', 'batch', 'peer', '2026-11-28T00:00:00Z')",
-        [made["first"].person.id, json.dumps(NAME)],
-    )
+    _conflict_about_name(session, made["first"].person.id)
     cases.delete_case(session, made["first"].case.case_number)
     pdfs = [
         len(row[0])

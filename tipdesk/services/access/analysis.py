@@ -49,7 +49,6 @@ ANALYST_ACTIONS = ("sign_in", "locked", "unlocked", "password_changed")
 EXPOSED_SETTING = "analysts_held_register_key"
 # How long a refresh waits for an analyst's write to the copy before leaving it for later.
 BUSY_MS = 1000
-REGISTER_FILE = "register.db"  # (as services.register names it; it imports this)
 TAKEN_SETTING = "analysis_audit_taken"
 _LOCK = threading.RLock()  # one refresh at a time (the app's jobs run on threads)
 
@@ -146,9 +145,7 @@ def _link(session: Session) -> _Link:
     if copy is None:
         copy = open_database(path, key, create=True)
     try:
-        store.attach_register(
-            copy, Path(session.folder) / REGISTER_FILE, session.key, busy_ms=BUSY_MS
-        )
+        store.attach_register(copy, session.database_path, session.key, busy_ms=BUSY_MS)
     except BaseException:
         copy.close()
         raise
