@@ -120,6 +120,22 @@ def sign_in(folder: Path, username: str, password: str = PASSWORD):
     return s
 
 
+def erase(session, case_number: str) -> None:
+    """Erase the person of ``case_number`` as a supervisor of the session's register (the
+    one way to remove a person; an admin may not)."""
+    from tipdesk.services.casework import privacy
+
+    if session.user.role == "supervisor":
+        privacy.erase_person(session, case_number, "entered_by_mistake")
+        return
+    add_account(session, "eraser", "supervisor")
+    supervisor = sign_in(session.folder, "eraser")
+    try:
+        privacy.erase_person(supervisor, case_number, "entered_by_mistake")
+    finally:
+        supervisor.close()
+
+
 def triggers(db) -> list[tuple[str, str]]:
     """Every trigger of the register, by name, with its SQL."""
     return db.execute(

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.conftest import new_case, provider
+from tests.conftest import erase, new_case, provider
 from tests.conftest import triggers as _triggers
 from tipdesk.services.casework import cases
 from tipdesk.storage import capture
@@ -34,7 +34,7 @@ def test_insert_update_delete_are_captured_with_before_after_and_revs(session):
     assert json.loads(update["before_json"]) == {"alias": ""}
     assert json.loads(update["after_json"]) == {"alias": "Ina"}
 
-    cases.delete_person(session, file.person.id)
+    erase(session, file.case.case_number)
     delete = changes(session, "persons")[-1]
     assert delete["op"] == "delete"
     assert json.loads(delete["after_json"])["deleted"] == 1
@@ -92,7 +92,7 @@ def test_soft_delete_scrubs_personal_fields_in_row_and_history(session):
             case_id=file.case.id, noted_on=file.case.opened_on, text="Ermelinda tinggal di Oesapa."
         ),
     )
-    cases.delete_person(session, file.person.id)
+    erase(session, file.case.case_number)
     person = session.db.execute("SELECT full_name, nik, deleted FROM persons").fetchone()
     assert person == ("", "", 1)
     assert session.db.execute("SELECT count(*) FROM cases WHERE deleted = 1").fetchone()[0] == 1

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import new_case, person
+from tests.conftest import erase, new_case, person
 from tipdesk.services.casework import cases
 from tipdesk.services.casework.duplicates import find_duplicates, normal_name
 
@@ -131,7 +131,7 @@ def test_same_nik_comes_before_similar_names(session):
 def test_the_person_itself_and_deleted_persons_are_left_out(session):
     kept = existing(session, "Siti Aminah", nik=NIK)
     gone = existing(session, "Siti Aminah")
-    cases.delete_person(session, gone.person.id)
+    erase(session, gone.case.case_number)
     assert find_duplicates(session, kept.person) == []
     found = find_duplicates(session, person(full_name="Siti Aminah", nik=NIK))
     assert [c.person.id for c in found] == [kept.person.id]

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.conftest import TODAY, new_case, provider
+from tests.conftest import TODAY, erase, new_case, provider
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import NotFound
 from tipdesk.services.casework import cases, listing
@@ -191,8 +191,7 @@ def test_pages_are_disjoint_consecutive_and_cover_the_count(session, sort):
 
 def test_deleted_cases_are_never_listed_or_counted(session, small):
     cases.delete_case(session, small["siti"])
-    person = cases.open_case(session, small["budi"]).person
-    cases.delete_person(session, person.id)
+    erase(session, small["budi"])
     for flt in (
         CaseFilter(),
         CaseFilter(text="siti"),

@@ -402,7 +402,7 @@ def test_erasure_counts_the_conflicts_it_removes(office):
 def test_an_ordinary_delete_keeps_no_letter_pdf_or_conflict_with_the_name(office):
     """A deleted case's archived letters lose their PDF (number and date stay), and the
     sync conflicts about its records go: both could hold the person's name."""
-    session, _ = office
+    session, supervisor = office
     made = person_with_everything(session)
     case_id = made["first"].case.id
     _conflict_about_name(session, made["first"].person.id)
@@ -418,5 +418,5 @@ def test_an_ordinary_delete_keeps_no_letter_pdf_or_conflict_with_the_name(office
         session.db.execute("SELECT number FROM letters WHERE case_id = ?", [case_id]).fetchone()[0]
         == made["letter"].number
     )
-    cases.delete_person(session, made["first"].person.id)
+    privacy.erase_person(supervisor, made["second"].case.case_number, "person_request")
     assert session.db.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0

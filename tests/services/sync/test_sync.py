@@ -18,6 +18,7 @@ from tests.conftest import (
     PASSWORD,
     TODAY,
     ends_within,
+    erase,
     kill_helpers,
     new_case,
     outcome_within,
@@ -919,7 +920,7 @@ def test_a_delete_from_the_peer_scrubs_our_change_log_and_conflicts(offices):
     f.person.full_name = "Agustina Seran Tefa"
     cases.save_case_file(district.session, f.person, f.case)
     sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
-    cases.delete_person(province.session, file.person.id)
+    erase(province.session, file.case.case_number)
     sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
     assert rows.get(district.session.db, r.Person, file.person.id).deleted
     log = [str(v) for c in district.session.db.query("SELECT * FROM _changes") for v in c.values()]
@@ -941,5 +942,5 @@ def test_keeping_their_name_moves_the_search_to_it(offices):
         file.case.case_number
     ]
     assert cases.find_cases(province.session, "Kristina") == []
-    cases.delete_person(province.session, file.person.id)
+    erase(province.session, file.case.case_number)
     assert province.session.db.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0

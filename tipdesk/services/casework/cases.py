@@ -499,27 +499,3 @@ def delete_case(session: Session, number: str) -> None:
         audit.record(
             session, "case_deleted", entity="cases", record_id=file.case.id, case_number=number
         )
-
-
-def delete_person(session: Session, person_id: str) -> int:
-    """Delete a person and all their cases; personal fields are scrubbed everywhere.
-    Returns how many sync conflicts about their records were removed."""
-    permissions.require(session, "delete_cases")
-    person = rows.get(session.db, r.Person, person_id)
-    if person is None:
-        raise NotFound(what="person", key=person_id)
-    cases = case_store.cases_of_person(session.db, person_id)
-    with session.write() as db:
-        records = [person.id]
-        for case in cases:
-            file = case_store.load_case_file(db, case)
-            for item in (*file.services, *file.referrals, *file.notes):
-                rows.soft_delete(db, item, session.stamp)
-                records.append(item.id)
-            if not case.deleted:
-                rows.soft_delete(db, case, session.stamp)
-            records.append(case.id)
-        rows.soft_delete(db, person, session.stamp)
-        search.refresh(db, [search.rid_for_case(db, c.id) for c in cases])
-        _, conflicts = scrub_beside_rows(db, [c.id for c in cases], records)
-    return conflicts

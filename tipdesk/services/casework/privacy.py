@@ -37,9 +37,10 @@ from tipdesk.services.casework import cases
 from tipdesk.services.register import DB_FILE
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import audit as audit_store
+from tipdesk.storage import cases as case_store
 from tipdesk.storage import privacy as store
-from tipdesk.storage import rows
-from tipdesk.storage.connection import OperationalError
+from tipdesk.storage import rows, search
+from tipdesk.storage.connection import Database, OperationalError
 from tipdesk.storage.files import atomic_write
 
 FORMAT = "tipdesk-person-data/1"
@@ -428,9 +429,7 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
         raise AlreadyErased(case_number=case_number)
     case_ids = [c.id for c in their_cases]
     with session.write(immediate=True) as db:
-        # (the delete removes the conflicts about the records: counted there, as after
-        # it there are none left to count)
-        conflicts = cases.delete_person(session, person.id)
+        conflicts = _tombstone(session, db, person, their_cases)
         items = store.items_of_cases(db, case_ids)
         ids = [person.id, *case_ids, *(x.id for table in items.values() for x in table)]
         letters = store.blank_letters(db, case_ids)
@@ -465,6 +464,25 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
         compacted=compacted,
         vacuumed=vacuum,
     )
+
+
+def _tombstone(session: Session, db: Database, person: r.Person, their_cases: list[r.Case]) -> int:
+    """Make the person, their cases and every item of those cases scrubbed tombstones,
+    inside the caller's transaction. Returns how many sync conflicts about those records
+    were removed (counted here: after it there are none left to count)."""
+    records = [person.id]
+    for case in their_cases:
+        file = case_store.load_case_file(db, case)
+        for item in (*file.services, *file.referrals, *file.notes):
+            rows.soft_delete(db, item, session.stamp)
+            records.append(item.id)
+        if not case.deleted:
+            rows.soft_delete(db, case, session.stamp)
+        records.append(case.id)
+    rows.soft_delete(db, person, session.stamp)
+    search.refresh(db, [search.rid_for_case(db, c.id) for c in their_cases])
+    _, conflicts = cases.scrub_beside_rows(db, [c.id for c in their_cases], records)
+    return conflicts
 
 
 def is_erased(session: Session, record_id: str) -> bool:
