@@ -7,9 +7,10 @@ personal data, so an error can be logged as it is.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -279,7 +280,8 @@ class Problem:
     field: str
     code: str
     severity: str = "error"
-    params: dict[str, Any] = field(default_factory=dict)
+    # not the bare name: type checkers take ``field`` here for the attribute above
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def is_error(self) -> bool:

@@ -20,6 +20,7 @@ import functools
 import json
 import operator
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tipdesk.domain import records as r
@@ -213,14 +214,16 @@ def _list_fine(text: str, kind: str, codes: frozenset[str] | None) -> bool:
     if not isinstance(items, list) or len(items) > LIST_ITEMS_MAX:
         return False
     if kind == "codes":
-        return len(set(items)) == len(items) and all(
-            isinstance(item, str) and item in codes for item in items
+        return (
+            codes is not None
+            and len(set(items)) == len(items)
+            and all(isinstance(item, str) and item in codes for item in items)
         )
     return all(isinstance(item, str) and not _bad_text(item, SYSTEM_TEXT_MAX) for item in items)
 
 
 def _column_fine(
-    name: str, kind: str, arg: Any, column: list, checked: bool, today_text: str
+    name: str, kind: str, arg: Any, column: Sequence[Any], checked: bool, today_text: str
 ) -> bool:
     types = set(map(type, column))
     values = set(column)
@@ -265,7 +268,9 @@ def _column_fine(
     return False
 
 
-def _required_fine(column: list, deleted: list, lenient_all: bool, personal: bool) -> bool:
+def _required_fine(
+    column: Sequence[Any], deleted: Sequence[Any], lenient_all: bool, personal: bool
+) -> bool:
     if personal and lenient_all:
         return True
     if personal and any(deleted):  # a tombstone keeps no personal fields
@@ -276,14 +281,14 @@ def _required_fine(column: list, deleted: list, lenient_all: bool, personal: boo
     return not any(value.isspace() for value in values if isinstance(value, str))
 
 
-def _regions_fine(*columns: list) -> bool:
+def _regions_fine(*columns: Sequence[Any]) -> bool:
     # Only the shape is an error; a code not in today's list is a warning.
     return all(
         validation.REGION.match(value) for column in columns for value in set(column) if value
     )
 
 
-def _persons_fine(col: dict[str, list], today: dt.date) -> bool:
+def _persons_fine(col: Mapping[str, Sequence[Any]], today: dt.date) -> bool:
     ages = set(col["estimated_age"])
     ages.discard(None)
     if ages and (min(ages) < 0 or max(ages) > validation.MAX_AGE):
@@ -308,7 +313,7 @@ def _persons_fine(col: dict[str, list], today: dt.date) -> bool:
     ) and _regions_fine(col["region_code"])
 
 
-def _cases_fine(col: dict[str, list], today: dt.date) -> bool:
+def _cases_fine(col: Mapping[str, Sequence[Any]], today: dt.date) -> bool:
     closed_statuses = validation.CLOSED_STATUSES
     for status, closed_on, reason in zip(
         col["status"], col["closed_on"], col["closure_reason"], strict=True
@@ -324,7 +329,7 @@ def _cases_fine(col: dict[str, list], today: dt.date) -> bool:
     return _regions_fine(col["recruitment_region"])
 
 
-def _ordered(earlier: list, later: list) -> bool:
+def _ordered(earlier: Sequence[Any], later: Sequence[Any]) -> bool:
     return all(b is None or a is None or b >= a for a, b in zip(earlier, later, strict=True))
 
 

@@ -13,12 +13,16 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from tipdesk.domain import letters
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, ValidationFailed
 from tipdesk.domain.regions import parse_nik, wilayah_name
 from tipdesk.domain.vocab import VOCABULARIES
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 MAX_AGE = 120
 # Dates that plan ahead; every other date records something that has happened.
@@ -40,7 +44,7 @@ _MULTILINE_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _NIK_FATAL = {"format", "wilayah", "birth_date", "serial"}
 
 
-def validate(record: object, *, today: dt.date | None = None) -> list[Problem]:
+def validate(record: DataclassInstance, *, today: dt.date | None = None) -> list[Problem]:
     """Every problem of ``record``: errors and warnings, in field order."""
     today = today or dt.date.today()
     problems = _check_fields(record, today)
@@ -50,7 +54,7 @@ def validate(record: object, *, today: dt.date | None = None) -> list[Problem]:
     return problems
 
 
-def ensure_valid(record: object, *, today: dt.date | None = None) -> list[Problem]:
+def ensure_valid(record: DataclassInstance, *, today: dt.date | None = None) -> list[Problem]:
     """Raise :class:`ValidationFailed` if ``record`` has errors; return its warnings."""
     problems = validate(record, today=today)
     if any(p.is_error for p in problems):
@@ -58,7 +62,7 @@ def ensure_valid(record: object, *, today: dt.date | None = None) -> list[Proble
     return problems
 
 
-def _check_fields(record: object, today: dt.date) -> list[Problem]:
+def _check_fields(record: DataclassInstance, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     for f in dataclasses.fields(record):
         meta = f.metadata
@@ -97,7 +101,7 @@ def _check_fields(record: object, today: dt.date) -> list[Problem]:
     return problems
 
 
-def _holds_control_characters(kind: str, value: object, max_len: int | None) -> bool:
+def _holds_control_characters(kind: str, value: Any, max_len: int | None) -> bool:
     if kind == "text":
         return bool(value) and control_characters(value, max_len)
     return kind == "lines" and any(control_characters(line, None) for line in value)
@@ -143,8 +147,8 @@ def _person(p: r.Person, today: dt.date) -> list[Problem]:
     for name in ("phone", "guardian_phone"):
         problems.extend(check_phone(name, getattr(p, name)))
     problems.extend(check_region("region_code", p.region_code))
-    age = r.age_of(p, today)
-    if age is not None and age < 18 and not p.guardian_name:
+    current_age = r.age_of(p, today)
+    if current_age is not None and current_age < 18 and not p.guardian_name:
         problems.append(Problem("guardian_name", "guardian_missing", "warning"))
     return problems
 

@@ -66,10 +66,11 @@ def read_ahead(
     try:
         while True:
             item = out.get()
-            if item is _DONE or isinstance(item, _Failed):
+            if item is _DONE:
                 finished = True
-                if item is _DONE:
-                    return
+                return
+            if isinstance(item, _Failed):
+                finished = True
                 raise item.error
             yield item
     finally:

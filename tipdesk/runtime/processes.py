@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
@@ -65,7 +65,7 @@ def run_apart(
     name: str,
     here: Callable[[], Iterable],
     ahead: int = 3,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """The items ``target(*args, outlet)`` hands over (through :func:`serve`) in a
     spawned process, which makes them about ``ahead`` ahead of this one (that many
     made and waiting, one being sent, one being made); its error raised here, and

@@ -258,6 +258,10 @@ class _HashingWriter:
     def flush(self) -> None:
         self._handle.flush()
 
+    def close(self) -> None:
+        """Nothing to do: whoever opened the handle closes it (zipfile leaves a file
+        object it was given open)."""
+
 
 def _file_digest(path: Path) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0

@@ -87,7 +87,11 @@ def create_register(
         raise _not_made(exc, folder) from None
     if taken:
         raise RegisterExists(path=str(folder))
-    checked = [office, admin, *([letter_settings] if letter_settings else [])]
+    checked: list[Office | User | LetterSettings] = [
+        office,
+        admin,
+        *([letter_settings] if letter_settings else []),
+    ]
     problems = [p for record in checked for p in validate(record) if p.is_error]
     if len(password) < min_password:
         raise PasswordTooShort(minimum=min_password)

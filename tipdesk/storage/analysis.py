@@ -29,6 +29,7 @@ import re
 import secrets
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypedDict
 
 from sqlite_utils import Database
 
@@ -349,7 +350,20 @@ def _indexed(copy: Database, table: str) -> set[str]:
     return words
 
 
-def _statements(copy: Database, table: str) -> dict[str, str]:
+class CopyStatements(TypedDict):
+    """The SQL that copies one table (see :func:`_statements`)."""
+
+    columns: str
+    select: str
+    source: str
+    id: str
+    key: str
+    upsert: str
+    moved: list[str]
+    moved_select: str
+
+
+def _statements(copy: Database, table: str) -> CopyStatements:
     """The SQL that copies ``table``: the columns, the SELECT list from the register, the
     source, and the upsert that rewrites only columns no index holds (an index entry is
     rewritten only by the second statement, for rows where an indexed column changed)."""
@@ -376,7 +390,11 @@ def _statements(copy: Database, table: str) -> dict[str, str]:
 
 
 def copy_rows(
-    copy: Database, upto: int | None, *, after: int = 0, selects: dict | None = None
+    copy: Database,
+    upto: int | None,
+    *,
+    after: int = 0,
+    selects: dict[str, CopyStatements] | None = None,
 ) -> None:
     """Copy the records noted after ``after``, up to ``upto`` (None: every record of the
     register, into empty tables) from the attached register into the copy,
@@ -399,13 +417,15 @@ def copy_rows(
             _copy_some(copy, table, q, chunk, table in gone)
 
 
-def _statements_of(copy: Database, table: str, selects: dict) -> dict:
+def _statements_of(
+    copy: Database, table: str, selects: dict[str, CopyStatements]
+) -> CopyStatements:
     if table not in selects:
         selects[table] = _statements(copy, table)
     return selects[table]
 
 
-def _copy_some(copy: Database, table: str, q: dict, ids: list[str], gone: bool) -> None:
+def _copy_some(copy: Database, table: str, q: CopyStatements, ids: list[str], gone: bool) -> None:
     """Copy the records ``ids`` of ``table``: the columns no index holds by an upsert;
     each indexed column only where its value changed (so an index entry is rewritten
     only when it moves)."""

@@ -82,7 +82,7 @@ def plain_inserts(source: Database, chunk: int = 20_000) -> float:
                 for row in rows:
                     row.pop("_rowid", None)
                 started = time.perf_counter()
-                target[table].insert_all(rows, batch_size=1000)
+                target.table(table).insert_all(rows, batch_size=1000)
                 elapsed += time.perf_counter() - started
     finally:
         target.close()

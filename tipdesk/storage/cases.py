@@ -28,7 +28,8 @@ def load_case_file(db: Database, case: r.Case) -> r.CaseFile:
     notes = rows.select(
         db, r.CaseNote, "case_id = ? AND deleted = 0", [case.id], order_by="noted_on DESC, id DESC"
     )
-    provider_ids = sorted({x.provider_id for x in (*services, *referrals) if x.provider_id})
+    linked: list[r.Service | r.Referral] = [*services, *referrals]
+    provider_ids = sorted({x.provider_id for x in linked if x.provider_id})
     providers: dict[str, r.Provider] = {}
     if provider_ids:
         marks = ",".join("?" * len(provider_ids))

@@ -74,6 +74,8 @@ def writer_alive(pid: int) -> bool:
 
 def _windows_process_alive(pid: int) -> bool:
     # Not os.kill(pid, 0) there: that sends Ctrl+C to a console group, or ends a process.
+    if sys.platform != "win32":  # also tells type checkers that ctypes.WinDLL is there
+        raise NotImplementedError("Windows only")
     import ctypes
     from ctypes import wintypes
 
@@ -114,7 +116,7 @@ def remove_leftovers(folder: Path, *, started: float | None = None) -> list[str]
     default). Returns the names removed (a final file's name, a number and random
     letters: as personal as the final name was)."""
     started = PROCESS_STARTED if started is None else started
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:  # gone, not a folder, not readable: nothing of ours to remove

@@ -144,11 +144,9 @@ def _conditions(q: CaseQuery) -> list[_Condition]:
                     column, f"{{c}}{column} BETWEEN ? AND ?", (low.isoformat(), high.isoformat())
                 )
             )
-        elif low or high:
+        elif bound := low or high:
             found.append(
-                _Condition(
-                    column, f"{{c}}{column} {'>=' if low else '<='} ?", ((low or high).isoformat(),)
-                )
+                _Condition(column, f"{{c}}{column} {'>=' if low else '<='} ?", (bound.isoformat(),))
             )
     return found
 

@@ -14,7 +14,7 @@ LETTER_SETTINGS = "letter_settings"
 
 
 def add_user(db: Database, user: User) -> None:
-    db["users"].insert(to_row(user))
+    db.table("users").insert(to_row(user))
 
 
 def get_user(db: Database, username: str) -> User | None:

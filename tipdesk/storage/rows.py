@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -25,7 +25,10 @@ from tipdesk.domain import row_check
 from tipdesk.domain.validation import MAX_AGE
 from tipdesk.domain.vocab import VOCABULARIES
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 # Returns {"rev": ..., "updated_at": ..., "updated_by": ...} for one row write.
 Stamp = Callable[[], dict[str, str]]
 
@@ -41,7 +44,7 @@ TABLES: dict[type, str] = {
 }
 
 
-def to_row(record: object) -> dict[str, Any]:
+def to_row(record: DataclassInstance) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
@@ -109,7 +112,7 @@ def table_of(record: object | type) -> str:
 def insert(db: Database, record: Any, stamp: Stamp) -> None:
     """Insert a synced record; ``record.id`` and ``record.origin`` must be set."""
     record.__dict__.update(stamp())
-    db[table_of(record)].insert(to_row(record))
+    db.table(table_of(record)).insert(to_row(record))
 
 
 def update(db: Database, record: Any, stamp: Stamp) -> None:

@@ -111,8 +111,9 @@ def _entries(cursor) -> list[tuple]:
     return [(row[0], *_entry(row[2:])) for row in cursor if not row[1]]
 
 
-def refresh(db: Database, case_rids: Iterable[int]) -> None:
-    """Re-index the given cases (a deleted case leaves the index)."""
+def refresh(db: Database, case_rids: Iterable[int | None]) -> None:
+    """Re-index the given cases (a deleted case leaves the index; None, the rid of no
+    case from :func:`rid_for_case`, matches nothing)."""
     rids = list(dict.fromkeys(case_rids))
     for start in range(0, len(rids), _CHUNK):
         chunk = rids[start : start + _CHUNK]

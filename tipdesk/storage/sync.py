@@ -227,7 +227,9 @@ def remove_inbox(db: Database, batch_id: str) -> None:
     db.execute("DELETE FROM inbox WHERE batch_id = ?", [batch_id])
 
 
-def hold_inbox(db: Database, batch_id: str, held: str, detail: dict) -> None:
+def hold_inbox(db: Database, batch_id: str, held: str | None, detail: dict) -> None:
+    """Hold an inbox batch for an administrator, for the reason ``held`` (None: it
+    waits, no longer held)."""
     db.execute(
         "UPDATE inbox SET held = ?, detail = ? WHERE batch_id = ?",
         [held, json.dumps(detail), batch_id],

@@ -37,7 +37,7 @@ from tipdesk.storage import analysis as store
 from tipdesk.storage import audit as audit_store
 from tipdesk.storage import local, rows
 from tipdesk.storage.analysis import ANALYSIS_FILE
-from tipdesk.storage.connection import DatabaseError, open_database
+from tipdesk.storage.connection import Database, DatabaseError, open_database
 
 log = logging.getLogger(__name__)
 
@@ -110,10 +110,10 @@ def release(session: Session) -> None:
 class _Link:
     """A session's connection of the copy, the register attached, and what it knows."""
 
-    db: object  # (a storage Database)
+    db: Database
     applied: int = -1  # the copy's last note (-1: not yet read or checked)
     dropped: int = 0  # notes up to this one are out of the register
-    selects: dict = field(default_factory=dict)
+    selects: dict[str, store.CopyStatements] = field(default_factory=dict)
 
     def drop_notes(self) -> None:
         """Out of the register: the notes the copy holds (committed there before)."""

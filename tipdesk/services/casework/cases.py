@@ -170,6 +170,7 @@ def add_case(session: Session, person_id: str, case: r.Case) -> tuple[r.CaseFile
 
 def _insert_case(session: Session, person: r.Person, case: r.Case) -> None:
     db = session.db
+    assert case.opened_on is not None  # required: the caller validated the case
     year = case.opened_on.year
     case.id, case.origin, case.person_id = session.new_id(), session.office.id, person.id
     case.case_number = case_number(session.office.code, year, counters.take(db, CASE_COUNTER, year))
@@ -406,10 +407,11 @@ def update_item(session: Session, item: r.Service | r.Referral | r.CaseNote) -> 
         raise NotFound(what=type(item).__name__.lower(), key=item.id)
     _item_case(session, stored)
     item.case_id, item.origin, item.deleted = stored.case_id, stored.origin, stored.deleted
-    if isinstance(item, r.CaseNote):
+    # (stored is of item's type: the second test only tells the type checker so)
+    if isinstance(item, r.CaseNote) and isinstance(stored, r.CaseNote):
         item.author = stored.author
     checks = [validate(item, today=session.today())]
-    if getattr(item, "provider_id", ""):
+    if not isinstance(item, r.CaseNote) and item.provider_id:
         checks.append(_exists(session, r.Provider, item.provider_id, "provider_id"))
     warnings = _check(*checks)
     with session.write() as db:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import io
 import random
 import shutil
@@ -73,9 +74,11 @@ def letter_render(session, samples: int = 15) -> dict:
         if len(one_page) == samples:
             break
     value = statistics.median(
-        median_ms(lambda r=r: letters.draft_letter(session, r), 3) for r, _c in one_page
+        median_ms(functools.partial(letters.draft_letter, session, r), 3) for r, _c in one_page
     )
-    baseline = statistics.median(median_ms(lambda c=c: bare_letter(c), 3) for _r, c in one_page)
+    baseline = statistics.median(
+        median_ms(functools.partial(bare_letter, c), 3) for _r, c in one_page
+    )
     return measure(value, "ms", baseline, 50)
 
 
@@ -255,20 +258,20 @@ def run_bench(
             for q in queries[:5]:  # warm the page cache, as a person's first look would
                 find_cases(session, q, limit=50)
             search_ms = statistics.median(
-                median_ms(lambda q=q: find_cases(session, q, limit=50), 3) for q in queries
+                median_ms(functools.partial(find_cases, session, q, limit=50), 3) for q in queries
             )
             bare_ms = statistics.median(
-                median_ms(lambda q=q: search.bare_match(db, q, limit=50), 3) for q in queries
+                median_ms(functools.partial(search.bare_match, db, q, limit=50), 3) for q in queries
             )
             results["name_search"] = measure(search_ms, "ms", bare_ms, 50)
 
             progress("loading cases ...")
             numbers = benchmarks.sample_case_numbers(db, 200, seed=13)
             load_ms = statistics.median(
-                median_ms(lambda n=n: open_case(session, n), 3) for n in numbers
+                median_ms(functools.partial(open_case, session, n), 3) for n in numbers
             )
             raw_ms = statistics.median(
-                median_ms(lambda n=n: benchmarks.raw_case(db, n), 3) for n in numbers
+                median_ms(functools.partial(benchmarks.raw_case, db, n), 3) for n in numbers
             )
             results["load_case"] = measure(load_ms, "ms", raw_ms, 20)
 

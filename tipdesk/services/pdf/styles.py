@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import threading
 from dataclasses import dataclass
+from typing import cast
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
@@ -56,8 +57,9 @@ def _faces() -> tuple[tuple[str, frozenset[int]], ...]:
 
 @functools.cache
 def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
+    # getFont gives back the TTFont registered above (its stub says a plain Font)
     return tuple(
-        (family, frozenset(pdfmetrics.getFont(family).face.charToGlyph))
+        (family, frozenset(cast(TTFont, pdfmetrics.getFont(family)).face.charToGlyph))
         for family, _regular, _bold in _FACES
     )
 

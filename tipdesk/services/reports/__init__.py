@@ -70,17 +70,15 @@ def _table(key: str, counts: list[tuple[str, str, int]]) -> d.ReportTable:
         columns = [c for c in VOCABULARIES["sex"].codes()] + [
             c for c in columns if c not in VOCABULARIES["sex"].codes()
         ]
-    out = [
-        d.ReportRow(
-            row,
-            (
-                *(cells.get((row, c), 0) for c in columns),
-                sum(cells.get((row, c), 0) for c in columns),
-            ),
+    values = [
+        (
+            *(cells.get((row, c), 0) for c in columns),
+            sum(cells.get((row, c), 0) for c in columns),
         )
         for row in rows
     ]
-    totals = [sum(r.values[i] for r in out) for i in range(len(columns) + 1)]
+    out = [d.ReportRow(row, v) for row, v in zip(rows, values, strict=True)]
+    totals = [sum(v[i] for v in values) for i in range(len(columns) + 1)]
     out.append(d.ReportRow(d.TOTAL, tuple(totals)))
     return d.ReportTable(key, (*columns, d.TOTAL), tuple(out))
 
@@ -105,7 +103,8 @@ def build_report(
             rows = [d.ReportRow(row[0], tuple(row[1:])) for row in offices]
             rows.append(
                 d.ReportRow(
-                    d.TOTAL, tuple(sum(r.values[i] for r in rows) for i in range(len(columns)))
+                    d.TOTAL,
+                    tuple(sum(row[i] for row in offices) for i in range(1, len(columns) + 1)),
                 )
             )
             tables["by_office"] = d.ReportTable("by_office", columns, tuple(rows))

@@ -142,11 +142,15 @@ def _all_pass(
     if names and set(map(type, names)) != _LIST:
         return False
     try:  # each rev once: an insert's one step repeats its rev
-        revs = {*revs, *(base for base in bases if base is not None), *(step[0] for step in flat)}
+        every_rev = {
+            *revs,
+            *(base for base in bases if base is not None),
+            *(step[0] for step in flat),
+        }
         named = set().union(*names)
     except TypeError:  # a rev or a name that cannot be hashed
         return False
-    if set(map(type, revs)) != _STR or not all(map(_REV.fullmatch, revs)):
+    if set(map(type, every_rev)) != _STR or not all(map(_REV.fullmatch, every_rev)):
         return False
     if (named and set(map(type, named)) != _STR) or not named <= columns | {"*"}:
         return False

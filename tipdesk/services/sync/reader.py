@@ -20,7 +20,7 @@ cannot start at all, the entries are read here instead: slower, the same result.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 import orjson
@@ -56,7 +56,9 @@ class Chunk:
 def chunks_of(changes: envelope.ChangesText, size: int) -> Iterator[tuple[str, list[bytes]]]:
     """``(entity, lines)`` runs of at most ``size`` lines, and about ``CHUNK_BYTES``, of
     one table, in order: a chunk's entries, decoded, take several times their text."""
-    entity, lines, held = None, [], 0
+    entity = ""  # the run's table: none yet ("" is no table's name)
+    lines: list[bytes] = []
+    held = 0
     same = b"\n"  # how a line of the current run starts (no line starts with this)
     for block in changes.line_blocks():
         for line in block:
@@ -83,7 +85,7 @@ def chunks_of(changes: envelope.ChangesText, size: int) -> Iterator[tuple[str, l
 
 def read_chunks(
     changes: envelope.ChangesText, columns: dict[str, list[str]], rules: Rules, size: int
-) -> Iterator[Chunk]:
+) -> Generator[Chunk, None, None]:
     """The batch's chunks, each decoded and checked (``BatchDamaged``,
     ``BatchOverreach``, ``BatchEntryRefused`` for the first entry that fails), read
     here."""
@@ -123,7 +125,7 @@ def _taken_apart(entity: str, lines: list[bytes], entries: list[dict], columns: 
 
 def read_apart(
     changes: envelope.ChangesText, columns: dict[str, list[str]], rules: Rules, size: int
-) -> Iterator[Chunk]:
+) -> Generator[Chunk, None, None]:
     """What :func:`read_chunks` yields, read by a second process a few chunks ahead (or
     here, if it cannot run)."""
     return run_apart(

@@ -91,10 +91,11 @@ def _legend(drawing: Drawing, names: list[str], width: float, y: float) -> None:
     """A legend of ``names`` with its top at ``y``."""
     lines, step, _height = _legend_layout(names, width)
     legend = Legend()
-    legend.x, legend.y = 0, y
+    # the stub types these int (from reportlab's defaults); reportlab takes any number
+    legend.x, legend.y = 0, y  # type: ignore[assignment]
     legend.alignment = "right"
     legend.fontName, legend.fontSize = BASE, FONT_SIZE
-    legend.columnMaximum, legend.deltax = lines, step
+    legend.columnMaximum, legend.deltax = lines, step  # type: ignore[assignment]
     legend.dx = legend.dy = SWATCH
     legend.deltay, legend.dxTextSpace = FONT_SIZE + 4, 4
     legend.boxAnchor = "nw"
@@ -121,8 +122,9 @@ def _vertical(
     height = plot_height + label_room + legend_height + 24
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 34, legend_height + label_room + 14
-    chart.width, chart.height = width - chart.x - 4, plot_height
+    # the stub types these int (from reportlab's defaults); reportlab takes any number
+    chart.x, chart.y = 34, legend_height + label_room + 14  # type: ignore[assignment]
+    chart.width, chart.height = width - chart.x - 4, plot_height  # type: ignore[assignment]
     chart.data = series
     chart.categoryAxis.categoryNames = categories
     chart.categoryAxis.labels.fontName = BASE
@@ -188,7 +190,8 @@ def _services(table, rows, columns, width, lang) -> Drawing:
     height = bar * len(rows) + 28
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_room + 8, 18
+    # the stub types these int (from reportlab's defaults); reportlab takes any number
+    chart.x, chart.y = label_room + 8, 18  # type: ignore[assignment]
     chart.width, chart.height = width - chart.x - 24, bar * len(rows)
     chart.data = [values]
     chart.categoryAxis.categoryNames = labels

@@ -9,6 +9,7 @@ place names, letterhead lines) is escaped by :func:`markup`.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -147,7 +148,7 @@ def _grid(table: LabelledTable, width: float, lang: str) -> Table:
             ]
         )
     grid = Table(data, colWidths=[label_width, *([number_width] * n)], repeatRows=1, hAlign="LEFT")
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("FONTNAME", (1, 1), (-1, -1), BASE),
         ("FONTSIZE", (1, 1), (-1, -1), CELL_SIZE),
         ("LEADING", (1, 1), (-1, -1), CELL_SIZE * 1.2),

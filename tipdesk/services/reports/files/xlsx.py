@@ -13,10 +13,12 @@ MIN_WIDTH, MAX_LABEL_WIDTH, MAX_NUMBER_WIDTH = 10, 60, 24
 def render_xlsx(report: LabelledReport) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     bold = Font(bold=True)
     book = Workbook()
     info = book.active
+    assert isinstance(info, Worksheet)  # a new workbook's one sheet
     info.title = INFO_SHEET
     t = report.text
     info.append([report.title])
@@ -25,9 +27,9 @@ def render_xlsx(report: LabelledReport) -> bytes:
         info.append([name, value])
     info.append([t["from"], report.period_from])
     info.append([t["to"], report.period_to])
-    for row in info.iter_rows(min_row=info.max_row - 1):
-        row[1].number_format = "yyyy-mm-dd"
-        row[1].alignment = Alignment(horizontal="left")
+    for cells in info.iter_rows(min_row=info.max_row - 1):
+        cells[1].number_format = "yyyy-mm-dd"
+        cells[1].alignment = Alignment(horizontal="left")
     info.append([])
     info.append([t["sheet"], t["table"]])
     for cell in info[info.max_row]:
@@ -57,8 +59,8 @@ def render_xlsx(report: LabelledReport) -> bytes:
             if row.key == "total":
                 for cell in sheet[sheet.max_row]:
                     cell.font = bold
-        for row in sheet.iter_rows(min_row=2, min_col=2):
-            for cell in row:
+        for cells in sheet.iter_rows(min_row=2, min_col=2):
+            for cell in cells:
                 if isinstance(cell.value, float):
                     cell.number_format = "0.0"
                 elif isinstance(cell.value, int):
