@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from tests.cli.conftest import run
 
 
@@ -153,8 +155,11 @@ def test_import_and_conflict_refusals_name_the_problem(env, capsys):
     assert code == 3 and "is a folder, not a file" in err
     code, _, err = run(capsys, "import", str(ntt), str(env / "missing.tipbatch"))
     assert code == 3 and "no such file" in err
-    code, _, err = run(capsys, "conflicts", "resolve", str(ntt), "abc")
-    assert code == 2 and "usage: tipdesk conflicts resolve" in err
+    with pytest.raises(SystemExit) as exited:  # no --keep: a usage error
+        run(capsys, "conflicts", "resolve", str(ntt), "abc")
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "usage: tipdesk conflicts resolve" in err
+    assert "required: --keep" in err
 
 
 def test_a_batch_with_nothing_new_says_so(env, capsys):

@@ -1015,3 +1015,428 @@ def problem_words(code: str, lang: str) -> str:
 # Parameters whose values are our own words, said in the user's language wherever a
 # message names them: what was not found or does not exist, why a file was refused.
 _WORDS = {"what": _THINGS, "reason": REASONS}
+
+
+# --- Command line (tipdesk/cli/): what its commands print, codes prefixed cli_ ---
+MESSAGES.update(
+    {
+        # common: prompts, numbers, files named on the command line, refusals of words
+        "cli_password_prompt": {"id": "Kata sandi: ", "en": "Password: "},
+        "cli_password_repeat_prompt": {"id": "Ulangi kata sandi: ", "en": "Repeat password: "},
+        "cli_new_password_prompt": {"id": "Kata sandi baru: ", "en": "New password: "},
+        "cli_new_password_repeat_prompt": {
+            "id": "Ulangi kata sandi baru: ",
+            "en": "Repeat the new password: ",
+        },
+        "cli_recovery_code_prompt": {"id": "Kode pemulihan: ", "en": "Recovery code: "},
+        "cli_thousands_separator": {"id": ".", "en": ","},
+        "cli_not_a_whole_number": {
+            "id": "'{text}' bukan bilangan bulat",
+            "en": "'{text}' is not a whole number",
+        },
+        "cli_number_out_of_range": {
+            "id": "harus antara {least} dan {largest}",
+            "en": "must be from {least} to {largest}",
+        },
+        "cli_is_a_folder_not_a_file": {
+            "id": "ini folder, bukan berkas",
+            "en": "is a folder, not a file",
+        },
+        "cli_no_such_file": {"id": "berkas tidak ada", "en": "no such file"},
+        "cli_not_a_regular_file": {"id": "bukan berkas biasa", "en": "is not a regular file"},
+        "cli_file_too_large": {"id": "berkas terlalu besar", "en": "file too large"},
+        "cli_no_permission_to_read": {
+            "id": "tidak ada izin membaca berkas ini",
+            "en": "no permission to read this file",
+        },
+        "cli_folder_missing": {
+            "id": "folder '{folder}' tidak ada",
+            "en": "folder '{folder}' does not exist",
+        },
+        "cli_unknown_action": {
+            "id": "'{word}' bukan salah satu tindakannya: {actions}.",
+            "en": "'{word}' is not one of its actions: {actions}.",
+        },
+        "cli_unknown_action_or_register": {
+            "id": "'{word}' bukan salah satu tindakannya ({actions}); untuk daftarnya tulis "
+            "saja: {command} REGISTER",
+            "en": "'{word}' is not one of its actions ({actions}); to list, write just: "
+            "{command} REGISTER",
+        },
+        "cli_warning": {"id": "peringatan: {problem}", "en": "warning: {problem}"},
+        "cli_interrupted": {"id": "dihentikan.", "en": "interrupted."},
+        "cli_look_the_case_up": {
+            "id": "Cari nomornya dengan: tipdesk search REGISTER KATA.",
+            "en": "Look the number up with: tipdesk search REGISTER WORDS.",
+        },
+        "cli_unexpected": {
+            "id": "kesalahan tak terduga ({kind}); rincian: {log}",
+            "en": "unexpected error ({kind}); details: {log}",
+        },
+        # init, check
+        "cli_register_created": {
+            "id": "Register dibuat di {folder}",
+            "en": "Register created at {folder}",
+        },
+        "cli_recovery_code_heading": {
+            "id": "KODE PEMULIHAN (hanya ditampilkan sekali; cetak atau tulis, simpan di tempat "
+            "terkunci):",
+            "en": "RECOVERY CODE (shown only once; print or write it down and lock it away):",
+        },
+        "cli_province_batch_recovery_key_heading": {
+            "id": "KUNCI PEMULIHAN KIRIMAN (provinsi; hanya ditampilkan sekali; cetak dan simpan "
+            "terkunci, terpisah dari kode di atas):",
+            "en": "BATCH RECOVERY KEY (province; shown only once; print it and lock it away, "
+            "apart from the code above):",
+        },
+        "cli_check_more_lines": {
+            "id": "… dan {count} baris lagi",
+            "en": "… and {count} more lines",
+        },
+        "cli_check_not_intact": {
+            "id": "register tidak utuh; lihat di atas dan pulihkan dari cadangan.",
+            "en": "the register is not intact; see above and restore from a backup.",
+        },
+        "cli_check_analyst_held_the_key": {
+            "id": "seorang analis pernah memegang kunci register (lihat di atas); enkripsi ulang "
+            "register dengan: tipdesk users rekey REGISTER",
+            "en": "an analyst has held the register key (see above); re-encrypt the register "
+            "with: tipdesk users rekey REGISTER",
+        },
+        "cli_check_records_unreadable": {
+            "id": "beberapa rekaman berisi nilai yang tidak dapat dibaca atau tidak sah (lihat di "
+            "atas); buka rekaman itu dan isi ulang isiannya.",
+            "en": "some records hold values that cannot be read or are not valid (see above); "
+            "open those records and enter the fields again.",
+        },
+        # demo
+        "cli_demo_register_created": {
+            "id": "Register demo dibuat; pengguna 'demo', kode pemulihan: {code}",
+            "en": "Demo register created; user 'demo', recovery code: {code}",
+        },
+        "cli_demo_cases_added": {
+            "id": "Kasus demo ditambahkan: {count}",
+            "en": "Demo cases added: {count}",
+        },
+        # search, show, update
+        "cli_no_matching_cases": {
+            "id": "Tidak ada kasus yang cocok.",
+            "en": "No matching cases.",
+        },
+        "cli_cannot_be_read": {
+            "id": "tidak dapat dibaca: {fields}",
+            "en": "cannot be read: {fields}",
+        },
+        "cli_some_fields_cannot_be_read": {
+            "id": "Beberapa isian tidak dapat dibaca: {fields}",
+            "en": "Some fields cannot be read: {fields}",
+        },
+        "cli_yes": {"id": "Ya", "en": "Yes"},
+        "cli_no": {"id": "Tidak", "en": "No"},
+        "cli_show_person": {"id": "Korban", "en": "Person"},
+        "cli_show_case": {"id": "Kasus", "en": "Case"},
+        "cli_show_services": {"id": "Layanan", "en": "Services"},
+        "cli_show_referrals": {"id": "Rujukan", "en": "Referrals"},
+        "cli_show_notes": {"id": "Catatan", "en": "Notes"},
+        "cli_nothing_changed": {
+            "id": "Tidak ada yang berubah: {case_number}",
+            "en": "Nothing changed: {case_number}",
+        },
+        "cli_saved": {"id": "Disimpan: {case_number}", "en": "Saved: {case_number}"},
+        # letter, letters
+        "cli_out_is_a_folder_pdf": {
+            "id": "ini folder; beri nama berkas PDF",
+            "en": "this is a folder; give a PDF file name",
+        },
+        "cli_letter_issued": {
+            "id": "Diterbitkan: {number} -> {out}",
+            "en": "Issued: {number} -> {out}",
+        },
+        "cli_letter_reprinted": {
+            "id": "Dicetak ulang: {number} -> {out}",
+            "en": "Reprinted: {number} -> {out}",
+        },
+        "cli_letter_pdf_not_encrypted": {
+            "id": "Berkas PDF ini TIDAK terenkripsi dan memuat data korban; simpan di tempat "
+            "aman, hapus setelah dicetak.",
+            "en": "This PDF is NOT encrypted and holds data about a victim; keep it safe and "
+            "delete it once printed.",
+        },
+        "cli_column_letter_number": {"id": "Nomor surat", "en": "Letter number"},
+        "cli_column_date": {"id": "Tanggal", "en": "Date"},
+        "cli_column_case": {"id": "Kasus", "en": "Case"},
+        "cli_column_language": {"id": "Bahasa", "en": "Language"},
+        "cli_column_identity": {"id": "Identitas", "en": "Identity"},
+        "cli_column_by": {"id": "Oleh", "en": "By"},
+        "cli_without_consent": {
+            "id": "tanpa persetujuan: {reason}",
+            "en": "without consent: {reason}",
+        },
+        "cli_no_letters_yet": {"id": "(belum ada surat)", "en": "(no letters yet)"},
+        # keys
+        "cli_needs": {"id": "perlu {what}", "en": "needs {what}"},
+        "cli_key_file": {"id": "Berkas kunci: {path}", "en": "Key file: {path}"},
+        "cli_key_fingerprint": {
+            "id": "Sidik jari (bacakan lewat telepon): {fingerprint}",
+            "en": "Fingerprint (read it out over the phone): {fingerprint}",
+        },
+        "cli_office_enrolled": {
+            "id": "Kantor terdaftar: {code} ({name}), {profile}",
+            "en": "Office enrolled: {code} ({name}), {profile}",
+        },
+        "cli_key_rotated": {
+            "id": "Kunci baru, ditandatangani kunci lama: {path}",
+            "en": "New key, signed by the old one: {path}",
+        },
+        "cli_new_fingerprint": {
+            "id": "Sidik jari baru: {fingerprint}",
+            "en": "New fingerprint: {fingerprint}",
+        },
+        "cli_rotation_accepted": {
+            "id": "Kunci baru diterima untuk {code}",
+            "en": "New key accepted for {code}",
+        },
+        "cli_batch_recovery_key_heading": {
+            "id": "KUNCI PEMULIHAN KIRIMAN (hanya ditampilkan sekali; cetak dan simpan terkunci):",
+            "en": "BATCH RECOVERY KEY (shown only once; print it and lock it away):",
+        },
+        "cli_export_the_key_file_again": {
+            "id": "Ekspor ulang berkas kunci dan kirim ke kabupaten/kota.",
+            "en": "Export the key file again and send it to the districts.",
+        },
+        # export, import, peers
+        "cli_batch_out_exists": {
+            "id": "'{path}' sudah ada; pilih nama lain atau sebuah folder",
+            "en": "'{path}' already exists; choose another name, or a folder",
+        },
+        "cli_batch_not_written": {
+            "id": "tidak dapat menulis ke '{path}' ({problem}); tidak ada yang dikirim, coba lagi",
+            "en": "cannot write to '{path}' ({problem}); nothing was sent, try again",
+        },
+        "cli_os_full": {"id": "tempat penyimpanan penuh", "en": "the disk or stick is full"},
+        "cli_os_write_protected": {"id": "terkunci tulis", "en": "it is write-protected"},
+        "cli_os_no_permission": {
+            "id": "tidak ada izin menulis",
+            "en": "no permission to write there",
+        },
+        "cli_os_folder_gone": {
+            "id": "folder hilang; stik dicabut?",
+            "en": "the folder is gone; was the stick removed?",
+        },
+        "cli_os_input_output": {
+            "id": "gagal membaca/menulis; stik dicabut?",
+            "en": "input/output error; was the stick removed?",
+        },
+        "cli_os_other": {"id": "kesalahan sistem berkas", "en": "a file system error"},
+        "cli_batch_written": {"id": "Kiriman ditulis: {path}", "en": "Batch written: {path}"},
+        "cli_batch_only_acknowledges": {
+            "id": "Tidak ada perubahan baru untuk {peer}; kiriman ini hanya membawa tanda terima.",
+            "en": "No new changes for {peer}; this batch carries only the acknowledgement.",
+        },
+        "cli_batch_summary": {
+            "id": "{total} rekaman untuk {peer} (perubahan {first}-{last}); terenkripsi dan "
+            "ditandatangani.",
+            "en": "{total} records for {peer} (changes {first}-{last}); encrypted and signed.",
+        },
+        "cli_batch_imported_before": {
+            "id": "Kiriman ini sudah pernah diimpor; tidak ada yang berubah.",
+            "en": "This batch was imported before; nothing changed.",
+        },
+        "cli_batch_held": {
+            "id": "Kiriman dari {code} menghapus banyak kasus kantor itu di sini; kiriman "
+            "ditahan di inbox/ dan belum diterapkan. Tanyakan ke kantor {code} apakah "
+            "penghapusan itu disengaja; lalu administrator menjalankan 'tipdesk inbox accept "
+            "{register} {batch_id}' atau 'tipdesk inbox discard {register} {batch_id}'.",
+            "en": "The batch from {code} deletes many of that office's cases here; it is held "
+            "in inbox/ and nothing of it was applied. Ask {code} whether the deletes were "
+            "meant; then an administrator runs 'tipdesk inbox accept {register} {batch_id}' "
+            "or 'tipdesk inbox discard {register} {batch_id}'.",
+        },
+        "cli_batch_waiting": {
+            "id": "Ada kiriman {peer} yang belum diterima sebelum yang ini; kiriman disimpan di "
+            "inbox/ dan diterapkan otomatis setelah kiriman yang hilang tiba. Minta kantor itu "
+            "mengekspor lagi.",
+            "en": "An earlier batch from {peer} has not arrived; this one is kept in inbox/ and "
+            "applied by itself once the missing one arrives. Ask that office to export again.",
+        },
+        "cli_batch_applied": {
+            "id": "Dari {peer}: diterapkan {applied}, tidak berubah {unchanged}, digabung "
+            "{merged}, konflik {conflicts}.",
+            "en": "From {peer}: applied {applied}, unchanged {unchanged}, merged {merged}, "
+            "conflicts {conflicts}.",
+        },
+        "cli_also_applied_from_inbox": {
+            "id": "Juga diterapkan dari inbox: {count} kiriman.",
+            "en": "Also applied from the inbox: {count} batches.",
+        },
+        "cli_review_conflicts": {
+            "id": "Tinjau konflik: tipdesk conflicts {register}",
+            "en": "Review conflicts: tipdesk conflicts {register}",
+        },
+        "cli_peers_heading": {
+            "id": "Kode  Nama                          Dikirim s.d.  Dikonfirmasi  Diterima s.d.  "
+            "Menunggu",
+            "en": "Code  Name                          Sent up to    Acknowledged  Received up to "
+            "Waiting",
+        },
+        "cli_peer_audit_trail_shortened": {
+            "id": "PERINGATAN: jejak audit {code} kini berakhir di baris {now_seq}, padahal "
+            "sebelumnya sudah sampai baris {seq} (baris dihapus atau ditulis ulang, atau "
+            "dipulihkan dari cadangan: tanyakan ke kantor itu)",
+            "en": "WARNING: {code}'s audit trail now ends at row {now_seq}, after it had reached "
+            "row {seq} (rows removed or rewritten, or restored from a backup: ask that office)",
+        },
+        "cli_no_peers": {
+            "id": "(belum ada kantor terdaftar; tipdesk keys trust ...)",
+            "en": "(no office enrolled yet; tipdesk keys trust ...)",
+        },
+        # inbox, conflicts
+        "cli_inbox_held_mass_delete": {
+            "id": "ditahan: menghapus {deleted} dari {cases} kasus",
+            "en": "held: deletes {deleted} of {cases} cases",
+        },
+        "cli_inbox_waiting": {
+            "id": "menunggu kiriman sebelumnya",
+            "en": "waiting for an earlier batch",
+        },
+        "cli_inbox_empty": {"id": "(inbox kosong)", "en": "(the inbox is empty)"},
+        "cli_inbox_applied": {
+            "id": "Diterapkan dari {peer}: {applied}, tidak berubah {unchanged}, digabung "
+            "{merged}, konflik {conflicts}.",
+            "en": "Applied from {peer}: {applied}, unchanged {unchanged}, merged {merged}, "
+            "conflicts {conflicts}.",
+        },
+        "cli_inbox_discarded": {"id": "Dibuang: {batch_id}", "en": "Discarded: {batch_id}"},
+        "cli_conflict_here": {"id": "di sini", "en": "here"},
+        "cli_conflict_delete_edit": {"id": "hapus/ubah", "en": "delete/edit"},
+        "cli_no_conflicts": {"id": "(tidak ada konflik)", "en": "(no conflicts)"},
+        "cli_conflict_resolved": {
+            "id": "Diselesaikan: {conflict_id}",
+            "en": "Resolved: {conflict_id}",
+        },
+        # backup, restore
+        "cli_backup_written": {"id": "Cadangan ditulis: {path}", "en": "Backup written: {path}"},
+        "cli_backup_summary": {
+            "id": "{size}, {cases} kasus; terenkripsi, dibuka dengan kata sandi pengguna atau "
+            "kode pemulihan.",
+            "en": "{size}, {cases} cases; encrypted, opened with a user's password or the "
+            "recovery code.",
+        },
+        "cli_restored_at": {
+            "id": "Register dipulihkan di {folder}",
+            "en": "Register restored at {folder}",
+        },
+        "cli_restore_summary": {
+            "id": "Kantor {office}, {cases} kasus, cadangan dari {created} UTC; masuk sebagai "
+            "{user}.",
+            "en": "Office {office}, {cases} cases, backup of {created} UTC; signed in as {user}.",
+        },
+        "cli_restore_new_password": {
+            "id": "Kata sandi baru {user} berlaku di register ini.",
+            "en": "{user}'s new password applies in this register.",
+        },
+        # person-export, erase
+        "cli_person_data_written": {
+            "id": "Data orang ditulis: {path}",
+            "en": "The person's data written: {path}",
+        },
+        "cli_person_data_not_encrypted": {
+            "id": "Berkas ini TIDAK terenkripsi dan memuat data pribadi; serahkan kepada orang "
+            "itu dan hapus salinannya.",
+            "en": "This file is NOT encrypted and holds personal data; hand it to the person "
+            "and delete the copy.",
+        },
+        "cli_person_erased": {
+            "id": "Data orang dihapus: {records} rekaman dari kasus {cases} kini kosong (tanda "
+            "hapus tetap ada); {letters} surat dikosongkan.",
+            "en": "The person's data is erased: {records} records of case(s) {cases} are now "
+            "empty tombstones; {letters} letters emptied.",
+        },
+        "cli_erased_not_compacted": {
+            "id": "peringatan: TipDesk lain sedang membuka register, jadi berkas basis data "
+            "belum dipadatkan; log-nya dikosongkan saat program itu ditutup. Tutup program itu "
+            "sekarang.",
+            "en": "warning: another TipDesk has the register open, so the database file was "
+            "not compacted; its log is emptied when that program closes. Close it now.",
+        },
+        # users, passwd, recover
+        "cli_user_added": {
+            "id": "pengguna {user} ditambahkan ({role}).",
+            "en": "user {user} added ({role}).",
+        },
+        "cli_user_role_set": {"id": "peran {user}: {role}.", "en": "{user}'s role: {role}."},
+        "cli_user_disabled": {
+            "id": "{user} dinonaktifkan; kata sandinya tidak lagi membuka register.",
+            "en": "{user} disabled; their password no longer opens the register.",
+        },
+        "cli_user_enabled": {
+            "id": "{user} diaktifkan dengan kata sandi baru.",
+            "en": "{user} enabled with a new password.",
+        },
+        "cli_user_password_reset": {
+            "id": "kata sandi {user} diatur ulang.",
+            "en": "{user}'s password was reset.",
+        },
+        "cli_user_removed": {"id": "{user} dihapus.", "en": "{user} removed."},
+        "cli_database_rekeyed": {
+            "id": "Basis data dienkripsi ulang dengan kunci baru.",
+            "en": "The database was re-encrypted under a new key.",
+        },
+        "cli_user_removed_from_backups": {
+            "id": "Slot kuncinya juga dihapus dari {count} cadangan di backups/.",
+            "en": "Their key slot was also taken out of {count} backup(s) in backups/.",
+        },
+        "cli_database_and_copy_rekeyed": {
+            "id": "Basis data dienkripsi ulang dengan kunci baru; salinan analisis juga.",
+            "en": "The database was re-encrypted under a new key; so was the analysis copy.",
+        },
+        "cli_reset_the_passwords_of": {
+            "id": "Atur ulang kata sandi: {users}",
+            "en": "Reset the passwords of: {users}",
+        },
+        "cli_new_recovery_code_heading": {
+            "id": "KODE PEMULIHAN BARU (tulis dan simpan, hanya ditampilkan sekali):",
+            "en": "NEW RECOVERY CODE (write it down; shown only once):",
+        },
+        "cli_password_changed": {"id": "kata sandi diganti.", "en": "password changed."},
+        "cli_admin_recovered": {
+            "id": "kata sandi baru diatur untuk admin {user}.",
+            "en": "a new password was set for admin {user}.",
+        },
+        # report, stats-export
+        "cli_not_a_date": {
+            "id": "'{text}' bukan tanggal; tulis TTTT-BB-HH, mis. 2026-11-30",
+            "en": "'{text}' is not a date; write YYYY-MM-DD, e.g. 2026-11-30",
+        },
+        "cli_period_ends_before_it_starts": {
+            "id": "periode berakhir ({end}) sebelum dimulai ({start})",
+            "en": "the period ends ({end}) before it starts ({start})",
+        },
+        "cli_out_is_a_folder": {
+            "id": "ini folder; beri nama berkas",
+            "en": "this is a folder; give a file name",
+        },
+        "cli_report_written": {"id": "Laporan ditulis: {path}", "en": "Report written: {path}"},
+        "cli_k_too_small": {"id": "k paling kecil 2", "en": "k must be 2 or more"},
+        "cli_stats_export_written": {
+            "id": "Ekspor statistik ditulis: {path}",
+            "en": "Statistics export written: {path}",
+        },
+        "cli_stats_exported": {
+            "id": "Rekaman diekspor: {count} (k = {k})",
+            "en": "Records exported: {count} (k = {k})",
+        },
+        "cli_stats_generalised": {
+            "id": "Nilai digeneralisasi: {count}",
+            "en": "Values generalised: {count}",
+        },
+        "cli_stats_suppressed": {
+            "id": "Rekaman disupresi (tidak diekspor): {count}",
+            "en": "Records suppressed (left out): {count}",
+        },
+        "cli_stats_without_consent": {
+            "id": "Kasus tanpa persetujuan masuk statistik anonim (tidak disertakan): {count}",
+            "en": "Cases without consent to anonymous statistics (left out): {count}",
+        },
+    }
+)

@@ -21,9 +21,9 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from tipdesk.services.devtools.measures import STEPS
 from tipdesk.services.devtools.measures import measure as _measure
 from tipdesk.services.devtools.measures import median_ms as _median_ms
 
@@ -90,9 +90,7 @@ def start_and_report(folder: str, username: str) -> None:
     session.close()
 
 
-def measure(
-    folder: Path, username: str, password: str, progress: Callable[[str], None] = lambda _: None
-) -> dict:
+def measure(folder: Path, username: str, password: str) -> dict:
     """The app's measures on the register in ``folder`` (already full of demo cases)."""
     from tipdesk.services.casework import listing
     from tipdesk.services.casework.cases import open_case
@@ -106,7 +104,7 @@ def measure(
     env = _child_env()
     env["TIPDESK_PASSWORD"] = password
     env.setdefault("XDG_CONFIG_HOME", str(folder.parent / "config"))
-    progress("desktop app: starting ...")
+    STEPS.info("desktop app: starting ...")
     starts = [
         _timed_process(["-m", "tipdesk.ui.bench", str(folder), username], env) for _ in range(3)
     ]
@@ -121,7 +119,7 @@ def measure(
         os.environ["QT_QPA_PLATFORM"] = env["QT_QPA_PLATFORM"]
     application()
     with open_register(folder, username, password) as session:
-        progress("desktop app: register list ...")
+        STEPS.info("desktop app: register list ...")
         everything = listing.CaseFilter()
         first_ms = _median_ms(lambda: CaseListModel(session), 5)
         raw_first_ms = _median_ms(
@@ -143,7 +141,7 @@ def measure(
         )
         results["list_search"] = _measure(search_ms, "ms", bare_ms, 100)
 
-        progress("desktop app: case files ...")
+        STEPS.info("desktop app: case files ...")
         numbers = [model.case_number_at(i) for i in range(min(20, model.rowCount()))]
 
         def open_widget(number: str) -> None:

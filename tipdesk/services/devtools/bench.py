@@ -25,6 +25,7 @@ from tipdesk.services.casework.cases import find_cases, open_case, save_case_fil
 from tipdesk.services.devtools import demo_pools
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.devtools.measures import (  # noqa: F401 (used by the app's measures too)
+    STEPS,
     measure,
     median_ms,
     peak_memory_mb,
@@ -218,13 +219,12 @@ def analysis_save(session, numbers: list[str], *, blocks: int = 4) -> dict:
 
 # Measures added by other parts (the desktop app): called with the bench register's
 # folder, username and password; they return more ``{name: measure}``.
-MoreMeasures = Callable[[Path, str, str, Callable[[str], None]], dict]
+MoreMeasures = Callable[[Path, str, str], dict]
 
 
 def run_bench(
     cases: int = 100_000,
     *,
-    progress: Callable[[str], None] = lambda _: None,
     more: MoreMeasures | None = None,
     statistics_cases: int = 1_000_000,
 ) -> dict:
@@ -238,12 +238,12 @@ def run_bench(
             User(username="bench", role="admin"),
             PASSWORD,
         )
-        progress(f"generating {cases:,} demo cases ...")
+        STEPS.info(f"generating {cases:,} demo cases ...")
         with open_register(folder, "bench", PASSWORD) as session:
             started = time.perf_counter()
             add_demo_cases(session, cases, seed=7)
             generated = time.perf_counter() - started
-        progress("unlocking ...")
+        STEPS.info("unlocking ...")
         unlock_ms = median_ms(lambda: open_register(folder, "bench", PASSWORD).close(), 3)
         params = KdfParams()
         kdf_ms = median_ms(lambda: derive(PASSWORD, b"0123456789abcdef", params), 3)
@@ -254,7 +254,7 @@ def run_bench(
             rng = random.Random(11)
             sample = benchmarks.sample_names(db, 2000)
             queries = rng.sample(demo_pools.FEMALE_GIVEN, 30) + rng.sample(sample, 30)
-            progress("searching ...")
+            STEPS.info("searching ...")
             for q in queries[:5]:  # warm the page cache, as a person's first look would
                 find_cases(session, q, limit=50)
             search_ms = statistics.median(
@@ -265,7 +265,7 @@ def run_bench(
             )
             results["name_search"] = measure(search_ms, "ms", bare_ms, 50)
 
-            progress("loading cases ...")
+            STEPS.info("loading cases ...")
             numbers = benchmarks.sample_case_numbers(db, 200, seed=13)
             load_ms = statistics.median(
                 median_ms(functools.partial(open_case, session, n), 3) for n in numbers
@@ -275,27 +275,27 @@ def run_bench(
             )
             results["load_case"] = measure(load_ms, "ms", raw_ms, 20)
 
-            progress("saving cases, with the analysis copy and without ...")
+            STEPS.info("saving cases, with the analysis copy and without ...")
             results["analysis_save"] = analysis_save(session, numbers[:40])
 
-            progress("rendering letters ...")
+            STEPS.info("rendering letters ...")
             results["letter_render"] = letter_render(session)
             peak = peak_memory_mb()
             results["peak_memory"] = measure(peak or 0.0, "MB", start_memory, 300)
 
-            progress("baseline: plain sqlite-utils inserts of the same rows ...")
+            STEPS.info("baseline: plain sqlite-utils inserts of the same rows ...")
             insert_s = benchmarks.plain_inserts(db)
         results["demo_generation"] = measure(cases / generated, "cases/s", cases / insert_s, 5000)
-        progress("sync: exporting every case to a new province, importing it there ...")
+        STEPS.info("sync: exporting every case to a new province, importing it there ...")
         results.update(sync_measures(folder, Path(tmp), insert_s))
         if more is not None:
-            results.update(more(folder, "bench", PASSWORD, progress))
+            results.update(more(folder, "bench", PASSWORD))
         if statistics_cases:
-            results.update(statistics_measures(Path(tmp), statistics_cases, progress))
+            results.update(statistics_measures(Path(tmp), statistics_cases))
     return dict(sorted(results.items()))
 
 
-def statistics_measures(tmp: Path, cases: int, progress: Callable[[str], None]) -> dict:
+def statistics_measures(tmp: Path, cases: int) -> dict:
     """The statistics budgets on a province register of ``cases`` cases from 20 districts
     (written by SQLite: storage/benchmarks.fill_statistics_register): one month's full
     report, and the anonymised export. Baselines: counting the cases the report reads
@@ -312,7 +312,7 @@ def statistics_measures(tmp: Path, cases: int, progress: Callable[[str], None]) 
         User(username="bench", role="admin"),
         PASSWORD,
     )
-    progress(f"statistics: writing a {cases:,}-case province ...")
+    STEPS.info(f"statistics: writing a {cases:,}-case province ...")
     with open_register(folder, "bench", PASSWORD) as session:
         offices = [session.office.id] + [f"bench-office-{i:02d}" for i in range(19)]
         benchmarks.add_bench_offices(session.db, offices[1:])
@@ -339,7 +339,7 @@ def statistics_measures(tmp: Path, cases: int, progress: Callable[[str], None]) 
     with open_register(folder, "bench", PASSWORD) as session:
         session.today = lambda: dt.date(2026, 11, 30)
         start, end = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
-        progress("statistics: the monthly report ...")
+        STEPS.info("statistics: the monthly report ...")
         reports.build_report(session, start, end)  # warm the page cache
         report_s = statistics.median(
             _seconds(lambda: reports.build_report(session, start, end)) for _ in range(3)
@@ -348,7 +348,7 @@ def statistics_measures(tmp: Path, cases: int, progress: Callable[[str], None]) 
             _seconds(lambda: benchmarks.plain_count(session.db, start.isoformat(), end.isoformat()))
             for _ in range(3)
         )
-        progress("statistics: the anonymised export ...")
+        STEPS.info("statistics: the anonymised export ...")
         export_s = _seconds(lambda: stats_export.export_stats(session, tmp / "stats.csv"))
         raw_s = _seconds(lambda: benchmarks.plain_csv(session.db, tmp / "raw.csv"))
     return {

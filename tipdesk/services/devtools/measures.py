@@ -4,11 +4,16 @@ app imports (the bench's own imports would add to the start-up it measures)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import statistics
 import sys
 import time
 from collections.abc import Callable
+
+# The bench's steps as it takes them ("searching ...", "desktop app: starting ..."):
+# `tipdesk bench` shows them on stderr; they say nothing of any case.
+STEPS = logging.getLogger("tipdesk.bench")
 
 
 def peak_memory_mb() -> float | None:

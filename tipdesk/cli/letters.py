@@ -1,0 +1,133 @@
+"""Referral letters: ``letter`` issues (or reprints) one, ``letters`` lists the archive."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+from tipdesk.cli.common import (
+    EXIT_OK,
+    add_command,
+    err,
+    lang,
+    not_negative,
+    open_register,
+    print_json,
+    say,
+)
+from tipdesk.domain.errors import BadArgument
+from tipdesk.domain.messages import describe_problem
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    p = add_command(
+        subparsers, "letter", cmd_letter, "issue (or reprint) the referral letter of a referral"
+    )
+    p.add_argument("referral_id", metavar="REFERRAL_ID", help="as listed by 'tipdesk show'")
+    p.add_argument(
+        "--out", required=True, metavar="FILE.pdf", help="where to write the PDF (not encrypted)"
+    )
+    p.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        help="letter language (default: the office's letter settings)",
+    )
+    p.add_argument(
+        "--reprint",
+        action="store_true",
+        help="reproduce the referral's latest letter exactly as issued",
+    )
+    p.add_argument(
+        "--new",
+        action="store_true",
+        help="issue another letter, with a new number, for a referral that has one",
+    )
+    p.add_argument(
+        "--attachments",
+        type=not_negative,
+        default=0,
+        metavar="N",
+        help="number of attached files (Lampiran)",
+    )
+    p.add_argument(
+        "--override-reason",
+        metavar="TEXT",
+        help="supervisors: issue without recorded consent to refer, for this reason",
+    )
+
+    p = add_command(subparsers, "letters", cmd_letters, "list the letters this office has issued")
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    """``tipdesk letter demo-register REFERRAL_ID --out surat.pdf [--reprint]``"""
+    from tipdesk.services import letters
+
+    out = _out_file(args.out)
+    with open_register(args) as session:
+        if args.reprint:
+            letter = letters.reprint_letter(
+                session,
+                args.referral_id,
+                language=args.lang,
+                override_reason=args.override_reason or "",
+            )
+        else:
+            letter = letters.issue_letter(
+                session,
+                args.referral_id,
+                language=args.lang,
+                attachments=args.attachments,
+                new=args.new,
+                override_reason=args.override_reason or "",
+            )
+        letters.save_pdf(letter.pdf, out)
+    said = lang()
+    for problem in letter.warnings:
+        err(say("cli_warning", problem=describe_problem(problem, said)))
+    done = "cli_letter_reprinted" if args.reprint else "cli_letter_issued"
+    print(say(done, number=letter.number, out=out))
+    err(say("cli_letter_pdf_not_encrypted"))
+    return EXIT_OK
+
+
+def _out_file(path: str) -> Path:
+    out = Path(path)
+    if out.is_dir():
+        raise BadArgument(argument="--out", reason=say("cli_out_is_a_folder_pdf"))
+    if not out.parent.is_dir():
+        raise BadArgument(argument="--out", reason=say("cli_folder_missing", folder=out.parent))
+    return out
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    """``tipdesk letters demo-register [--json]``"""
+    from tipdesk.services import letters
+
+    with open_register(args) as session:
+        entries = letters.list_letters(session)
+    if args.json:
+        print_json(
+            [{**dataclasses.asdict(e.letter), "case_number": e.case_number} for e in entries]
+        )
+        return EXIT_OK
+    print(
+        f"{say('cli_column_letter_number'):<34} {say('cli_column_date'):<10} "
+        f"{say('cli_column_case'):<16} {say('cli_column_language'):<7} "
+        f"{say('cli_column_identity'):<9} {say('cli_column_by'):<12} SHA-256"
+    )
+    yes, no = say("cli_yes").lower(), say("cli_no").lower()
+    for e in entries:
+        row = e.letter
+        flag = yes if row.includes_identity else no
+        line = (
+            f"{row.number:<34} {row.issued_on:<10} {e.case_number:<16} {row.language:<7} "
+            f"{flag:<9} {row.username:<12} {row.sha256[:16]}"
+        )
+        if row.override_reason:
+            line += "  (" + say("cli_without_consent", reason=row.override_reason) + ")"
+        print(line)
+    if not entries:
+        print(say("cli_no_letters_yet"))
+    return EXIT_OK
