@@ -2,6 +2,7 @@
 SQL only under tipdesk/storage/, and imports pointing one way."""
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -34,9 +35,13 @@ DATABASE_MODULES = ("sqlite3", "sqlcipher3", "sqlite_utils")
 SQL_CALLS = {"execute", "executemany", "executescript", "query"}
 
 
-def modules():
-    for path in sorted(PACKAGE.rglob("*.py")):
-        yield path.relative_to(PACKAGE).parts, ast.parse(path.read_text("utf-8"), str(path))
+@functools.cache
+def modules() -> tuple[tuple[tuple[str, ...], ast.Module], ...]:
+    """Every module of the package, parsed (once per test run: only read)."""
+    return tuple(
+        (path.relative_to(PACKAGE).parts, ast.parse(path.read_text("utf-8"), str(path)))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    )
 
 
 def imported(tree: ast.AST) -> list[str]:

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import FAST_KDF, PASSWORD, TODAY, new_case, sign_in
+from tests.ui.conftest import settle
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.domain.vocab import CLOSURE_REASON
@@ -68,7 +69,7 @@ def sign_in_as(session):
         return other
 
     yield make
-    QThreadPool.globalInstance().waitForDone()
+    settle()
     for other in opened:
         other.close()
 
@@ -91,6 +92,7 @@ def users_screen(qtbot, session) -> UsersView:
 
 def save(dialog) -> int:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    settle()
     return dialog.result()
 
 
@@ -196,7 +198,8 @@ def test_role_disable_enable_and_reset(qtbot, session, monkeypatch, boxes):
     assert view.message.text() == "dewi is now Supervisor (case manager)."
 
     assert view.disable_button.isEnabled() and not view.enable_button.isEnabled()
-    assert view.disable()
+    view.disable()
+    settle()
     assert boxes[-1][0] == "question" and "Disable dewi?" in boxes[-1][2]
     assert row_of(view, "dewi")[3] == "Disabled"
     assert not signs_in(session.folder, "dewi", PASSWORD)
@@ -365,6 +368,7 @@ def test_sign_in_shows_the_delay_after_repeated_failures(qtbot, register):
     qtbot.addWidget(dialog)
     dialog.password_edit.setText(PASSWORD)
     dialog.sign_in()
+    settle()
     assert dialog.session is None
     assert dialog.message.text().startswith("Too many failed attempts for user 'admin'")
 
@@ -479,12 +483,14 @@ def test_ctrl_l_hides_every_window_and_the_password_brings_them_back_unsaved(qtb
     assert [e.action for e in audit.entries(session, limit=1)] == ["locked"]
 
     screen.password.setText("not-the-password")
-    assert not screen.try_unlock()
+    screen.try_unlock()
+    settle()
     assert screen.message.text().startswith("Wrong password for user 'admin'")
     assert window.idle_lock.is_locked and case_window.isHidden()
 
     qtbot.keyClicks(screen.password, PASSWORD)
     qtbot.keyClick(screen.password, "\r")
+    settle()
     assert not window.idle_lock.is_locked
     assert case_window.isVisible() and window.isVisible()
     assert alias.text() == "Ria" and case_window.widget.has_unsaved_changes()
@@ -508,7 +514,9 @@ def test_a_dialog_waiting_for_an_answer_is_covered_not_cancelled(qtbot, session)
         ]
         seen["main_hidden"] = window.isHidden()
         screen.password.setText(PASSWORD)
-        seen["unlocked"] = screen.try_unlock()
+        screen.try_unlock()
+        settle()
+        seen["unlocked"] = not window.idle_lock.is_locked
         seen["covers_after"] = [
             c for c in dialog.findChildren(QWidget, "lock_cover") if c.isVisible()
         ]
@@ -528,8 +536,9 @@ def test_the_app_locks_by_itself_after_the_idle_minutes(qtbot, session, monkeypa
     assert window.isHidden()
     screen = lock_screen()
     screen.password.setText(PASSWORD)
-    assert screen.try_unlock()
-    assert window.isVisible()
+    screen.try_unlock()
+    settle()
+    assert not window.idle_lock.is_locked and window.isVisible()
 
 
 def test_idle_minutes_come_from_the_settings_file_unless_the_environment_says(monkeypatch):
@@ -566,6 +575,7 @@ def test_back_up_now_writes_the_file_and_says_how_it_opens(
     window = window_for(qtbot, session)
     assert window.backup_action.isVisible() and window.restore_action.isVisible()
     window.backup_action.trigger()
+    settle()
     written = out.with_name("office-copy.tipbackup")
     assert written.is_file() and backup.read_manifest(written)["cases"] == 1
     [(kind, title, text)] = boxes
@@ -584,9 +594,11 @@ def test_restore_makes_a_new_register_from_a_backup(qtbot, session, tmp_path, mo
         dialog.folder.setText(str(target))
         dialog.password.setText("wrong-password")
         dialog.restore_button.click()
+        settle()
         seen["wrong"] = dialog.message.text()
         dialog.password.setText(PASSWORD)
         dialog.restore_button.click()
+        settle()
         return dialog.result()
 
     monkeypatch.setattr(backup_dialogs.RestoreDialog, "exec", fill)
@@ -614,12 +626,10 @@ def test_the_daily_backup_runs_after_sign_in(qtbot, session):
     window = start_main_window(session)
     qtbot.addWidget(window)
     qtbot.waitUntil(
-        lambda: (
-            window.daily_backup_job is not None and len(backup.daily_backups(session.folder)) == 1
-        ),
+        lambda: window.daily_backup is not None and len(backup.daily_backups(session.folder)) == 1,
         timeout=10_000,
     )
-    QThreadPool.globalInstance().waitForDone()
+    settle()
     assert window.backup_label.isHidden()
 
 
@@ -654,6 +664,7 @@ def test_a_supervisor_exports_the_persons_data(qtbot, session, sign_in_as, tmp_p
         staticmethod(lambda *a, **k: (str(out), "JSON files (*.json)")),
     )
     widget.export_action.trigger()
+    settle()
     written = out.with_name("for-the-person.json")
     data = json.loads(written.read_text("utf-8"))
     assert asked == [number]
@@ -680,6 +691,7 @@ def test_a_supervisor_erases_the_person_and_the_window_closes(
         seen["enabled_before"] = dialog.erase_button.isEnabled()
         dialog.confirmation.setText(number)
         dialog.erase_button.click()
+        settle()
         return dialog.result()
 
     monkeypatch.setattr(EraseDialog, "exec", fill)

@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from tests.conftest import PASSWORD, new_register
+from tests.ui.conftest import settle
 from tipdesk.services.register import is_register
 from tipdesk.ui.dialogs.first_run import FirstRunWizard
 from tipdesk.ui.dialogs.sign_in import LAST_REGISTER, SignInDialog
@@ -45,7 +46,9 @@ def test_wizard_creates_a_register_and_holds_the_recovery_code_until_confirmed(q
     folder = tmp_path / "registers" / "SBY"
     assert wizard.folder_page.folder_edit.text().endswith("SBY")
     wizard.folder_page.folder_edit.setText(str(folder))
-    wizard.next()
+    wizard.next()  # creates the register in the background, then moves on by itself
+    assert wizard.currentId() == FirstRunWizard.FOLDER
+    settle()
     assert wizard.currentId() == FirstRunWizard.RECOVERY
     assert is_register(folder)
     code = wizard.recovery_page.code_label.text()
@@ -78,11 +81,13 @@ def test_sign_in_refuses_a_wrong_password_then_opens_and_remembers_the_folder(qt
     assert [dialog.user_box.itemText(i) for i in range(dialog.user_box.count())] == ["admin"]
     dialog.password_edit.setText("salah-sekali")
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    settle()
     assert dialog.session is None
     assert "password" in dialog.message.text().lower()
     assert dialog.password_edit.text() == ""  # never kept
     dialog.password_edit.setText(PASSWORD)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    settle()
     assert dialog.session is not None
     assert dialog.session.user.username == "admin"
     dialog.session.close()
@@ -119,6 +124,7 @@ def test_a_province_is_shown_its_recovery_key_for_batches_once(qtbot, tmp_path):
     wizard.next()
     wizard.folder_page.folder_edit.setText(str(tmp_path / "NTT"))
     wizard.next()
+    settle()
     assert wizard.currentId() == FirstRunWizard.RECOVERY
     page = wizard.recovery_page
     assert not page.batch_key.isHidden()
@@ -148,6 +154,7 @@ def test_a_district_has_no_recovery_key_for_batches(qtbot, tmp_path):
     wizard.next()
     wizard.folder_page.folder_edit.setText(str(tmp_path / "KUP"))
     wizard.next()
+    settle()
     assert wizard.recovery_page.batch_key.isHidden()
     wizard.recovery_page.confirm.setChecked(True)
     assert wizard.button(wizard.WizardButton.FinishButton).isEnabled()

@@ -10,6 +10,7 @@ from PySide6.QtCharts import QBarSeries, QStackedBarSeries
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from tests.conftest import add_account, new_register, sign_in
+from tests.ui.conftest import settle
 from tipdesk.domain import reports as d
 from tipdesk.services import reports
 from tipdesk.services.devtools.demo import add_demo_cases
@@ -47,6 +48,7 @@ def screen(qtbot, session):
 
 def _this_year(screen):
     screen.period.setCurrentIndex(screen.period.findData("this_year"))  # builds the report
+    settle()
 
 
 def test_the_tables_show_the_services_numbers(screen, session):
@@ -152,6 +154,7 @@ def test_anonymised_export_from_the_screen(screen, tmp_path, monkeypatch):
         QMessageBox, "information", lambda parent, title, text: said.setdefault("text", text)
     )
     screen.anonymised_export()
+    settle()
     lines = (tmp_path / "anon.csv").read_text(encoding="utf-8").splitlines()
     assert said["text"].startswith(f"{len(lines) - 1} cases written")
     assert "(k = 5)" in said["text"]
@@ -177,6 +180,7 @@ def test_a_case_worker_is_told_the_screen_is_not_for_their_role(qtbot, folder):
         screen = ReportsView(s)
         qtbot.addWidget(screen)
         screen.refresh()
+        settle()
         assert screen.report is None
         assert not screen.show_button.isEnabled()
         assert "cannot see statistics" in screen.message.text()

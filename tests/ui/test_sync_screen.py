@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from tests.conftest import new_case
 from tests.services.sync.test_sync import Office, enrol
+from tests.ui.conftest import cancelled_at_once, settle
 from tipdesk.domain.errors import FingerprintMismatch, NotABatch, NotFound, NotPermitted
 from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import RISK_LEVEL
@@ -234,6 +235,7 @@ def test_export_writes_one_batch_and_import_there_shows_the_summary(
     out = screen(qtbot, district)
     assert cell(out, "sent") == "never"
     qtbot.mouseClick(out.export_button, Qt.MouseButton.LeftButton)
+    settle()
     [batch] = list(stick.glob("*.tipbatch"))
     assert list(stick.iterdir()) == [batch]
     assert cell(out, "sent") != "never"  # the table's "sent" moved
@@ -249,6 +251,7 @@ def test_export_writes_one_batch_and_import_there_shows_the_summary(
     choose_file(monkeypatch, batch)
     into = screen(qtbot, province)
     qtbot.mouseClick(into.import_button, Qt.MouseButton.LeftButton)
+    settle()
     [(kind, title, text)] = boxes
     assert (kind, title) == ("information", "Import a batch")
     assert text.startswith(
@@ -261,7 +264,8 @@ def test_export_writes_one_batch_and_import_there_shows_the_summary(
     assert cell(into, "received") != "never"
     # The same file again changes nothing, and says so.
     boxes.clear()
-    assert into.import_batch().already_imported
+    into.import_batch()
+    settle()
     assert boxes[0][2] == "This batch from KUP was imported before; nothing changed."
 
 
@@ -273,7 +277,8 @@ def test_a_garbage_file_is_refused_in_words_and_changes_nothing(qtbot, offices, 
     choose_file(monkeypatch, garbage)
     view = screen(qtbot, province)
     before = sync.list_peers(province.session)
-    assert view.import_batch() is None
+    view.import_batch()
+    settle()
     [(kind, _title, text)] = boxes
     assert kind == "warning" and text == describe_error(NotABatch(), "en")
     assert "Traceback" not in text and view.message.text() == text
@@ -285,7 +290,8 @@ def test_a_file_that_went_missing_is_a_sentence_not_a_traceback(qtbot, offices, 
     enrol(district, province, stick.parent)
     choose_file(monkeypatch, stick / "gone.tipbatch")
     view = screen(qtbot, province)
-    assert view.import_batch() is None
+    view.import_batch()
+    settle()
     [(kind, _title, text)] = boxes
     assert kind == "warning" and "could not be read" in text and "gone.tipbatch" in text
 
@@ -298,26 +304,12 @@ def test_cancel_during_import_applies_nothing(qtbot, offices, monkeypatch, boxes
     choose_file(monkeypatch, batch)
     view = screen(qtbot, province)
     # Cancel pressed at once: the first progress report of the import stops it.
-    monkeypatch.setattr(
-        "tipdesk.ui.views.sync.run_with_progress",
-        lambda parent, title, label, work, **kw: _cancelled_run(work),
-    )
-    assert view.import_batch() is None
+    cancelled_at_once(monkeypatch, "tipdesk.ui.views.sync")
+    view.import_batch()
+    settle()
     assert view.message.text() == "Cancelled; nothing was changed."
     assert persons(province) == 0 and boxes == []
     assert sync.list_peers(province.session)[0].received_upto == 0
-
-
-def _cancelled_run(work):
-    from tipdesk.domain.errors import Cancelled
-    from tipdesk.ui.dialogs.progress import Outcome
-
-    outcome = Outcome()
-    try:
-        outcome.result = work(lambda done, total: None, lambda: True)
-    except Cancelled:
-        outcome.cancelled = True
-    return outcome
 
 
 def _batch_after_a_gap(district, province, stick) -> Path:
@@ -348,20 +340,21 @@ def test_a_batch_waiting_for_a_gap_shows_in_the_inbox(qtbot, offices, monkeypatc
     view = screen(qtbot, province)
     assert not view.inbox_button.isEnabled()
     choose_file(monkeypatch, second)
-    summary = view.import_batch()
-    assert summary.waiting
+    view.import_batch()
+    settle()
     assert (
         "kept in the inbox and applied by itself when the missing batch arrives" in (boxes[-1][2])
     )
     assert cell(view, "waiting") == "1" and view.inbox_button.isEnabled()
     assert persons(province) == 0
     # Trying again changes nothing while the missing batch has not come.
-    assert view.retry_inbox() == []
+    view.retry_inbox()
+    settle()
     assert view.message.text().startswith("Nothing in the inbox can be applied yet")
     # The missing batch (still on the stick) arrives: it and the waiting one are applied.
     choose_file(monkeypatch, stick / "1.tipbatch")
-    summary = view.import_batch()
-    assert len(summary.from_inbox) == 1
+    view.import_batch()
+    settle()
     assert "Batches from the inbox applied after it: 1." in boxes[-1][2]
     assert cell(view, "waiting") == "0" and not view.inbox_button.isEnabled()
     assert persons(province) == 2
@@ -500,7 +493,8 @@ def test_an_analyst_is_offered_no_exchange_and_the_service_refusal_reads_well(
     assert not view.role_note.isHidden()
     # The service checks anyway; its refusal is a sentence.
     choose_file(monkeypatch, batch)
-    assert view.import_batch() is None
+    view.import_batch()
+    settle()
     with pytest.raises(NotPermitted) as refused:
         permissions.require(province.session, "sync")
     assert boxes == [("warning", "Import a batch", describe_error(refused.value, "en"))]
@@ -597,7 +591,7 @@ def test_the_sync_screen_speaks_indonesian(qtbot, qapp, offices):
     enrol(district, province, stick.parent)
     i18n.install("id", qapp)
     view = screen(qtbot, district)
-    assert view.import_button.text() == "Impor kiriman…"
+    assert view.import_button.text() == "Impor paket…"
     assert view.peers_model.headerData(3, Qt.Orientation.Horizontal) == "Terakhir dikirim"
     assert cell(view, "sent") == "belum pernah"
     assert view.tabs.tabText(1) == "Konflik"
@@ -703,8 +697,10 @@ def test_an_imported_mass_delete_is_said_to_be_held_and_shows_in_the_inbox_with_
     assert view.tabs.tabText(view.tabs.indexOf(view.inbox_tab)) == "Inbox"
     assert view.inbox_tab.note.text().startswith("The inbox is empty.")
     choose_file(monkeypatch, batch)
-    summary = view.import_batch()
-    assert summary.held == "mass_delete"
+    view.import_batch()
+    settle()
+    [held] = sync.list_inbox(province.session)
+    assert held.held == "mass_delete"
     [(kind, title, text)] = boxes
     assert (kind, title) == ("warning", "Import a batch")
     assert text == (
@@ -723,14 +719,15 @@ def test_an_imported_mass_delete_is_said_to_be_held_and_shows_in_the_inbox_with_
     assert inbox_cell(view, "office") == "KUP"
     assert inbox_cell(view, "reason") == "Deletes 21 of 24 cases: held for an administrator"
     assert view.inbox_tab.model.headerData(3, Qt.Orientation.Horizontal) == "Why it waits"
-    assert view.inbox_tab.selected().batch_id == summary.batch_id
+    assert view.inbox_tab.selected().batch_id == held.batch_id
     assert view.inbox_tab.detail.text().startswith("The batch from KUP deletes 21 of the 24")
     assert view.inbox_tab.accept_button.isEnabled()
     assert view.inbox_tab.discard_button.isEnabled()
     assert view.inbox_tab.admin_note.isHidden()
     # The peers table counts it; "Try the inbox again" cannot help a held batch.
     assert cell(view, "waiting") == "1" and not view.inbox_button.isEnabled()
-    assert view.retry_inbox() == []
+    view.retry_inbox()
+    settle()
     assert "Held for an administrator to accept or discard: 1" in view.message.text()
     assert deleted_cases(province) == set()
 
@@ -743,6 +740,7 @@ def test_an_admin_accepts_a_held_batch_and_its_deletes_are_applied(qtbot, office
     view = screen(qtbot, province)
     view.tabs.setCurrentWidget(view.inbox_tab)
     qtbot.mouseClick(view.inbox_tab.accept_button, Qt.MouseButton.LeftButton)
+    settle()
     (kind, title, question), *rest = boxes
     assert (kind, title) == ("question", "Accept a held batch")
     assert "deletes 21 of the 24 cases of KUP" in question
@@ -803,7 +801,8 @@ def test_a_held_batch_another_admin_already_decided_is_refused_in_words(qtbot, o
     held = _held(district, province, stick, "deletes")
     view = screen(qtbot, province)
     sync.discard_held(province.session, held)  # e.g. with `tipdesk inbox discard`
-    assert view.accept_held() is None
+    view.accept_held()
+    settle()
     with pytest.raises(NotFound) as gone:
         sync.accept_held(province.session, held)
     [_question, (kind, title, text)] = boxes
@@ -828,7 +827,9 @@ def test_only_an_admin_is_offered_accept_and_discard(qtbot, offices, boxes, role
         assert not button.isEnabled()
         assert button.toolTip() == "Only an administrator can accept or discard a held batch."
     assert not tab.admin_note.isHidden()
-    assert view.accept_held() is None and not view.discard_held()
+    view.accept_held()
+    settle()
+    assert not view.discard_held()
     assert boxes == []
     assert [item.batch_id for item in sync.list_inbox(province.session)] == [held]
     assert deleted_cases(province) == set()
@@ -847,7 +848,9 @@ def test_a_batch_waiting_for_a_gap_reads_so_in_the_inbox_and_cannot_be_accepted(
         "This batch from KUP waits for an earlier one that has not arrived here"
     )
     assert view.inbox_tab.accept_button.isHidden() and view.inbox_tab.discard_button.isHidden()
-    assert view.accept_held() is None and boxes == []
+    view.accept_held()
+    settle()
+    assert boxes == []
 
 
 def test_the_inbox_speaks_indonesian(qtbot, qapp, offices):
@@ -868,11 +871,9 @@ def test_cancel_while_accepting_a_held_batch_leaves_it_held(qtbot, offices, monk
     _many_cases_then_mass_delete(district, province, stick)
     held = _held(district, province, stick, "deletes")
     view = screen(qtbot, province)
-    monkeypatch.setattr(
-        "tipdesk.ui.views.sync.run_with_progress",
-        lambda parent, title, label, work, **kw: _cancelled_run(work),
-    )
-    assert view.accept_held() is None
+    cancelled_at_once(monkeypatch, "tipdesk.ui.views.sync")
+    view.accept_held()
+    settle()
     assert view.message.text() == "Cancelled; nothing was changed."
     assert [item.held for item in sync.list_inbox(province.session)] == ["mass_delete"]
     assert view.inbox_tab.selected().batch_id == held

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 
 from tests.bad_rows import LABELS, PLANTS, planted_register
 from tests.conftest import sign_in
+from tests.ui.conftest import settle
 from tipdesk.services import reports
 from tipdesk.ui import i18n
 from tipdesk.ui.models.case_list import CaseListModel
@@ -117,6 +118,7 @@ def test_the_reports_screen_builds_and_lists_the_cases_behind_a_figure(
     screen.start.setDate(QDate(2000, 1, 1))
     screen.end.setDate(QDate(2026, 12, 31))
     screen.refresh()
+    settle()
     assert screen.report is not None
     assert screen.report.tables["summary"].value("handled") == len(planted.others) + len(PLANTS)
     rows = reports.cases_behind(

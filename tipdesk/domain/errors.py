@@ -1,6 +1,6 @@
 """Typed errors with stable codes.
 
-Services raise these; only ``cli.py`` and ``ui/`` turn them into words (see
+Services raise these; only ``cli/`` and ``ui/`` turn them into words (see
 ``tipdesk.domain.messages``). Parameters never carry a person's name, NIK or other
 personal data, so an error can be logged as it is.
 """

@@ -6,10 +6,11 @@ import contextlib
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tipdesk import __version__
@@ -20,9 +21,10 @@ from tipdesk.services.session import Session
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.errors import install_excepthook, report
 from tipdesk.ui.dialogs.first_run import FirstRunWizard
-from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.dialogs.sign_in import LAST_REGISTER, SignInDialog
+from tipdesk.ui.operations import Operation, run_in_background, wait_for_all
 from tipdesk.ui.settings import ORGANIZATION, app_settings
+from tipdesk.ui.widgets import wheel
 
 if TYPE_CHECKING:
     from tipdesk.ui.main_window import MainWindow
@@ -36,6 +38,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("TipDesk")
     app.setApplicationVersion(__version__)
     i18n.install(i18n.choose_language(app_settings()), app)
+    wheel.install(app)  # scrolling a form never changes the value under the pointer
     return app
 
 
@@ -58,8 +61,15 @@ def sign_in(parent=None) -> Session | None:
             return None
 
 
-def open_demo(folder: Path, cases: int, parent=None) -> Session | None:
-    """A throwaway demo register in ``folder``, made in the background."""
+def open_demo(
+    folder: Path,
+    cases: int,
+    opened: Callable[[Session], None],
+    ended: Callable[[], None],
+    parent=None,
+) -> Operation:
+    """A throwaway demo register in ``folder``, made in the background: ``opened`` gets
+    its session; ``ended`` runs instead if it failed (after saying why) or was cancelled."""
     from tipdesk.services.devtools.demo import (
         DEMO_PASSWORD,
         DEMO_USER,
@@ -77,15 +87,19 @@ def open_demo(folder: Path, cases: int, parent=None) -> Session | None:
             raise
         return session
 
-    outcome = run_with_progress(
+    def failed(exc: BaseException) -> None:
+        report(parent, exc)
+        ended()
+
+    return run_in_background(
         parent,
         QApplication.translate("App", "TipDesk demo"),
         QApplication.translate("App", "Making synthetic demo cases…"),
         work,
+        success=opened,
+        failure=failed,
+        cancelled=ended,
     )
-    if outcome.error is not None:
-        report(parent, outcome.error)
-    return outcome.result
 
 
 def start_main_window(session: Session, *, demo: bool = False) -> MainWindow:
@@ -105,42 +119,51 @@ def run(*, demo: bool = False, demo_cases: int = 5000) -> int:
     app = application()
     install_excepthook()
     demo_folder = None
+    opened: dict[str, Session] = {}
+
+    def begin(session: Session) -> None:
+        opened["session"] = session
+        window = start_main_window(session, demo=demo)
+        app.setQuitOnLastWindowClosed(True)
+        regions.preload()
+        if os.environ.get(READY_EXIT):
+            # Start-up check for CI and packagers: report readiness and leave.
+            QTimer.singleShot(
+                0,
+                lambda: (
+                    print(
+                        f"TipDesk ready: {window.windowTitle()}; "
+                        f"{window.register_list.model.total():,} cases",
+                        flush=True,
+                    ),
+                    window.close(),
+                ),
+            )
+
     if demo:
         # Synthetic data only, and encrypted like any register; removed on exit.
         from tipdesk.services.devtools.demo import throwaway_folder
 
         demo_folder = throwaway_folder()
-        session = open_demo(demo_folder, demo_cases)
+        # (the progress dialog closing before the main window shows is not the end)
+        app.setQuitOnLastWindowClosed(False)
+        open_demo(demo_folder, demo_cases, begin, app.quit)
     else:
         if os.environ.get(READY_EXIT):
             # Start-up check for the bundle: the first window a user would see (the
             # first-run wizard, or the sign-in window), reported and closed.
             QTimer.singleShot(0, _report_first_window)
         session = sign_in()
-    if session is None:
-        _discard(demo_folder)
-        return 0
-    window = start_main_window(session, demo=demo)
-    regions.preload()
-    if os.environ.get(READY_EXIT):
-        # Start-up check for CI and packagers: report readiness and leave.
-        QTimer.singleShot(
-            0,
-            lambda: (
-                print(
-                    f"TipDesk ready: {window.windowTitle()}; "
-                    f"{window.register_list.model.total():,} cases",
-                    flush=True,
-                ),
-                window.close(),
-            ),
-        )
+        if session is None:
+            return 0
+        begin(session)
     try:
         return app.exec()
     finally:
         # The day's backup may still be writing: it finishes before the register closes.
-        QThreadPool.globalInstance().waitForDone()
-        session.close()
+        wait_for_all()
+        if "session" in opened:
+            opened["session"].close()
         _discard(demo_folder)
 
 

@@ -37,7 +37,7 @@ from tipdesk.services.access import audit
 from tipdesk.services.register import verify_password
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
-from tipdesk.ui.dialogs.progress import run_with_progress
+from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.settings import IDLE_MINUTES_KEY, app_settings
 from tipdesk.ui.widgets.forms import message_label, save_cancel_buttons
 
@@ -126,30 +126,35 @@ class LockScreen(QWidget):
         shown += [label.text() for label in self.findChildren(QLabel) if label.isVisible()]
         return shown
 
-    def try_unlock(self) -> bool:
+    def try_unlock(self) -> None:
+        """Check the password in the background; unlock if it is right."""
         password = self.password.text()
         self.password.clear()
         if not password:
             self.password.setFocus()
-            return False
-        outcome = run_with_progress(
+            return
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, TipdeskError):
+                self.message.setText(refusal_text(error))
+                self.message.show()
+                self.password.setFocus()
+            else:
+                report(self, error)
+
+        def unlocked(_result: object) -> None:
+            self.message.hide()
+            self.unlocked.emit()
+
+        run_in_background(
             self,
             self.tr("Unlock"),
             self.tr("Checking the password…"),
             lambda _p, _c: verify_password(self.session, password),
+            success=unlocked,
+            failure=refused,
             cancellable=False,
         )
-        if isinstance(outcome.error, TipdeskError):
-            self.message.setText(refusal_text(outcome.error))
-            self.message.show()
-            self.password.setFocus()
-            return False
-        if outcome.error is not None:
-            report(self, outcome.error)
-            return False
-        self.message.hide()
-        self.unlocked.emit()
-        return True
 
     def finish(self) -> None:
         self._may_close = True

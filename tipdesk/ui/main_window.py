@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.errors import refusal_text
 from tipdesk.ui.dialogs.new_case import NewCaseDialog
 from tipdesk.ui.lock import IdleLock
+from tipdesk.ui.operations import Operation
 from tipdesk.ui.settings import app_settings, idle_minutes
 from tipdesk.ui.views.case_file import CaseFileWidget
 from tipdesk.ui.views.home import HomeView
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 # Screens that show people's names, which an analyst's role may not see: not offered.
 IDENTIFYING = ("home", "providers", "referrals", "sync")
+MAXIMISE_UP_TO = 1366  # px wide: the main window opens maximised on such screens
 
 
 class CaseFileWindow(QMainWindow):
@@ -56,7 +58,12 @@ class CaseFileWindow(QMainWindow):
         self.widget = CaseFileWidget(session, case_number, self)
         self.setCentralWidget(self.widget)
         self.setWindowTitle(self.tr("Case {number} — TipDesk").format(number=case_number))
-        self.resize(1200, 700)
+        available = self.screen().availableGeometry()
+        # Room for the frame and title bar: "Save" stays on screen at 1024x768.
+        self.resize(min(1200, available.width() - 16), min(760, available.height() - 40))
+        for keys in (QKeySequence("Esc"), QKeySequence("Ctrl+W")):
+            close = QShortcut(keys, self)
+            close.activated.connect(self.close)  # asks about unsaved changes first
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.widget.maybe_close():
@@ -86,7 +93,6 @@ class MainWindow(QMainWindow):
             + (self.tr(" (demo, discarded on exit)") if demo else "")
         )
         self.nav = QListWidget()
-        self.nav.setFixedWidth(180)
         self.stack = QStackedWidget()
         # Each screen is built (and loads its data) the first time it is shown, so start-up
         # pays only for the screen the user lands on.
@@ -109,6 +115,8 @@ class MainWindow(QMainWindow):
             if key == "audit" and not permissions.allowed(session, "view_audit"):
                 continue
             self._add_page(key, title, build)
+        # As wide as the longest (translated) name: every pixel counts at 1024.
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -117,7 +125,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.idle_lock = IdleLock(session, idle_minutes(), self)
-        self.daily_backup_job = None
+        self.daily_backup: Operation | None = None
         self._build_menus()
         self._build_status_bar()
         self._restore_state()
@@ -215,6 +223,10 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel(f"{s.office.code} · {s.office.name}")
         self.user_label = QLabel(f"{s.user.display_name or s.user.username} ({role})")
         self.path_label = QLabel(str(s.folder))
+        # A long path gives up room (clipped, whole in the tooltip) rather than widen the
+        # window.
+        self.path_label.setToolTip(str(s.folder))
+        self.path_label.setMinimumWidth(80)
         self.backup_label = QLabel()
         self.backup_label.setObjectName("backup_status")
         self.backup_label.setStyleSheet(ERROR_STYLE)
@@ -231,7 +243,8 @@ class MainWindow(QMainWindow):
         if build is not None:
             view = build()
             if hasattr(view, "open_case_requested"):
-                view.open_case_requested.connect(self.open_case)
+                tab = getattr(view, "case_tab", None)  # e.g. the Referrals list's own tab
+                view.open_case_requested.connect(lambda n, t=tab: self.open_case(n, tab=t))
             if hasattr(view, "new_case_requested"):
                 view.new_case_requested.connect(self.new_case)
             stand_in = self.pages[key]
@@ -283,9 +296,9 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
 
-    def open_case(self, case_number: str) -> CaseFileWindow | None:
-        """The case's window (brought forward), or None when the user may not open it
-        (the refusal is then shown)."""
+    def open_case(self, case_number: str, *, tab: str | None = None) -> CaseFileWindow | None:
+        """The case's window (brought forward, on ``tab`` if given: "referrals"), or None
+        when the user may not open it (the refusal is then shown)."""
         window = self.case_windows.get(case_number)
         if window is None:
             try:
@@ -303,6 +316,8 @@ class MainWindow(QMainWindow):
             window.widget.open_case_requested.connect(self.open_case)
             window.widget.erased.connect(self._person_erased)
             self.case_windows[case_number] = window
+        if tab:
+            window.widget.show_tab(tab)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -365,7 +380,7 @@ class MainWindow(QMainWindow):
             )
             self.backup_label.show()
 
-        self.daily_backup_job = start_daily_backup(self.session, lambda _path: None, failed)
+        self.daily_backup = start_daily_backup(self.session, lambda _path: None, failed)
 
     def change_password(self) -> None:
         from tipdesk.ui.dialogs.users import PasswordDialog
@@ -407,10 +422,12 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = app_settings()
         geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
+        if geometry is None or not self.restoreGeometry(geometry):
+            available = self.screen().availableGeometry()
+            self.resize(min(1280, available.width()), min(800, available.height()))
+            # A laptop screen (1366 or narrower) has no room to spare: all of it, at first.
+            if available.width() <= MAXIMISE_UP_TO:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)

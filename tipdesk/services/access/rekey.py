@@ -33,11 +33,12 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 from tipdesk.domain.errors import RegisterBusy
+from tipdesk.runtime.progress import Progress
 from tipdesk.security.keyslots import (
     RECOVERY,
     USER_KINDS,
@@ -64,7 +65,6 @@ KEYS_FILE = "register.keys"
 # the ``ready`` stage just before) before it takes the writer for hung and rolls back.
 READY_WAIT_S = 5.0
 
-Progress = Callable[[int, int], None]
 # The copy an interrupted re-key of TipDesk before issue 19 left (and SQLite's files of it).
 _OLD_COPY = re.compile(r"^\.register\.db\.[0-9a-f]{12}\.rekey(?:-journal|-wal|-shm)?$")
 
@@ -298,7 +298,8 @@ def _roll_back(folder: Path, intent: dict) -> str:
     if tmp is not None:
         # Claimed by a rename first: a writer about to rename it into place no longer
         # can, and if it already has, this rename fails and the re-key is finished.
-        claimed: Path | None = temp_path(folder / DB_FILE)
+        claimed: Path | None
+        claimed = temp_path(folder / DB_FILE)
         try:
             os.rename(tmp, claimed)
         except FileNotFoundError:
@@ -320,10 +321,10 @@ def _roll_back(folder: Path, intent: dict) -> str:
     return "rolled_back"
 
 
-def _same(current: dict | None, intent: dict) -> bool:
+def _same(current: dict | None, intent: dict) -> TypeGuard[dict]:
     """Whether ``current`` (from the file) is the same re-key as ``intent`` (each writes
     its copy under a name of its own)."""
-    return bool(current) and current.get("db") == intent.get("db")
+    return bool(current and current.get("db") == intent.get("db"))
 
 
 def _finish(folder: Path, intent: dict, *, progress: Progress | None = None) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipdesk.domain.errors import BadArgument
+from tipdesk.runtime.progress import Progress
 from tipdesk.services.access import permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import stats as store
@@ -92,8 +93,11 @@ class StatsExport:
     without_consent: int  # cases left out: no consent to anonymous statistics
 
 
-def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K, progress=None) -> StatsExport:
-    """Write the anonymised export as CSV to ``out`` (a temporary name, then renamed)."""
+def export_stats(
+    session: Session, out: Path, *, k: int = DEFAULT_K, progress: Progress | None = None
+) -> StatsExport:
+    """Write the anonymised export as CSV to ``out`` (a temporary name, then renamed);
+    ``progress`` counts its three steps."""
     permissions.require(session, "view_statistics")
     if k < 2:
         raise BadArgument(argument="--k", reason="k must be 2 or more")
@@ -102,10 +106,10 @@ def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K, progress=No
         try:
             _, without_consent = store.fill(db)
             if progress:
-                progress("stats", 1, 3)
+                progress(1, 3)
             generalised, suppressed = store.anonymise(db, k)
             if progress:
-                progress("stats", 2, 3)
+                progress(2, 3)
             exported = 0
             with atomic_file(Path(out)) as handle:
                 handle.write((",".join(h for h, _ in LAYOUT) + "\n").encode("utf-8"))
@@ -115,5 +119,5 @@ def export_stats(session: Session, out: Path, *, k: int = DEFAULT_K, progress=No
         finally:
             store.drop(db)
     if progress:
-        progress("stats", 3, 3)
+        progress(3, 3)
     return StatsExport(Path(out), k, exported, generalised, suppressed, without_consent)

@@ -30,9 +30,10 @@ import datetime as dt
 import json
 import secrets
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -52,6 +53,7 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.runtime.ahead import read_ahead
 from tipdesk.runtime.pauses import collector_paused
+from tipdesk.runtime.progress import CancelCheck, Progress, stop_if_cancelled
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services.access import analysis, audit, permissions
@@ -91,20 +93,22 @@ _RECORD_TYPES = RECORD_TYPES
 # --- keys and enrolment ------------------------------------------------------------------
 
 
-def _secrets(session: Session) -> ok.OfficeSecrets:
+def _keys(session: Session) -> dict:
+    """The office's stored keys (``secrets``, ``card``), made first if it has none."""
     keys = store.get_keys(session.db)
     if keys is None:
         ensure_keys(session)
         keys = store.get_keys(session.db)
-    return ok.OfficeSecrets.from_json(keys["secrets"])
+        assert keys is not None  # just made
+    return keys
+
+
+def _secrets(session: Session) -> ok.OfficeSecrets:
+    return ok.OfficeSecrets.from_json(_keys(session)["secrets"])
 
 
 def our_card(session: Session) -> ok.KeyCard:
-    keys = store.get_keys(session.db)
-    if keys is None:
-        ensure_keys(session)
-        keys = store.get_keys(session.db)
-    return ok.read_card(keys["card"].encode())
+    return ok.read_card(_keys(session)["card"].encode())
 
 
 def store_office_keys(db, office: r.Office, *, recovery_recipient: str = "") -> None:
@@ -146,7 +150,7 @@ def create_recovery_identity(session: Session) -> str:
     if card.recovery_recipient:
         raise BadArgument(argument="recovery", reason="this office already has a recovery key")
     secret, recipient = ok.new_recovery_identity()
-    keys = store.get_keys(session.db)
+    keys = _keys(session)
     made = ok.OfficeSecrets.from_json(keys["secrets"])
     new_card = ok.card_for(
         card.office_id, card.code, card.name, card.level, made, recovery_recipient=recipient
@@ -250,14 +254,14 @@ def trust_key_file(
     }
     with session.write() as db:
         store.upsert_peer(db, row)
-    return _peer(store.peer_by(session.db, office_id=card.office_id))
+    return _peer(_stored_peer(session.db, card.office_id))
 
 
 def rotate_keys(session: Session) -> tuple[ok.KeyCard, str]:
     """New keys for this office; the new key file is signed by the old key so enrolled
     peers accept it without a new phone call. Returns the new card and fingerprint."""
     permissions.require(session, "manage_keys")
-    keys = store.get_keys(session.db)
+    keys = _keys(session)
     old = ok.OfficeSecrets.from_json(keys["secrets"])
     made, card = ok.rotate(old, ok.read_card(keys["card"].encode()))
     with session.write() as db:
@@ -282,7 +286,7 @@ def accept_rotation(session: Session, data: bytes) -> Peer:
             key_id=ok.key_id(card.ed25519),
             fingerprint=ok.fingerprint(card),
         )
-    return _peer(store.peer_by(session.db, office_id=card.office_id))
+    return _peer(_stored_peer(session.db, card.office_id))
 
 
 def list_peers(session: Session) -> list[Peer]:
@@ -304,6 +308,14 @@ def _peer_by_code(session: Session, code: str) -> dict:
     peer = store.peer_by(session.db, code=code)
     if peer is None:
         raise NotFound(what="office", key=code)
+    return peer
+
+
+def _stored_peer(db, office_id: str) -> dict:
+    """The peer ``office_id``, known to be enrolled (a peer is never removed)."""
+    peer = store.peer_by(db, office_id=office_id)
+    if peer is None:
+        raise NotFound(what="office", key=office_id)
     return peer
 
 
@@ -419,7 +431,7 @@ def _entity_pieces(db, entity: str, window: dict) -> Iterator[tuple[bytes, int]]
         else frozenset()
     )
     span = (db, entity, window["peer"]["acked_upto"], window["seq_to"])
-    scope = {"transforms": transforms, "where": where, "params": params}
+    scope: dict[str, Any] = {"transforms": transforms, "where": where, "params": params}
     for text, count in store.export_inserted(*span, **scope, piece=EXPORT_PIECE):
         yield text.encode() + b"\n", count
     regency = frozenset(name for name, kind in transforms.items() if kind == "regency")
@@ -473,7 +485,7 @@ def _all_pieces(db, window: dict) -> Iterator[tuple[str, bytes, int]]:
         yield entity, b"", 0
 
 
-def _export_pieces(session: Session, window: dict) -> Iterator[tuple[str, bytes, int]]:
+def _export_pieces(session: Session, window: dict) -> Generator[tuple[str, bytes, int], None, None]:
     """What ``_all_pieces`` yields, read by a connection of its own on a worker thread, a
     few pieces ahead of this thread, which deflates, hashes and encrypts (SQLite and zlib
     both let go of Python's lock, so they overlap). The window's end and every table
@@ -509,10 +521,13 @@ def export_batch(
     to_code: str,
     out: Path,
     *,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ExportResult:
     """Write one batch for the office ``to_code`` with every change it has not
-    acknowledged. ``out`` is a file, or a folder for a neutral random file name."""
+    acknowledged. ``out`` is a file, or a folder for a neutral random file name.
+    ``progress`` counts tables; ``cancelled`` is asked between pieces (nothing is
+    written then)."""
     permissions.require(session, "sync")
     peer = _peer_by_code(session, to_code)
     card = ok.read_card(peer["card"].encode())
@@ -530,12 +545,12 @@ def export_batch(
     window = {"peer": peer, "own": session.office.id, "owner": owner, "profile": profile}
     with contextlib.closing(_export_pieces(session, window)) as pieces:
         for entity, piece, count in pieces:
+            stop_if_cancelled(cancelled)
             changes.write(piece)
             if count:
                 counts[entity] = counts.get(entity, 0) + count
             if progress:  # tables done: those before this one, and this one at its end
                 progress(
-                    "export",
                     store.APPLY_ORDER.index(entity) + (0 if piece else 1),
                     len(store.APPLY_ORDER),
                 )
@@ -642,10 +657,12 @@ def import_batch(
     session: Session,
     source: Path | bytes,
     *,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ImportSummary:
     """Check and apply one batch (DESIGN.md's order of checks), all or nothing; then any
-    inbox batches that the new high-water mark makes applicable."""
+    inbox batches that the new high-water mark makes applicable. ``progress`` counts
+    changes applied; ``cancelled`` is asked after each chunk (all is rolled back then)."""
     permissions.require(session, "sync")
     if isinstance(source, Path | str):
         if Path(source).stat().st_size > envelope.MAX_BATCH_BYTES:
@@ -653,7 +670,7 @@ def import_batch(
         data = Path(source).read_bytes()
     else:
         data = source
-    summary = _import(session, data, progress=progress)
+    summary = _import(session, data, progress=progress, cancelled=cancelled)
     if not summary.waiting:
         summary.from_inbox = _drain_inbox(session)
     return summary
@@ -682,7 +699,8 @@ def _import(
     session: Session,
     data: bytes,
     *,
-    progress=None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
     from_inbox: bool = False,
     accept_held: bool = False,
 ) -> ImportSummary:
@@ -701,7 +719,7 @@ def _import(
         summary.waiting = True
         return summary
     try:
-        _apply_batch(session, manifest, changes, summary, progress, accept_held)
+        _apply_batch(session, manifest, changes, summary, (progress, cancelled), accept_held)
     except (BatchOverreach, BatchEntryRefused) as error:
         error.params["office"] = peer["code"]  # the refusal names the sender
         raise type(error)(**error.params) from None
@@ -728,7 +746,12 @@ MAX_SEQ_LEAD = 4 * store.RESTORE_SEQ_JUMP
 
 
 def _apply_batch(
-    session: Session, manifest, changes, summary: ImportSummary, progress, accept_held: bool
+    session: Session,
+    manifest,
+    changes,
+    summary: ImportSummary,
+    watch: tuple[Progress | None, CancelCheck | None],
+    accept_held: bool,
 ) -> None:
     db = session.db
     analysis.release(session)  # (a rollback journal needs the register to itself)
@@ -743,7 +766,7 @@ def _apply_batch(
         if store.batch_seen(db, manifest.batch_id):
             summary.already_imported = True
             return
-        peer = store.peer_by(db, office_id=manifest.origin)
+        peer = _stored_peer(db, manifest.origin)
         high = peer["received_upto"]
         capture.set_muted(db, True)
         try:
@@ -761,7 +784,7 @@ def _apply_batch(
                         summary,
                         touched_cases,
                         touched_persons,
-                        progress,
+                        watch,
                         before_rid,
                     )
             except (
@@ -990,12 +1013,23 @@ def _held_item(session: Session, batch_id: str) -> dict:
     return item
 
 
-def accept_held(session: Session, batch_id: str, *, progress=None) -> ImportSummary:
+def accept_held(
+    session: Session,
+    batch_id: str,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportSummary:
     """Apply a batch held for an administrator, as it is (audited)."""
     item = _held_item(session, batch_id)
     path = session.folder / "inbox" / item["file"]
     summary = _import(
-        session, path.read_bytes(), progress=progress, from_inbox=True, accept_held=True
+        session,
+        path.read_bytes(),
+        progress=progress,
+        cancelled=cancelled,
+        from_inbox=True,
+        accept_held=True,
     )
     if summary.waiting:  # a gap before it after all: it waits, no longer held
         with session.write() as db:
@@ -1047,7 +1081,7 @@ def _apply(
     summary: ImportSummary,
     touched_cases: set,
     touched_persons: set,
-    progress,
+    watch: tuple[Progress | None, CancelCheck | None],
     before_rid: int,
 ) -> None:
     """Records we do not have go in with one statement per chunk; records we have are
@@ -1056,6 +1090,9 @@ def _apply(
     high = peer["received_upto"]
     newest_rev = ""
     done = 0
+    progress, cancelled = watch
+    # The sender's own count, for the bar only (a wrong one shows a wrong bar, no more).
+    total = sum(manifest.counts.values())
     erased = erasures.erased_ids(db)
     writable = _writable(session, peer)
     columns = {entity: store.table_columns(db, entity) for entity in store.APPLY_ORDER}
@@ -1135,7 +1172,8 @@ def _apply(
                 )
             done += len(chunk.ids)
             if progress:
-                progress("import", done, 0)
+                progress(min(done, total), total)
+            stop_if_cancelled(cancelled)
     finally:
         chunks.close()
     if newest_rev:
@@ -1237,7 +1275,7 @@ def _in_scope(
             raise BatchEntryRefused(
                 what=what, record=rid, field=field_name, problem="missing_parent"
             )
-        if not child and owner != (origin or mine["origin"]):
+        if not child and owner != (origin or (mine and mine["origin"])):
             raise BatchEntryRefused(
                 what=what, record=rid, field=field_name, problem="owner_mismatch"
             )
@@ -1432,6 +1470,7 @@ def _scrub_if_deleted(session: Session, entity: str, mine: dict, written: dict) 
 
 def _refresh_search(db, entity: str, record_id: str) -> None:
     """Re-index the cases a change of this record shows in (names, places, notes)."""
+    rids: Sequence[int | None]
     if entity == "persons":
         rids = search.rids_for_person(db, record_id)
     elif entity == "cases":

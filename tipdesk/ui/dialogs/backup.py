@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.services import backup
 from tipdesk.services.session import Session
-from tipdesk.ui import workers
 from tipdesk.ui.dialogs.errors import refusal_text, report
-from tipdesk.ui.dialogs.progress import run_with_progress
+from tipdesk.ui.operations import Operation, quietly, run_in_background
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.widgets.forms import message_label
 
@@ -50,7 +49,7 @@ def _filter() -> str:
     return _t(QT_TRANSLATE_NOOP("Backups", "TipDesk backups (*.tipbackup);;All files (*)"))
 
 
-def back_up_now(session: Session, parent: QWidget | None = None) -> backup.BackupResult | None:
+def back_up_now(session: Session, parent: QWidget | None = None) -> None:
     """Choose a file, write the backup behind a progress dialog, say where it went."""
     title = _t(QT_TRANSLATE_NOOP("Backups", "Back up now"))
     # The office code and the moment: nothing about any case in the name.
@@ -68,47 +67,49 @@ def back_up_now(session: Session, parent: QWidget | None = None) -> backup.Backu
     target = Path(chosen)
     if target.suffix.lower() != backup.SUFFIX:
         target = target.with_name(target.name + backup.SUFFIX)
-    outcome = run_with_progress(
-        parent,
-        title,
-        _t(QT_TRANSLATE_NOOP("Backups", "Writing the backup…")),
-        lambda _p, _c: backup.make_backup(session, target),
-        cancellable=False,
-    )
-    if isinstance(outcome.error, TipdeskError):
-        QMessageBox.warning(parent, title, refusal_text(outcome.error))
-        return None
-    if isinstance(outcome.error, OSError):
-        QMessageBox.warning(
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, TipdeskError):
+            QMessageBox.warning(parent, title, refusal_text(error))
+        elif isinstance(error, OSError):
+            QMessageBox.warning(
+                parent,
+                title,
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "Backups",
+                        "The backup could not be written in {folder}: the drive may be full, "
+                        "write-protected or removed. Try again, or choose another place.",
+                    )
+                ).format(folder=target.parent),
+            )
+        else:
+            report(parent, error)
+
+    def written(result: backup.BackupResult) -> None:
+        app_settings().setValue(FOLDER_KEY, str(result.path.parent))
+        QMessageBox.information(
             parent,
             title,
             _t(
                 QT_TRANSLATE_NOOP(
                     "Backups",
-                    "The backup could not be written in {folder}: the drive may be full, "
-                    "write-protected or removed. Try again, or choose another place.",
+                    "The backup is written:\n{path}\n\nIt is encrypted like the register and "
+                    "opens only with the password of one of its users or with the register's "
+                    "recovery code. Keep it away from this laptop, e.g. locked in a drawer.",
                 )
-            ).format(folder=target.parent),
+            ).format(path=result.path),
         )
-        return None
-    if outcome.error is not None:
-        report(parent, outcome.error)
-        return None
-    result = outcome.result
-    app_settings().setValue(FOLDER_KEY, str(result.path.parent))
-    QMessageBox.information(
+
+    run_in_background(
         parent,
         title,
-        _t(
-            QT_TRANSLATE_NOOP(
-                "Backups",
-                "The backup is written:\n{path}\n\nIt is encrypted like the register and "
-                "opens only with the password of one of its users or with the register's recovery "
-                "code. Keep it away from this laptop, e.g. locked in a drawer.",
-            )
-        ).format(path=result.path),
+        _t(QT_TRANSLATE_NOOP("Backups", "Writing the backup…")),
+        lambda _p, _c: backup.make_backup(session, target),
+        success=written,
+        failure=failed,
+        cancellable=False,
     )
-    return result
 
 
 class RestoreDialog(QDialog):
@@ -203,33 +204,37 @@ class RestoreDialog(QDialog):
         username = self.username.text().strip() or None
         password, code = self.password.text(), self.recovery.text().strip() or None
         self.message.hide()
-        outcome = run_with_progress(
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, TipdeskError):
+                self.refuse(refusal_text(error))
+            elif isinstance(error, OSError):
+                self.refuse(
+                    self.tr(
+                        "The backup could not be read, or the folder could not be "
+                        "written. Check both, then try again."
+                    )
+                )
+            else:
+                report(self, error)
+
+        def restored(result: backup.RestoreResult) -> None:
+            self.result_ = result
+            app_settings().setValue(FOLDER_KEY, str(Path(file).parent))
+            self.accept()
+
+        self.password.clear()
+        run_in_background(
             self,
             self.windowTitle(),
             self.tr("Checking and restoring the backup…"),
             lambda _p, _c: backup.restore_backup(
                 Path(file), Path(folder), username, password, recovery_code=code
             ),
+            success=restored,
+            failure=failed,
             cancellable=False,
         )
-        self.password.clear()
-        if isinstance(outcome.error, TipdeskError):
-            self.refuse(refusal_text(outcome.error))
-            return
-        if isinstance(outcome.error, OSError):
-            self.refuse(
-                self.tr(
-                    "The backup could not be read, or the folder could not be "
-                    "written. Check both, then try again."
-                )
-            )
-            return
-        if outcome.error is not None:
-            report(self, outcome.error)
-            return
-        self.result_ = outcome.result
-        app_settings().setValue(FOLDER_KEY, str(Path(file).parent))
-        self.accept()
 
     @classmethod
     def run(cls, username: str, parent: QWidget | None = None) -> backup.RestoreResult | None:
@@ -257,9 +262,6 @@ class RestoreDialog(QDialog):
 
 def start_daily_backup(
     session: Session, done: Callable[[Path | None], None], failed: Callable[[BaseException], None]
-) -> workers.Job:
+) -> Operation:
     """The day's backup in the register's backups/ folder, in the background, once."""
-    job = workers.Job(lambda _p, _c: backup.daily_backup(session))
-    job.signals.finished.connect(done)
-    job.signals.failed.connect(failed)
-    return workers.start(job)
+    return quietly(lambda: backup.daily_backup(session), success=done, failure=failed)

@@ -33,8 +33,8 @@ from tipdesk.paths import user_data_dir
 from tipdesk.services.register import create_register, is_register
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.office_keys import ask_and_print, monospace
-from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.i18n import current_language
+from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.widgets.forms import message_label
 
 
@@ -228,26 +228,37 @@ class FolderPage(QWizardPage):
             self.folder_edit.setText(chosen)
 
     def validatePage(self) -> bool:
+        """Next creates the register in the background and stays on this page; once it
+        exists, the wizard moves on by itself (and Next is not asked again)."""
         wizard = self.wizard()
+        if wizard.folder is not None:
+            return True
         folder = Path(self.folder_edit.text().strip())
         office, admin = wizard.office_page.office(), wizard.admin_page.user()
         password = wizard.admin_page.password.text()
-        outcome = run_with_progress(
+
+        def created(result) -> None:
+            wizard.folder = result.folder
+            wizard.recovery_code = result.recovery_code
+            wizard.recovery_age_key = result.recovery_age_key
+            wizard.next()
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, TipdeskError):
+                _show(self.error, refusal_text(error))
+            else:
+                report(self, error)
+
+        run_in_background(
             self,
             self.tr("Creating the register"),
             self.tr("Creating the encrypted register…"),
             lambda progress, cancelled: create_register(folder, office, admin, password),
+            success=created,
+            failure=refused,
             cancellable=False,
         )
-        if isinstance(outcome.error, TipdeskError):
-            return _show(self.error, refusal_text(outcome.error))
-        if outcome.error is not None:
-            report(self, outcome.error)
-            return False
-        wizard.folder = outcome.result.folder
-        wizard.recovery_code = outcome.result.recovery_code
-        wizard.recovery_age_key = outcome.result.recovery_age_key
-        return True
+        return False
 
 
 class RecoveryPage(QWizardPage):

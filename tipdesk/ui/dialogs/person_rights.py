@@ -4,6 +4,7 @@ which cannot be undone (``tipdesk.services.casework.privacy``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
@@ -24,8 +25,8 @@ from tipdesk.domain.errors import TipdeskError
 from tipdesk.services.casework import privacy
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
-from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.i18n import current_language
+from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.widgets.forms import WARNING_STYLE, message_label
 
@@ -84,10 +85,13 @@ class ConfirmExport:
 
 
 def export_person_data(
-    session: Session, case_number: str, parent: QWidget | None = None
-) -> Path | None:
-    """Ask, choose a file (.json or .pdf), write it in the background; the path written,
-    or None (the reason then shown)."""
+    session: Session,
+    case_number: str,
+    written: Callable[[Path], None],
+    parent: QWidget | None = None,
+) -> None:
+    """Ask, choose a file (.json or .pdf), write it in the background, then
+    ``written(path)``; if it is not written, the reason is shown."""
     title = _t(QT_TRANSLATE_NOOP("PersonRights", "Export person's data"))
     if not ConfirmExport.ask(parent, case_number):
         return None
@@ -112,35 +116,39 @@ def export_person_data(
             target.name + (".pdf" if chosen_filter == pdf_filter else ".json")
         )
     lang = current_language()
-    outcome = run_with_progress(
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, TipdeskError):
+            QMessageBox.warning(parent, title, refusal_text(error))
+        elif isinstance(error, OSError):
+            QMessageBox.warning(
+                parent,
+                title,
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "PersonRights",
+                        "The file could not be written in {folder}. Check that the folder "
+                        "still exists and has room, then try again.",
+                    )
+                ).format(folder=target.parent),
+            )
+        else:
+            report(parent, error)
+
+    def done(path: Path) -> None:
+        app_settings().setValue(FOLDER_KEY, str(target.parent))
+        written(path)
+
+    run_in_background(
         parent,
         title,
         _t(QT_TRANSLATE_NOOP("PersonRights", "Writing the person's data…")),
         lambda _p, _c: privacy.export_person_data(session, case_number, target, lang=lang),
+        success=done,
+        failure=failed,
         cancellable=False,
         whole_app=True,
     )
-    if isinstance(outcome.error, TipdeskError):
-        QMessageBox.warning(parent, title, refusal_text(outcome.error))
-        return None
-    if isinstance(outcome.error, OSError):
-        QMessageBox.warning(
-            parent,
-            title,
-            _t(
-                QT_TRANSLATE_NOOP(
-                    "PersonRights",
-                    "The file could not be written in {folder}. Check that the folder "
-                    "still exists and has room, then try again.",
-                )
-            ).format(folder=target.parent),
-        )
-        return None
-    if outcome.error is not None:
-        report(parent, outcome.error)
-        return None
-    app_settings().setValue(FOLDER_KEY, str(target.parent))
-    return outcome.result
 
 
 class EraseDialog(QDialog):
@@ -201,23 +209,28 @@ class EraseDialog(QDialog):
         if not self.erase_button.isEnabled():
             return
         reason = self.reason.currentData()
-        outcome = run_with_progress(
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, TipdeskError):
+                self.message.setText(refusal_text(error))
+                self.message.show()
+            else:
+                report(self, error)
+
+        def erased(result: privacy.ErasureResult) -> None:
+            self.result_ = result
+            self.accept()
+
+        run_in_background(
             self,
             self.windowTitle(),
             self.tr("Erasing the person's data…"),
             lambda _p, _c: privacy.erase_person(self.session, self.case_number, reason),
+            success=erased,
+            failure=refused,
             cancellable=False,
             whole_app=True,
         )
-        if isinstance(outcome.error, TipdeskError):
-            self.message.setText(refusal_text(outcome.error))
-            self.message.show()
-            return
-        if outcome.error is not None:
-            report(self, outcome.error)
-            return
-        self.result_ = outcome.result
-        self.accept()
 
     @classmethod
     def run(

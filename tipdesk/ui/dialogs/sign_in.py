@@ -23,7 +23,7 @@ from tipdesk.domain.errors import TipdeskError
 from tipdesk.services.register import open_register, register_users
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
-from tipdesk.ui.dialogs.progress import run_with_progress
+from tipdesk.ui.operations import Operation, run_in_background
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.widgets.forms import message_label
 
@@ -34,6 +34,7 @@ class SignInDialog(QDialog):
     def __init__(self, folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: Session | None = None
+        self.operation: Operation | None = None  # opening the register
         self.wants_new_register = False
         self.setWindowTitle(self.tr("Sign in to TipDesk"))
         layout = QVBoxLayout(self)
@@ -106,24 +107,29 @@ class SignInDialog(QDialog):
         if not self.folder_edit.text() or not user:
             self.show_message(self.tr("Choose a register folder first."))
             return
-        outcome = run_with_progress(
+
+        def opened(session: Session) -> None:
+            self.session = session
+            app_settings().setValue(LAST_REGISTER, str(folder))
+            self.accept()
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, TipdeskError):
+                self.show_message(refusal_text(error))
+                self.password_edit.setFocus()
+            else:
+                report(self, error)
+
+        self.password_edit.clear()
+        self.operation = run_in_background(
             self,
             self.tr("Opening the register"),
             self.tr("Unlocking and checking the register…"),
             lambda progress, cancelled: open_register(folder, user, password),
+            success=opened,
+            failure=refused,
             cancellable=False,
         )
-        self.password_edit.clear()
-        if isinstance(outcome.error, TipdeskError):
-            self.show_message(refusal_text(outcome.error))
-            self.password_edit.setFocus()
-            return
-        if outcome.error is not None:
-            report(self, outcome.error)
-            return
-        self.session = outcome.result
-        app_settings().setValue(LAST_REGISTER, str(folder))
-        self.accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None = None, folder: Path | None = None) -> SignInDialog:

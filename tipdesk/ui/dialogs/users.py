@@ -32,12 +32,10 @@ from tipdesk.services.access import users
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.office_keys import monospace
-from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import vocab_label
+from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.widgets.forms import WARNING_STYLE, message_label, save_cancel_buttons
-
-_FAILED = object()
 
 
 def password_edit(parent: QWidget | None = None) -> QLineEdit:
@@ -86,28 +84,40 @@ class ServiceDialog(QDialog):
         self.message.setText(text)
         self.message.show()
 
-    def call(self, label: str, work: Callable[..., Any], *, with_progress: bool = False) -> Any:
+    def call(
+        self,
+        label: str,
+        work: Callable[..., Any],
+        done: Callable[[Any], None],
+        *,
+        with_progress: bool = False,
+        failed: Callable[[], None] | None = None,
+    ) -> None:
         """``work()`` in the background (``work(progress)`` ``with_progress``: its
-        ``progress(done, total)`` moves the bar); its result, or ``_FAILED`` once the user
-        has been told why not."""
+        ``progress(done, total)`` moves the bar), then ``done(result)``; if it failed,
+        the user is told why and ``failed()`` runs."""
         self.message.hide()
-        outcome = run_with_progress(
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, TipdeskError):
+                self.refuse(refusal_text(error))
+            else:
+                report(self, error)
+            if failed is not None:
+                failed()
+
+        run_in_background(
             self,
             self.windowTitle(),
             label,
             (lambda progress, _cancelled: work(progress))
             if with_progress
             else (lambda _progress, _cancelled: work()),
+            success=done,
+            failure=refused,
             cancellable=False,
             whole_app=True,
         )
-        if isinstance(outcome.error, TipdeskError):
-            self.refuse(refusal_text(outcome.error))
-            return _FAILED
-        if outcome.error is not None:
-            report(self, outcome.error)
-            return _FAILED
-        return outcome.result
 
     def passwords_match(self, first: QLineEdit, second: QLineEdit) -> bool:
         if first.text() != second.text():
@@ -157,15 +167,14 @@ class AddUserDialog(ServiceDialog):
             role=self.role.currentData(),
         )
         password = self.password.text()
-        if (
-            self.call(
-                self.tr("Adding the user…"), lambda: users.add_user(self.session, user, password)
-            )
-            is _FAILED
-        ):
-            return
-        self.added = username
-        self.accept()
+
+        def added(_result: object) -> None:
+            self.added = username
+            self.accept()
+
+        self.call(
+            self.tr("Adding the user…"), lambda: users.add_user(self.session, user, password), added
+        )
 
 
 class RoleDialog(ServiceDialog):
@@ -218,16 +227,11 @@ class RoleDialog(ServiceDialog):
             if not self.passwords_match(self.password, self.repeat):
                 return
             password = self.password.text()
-        if (
-            self.call(
-                self.tr("Changing the role…"),
-                lambda: users.set_role(
-                    self.session, self.account.username, role, password=password
-                ),
-            )
-            is not _FAILED
-        ):
-            self.accept()
+        self.call(
+            self.tr("Changing the role…"),
+            lambda: users.set_role(self.session, self.account.username, role, password=password),
+            lambda _result: self.accept(),
+        )
 
 
 class PasswordDialog(ServiceDialog):
@@ -259,10 +263,12 @@ class PasswordDialog(ServiceDialog):
         if not self.passwords_match(self.password, self.repeat):
             return
         new, current = self.password.text(), self.current.text()
-        if self.call(self.tr("Setting the password…"), lambda: self.apply(new, current)) is _FAILED:
-            self.current.clear()
-            return
-        self.accept()
+        self.call(
+            self.tr("Setting the password…"),
+            lambda: self.apply(new, current),
+            lambda _result: self.accept(),
+            failed=self.current.clear,
+        )
 
     @classmethod
     def change_own(cls, session: Session, parent: QWidget | None = None) -> bool:
@@ -324,18 +330,20 @@ class RemoveUserDialog(ServiceDialog):
             if rekey
             else self.tr("Removing the user…")
         )
+
         # A large register takes a while: off the UI thread, with the bytes written so far.
-        result = self.call(
+        def removed(result: users.Removed) -> None:
+            self.removed = result
+            self.accept()
+
+        self.call(
             label,
             lambda progress: users.remove_user(
                 self.session, self.account.username, rekey=rekey, progress=progress
             ),
+            removed,
             with_progress=True,
         )
-        if result is _FAILED:
-            return
-        self.removed = result
-        self.accept()
 
 
 class RekeyDoneDialog(QDialog):

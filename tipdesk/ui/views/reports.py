@@ -50,10 +50,11 @@ from tipdesk.domain.errors import TipdeskError
 from tipdesk.services import reports
 from tipdesk.services.access import permissions
 from tipdesk.services.session import Session
+from tipdesk.ui.dates import format_date, setup_date_edit
 from tipdesk.ui.dialogs.errors import refusal_text, report
-from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import unreadable_text
+from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.widgets.forms import message_label
 
 # The charts the issue asks for: (table key, stacked).
@@ -108,8 +109,7 @@ class ReportsView(QWidget):
         self.start = QDateEdit(_qdate(_month_start(today)))
         self.end = QDateEdit(_qdate(_month_end(today)))
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
+            setup_date_edit(edit)
             edit.dateChanged.connect(self._dates_edited)
         self.office = QComboBox()
         self.office.addItem(self.tr("All offices"), "")
@@ -254,24 +254,33 @@ class ReportsView(QWidget):
             built = reports.build_report(self.session, start, end, office_code=office)
             return built, labelled_report(self.session, built, lang)
 
-        outcome = self._run(self.tr("Reports"), self.tr("Counting the cases of the period…"), work)
-        if outcome is None:
-            return
-        self.report, self.words = outcome
-        self._say("")
-        self._fill()
+        def built(result) -> None:
+            self.report, self.words = result
+            self._say("")
+            self._fill()
 
-    def _run(self, title: str, label: str, work):
+        self._run(self.tr("Reports"), self.tr("Counting the cases of the period…"), work, built)
+
+    def _run(self, title: str, label: str, work, done) -> None:
         """``work`` in the background, every window blocked (it reads the register in one
-        transaction); its result, or None after saying what went wrong."""
-        outcome = run_with_progress(self, title, label, work, cancellable=False, whole_app=True)
-        if outcome.error is None:
-            return outcome.result
-        if isinstance(outcome.error, TipdeskError):
-            self._say(refusal_text(outcome.error))
-        else:
-            report(self, outcome.error)
-        return None
+        transaction), then ``done(result)``; if it failed, the user is told why."""
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, TipdeskError):
+                self._say(refusal_text(error))
+            else:
+                report(self, error)
+
+        run_in_background(
+            self,
+            title,
+            label,
+            work,
+            success=done,
+            failure=failed,
+            cancellable=False,
+            whole_app=True,
+        )
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -285,7 +294,8 @@ class ReportsView(QWidget):
                 "{period}: {new} new cases, {handled} handled, {closed} closed, {open} open at "
                 "the end; {children} child victims."
             ).format(
-                period=self.words.period,
+                period=f"{format_date(self.report.period_from)} \u2013 "
+                f"{format_date(self.report.period_to)}",
                 new=_number(summary.value("new_cases")),
                 handled=_number(summary.value("handled")),
                 closed=_number(summary.value("closed")),
@@ -484,29 +494,32 @@ class ReportsView(QWidget):
         from tipdesk.services.reports.stats_export import export_stats
 
         def work(progress, cancelled):
-            return export_stats(self.session, Path(path), k=k)
+            return export_stats(self.session, Path(path), k=k, progress=progress)
 
-        done = self._run(
-            self.tr("Anonymised export"), self.tr("Writing the anonymised statistics…"), work
-        )
-        if done is None:
-            return
-        QMessageBox.information(
-            self,
+        def written(done) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Anonymised export"),
+                self.tr(
+                    "{exported} cases written to {path} (k = {k}).\n{generalised} values were made "
+                    "coarser and {suppressed} cases left out so that every combination is shared "
+                    "by at least {k} cases; {no_consent} cases without consent to anonymous "
+                    "statistics were not included."
+                ).format(
+                    exported=done.exported,
+                    path=path,
+                    k=done.k,
+                    generalised=done.generalised,
+                    suppressed=done.suppressed,
+                    no_consent=done.without_consent,
+                ),
+            )
+
+        self._run(
             self.tr("Anonymised export"),
-            self.tr(
-                "{exported} cases written to {path} (k = {k}).\n{generalised} values were made "
-                "coarser and {suppressed} cases left out so that every combination is shared "
-                "by at least {k} cases; {no_consent} cases without consent to anonymous "
-                "statistics were not included."
-            ).format(
-                exported=done.exported,
-                path=path,
-                k=done.k,
-                generalised=done.generalised,
-                suppressed=done.suppressed,
-                no_consent=done.without_consent,
-            ),
+            self.tr("Writing the anonymised statistics…"),
+            work,
+            written,
         )
 
 

@@ -37,16 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.domain import records as r
-from tipdesk.domain.errors import BadArgument, Cancelled, TipdeskError
+from tipdesk.domain.errors import BadArgument, TipdeskError
 from tipdesk.domain.messages import field_label
 from tipdesk.domain.vocab import OFFICE_LEVEL
 from tipdesk.services import sync
 from tipdesk.services.access import permissions
 from tipdesk.services.casework import cases
 from tipdesk.services.session import Session
+from tipdesk.ui.dates import format_datetime
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.office_keys import EnrolDialog, RecoveryKeyDialog, monospace
-from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import (
     Column,
@@ -55,6 +55,7 @@ from tipdesk.ui.models.case_list import (
     format_timestamp,
     vocab_label,
 )
+from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.views.case_file import display_value
 from tipdesk.ui.views.sync_inbox import InboxTab
@@ -101,7 +102,7 @@ def when(stamp: str | None) -> str:
 
 
 def moment(at: dt.datetime) -> str:
-    return at.astimezone().strftime("%d/%m/%Y %H:%M")
+    return format_datetime(at)
 
 
 def records_text(records: dict[str, int]) -> str:
@@ -656,42 +657,37 @@ class SyncView(QWidget):
         title: str,
         label: str,
         work: Callable[..., Any],
+        done: Callable[[Any], None],
         *,
         file_problem: str,
         cancellable: bool = True,
-    ) -> Any:
-        """Run ``work(progress, cancelled)`` in the background; its result, or None when
-        it was refused, failed or cancelled (which the user has then been told)."""
-        finished: dict[str, Any] = {}
+        failed: Callable[[], None] | None = None,
+    ) -> None:
+        """Run ``work(progress, cancelled)`` in the background, every window held (it
+        writes the register), then ``done(result)``. If it was refused, failed or
+        cancelled, the user is told and ``failed()`` runs."""
 
-        def wrapped(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            finished["result"] = work(progress, cancelled)
-            return finished["result"]
+        def refused(error: BaseException) -> None:
+            self._failed(title, error, file_problem)
+            if failed is not None:
+                failed()
 
-        outcome = run_with_progress(
-            self, title, label, wrapped, cancellable=cancellable, whole_app=True
-        )
-        if "result" in finished:  # done, even if Cancel was pressed as it ended
-            return finished["result"]
-        if outcome.cancelled or isinstance(outcome.error, Cancelled):
+        def cancelled() -> None:
             self.say(self.tr("Cancelled; nothing was changed."))
-            return None
-        self._failed(title, outcome.error, file_problem)
-        return None
+            if failed is not None:
+                failed()
 
-    @staticmethod
-    def _reporting(
-        progress: Callable[[int, int], None], cancelled: Callable[[], bool]
-    ) -> Callable[[str, int, int], None]:
-        """The sync service's ``progress(stage, done, total)``; Cancel stops the work at
-        the next report (the service then writes nothing)."""
-
-        def report_(_stage: str, done: int, total: int) -> None:
-            if cancelled():
-                raise Cancelled()
-            progress(done, total)
-
-        return report_
+        self.operation = run_in_background(
+            self,
+            title,
+            label,
+            work,
+            success=done,
+            failure=refused,
+            cancelled=cancelled,
+            cancellable=cancellable,
+            whole_app=True,
+        )
 
     def _start_folder(self) -> str:
         return str(app_settings().value(FOLDER_KEY, "") or "")
@@ -701,7 +697,7 @@ class SyncView(QWidget):
 
     # --- batches ------------------------------------------------------------------------
 
-    def export_batch(self) -> sync.ExportResult | None:
+    def export_batch(self) -> None:
         """Write a batch for the chosen office into a folder the user picks."""
         title = self.tr("Export a batch")
         peer = self.selected_peer()
@@ -719,43 +715,44 @@ class SyncView(QWidget):
             return None
         folder = Path(chosen)
         self._remember_folder(folder)
-        result = self._run(
+
+        def written(result: sync.ExportResult) -> None:
+            records = records_text(result.records)
+            text = (
+                self.tr("The batch for {office} is written:\n{path}").format(
+                    office=result.peer_code, path=result.path
+                )
+                + "\n\n"
+            )
+            text += (
+                self.tr("Records: {records}.").format(records=records)
+                if records
+                else self.tr(
+                    "No new changes: the batch tells {office} what this office has received."
+                ).format(office=result.peer_code)
+            )
+            text += "\n\n" + self.tr(
+                "It is encrypted for {office} and signed by this office; its name says nothing "
+                "about what it holds. Import it at {office}; their next batch confirms it."
+            ).format(office=result.peer_code)
+            self.refresh()
+            self.say(text)
+            QMessageBox.information(self, title, text)
+
+        self._run(
             title,
             self.tr("Writing the batch for {office}…").format(office=peer.code),
             lambda progress, cancelled: sync.export_batch(
-                self.session, peer.code, folder, progress=self._reporting(progress, cancelled)
+                self.session, peer.code, folder, progress=progress, cancelled=cancelled
             ),
+            written,
             file_problem=self.tr(
                 "The batch could not be written to {folder}: the stick may be full, "
                 "write-protected or removed. Nothing was sent; try again."
             ).format(folder=folder),
         )
-        if result is None:
-            return None
-        records = records_text(result.records)
-        text = (
-            self.tr("The batch for {office} is written:\n{path}").format(
-                office=result.peer_code, path=result.path
-            )
-            + "\n\n"
-        )
-        text += (
-            self.tr("Records: {records}.").format(records=records)
-            if records
-            else self.tr(
-                "No new changes: the batch tells {office} what this office has received."
-            ).format(office=result.peer_code)
-        )
-        text += "\n\n" + self.tr(
-            "It is encrypted for {office} and signed by this office; its name says nothing "
-            "about what it holds. Import it at {office}; their next batch confirms it."
-        ).format(office=result.peer_code)
-        self.refresh()
-        self.say(text)
-        QMessageBox.information(self, title, text)
-        return result
 
-    def import_batch(self) -> sync.ImportSummary | None:
+    def import_batch(self) -> None:
         """Check and apply a batch file the user picks."""
         title = self.tr("Import a batch")
         chosen, _ = QFileDialog.getOpenFileName(
@@ -768,33 +765,34 @@ class SyncView(QWidget):
             return None
         path = Path(chosen)
         self._remember_folder(path.parent)
-        summary = self._run(
+
+        def imported(summary: sync.ImportSummary) -> None:
+            self.refresh()
+            text = self.summary_text(summary)
+            if summary.held:
+                self.say(text, warning=True)
+                QMessageBox.warning(self, title, text)
+                self.inbox_tab.select(summary.batch_id)
+                self.tabs.setCurrentWidget(self.inbox_tab)
+                return
+            self.say(text)
+            QMessageBox.information(self, title, text)
+            if summary.conflicts:
+                self.tabs.setCurrentWidget(self.conflicts_tab)
+
+        self._run(
             title,
             self.tr("Checking and applying the batch…"),
             lambda progress, cancelled: sync.import_batch(
-                self.session, path, progress=self._reporting(progress, cancelled)
+                self.session, path, progress=progress, cancelled=cancelled
             ),
+            imported,
             file_problem=self.tr(
                 "The file {path} could not be read. Check that the stick is still plugged in, "
                 "then try again."
             ).format(path=path),
+            failed=self.refresh,  # a refused or cancelled import changed nothing to show
         )
-        if summary is None:
-            self.refresh()  # a refused or cancelled import changed nothing to show
-            return None
-        self.refresh()
-        text = self.summary_text(summary)
-        if summary.held:
-            self.say(text, warning=True)
-            QMessageBox.warning(self, title, text)
-            self.inbox_tab.select(summary.batch_id)
-            self.tabs.setCurrentWidget(self.inbox_tab)
-            return summary
-        self.say(text)
-        QMessageBox.information(self, title, text)
-        if summary.conflicts:
-            self.tabs.setCurrentWidget(self.conflicts_tab)
-        return summary
 
     def summary_text(self, summary: sync.ImportSummary) -> str:
         office = summary.peer_code
@@ -833,38 +831,39 @@ class SyncView(QWidget):
             text += "\n" + self.tr("Review the conflicts on the Conflicts tab.")
         return text
 
-    def retry_inbox(self) -> list[str] | None:
+    def retry_inbox(self) -> None:
         title = self.tr("Inbox")
-        applied = self._run(
+
+        def applied_(applied: list[str]) -> None:
+            self.refresh()
+            if applied:
+                text = self.tr("Batches applied from the inbox: {count}.").format(
+                    count=format_count(len(applied))
+                )
+            else:
+                text = self.tr(
+                    "Nothing in the inbox can be applied yet: the batch it waits for has not "
+                    "arrived. Ask the sending office to export again."
+                )
+            held = self.inbox_tab.held_count()
+            if held:
+                text += "\n" + self.tr(
+                    "Held for an administrator to accept or discard: {count}; see the Inbox tab."
+                ).format(count=format_count(held))
+            self.say(text, warning=bool(held))
+
+        self._run(
             title,
             self.tr("Applying the batches waiting in the inbox…"),
             lambda progress, cancelled: sync.process_inbox(self.session),
+            applied_,
             file_problem=self.tr(
                 "A batch in the inbox could not be read. Ask the sending office to export again."
             ),
             cancellable=False,
         )
-        if applied is None:
-            return None
-        self.refresh()
-        if applied:
-            text = self.tr("Batches applied from the inbox: {count}.").format(
-                count=format_count(len(applied))
-            )
-        else:
-            text = self.tr(
-                "Nothing in the inbox can be applied yet: the batch it waits for has not "
-                "arrived. Ask the sending office to export again."
-            )
-        held = self.inbox_tab.held_count()
-        if held:
-            text += "\n" + self.tr(
-                "Held for an administrator to accept or discard: {count}; see the Inbox tab."
-            ).format(count=format_count(held))
-        self.say(text, warning=bool(held))
-        return applied
 
-    def accept_held(self) -> sync.ImportSummary | None:
+    def accept_held(self) -> None:
         """Apply the held batch chosen on the Inbox tab, once the admin confirms it."""
         item = self.inbox_tab.selected()
         if item is None or not item.held or not self.can_decide:
@@ -880,37 +879,39 @@ class SyncView(QWidget):
             ),
         ):
             return None
-        summary = self._run(
+
+        def accepted(summary: sync.ImportSummary) -> None:
+            self.refresh()
+            if summary.waiting:
+                text = self.tr(
+                    "The batch from {office} is accepted, but an earlier batch from {office} "
+                    "has not arrived here: it waits in the inbox and is applied by itself when "
+                    "that batch arrives."
+                ).format(office=office)
+            else:
+                text = (
+                    self.tr("You accepted the batch from {office}.").format(office=office)
+                    + "\n"
+                    + self.summary_text(summary)
+                )
+            self.say(text)
+            QMessageBox.information(self, title, text)
+            if summary.conflicts:
+                self.tabs.setCurrentWidget(self.conflicts_tab)
+
+        self._run(
             title,
             self.tr("Applying the batch from {office}…").format(office=office),
             lambda progress, cancelled: sync.accept_held(
-                self.session, item.batch_id, progress=self._reporting(progress, cancelled)
+                self.session, item.batch_id, progress=progress, cancelled=cancelled
             ),
+            accepted,
             file_problem=self.tr(
                 "The held batch could not be read from the inbox folder. Ask {office} to "
                 "export again."
             ).format(office=office),
+            failed=self.refresh,
         )
-        self.refresh()
-        if summary is None:
-            return None
-        if summary.waiting:
-            text = self.tr(
-                "The batch from {office} is accepted, but an earlier batch from {office} has "
-                "not arrived here: it waits in the inbox and is applied by itself when that "
-                "batch arrives."
-            ).format(office=office)
-        else:
-            text = (
-                self.tr("You accepted the batch from {office}.").format(office=office)
-                + "\n"
-                + self.summary_text(summary)
-            )
-        self.say(text)
-        QMessageBox.information(self, title, text)
-        if summary.conflicts:
-            self.tabs.setCurrentWidget(self.conflicts_tab)
-        return summary
 
     def _confirm_held(self, title: str, item, question: str, advice: str) -> bool:
         """Ask, with the held batch's counts, before deciding on it (No by default)."""

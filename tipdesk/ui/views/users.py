@@ -26,7 +26,6 @@ from tipdesk.domain.errors import TipdeskError
 from tipdesk.services.access import permissions, users
 from tipdesk.services.session import Session
 from tipdesk.ui.dialogs.errors import refusal_text, report
-from tipdesk.ui.dialogs.progress import run_with_progress
 from tipdesk.ui.dialogs.users import (
     AddUserDialog,
     PasswordDialog,
@@ -36,6 +35,7 @@ from tipdesk.ui.dialogs.users import (
     role_text,
 )
 from tipdesk.ui.models.case_list import Column, RowsModel, format_timestamp
+from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.widgets.forms import ERROR_STYLE, message_label
 from tipdesk.ui.widgets.lists import RowActivation, list_table
 
@@ -260,10 +260,10 @@ class UsersView(QWidget):
         )
         return True
 
-    def disable(self) -> bool:
+    def disable(self) -> None:
         account = self.selected()
         if account is None or account.status != "active":
-            return False
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Disable user"),
@@ -273,21 +273,22 @@ class UsersView(QWidget):
             ).format(user=account.username),
         )
         if answer != QMessageBox.StandardButton.Yes:
-            return False
-        outcome = run_with_progress(
+            return
+
+        def disabled(_result: object) -> None:
+            self.select(account.username)
+            self.say(self.tr("{user} is disabled.").format(user=account.username))
+
+        run_in_background(
             self,
             self.tr("Disable user"),
             self.tr("Disabling…"),
             lambda _p, _c: users.disable_user(self.session, account.username),
+            success=disabled,
+            failure=self._failed,
             cancellable=False,
             whole_app=True,
         )
-        if outcome.error is not None:
-            self._failed(outcome.error)
-            return False
-        self.select(account.username)
-        self.say(self.tr("{user} is disabled.").format(user=account.username))
-        return True
 
     def enable(self) -> bool:
         account = self.selected()
