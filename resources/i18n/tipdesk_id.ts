@@ -192,6 +192,82 @@
       <translation>format</translation>
     </message>
     <message>
+      <source>number</source>
+      <translation>nomor</translation>
+    </message>
+    <message>
+      <source>sent without recorded consent</source>
+      <translation>dikirim tanpa persetujuan tercatat</translation>
+    </message>
+    <message>
+      <source>includes the person's identity</source>
+      <translation>memuat identitas orang tersebut</translation>
+    </message>
+    <message>
+      <source>check code</source>
+      <translation>kode periksa</translation>
+    </message>
+    <message>
+      <source>backup made</source>
+      <translation>cadangan dibuat</translation>
+    </message>
+    <message>
+      <source>backup format</source>
+      <translation>format cadangan</translation>
+    </message>
+    <message>
+      <source>with the recovery code</source>
+      <translation>dengan kode pemulihan</translation>
+    </message>
+    <message>
+      <source>next change number</source>
+      <translation>nomor perubahan berikutnya</translation>
+    </message>
+    <message>
+      <source>letters</source>
+      <translation>surat</translation>
+    </message>
+    <message>
+      <source>conflicts</source>
+      <translation>konflik</translation>
+    </message>
+    <message>
+      <source>first change</source>
+      <translation>perubahan pertama</translation>
+    </message>
+    <message>
+      <source>last change</source>
+      <translation>perubahan terakhir</translation>
+    </message>
+    <message>
+      <source>changes applied</source>
+      <translation>perubahan diterapkan</translation>
+    </message>
+    <message>
+      <source>changes merged</source>
+      <translation>perubahan digabung</translation>
+    </message>
+    <message>
+      <source>cases deleted</source>
+      <translation>kasus dihapus</translation>
+    </message>
+    <message>
+      <source>in</source>
+      <translation>di</translation>
+    </message>
+    <message>
+      <source>by hand</source>
+      <translation>manual</translation>
+    </message>
+    <message>
+      <source>daily</source>
+      <translation>harian</translation>
+    </message>
+    <message>
+      <source>the analysis copy</source>
+      <translation>salinan analisis</translation>
+    </message>
+    <message>
       <source>the person asked</source>
       <translation>permintaan orang tersebut</translation>
     </message>
@@ -202,6 +278,10 @@
     <message>
       <source>entered by mistake</source>
       <translation>salah dicatat</translation>
+    </message>
+    <message>
+      <source>many cases deleted at once</source>
+      <translation>banyak kasus dihapus sekaligus</translation>
     </message>
     <message>
       <source>yes</source>
@@ -240,7 +320,7 @@
     </message>
     <message>
       <source>Who did what in this register, newest first: sign-ins, cases opened and changed, letters, batches, backups and user changes. Each entry is chained to the one before it, so a removed or altered entry shows in the register check.</source>
-      <translation>Siapa melakukan apa di register ini, terbaru di atas: masuk, kasus dibuka dan diubah, surat, kiriman, cadangan, dan perubahan pengguna. Setiap catatan terkait dengan catatan sebelumnya, sehingga catatan yang dihapus atau diubah terlihat saat register diperiksa.</translation>
+      <translation>Siapa melakukan apa di register ini, terbaru di atas: masuk, kasus dibuka dan diubah, surat, paket, cadangan, dan perubahan pengguna. Setiap catatan terkait dengan catatan sebelumnya, sehingga catatan yang dihapus atau diubah terlihat saat register diperiksa.</translation>
     </message>
     <message>
       <source>Case number</source>
@@ -619,8 +699,8 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
   <context>
     <name>DateEditor</name>
     <message>
-      <source>YYYY-MM-DD</source>
-      <translation>TTTT-BB-HH</translation>
+      <source>DD/MM/YYYY</source>
+      <translation>HH/BB/TTTT</translation>
     </message>
     <message>
       <source>Choose a date from the calendar</source>
@@ -662,7 +742,7 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
     <message>
       <source>Phone {office} and ask them to read out the fingerprint their TipDesk showed when they saved this key file. Type it here; spaces, dashes and small letters do not matter. The office is enrolled only if the fingerprint matches.</source>
-      <translation>Telepon {office} dan minta mereka membacakan sidik jari yang ditampilkan TipDesk mereka saat menyimpan berkas kunci ini. Ketik di sini; spasi, tanda hubung dan huruf kecil tidak berpengaruh. Kantor hanya didaftarkan bila sidik jarinya cocok.</translation>
+      <translation>Telepon {office} dan minta mereka membacakan kode pengaman yang ditampilkan TipDesk mereka saat menyimpan berkas kunci ini. Ketik di sini; spasi, tanda hubung dan huruf kecil tidak berpengaruh. Kantor hanya didaftarkan bila kode pengamannya cocok.</translation>
     </message>
     <message>
       <source>Full case data</source>
@@ -686,7 +766,7 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
     <message>
       <source>Fingerprint</source>
-      <translation>Sidik jari</translation>
+      <translation>Kode pengaman</translation>
     </message>
     <message>
       <source>It receives from us</source>
@@ -948,7 +1028,7 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <name>InboxTab</name>
     <message>
       <source>Only an administrator can accept or discard a held batch.</source>
-      <translation>Hanya administrator yang dapat menerima atau membuang kiriman yang ditahan.</translation>
+      <translation>Hanya administrator yang dapat menerima atau membuang paket yang ditahan.</translation>
     </message>
     <message>
       <source>Accept…</source>
@@ -956,7 +1036,7 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
     <message>
       <source>Apply the held batch as it is, after the office that sent it confirmed its deletions</source>
-      <translation>Terapkan kiriman yang ditahan apa adanya, setelah kantor pengirimnya memastikan penghapusannya</translation>
+      <translation>Terapkan paket yang ditahan apa adanya, setelah kantor pengirimnya memastikan penghapusannya</translation>
     </message>
     <message>
       <source>Discard…</source>
@@ -964,7 +1044,7 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
     <message>
       <source>Throw the held batch away; nothing of it is applied here</source>
-      <translation>Buang kiriman yang ditahan; tidak ada isinya yang diterapkan di sini</translation>
+      <translation>Buang paket yang ditahan; tidak ada isinya yang diterapkan di sini</translation>
     </message>
     <message>
       <source>Ask your office's administrator.</source>
@@ -992,7 +1072,7 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
     <message>
       <source>Waits for an earlier batch</source>
-      <translation>Menunggu kiriman sebelumnya</translation>
+      <translation>Menunggu paket sebelumnya</translation>
     </message>
     <message>
       <source>Deletes {deleted} of {cases} cases: held for an administrator</source>
@@ -1004,15 +1084,15 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
     <message>
       <source>The batch from {office} deletes {deleted} of the {cases} cases in this register.</source>
-      <translation>Kiriman dari {office} menghapus {deleted} dari {cases} kasus di register ini.</translation>
+      <translation>Paket dari {office} menghapus {deleted} dari {cases} kasus di register ini.</translation>
     </message>
     <message>
       <source>The batch from {office} deletes {deleted} of the {cases} cases of {office} in this register.</source>
-      <translation>Kiriman dari {office} menghapus {deleted} dari {cases} kasus milik {office} di register ini.</translation>
+      <translation>Paket dari {office} menghapus {deleted} dari {cases} kasus milik {office} di register ini.</translation>
     </message>
     <message>
       <source>The batch from {office} is held for an administrator.</source>
-      <translation>Kiriman dari {office} ditahan untuk administrator.</translation>
+      <translation>Paket dari {office} ditahan untuk administrator.</translation>
     </message>
     <message>
       <source>An administrator must accept or discard it, after asking {office} whether these cases were meant to be deleted.</source>
@@ -1024,19 +1104,19 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
     <message>
       <source>It is held in the inbox and nothing of it has been applied.</source>
-      <translation>Kiriman ini ditahan di inbox dan belum ada isinya yang diterapkan.</translation>
+      <translation>Paket ini ditahan di inbox dan belum ada isinya yang diterapkan.</translation>
     </message>
     <message>
       <source>This batch from {office} waits for an earlier one that has not arrived here; it is applied by itself when that batch arrives. Ask {office} to export again.</source>
-      <translation>Kiriman dari {office} ini menunggu kiriman sebelumnya yang belum tiba di sini; kiriman ini diterapkan otomatis saat kiriman itu tiba. Minta {office} mengekspor lagi.</translation>
+      <translation>Paket dari {office} ini menunggu paket sebelumnya yang belum tiba di sini; paket ini diterapkan otomatis saat paket itu tiba. Minta {office} mengekspor lagi.</translation>
     </message>
     <message>
       <source>Batches wait here until an earlier batch from the same office arrives, or until an administrator accepts or discards a batch that deletes many cases.</source>
-      <translation>Kiriman menunggu di sini sampai kiriman sebelumnya dari kantor yang sama tiba, atau sampai administrator menerima atau membuang kiriman yang menghapus banyak kasus.</translation>
+      <translation>Paket menunggu di sini sampai paket sebelumnya dari kantor yang sama tiba, atau sampai administrator menerima atau membuang paket yang menghapus banyak kasus.</translation>
     </message>
     <message>
       <source>The inbox is empty. A batch waits here when an earlier batch from the same office has not arrived yet, or when it deletes many cases and an administrator must decide.</source>
-      <translation>Inbox kosong. Kiriman menunggu di sini bila kiriman sebelumnya dari kantor yang sama belum tiba, atau bila kiriman itu menghapus banyak kasus dan administrator harus memutuskan.</translation>
+      <translation>Inbox kosong. Paket menunggu di sini bila paket sebelumnya dari kantor yang sama belum tiba, atau bila paket itu menghapus banyak kasus dan administrator harus memutuskan.</translation>
     </message>
   </context>
   <context>
@@ -1260,12 +1340,40 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Pengaturan surat kantor</translation>
     </message>
     <message>
-      <source>Must contain {{number}} and {{year}}; can use {names}.</source>
-      <translation>Harus memuat {{number}} dan {{year}}; dapat memakai {names}.</translation>
+      <source>the classification code (for a child or an adult)</source>
+      <translation>kode klasifikasi (untuk anak atau dewasa)</translation>
+    </message>
+    <message>
+      <source>the letter's sequence number, from 1 each year</source>
+      <translation>nomor urut surat, mulai dari 1 setiap tahun</translation>
+    </message>
+    <message>
+      <source>the unit code</source>
+      <translation>kode unit</translation>
+    </message>
+    <message>
+      <source>the month as two digits (01 to 12)</source>
+      <translation>bulan dalam dua angka (01 sampai 12)</translation>
+    </message>
+    <message>
+      <source>the month in Roman numerals (XI)</source>
+      <translation>bulan dalam angka Romawi (XI)</translation>
+    </message>
+    <message>
+      <source>the year (2026)</source>
+      <translation>tahun (2026)</translation>
+    </message>
+    <message>
+      <source>the office code</source>
+      <translation>kode kantor</translation>
     </message>
     <message>
       <source>How this office's referral letters look and are numbered. Letters already issued keep what they said.</source>
       <translation>Bentuk dan penomoran surat rujukan kantor ini. Surat yang sudah diterbitkan tidak berubah.</translation>
+    </message>
+    <message>
+      <source>Must contain {number} and {year}. What each part becomes:</source>
+      <translation>Harus memuat {number} dan {year}. Arti tiap bagian:</translation>
     </message>
     <message>
       <source>The first letter of the year for a child: {number}</source>
@@ -1738,6 +1846,408 @@ PEMERINTAH KOTA KUPANG</translation>
     </message>
   </context>
   <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Choose</source>
+      <translation>&amp;Pilih</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>&amp;Lihat di:</translation>
+    </message>
+    <message>
+      <source>&amp;New Folder</source>
+      <translation>&amp;Folder Baru</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Buka</translation>
+    </message>
+    <message>
+      <source>&amp;Rename</source>
+      <translation>&amp;Ganti Nama</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+      <source>All Files (*)</source>
+      <translation>Semua Berkas (*)</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Kembali</translation>
+    </message>
+    <message>
+      <source>Change to detail view mode</source>
+      <translation>Ganti ke tampilan rinci</translation>
+    </message>
+    <message>
+      <source>Change to list view mode</source>
+      <translation>Ganti ke tampilan daftar</translation>
+    </message>
+    <message>
+      <source>Create New Folder</source>
+      <translation>Buat Folder Baru</translation>
+    </message>
+    <message>
+      <source>Create a New Folder</source>
+      <translation>Buat Folder Baru</translation>
+    </message>
+    <message>
+      <source>Detail View</source>
+      <translation>Tampilan Rinci</translation>
+    </message>
+    <message>
+      <source>Directories</source>
+      <translation>Folder</translation>
+    </message>
+    <message>
+      <source>Directory:</source>
+      <translation>Folder:</translation>
+    </message>
+    <message>
+      <source>File &amp;name:</source>
+      <translation>&amp;Nama berkas:</translation>
+    </message>
+    <message>
+      <source>Files</source>
+      <translation>Berkas</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>&amp;Jenis berkas:</translation>
+    </message>
+    <message>
+      <source>Find Directory</source>
+      <translation>Pilih Folder</translation>
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation>Maju</translation>
+    </message>
+    <message>
+      <source>Go back</source>
+      <translation>Kembali</translation>
+    </message>
+    <message>
+      <source>Go forward</source>
+      <translation>Maju</translation>
+    </message>
+    <message>
+      <source>Go to the parent directory</source>
+      <translation>Ke folder induk</translation>
+    </message>
+    <message>
+      <source>List View</source>
+      <translation>Tampilan Daftar</translation>
+    </message>
+    <message>
+      <source>List of places and bookmarks</source>
+      <translation>Daftar tempat dan penanda</translation>
+    </message>
+    <message>
+      <source>New Folder</source>
+      <translation>Folder Baru</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Buka</translation>
+    </message>
+    <message>
+      <source>Parent Directory</source>
+      <translation>Folder Induk</translation>
+    </message>
+    <message>
+      <source>Save As</source>
+      <translation>Simpan Sebagai</translation>
+    </message>
+    <message>
+      <source>Show &amp;hidden files</source>
+      <translation>Tampilkan berkas &amp;tersembunyi</translation>
+    </message>
+    <message>
+      <source>Sidebar</source>
+      <translation>Panel samping</translation>
+    </message>
+    <message>
+      <source>%1 already exists.
+Do you want to replace it?</source>
+      <translation>%1 sudah ada.
+Ganti dengan yang baru?</translation>
+    </message>
+    <message>
+      <source>'%1' is write protected.
+Do you want to delete it anyway?</source>
+      <translation>'%1' dilindungi dari penulisan.
+Tetap hapus?</translation>
+    </message>
+    <message>
+      <source>Are you sure you want to delete '%1'?</source>
+      <translation>Yakin ingin menghapus '%1'?</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileSystemModel</name>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Ukuran</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Jenis</translation>
+    </message>
+    <message>
+      <source>Date Modified</source>
+      <translation>Tanggal Diubah</translation>
+    </message>
+    <message>
+      <source>Computer</source>
+      <translation>Komputer</translation>
+    </message>
+  </context>
+  <context>
+    <name>QGnomeTheme</name>
+    <message>
+      <source>&amp;OK</source>
+      <translation>&amp;OK</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>&amp;Batal</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+      <source>Close without Saving</source>
+      <translation>Tutup tanpa Menyimpan</translation>
+    </message>
+  </context>
+  <context>
+    <name>QInputDialog</name>
+    <message>
+      <source>Enter a value:</source>
+      <translation>Masukkan nilai:</translation>
+    </message>
+  </context>
+  <context>
+    <name>QLineEdit</name>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>Ulan&amp;gi</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Salin</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>T&amp;empel</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Select All</source>
+      <translation>Pilih Semua</translation>
+    </message>
+  </context>
+  <context>
+    <name>QMessageBox</name>
+    <message>
+      <source>Show Details...</source>
+      <translation>Tampilkan Rincian...</translation>
+    </message>
+    <message>
+      <source>Hide Details...</source>
+      <translation>Sembunyikan Rincian...</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPlatformTheme</name>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <source>Save All</source>
+      <translation>Simpan Semua</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Buka</translation>
+    </message>
+    <message>
+      <source>&amp;Yes</source>
+      <translation>&amp;Ya</translation>
+    </message>
+    <message>
+      <source>Yes to &amp;All</source>
+      <translation>Ya untuk &amp;Semua</translation>
+    </message>
+    <message>
+      <source>&amp;No</source>
+      <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+      <source>N&amp;o to All</source>
+      <translation>T&amp;idak untuk Semua</translation>
+    </message>
+    <message>
+      <source>Abort</source>
+      <translation>Hentikan</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Coba Lagi</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Abaikan</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Buang</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Bantuan</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Terapkan</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>Atur Ulang</translation>
+    </message>
+    <message>
+      <source>Restore Defaults</source>
+      <translation>Kembalikan Bawaan</translation>
+    </message>
+  </context>
+  <context>
+    <name>QProgressDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+  </context>
+  <context>
+    <name>QWidgetTextControl</name>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>Ulan&amp;gi</translation>
+    </message>
+    <message>
+      <source>Cu&amp;t</source>
+      <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Salin</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>T&amp;empel</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Select All</source>
+      <translation>Pilih Semua</translation>
+    </message>
+    <message>
+      <source>Copy &amp;Link Location</source>
+      <translation>Salin &amp;Alamat Tautan</translation>
+    </message>
+  </context>
+  <context>
+    <name>QWizard</name>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Finish</source>
+      <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Bantuan</translation>
+    </message>
+    <message>
+      <source>Go Back</source>
+      <translation>Kembali</translation>
+    </message>
+    <message>
+      <source>Continue</source>
+      <translation>Lanjut</translation>
+    </message>
+    <message>
+      <source>Commit</source>
+      <translation>Terapkan</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Selesai</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordForm</name>
     <message>
       <source>Other</source>
@@ -1828,15 +2338,15 @@ PEMERINTAH KOTA KUPANG</translation>
     <name>RecoveryKeyDialog</name>
     <message>
       <source>Recovery key for batches</source>
-      <translation>Kunci pemulihan kiriman</translation>
+      <translation>Kunci pemulihan paket</translation>
     </message>
     <message>
       <source>Batches that districts send to {office} are now also locked to this key. If this register is ever lost, the key still opens them. It is shown only now and is not kept on this computer.</source>
-      <translation>Kiriman dari kabupaten/kota ke {office} kini juga dikunci untuk kunci ini. Bila register ini hilang, kunci ini tetap dapat membukanya. Kunci hanya ditampilkan sekarang dan tidak disimpan di komputer ini.</translation>
+      <translation>Paket dari kabupaten/kota ke {office} kini juga dikunci untuk kunci ini. Bila register ini hilang, kunci ini tetap dapat membukanya. Kunci hanya ditampilkan sekarang dan tidak disimpan di komputer ini.</translation>
     </message>
     <message>
       <source>Print it or write it on paper now, check every character, and lock the paper away apart from this laptop and from the register's recovery code. Do not save it in a file or a message. Then save this office's key file again and give it to each district, so that their batches use the recovery key.</source>
-      <translation>Cetak atau tulis di kertas sekarang, periksa setiap hurufnya, lalu simpan kertasnya di tempat terkunci, terpisah dari laptop ini dan dari kode pemulihan register. Jangan simpan dalam berkas atau pesan. Setelah itu simpan ulang berkas kunci kantor ini dan berikan ke setiap kabupaten/kota, agar kiriman mereka memakai kunci pemulihan.</translation>
+      <translation>Cetak atau tulis di kertas sekarang, periksa setiap hurufnya, lalu simpan kertasnya di tempat terkunci, terpisah dari laptop ini dan dari kode pemulihan register. Jangan simpan dalam berkas atau pesan. Setelah itu simpan ulang berkas kunci kantor ini dan berikan ke setiap kabupaten/kota, agar paket mereka memakai kunci pemulihan.</translation>
     </message>
     <message>
       <source>I have printed the recovery key or written it down</source>
@@ -1848,7 +2358,7 @@ PEMERINTAH KOTA KUPANG</translation>
     </message>
     <message>
       <source>TipDesk recovery key for batches</source>
-      <translation>Kunci pemulihan kiriman TipDesk</translation>
+      <translation>Kunci pemulihan paket TipDesk</translation>
     </message>
     <message>
       <source>Office {office}, printed {day}</source>
@@ -1856,7 +2366,7 @@ PEMERINTAH KOTA KUPANG</translation>
     </message>
     <message>
       <source>It opens the batches sent to this office if its register is lost. Keep this paper locked away, apart from the laptop and from the register's recovery code.</source>
-      <translation>Kunci ini membuka kiriman ke kantor ini bila registernya hilang. Simpan kertas ini di tempat terkunci, terpisah dari laptop dan dari kode pemulihan register.</translation>
+      <translation>Kunci ini membuka paket ke kantor ini bila registernya hilang. Simpan kertas ini di tempat terkunci, terpisah dari laptop dan dari kode pemulihan register.</translation>
     </message>
   </context>
   <context>
@@ -1879,15 +2389,15 @@ PEMERINTAH KOTA KUPANG</translation>
     </message>
     <message>
       <source>A province also gets a recovery key for batches: it opens the batches districts send to this office if this register is ever lost. Print it or write it down as well, and keep it apart from the recovery code.</source>
-      <translation>Provinsi juga mendapat kunci pemulihan kiriman: kunci ini membuka kiriman dari kabupaten/kota ke kantor ini bila register ini hilang. Cetak atau tulis juga, dan simpan terpisah dari kode pemulihan.</translation>
+      <translation>Provinsi juga mendapat kunci pemulihan paket: kunci ini membuka paket dari kabupaten/kota ke kantor ini bila register ini hilang. Cetak atau tulis juga, dan simpan terpisah dari kode pemulihan.</translation>
     </message>
     <message>
       <source>I have printed the recovery key for batches or written it down</source>
-      <translation>Saya sudah mencetak atau menulis kunci pemulihan kiriman</translation>
+      <translation>Saya sudah mencetak atau menulis kunci pemulihan paket</translation>
     </message>
     <message>
       <source>Print the key for batches…</source>
-      <translation>Cetak kunci kiriman…</translation>
+      <translation>Cetak kunci paket…</translation>
     </message>
   </context>
   <context>
@@ -2597,7 +3107,7 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Batch files carry this register's changes to the offices below and bring theirs back, on a USB stick. Each file is encrypted for one office and signed by this one; a file from an office that is not enrolled is refused.</source>
-      <translation>Berkas kiriman membawa perubahan register ini ke kantor-kantor di bawah dan membawa kembali perubahan mereka, lewat USB. Setiap berkas dienkripsi untuk satu kantor dan ditandatangani kantor ini; berkas dari kantor yang belum terdaftar ditolak.</translation>
+      <translation>Berkas paket membawa perubahan register ini ke kantor-kantor di bawah dan membawa kembali perubahan mereka, lewat USB. Setiap berkas dienkripsi untuk satu kantor dan ditandatangani kantor ini; berkas dari kantor yang belum terdaftar ditolak.</translation>
     </message>
     <message>
       <source>Offices</source>
@@ -2609,19 +3119,19 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Export a batch…</source>
-      <translation>Ekspor kiriman…</translation>
+      <translation>Ekspor paket…</translation>
     </message>
     <message>
       <source>Write a batch for the office chosen in the table, e.g. on a USB stick</source>
-      <translation>Tulis kiriman untuk kantor yang dipilih di tabel, mis. ke USB</translation>
+      <translation>Tulis paket untuk kantor yang dipilih di tabel, mis. ke USB</translation>
     </message>
     <message>
       <source>Import a batch…</source>
-      <translation>Impor kiriman…</translation>
+      <translation>Impor paket…</translation>
     </message>
     <message>
       <source>Check and apply a batch file another office exported for this one</source>
-      <translation>Periksa dan terapkan berkas kiriman yang diekspor kantor lain untuk kantor ini</translation>
+      <translation>Periksa dan terapkan berkas paket yang diekspor kantor lain untuk kantor ini</translation>
     </message>
     <message>
       <source>Try the inbox again</source>
@@ -2629,11 +3139,11 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Apply the batches that wait in the inbox for an earlier batch</source>
-      <translation>Terapkan kiriman di inbox yang menunggu kiriman sebelumnya</translation>
+      <translation>Terapkan paket di inbox yang menunggu paket sebelumnya</translation>
     </message>
     <message>
       <source>Your role does not exchange batches; a caseworker, supervisor or administrator can.</source>
-      <translation>Peran Anda tidak bertukar kiriman; pendamping kasus, supervisor atau administrator dapat melakukannya.</translation>
+      <translation>Peran Anda tidak bertukar paket; pendamping kasus, supervisor atau administrator dapat melakukannya.</translation>
     </message>
     <message>
       <source>Enrol an office…</source>
@@ -2641,7 +3151,7 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Add an office from its key file, after confirming its fingerprint by phone</source>
-      <translation>Tambahkan kantor dari berkas kuncinya, setelah sidik jarinya dicocokkan lewat telepon</translation>
+      <translation>Tambahkan kantor dari berkas kuncinya, setelah kode pengamannya dicocokkan lewat telepon</translation>
     </message>
     <message>
       <source>Save our key file…</source>
@@ -2657,11 +3167,11 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>A key, kept on paper, that opens the batches sent to this province if its register is lost</source>
-      <translation>Kunci di atas kertas yang membuka kiriman ke provinsi ini bila registernya hilang</translation>
+      <translation>Kunci di atas kertas yang membuka paket ke provinsi ini bila registernya hilang</translation>
     </message>
     <message>
       <source>No conflicts to review. A conflict arises when this office and another changed the same field of a record before their batches crossed.</source>
-      <translation>Tidak ada konflik untuk ditinjau. Konflik muncul bila kantor ini dan kantor lain mengubah kolom yang sama pada satu data sebelum kiriman mereka bertemu.</translation>
+      <translation>Tidak ada konflik untuk ditinjau. Konflik muncul bila kantor ini dan kantor lain mengubah kolom yang sama pada satu data sebelum paket mereka bertemu.</translation>
     </message>
     <message>
       <source>Keep ours</source>
@@ -2669,7 +3179,7 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Keep this office's value; the other office gets it with the next batch</source>
-      <translation>Pakai nilai kantor ini; kantor lain menerimanya dengan kiriman berikutnya</translation>
+      <translation>Pakai nilai kantor ini; kantor lain menerimanya dengan paket berikutnya</translation>
     </message>
     <message>
       <source>Keep theirs</source>
@@ -2677,7 +3187,7 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Take the other office's value here; it goes back with the next batch</source>
-      <translation>Pakai nilai kantor lain di sini; nilai itu kembali dengan kiriman berikutnya</translation>
+      <translation>Pakai nilai kantor lain di sini; nilai itu kembali dengan paket berikutnya</translation>
     </message>
     <message>
       <source>Open case</source>
@@ -2689,11 +3199,11 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Either choice is an ordinary change that travels with the next batch, so both registers end with the same value.</source>
-      <translation>Pilihan mana pun adalah perubahan biasa yang ikut kiriman berikutnya, sehingga kedua register berakhir dengan nilai yang sama.</translation>
+      <translation>Pilihan mana pun adalah perubahan biasa yang ikut paket berikutnya, sehingga kedua register berakhir dengan nilai yang sama.</translation>
     </message>
     <message>
       <source>No office is enrolled yet. An administrator enrols an office from its key file and confirms its fingerprint over the phone.</source>
-      <translation>Belum ada kantor yang terdaftar. Administrator mendaftarkan kantor dari berkas kuncinya dan mencocokkan sidik jarinya lewat telepon.</translation>
+      <translation>Belum ada kantor yang terdaftar. Administrator mendaftarkan kantor dari berkas kuncinya dan mencocokkan kode pengamannya lewat telepon.</translation>
     </message>
     <message>
       <source>Inbox ({count}, {held} held)</source>
@@ -2709,7 +3219,7 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>{office} · {name}: fingerprint {fingerprint}; receives {profile} from us; enrolled {enrolled}.</source>
-      <translation>{office} · {name}: sidik jari {fingerprint}; menerima {profile} dari kita; terdaftar {enrolled}.</translation>
+      <translation>{office} · {name}: kode pengaman {fingerprint}; menerima {profile} dari kita; terdaftar {enrolled}.</translation>
     </message>
     <message>
       <source>Changes sent up to no. {sent}, of which they confirmed up to no. {acked}; received from them up to no. {received}.</source>
@@ -2745,28 +3255,28 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Export a batch</source>
-      <translation>Ekspor kiriman</translation>
+      <translation>Ekspor paket</translation>
     </message>
     <message>
       <source>Choose in the table the office the batch is for.</source>
-      <translation>Pilih di tabel kantor tujuan kiriman.</translation>
+      <translation>Pilih di tabel kantor tujuan paket.</translation>
     </message>
     <message>
       <source>Where to write the batch for {office} (e.g. the USB stick)</source>
-      <translation>Di mana kiriman untuk {office} ditulis (mis. USB)</translation>
+      <translation>Di mana paket untuk {office} ditulis (mis. USB)</translation>
     </message>
     <message>
       <source>Writing the batch for {office}…</source>
-      <translation>Menulis kiriman untuk {office}…</translation>
+      <translation>Menulis paket untuk {office}…</translation>
     </message>
     <message>
       <source>The batch could not be written to {folder}: the stick may be full, write-protected or removed. Nothing was sent; try again.</source>
-      <translation>Kiriman tidak dapat ditulis ke {folder}: USB mungkin penuh, terkunci tulis, atau tercabut. Tidak ada yang dikirim; coba lagi.</translation>
+      <translation>Paket tidak dapat ditulis ke {folder}: USB mungkin penuh, terkunci tulis, atau tercabut. Tidak ada yang dikirim; coba lagi.</translation>
     </message>
     <message>
       <source>The batch for {office} is written:
 {path}</source>
-      <translation>Kiriman untuk {office} sudah ditulis:
+      <translation>Paket untuk {office} sudah ditulis:
 {path}</translation>
     </message>
     <message>
@@ -2775,27 +3285,27 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>No new changes: the batch tells {office} what this office has received.</source>
-      <translation>Tidak ada perubahan baru: kiriman ini memberi tahu {office} apa yang sudah diterima kantor ini.</translation>
+      <translation>Tidak ada perubahan baru: paket ini memberi tahu {office} apa yang sudah diterima kantor ini.</translation>
     </message>
     <message>
       <source>It is encrypted for {office} and signed by this office; its name says nothing about what it holds. Import it at {office}; their next batch confirms it.</source>
-      <translation>Kiriman dienkripsi untuk {office} dan ditandatangani kantor ini; namanya tidak menunjukkan isinya. Impor di {office}; kiriman mereka berikutnya mengonfirmasinya.</translation>
+      <translation>Paket dienkripsi untuk {office} dan ditandatangani kantor ini; namanya tidak menunjukkan isinya. Impor di {office}; paket mereka berikutnya mengonfirmasinya.</translation>
     </message>
     <message>
       <source>Import a batch</source>
-      <translation>Impor kiriman</translation>
+      <translation>Impor paket</translation>
     </message>
     <message>
       <source>Choose a batch file</source>
-      <translation>Pilih berkas kiriman</translation>
+      <translation>Pilih berkas paket</translation>
     </message>
     <message>
       <source>TipDesk batches (*.tipbatch);;All files (*)</source>
-      <translation>Kiriman TipDesk (*.tipbatch);;Semua berkas (*)</translation>
+      <translation>Paket TipDesk (*.tipbatch);;Semua berkas (*)</translation>
     </message>
     <message>
       <source>Checking and applying the batch…</source>
-      <translation>Memeriksa dan menerapkan kiriman…</translation>
+      <translation>Memeriksa dan menerapkan paket…</translation>
     </message>
     <message>
       <source>The file {path} could not be read. Check that the stick is still plugged in, then try again.</source>
@@ -2803,23 +3313,23 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>This batch from {office} was imported before; nothing changed.</source>
-      <translation>Kiriman dari {office} ini sudah pernah diimpor; tidak ada yang berubah.</translation>
+      <translation>Paket dari {office} ini sudah pernah diimpor; tidak ada yang berubah.</translation>
     </message>
     <message>
       <source>It is on the Inbox tab.</source>
-      <translation>Kiriman ini ada di tab Inbox.</translation>
+      <translation>Paket ini ada di tab Inbox.</translation>
     </message>
     <message>
       <source>An earlier batch from {office} has not arrived here, so this one cannot be applied yet. It is kept in the inbox and applied by itself when the missing batch arrives. Ask {office} to export again: a new batch carries everything this office has not confirmed.</source>
-      <translation>Kiriman {office} yang lebih awal belum tiba di sini, jadi kiriman ini belum dapat diterapkan. Kiriman disimpan di inbox dan diterapkan otomatis saat kiriman yang hilang tiba. Minta {office} mengekspor lagi: kiriman baru membawa semua yang belum dikonfirmasi kantor ini.</translation>
+      <translation>Paket {office} yang lebih awal belum tiba di sini, jadi paket ini belum dapat diterapkan. Paket disimpan di inbox dan diterapkan otomatis saat paket yang hilang tiba. Minta {office} mengekspor lagi: paket baru membawa semua yang belum dikonfirmasi kantor ini.</translation>
     </message>
     <message>
       <source>Batch from {office} imported. Applied: {applied}; unchanged: {unchanged}; merged with changes made here: {merged}; conflicts to review: {conflicts}.</source>
-      <translation>Kiriman dari {office} diimpor. Diterapkan: {applied}; tidak berubah: {unchanged}; digabung dengan perubahan di sini: {merged}; konflik untuk ditinjau: {conflicts}.</translation>
+      <translation>Paket dari {office} diimpor. Diterapkan: {applied}; tidak berubah: {unchanged}; digabung dengan perubahan di sini: {merged}; konflik untuk ditinjau: {conflicts}.</translation>
     </message>
     <message>
       <source>Batches from the inbox applied after it: {count}.</source>
-      <translation>Kiriman dari inbox yang diterapkan sesudahnya: {count}.</translation>
+      <translation>Paket dari inbox yang diterapkan sesudahnya: {count}.</translation>
     </message>
     <message>
       <source>Review the conflicts on the Conflicts tab.</source>
@@ -2831,19 +3341,19 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Applying the batches waiting in the inbox…</source>
-      <translation>Menerapkan kiriman yang menunggu di inbox…</translation>
+      <translation>Menerapkan paket yang menunggu di inbox…</translation>
     </message>
     <message>
       <source>A batch in the inbox could not be read. Ask the sending office to export again.</source>
-      <translation>Sebuah kiriman di inbox tidak dapat dibaca. Minta kantor pengirim mengekspor lagi.</translation>
+      <translation>Sebuah paket di inbox tidak dapat dibaca. Minta kantor pengirim mengekspor lagi.</translation>
     </message>
     <message>
       <source>Batches applied from the inbox: {count}.</source>
-      <translation>Kiriman yang diterapkan dari inbox: {count}.</translation>
+      <translation>Paket yang diterapkan dari inbox: {count}.</translation>
     </message>
     <message>
       <source>Nothing in the inbox can be applied yet: the batch it waits for has not arrived. Ask the sending office to export again.</source>
-      <translation>Belum ada kiriman di inbox yang dapat diterapkan: kiriman yang ditunggu belum tiba. Minta kantor pengirim mengekspor lagi.</translation>
+      <translation>Belum ada paket di inbox yang dapat diterapkan: paket yang ditunggu belum tiba. Minta kantor pengirim mengekspor lagi.</translation>
     </message>
     <message>
       <source>Held for an administrator to accept or discard: {count}; see the Inbox tab.</source>
@@ -2851,11 +3361,11 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Accept a held batch</source>
-      <translation>Terima kiriman yang ditahan</translation>
+      <translation>Terima paket yang ditahan</translation>
     </message>
     <message>
       <source>Apply the batch from {office} as it is?</source>
-      <translation>Terapkan kiriman dari {office} apa adanya?</translation>
+      <translation>Terapkan paket dari {office} apa adanya?</translation>
     </message>
     <message>
       <source>Accept it only if {office} confirmed that it meant these changes.</source>
@@ -2863,43 +3373,43 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Applying the batch from {office}…</source>
-      <translation>Menerapkan kiriman dari {office}…</translation>
+      <translation>Menerapkan paket dari {office}…</translation>
     </message>
     <message>
       <source>The held batch could not be read from the inbox folder. Ask {office} to export again.</source>
-      <translation>Kiriman yang ditahan tidak dapat dibaca dari folder inbox. Minta {office} mengekspor lagi.</translation>
+      <translation>Paket yang ditahan tidak dapat dibaca dari folder inbox. Minta {office} mengekspor lagi.</translation>
     </message>
     <message>
       <source>The batch from {office} is accepted, but an earlier batch from {office} has not arrived here: it waits in the inbox and is applied by itself when that batch arrives.</source>
-      <translation>Kiriman dari {office} diterima, tetapi kiriman {office} yang lebih awal belum tiba di sini: kiriman ini menunggu di inbox dan diterapkan otomatis saat kiriman itu tiba.</translation>
+      <translation>Paket dari {office} diterima, tetapi paket {office} yang lebih awal belum tiba di sini: paket ini menunggu di inbox dan diterapkan otomatis saat paket itu tiba.</translation>
     </message>
     <message>
       <source>You accepted the batch from {office}.</source>
-      <translation>Anda menerima kiriman dari {office}.</translation>
+      <translation>Anda menerima paket dari {office}.</translation>
     </message>
     <message>
       <source>Discard a held batch</source>
-      <translation>Buang kiriman yang ditahan</translation>
+      <translation>Buang paket yang ditahan</translation>
     </message>
     <message>
       <source>Throw away the batch from {office}?</source>
-      <translation>Buang kiriman dari {office}?</translation>
+      <translation>Buang paket dari {office}?</translation>
     </message>
     <message>
       <source>Nothing of it is applied here. Its changes come again in the next batch from {office}, which is held again if it still deletes these cases: ask {office} to put right what it deleted by mistake.</source>
-      <translation>Tidak ada isinya yang diterapkan di sini. Perubahannya datang lagi dalam kiriman berikutnya dari {office}, yang akan ditahan lagi bila masih menghapus kasus-kasus ini: minta {office} membetulkan apa yang terhapus karena keliru.</translation>
+      <translation>Tidak ada isinya yang diterapkan di sini. Perubahannya datang lagi dalam paket berikutnya dari {office}, yang akan ditahan lagi bila masih menghapus kasus-kasus ini: minta {office} membetulkan apa yang terhapus karena keliru.</translation>
     </message>
     <message>
       <source>The held batch could not be removed from the inbox folder.</source>
-      <translation>Kiriman yang ditahan tidak dapat dihapus dari folder inbox.</translation>
+      <translation>Paket yang ditahan tidak dapat dihapus dari folder inbox.</translation>
     </message>
     <message>
       <source>The batch from {office} is discarded; nothing of it was applied.</source>
-      <translation>Kiriman dari {office} sudah dibuang; tidak ada isinya yang diterapkan.</translation>
+      <translation>Paket dari {office} sudah dibuang; tidak ada isinya yang diterapkan.</translation>
     </message>
     <message>
       <source>It is held for an administrator.</source>
-      <translation>Kiriman ini ditahan untuk administrator.</translation>
+      <translation>Paket ini ditahan untuk administrator.</translation>
     </message>
     <message>
       <source>Enrol an office</source>
@@ -2923,7 +3433,7 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>{office} ({name}) is enrolled: batches can now go to it and come from it.</source>
-      <translation>{office} ({name}) sudah terdaftar: kiriman kini dapat dikirim ke kantor itu dan diterima darinya.</translation>
+      <translation>{office} ({name}) sudah terdaftar: paket kini dapat dikirim ke kantor itu dan diterima darinya.</translation>
     </message>
     <message>
       <source>Save our key file</source>
@@ -2939,19 +3449,19 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>Our fingerprint: {fingerprint}</source>
-      <translation>Sidik jari kita: {fingerprint}</translation>
+      <translation>Kode pengaman kita: {fingerprint}</translation>
     </message>
     <message>
       <source>This office's key file is saved as {path}. Give it to the other office on a stick or by e-mail; it holds no secret. When they phone to enrol this office, read them this fingerprint:</source>
-      <translation>Berkas kunci kantor ini disimpan sebagai {path}. Berikan ke kantor lain lewat USB atau surel; berkas ini tidak berisi rahasia. Saat mereka menelepon untuk mendaftarkan kantor ini, bacakan sidik jari ini:</translation>
+      <translation>Berkas kunci kantor ini disimpan sebagai {path}. Berikan ke kantor lain lewat USB atau surel; berkas ini tidak berisi rahasia. Saat mereka menelepon untuk mendaftarkan kantor ini, bacakan kode pengaman ini:</translation>
     </message>
     <message>
       <source>Recovery key for batches</source>
-      <translation>Kunci pemulihan kiriman</translation>
+      <translation>Kunci pemulihan paket</translation>
     </message>
     <message>
       <source>Make a recovery key for the batches that districts send to this office? It is shown once, to print or write down and lock away; with it, those batches can still be opened if this register is lost.</source>
-      <translation>Buat kunci pemulihan untuk kiriman dari kabupaten/kota ke kantor ini? Kunci hanya ditampilkan sekali, untuk dicetak atau ditulis lalu disimpan terkunci; dengannya, kiriman itu tetap dapat dibuka bila register ini hilang.</translation>
+      <translation>Buat kunci pemulihan untuk paket dari kabupaten/kota ke kantor ini? Kunci hanya ditampilkan sekali, untuk dicetak atau ditulis lalu disimpan terkunci; dengannya, paket itu tetap dapat dibuka bila register ini hilang.</translation>
     </message>
     <message>
       <source>This office already has a recovery key. It was shown once, when it was made (for a province, when its register was created), and cannot be shown again.</source>
@@ -2959,7 +3469,7 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
     <message>
       <source>The recovery key is made. Save this office's key file again and give it to each district; each enrols it again (its fingerprint has changed).</source>
-      <translation>Kunci pemulihan sudah dibuat. Simpan ulang berkas kunci kantor ini dan berikan ke setiap kabupaten/kota; masing-masing mendaftarkannya lagi (sidik jarinya berubah).</translation>
+      <translation>Kunci pemulihan sudah dibuat. Simpan ulang berkas kunci kantor ini dan berikan ke setiap kabupaten/kota; masing-masing mendaftarkannya lagi (kode pengamannya berubah).</translation>
     </message>
     <message>
       <source>Conflict</source>

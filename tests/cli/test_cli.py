@@ -114,9 +114,9 @@ def test_update_sets_fields_and_refuses_bad_input_changing_nothing(demo, capsys)
     )
     before = run(capsys, "show", str(demo), number, "--json")[1]
 
-    code, _, err = run(capsys, "update", str(demo), number, "--set", "opened_on=31-12-2025")
+    code, _, err = run(capsys, "update", str(demo), number, "--set", "opened_on=31/13/2025")
     assert code == 3
-    assert "Opened on" in err and "YYYY-MM-DD" in err
+    assert "Opened on" in err and "DD/MM/YYYY" in err
     code, _, err = run(capsys, "update", str(demo), number, "--set", "shoe_size=41")
     assert code == 3
     assert "Unknown field 'shoe_size'" in err

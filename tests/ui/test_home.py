@@ -154,3 +154,14 @@ def test_refresh_picks_up_a_new_case(session, office, qtbot):
     view.reload.click()
     assert new.case.case_number in view.sections["opened_this_month"].case_numbers()
     assert new.case.case_number in view.sections["my_open"].case_numbers()
+
+
+def test_in_indonesian_dates_read_day_month_year_as_everywhere(session, office, qtbot, qapp):
+    from tipdesk.ui import i18n
+
+    i18n.install("id", qapp)
+    view = HomeView(session)
+    qtbot.addWidget(view)
+    assert view.heading.text() == "admin — 28/11/2026"
+    overdue = view.sections["overdue"].model
+    assert overdue.index(0, 2).data() == "18/11/2026"

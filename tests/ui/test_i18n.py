@@ -105,3 +105,347 @@ def test_a_string_without_translation_shows_its_english_not_a_blank(qapp):
         assert QCoreApplication.translate("SignInDialog", "not translated") == "not translated"
     finally:
         qapp.removeTranslator(translator)
+
+
+# --- no English on screen in Indonesian (issue 21) ---------------------------------------
+
+# What Qt's own widgets say in English (mnemonics removed); the Indonesian app shows none.
+QT_ENGLISH = {
+    "Cancel",
+    "Save",
+    "Save All",
+    "Close",
+    "Yes",
+    "No",
+    "Yes to All",
+    "No to All",
+    "Apply",
+    "Reset",
+    "Restore Defaults",
+    "Help",
+    "Open",
+    "Abort",
+    "Retry",
+    "Ignore",
+    "Discard",
+    "< Back",
+    "Next >",
+    "Finish",
+    "Go Back",
+    "Continue",
+    "Commit",
+    "Done",
+    "Show Details...",
+    "Hide Details...",
+    "Undo",
+    "Redo",
+    "Cut",
+    "Copy",
+    "Paste",
+    "Delete",
+    "Select All",
+}
+# Qt's contexts whose texts the app shows; every string Qt asks for in them is ours to
+# translate (key names of shortcuts and icon-provider kinds read the same in Indonesian).
+QT_CONTEXTS = {
+    "QPlatformTheme",
+    "QWizard",
+    "QMessageBox",
+    "QLineEdit",
+    "QWidgetTextControl",
+    "QFileDialog",
+    "QFileSystemModel",
+    "QProgressDialog",
+    "QInputDialog",
+}
+NOT_WORDS = {("QFileDialog", s) for s in ("Alt+Left", "Alt+Right", "Alt+Up", "Show ")}
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").split("\t")[0].strip()
+
+
+def english_texts() -> set[str]:
+    """Texts that are English only: sources whose Indonesian differs, and Qt's button
+    texts, less anything that is also an Indonesian translation."""
+    table = ts_table()
+    indonesian = {_plain(t) for t in table.values()}
+    english = {_plain(s) for (_c, s), t in table.items() if _plain(t) != _plain(s)}
+    return (english | QT_ENGLISH) - indonesian
+
+
+def visible_english(widget, english: set[str]) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget, QWizard
+
+    found = []
+    # Hidden ones too: a wizard's Back, Next and Finish, a label shown on some input.
+    shown = [widget, *widget.findChildren(QWidget)]
+    if isinstance(widget, QWizard):
+        shown += [widget.button(b) for b in QWizard.WizardButton if widget.button(b)]
+    for child in shown:
+        if isinstance(child, QAbstractButton | QLabel) and _plain(child.text()) in english:
+            found.append(f"{type(widget).__name__}: {type(child).__name__} {child.text()!r}")
+    return found
+
+
+def dialog_classes() -> set[type]:
+    """Every QDialog (and QWizard) class defined under tipdesk/ui/dialogs."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from PySide6.QtWidgets import QDialog
+
+    import tipdesk.ui.dialogs as package
+
+    found = set()
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for value in vars(module).values():
+            if (
+                inspect.isclass(value)
+                and issubclass(value, QDialog)
+                and value.__module__ == module.__name__
+            ):
+                found.add(value)
+    return found
+
+
+def dialog_builders(session, tmp_path) -> dict[type, object]:
+    """How to open each dialog with what it needs (a case, a referral, a key file...)."""
+    from tests.conftest import add_account, provider
+    from tests.conftest import new_case as add_case
+    from tipdesk.domain import records as r
+    from tipdesk.services import sync
+    from tipdesk.services.access import users
+    from tipdesk.services.casework import cases
+    from tipdesk.ui.dialogs import (
+        backup,
+        errors,
+        first_run,
+        item_dialogs,
+        letter,
+        letter_settings,
+        new_case,
+        office_keys,
+        person_rights,
+        reply,
+        sign_in,
+    )
+    from tipdesk.ui.dialogs import users as user_dialogs
+
+    file = add_case(session, {"full_name": "Yosefina Nahak"})
+    number = file.case.case_number
+    referral = r.Referral(
+        case_id=file.case.id,
+        provider_id=provider(session).id,
+        services_requested=["health"],
+        reason="Pemeriksaan kesehatan.",
+        urgency="urgent",
+    )
+    cases.add_referral(session, referral)
+    add_account(session, "ani", "caseworker")
+    ani = next(a for a in users.list_accounts(session) if a.username == "ani")
+    key_file, _fingerprint = sync.export_key_file(session, tmp_path)
+    data = key_file.read_bytes()
+    wizard_pages = {}
+    for page_id in range(len(first_run.FirstRunWizard().pageIds())):
+
+        def wizard(page_id=page_id):
+            built = first_run.FirstRunWizard()
+            built.setStartId(page_id)
+            return built
+
+        wizard_pages[page_id] = wizard
+    return {
+        backup.RestoreDialog: [lambda: backup.RestoreDialog("admin")],
+        errors.ExceptionDialog: [lambda: errors.ExceptionDialog(ValueError("boom"))],
+        first_run.FirstRunWizard: list(wizard_pages.values()),
+        item_dialogs.ItemDialog: [],  # the base of the three below
+        item_dialogs.ServiceDialog: [lambda: item_dialogs.ServiceDialog(session, file.case)],
+        item_dialogs.ReferralDialog: [lambda: item_dialogs.ReferralDialog(session, file.case)],
+        item_dialogs.NoteDialog: [lambda: item_dialogs.NoteDialog(session, file.case)],
+        letter.LetterDialog: [lambda: letter.LetterDialog(session, number, referral.id)],
+        letter_settings.LetterSettingsDialog: [
+            lambda: letter_settings.LetterSettingsDialog(session)
+        ],
+        new_case.DuplicatesDialog: [lambda: new_case.DuplicatesDialog([], session.today())],
+        new_case.NewCaseDialog: [lambda: new_case.NewCaseDialog(session)],
+        office_keys.EnrolDialog: [
+            lambda: office_keys.EnrolDialog(session, data, sync.read_key_file(data), {})
+        ],
+        office_keys.RecoveryKeyDialog: [
+            lambda: office_keys.RecoveryKeyDialog("AGE-SECRET-KEY-1TEST", "KUP")
+        ],
+        person_rights.EraseDialog: [lambda: person_rights.EraseDialog(session, number)],
+        reply.ReplyDialog: [lambda: reply.ReplyDialog(session, referral, "RSUD")],
+        sign_in.SignInDialog: [lambda: sign_in.SignInDialog(session.folder)],
+        user_dialogs.ServiceDialog: [],  # the base of the four below
+        user_dialogs.AddUserDialog: [lambda: user_dialogs.AddUserDialog(session)],
+        user_dialogs.RoleDialog: [lambda: user_dialogs.RoleDialog(session, ani)],
+        user_dialogs.PasswordDialog: [
+            lambda: user_dialogs.PasswordDialog(
+                session, "Kata sandi", "", lambda new, current: None, ask_current=True
+            )
+        ],
+        user_dialogs.RemoveUserDialog: [lambda: user_dialogs.RemoveUserDialog(session, ani)],
+        user_dialogs.RekeyDoneDialog: [
+            lambda: user_dialogs.RekeyDoneDialog(users.Removed(username="ani", rekeyed=True))
+        ],
+    }
+
+
+def test_every_dialog_and_wizard_page_shows_no_english_in_indonesian(
+    qtbot, qapp, session, tmp_path
+):
+    from tests.ui.conftest import settle
+
+    builders = dialog_builders(session, tmp_path)
+    assert dialog_classes() <= set(builders), "add the new dialog to dialog_builders"
+    i18n.install("id", qapp)
+    english = english_texts()
+    found = []
+    shown = 0
+    for builds in builders.values():
+        for build in builds:
+            dialog = build()
+            qtbot.addWidget(dialog)
+            dialog.show()
+            settle()
+            qapp.processEvents()
+            found += visible_english(dialog, english)
+            shown += 1
+            dialog.hide()
+    assert shown >= 20
+    assert found == []
+
+
+def test_qt_standard_buttons_and_menus_are_indonesian(qtbot, qapp):
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QWizard, QWizardPage
+
+    i18n.install("id", qapp)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Judul",
+        "Teks",
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Cancel
+        | QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Close
+        | QMessageBox.StandardButton.Discard,
+    )
+    qtbot.addWidget(box)
+    assert sorted(_plain(b.text()) for b in box.buttons()) == sorted(
+        ["Ya", "Tidak", "Batal", "Simpan", "Tutup", "Buang"]
+    )
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Apply
+    )
+    qtbot.addWidget(buttons)
+    assert sorted(b.text() for b in buttons.buttons()) == ["OK", "Terapkan"]
+    wizard = QWizard()
+    wizard.addPage(QWizardPage())
+    wizard.addPage(QWizardPage())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    texts = [wizard.button(b).text() for b in QWizard.WizardButton if wizard.button(b)]
+    assert {"< &Kembali", "&Lanjut >", "&Selesai", "Batal"} <= set(texts)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = [_plain(a.text()) for a in edit.createStandardContextMenu().actions() if a.text()]
+    assert menu == ["Urungkan", "Ulangi", "Potong", "Salin", "Tempel", "Hapus", "Pilih Semua"]
+
+
+def test_every_text_qt_asks_for_in_the_shown_contexts_has_indonesian(qtbot, qapp):
+    """Drive Qt's own dialogs under a translator that records what Qt asks for: a Qt
+    upgrade that changes one of these texts fails here, not in front of a user."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import (
+        QDialogButtonBox,
+        QFileDialog,
+        QLineEdit,
+        QMessageBox,
+        QPlainTextEdit,
+        QProgressDialog,
+        QWizard,
+        QWizardPage,
+    )
+
+    asked: set[tuple[str, str]] = set()
+
+    class Recorder(QTranslator):
+        def translate(self, context, source_text, disambiguation=None, n=-1):
+            asked.add((context, source_text))
+            return source_text
+
+    recorder = Recorder()
+    qapp.installTranslator(recorder)
+    try:
+        wizard = QWizard()
+        wizard.setOption(QWizard.WizardOption.HaveHelpButton)
+        wizard.addPage(QWizardPage())
+        wizard.addPage(QWizardPage())
+        qtbot.addWidget(wizard)
+        for style in QWizard.WizardStyle:
+            wizard.setWizardStyle(style)
+        box = QMessageBox()
+        for button in QDialogButtonBox.StandardButton:
+            if button not in (QDialogButtonBox.StandardButton.NoButton,):
+                box.addButton(QMessageBox.StandardButton(button.value))
+        box.setDetailedText("rincian")
+        qtbot.addWidget(box)
+        box.show()
+        for save in (False, True):
+            dialog = QFileDialog()
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            if save:
+                dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qapp.processEvents()
+        QLineEdit().createStandardContextMenu()
+        QPlainTextEdit().createStandardContextMenu()
+        progress = QProgressDialog()
+        qtbot.addWidget(progress)
+    finally:
+        qapp.removeTranslator(recorder)
+    table = ts_table()
+    ours = {(c, s) for c, s in asked if c in QT_CONTEXTS} - NOT_WORDS
+    assert len(ours) > 60
+    assert sorted(f"{c}: {s!r}" for c, s in ours if (c, s) not in table) == []
+
+
+def test_audit_details_read_in_indonesian(qapp):
+    from tipdesk.domain.audit import AuditEntry
+    from tipdesk.ui.views.audit import AuditText
+
+    i18n.install("id", qapp)
+    detail = {"number": "400.2.4/1/XI/2026", "override": False, "identity": True, "kind": "daily"}
+    entry = AuditEntry(1, "", "admin", "letter_issued", "referrals", "", "KUP-1", detail)
+    assert AuditText.details(entry) == (
+        "nomor: 400.2.4/1/XI/2026; dikirim tanpa persetujuan tercatat: tidak; "
+        "memuat identitas orang tersebut: ya; jenis: harian"
+    )
+    assert AuditText.value("backup_created_at", "2026-11-28") == "28/11/2026"
+
+
+def test_the_number_pattern_tokens_are_explained_in_indonesian(qtbot, qapp, session):
+    from PySide6.QtWidgets import QLabel
+
+    from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
+
+    i18n.install("id", qapp)
+    dialog = LetterSettingsDialog(session)
+    qtbot.addWidget(dialog)
+    hint = dialog.form.findChild(QLabel, "hint_number_pattern").text()
+    assert hint.startswith("Harus memuat {number} dan {year}.")
+    assert "{month_roman} \u2013 bulan dalam angka Romawi (XI)" in hint.splitlines()
+
+
+def test_sync_words_are_plain_indonesian():
+    """A key's fingerprint is a "kode pengaman" (not "sidik jari", which reads as
+    biometrics) and a batch a "paket"."""
+    words = " ".join(ts_table().values()).lower()
+    assert "sidik jari" not in words and "kiriman" not in words
+    assert ts_table()[("SyncView", "Export a batch")] == "Ekspor paket"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.conftest import TODAY, provider
+from tests.conftest import TODAY, new_case, provider
 from tests.ui.conftest import fill_and_save
 from tipdesk.services.casework import cases
 from tipdesk.ui.dialogs.item_dialogs import ReferralDialog, ServiceDialog
@@ -123,14 +123,15 @@ def test_a_day_new_case_service_referral_find_edit_save(qtbot, session, monkeypa
 
 def test_window_geometry_and_page_are_remembered(qtbot, session):
     window = make_window(qtbot, session)
-    window.resize(1300, 650)
+    assert window.isMaximized()  # the first start, on the small offscreen test screen
+    window.showNormal()
+    window.resize(780, 450)
     window.show_page("referrals")
     window.close()
     assert app_settings().value("main_window/geometry") == window.saveGeometry()
     again = make_window(qtbot, session)
-    # (the offscreen test screen is 800x600 and narrower than the window's minimum, so the
-    # restored width is clamped; the height shows the geometry came back)
-    assert again.size().height() == 650
+    assert not again.isMaximized()
+    assert again.size().height() == 450  # (the width is held to the screen and the minimum)
     assert again.stack.currentWidget() is again.referrals
     assert app_settings().value("main_window/page") == "referrals"
 
@@ -161,3 +162,45 @@ def test_start_up_builds_only_the_screen_shown(qtbot, session, monkeypatch):
     window.show_page("register")
     window.show_page("home")  # coming back loads it again
     assert calls == [1, 1]
+
+
+def test_esc_and_ctrl_w_close_a_case_window_asking_about_unsaved_changes(
+    qtbot, session, monkeypatch
+):
+    number = new_case(session).case.case_number
+    window = make_window(qtbot, session)
+    asked = []
+    monkeypatch.setattr(
+        UnsavedChanges, "ask", classmethod(lambda cls, parent: asked.append(1) or cls.CANCEL)
+    )
+    for key, modifier in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ):
+        case_window = window.open_case(number)
+        with qtbot.waitActive(case_window):  # shortcuts reach the active window only
+            case_window.activateWindow()
+        alias = case_window.widget.person_form.editors["alias"].edit
+        alias.setText("Ria")
+        qtbot.keyClick(alias, key, modifier)
+        assert asked and case_window.isVisible()  # Cancel: still open, edit kept
+        assert alias.text() == "Ria"
+        case_window.widget.reload()  # nothing unsaved now
+        qtbot.keyClick(case_window.widget.tabs, key, modifier)
+        assert not case_window.isVisible()
+        assert number not in window.case_windows
+        asked.clear()
+
+
+def test_a_case_opened_from_the_referrals_list_shows_its_referrals(qtbot, session):
+    number = new_case(session).case.case_number
+    window = make_window(qtbot, session)
+    window.show_page("referrals")
+    window.referrals.open_case_requested.emit(number)
+    widget = window.case_windows[number].widget
+    assert widget.tabs.currentIndex() == 3
+    assert widget.tabs.tabText(3).startswith("Referrals")
+    window.case_windows[number].close()
+    window.show_page("register")
+    window.register_list.open_case_requested.emit(number)
+    assert window.case_windows[number].widget.tabs.currentIndex() == 0  # Person

@@ -38,7 +38,7 @@ def save_button(dialog: NewCaseDialog):
 
 def test_a_new_person_and_first_case_are_created(qtbot, session, monkeypatch):
     def exec_(dialog):
-        assert dialog.case_form.editors["opened_on"].edit.text() == "2026-11-28"  # today
+        assert dialog.case_form.editors["opened_on"].edit.text() == "28/11/2026"  # today
         fill(qtbot, dialog)
         qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
         return dialog.result()
@@ -100,7 +100,7 @@ def test_the_same_nik_offers_the_existing_case_instead(qtbot, session, monkeypat
     assert shown["row"][:4] == [
         "Maria Goreti Bria",
         existing.person.register_number,
-        "1999-03-14 (27)",
+        "14/03/1999 (27)",
         existing.case.case_number,
     ]
     assert "Same NIK" in shown["row"][4]

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
 from tipdesk.domain.errors import Problem
 
 _TRUE = {"1", "true", "yes", "ya", "y"}
+# The date as the app shows it (28/11/2026, also 28-11-2026), or ISO (2026-11-28).
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _FALSE = {"0", "false", "no", "tidak", "n", ""}
 
 
@@ -34,6 +37,10 @@ def parse_value(field: dataclasses.Field, raw: str) -> tuple[Any, Problem | None
         if not raw:
             return None, None
         try:
+            found = _DAY_MONTH_YEAR.match(raw)
+            if found:
+                day, month, year = (int(part) for part in found.groups())
+                return dt.date(year, month, day), None
             return dt.date.fromisoformat(raw), None
         except ValueError:
             return None, Problem(name, "invalid_date", params={"value": raw})

@@ -40,7 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{path}' is a file, not a folder. Choose another place for the register.",
     },
     "district_peer": {
-        "id": "Kantor kabupaten/kota hanya bertukar kiriman dengan provinsinya. {code} juga "
+        "id": "Kantor kabupaten/kota hanya bertukar paket dengan provinsinya. {code} juga "
         "kantor kabupaten/kota, jadi tidak didaftarkan; data korban tidak dikirim ke "
         "sana.",
         "en": "A district office exchanges batches with its province only. {code} is a "
@@ -264,28 +264,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "office to send its key file again, exported from TipDesk and unchanged.",
     },
     "fingerprint_mismatch": {
-        "id": "Sidik jari yang diketik tidak cocok dengan berkas kunci kantor {office}; "
-        "kantor itu tidak didaftarkan. Bacakan ulang sidik jarinya lewat telepon "
+        "id": "Kode pengaman yang diketik tidak cocok dengan berkas kunci kantor {office}; "
+        "kantor itu tidak didaftarkan. Bacakan ulang kode pengamannya lewat telepon "
         "dengan kantor tersebut; bila tetap berbeda, minta berkas kunci baru.",
         "en": "The fingerprint you typed does not match the key file of office {office}; "
         "it was not enrolled. Read the fingerprint again over the phone with that "
         "office; if it still differs, ask for a new key file.",
     },
     "not_a_batch": {
-        "id": "Berkas ini bukan berkas kiriman TipDesk (.tipbatch), atau kosong. Pilih "
+        "id": "Berkas ini bukan berkas paket TipDesk (.tipbatch), atau kosong. Pilih "
         "berkas .tipbatch yang diekspor TipDesk.",
         "en": "This file is not a TipDesk batch file (.tipbatch), or it is empty. Choose "
         "a .tipbatch file exported by TipDesk.",
     },
     "batch_damaged": {
-        "id": "Berkas kiriman rusak ({reason}); tidak ada yang diimpor. Minta kantor "
+        "id": "Berkas paket rusak ({reason}); tidak ada yang diimpor. Minta kantor "
         "pengirim mengekspor ulang, lalu salin berkasnya lagi.",
         "en": "The batch file is damaged ({reason}); nothing was imported. Ask the sending "
         "office to export again, and copy the file again.",
     },
     "batch_overreach": {
-        "id": "Kiriman dari {office} mengubah {what} {record}, yang bukan wewenang kantor "
-        "itu; tidak ada yang diimpor. Jangan impor lagi kiriman dari kantor ini "
+        "id": "Paket dari {office} mengubah {what} {record}, yang bukan wewenang kantor "
+        "itu; tidak ada yang diimpor. Jangan impor lagi paket dari kantor ini "
         "sebelum diperiksa, dan beri tahu administrator.",
         "en": "The batch from {office} changes {what} {record}, which is not that "
         "office's to change; nothing was imported. Do not import more batches from "
@@ -299,7 +299,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{office} to change it, or add a new {what} of this office.",
     },
     "batch_entry_refused": {
-        "id": "Kiriman dari {office} ditolak: {what} {record}, isian '{field}': {problem}. "
+        "id": "Paket dari {office} ditolak: {what} {record}, isian '{field}': {problem}. "
         "Tidak ada yang diimpor. Minta kantor itu memperbaiki rekaman tersebut lalu "
         "mengekspor ulang.",
         "en": "The batch from {office} was refused: {what} {record}, field '{field}': "
@@ -307,7 +307,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export again.",
     },
     "batch_sequence_wrong": {
-        "id": "Nomor urut kiriman dari {office} tidak cocok dengan perubahan yang dibawanya; "
+        "id": "Nomor urut paket dari {office} tidak cocok dengan perubahan yang dibawanya; "
         "tidak ada yang diimpor. Minta kantor itu mengekspor ulang dan beri tahu "
         "administrator.",
         "en": "The sequence numbers of the batch from {office} do not match the changes it "
@@ -315,7 +315,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "your administrator.",
     },
     "batch_not_for_this_office": {
-        "id": "Berkas kiriman ini tidak dibuat untuk kantor ini (atau dikunci untuk kunci "
+        "id": "Berkas paket ini tidak dibuat untuk kantor ini (atau dikunci untuk kunci "
         "yang tidak lagi dimiliki kantor ini); tidak ada yang diimpor. Minta kantor "
         "pengirim memastikan berkas kunci terbaru kantor ini sudah didaftarkan, lalu "
         "mengekspor ulang untuk kantor ini.",
@@ -325,15 +325,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "office.",
     },
     "unknown_sender": {
-        "id": "Berkas kiriman berasal dari kantor yang belum terdaftar di sini (atau yang "
+        "id": "Berkas paket berasal dari kantor yang belum terdaftar di sini (atau yang "
         "telah mengganti kuncinya); tidak ada yang diimpor. Daftarkan kantor itu "
-        "dahulu dengan berkas kuncinya dan cocokkan sidik jarinya lewat telepon.",
+        "dahulu dengan berkas kuncinya dan cocokkan kode pengamannya lewat telepon.",
         "en": "The batch comes from an office that is not enrolled here (or that changed "
         "its key); nothing was imported. Enrol the office first with its key file, "
         "and confirm its fingerprint over the phone.",
     },
     "bad_signature": {
-        "id": "Tanda tangan berkas kiriman tidak cocok dengan kunci kantor pengirim yang "
+        "id": "Tanda tangan berkas paket tidak cocok dengan kunci kantor pengirim yang "
         "terdaftar; berkas mungkin telah diubah. Tidak ada yang diimpor. Jangan pakai "
         "berkas ini: minta kantor pengirim mengekspor ulang dan beri tahu "
         "administrator.",
@@ -342,7 +342,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the sending office to export again, and tell your administrator.",
     },
     "batch_format_too_new": {
-        "id": "Berkas kiriman dibuat oleh TipDesk yang lebih baru (format {version}); tidak "
+        "id": "Berkas paket dibuat oleh TipDesk yang lebih baru (format {version}); tidak "
         "ada yang diimpor. Perbarui TipDesk di komputer ini, lalu impor lagi.",
         "en": "The batch was made by a newer TipDesk (format {version}); nothing was "
         "imported. Update TipDesk on this computer, then import again.",
@@ -388,8 +388,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "date {value} is too far in the past.",
     },
     "invalid_date": {
-        "id": "'{value}' bukan tanggal; tulis TTTT-BB-HH, mis. 2026-11-28.",
-        "en": "'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-11-28.",
+        "id": "'{value}' bukan tanggal; tulis HH/BB/TTTT, mis. 28/11/2026.",
+        "en": "'{value}' is not a date; write DD/MM/YYYY, e.g. 28/11/2026.",
     },
     "invalid_number": {"id": "'{value}' bukan angka.", "en": "'{value}' is not a number."},
     "invalid_flag": {
@@ -750,7 +750,7 @@ _THINGS = {
     "referral": {"id": "Rujukan", "en": "Referral"},
     "service": {"id": "Layanan", "en": "Service"},
     "casenote": {"id": "Catatan kasus", "en": "Case note"},
-    "held_batch": {"id": "Kiriman yang ditahan", "en": "Held batch"},
+    "held_batch": {"id": "Paket yang ditahan", "en": "Held batch"},
 }
 
 
@@ -975,7 +975,7 @@ REASONS: dict[str, dict[str, str]] = {
 # problem's message without its values, which may be personal.
 PROBLEM_WORDS: dict[str, dict[str, str]] = {
     "seq_outside_batch": {
-        "id": "nomor urutnya di luar rentang kiriman",
+        "id": "nomor urutnya di luar rentang paket",
         "en": "its sequence number is outside the batch's range",
     },
     "history_too_long": {
@@ -1177,7 +1177,7 @@ MESSAGES.update(
         "cli_needs": {"id": "perlu {what}", "en": "needs {what}"},
         "cli_key_file": {"id": "Berkas kunci: {path}", "en": "Key file: {path}"},
         "cli_key_fingerprint": {
-            "id": "Sidik jari (bacakan lewat telepon): {fingerprint}",
+            "id": "Kode pengaman (bacakan lewat telepon): {fingerprint}",
             "en": "Fingerprint (read it out over the phone): {fingerprint}",
         },
         "cli_office_enrolled": {
@@ -1189,7 +1189,7 @@ MESSAGES.update(
             "en": "New key, signed by the old one: {path}",
         },
         "cli_new_fingerprint": {
-            "id": "Sidik jari baru: {fingerprint}",
+            "id": "Kode pengaman baru: {fingerprint}",
             "en": "New fingerprint: {fingerprint}",
         },
         "cli_rotation_accepted": {
@@ -1228,9 +1228,9 @@ MESSAGES.update(
             "en": "input/output error; was the stick removed?",
         },
         "cli_os_other": {"id": "kesalahan sistem berkas", "en": "a file system error"},
-        "cli_batch_written": {"id": "Kiriman ditulis: {path}", "en": "Batch written: {path}"},
+        "cli_batch_written": {"id": "Paket ditulis: {path}", "en": "Batch written: {path}"},
         "cli_batch_only_acknowledges": {
-            "id": "Tidak ada perubahan baru untuk {peer}; kiriman ini hanya membawa tanda terima.",
+            "id": "Tidak ada perubahan baru untuk {peer}; paket ini hanya membawa tanda terima.",
             "en": "No new changes for {peer}; this batch carries only the acknowledgement.",
         },
         "cli_batch_summary": {
@@ -1239,11 +1239,11 @@ MESSAGES.update(
             "en": "{total} records for {peer} (changes {first}-{last}); encrypted and signed.",
         },
         "cli_batch_imported_before": {
-            "id": "Kiriman ini sudah pernah diimpor; tidak ada yang berubah.",
+            "id": "Paket ini sudah pernah diimpor; tidak ada yang berubah.",
             "en": "This batch was imported before; nothing changed.",
         },
         "cli_batch_held": {
-            "id": "Kiriman dari {code} menghapus banyak kasus kantor itu di sini; kiriman "
+            "id": "Paket dari {code} menghapus banyak kasus kantor itu di sini; paket "
             "ditahan di inbox/ dan belum diterapkan. Tanyakan ke kantor {code} apakah "
             "penghapusan itu disengaja; lalu administrator menjalankan 'tipdesk inbox accept "
             "{register} {batch_id}' atau 'tipdesk inbox discard {register} {batch_id}'.",
@@ -1253,8 +1253,8 @@ MESSAGES.update(
             "or 'tipdesk inbox discard {register} {batch_id}'.",
         },
         "cli_batch_waiting": {
-            "id": "Ada kiriman {peer} yang belum diterima sebelum yang ini; kiriman disimpan di "
-            "inbox/ dan diterapkan otomatis setelah kiriman yang hilang tiba. Minta kantor itu "
+            "id": "Ada paket {peer} yang belum diterima sebelum yang ini; paket disimpan di "
+            "inbox/ dan diterapkan otomatis setelah paket yang hilang tiba. Minta kantor itu "
             "mengekspor lagi.",
             "en": "An earlier batch from {peer} has not arrived; this one is kept in inbox/ and "
             "applied by itself once the missing one arrives. Ask that office to export again.",
@@ -1266,7 +1266,7 @@ MESSAGES.update(
             "conflicts {conflicts}.",
         },
         "cli_also_applied_from_inbox": {
-            "id": "Juga diterapkan dari inbox: {count} kiriman.",
+            "id": "Juga diterapkan dari inbox: {count} paket.",
             "en": "Also applied from the inbox: {count} batches.",
         },
         "cli_review_conflicts": {
@@ -1296,7 +1296,7 @@ MESSAGES.update(
             "en": "held: deletes {deleted} of {cases} cases",
         },
         "cli_inbox_waiting": {
-            "id": "menunggu kiriman sebelumnya",
+            "id": "menunggu paket sebelumnya",
             "en": "waiting for an earlier batch",
         },
         "cli_inbox_empty": {"id": "(inbox kosong)", "en": "(the inbox is empty)"},

@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -58,6 +58,23 @@ SECTIONS = (
     ),
     (QT_TRANSLATE_NOOP("RecordForm", "Copies (tembusan)"), ("copies",)),
 )
+
+
+_CONTEXT = "LetterSettingsDialog"
+# The parts of a letter number, explained (``tipdesk.domain.letters.PLACEHOLDERS``).
+TOKENS = {
+    "classification": QT_TRANSLATE_NOOP(
+        "LetterSettingsDialog", "the classification code (for a child or an adult)"
+    ),
+    "number": QT_TRANSLATE_NOOP(
+        "LetterSettingsDialog", "the letter's sequence number, from 1 each year"
+    ),
+    "unit": QT_TRANSLATE_NOOP("LetterSettingsDialog", "the unit code"),
+    "month": QT_TRANSLATE_NOOP("LetterSettingsDialog", "the month as two digits (01 to 12)"),
+    "month_roman": QT_TRANSLATE_NOOP("LetterSettingsDialog", "the month in Roman numerals (XI)"),
+    "year": QT_TRANSLATE_NOOP("LetterSettingsDialog", "the year (2026)"),
+    "office": QT_TRANSLATE_NOOP("LetterSettingsDialog", "the office code"),
+}
 
 
 class LogoEditor(FieldEditor):
@@ -164,11 +181,7 @@ class LetterSettingsDialog(QDialog):
             parent=self,
         )
         self.form.load(self.settings)
-        names = " ".join("{" + name + "}" for name in PLACEHOLDERS)
-        self.form.add_hint(
-            "number_pattern",
-            self.tr("Must contain {{number}} and {{year}}; can use {names}.").format(names=names),
-        )
+        self.form.add_hint("number_pattern", self.tokens_text())
         self.example = self.form.add_hint("number_pattern")
         for name in ("number_pattern", "unit_code", "classification_child"):
             self.form.editors[name].changed.connect(self._show_example)
@@ -193,6 +206,14 @@ class LetterSettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         # As tall as the form needs, within a 768-line screen.
         self.resize(940, min(660, self.form.sizeHint().height() + 110))
+
+    def tokens_text(self) -> str:
+        """What each ``{token}`` of the number pattern becomes, in the app's language."""
+        lines = [self.tr("Must contain {number} and {year}. What each part becomes:")]
+        for name in PLACEHOLDERS:
+            meaning = QCoreApplication.translate(_CONTEXT, TOKENS[name]) if name in TOKENS else ""
+            lines.append(f"{{{name}}} \u2013 {meaning}")
+        return "\n".join(lines)
 
     def _show_example(self) -> None:
         pattern = self.form.editors["number_pattern"].text().strip()

@@ -39,6 +39,7 @@ from tipdesk.domain.messages import describe_error
 from tipdesk.domain.validation import validate
 from tipdesk.services.casework import cases, listing
 from tipdesk.services.session import Session
+from tipdesk.ui.dates import format_date
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.views.case_file import UnsavedChanges
 from tipdesk.ui.widgets.forms import (
@@ -111,7 +112,7 @@ class CandidatesModel(QAbstractTableModel):
     def _birth(self, person: r.Person) -> str:
         age = r.age_of(person, self.today)
         if person.birth_date:
-            return f"{person.birth_date.isoformat()} ({age})"
+            return f"{format_date(person.birth_date)} ({age})"
         if age is not None:
             return QCoreApplication.translate("CandidatesModel", "about {age} years").format(
                 age=age

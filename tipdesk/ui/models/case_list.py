@@ -8,7 +8,6 @@ a time; sorting and filtering happen in SQL, so a reset reloads the first page.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,34 +28,21 @@ from tipdesk.domain.messages import field_label
 from tipdesk.domain.records import unreadable_fields
 from tipdesk.domain.vocab import CASE_STATUS, EXPLOITATION, SEX, Vocabulary
 from tipdesk.services.casework import listing
+
+# format_date and format_timestamp stay importable from here for the views.
+from tipdesk.ui.dates import format_date, format_timestamp, ui_locale
 from tipdesk.ui.i18n import current_language
 
 Index = QModelIndex | QPersistentModelIndex
-DATE_FORMAT = "%d/%m/%Y"  # day first, four-digit year: how Indonesian forms write dates
 
 
 def locale() -> QLocale:
     """The locale of the app's language, for numbers (``1.234`` / ``1,234``)."""
-    return QLocale("id_ID" if current_language() == "id" else "en_US")
+    return ui_locale()
 
 
 def format_count(n: int) -> str:
     return locale().toString(n)
-
-
-def format_date(day: dt.date | None) -> str:
-    return day.strftime(DATE_FORMAT) if day else ""
-
-
-def format_timestamp(stamp: str) -> str:
-    """A stored UTC time (``2026-11-28T03:04:05.123Z``) as local date and time."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime(DATE_FORMAT + " %H:%M")
 
 
 def vocab_label(vocab: Vocabulary, code: str | None) -> str:

@@ -28,6 +28,7 @@ from tipdesk.domain.messages import field_label
 from tipdesk.domain.vocab import ROLE
 from tipdesk.services.access import audit
 from tipdesk.services.session import Session
+from tipdesk.ui.dates import format_iso
 from tipdesk.ui.dialogs.errors import refusal_text
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, format_timestamp
@@ -61,11 +62,34 @@ DETAILS = {
     "records": QT_TRANSLATE_NOOP("AuditText", "records"),
     "rekey": QT_TRANSLATE_NOOP("AuditText", "re-key"),
     "format": QT_TRANSLATE_NOOP("AuditText", "format"),
+    "number": QT_TRANSLATE_NOOP("AuditText", "number"),
+    "override": QT_TRANSLATE_NOOP("AuditText", "sent without recorded consent"),
+    "identity": QT_TRANSLATE_NOOP("AuditText", "includes the person's identity"),
+    "sha256": QT_TRANSLATE_NOOP("AuditText", "check code"),
+    "backup_created_at": QT_TRANSLATE_NOOP("AuditText", "backup made"),
+    "backup_format": QT_TRANSLATE_NOOP("AuditText", "backup format"),
+    "by_recovery_code": QT_TRANSLATE_NOOP("AuditText", "with the recovery code"),
+    "next_change_number": QT_TRANSLATE_NOOP("AuditText", "next change number"),
+    "letters": QT_TRANSLATE_NOOP("AuditText", "letters"),
+    "conflicts": QT_TRANSLATE_NOOP("AuditText", "conflicts"),
+    "seq_from": QT_TRANSLATE_NOOP("AuditText", "first change"),
+    "seq_to": QT_TRANSLATE_NOOP("AuditText", "last change"),
+    "applied": QT_TRANSLATE_NOOP("AuditText", "changes applied"),
+    "merged": QT_TRANSLATE_NOOP("AuditText", "changes merged"),
+    "deleted_cases": QT_TRANSLATE_NOOP("AuditText", "cases deleted"),
+    "in": QT_TRANSLATE_NOOP("AuditText", "in"),
+}
+# Codes stored as detail values, shown as words.
+VALUES = {
+    ("kind", "manual"): QT_TRANSLATE_NOOP("AuditText", "by hand"),
+    ("kind", "daily"): QT_TRANSLATE_NOOP("AuditText", "daily"),
+    ("in", "analysis_copy"): QT_TRANSLATE_NOOP("AuditText", "the analysis copy"),
 }
 REASONS = {
     "person_request": QT_TRANSLATE_NOOP("AuditText", "the person asked"),
     "legal_order": QT_TRANSLATE_NOOP("AuditText", "a legal order"),
     "entered_by_mistake": QT_TRANSLATE_NOOP("AuditText", "entered by mistake"),
+    "mass_delete": QT_TRANSLATE_NOOP("AuditText", "many cases deleted at once"),
 }
 
 
@@ -106,6 +130,8 @@ class AuditText:
             return ROLE.label(value, lang)
         if key == "reason" and value in REASONS:
             return _t(REASONS[value])
+        if isinstance(value, str) and (key, value) in VALUES:
+            return _t(VALUES[(key, value)])
         if key == "size" and isinstance(value, int):
             return f"{value / 1_000_000:.1f} MB"
         if key == "sha256" and isinstance(value, str):
@@ -114,7 +140,7 @@ class AuditText:
             return format_count(value)
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
-        return str(value)
+        return format_iso(str(value))  # a date or time kept as ISO text reads dd/mm/yyyy
 
     @classmethod
     def details(cls, entry: AuditEntry) -> str:

@@ -47,6 +47,7 @@ from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.services.access import audit, permissions
 from tipdesk.services.casework import cases, listing
 from tipdesk.services.session import Session
+from tipdesk.ui.dates import format_date, format_datetime
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
 from tipdesk.ui.dialogs.reply import can_record_reply
 from tipdesk.ui.i18n import current_language
@@ -93,7 +94,7 @@ def display_value(
             else QCoreApplication.translate("CaseFileWidget", "No")
         )
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return format_date(value)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -175,7 +176,7 @@ class NotesModel(QAbstractListModel):
             return None
         note = self.notes[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            day = note.noted_on.isoformat() if note.noted_on else ""
+            day = format_date(note.noted_on)
             return f"{day} · {note.author}\n{note.text}"
         return None
 
@@ -233,7 +234,7 @@ class HistoryModel(QAbstractTableModel):
         for entry in sorted(entries, key=lambda e: e.seq, reverse=True):
             record_type, entity = _entity(entry.entity)
             op = QCoreApplication.translate("HistoryModel", OPERATIONS.get(entry.op, entry.op))
-            at = entry.at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.at else ""
+            at = format_datetime(entry.at)
             what = f"{entity} {op}"
             changes = list(entry.changes) or [("", None, None)]
             for field, before, after in changes:
@@ -397,6 +398,8 @@ class CaseFileWidget(QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("subtitle")
+        for label in (self.title, self.subtitle):
+            label.setWordWrap(True)  # a long name wraps rather than widen the window
         self.other_cases = QLabel(self)
         self.other_cases.setObjectName("other_cases")
         self.other_cases.linkActivated.connect(self.open_case_requested)
@@ -423,14 +426,17 @@ class CaseFileWidget(QWidget):
         heading.addWidget(self.subtitle)
         heading.addWidget(self.other_cases)
         self.rights_button = self._rights_button()
+        # Messages ("Saved.", what is wrong) show in the heading row, beside the title,
+        # so the form below never moves under the pointer when one appears.
+        self.message = message_label(self, screen=True)
         top = QHBoxLayout()
         top.addLayout(heading, 1)
+        top.addWidget(self.message, 1)
         top.addWidget(self.unsaved)
         top.addWidget(self.rights_button)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
 
-        self.message = message_label(self, screen=True)
         # Values this case file holds that cannot be read (DESIGN.md section 5b): the
         # rest is shown, and this line says which fields are missing.
         self.unreadable = QLabel(self)
@@ -463,7 +469,6 @@ class CaseFileWidget(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(self.unreadable)
-        layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
 
     def _rights_button(self) -> QPushButton:
@@ -768,7 +773,10 @@ class CaseFileWidget(QWidget):
         return self.person_form.is_dirty() or self.case_form.is_dirty()
 
     def _update_unsaved(self) -> None:
-        self.unsaved.setVisible(self.has_unsaved_changes())
+        dirty = self.has_unsaved_changes()
+        self.unsaved.setVisible(dirty)
+        if dirty and self.message.styleSheet() == OK_STYLE:
+            self.message.hide()  # "Saved." and "Unsaved changes" never show together
 
     def save(self) -> bool:
         """Validate and save the person and case together; False (problems shown) if not."""
@@ -824,7 +832,15 @@ class CaseFileWidget(QWidget):
     def _say(self, text: str, style: str) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(style)
-        self.message.show()
+        # Good news while edits wait to be saved would say two things at once: the
+        # "Unsaved changes" note stays, alone.
+        self.message.setVisible(style != OK_STYLE or not self.has_unsaved_changes())
+
+    def show_tab(self, key: str) -> None:
+        """Bring a tab forward: "person", "case", "services", "referrals", "notes" or
+        "history"."""
+        keys = ("person", "case", "services", "referrals", "notes", "history")
+        self.tabs.setCurrentIndex(keys.index(key))
 
     def maybe_close(self) -> bool:
         """True if the case file may close: nothing unsaved, saved, or edits discarded."""
@@ -953,14 +969,15 @@ class CaseFileWidget(QWidget):
         """Everything held about the person, as a JSON or PDF file (supervisors)."""
         from tipdesk.ui.dialogs.person_rights import export_person_data
 
-        path = export_person_data(self.session, self.case_number, self)
-        if path is not None:
+        def written(path: object) -> None:
             self._say(
                 self.tr("The person's data is saved as {path}. The file is not encrypted.").format(
                     path=path
                 ),
                 WARNING_STYLE,
             )
+
+        export_person_data(self.session, self.case_number, written, self)
 
     def erase_person(self) -> None:
         """Erase the person and all their cases (supervisors); the window then closes."""

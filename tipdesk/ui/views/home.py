@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from tipdesk.domain.vocab import CASE_STATUS
 from tipdesk.services.casework import listing
-from tipdesk.ui.models.case_list import Column, RowsModel, format_count, format_date, vocab_label
+from tipdesk.ui.dates import format_date
+from tipdesk.ui.models.case_list import Column, RowsModel, format_count, vocab_label
 from tipdesk.ui.widgets.lists import RowActivation
 
 LIMIT = 50  # rows per list; the full lists are in the register

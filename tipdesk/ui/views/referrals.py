@@ -47,6 +47,7 @@ def referral_columns() -> tuple[Column, ...]:
 
 class ReferralsView(QWidget):
     open_case_requested = Signal(str)
+    case_tab = "referrals"  # a case opened from here shows its referrals first
 
     def __init__(self, session: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from tipdesk.domain.vocab import CASE_STATUS, EXPLOITATION
 from tipdesk.services.access import permissions
 from tipdesk.services.casework import listing
+from tipdesk.ui.dates import setup_date_edit
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import CaseListModel, format_count
-from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
+from tipdesk.ui.widgets.lists import FlowLayout, RowActivation, SearchBox, list_table
 
 NOT_CLOSED = ("open", "active", "follow_up")
 # Starting widths (px) of the register's columns; the name column takes what is left.
@@ -147,29 +148,24 @@ class RegisterListView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.deidentified_note, 1)
-        # In the top row, where the search box can give up room: the filter row is full.
-        top.addWidget(self.office)
         top.addWidget(self.initials)
         top.addSpacing(12)
         top.addWidget(self.count)
         top.addSpacing(12)
         top.addWidget(self.new_case)
-        filters = QHBoxLayout()
-        for widget in (
-            self.status,
-            self.worker,
-            self.exploitation,
-            self.dated,
-            self.opened_from,
-            self.and_label,
-            self.opened_to,
-        ):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.clear)
+        # The dates stay together when the filters wrap onto a second line (1024 px).
+        dates = QWidget(self)
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.dated, self.opened_from, self.and_label, self.opened_to):
+            dates_row.addWidget(widget)
+        self.filters = FlowLayout()
+        for widget in (self.office, self.status, self.worker, self.exploitation, dates):
+            self.filters.addWidget(widget)
+        self.filters.addWidget(self.clear)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addLayout(self.filters)
         layout.addWidget(self.table, 1)
         self.load_workers()
         self.load_offices()
@@ -179,9 +175,7 @@ class RegisterListView(QWidget):
         return (self.office, self.status, self.worker, self.exploitation)
 
     def _date_edit(self, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
+        edit = setup_date_edit(QDateEdit(QDate(day.year, day.month, day.day), self))
         edit.dateChanged.connect(self.apply_filter)
         return edit
 

@@ -56,6 +56,7 @@ from tipdesk.domain.fields import parse_value
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.validation import check_nik
 from tipdesk.domain.vocab import VOCABULARIES
+from tipdesk.ui.dates import format_date, setup_calendar
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.widgets.region_picker import RegionPicker
 
@@ -188,13 +189,14 @@ class IntEditor(TextEditor):
 
 
 class DateEditor(FieldEditor):
-    """A date as YYYY-MM-DD text (blank allowed) with a calendar popup button."""
+    """A date typed as DD/MM/YYYY (blank allowed; ISO is read too) with a calendar popup
+    button; the value stays a ``datetime.date``, stored as ISO."""
 
     def __init__(self, field: dataclasses.Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"edit_{field.name}")
-        self.edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.edit.setPlaceholderText(self.tr("DD/MM/YYYY"))
         self.edit.setMaximumWidth(130)
         self.edit.textEdited.connect(self.changed)
         self.edit.editingFinished.connect(self._tidy)
@@ -204,8 +206,7 @@ class DateEditor(FieldEditor):
         self.button.setToolTip(self.tr("Choose a date from the calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
+        self.calendar = setup_calendar(QCalendarWidget())
         self.calendar.clicked.connect(self._chosen)
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
@@ -218,7 +219,7 @@ class DateEditor(FieldEditor):
         self.layout_.addStretch(1)
 
     def write(self, value: Any) -> None:
-        self.edit.setText(value.isoformat() if isinstance(value, dt.date) else "")
+        self.edit.setText(format_date(value) if isinstance(value, dt.date) else "")
 
     def text(self) -> str:
         raw = self.edit.text().strip()
@@ -230,8 +231,8 @@ class DateEditor(FieldEditor):
 
     def _tidy(self) -> None:
         value, problem = self.read()
-        if problem is None and value is not None and self.edit.text() != value.isoformat():
-            self.edit.setText(value.isoformat())
+        if problem is None and value is not None and self.edit.text() != format_date(value):
+            self.edit.setText(format_date(value))
 
     def _calendar_to_text(self) -> None:
         value, problem = self.read()
@@ -239,7 +240,7 @@ class DateEditor(FieldEditor):
             self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
 
     def _chosen(self, day: QDate) -> None:
-        self.edit.setText(dt.date(day.year(), day.month(), day.day()).isoformat())
+        self.edit.setText(format_date(dt.date(day.year(), day.month(), day.day())))
         self.button.menu().hide()
         self.changed.emit()
 
