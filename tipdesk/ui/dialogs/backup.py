@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.services import backup
 from tipdesk.services.session import Session
-from tipdesk.ui.dialogs.errors import refusal_text, report
+from tipdesk.ui.dialogs.errors import refusal_text, report, warn_writing_failed
 from tipdesk.ui.operations import Operation, quietly, run_in_background
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.widgets.forms import message_label
@@ -68,23 +68,17 @@ def back_up_now(session: Session, parent: QWidget | None = None) -> None:
     if target.suffix.lower() != backup.SUFFIX:
         target = target.with_name(target.name + backup.SUFFIX)
 
-    def failed(error: BaseException) -> None:
-        if isinstance(error, TipdeskError):
-            QMessageBox.warning(parent, title, refusal_text(error))
-        elif isinstance(error, OSError):
-            QMessageBox.warning(
-                parent,
-                title,
-                _t(
-                    QT_TRANSLATE_NOOP(
-                        "Backups",
-                        "The backup could not be written in {folder}: the drive may be full, "
-                        "write-protected or removed. Try again, or choose another place.",
-                    )
-                ).format(folder=target.parent),
+    failed = warn_writing_failed(
+        parent,
+        title,
+        _t(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "The backup could not be written in {folder}: the drive may be full, "
+                "write-protected or removed. Try again, or choose another place.",
             )
-        else:
-            report(parent, error)
+        ).format(folder=target.parent),
+    )
 
     def written(result: backup.BackupResult) -> None:
         app_settings().setValue(FOLDER_KEY, str(result.path.parent))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -97,6 +98,23 @@ def _register_folder(parent: QWidget | None):
         if folder is not None:
             return folder
     return None
+
+
+def warn_writing_failed(
+    parent: QWidget | None, title: str, file_problem: str
+) -> Callable[[BaseException], None]:
+    """A failure callback for work that writes a file the user chose: a refusal in its
+    words, a file system error as ``file_problem``, anything else reported."""
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, TipdeskError):
+            QMessageBox.warning(parent, title, refusal_text(error))
+        elif isinstance(error, OSError):
+            QMessageBox.warning(parent, title, file_problem)
+        else:
+            report(parent, error)
+
+    return failed
 
 
 def report(parent: QWidget | None, exc: BaseException) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.services.casework import privacy
 from tipdesk.services.session import Session
-from tipdesk.ui.dialogs.errors import refusal_text, report
+from tipdesk.ui.dialogs.errors import refusal_text, report, warn_writing_failed
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.settings import app_settings
@@ -117,23 +117,17 @@ def export_person_data(
         )
     lang = current_language()
 
-    def failed(error: BaseException) -> None:
-        if isinstance(error, TipdeskError):
-            QMessageBox.warning(parent, title, refusal_text(error))
-        elif isinstance(error, OSError):
-            QMessageBox.warning(
-                parent,
-                title,
-                _t(
-                    QT_TRANSLATE_NOOP(
-                        "PersonRights",
-                        "The file could not be written in {folder}. Check that the folder "
-                        "still exists and has room, then try again.",
-                    )
-                ).format(folder=target.parent),
+    failed = warn_writing_failed(
+        parent,
+        title,
+        _t(
+            QT_TRANSLATE_NOOP(
+                "PersonRights",
+                "The file could not be written in {folder}. Check that the folder "
+                "still exists and has room, then try again.",
             )
-        else:
-            report(parent, error)
+        ).format(folder=target.parent),
+    )
 
     def done(path: Path) -> None:
         app_settings().setValue(FOLDER_KEY, str(target.parent))
