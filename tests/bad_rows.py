@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.conftest import new_register, sign_in
-from tipdesk.services.devtools.demo import add_demo_cases
+from tests.helpers import demo_register, sign_in
 
 DEMO_CASES = 40
 
@@ -75,12 +74,10 @@ class Planted:
 
 
 def planted_register(parent: Path, *, plants: dict[str, Plant] = PLANTS) -> Planted:
-    """A register of DEMO_CASES demo cases (user ``admin``, tests.conftest.PASSWORD)
+    """A register of DEMO_CASES demo cases (user ``admin``, tests.helpers.PASSWORD)
     with each plant's value written into a case of its own."""
-    created = new_register(parent / "register")
-    planted = Planted(created.folder)
-    with sign_in(created.folder, "admin") as s:
-        add_demo_cases(s, DEMO_CASES, seed=4)
+    planted = Planted(demo_register(parent / "register", DEMO_CASES, seed=4))
+    with sign_in(planted.folder, "admin") as s:
         db = s.db
         candidates = list(
             db.query(

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import PASSWORD, new_register
+from tests.helpers import PASSWORD, new_register
 from tipdesk.domain import records as r
 from tipdesk.domain import row_check, validation
 from tipdesk.services.devtools.demo import add_demo_cases
@@ -133,6 +133,7 @@ _VALUES = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=500,
     deadline=None,

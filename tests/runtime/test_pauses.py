@@ -5,8 +5,7 @@ import threading
 
 import pytest
 
-from tests.conftest import new_case
-from tests.services.sync.test_sync import offices, same  # noqa: F401  (fixture)
+from tests.helpers import new_case, same
 from tipdesk.domain.errors import BatchDamaged
 from tipdesk.runtime import pauses
 from tipdesk.runtime.pauses import collector_paused
@@ -56,7 +55,7 @@ def test_pauses_from_two_threads_end_with_the_collector_on():
     assert gc.isenabled()
 
 
-def test_an_import_runs_paused_and_leaves_the_collector_on_even_when_refused(offices, monkeypatch):  # noqa: F811
+def test_an_import_runs_paused_and_leaves_the_collector_on_even_when_refused(offices, monkeypatch):
     district, province, stick = offices
     new_case(district.session)
     batch = district.export(province, stick)

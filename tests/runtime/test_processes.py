@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.conftest import ends_within, outcome_within
+from tests.helpers import ends_within, exit_code_of, outcome_within
 from tipdesk.domain.errors import BatchDamaged, HelperStopped
 from tipdesk.runtime import processes as workers
 
@@ -88,12 +88,7 @@ def test_a_helper_killed_half_way_through_an_item_is_reported_not_waited_for():
 
 def test_a_helper_ends_by_itself_when_its_reader_dies(tmp_path):
     pid_file = tmp_path / "helper.pid"
-    reader = multiprocessing.get_context("spawn").Process(
-        target=_read_one_and_die, args=(str(pid_file),)
-    )
-    reader.start()
-    reader.join(timeout=60)
-    assert reader.exitcode == 9
+    assert exit_code_of(_read_one_and_die, str(pid_file), timeout=60) == 9
     assert ends_within(int(pid_file.read_text()), 20)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import PASSWORD, TODAY, new_case, provider
+from tests.helpers import PASSWORD, TODAY, letter_settings, new_case, provider
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     ConsentToReferMissing,
@@ -37,28 +37,9 @@ from tipdesk.storage import rows
 NIK = "5371015403990001"
 
 
-def settings(**overrides) -> r.LetterSettings:
-    values = dict(
-        letterhead=[
-            "PEMERINTAH KOTA KUPANG",
-            "DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK",
-            "UPTD PERLINDUNGAN PEREMPUAN DAN ANAK",
-        ],
-        address_lines=["Jl. Soeharto No. 57, Kupang", "Telepon (0380) 821234"],
-        city="Kupang",
-        signatory_title="Kepala UPTD PPA Kota Kupang",
-        signatory_name="Yuliana Ndolu, S.Sos",
-        signatory_rank="Pembina, IV/a",
-        signatory_nip="197805122005012003",
-        copies=["Kepala Dinas P3A Kota Kupang", "Arsip"],
-    )
-    values.update(overrides)
-    return r.LetterSettings(**values)
-
-
 @pytest.fixture
 def office(session):
-    letters.save_letter_settings(session, settings())
+    letters.save_letter_settings(session, letter_settings())
     return session
 
 
@@ -286,7 +267,9 @@ def test_user_text_cannot_inject_markup(office):
 
 def test_f4_paper_and_a_logo(office):
     logo = _tiny_png()
-    letters.save_letter_settings(office, settings(paper="f4", logo=base64.b64encode(logo).decode()))
+    letters.save_letter_settings(
+        office, letter_settings(paper="f4", logo=base64.b64encode(logo).decode())
+    )
     pdf = letters.issue_letter(office, referral(office).id).pdf
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     width_mm, height_mm = (float(v) / 72 * 25.4 for v in page.mediabox.upper_right)
@@ -370,6 +353,7 @@ def _issue_many(folder: str, referral_ids: list[str], start, out) -> None:
         session.close()
 
 
+@pytest.mark.slow
 def test_two_programs_issuing_at_once_never_share_a_number(office, register):
     ids = [referral(office).id for _ in range(16)]
     office.close()
@@ -469,9 +453,9 @@ def test_settings_default_from_the_office_until_saved(session):
 def test_saving_settings_is_for_admins_and_checks_every_field(session):
     session.user = dataclasses.replace(session.user, role="caseworker")
     with pytest.raises(NotPermitted):
-        letters.save_letter_settings(session, settings())
+        letters.save_letter_settings(session, letter_settings())
     session.user = dataclasses.replace(session.user, role="admin")
-    bad = settings(
+    bad = letter_settings(
         number_pattern="{classification}/{nomor}/{year}",
         signatory_nip="19780A",
         logo=base64.b64encode(b"GIF89a....").decode(),
@@ -488,7 +472,7 @@ def test_saving_settings_is_for_admins_and_checks_every_field(session):
         ("city", "required"),
     } <= found
     assert letters.letter_settings(session).city == "Kupang"  # nothing saved
-    warnings = letters.save_letter_settings(session, settings(signatory_nip="1978"))
+    warnings = letters.save_letter_settings(session, letter_settings(signatory_nip="1978"))
     assert [p.code for p in warnings] == ["nip_length"]
     office = rows.get(session.db, r.Office, session.office.id)
     assert office.letterhead[0] == "PEMERINTAH KOTA KUPANG"

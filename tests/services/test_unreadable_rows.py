@@ -14,7 +14,7 @@ import pytest
 
 from tests.bad_rows import LABELS, PLANTS, planted_register
 from tests.cli.conftest import run
-from tests.conftest import PASSWORD, add_account, sign_in
+from tests.helpers import PASSWORD, add_account, cli_environment, sign_in
 from tipdesk.domain import records as r
 from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.services import reports
@@ -38,11 +38,7 @@ def clean(tmp_path_factory):
 
 @pytest.fixture
 def env(monkeypatch, tmp_path):
-    monkeypatch.setenv("TIPDESK_PASSWORD", PASSWORD)
-    monkeypatch.setenv("TIPDESK_USER", "admin")
-    monkeypatch.setenv("TIPDESK_LANG", "en")
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    cli_environment(monkeypatch, tmp_path, user="admin")
     return tmp_path
 
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from tests.conftest import erase, new_case, provider
-from tests.conftest import triggers as _triggers
+from tests.helpers import erase, new_case, provider
+from tests.helpers import triggers as _triggers
 from tipdesk.services.casework import cases
 from tipdesk.storage import capture
 

@@ -3,7 +3,7 @@ the register open, always back in WAL mode after, and as safe as WAL mode if it 
 
 import pytest
 
-from tests.conftest import PASSWORD, new_case
+from tests.helpers import PASSWORD, new_case
 from tipdesk.security.keyslots import KeyFile
 from tipdesk.storage.connection import bulk_journal, open_database
 

@@ -21,7 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, TODAY, new_case, new_register, sign_in
+from tests.helpers import (
+    PASSWORD,
+    TODAY,
+    copy_offices,
+    dead_pid,
+    new_case,
+    new_register,
+    sign_in,
+    stick_in,
+)
 from tipdesk import cli
 from tipdesk.services import backup, letters, sync
 from tipdesk.services.register import open_register
@@ -103,12 +112,6 @@ def a_new_process_from_now(monkeypatch) -> None:
     """As if this were the next process: started after the killed one."""
     monkeypatch.setattr(files, "PROCESS_STARTED", time.time())
     time.sleep(0.05)  # (file times come from a coarser clock)
-
-
-def dead_pid() -> int:
-    ended = subprocess.Popen([sys.executable, "-c", "pass"])
-    ended.wait()
-    return ended.pid
 
 
 def still_running_files(folder: Path) -> list[Path]:
@@ -286,17 +289,12 @@ def test_a_killed_new_demo_register_is_removed_by_the_next_one(tmp_path, monkeyp
 
 
 @pytest.fixture
-def offices(tmp_path):
-    from tests.services.sync.test_sync import Office, enrol
-
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp_path)
+def offices(tmp_path, enrolled_pair):
+    """KUP (closed) with a case for NTT, NTT signed in, and an empty stick."""
+    district, province = copy_offices(enrolled_pair, tmp_path)
     new_case(district.session)
     district.session.close()
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    yield district, province, stick
+    yield district, province, stick_in(tmp_path)
     province.session.close()
 
 

@@ -3,7 +3,7 @@
 import pytest
 from sqlite_utils.migrations import Migrations
 
-from tests.conftest import PASSWORD, new_case
+from tests.helpers import PASSWORD, new_case
 from tipdesk.security.keyslots import KeyFile
 from tipdesk.services.casework import cases
 from tipdesk.services.register import open_register

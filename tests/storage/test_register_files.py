@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from tests.conftest import PASSWORD, new_case
+from tests.helpers import PASSWORD, new_case, new_register
 from tipdesk.domain.errors import NotARegister, RegisterDamaged, UnknownUser, WrongPassword
 from tipdesk.security.keyslots import KeyFile
 from tipdesk.services.devtools.demo import add_demo_cases
@@ -101,8 +101,6 @@ def test_garbled_key_file_is_refused(register):
 
 
 def test_database_swapped_for_another_registers_is_refused(tmp_path, register):
-    from tests.conftest import new_register
-
     other = new_register(tmp_path / "other")
     (register.folder / "register.db").write_bytes((other.folder / "register.db").read_bytes())
     with pytest.raises(RegisterDamaged):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import new_case
+from tests.helpers import new_case
 from tipdesk.domain import records as r
 from tipdesk.services.casework import cases
 

@@ -9,7 +9,17 @@ import shutil
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSWORD, add_account, new_case, provider, sign_in
+from tests.helpers import (
+    FAST_KDF,
+    PASSWORD,
+    add_account,
+    copy_register,
+    letter_settings,
+    new_case,
+    provider,
+    send,
+    sign_in,
+)
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     ClosureNeedsSupervisor,
@@ -34,16 +44,16 @@ from tipdesk.services.register import open_register, verify_password
 ROLES = ("admin", "supervisor", "caseworker", "analyst")
 
 
-@pytest.fixture
-def office(register, session):
-    """A register with one account per role and two case workers' cases."""
+@pytest.fixture(scope="module")
+def office_made(tmp_path_factory, register_template):
+    """A register (closed) with one account per role and two case workers' cases."""
+    folder = copy_register(register_template.folder, tmp_path_factory.mktemp("access"))
+    session = sign_in(folder, "admin")
     for role in ("supervisor", "analyst"):
         add_account(session, role, role)
     add_account(session, "ani", "caseworker")
     add_account(session, "budi", "caseworker")
-    from tests.services.test_letters import settings
-
-    letters.save_letter_settings(session, settings())
+    letters.save_letter_settings(session, letter_settings())
     mine = new_case(
         session,
         {"full_name": "Yuliana Nenobais"},
@@ -63,11 +73,17 @@ def office(register, session):
     cases.add_referral(session, referral)
     session.close()
     return {
-        "folder": register.folder,
+        "folder": folder,
         "mine": mine.case.case_number,
         "theirs": theirs.case.case_number,
         "referral": referral.id,
     }
+
+
+@pytest.fixture
+def office(tmp_path, office_made):
+    """A copy of ``office_made`` of the test's own (in tmp_path/register)."""
+    return {**office_made, "folder": copy_register(office_made["folder"], tmp_path)}
 
 
 def _as(office, username):
@@ -441,10 +457,8 @@ def test_removing_a_user_with_a_rekey_locks_out_their_old_key_file(office, tmp_p
         assert check_register(s).ok
 
 
-def test_recovery_code_sets_a_new_admin_password_even_after_a_rekey(tmp_path):
-    from tests.conftest import new_register
-
-    created = new_register(tmp_path / "reg")
+def test_recovery_code_sets_a_new_admin_password_even_after_a_rekey(register):
+    created = register
     with sign_in(created.folder, "admin") as s:
         users.add_user(s, r.User(username="kedua", role="admin"), PASSWORD, kdf=FAST_KDF)
         add_account(s, "ani", "caseworker")
@@ -531,25 +545,20 @@ def test_the_letter_archive_shows_a_case_worker_only_their_cases(office):
             letters.letters_of_referral(s, office["referral"])
 
 
-def test_a_case_worker_sees_only_the_conflicts_of_their_cases(tmp_path):
-    from tests.services.sync.test_sync import Office, enrol
+def test_a_case_worker_sees_only_the_conflicts_of_their_cases(offices):
     from tipdesk.services import sync
 
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp_path)
+    district, province, stick = offices
     add_account(district.session, "ani", "caseworker")
     add_account(district.session, "budi", "caseworker")
     file = new_case(district.session, assigned_to="ani")
     number = file.case.case_number
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     for who, level in ((district, "medium"), (province, "high")):
         f = who.case(number)
         f.case.risk_level = level
         cases.save_case_file(who.session, f.person, f.case)
-    sync.import_batch(district.session, province.export(district, stick / "2.tipbatch"))
+    send(province, district, stick / "2.tipbatch")
     assert len(sync.list_conflicts(district.session)) == 1  # the admin sees it
     district.session.close()
     province.session.close()

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from tests.conftest import FAST_KDF, PASSWORD, TODAY, add_account, new_case, sign_in
+from tests.helpers import (
+    FAST_KDF,
+    PASSWORD,
+    TODAY,
+    add_account,
+    copy_register,
+    new_case,
+    new_register,
+    sign_in,
+)
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     AnalysisCopyNotReady,
@@ -77,11 +86,11 @@ def _readable(folder: Path, key: bytes) -> bytes:
     )
 
 
-@pytest.fixture
-def office(tmp_path):
-    from tests.conftest import new_register
-
-    created = new_register(tmp_path / "register")
+@pytest.fixture(scope="module")
+def office_made(tmp_path_factory):
+    """A register (closed) with an analyst, a case worker, 300 demo cases and a canary
+    case, and a daily backup; and the canary's case number."""
+    created = new_register(tmp_path_factory.mktemp("analysis") / "register")
     with sign_in(created.folder, "admin") as s:
         add_account(s, "ana", "analyst")
         add_account(s, "ani", "caseworker")
@@ -103,6 +112,12 @@ def office(tmp_path):
         )
         backup.daily_backup(s)
     return {"folder": created.folder, "case": file.case.case_number}
+
+
+@pytest.fixture
+def office(tmp_path, office_made):
+    """A copy of ``office_made`` of the test's own (in tmp_path/register)."""
+    return {**office_made, "folder": copy_register(office_made["folder"], tmp_path)}
 
 
 def test_an_analysts_key_decrypts_no_name_nik_note_or_address_anywhere(office):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, add_account, new_register, sign_in
+from tests.helpers import PASSWORD, add_account, copy_register, dead_pid, new_register, sign_in
 from tipdesk.domain.errors import RegisterDamaged, UnknownUser
 from tipdesk.security.keyslots import KeyFile
 from tipdesk.services import backup
@@ -109,12 +109,6 @@ def template(tmp_path_factory):
     return {"folder": created.folder, "stolen": stolen, "old_key": old_key, "base": base}
 
 
-def _copy(template, where: Path) -> Path:
-    folder = where / "register"
-    shutil.copytree(template["folder"], folder)
-    return folder
-
-
 def _run_child(folder: Path, kill_at: int, when: str, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", CHILD, str(folder), str(kill_at), when],
@@ -123,6 +117,19 @@ def _run_child(folder: Path, kill_at: int, when: str, env: dict) -> subprocess.C
         text=True,
         timeout=120,
     )
+
+
+def _started_rekey(folder: Path, env: dict) -> subprocess.Popen:
+    """A child removing the user, once it says its re-key has started."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(folder), "0", "signal"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout.readline().strip() == "start"
+    return child
 
 
 def _opens_with(folder: Path, key: bytes) -> bool:
@@ -204,17 +211,20 @@ def _remove_again(template, folder: Path) -> None:
     assert _leftovers(folder) == []
 
 
+@pytest.mark.slow
 def test_a_removal_killed_at_every_step_is_finished_or_rolled_back(
     template, tmp_path, caplog, monkeypatch
 ):
     env = _env(tmp_path)
     # How many counted steps a whole removal takes.
-    whole = _run_child(_copy(template, tmp_path / "whole"), 0, "never", env)
+    whole = _run_child(copy_register(template["folder"], tmp_path / "whole"), 0, "never", env)
     assert whole.returncode == 0, whole.stderr
     steps = int(whole.stderr.rsplit("calls=", 1)[1].split()[0])
     assert steps >= 10
     runs = [(n, when) for n in range(1, steps + 1) for when in ("before", "after")]
-    folders = {run: _copy(template, tmp_path / f"{run[0]}-{run[1]}") for run in runs}
+    folders = {
+        run: copy_register(template["folder"], tmp_path / f"{run[0]}-{run[1]}") for run in runs
+    }
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = dict(
             zip(
@@ -237,6 +247,7 @@ def test_a_removal_killed_at_every_step_is_finished_or_rolled_back(
     assert any("rolled back" in said for said in heard)
 
 
+@pytest.mark.slow
 def test_a_removal_killed_at_random_moments_is_finished_or_rolled_back(
     template, tmp_path, caplog, monkeypatch
 ):
@@ -244,15 +255,8 @@ def test_a_removal_killed_at_random_moments_is_finished_or_rolled_back(
     # How long the re-key itself takes here, between the child's "start" and "done".
     timings = []
     for i in range(2):
-        folder = _copy(template, tmp_path / f"timing-{i}")
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(folder), "0", "signal"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdout.readline().strip() == "start"
+        folder = copy_register(template["folder"], tmp_path / f"timing-{i}")
+        child = _started_rekey(folder, env)
         began = time.monotonic()
         assert child.stdout.readline().strip() == "done"
         timings.append(time.monotonic() - began)
@@ -261,15 +265,8 @@ def test_a_removal_killed_at_random_moments_is_finished_or_rolled_back(
     rng = random.Random(19)
     outcomes = []
     for i in range(10):
-        folder = _copy(template, tmp_path / f"random-{i}")
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(folder), "0", "signal"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdout.readline().strip() == "start"
+        folder = copy_register(template["folder"], tmp_path / f"random-{i}")
+        child = _started_rekey(folder, env)
         time.sleep(rng.uniform(0, span))
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=60)
@@ -283,7 +280,7 @@ def test_a_removal_killed_at_random_moments_is_finished_or_rolled_back(
 def test_a_rollback_puts_back_the_new_key_others_had_not_followed_yet(template, tmp_path):
     """A user who has not signed in since an earlier re-key keeps reaching the register
     when a later one is rolled back."""
-    folder = _copy(template, tmp_path)
+    folder = copy_register(template["folder"], tmp_path)
     with sign_in(folder, "admin") as s:
         add_account(s, "cici", "caseworker")
         users.remove_user(s, "ani", rekey=True)  # cici has a pending key now
@@ -291,12 +288,10 @@ def test_a_rollback_puts_back_the_new_key_others_had_not_followed_yet(template, 
         tmp = files.temp_path(folder / "register.db")
         tmp.write_bytes(b"half an export")
         keys = KeyFile.load(folder / "register.keys")
-        ended = subprocess.Popen([sys.executable, "-c", ""])  # (its pid is free after)
-        ended.wait()
         keys.rekey = {
             "stage": "ready",
             "db": tmp.name,
-            "pid": ended.pid,
+            "pid": dead_pid(),
             "salt": "00" * 16,
             "removed": REMOVED,
             "next": [],
@@ -314,7 +309,7 @@ def test_a_rollback_puts_back_the_new_key_others_had_not_followed_yet(template, 
 def test_another_program_with_the_register_open_stops_a_rekey(template, tmp_path):
     from tipdesk.domain.errors import RegisterBusy
 
-    folder = _copy(template, tmp_path)
+    folder = copy_register(template["folder"], tmp_path)
     with sign_in(folder, "ani"), sign_in(folder, "admin") as s:
         with pytest.raises(RegisterBusy):
             users.remove_user(s, REMOVED, rekey=True)
@@ -327,7 +322,7 @@ def test_another_program_with_the_register_open_stops_a_rekey(template, tmp_path
 
 
 def test_removing_a_user_takes_their_slot_out_of_the_backups(template, tmp_path):
-    folder = _copy(template, tmp_path)
+    folder = copy_register(template["folder"], tmp_path)
     assert [REMOVED in slots for slots in _backup_slots(folder)] == [True]
     junk = folder / "backups" / "copied-by-hand.tipbackup"
     junk.write_bytes(b"not a backup")  # left as it is, and no obstacle
@@ -349,7 +344,7 @@ def test_removing_a_user_takes_their_slot_out_of_the_backups(template, tmp_path)
 
 
 def test_a_rekey_reports_progress_to_the_end(template, tmp_path):
-    folder = _copy(template, tmp_path)
+    folder = copy_register(template["folder"], tmp_path)
     seen = []
     with sign_in(folder, "admin") as s:
         users.remove_user(s, REMOVED, rekey=True, progress=lambda d, t: seen.append((d, t)))
@@ -360,7 +355,7 @@ def test_a_rekey_reports_progress_to_the_end(template, tmp_path):
 def test_the_copy_an_earlier_version_left_is_removed_at_the_next_open(
     template, tmp_path, monkeypatch
 ):
-    folder = _copy(template, tmp_path)
+    folder = copy_register(template["folder"], tmp_path)
     old = folder / ".register.db.0123456789ab.rekey"
     old.write_bytes(os.urandom(4096))
     other = folder / "notes.rekey"  # not a name TipDesk ever wrote

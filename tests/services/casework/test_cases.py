@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import PASSWORD, TODAY, case, new_case, person, provider
+from tests.helpers import PASSWORD, TODAY, add_account, case, new_case, person, provider, send
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import NotFound, UnknownField, ValidationFailed
 from tipdesk.services.casework import cases
@@ -156,7 +156,7 @@ def test_update_refusals_change_nothing(session):
         cases.update_case_fields(
             session,
             number,
-            {"birth_date": "14/03/1999", "estimated_age": "abc", "status": "active"},
+            {"birth_date": "14/13/1999", "estimated_age": "abc", "status": "active"},
         )
     assert {(p.field, p.code) for p in bad.value.problems} == {
         ("birth_date", "invalid_date"),
@@ -231,7 +231,6 @@ def _assignee_problem(info):
 
 
 def test_a_new_case_is_assigned_only_to_a_current_user_of_this_register(session):
-    from tests.conftest import add_account
     from tipdesk.domain.messages import describe_problem
     from tipdesk.services.access import users
 
@@ -257,7 +256,6 @@ def test_a_new_case_is_assigned_only_to_a_current_user_of_this_register(session)
 
 
 def test_reassigning_to_a_user_who_is_not_current_is_refused_and_writes_nothing(session):
-    from tests.conftest import add_account
     from tipdesk.services.access import users
 
     add_account(session, "ani", "caseworker")
@@ -285,7 +283,6 @@ def test_reassigning_to_a_user_who_is_not_current_is_refused_and_writes_nothing(
 
 
 def test_an_unchanged_assignee_who_has_left_stays_valid(session):
-    from tests.conftest import add_account
     from tipdesk.services.access import users
 
     add_account(session, "ani", "caseworker")
@@ -295,20 +292,12 @@ def test_an_unchanged_assignee_who_has_left_stays_valid(session):
     assert (updated.case.assigned_to, updated.case.risk_level) == ("ani", "high")
 
 
-def test_a_province_edits_a_district_case_keeping_its_district_worker(tmp_path):
-    from tests.conftest import add_account
-    from tests.services.sync.test_sync import Office, enrol
-    from tipdesk.services import sync
-
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
+def test_a_province_edits_a_district_case_keeping_its_district_worker(offices):
+    district, province, stick = offices
     try:
-        enrol(district, province, tmp_path)
         add_account(district.session, "ani", "caseworker")
         number = new_case(district.session, assigned_to="ani").case.case_number
-        stick = tmp_path / "stick"
-        stick.mkdir()
-        sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+        send(district, province, stick / "1.tipbatch")
         updated, _ = cases.update_case_fields(province.session, number, {"risk_level": "high"})
         assert (updated.case.assigned_to, updated.case.risk_level) == ("ani", "high")
         with pytest.raises(ValidationFailed) as info:  # "ani" is no user here

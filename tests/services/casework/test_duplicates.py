@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import erase, new_case, person
+from tests.helpers import case, erase, new_case, person
 from tipdesk.services.casework import cases
 from tipdesk.services.casework.duplicates import find_duplicates, normal_name
 
@@ -139,8 +139,6 @@ def test_the_person_itself_and_deleted_persons_are_left_out(session):
 
 def test_every_case_of_a_candidate_is_listed(session):
     file = existing(session, "Siti Aminah")
-    from tests.conftest import case
-
     second, _ = cases.add_case(session, file.person.id, case(opened_on=dt.date(2026, 11, 1)))
     found = find_duplicates(session, person(full_name="Sity Aminah"))
     assert found[0].case_numbers == (file.case.case_number, second.case.case_number)

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.conftest import TODAY, erase, new_case, provider
+from tests.helpers import PASSWORD, TODAY, erase, new_case, provider, send
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import NotFound
 from tipdesk.services.casework import cases, listing
@@ -398,7 +398,6 @@ def test_history_values_read_as_the_record_holds_them(session):
 
 
 def test_history_names_the_user_who_made_each_change(register, session):
-    from tests.conftest import PASSWORD
     from tipdesk.services.register import open_register
 
     local.add_user(
@@ -466,25 +465,16 @@ def test_a_register_from_before_authors_were_recorded_records_them_after_upgrade
 # --- A province's register ------------------------------------------------------------------
 
 
-def test_a_province_lists_each_case_with_its_office_and_filters_by_office(tmp_path):
-    from tests.services.sync.test_sync import Office, enrol
-    from tipdesk.services import sync
-
-    kup = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    bel = Office(tmp_path / "bel", "BEL", "district", "53.04")
-    ntt = Office(tmp_path / "ntt", "NTT", "province", "53")
-    stick = tmp_path / "stick"
-    stick.mkdir()
+def test_a_province_lists_each_case_with_its_office_and_filters_by_office(three_offices):
+    kup, bel, ntt, stick = three_offices
     try:
-        enrol(kup, ntt, tmp_path)
-        enrol(bel, ntt, tmp_path)
         local.add_user(kup.session.db, r.User(username="yohana", role="caseworker"))
         for name in ("Maria Goreti Bria", "Yuliana Tefa", "Ani Lestari"):
             new_case(kup.session, {"full_name": name}, assigned_to="yohana")
         new_case(bel.session, {"full_name": "Siti Aminah"})
         gone = new_case(bel.session, {"full_name": "Rina Tefa"}).case.case_number
         for district in (kup, bel):
-            sync.import_batch(ntt.session, district.export(ntt, stick / f"{district.code}"))
+            send(district, ntt, stick / f"{district.code}")
         new_case(ntt.session, {"full_name": "Budi Santoso", "sex": "male"})
         cases.delete_case(ntt.session, gone)
         session = ntt.session

@@ -12,9 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from pypdf import PdfReader
 
-from tests.conftest import TODAY, add_account, new_case, provider, sign_in
-from tests.services.sync.test_sync import Office, enrol
-from tests.services.test_letters import settings
+from tests.helpers import TODAY, letter_settings, new_case, provider, second_user, send, sign_in
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     AlreadyErased,
@@ -73,9 +71,8 @@ def found(session) -> list[str]:
 @pytest.fixture
 def office(session):
     """The admin's session and a supervisor's, on one register with letter settings."""
-    letters.save_letter_settings(session, settings())
-    add_account(session, "sari", "supervisor")
-    supervisor = sign_in(session.folder, "sari")
+    letters.save_letter_settings(session, letter_settings())
+    supervisor = second_user(session, "sari", "supervisor")
     yield session, supervisor
     supervisor.close()
 
@@ -217,8 +214,7 @@ def test_only_a_supervisor_exports_or_erases(office, tmp_path):
     admin, _supervisor = office
     made = person_with_everything(admin)
     number = made["first"].case.case_number
-    add_account(admin, "budi", "caseworker")
-    worker = sign_in(admin.folder, "budi")
+    worker = second_user(admin, "budi", "caseworker")
     try:
         for session in (admin, worker):
             with pytest.raises(NotPermitted):
@@ -284,28 +280,19 @@ def test_a_register_too_large_to_rebuild_in_memory_is_scrubbed_all_the_same(offi
     assert found(supervisor) == []
 
 
-def _supervisor(office_: Office):
-    add_account(office_.session, "sari", "supervisor")
-    return sign_in(office_.folder, "sari")
-
-
 def _batch_text(receiver, path: Path) -> bytes:
     """The decrypted changes of a batch, as the receiving office reads them."""
     _manifest, changes, _peer = sync._open(receiver.session, path.read_bytes())
     return changes.read()
 
 
-def test_an_erasure_travels_as_tombstones_without_the_name(tmp_path):
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp_path)
-    stick = tmp_path / "stick"
-    stick.mkdir()
+def test_an_erasure_travels_as_tombstones_without_the_name(offices):
+    district, province, stick = offices
     file = new_case(district.session, {"full_name": NAME, "nik": NIK})
     cases.add_note(district.session, r.CaseNote(case_id=file.case.id, noted_on=TODAY, text=NOTE))
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     assert cases.find_cases(province.session, "Xaveria")
-    supervisor = _supervisor(district)
+    supervisor = second_user(district.session, "sari", "supervisor")
     try:
         privacy.erase_person(supervisor, file.case.case_number, "legal_order")
     finally:
@@ -326,15 +313,11 @@ def test_an_erasure_travels_as_tombstones_without_the_name(tmp_path):
     province.session.close()
 
 
-def test_a_batch_made_before_the_erasure_does_not_bring_the_person_back(tmp_path):
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp_path)
-    stick = tmp_path / "stick"
-    stick.mkdir()
+def test_a_batch_made_before_the_erasure_does_not_bring_the_person_back(offices):
+    district, province, stick = offices
     file = new_case(district.session, {"full_name": NAME, "nik": NIK})
     number = file.case.case_number
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     # The district, not yet knowing, edits the person and adds a note and a case...
     edited = district.case(number)
     edited.person.phone = "081399887766"
@@ -348,7 +331,7 @@ def test_a_batch_made_before_the_erasure_does_not_bring_the_person_back(tmp_path
     old_batch = district.export(province, stick / "2.tipbatch")
     assert b"Xaveria" in _batch_text(province, old_batch)  # it still has the person
     # ... while the province erases the person at their request.
-    supervisor = _supervisor(province)
+    supervisor = second_user(province.session, "sari", "supervisor")
     try:
         privacy.erase_person(supervisor, number, "person_request")
         summary = sync.import_batch(supervisor, old_batch)

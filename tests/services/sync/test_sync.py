@@ -13,15 +13,22 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
-    FAST_KDF,
+from tests.helpers import (
     PASSWORD,
     TODAY,
+    Office,
+    district_and_province,
     ends_within,
+    enrol,  # noqa: F401  (tests/ui/test_sync_screen.py imports it from here)
     erase,
+    exit_code_of,
     kill_helpers,
     new_case,
     outcome_within,
+    same,
+    send,
+    set_case,
+    synced_rows,
     triggers,
 )
 from tipdesk.domain import records as r
@@ -39,90 +46,12 @@ from tipdesk.security import officekeys as ok
 from tipdesk.services import sync
 from tipdesk.services.casework import cases
 from tipdesk.services.devtools.demo import add_demo_cases
-from tipdesk.services.register import create_register, open_register
+from tipdesk.services.register import open_register
 from tipdesk.storage import bulk as store_bulk
 from tipdesk.storage import capture, rows
 from tipdesk.storage import sync as store
 
 NAME = "Maria Goreti Bria"
-
-
-class Office:
-    """One office's register, opened as its admin."""
-
-    def __init__(self, folder: Path, code: str, level: str, region: str) -> None:
-        self.folder, self.code = folder, code
-        create_register(
-            folder,
-            r.Office(code=code, name=f"Kantor {code}", level=level, region_code=region),
-            r.User(username="admin", role="admin"),
-            PASSWORD,
-            kdf=FAST_KDF,
-        )
-        self.session = self.open()
-
-    def open(self):
-        session = open_register(self.folder, "admin", PASSWORD)
-        session.today = lambda: TODAY
-        return session
-
-    def reopen(self) -> None:
-        self.session.close()
-        self.session = self.open()
-
-    def export(self, to: Office, out: Path) -> Path:
-        return sync.export_batch(self.session, to.code, out).path
-
-    def case(self, number: str) -> r.CaseFile:
-        return cases.open_case(self.session, number)
-
-
-def enrol(a: Office, b: Office, tmp: Path, profile: str | None = None) -> None:
-    for src, dst in ((a, b), (b, a)):
-        path, fingerprint = sync.export_key_file(src.session, tmp / f"{src.code}.tipkey")
-        sync.trust_key_file(
-            dst.session,
-            path.read_bytes(),
-            fingerprint.lower().replace("-", " "),
-            profile=profile if dst is a else None,
-        )
-
-
-@pytest.fixture
-def offices(tmp_path):
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp_path)
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    yield district, province, stick
-    district.session.close()
-    province.session.close()
-
-
-def data(session, table: str) -> dict[str, dict]:
-    """Every row of a synced table by id, without local or stamping columns."""
-    found = {}
-    for row in session.db.query(f"SELECT * FROM {table}"):
-        for column in ("rid", "updated_at", "updated_by"):
-            row.pop(column, None)
-        found[row["id"]] = row
-    return found
-
-
-def same(
-    a: Office, b: Office, tables=("persons", "cases", "services", "referrals", "case_notes")
-) -> None:
-    for table in tables:
-        assert data(a.session, table) == data(b.session, table), table
-
-
-def set_case(office: Office, number: str, **fields) -> None:
-    """Save a change of ``fields`` to the case ``number`` at ``office``, as a person would."""
-    f = office.case(number)
-    for name, value in fields.items():
-        setattr(f.case, name, value)
-    cases.save_case_file(office.session, f.person, f.case)
 
 
 def test_round_trip_and_reimport_is_a_no_op(offices):
@@ -173,7 +102,7 @@ def test_a_batch_read_by_a_second_process_goes_in_as_one_read_here(offices, monk
     add_demo_cases(district.session, 20, seed=8)
     file = new_case(district.session)
     number = file.case.case_number
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     set_case(district, number, risk_level="medium", summary="Ringkasan baru dari kabupaten.")
     set_case(province, number, risk_level="high")
     cases.add_note(
@@ -184,15 +113,15 @@ def test_a_batch_read_by_a_second_process_goes_in_as_one_read_here(offices, monk
     monkeypatch.setattr(sync, "READ_APART_CHANGES", 0)
     monkeypatch.setattr(sync, "IMPORT_CHUNK", 7)
     monkeypatch.setattr(import_reader, "read_chunks", not_here)
-    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    summary = send(district, province, stick / "2.tipbatch")
     assert summary.applied >= 15 * 3 and summary.conflicts == 1
     case = province.case(number).case
     assert (case.risk_level, case.summary) == ("high", "Ringkasan baru dari kabupaten.")
     assert [row["case_number"] for row in cases.find_cases(province.session, "rebo")] == [number]
     [conflict] = sync.list_conflicts(province.session)
     sync.resolve_conflict(province.session, conflict.id, keep="remote")
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
-    sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
+    send(province, district, stick / "back.tipbatch")
+    send(district, province, stick / "3.tipbatch")
     same(district, province)
 
 
@@ -233,18 +162,46 @@ def test_a_cancelled_export_writes_nothing_and_stops_its_readers(offices):
     district, province, stick = offices
     new_case(district.session)
 
-    def cancel(stage, done, total):
-        raise Cancelled()
-
     with pytest.raises(Cancelled):
-        sync.export_batch(district.session, province.code, stick, progress=cancel)
+        sync.export_batch(district.session, province.code, stick, cancelled=lambda: True)
     assert list(stick.iterdir()) == []
     assert not [t for t in threading.enumerate() if t.name.startswith("tipdesk-export")]
     # Nothing was marked as sent: the next batch still carries the case.
-    assert sync.import_batch(province.session, district.export(province, stick)).applied >= 2
+    assert send(district, province, stick).applied >= 2
     same(district, province)
 
 
+def test_an_import_reports_changes_of_its_total_and_a_cancel_rolls_it_back(offices, monkeypatch):
+    """Progress is ``(done, total)`` over the batch's changes; a cancel asked after a chunk
+    stops the import with nothing of it applied, and the same batch imports later."""
+    district, province, stick = offices
+    add_demo_cases(district.session, 20, seed=4)
+    batch = district.export(province, stick)
+    monkeypatch.setattr(sync, "IMPORT_CHUNK", 50)
+    seen: list[tuple[int, int]] = []
+
+    def cancel_after_two() -> bool:
+        return len(seen) >= 2
+
+    before = province.session.db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    with pytest.raises(Cancelled):
+        sync.import_batch(
+            province.session,
+            batch,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=cancel_after_two,
+        )
+    assert len(seen) == 2 and seen[0][0] < seen[1][0] < seen[1][1]
+    assert province.session.db.execute("SELECT count(*) FROM cases").fetchone()[0] == before
+    seen.clear()
+    summary = sync.import_batch(
+        province.session, batch, progress=lambda done, total: seen.append((done, total))
+    )
+    assert summary.applied > 100 and seen[-1][0] == seen[-1][1] > 100
+    same(district, province)
+
+
+@pytest.mark.slow
 def test_export_and_import_hold_a_piece_of_the_changes_not_all_of_them(offices, monkeypatch):
     """A district's first batch holds every case it has; on a 4 GB laptop neither end may
     need the whole text in memory (the tables are read and deflated a piece at a time,
@@ -287,23 +244,22 @@ def test_export_and_import_hold_a_piece_of_the_changes_not_all_of_them(offices, 
 
 def test_an_export_with_nothing_new_still_reports_every_table_and_can_be_cancelled(offices):
     district, province, stick = offices
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
+    send(province, district, stick / "back.tipbatch")
     seen: list[tuple[int, int]] = []
     result = sync.export_batch(
         district.session,
         province.code,
         stick / "2.tipbatch",
-        progress=lambda stage, done, total: seen.append((done, total)),
+        progress=lambda done, total: seen.append((done, total)),
     )
     assert result.records == {}  # acknowledged: nothing to send again
     assert seen and seen[-1] == (len(store.APPLY_ORDER), len(store.APPLY_ORDER))
 
-    def cancel(stage, done, total):
-        raise Cancelled()
-
     with pytest.raises(Cancelled):
-        sync.export_batch(district.session, province.code, stick / "3.tipbatch", progress=cancel)
+        sync.export_batch(
+            district.session, province.code, stick / "3.tipbatch", cancelled=lambda: True
+        )
     assert not (stick / "3.tipbatch").exists()
 
 
@@ -355,7 +311,7 @@ def test_acknowledgement_moves_the_export_window(offices):
 def test_province_edits_travel_back_and_merge_with_district_edits(offices):
     district, province, stick = offices
     file = new_case(district.session)
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     # Each side changes a different field of the same case.
     p_file = province.case(file.case.case_number)
     p_file.case.risk_level = "high"
@@ -363,9 +319,9 @@ def test_province_edits_travel_back_and_merge_with_district_edits(offices):
     d_file = district.case(file.case.case_number)
     d_file.case.summary = "Ringkasan baru dari kabupaten."
     cases.save_case_file(district.session, d_file.person, d_file.case)
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
-    sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
-    sync.import_batch(district.session, province.export(district, stick / "back2.tipbatch"))
+    send(province, district, stick / "back.tipbatch")
+    send(district, province, stick / "2.tipbatch")
+    send(province, district, stick / "back2.tipbatch")
     for office in (district, province):
         case = office.case(file.case.case_number).case
         assert case.risk_level == "high" and case.summary == "Ringkasan baru dari kabupaten."
@@ -378,10 +334,10 @@ def test_same_field_conflicts_and_converges_after_resolution(offices):
     district, province, stick = offices
     file = new_case(district.session)
     number = file.case.case_number
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     set_case(district, number, risk_level="medium")
     set_case(province, number, risk_level="high")
-    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    summary = send(district, province, stick / "2.tipbatch")
     assert summary.conflicts == 1
     [conflict] = sync.list_conflicts(province.session)
     assert (conflict.field, conflict.local_value, conflict.remote_value) == (
@@ -391,8 +347,8 @@ def test_same_field_conflicts_and_converges_after_resolution(offices):
     )
     assert conflict.case_number == number and conflict.peer_code == "KUP"
     sync.resolve_conflict(province.session, conflict.id, keep="remote")
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
-    sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
+    send(province, district, stick / "back.tipbatch")
+    send(district, province, stick / "3.tipbatch")
     for office in (district, province):
         assert office.case(number).case.risk_level == "medium"
     same(district, province)
@@ -403,12 +359,12 @@ def test_delete_against_edit_goes_to_review(offices):
     district, province, stick = offices
     file = new_case(district.session)
     number = file.case.case_number
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     f = province.case(number)
     f.case.risk_level = "high"
     cases.save_case_file(province.session, f.person, f.case)
     cases.delete_case(district.session, number)
-    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    summary = send(district, province, stick / "2.tipbatch")
     kinds = [c.kind for c in sync.list_conflicts(province.session)]
     assert summary.conflicts >= 1 and "delete" in kinds
     assert not rows.get(province.session.db, r.Case, file.case.id).deleted  # kept for review
@@ -435,7 +391,7 @@ def test_gap_waits_in_the_inbox_and_heals(offices, tmp_path):
     shutil.copytree(province.folder, saved)  # yesterday's backup
     province.session = province.open()
     sync.import_batch(province.session, first)
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    send(province, district, stick / "back.tipbatch")
     # The province's laptop dies; it is restored from the backup taken before batch 1.
     province.session.close()
     shutil.rmtree(province.folder)
@@ -449,8 +405,8 @@ def test_gap_waits_in_the_inbox_and_heals(offices, tmp_path):
     assert peer.waiting == 1
     assert len(list((province.folder / "inbox").iterdir())) == 1
     # The province's next return batch says what it has; the district sends it all again.
-    sync.import_batch(district.session, province.export(district, stick / "back2.tipbatch"))
-    healed = sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
+    send(province, district, stick / "back2.tipbatch")
+    healed = send(district, province, stick / "3.tipbatch")
     assert healed.applied >= 4
     same(district, province)
     [peer] = sync.list_peers(province.session)
@@ -462,7 +418,7 @@ def test_refusals_change_nothing(offices, tmp_path):
     new_case(district.session)
     batch = district.export(province, stick)
     raw = bytearray(batch.read_bytes())
-    before = data(province.session, "persons")
+    before = synced_rows(province.session, "persons")
     for position in (0, 40, len(raw) // 2, len(raw) - 1):
         flipped = bytearray(raw)
         flipped[position] ^= 0x01
@@ -477,13 +433,13 @@ def test_refusals_change_nothing(offices, tmp_path):
     sync.trust_key_file(other.session, path.read_bytes(), fingerprint)
     new_case(other.session)
     with pytest.raises(UnknownSender):
-        sync.import_batch(province.session, other.export(province, stick / "bel.tipbatch"))
+        send(other, province, stick / "bel.tipbatch")
     # A batch for the district handed to the province.
     with pytest.raises(BatchNotForThisOffice):
         sync.import_batch(
             province.session, province.export(district, stick / "p.tipbatch").read_bytes()
         )
-    assert data(province.session, "persons") == before
+    assert synced_rows(province.session, "persons") == before
     other.session.close()
 
 
@@ -499,9 +455,7 @@ def test_wrong_fingerprint_is_refused(offices, tmp_path):
 
 
 def test_deidentified_profile_carries_no_name(tmp_path):
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp_path, profile="deidentified")
+    district, province, stick = district_and_province(tmp_path, profile="deidentified")
     # Free text anywhere may name someone: a worker typing where the victim worked, whose
     # daughter she is, which village speaks her language.
     file = new_case(
@@ -517,16 +471,14 @@ def test_deidentified_profile_carries_no_name(tmp_path):
         district.session,
         r.CaseNote(case_id=file.case.id, noted_on=TODAY, text="Bertemu Maria di rumah aman."),
     )
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    sync.import_batch(province.session, district.export(province, stick))
+    send(district, province, stick)
     person = rows.get(province.session.db, r.Person, file.person.id)
     assert person.full_name == "" and person.nik == "" and person.phone == ""
     assert person.region_code == "53.71" and person.estimated_age == 27
     assert person.occupation == person.language == person.guardian_relationship == ""
-    assert data(province.session, "case_notes") == {}
+    assert synced_rows(province.session, "case_notes") == {}
     for table in ("persons", "cases"):
-        for row in data(province.session, table).values():
+        for row in synced_rows(province.session, table).values():
             assert "Maria" not in str(row)
     district.session.close()
     province.session.close()
@@ -568,21 +520,16 @@ def test_killed_import_leaves_the_register_as_before(offices, bulk):
         # the province has the first case already, on pages the import changes (so the
         # journal keeps their old content); then enough rows for pages to reach the
         # database file before the power cut
-        sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+        send(district, province, stick / "1.tipbatch")
         add_demo_cases(district.session, 60, seed=3)
     batch = district.export(province, stick)
     before = triggers(province.session.db)
     persons, upto = (
-        data(province.session, "persons"),
+        synced_rows(province.session, "persons"),
         sync.list_peers(province.session)[0].received_upto,
     )
     province.session.close()
-    child = multiprocessing.get_context("spawn").Process(
-        target=_import_and_die, args=(str(province.folder), str(batch), bulk)
-    )
-    child.start()
-    child.join(timeout=120)
-    assert child.exitcode == 9
+    assert exit_code_of(_import_and_die, str(province.folder), str(batch), bulk) == 9
     journal = province.folder / "register.db-journal"
     if bulk:  # what reached the file is undone from the journal, which holds nothing in clear
         held = journal.read_bytes()
@@ -590,7 +537,7 @@ def test_killed_import_leaves_the_register_as_before(offices, bulk):
     province.session = province.open()
     assert not journal.exists()
     assert province.session.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert data(province.session, "persons") == persons
+    assert synced_rows(province.session, "persons") == persons
     assert sync.list_peers(province.session)[0].received_upto == upto
     # the insert triggers the import lifted came back with the rollback
     assert triggers(province.session.db) == before
@@ -634,15 +581,10 @@ def test_a_reading_process_ends_when_its_import_dies(offices, tmp_path):
     batch = district.export(province, stick)
     province.session.close()
     pid_file = tmp_path / "reader.pid"
-    child = multiprocessing.get_context("spawn").Process(
-        target=_import_apart_and_die, args=(str(province.folder), str(batch), str(pid_file))
-    )
-    child.start()
-    child.join(timeout=120)
-    assert child.exitcode == 9
+    assert exit_code_of(_import_apart_and_die, str(province.folder), str(batch), str(pid_file)) == 9
     assert ends_within(int(pid_file.read_text()), 20)
     province.session = province.open()
-    assert data(province.session, "persons") == {}
+    assert synced_rows(province.session, "persons") == {}
 
 
 def test_an_import_whose_reading_process_is_killed_changes_nothing_and_says_so(
@@ -664,7 +606,7 @@ def test_an_import_whose_reading_process_is_killed_changes_nothing_and_says_so(
     monkeypatch.setattr(store_bulk, "insert_tuples", kill_reader_then_insert)
     error = outcome_within(lambda: sync.import_batch(province.session, batch), 120)
     assert isinstance(error, HelperStopped)
-    assert data(province.session, "persons") == {}
+    assert synced_rows(province.session, "persons") == {}
     assert sync.list_peers(province.session)[0].received_upto == 0
     monkeypatch.setattr(store_bulk, "insert_tuples", real)
     assert sync.import_batch(province.session, batch).applied >= 300 * 3
@@ -675,7 +617,7 @@ def test_a_clock_a_year_fast_cannot_win_silently(offices):
     district, province, stick = offices
     file = new_case(district.session)
     number = file.case.case_number
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     year_ms = 365 * 24 * 3600 * 1000
     real = district.session.clock._physical
     district.session.clock._physical = lambda: real() + year_ms
@@ -685,7 +627,7 @@ def test_a_clock_a_year_fast_cannot_win_silently(offices):
     f = province.case(number)
     f.case.risk_level = "high"
     cases.save_case_file(province.session, f.person, f.case)
-    summary = sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    summary = send(district, province, stick / "2.tipbatch")
     assert summary.conflicts == 1
     assert province.case(number).case.risk_level == "high"  # kept, and asked about
     # The province's own clock did not jump a year ahead.
@@ -693,26 +635,14 @@ def test_a_clock_a_year_fast_cannot_win_silently(offices):
     assert int(later[:13]) < real() + 24 * 3600 * 1000
 
 
-def two_districts(tmp_path: Path) -> tuple[Office, Office, Office, Path]:
-    """KUP and BEL, both enrolled with the province NTT, and an empty stick."""
-    a = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    b = Office(tmp_path / "bel", "BEL", "district", "53.04")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(a, province, tmp_path)
-    enrol(b, province, tmp_path)
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    return a, b, province, stick
-
-
-def test_province_never_sends_one_district_the_other_districts_records(tmp_path):
-    a, b, province, stick = two_districts(tmp_path)
+def test_province_never_sends_one_district_the_other_districts_records(three_offices):
+    a, b, province, stick = three_offices
     case_a = new_case(a.session)
     case_b = new_case(b.session, {"full_name": "Yohana Seran", "nik": ""})
-    sync.import_batch(province.session, a.export(province, stick / "a.tipbatch"))
-    sync.import_batch(province.session, b.export(province, stick / "b.tipbatch"))
+    send(a, province, stick / "a.tipbatch")
+    send(b, province, stick / "b.tipbatch")
     origins = {
-        row["case_number"]: row["origin"] for row in data(province.session, "cases").values()
+        row["case_number"]: row["origin"] for row in synced_rows(province.session, "cases").values()
     }
     assert origins == {
         case_a.case.case_number: a.session.office.id,
@@ -722,25 +652,21 @@ def test_province_never_sends_one_district_the_other_districts_records(tmp_path)
     f = province.case(case_a.case.case_number)
     f.case.risk_level = "high"
     cases.save_case_file(province.session, f.person, f.case)
-    sync.import_batch(b.session, province.export(b, stick / "to-b.tipbatch"))
-    assert set(data(b.session, "cases")) == {case_b.case.id}
-    assert set(data(b.session, "persons")) == {case_b.person.id}
-    sync.import_batch(a.session, province.export(a, stick / "to-a.tipbatch"))
+    send(province, b, stick / "to-b.tipbatch")
+    assert set(synced_rows(b.session, "cases")) == {case_b.case.id}
+    assert set(synced_rows(b.session, "persons")) == {case_b.person.id}
+    send(province, a, stick / "to-a.tipbatch")
     assert a.case(case_a.case.case_number).case.risk_level == "high"
-    assert set(data(a.session, "cases")) == {case_a.case.id}
+    assert set(synced_rows(a.session, "cases")) == {case_a.case.id}
     for office in (a, b, province):
         office.session.close()
 
 
 def test_edits_to_a_de_identified_copy_never_wipe_the_district_s_names(tmp_path):
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp_path, profile="deidentified")
-    stick = tmp_path / "stick"
-    stick.mkdir()
+    district, province, stick = district_and_province(tmp_path, profile="deidentified")
     file = new_case(district.session, {"nik": "5371015403990001"})
     number = file.case.case_number
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     f = province.case(number)
     assert f.person.full_name == "" and f.case.summary == ""
     # The province's copy cannot pass the case file's checks (no name); an edit made to
@@ -748,7 +674,7 @@ def test_edits_to_a_de_identified_copy_never_wipe_the_district_s_names(tmp_path)
     f.case.risk_level = "high"
     with province.session.write() as db:
         rows.update(db, f.case, province.session.stamp)
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    send(province, district, stick / "back.tipbatch")
     back = district.case(number)
     assert back.case.risk_level == "high"
     assert back.case.summary == file.case.summary and back.case.exploitation_place == "Tawau"
@@ -813,11 +739,11 @@ def test_an_older_return_batch_never_moves_the_acknowledgement_back(offices, mon
     province acknowledged, or the district sends again what the province already has."""
     district, province, stick = offices
     new_case(district.session)
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     monkeypatch.setattr(envelope, "_now", lambda: "2026-11-30T08:00:00+00:00")
     old = province.export(district, stick / "old.tipbatch")
     new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
-    sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    send(district, province, stick / "2.tipbatch")
     monkeypatch.setattr(envelope, "_now", lambda: "2026-11-30T08:01:00+00:00")
     new = province.export(district, stick / "new.tipbatch")
     sync.import_batch(district.session, new)
@@ -842,18 +768,16 @@ def test_a_province_restored_from_backup_gets_its_lost_batches_again(offices, tm
     district, province, stick = offices
     saved = backup.make_backup(province.session, tmp_path / "ntt.tipbackup").path
     new_case(district.session)
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
+    send(province, district, stick / "back.tipbatch")
     province.session.close()
     shutil.rmtree(province.folder)
     backup.restore_backup(saved, province.folder, "admin", PASSWORD)
     province.reopen()
     new_case(district.session, {"full_name": "Yohana Seran", "nik": ""})
-    assert sync.import_batch(
-        province.session, district.export(province, stick / "2.tipbatch")
-    ).waiting
-    sync.import_batch(district.session, province.export(district, stick / "back2.tipbatch"))
-    healed = sync.import_batch(province.session, district.export(province, stick / "3.tipbatch"))
+    assert send(district, province, stick / "2.tipbatch").waiting
+    send(province, district, stick / "back2.tipbatch")
+    healed = send(district, province, stick / "3.tipbatch")
     assert healed.applied >= 4
     same(district, province)
     [peer] = sync.list_peers(province.session)
@@ -879,14 +803,10 @@ def test_a_district_never_enrols_another_district(offices, tmp_path):
 def test_de_identified_edits_send_regencies_and_the_new_age(tmp_path):
     """After an edit, the batch's earlier values leave like the row's (regency only), and
     a corrected birth date reaches the province as the new age."""
-    district = Office(tmp_path / "kup", "KUP", "district", "53.71")
-    province = Office(tmp_path / "ntt", "NTT", "province", "53")
-    enrol(district, province, tmp_path, profile="deidentified")
-    stick = tmp_path / "stick"
-    stick.mkdir()
+    district, province, stick = district_and_province(tmp_path, profile="deidentified")
     try:
         file = new_case(district.session, {"region_code": "53.71.01.1001"})
-        sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+        send(district, province, stick / "1.tipbatch")
         assert rows.get(province.session.db, r.Person, file.person.id).estimated_age == 27
         f = district.case(file.case.case_number)
         f.person.region_code = "53.71.02.1002"
@@ -919,9 +839,9 @@ def test_a_delete_from_the_peer_scrubs_our_change_log_and_conflicts(offices):
     f = district.case(file.case.case_number)
     f.person.full_name = "Agustina Seran Tefa"
     cases.save_case_file(district.session, f.person, f.case)
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     erase(province.session, file.case.case_number)
-    sync.import_batch(district.session, province.export(district, stick / "back.tipbatch"))
+    send(province, district, stick / "back.tipbatch")
     assert rows.get(district.session.db, r.Person, file.person.id).deleted
     log = [str(v) for c in district.session.db.query("SELECT * FROM _changes") for v in c.values()]
     assert not [v for v in log if "Agustina" in v]
@@ -930,12 +850,12 @@ def test_a_delete_from_the_peer_scrubs_our_change_log_and_conflicts(offices):
 def test_keeping_their_name_moves_the_search_to_it(offices):
     district, province, stick = offices
     file = new_case(district.session, {"full_name": "Christina Nahak"})
-    sync.import_batch(province.session, district.export(province, stick / "1.tipbatch"))
+    send(district, province, stick / "1.tipbatch")
     for office, name in ((district, "Benedikta Lamawuran"), (province, "Kristina Nahak")):
         f = office.case(file.case.case_number)
         f.person.full_name = name
         cases.save_case_file(office.session, f.person, f.case)
-    sync.import_batch(province.session, district.export(province, stick / "2.tipbatch"))
+    send(district, province, stick / "2.tipbatch")
     [conflict] = sync.list_conflicts(province.session)
     sync.resolve_conflict(province.session, conflict.id, keep="remote")
     assert [c["case_number"] for c in cases.find_cases(province.session, "Benedikta")] == [

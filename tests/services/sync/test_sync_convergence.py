@@ -3,14 +3,15 @@ offices that finally exchange batches both ways hold the same records."""
 
 from __future__ import annotations
 
+import copy
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import new_case
-from tests.services.sync.test_sync import Office, data, enrol
+from tests.helpers import Office, close_all, copy_offices, new_case, stick_in, synced_rows
 from tipdesk.services import sync
 from tipdesk.services.casework import cases
 
@@ -43,7 +44,7 @@ def _edit(office: Office, number: str, name: str, value: str) -> None:
 
 
 def _send(src: Office, dst: Office, stick: Path, deliver: bool, twice: bool) -> None:
-    batch = sync.export_batch(src.session, dst.code, stick).path
+    batch = src.export(dst, stick)
     if deliver:
         sync.import_batch(dst.session, batch)
         if twice:
@@ -57,34 +58,44 @@ def _settle(offices: dict[str, Office], stick: Path) -> None:
 
 
 def _same_records(x: Office, y: Office, case_id: str, person_id: str) -> None:
-    assert data(x.session, "cases")[case_id] == data(y.session, "cases")[case_id]
-    assert data(x.session, "persons")[person_id] == data(y.session, "persons")[person_id]
+    assert synced_rows(x.session, "cases")[case_id] == synced_rows(y.session, "cases")[case_id]
+    assert (
+        synced_rows(x.session, "persons")[person_id] == synced_rows(y.session, "persons")[person_id]
+    )
 
 
+@pytest.fixture(scope="module")
+def started(tmp_path_factory, enrolled_trio):
+    """The trio (closed) once KUP (A) and BEL (B) have each sent NTT (P) a case of
+    their own; and the two cases."""
+    root = tmp_path_factory.mktemp("converge")
+    a, b, p = copy_offices(enrolled_trio, root)
+    files = {
+        "A": new_case(a.session),
+        "B": new_case(b.session, {"full_name": "Yohana Seran", "nik": ""}),
+    }
+    stick = stick_in(root)
+    _send(a, p, stick, True, False)
+    _send(b, p, stick, True, False)
+    close_all((a, b, p))
+    return (a, b, p), files
+
+
+@pytest.mark.slow
 @settings(
     max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(steps)
-def test_three_offices_converge(plan):
+@given(plan=steps)
+def test_three_offices_converge(started, plan):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        a = Office(root / "a", "KUP", "district", "53.71")
-        b = Office(root / "b", "BEL", "district", "53.04")
-        p = Office(root / "p", "NTT", "province", "53")
+        a, b, p = copy_offices(started[0], root)
         offices = {"A": a, "B": b, "P": p}
         try:
-            enrol(a, p, root)
-            enrol(b, p, root)
-            stick = root / "stick"
-            stick.mkdir()
-            files = {
-                "A": new_case(a.session),
-                "B": new_case(b.session, {"full_name": "Yohana Seran", "nik": ""}),
-            }
-            _send(a, p, stick, True, False)
-            _send(b, p, stick, True, False)
+            stick = stick_in(root)
+            files = copy.deepcopy(started[1])
             last: dict[tuple[str, str], dict[str, str]] = {}  # (owner, field) -> by office
             for step in plan:
                 if step[0] == "edit":
@@ -116,7 +127,7 @@ def test_three_offices_converge(plan):
             for owner in ("A", "B"):
                 f = files[owner]
                 _same_records(offices[owner], p, f.case.id, f.person.id)
-            assert f.case.id not in data(a.session, "cases")  # B's case never at A
+            assert f.case.id not in synced_rows(a.session, "cases")  # B's case never at A
         finally:
             for office in offices.values():
                 office.session.close()

@@ -25,10 +25,18 @@ import pytest
 from hypothesis import HealthCheck, Phase, event, given, note, reject, settings
 from hypothesis import strategies as st
 
-from tests.conftest import PASSWORD, TODAY, new_case
-from tests.services.sync.test_sync import data as synced_rows
-from tests.services.sync.test_sync import set_case, two_districts
-from tests.services.sync.test_sync_hostile import state
+from tests.helpers import (
+    PASSWORD,
+    TODAY,
+    cli_environment,
+    copy_offices,
+    new_case,
+    send,
+    set_case,
+    state,
+    stick_in,
+    synced_rows,
+)
 from tipdesk.cli import main
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
@@ -84,19 +92,18 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory) -> World:
+def world(tmp_path_factory, enrolled_trio) -> World:
     tmp = tmp_path_factory.mktemp("fuzz")
-    kup, bel, ntt, stick = two_districts(tmp)
+    kup, bel, ntt = copy_offices(enrolled_trio, tmp)
+    stick = stick_in(tmp)
     try:
         add_demo_cases(kup.session, 5, seed=11)
         add_demo_cases(bel.session, 3, seed=12)
         new_case(ntt.session, {"full_name": "Yosefina Laka"}, summary="Kasus provinsi.")
-        sync.import_batch(ntt.session, kup.export(ntt, stick / "kup-1.tipbatch"))
-        sync.import_batch(ntt.session, bel.export(ntt, stick / "bel-1.tipbatch"))
+        send(kup, ntt, stick / "kup-1.tipbatch")
+        send(bel, ntt, stick / "bel-1.tipbatch")
         for district in (kup, bel):
-            sync.import_batch(
-                district.session, ntt.export(district, stick / f"to-{district.code}.tipbatch")
-            )
+            send(ntt, district, stick / f"to-{district.code}.tipbatch")
         numbers = [
             row["case_number"]
             for row in kup.session.db.query("SELECT case_number FROM cases ORDER BY rid")
@@ -689,11 +696,7 @@ def cli_refuses(province, batch: bytes) -> None:
 
 @pytest.fixture
 def cli_env(monkeypatch, tmp_path):
-    monkeypatch.setenv("TIPDESK_PASSWORD", PASSWORD)
-    monkeypatch.setenv("TIPDESK_LANG", "en")
-    monkeypatch.delenv("TIPDESK_USER", raising=False)
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    cli_environment(monkeypatch, tmp_path)
 
 
 def test_the_batch_unchanged_goes_in_and_everything_reads(world):
@@ -797,6 +800,7 @@ def test_a_date_an_import_takes_is_one_check_takes(world, table, name):
         assert result.ok, {check: found for check, found in result.checks.items() if found}
 
 
+@pytest.mark.slow
 @settings(
     max_examples=40,
     deadline=None,

@@ -4,42 +4,45 @@ values the forms would refuse. Each refusal leaves the register exactly as it wa
 
 from __future__ import annotations
 
-import hashlib
-import json
+import copy
 
 import pytest
 
-from tests.conftest import new_case
-from tests.services.sync.test_sync import two_districts
+from tests.helpers import (
+    close_all,
+    copy_offices,
+    new_case,
+    received_upto,
+    row,
+    sealed_as,
+    send,
+    state,
+    stick_in,
+)
 from tipdesk.domain.errors import BatchDamaged, BatchEntryRefused, BatchOverreach
-from tipdesk.security import batch as envelope
-from tipdesk.security import officekeys as ok
 from tipdesk.services import sync
 from tipdesk.services.sync import reader as import_reader
-from tipdesk.storage import sync as store
-
-TABLES = (
-    "offices",
-    "persons",
-    "cases",
-    "services",
-    "referrals",
-    "providers",
-    "case_notes",
-    "_changes",
-    "peers",
-    "batches",
-    "conflicts",
-    "office_keys",
-)
 
 
 def not_here(*args, **kwargs):
     raise AssertionError("the entries were read by the importing process")
 
 
+@pytest.fixture(scope="module")
+def sent(tmp_path_factory, enrolled_trio):
+    """The trio (closed) once KUP and BEL have each sent NTT a case; and the two cases."""
+    kup, bel, ntt = copy_offices(enrolled_trio, tmp_path_factory.mktemp("hostile"))
+    stick = stick_in(kup.folder.parent)
+    mine = new_case(kup.session, {"full_name": "Maria Goreti Bria"})
+    theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""}, summary="BEL summary")
+    send(kup, ntt, stick / "k.tipbatch")
+    send(bel, ntt, stick / "b.tipbatch")
+    close_all((kup, bel, ntt))
+    return (kup, bel, ntt), mine, theirs
+
+
 @pytest.fixture(params=["read-here", "read-apart"])
-def three(tmp_path, request, monkeypatch):
+def three(tmp_path, request, monkeypatch, sent):
     """KUP and BEL send to NTT; KUP is the one that misbehaves. Every test runs with the
     entries read by the importing process and by a second one (import_reader), which
     must refuse the same batches for the same reasons."""
@@ -47,51 +50,16 @@ def three(tmp_path, request, monkeypatch):
         monkeypatch.setattr(sync, "READ_APART_CHANGES", 0)
         # the second process imports its own, unpatched module
         monkeypatch.setattr(import_reader, "read_chunks", not_here)
-    kup, bel, ntt, stick = two_districts(tmp_path)
-    mine = new_case(kup.session, {"full_name": "Maria Goreti Bria"})
-    theirs = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""}, summary="BEL summary")
-    sync.import_batch(ntt.session, kup.export(ntt, stick / "k.tipbatch"))
-    sync.import_batch(ntt.session, bel.export(ntt, stick / "b.tipbatch"))
-    yield kup, bel, ntt, mine, theirs
-    for office in (kup, bel, ntt):
-        office.session.close()
-
-
-def state(office) -> dict[str, str]:
-    db = office.session.db
-    return {
-        t: hashlib.sha256(
-            repr(db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()).encode()
-        ).hexdigest()
-        for t in TABLES
-    }
+    offices, mine, theirs = sent
+    kup, bel, ntt = copy_offices(offices, tmp_path)
+    yield kup, bel, ntt, copy.deepcopy(mine), copy.deepcopy(theirs)
+    close_all((kup, bel, ntt))
 
 
 def signed(sender, receiver, entries) -> bytes:
     """A correctly signed batch from ``sender`` holding whatever ``entries`` say."""
-    our = sync._secrets(sender.session)
-    peer = store.peer_by(sender.session.db, code=receiver.code)
-    card = ok.read_card(peer["card"].encode())
-    high = store.peer_by(receiver.session.db, code=sender.code)["received_upto"]
-    return envelope.seal(
-        origin=sender.session.office.id,
-        origin_code=sender.code,
-        destination=card.office_id,
-        destination_fingerprint=ok.fingerprint(card),
-        seq_from=high + 1,
-        seq_to=high + 10**6,
-        ack_upto=0,
-        schema_version=sync.SCHEMA_VERSION,
-        counts={},
-        profile="full",
-        changes=b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n" for e in entries),
-        signing_key=our.signing_key,
-        recipients=[card.age_recipient, card.recovery_recipient],
-    )
-
-
-def row(office, table, record_id) -> dict:
-    return store.rows_by_id(office.session.db, table, [record_id])[record_id]
+    high = received_upto(receiver, sender)
+    return sealed_as(sender, receiver, entries, seq_from=high + 1, seq_to=high + 10**6)
 
 
 def entry(table, values, *, rev=None, record_id=None, steps=None, op="update") -> dict:

@@ -8,15 +8,27 @@ province NTT are honest.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY, new_case
-from tests.services.sync.test_sync import Office, data, set_case, two_districts
-from tests.services.sync.test_sync_hostile import entry, row, signed, state
+from tests.helpers import (
+    TODAY,
+    Office,
+    close_all,
+    copy_offices,
+    new_case,
+    row,
+    send,
+    set_case,
+    state,
+    stick_in,
+    synced_rows,
+)
+from tests.services.sync.test_sync_hostile import entry, signed
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     BatchEntryRefused,
@@ -49,9 +61,11 @@ class Three:
         return office.session.office.id
 
 
-@pytest.fixture
-def three(tmp_path):
-    kup, bel, ntt, stick = two_districts(tmp_path)
+@pytest.fixture(scope="module")
+def started(tmp_path_factory, enrolled_trio):
+    """The three offices (closed) after a first full round; and KUP's and BEL's cases."""
+    where = tmp_path_factory.mktemp("three")
+    kup, bel, ntt = copy_offices(enrolled_trio, where)
     # KUP has more than sync.MASS_DELETE_MIN cases, so deleting them all is a mass delete.
     add_demo_cases(kup.session, sync.MASS_DELETE_MIN + 2, seed=31)
     mine = new_case(kup.session, {"full_name": "Maria Goreti Bria"})
@@ -62,23 +76,31 @@ def three(tmp_path):
     province = new_case(
         ntt.session, {"full_name": "Yosefina Laka", "nik": ""}, summary="Kasus provinsi."
     )
-    world = Three(kup, bel, ntt, stick, mine, note, theirs, province)
+    world = Three(kup, bel, ntt, stick_in(where), mine, note, theirs, province)
     full_round(world, "start")
-    yield world
-    for office in (kup, bel, ntt):
-        office.session.close()
+    close_all((kup, bel, ntt))
+    return world
+
+
+@pytest.fixture
+def three(tmp_path, started):
+    """A copy of ``started`` of the test's own, each office signed in as its admin."""
+    kup, bel, ntt = copy_offices((started.kup, started.bel, started.ntt), tmp_path)
+    cases_made = (started.mine, started.note, started.theirs, started.province)
+    yield Three(kup, bel, ntt, stick_in(tmp_path), *copy.deepcopy(cases_made))
+    close_all((kup, bel, ntt))
 
 
 def owners(office: Office, province: Office) -> dict[str, dict[str, str]]:
     """Per synced table, each record's owner at ``office``: its origin, and for a
     service, referral or note the origin of its case (looked up at the province, which
     holds every case)."""
-    case_owner = {cid: c["origin"] for cid, c in data(province.session, "cases").items()}
-    case_owner.update({cid: c["origin"] for cid, c in data(office.session, "cases").items()})
+    case_owner = {cid: c["origin"] for cid, c in synced_rows(province.session, "cases").items()}
+    case_owner.update({cid: c["origin"] for cid, c in synced_rows(office.session, "cases").items()})
     return {
         table: {
             rid: (case_owner.get(values["case_id"], "?") if table in CHILDREN else values["origin"])
-            for rid, values in data(office.session, table).items()
+            for rid, values in synced_rows(office.session, table).items()
         }
         for table in SYNCED
     }
@@ -94,17 +116,14 @@ def holds_nothing_of(world: Three, district: Office, other: Office) -> None:
     for table in ("persons", "cases"):
         province_own = [
             rid
-            for rid, values in data(district.session, table).items()
+            for rid, values in synced_rows(district.session, table).items()
             if values["origin"] == world.office_id(world.ntt)
         ]
         assert not province_own, (district.code, table, province_own)
 
 
 def to_district(world: Three, district: Office, name: str) -> None:
-    sync.import_batch(
-        district.session,
-        world.ntt.export(district, world.stick / f"{name}-to-{district.code}.tipbatch"),
-    )
+    send(world.ntt, district, world.stick / f"{name}-to-{district.code}.tipbatch")
     holds_nothing_of(world, district, world.bel if district is world.kup else world.kup)
 
 
@@ -112,10 +131,7 @@ def full_round(world: Three, name: str) -> None:
     """KUP->NTT, BEL->NTT, NTT->KUP, NTT->BEL, and the same once more."""
     for n in (1, 2):
         for district in (world.kup, world.bel):
-            sync.import_batch(
-                world.ntt.session,
-                district.export(world.ntt, world.stick / f"{name}-{n}-{district.code}.tipbatch"),
-            )
+            send(district, world.ntt, world.stick / f"{name}-{n}-{district.code}.tipbatch")
         for district in (world.kup, world.bel):
             to_district(world, district, f"{name}-{n}")
 
@@ -127,10 +143,10 @@ def converged(world: Three) -> None:
     for district in (world.kup, world.bel):
         mine = world.office_id(district)
         for table in CASE_DATA:
-            theirs = data(district.session, table)
+            theirs = synced_rows(district.session, table)
             expected = {
                 rid: values
-                for rid, values in data(world.ntt.session, table).items()
+                for rid, values in synced_rows(world.ntt.session, table).items()
                 if at_province[table][rid] == mine
             }
             assert theirs == expected, (district.code, table, sorted(set(theirs) ^ set(expected)))
@@ -198,11 +214,15 @@ def referral_to_the_other_district_s_provider(w: Three) -> list[dict]:
     province would then send BEL's provider to KUP with KUP's referrals."""
     bel = w.office_id(w.bel)
     provider = next(
-        values for values in data(w.ntt.session, "providers").values() if values["origin"] == bel
+        values
+        for values in synced_rows(w.ntt.session, "providers").values()
+        if values["origin"] == bel
     )
     kup = w.office_id(w.kup)
     referral = next(
-        values for values in data(w.ntt.session, "referrals").values() if values["origin"] == kup
+        values
+        for values in synced_rows(w.ntt.session, "referrals").values()
+        if values["origin"] == kup
     )
     return [
         entry(
@@ -223,7 +243,7 @@ def every_case_deleted(w: Three) -> list[dict]:
     kup = w.office_id(w.kup)
     return [
         {**entry("cases", {**values, "deleted": 1}), "op": "delete"}
-        for values in data(w.ntt.session, "cases").values()
+        for values in synced_rows(w.ntt.session, "cases").values()
         if values["origin"] == kup and not values["deleted"]
     ]
 
@@ -344,7 +364,7 @@ def test_after_an_attack_an_honest_round_converges_and_no_district_sees_the_othe
     assert (
         sum(
             1
-            for c in data(w.ntt.session, "cases").values()
+            for c in synced_rows(w.ntt.session, "cases").values()
             if c["origin"] == kup_id and not c["deleted"]
         )
         == sync.MASS_DELETE_MIN + 3
@@ -358,7 +378,7 @@ def test_the_province_s_edit_of_a_district_case_reaches_that_district_only(three
     f.case.risk_level = "high"
     cases.save_case_file(w.ntt.session, f.person, f.case)
     to_district(w, w.bel, "edit")
-    assert number not in {c["case_number"] for c in data(w.bel.session, "cases").values()}
+    assert number not in {c["case_number"] for c in synced_rows(w.bel.session, "cases").values()}
     to_district(w, w.kup, "edit")
     assert w.kup.case(number).case.risk_level == "high"
     full_round(w, "after")

@@ -6,6 +6,7 @@ both directions still working afterwards."""
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import os
@@ -17,15 +18,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, add_account, new_case, sign_in
-from tests.services.sync.test_sync import data, two_districts
-from tests.services.sync.test_sync_hostile import row, state
+from tests.helpers import (
+    PASSWORD,
+    add_account,
+    cli_environment,
+    close_all,
+    copy_offices,
+    new_case,
+    received_upto,
+    row,
+    sealed_as,
+    send,
+    sign_in,
+    state,
+    stick_in,
+    synced_rows,
+)
 from tipdesk.cli import main
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import BatchEntryRefused, NotFound, NotOurRecord, NotPermitted
 from tipdesk.domain.messages import describe_error
-from tipdesk.security import batch as envelope
-from tipdesk.security import officekeys as ok
 from tipdesk.services import check, sync
 from tipdesk.services.casework import cases
 from tipdesk.storage import audit as audit_store
@@ -34,46 +46,47 @@ from tipdesk.storage import sync as store
 NEW_ID = "01a20000-0000-7000-8000-0000000000{:02x}"
 
 
-@pytest.fixture
-def three(tmp_path, monkeypatch):
-    """KUP and BEL send their cases to NTT, which has one of its own and answers both."""
-    monkeypatch.setenv("TIPDESK_PASSWORD", PASSWORD)
-    monkeypatch.setenv("TIPDESK_LANG", "en")
-    monkeypatch.setenv("TIPDESK_USER", "admin")
-    kup, bel, ntt, stick = two_districts(tmp_path)
+@pytest.fixture(scope="module")
+def exchanged(tmp_path_factory, enrolled_trio):
+    """The trio (closed) once KUP and BEL have sent NTT their cases, NTT has one of its
+    own and has answered both; each office's case is its ``mine``."""
+    kup, bel, ntt = copy_offices(enrolled_trio, tmp_path_factory.mktemp("trust"))
+    stick = stick_in(kup.folder.parent)
     kup.mine = new_case(kup.session, {"full_name": "Maria Goreti Bria"})
     bel.mine = new_case(bel.session, {"full_name": "Yohana Seran", "nik": ""})
     ntt.mine = new_case(ntt.session, {"full_name": "Ina Bolo", "nik": ""})
     for district in (kup, bel):
-        sync.import_batch(ntt.session, district.export(ntt, stick / "up.tipbatch"))
-        sync.import_batch(district.session, ntt.export(district, stick / "down.tipbatch"))
-    yield kup, bel, ntt, stick
-    for office in (kup, bel, ntt):
-        office.session.close()
+        send(district, ntt, stick / "up.tipbatch")
+        send(ntt, district, stick / "down.tipbatch")
+    close_all((kup, bel, ntt))
+    return kup, bel, ntt
+
+
+@pytest.fixture
+def three(tmp_path, monkeypatch, exchanged):
+    """A copy of ``exchanged`` of the test's own, each office signed in as its admin, an
+    empty stick, and the command line run here as NTT's or KUP's admin."""
+    cli_environment(monkeypatch, tmp_path, user="admin")
+    offices = copy_offices(exchanged, tmp_path)
+    for office, template in zip(offices, exchanged, strict=True):
+        office.mine = copy.deepcopy(template.mine)
+    yield (*offices, stick_in(tmp_path))
+    close_all(offices)
 
 
 def forged(sender, receiver, entries, *, seq_from=None, seq_to=None) -> bytes:
     """A batch signed with ``sender``'s real keys holding ``entries``; each entry gets the
     next seq after what ``receiver`` has, and the range is theirs unless given."""
-    peer = store.peer_by(sender.session.db, code=receiver.code)
-    card = ok.read_card(peer["card"].encode())
-    high = store.peer_by(receiver.session.db, code=sender.code)["received_upto"]
+    high = received_upto(receiver, sender)
     for i, entry in enumerate(entries):
         entry.setdefault("seq", high + 1 + i)
-    return envelope.seal(
-        origin=sender.session.office.id,
-        origin_code=sender.code,
-        destination=card.office_id,
-        destination_fingerprint=ok.fingerprint(card),
+    return sealed_as(
+        sender,
+        receiver,
+        entries,
         seq_from=high + 1 if seq_from is None else seq_from,
         seq_to=high + len(entries) if seq_to is None else seq_to,
-        ack_upto=0,
-        schema_version=sync.SCHEMA_VERSION,
-        counts={},
-        profile="full",
-        changes=b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n" for e in entries),
-        signing_key=sync._secrets(sender.session).signing_key,
-        recipients=[card.age_recipient],
+        to_recovery_key=False,
     )
 
 
@@ -332,6 +345,7 @@ def _import_and_measure(folder: str, batch: str, out: str) -> None:
     Path(out).write_text(json.dumps({"code": code, "grew_kib": after - before}))
 
 
+@pytest.mark.slow
 def test_large_before_values_are_refused_within_bounded_memory(three, tmp_path):
     kup, _, ntt, _ = three
     case = row(ntt, "cases", kup.mine.case.id)
@@ -381,7 +395,7 @@ def test_a_mass_delete_is_held_until_an_admin_decides(three, tmp_path, capsys):
     code, said = imported(ntt, kup.export(ntt, stick / "deletes.tipbatch"), tmp_path)
     assert code == 0 and "held" in said
     assert state(ntt) == before
-    assert {c["deleted"] for c in data(ntt.session, "cases").values()} == {0}
+    assert {c["deleted"] for c in synced_rows(ntt.session, "cases").values()} == {0}
     held = sync.list_inbox(ntt.session)
     assert [(item.peer_code, item.held, item.detail["deleted_cases"]) for item in held] == [
         ("KUP", "mass_delete", 21)
@@ -403,7 +417,7 @@ def test_a_mass_delete_is_held_until_an_admin_decides(three, tmp_path, capsys):
     summary = sync.accept_held(ntt.session, batch_id)
     assert summary.applied >= 21
     gone = {file.case.id for file in made[:21]}
-    assert {c["id"] for c in data(ntt.session, "cases").values() if c["deleted"]} == gone
+    assert {c["id"] for c in synced_rows(ntt.session, "cases").values() if c["deleted"]} == gone
     assert "inbox_accept" in [
         a["action"] for a in ntt.session.db.query("SELECT action FROM audit_log")
     ]
