@@ -84,7 +84,7 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_trust(args: argparse.Namespace) -> int:
-    """``tipdesk keys trust ntt-register kup.tipkey --fingerprint XXXX-XXXX-...``"""
+    """``tipdesk keys trust ntt-register kup.tipkey --fingerprint 7F3A-91C2-...``"""
     from tipdesk.services import sync
 
     _needs(args, "file", "fingerprint")
