@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from tests.conftest import provider
@@ -196,3 +196,75 @@ def test_the_provider_dialog_buttons_speak_indonesian(session, qtbot, qapp):
         for b in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Cancel)
     }
     assert texts == {"Simpan", "Batal"}
+
+
+def test_the_list_names_each_region_and_keeps_unknown_codes(session, qtbot, qapp):
+    i18n.install("id", qapp)
+    provider(session, name="RSUD Kupang", region_code="53.71")
+    provider(session, name="Puskesmas Alak", region_code="53.71.01")
+    provider(session, name="LBH Lama", region_code="53.99")  # no such regency
+    provider(session, name="Yayasan Tanpa Wilayah", region_code="")
+    view = ProvidersView(session)
+    qtbot.addWidget(view)
+    regions = dict(zip(table_texts(view, 0), table_texts(view, 2), strict=True))
+    assert regions == {
+        "LBH Lama": "53.99",
+        "Puskesmas Alak": "Alak, Kota Kupang",
+        "RSUD Kupang": "Kota Kupang",
+        "Yayasan Tanpa Wilayah": "",
+    }
+
+
+def test_providers_are_found_and_sorted_by_region_name(session, qtbot, monkeypatch):
+    provider(session, name="A Rumah Aman", region_code="53.71")  # Kota Kupang
+    provider(session, name="B Puskesmas", region_code="53.01")  # Kabupaten Kupang
+    provider(session, name="C LBH", region_code="53.04")  # Kabupaten Belu
+    view = ProvidersView(session)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.search, "kota kup")
+    view.search.flush()
+    assert table_texts(view, 0) == ["A Rumah Aman"]
+    assert view.count.text() == "1 provider"
+    view.search.clear()
+    view.search.flush()
+    assert table_texts(view, 0) == ["A Rumah Aman", "B Puskesmas", "C LBH"]
+    # A click on the Region heading sorts by the names shown, not by the codes.
+    view.show()
+    header = view.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(2) + 5, header.height() // 2),
+    )
+    assert table_texts(view, 0) == ["C LBH", "B Puskesmas", "A Rumah Aman"]
+    assert table_texts(view, 2) == ["Kabupaten Belu", "Kabupaten Kupang", "Kota Kupang"]
+    # A row of the sorted list opens that provider.
+    opened = []
+    monkeypatch.setattr(
+        ProviderDialog, "ask", classmethod(lambda cls, parent, s, p=None: opened.append(p.name))
+    )
+    view.edit_row(0)
+    assert opened == ["C LBH"]
+
+
+def test_the_dialog_names_the_region_typed(session, qtbot):
+    dialog = ProviderDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.edits["region_code"].setText("53.71")
+    assert dialog.region_name.text() == "Kota Kupang"
+    dialog.edits["region_code"].setText("53.99")
+    assert dialog.region_name.text() == ""
+
+
+def test_a_region_that_cannot_be_looked_up_is_shown_as_stored(session, qtbot, monkeypatch):
+    from tipdesk.ui.views import providers as module
+
+    provider(session, name="RSUD Kupang", region_code="53.71")
+
+    def broken(code):
+        raise ValueError("region list unreadable")
+
+    monkeypatch.setattr(module, "wilayah_name", broken)
+    view = ProvidersView(session)
+    qtbot.addWidget(view)
+    assert table_texts(view, 2) == ["53.71"]

@@ -7,13 +7,16 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCharts import QBarSeries, QStackedBarSeries
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from tests.conftest import add_account, new_register, sign_in
 from tests.ui.conftest import settle
 from tipdesk.domain import reports as d
 from tipdesk.services import reports
 from tipdesk.services.devtools.demo import add_demo_cases
+from tipdesk.ui import i18n
+from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.views import reports as view_module
 from tipdesk.ui.views.reports import CasesBehindDialog, ReportsView
 
@@ -83,7 +86,7 @@ def test_the_three_charts_are_drawn_offscreen_with_the_figures(screen):
     sexes = screen.chart_views["sex_age"].chart().series()[0]
     assert isinstance(sexes, QBarSeries) and len(sexes.barSets()) == 2
     for key, view in screen.chart_views.items():
-        screen.charts.setCurrentWidget(view)
+        screen.charts.setCurrentWidget(view.parentWidget())
         image = view.grab().toImage()
         assert image.width() > 300 and not image.isNull(), key
         assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}) > 3, (
@@ -184,3 +187,97 @@ def test_a_case_worker_is_told_the_screen_is_not_for_their_role(qtbot, folder):
         assert screen.report is None
         assert not screen.show_button.isEnabled()
         assert "cannot see statistics" in screen.message.text()
+
+
+def test_the_page_opens_on_this_month_already_drawn(screen):
+    # Shown, it counts this month at once, saying so instead of the hint about charts.
+    assert screen.summary.text() == "Counting the cases of 01/11/2026 \u2013 30/11/2026…"
+    assert screen.hint.isHidden()
+    settle()
+    assert (screen.report.period_from, screen.report.period_to) == (
+        dt.date(2026, 11, 1),
+        dt.date(2026, 11, 30),
+    )
+    assert screen.period.currentData() == "this_month"
+    assert screen.summary.text().startswith("01/11/2026 \u2013 30/11/2026: ")
+    assert set(screen.chart_views) == {"cases_per_month", "sex_age", "services_by_type"}
+    assert not screen.hint.isHidden() and screen.save_button.isEnabled()
+
+
+def test_a_period_chosen_is_counted_and_the_bars_list_its_cases(screen, monkeypatch):
+    settle()
+    screen.period.setCurrentIndex(screen.period.findData("last_year"))
+    assert screen.hint.isHidden()  # the charts on screen are about to change
+    settle()
+    assert screen.report.period_from == dt.date(2025, 1, 1)
+    # Dates typed but not yet shown do not change what a bar of the report lists.
+    screen.start.setDate(screen.start.date().addYears(1))
+    shown = {}
+    monkeypatch.setattr(
+        CasesBehindDialog, "exec", lambda dialog: shown.setdefault("n", len(dialog.rows))
+    )
+    screen.list_cases("summary", "new_cases", d.COUNT)
+    assert shown["n"] == screen.report.tables["summary"].value("new_cases")
+
+
+def test_no_hint_without_a_chart_to_click(qtbot, tmp_path):
+    created = new_register(tmp_path / "empty")
+    with sign_in(created.folder, "admin") as s:
+        screen = ReportsView(s)
+        qtbot.addWidget(screen)
+        screen.show()
+        settle()
+        assert screen.report is not None and screen.summary.text().endswith("0 child victims.")
+        assert screen.hint.isHidden()
+
+
+def _indonesian_main_window_at_1024(qtbot, qapp, session):
+    i18n.install("id", qapp)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.showNormal()
+    qtbot.waitExposed(window)
+    window.resize(1024, 768)
+    window.show_page("reports")
+    settle()
+    QApplication.processEvents()
+    return window, window.pages["reports"]
+
+
+def test_the_cases_behind_a_figure_show_whole_case_numbers(qtbot, qapp, session):
+    i18n.install("id", qapp)
+    rows = reports.cases_behind(
+        session, dt.date(2026, 1, 1), dt.date(2026, 12, 31), "summary", "handled"
+    )
+    dialog = CasesBehindDialog(None, session, "Ringkasan: Ditangani", rows, lambda n: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= 1024 and dialog.height() <= 768
+    table = dialog.table
+    assert table.horizontalHeaderItem(0).text() == "Kasus"
+    widest = max(table.fontMetrics().horizontalAdvance(r.case_number) for r in rows)
+    assert table.columnWidth(0) >= widest
+    # The whole table is in view across: nothing pushed off to the right.
+    assert sum(table.columnWidth(c) for c in range(6)) <= table.viewport().width()
+
+
+def test_chart_legends_show_every_name_whole_at_1024(qtbot, qapp, session):
+    window, screen = _indonesian_main_window_at_1024(qtbot, qapp, session)
+    screen.period.setCurrentIndex(screen.period.findData("this_year"))
+    settle()
+    legend = screen.chart_legends["cases_per_month"]
+    names = [label.text() for label in legend.labels]
+    assert "Perhambaan dalam rumah tangga" in names and len(names) >= 5
+    for key in ("cases_per_month", "sex_age"):
+        screen.charts.setCurrentWidget(screen.chart_views[key].parentWidget())
+        QApplication.processEvents()
+        legend = screen.chart_legends[key]
+        assert legend.isVisible()
+        inside = QRect(0, 0, window.width(), window.height())
+        for label in legend.labels:
+            assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), (
+                label.text()
+            )
+            corner = label.mapTo(window, label.rect().bottomRight())
+            assert label.isVisible() and inside.contains(corner), label.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,12 +25,15 @@ from PySide6.QtWidgets import (
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, ValidationFailed
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
+from tipdesk.domain.regions import wilayah_name
 from tipdesk.domain.vocab import PROVIDER_TYPE, SERVICE_TYPE
 from tipdesk.services.casework import cases
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, vocab_label
 from tipdesk.ui.widgets.forms import message_label, save_cancel_buttons
 from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
+
+log = logging.getLogger(__name__)
 
 _C = "ProvidersView"
 Saved = tuple[r.Provider, list[Problem]]
@@ -44,6 +48,25 @@ TEXT_FIELDS = (
 )
 
 
+def region_text(code: str | None) -> str:
+    """A region code as a person reads it: "53.71" is "Kota Kupang", a district or
+    village also names its regency ("Alak, Kota Kupang"). A code the region list does
+    not know (a typo, a region since split) is shown as it is stored."""
+    code = (code or "").strip()
+    if not code:
+        return ""
+    try:
+        name = wilayah_name(code)
+        parts = code.split(".")
+        regency = wilayah_name(".".join(parts[:2])) if name and len(parts) > 2 else None
+    except Exception as exc:  # a stored value must never stop the list from showing
+        log.warning("region lookup failed: %s", type(exc).__name__)
+        return code
+    if not name:
+        return code
+    return f"{name}, {regency}" if regency else name
+
+
 def provider_columns() -> tuple[Column, ...]:
     return (
         Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Name"), lambda p: p.name),
@@ -52,7 +75,9 @@ def provider_columns() -> tuple[Column, ...]:
             QT_TRANSLATE_NOOP("ProvidersView", "Type"),
             lambda p: vocab_label(PROVIDER_TYPE, p.provider_type),
         ),
-        Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Region"), lambda p: p.region_code),
+        Column(
+            _C, QT_TRANSLATE_NOOP("ProvidersView", "Region"), lambda p: region_text(p.region_code)
+        ),
         Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "Phone"), lambda p: p.phone),
         Column(_C, QT_TRANSLATE_NOOP("ProvidersView", "E-mail"), lambda p: p.email),
         Column(
@@ -109,6 +134,14 @@ class ProviderDialog(QDialog):
                 form.addRow(field_label(name, lang), edit)
         self.edits["region_code"].setPlaceholderText(self.tr("e.g. 53.71"))
         self.edits["region_code"].setMaxLength(13)
+        # The code's region, named as it is typed ("Kota Kupang"), so a wrong code shows.
+        self.region_name = QLabel(self)
+        self.region_name.setObjectName("region_name")
+        self.region_name.setStyleSheet("color: #555;")
+        # On the row under the code's (the type's row follows the name's).
+        form.insertRow(TEXT_FIELDS.index("region_code") + 2, "", self.region_name)
+        self.edits["region_code"].textChanged.connect(self._name_region)
+        self._name_region(self.edits["region_code"].text())
 
         self.services = QListWidget(self)
         for term in SERVICE_TYPE:
@@ -136,6 +169,10 @@ class ProviderDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(860, 440)
+
+    def _name_region(self, code: str) -> None:
+        name = region_text(code)
+        self.region_name.setText("" if name == code.strip() else name)
 
     @classmethod
     def ask(
@@ -187,7 +224,7 @@ class ProvidersView(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = RowsModel(provider_columns(), key=lambda p: p.id, parent=self)
-        self.search = SearchBox(self.tr("Search providers by name"), self)
+        self.search = SearchBox(self.tr("Search providers by name or region"), self)
         self.search.search_changed.connect(lambda _text: self.refresh())
         self.count = QLabel(self)
         self.add = QPushButton(self.tr("Add provider"), self)
@@ -197,9 +234,16 @@ class ProvidersView(QWidget):
         self.table = list_table(self.model, self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((240, 170, 80, 120, 170, 150)):
+        # Room for a regency's name ("Kabupaten Kupang"); longer ones end in "…"
+        for column, width in enumerate((230, 160, 170, 110, 170, 150)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
+        # A short list, loaded whole: a click on a heading sorts by what the column shows
+        # (regions by name, not by code).
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(lambda _column, _order: self.refresh())
         self.activation = RowActivation(self.table, self.edit_row)
 
         top = QHBoxLayout()
@@ -219,8 +263,7 @@ class ProvidersView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        text = self.search.search_text()
-        self.model.set_rows(cases.list_providers(self.session, text))
+        self.model.set_rows(self.shown_providers())
         n = self.model.total()
         self.count.setText(
             self.tr("1 provider")
@@ -228,6 +271,24 @@ class ProvidersView(QWidget):
             else self.tr("{count} providers").format(count=format_count(n))
         )
         self.edit.setEnabled(n > 0)
+
+    def shown_providers(self) -> list[r.Provider]:
+        """The providers whose name or region holds the search text, in the order of the
+        column whose heading was clicked."""
+        text = self.search.search_text().casefold()
+        found = [
+            p
+            for p in cases.list_providers(self.session)
+            if text in (p.name or "").casefold() or text in region_text(p.region_code).casefold()
+        ]
+        header = self.table.horizontalHeader()
+        column = self.model.columns[
+            min(max(header.sortIndicatorSection(), 0), len(self.model.columns) - 1)
+        ]
+        found.sort(key=lambda p: (column.text(p) or "").casefold())
+        if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+            found.reverse()
+        return found
 
     def add_provider(self) -> None:
         self._saved(ProviderDialog.ask(self, self.session))

@@ -3,13 +3,15 @@ tables, the cases behind any figure, and the report saved as PDF, XLSX or CSV.
 
 Every number comes from ``services.reports.build_report`` (SQL), and every label from the
 same labelled report the files print, so the screen and the files agree. Building a
-report runs off the UI thread.
+report runs off the UI thread; the page builds this month's the first time it is shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -18,11 +20,12 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,12 +57,20 @@ from tipdesk.ui.dates import format_date, setup_date_edit
 from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import unreadable_text
-from tipdesk.ui.operations import run_in_background
+from tipdesk.ui.operations import Operation, run_in_background
 from tipdesk.ui.widgets.forms import message_label
+from tipdesk.ui.widgets.lists import FlowLayout
 
-# The charts the issue asks for: (table key, stacked).
-CHARTS = (("cases_per_month", True), ("sex_age", False), ("services_by_type", False))
+# The charts the issue asks for: (table key, how its bars are drawn). Services go
+# sideways so that their long names are read whole beside the bars.
+CHARTS = (
+    ("cases_per_month", "stacked"),
+    ("sex_age", "grouped"),
+    ("services_by_type", "sideways"),
+)
 MAX_CASES_LISTED = 1000
+STATUS_COLUMN = 4  # of the cases behind a figure
+AXIS_LINE = 34  # characters on a line of a category's name beside sideways bars
 
 
 def _month_start(day: dt.date) -> dt.date:
@@ -86,6 +97,14 @@ def _number(value: float | int | None) -> str:
     else:
         text = f"{int(value):,}"
     return text.replace(",", ".") if current_language() == "id" else text
+
+
+def _axis_label(label: str, *, wrap: bool) -> str:
+    """A category's name for a chart axis (which reads HTML): beside sideways bars, a long
+    one on two lines, since Qt cuts an axis label wider than its share of the chart."""
+    if not wrap or len(label) <= AXIS_LINE:
+        return html.escape(label)
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, AXIS_LINE))
 
 
 class ReportsView(QWidget):
@@ -146,8 +165,20 @@ class ReportsView(QWidget):
         self.summary.setWordWrap(True)
         self.hint = QLabel(self.tr("Click a bar or a number to list the cases it counts."))
         self.hint.setStyleSheet("color: #555;")
+        self.hint.hide()  # until there is a chart to click
         self.charts = QTabWidget()
+        # Three tabs side by side at 1024 px, their titles cut short (each chart's own
+        # title says it whole) rather than one scrolled out of sight.
+        self.charts.setElideMode(Qt.TextElideMode.ElideRight)
+        self.charts.setUsesScrollButtons(False)
         self.chart_views: dict[str, QChartView] = {}
+        self.chart_legends: dict[str, ChartLegend] = {}
+        self._opened = False  # the report is built the first time the page is shown
+        # One piece of work at a time on the session's connection; a report asked for
+        # meanwhile is built once it ends.
+        self.operation: Operation | None = None
+        self._waiting: list[Callable[[], object]] = []
+        self._build_again = False
         self.table_list = QListWidget()
         self.table_list.setMaximumWidth(330)
         self.table_list.setWordWrap(True)
@@ -205,6 +236,14 @@ class ReportsView(QWidget):
             )
         self.save_button.setEnabled(False)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the page is shown, this month's report is built without a click
+        (in the background: the page paints its "counting" line meanwhile)."""
+        super().showEvent(event)
+        if not self._opened:
+            self._opened = True
+            self.refresh()
+
     # -- the period -----------------------------------------------------------------------
 
     def _period_chosen(self) -> None:
@@ -241,6 +280,9 @@ class ReportsView(QWidget):
         """Build the report for the chosen period and office (in the background)."""
         if not permissions.allowed(self.session, "view_statistics"):
             return
+        if self.operation is not None:
+            self._build_again = True
+            return
         start, end = self.dates()
         if end < start:
             self._say(self.tr("The period ends before it starts: check the dates."))
@@ -259,35 +301,77 @@ class ReportsView(QWidget):
             self._say("")
             self._fill()
 
-        self._run(self.tr("Reports"), self.tr("Counting the cases of the period…"), work, built)
+        self._counting()
+        self._run(
+            self.tr("Reports"),
+            self.tr("Counting the cases of the period…"),
+            work,
+            built,
+            failed=self._show_summary,
+        )
 
-    def _run(self, title: str, label: str, work, done) -> None:
+    def _counting(self) -> None:
+        """While a report is built: say so where its figures will be, and no hint about
+        clicking charts that are not there yet (or are about to change)."""
+        start, end = self.dates()
+        self.summary.setText(
+            self.tr("Counting the cases of {period}…").format(
+                period=f"{format_date(start)} \u2013 {format_date(end)}"
+            )
+        )
+        self.hint.hide()
+        self.save_button.setEnabled(False)
+
+    def _run(self, title: str, label: str, work, done, failed=None) -> None:
         """``work`` in the background, every window blocked (it reads the register in one
-        transaction), then ``done(result)``; if it failed, the user is told why."""
+        transaction on the session's connection, which a save must not join), then
+        ``done(result)``; if it failed, the user is told why (and ``failed()`` runs).
+        Work asked for while other work runs waits for it (they would share the
+        connection)."""
+        if self.operation is not None:
+            self._waiting.append(lambda: self._run(title, label, work, done, failed))
+            return
 
-        def failed(error: BaseException) -> None:
+        def failure(error: BaseException) -> None:
+            if failed is not None:
+                failed()
             if isinstance(error, TipdeskError):
                 self._say(refusal_text(error))
             else:
                 report(self, error)
 
-        run_in_background(
+        self.operation = run_in_background(
             self,
             title,
             label,
             work,
             success=done,
-            failure=failed,
+            failure=failure,
             cancellable=False,
             whole_app=True,
         )
+        self.operation.ended.connect(self._ended)
+
+    def _ended(self) -> None:
+        self.operation = None
+        if self._waiting:
+            self._waiting.pop(0)()
+        elif self._build_again:
+            self._build_again = False
+            self.refresh()
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def _fill(self) -> None:
-        assert self.report is not None and self.words is not None
+    def _show_summary(self) -> None:
+        """The summary line of the report on screen (none yet: nothing), the hint when
+        it has a bar or a number to click, and Save when there is a report to save."""
+        if self.report is None:
+            self.summary.setText("")
+            self.hint.hide()
+            self.save_button.setEnabled(False)
+            return
         summary = self.report.tables["summary"]
         self.summary.setText(
             self.tr(
@@ -303,6 +387,21 @@ class ReportsView(QWidget):
                 children=_number(summary.value("children")),
             )
         )
+        self.hint.setVisible(any(self._clickable(key) for key in self.chart_views))
+        self.save_button.setEnabled(True)
+
+    def _clickable(self, key: str) -> bool:
+        """Whether the chart of ``key`` has a bar to click."""
+        chart = self.chart_views[key].chart()
+        return any(
+            bar_set.at(i) > 0
+            for series in chart.series()
+            for bar_set in series.barSets()
+            for i in range(bar_set.count())
+        )
+
+    def _fill(self) -> None:
+        assert self.report is not None and self.words is not None
         current = self.table_list.currentRow()
         self.table_list.blockSignals(True)
         self.table_list.clear()
@@ -313,7 +412,7 @@ class ReportsView(QWidget):
         self.table_list.setCurrentRow(max(0, current))
         self._show_table(max(0, current))
         self._draw_charts()
-        self.save_button.setEnabled(True)
+        self._show_summary()
 
     def _labelled(self, key: str):
         return next((t for t in self.words.tables if t.key == key), None)
@@ -343,19 +442,40 @@ class ReportsView(QWidget):
     def _draw_charts(self) -> None:
         current = self.charts.currentIndex()
         while self.charts.count():
+            page = self.charts.widget(0)
             self.charts.removeTab(0)
+            page.deleteLater()
         self.chart_views.clear()
-        for key, stacked in CHARTS:
+        self.chart_legends.clear()
+        for key, kind in CHARTS:
             table = self._labelled(key)
             if table is None:
                 continue
-            view = QChartView(self._chart(table, stacked))
+            chart = self._chart(table, kind)
+            view = QChartView(chart)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            # Qt's own legend cuts long names to "Eksploitasi s..." on a narrow screen;
+            # this one wraps its entries onto more lines instead.
+            legend = ChartLegend(
+                [
+                    (bar_set.label(), bar_set.color())
+                    for series in chart.series()
+                    for bar_set in series.barSets()
+                ]
+                if kind != "sideways"
+                else []
+            )
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 4)
+            page_layout.addWidget(view, 1)
+            page_layout.addWidget(legend)
             self.chart_views[key] = view
-            self.charts.addTab(view, table.title)
+            self.chart_legends[key] = legend
+            self.charts.setTabToolTip(self.charts.addTab(page, table.title), table.title)
         self.charts.setCurrentIndex(max(0, current))
 
-    def _chart(self, table, stacked: bool) -> QChart:
+    def _chart(self, table, kind: str) -> QChart:
         """Rows as categories, columns as bar sets (without the total row and column)."""
         rows = [r for r in table.rows if r.key != d.TOTAL]
         columns = [
@@ -363,8 +483,14 @@ class ReportsView(QWidget):
             for j, (c, label) in enumerate(zip(table.columns, table.column_labels, strict=True))
             if c != d.TOTAL
         ]
-        series = QStackedBarSeries() if stacked else QBarSeries()
-        top = 0
+        if kind == "sideways":
+            rows.reverse()  # Qt draws the first category at the bottom
+        series = {
+            "stacked": QStackedBarSeries,
+            "grouped": QBarSeries,
+            "sideways": QHorizontalBarSeries,
+        }[kind]()
+        top = 0.0
         for j, column, label in columns:
             bar_set = QBarSet(label)
             for r in rows:
@@ -376,29 +502,30 @@ class ReportsView(QWidget):
             )
             series.append(bar_set)
             top = max(top, *(float(r.values[j] or 0) for r in rows)) if rows else top
-        if stacked and rows:
+        if kind == "stacked" and rows:
             top = max(sum(float(r.values[j] or 0) for j, _, _ in columns) for r in rows)
         chart = QChart()
         chart.addSeries(series)
-        chart.setTitle(table.title)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setTitle(table.title)  # whole, where the tab above may be cut short
+        chart.legend().setVisible(False)  # the page's own legend is under the chart
         categories = QBarCategoryAxis()
         if table.key == "cases_per_month":  # "Nov 26": twelve months fit the width
             from tipdesk.services.reports.files.labels import month_label
 
             categories.append([month_label(r.key, current_language(), short=True) for r in rows])
         else:
-            categories.append([r.label for r in rows])
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(categories)
+            categories.append([_axis_label(r.label, wrap=kind == "sideways") for r in rows])
         values = QValueAxis()
         values.setRange(0, max(4.0, top * 1.05))
         values.applyNiceNumbers()  # ticks at round numbers
         values.setLabelFormat("%d")
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        sideways = kind == "sideways"
+        chart.addAxis(categories, left if sideways else bottom)
+        chart.addAxis(values, bottom if sideways else left)
+        series.attachAxis(categories)
         series.attachAxis(values)
-        chart.legend().setVisible(len(columns) > 1)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         return chart
 
     # -- the cases behind a figure --------------------------------------------------------
@@ -410,18 +537,18 @@ class ReportsView(QWidget):
             self.list_cases(key, row_key, column_key)
 
     def list_cases(self, table: str, row: str, column: str) -> None:
-        if table == "referral_reply":
-            return  # a median, not a count of cases
-        start, end = self.dates()
+        if table == "referral_reply" or self.report is None:
+            return  # a median, not a count of cases; or nothing counted yet
+        # The cases of the report on screen, even if the dates were edited since.
         try:
             found = reports.cases_behind(
                 self.session,
-                start,
-                end,
+                self.report.period_from,
+                self.report.period_to,
                 table,
                 row,
                 column,
-                office_code=self.office.currentData() or "",
+                office_code=self.report.scope,
                 limit=MAX_CASES_LISTED,
             )
         except TipdeskError as exc:
@@ -446,7 +573,7 @@ class ReportsView(QWidget):
     def save_as(self) -> None:
         if self.report is None:
             return
-        start, end = self.dates()
+        start, end = self.report.period_from, self.report.period_to
         suggested = f"laporan-{self.session.office.code}-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
         path, chosen = QFileDialog.getSaveFileName(
             self,
@@ -521,6 +648,33 @@ class ReportsView(QWidget):
             work,
             written,
         )
+
+
+class ChartLegend(QWidget):
+    """What each colour of a chart stands for: a swatch and the whole name per entry,
+    wrapped onto as many lines as the width needs (never cut to "...")."""
+
+    def __init__(self, entries: list[tuple[str, QColor]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels: list[QLabel] = []
+        flow = FlowLayout(self, spacing=4)
+        flow.setContentsMargins(12, 0, 12, 0)
+        for text, colour in entries:
+            entry = QWidget(self)
+            row = QHBoxLayout(entry)
+            row.setContentsMargins(0, 0, 10, 0)
+            row.setSpacing(5)
+            swatch = QLabel(entry)
+            swatch.setFixedSize(12, 12)
+            swatch.setStyleSheet(f"background-color: {colour.name()};")
+            label = QLabel(text, entry)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            row.addWidget(swatch)
+            row.addWidget(label)
+            flow.addWidget(entry)
+            self.labels.append(label)
+        if len(entries) < 2:
+            self.hide()  # one colour needs no key
 
 
 class AskK(QDialog):
@@ -613,7 +767,16 @@ class CasesBehindDialog(QDialog):
                 if mark:  # a case holding values that cannot be read says which
                     item.setToolTip("\n".join(x for x in (value, mark) if x))
                 self.table.setItem(i, j, item)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Case numbers whole; the longest text (the status) takes what is left and is
+        # cut at its end if it must be.
+        columns = self.table.horizontalHeader()
+        for column in range(self.table.columnCount()):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.cellActivated.connect(self._open)
         self.table.cellDoubleClicked.connect(self._open)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
