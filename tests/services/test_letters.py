@@ -28,6 +28,7 @@ from tipdesk.domain.errors import (
     ReplyNotAllowed,
     ValidationFailed,
 )
+from tipdesk.domain.letters import ROMAN_MONTHS, long_date, sent_without_letter
 from tipdesk.services import letters
 from tipdesk.services.casework import cases, listing
 from tipdesk.services.pdf.styles import unprintable
@@ -538,3 +539,148 @@ def test_reply_without_a_status_names_the_field(office):
     with pytest.raises(ValidationFailed) as refused:
         letters.record_reply(office, ref.id, status="", responded_on=TODAY)
     assert [(p.field, p.code) for p in refused.value.problems] == [("status", "required")]
+
+
+# --- one page when it fits ------------------------------------------------------------------
+
+
+TYPICAL_COPIES = [
+    "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Kupang",
+    "Kepala Dinas Sosial Kota Kupang",
+    "Kepala Kepolisian Resor Kupang Kota",
+    "Arsip",
+]
+
+
+def _typical_office(office):
+    """The demo office's letterhead and address, a logo and four copies-to lines."""
+    letters.save_letter_settings(
+        office,
+        letter_settings(
+            address_lines=[
+                "Jl. Soeharto No. 57, Kupang 85111",
+                "Telepon (0380) 821234 \u00b7 Pos-el uptdppa@kupangkota.go.id",
+            ],
+            logo=base64.b64encode(_tiny_png()).decode(),
+            copies=TYPICAL_COPIES,
+        ),
+    )
+
+
+def _signature_and_copies_page(pdf: bytes) -> int:
+    """The page (from 0) with the signatory's name; the copies-to list must be on it."""
+    found = [n for n, page in enumerate(pages(pdf)) if "Yuliana Ndolu" in page]
+    assert len(found) == 1
+    copies = [n for n, page in enumerate(pages(pdf)) if "Tembusan:" in page]
+    assert copies == found, "the Tembusan is on another page than the signature"
+    return found[0]
+
+
+def test_a_typical_referral_letter_with_logo_and_four_copies_is_one_page(office):
+    _typical_office(office)
+    reason = (
+        "Korban membutuhkan tempat tinggal sementara yang aman karena pihak yang merekrutnya "
+        "masih berada di sekitar tempat tinggal korban. Korban juga menunjukkan gejala trauma "
+        "dan memerlukan pendampingan psikologis oleh tenaga profesional."
+    )
+    for share in (False, True):  # initials only, and name and NIK too
+        ref = referral(office, share=share, reason=reason)
+        for issued in (letters.draft_letter(office, ref.id), letters.issue_letter(office, ref.id)):
+            assert len(PdfReader(io.BytesIO(issued.pdf)).pages) == 1
+            body = text(issued.pdf)
+            assert "Halaman 1 dari 1" in body
+            assert "4. Arsip" in body and "Yuliana Ndolu" in body
+            # the copies-to list under the signature, the page number under both
+            assert where(issued.pdf, "Tembusan")[1] < where(issued.pdf, "NIP.")[1]
+            assert where(issued.pdf, "Halaman 1")[1] < where(issued.pdf, "4. Arsip")[1]
+        assert letters.reprint_letter(office, ref.id).pdf == issued.pdf
+
+
+@pytest.mark.parametrize("sentences", [30, 72, 76, 78, 80, 100])
+def test_a_long_letter_keeps_the_copies_to_list_with_the_signature(office, sentences):
+    _typical_office(office)
+    reason = " ".join(["Korban membutuhkan pemeriksaan lanjutan dan pendampingan."] * sentences)
+    ref = referral(office, reason=reason)
+    pdf = letters.issue_letter(office, ref.id).pdf
+    assert len(pages(pdf)) >= 2
+    last = _signature_and_copies_page(pdf)
+    assert last == len(pages(pdf)) - 1
+    # the text it closes goes with the signature: it is never alone on a page
+    assert "Demikian disampaikan" in pages(pdf)[last]
+    assert "Undang-Undang Nomor 27 Tahun 2022" in " ".join(pages(pdf)[last].split())
+
+
+# --- a sent referral always has its letter number ------------------------------------------
+
+
+def _demo_referrals(session, count: int = 60) -> list[r.Referral]:
+    from tipdesk.services.devtools.demo import add_demo_cases
+
+    add_demo_cases(session, count, seed=3)
+    return [
+        r.Referral(**{k: v for k, v in row.items() if k in r.fields_of(r.Referral)})
+        for row in session.db.query("SELECT * FROM referrals ORDER BY letter_date, id")
+    ]
+
+
+def test_every_demo_referral_past_draft_was_sent_with_its_own_letter_number(office):
+    made = _demo_referrals(office)
+    sent = [x for x in made if x.status != "draft"]
+    assert len(sent) > 20 and {x.status for x in sent} >= {"sent", "accepted"}
+    numbers = [x.letter_number for x in sent]
+    assert all(numbers) and len(set(numbers)) == len(numbers)
+    for x in sent:
+        day = dt.date.fromisoformat(str(x.letter_date))
+        classification, seq, unit, month, year = x.letter_number.split("/")
+        assert classification in ("400.2.3", "400.2.4") and unit == "UPTD-PPA"
+        assert (month, year) == (ROMAN_MONTHS[day.month - 1], str(day.year))
+        assert int(seq) >= 1
+    assert all(not x.letter_number for x in made if x.status == "draft")
+    assert not [x for x in made if sent_without_letter(x.status, x.letter_number)]
+    # The office's count goes on after the demo's letters: a letter issued now is new.
+    this_year = [int(n.split("/")[1]) for n in numbers if n.endswith(f"/{TODAY.year}")]
+    fresh = letters.issue_letter(office, referral(office).id)
+    # (with no demo letter this year, the year's count starts at 1)
+    assert int(fresh.number.split("/")[1]) == (max(this_year) + 1 if this_year else 1)
+    assert fresh.number not in numbers
+
+
+def test_a_letter_not_in_the_archive_opens_as_a_copy_with_its_number_and_date(office):
+    ref = next(x for x in _demo_referrals(office) if x.status == "sent")
+    with pytest.raises(NoLetterIssued):
+        letters.reprint_letter(office, ref.id)
+    copy = letters.copy_of_letter(office, ref.id)
+    assert copy.number == ref.letter_number and copy.is_copy and copy.row is None
+    body = text(copy.pdf)
+    day = dt.date.fromisoformat(str(ref.letter_date))
+    assert f"Nomor : {ref.letter_number}" in body
+    assert f"Kupang, {long_date(day)}" in body
+    assert "SALINAN" in body and "DRAF" not in body
+    assert letters.letters_of_referral(office, ref.id) == []  # nothing archived
+    # Issuing again gives a new number only when asked for.
+    with pytest.raises(LetterAlreadyIssued):
+        letters.issue_letter(office, ref.id)
+    # A draft has no letter to copy.
+    with pytest.raises(NoLetterIssued):
+        letters.copy_of_letter(office, referral(office).id)
+
+
+def test_only_a_referral_past_draft_without_a_number_breaks_the_rule():
+    assert sent_without_letter("sent", "")
+    assert sent_without_letter("accepted", "  ")
+    assert not sent_without_letter("sent", "400.2.3/1/UPTD-PPA/XI/2026")
+    assert not sent_without_letter("draft", "")
+
+
+def test_next_number_takes_nothing_and_issuing_refuses_a_number_taken_meanwhile(office):
+    first, second = referral(office), referral(office)
+    coming = letters.next_number(office, first.id)
+    assert letters.next_number(office, first.id) == coming  # looking takes nothing
+    letters.issue_letter(office, second.id)  # another program takes it meanwhile
+    with pytest.raises(letters.LetterNumberTaken) as taken:
+        letters.issue_letter(office, first.id, expected_number=coming)
+    assert taken.value.params == {"number": coming, "next": "400.2.3/2/UPTD-PPA/XI/2026"}
+    assert letters.letters_of_referral(office, first.id) == []
+    assert rows.get(office.db, r.Referral, first.id).status == "draft"
+    issued = letters.issue_letter(office, first.id, expected_number=taken.value.params["next"])
+    assert issued.number == "400.2.3/2/UPTD-PPA/XI/2026"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from tests.conftest import TODAY, new_case, provider
 from tests.ui.conftest import fill_and_save
@@ -30,6 +30,7 @@ from tipdesk.ui.dialogs.letter import Confirm, LetterDialog, prepare_printer, pr
 from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
 from tipdesk.ui.dialogs.reply import ReplyDialog
 from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.models.case_list import format_date
 from tipdesk.ui.views.case_file import CaseFileWidget
 from tipdesk.ui.views.home import HomeView
 
@@ -49,6 +50,23 @@ def letter_settings(**overrides) -> r.LetterSettings:
     )
     values.update(overrides)
     return r.LetterSettings(**values)
+
+
+REAL_ASK = Confirm.__dict__["ask"]
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch) -> list[tuple[str, str, str]]:
+    """The dialog's yes/no questions, as (title, text, yes button); each answered yes
+    (a test that wants no puts its own answer in place)."""
+    asked: list[tuple[str, str, str]] = []
+
+    def ask(cls, parent, title, text, detail, yes):
+        asked.append((title, text, yes))
+        return True
+
+    monkeypatch.setattr(Confirm, "ask", classmethod(ask))
+    return asked
 
 
 @pytest.fixture
@@ -374,6 +392,184 @@ def test_a_new_letter_takes_a_new_number_only_when_confirmed(qtbot, office, monk
     assert ready(dialog)
 
 
+# --- "issue number N now?" ---------------------------------------------------------------
+
+
+def test_issuing_asks_first_naming_the_number_and_cancel_takes_none(
+    qtbot, office, questions, monkeypatch
+):
+    number, ref = referral(office)
+    coming = letters.next_number(office, ref.id)
+    assert coming == "400.2.3/1/UPTD-PPA/XI/2026"
+    dialog = open_dialog(qtbot, office, number, ref.id)
+    answers = iter([False, True])
+    monkeypatch.setattr(
+        Confirm,
+        "ask",
+        classmethod(
+            lambda cls, p, title, text, d, yes: (
+                questions.append((title, text, yes)),
+                next(answers),
+            )[1]
+        ),
+    )
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    assert questions == [
+        (
+            "Issue letter",
+            f"Issue the letter with number {coming} now?",
+            f"Issue number {coming}",
+        )
+    ]
+    # Cancelled: no number taken, the referral still a draft, the draft still in view.
+    assert letters.letters_of_referral(office, ref.id) == []
+    assert stored(office, number, ref.id).status == "draft"
+    assert letters.next_number(office, ref.id) == coming
+    assert dialog.preview_title.text() == "Draft — not issued, no number"
+    assert dialog.issue_button.isEnabled() and not dialog.changed
+
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    assert questions[-1][1] == f"Issue the letter with number {coming} now?"
+    [issued] = letters.letters_of_referral(office, ref.id)
+    assert issued.number == coming == stored(office, number, ref.id).letter_number
+    assert dialog.preview_title.text() == f"Letter {coming}"
+
+
+def test_a_number_taken_meanwhile_is_asked_about_again_and_none_is_lost(
+    qtbot, office, questions, monkeypatch
+):
+    """Another program on the register issues a letter while the question is open: this
+    letter is not issued with a number nobody confirmed; the next one is asked for."""
+    number, ref = referral(office)
+    _other_number, other = referral(office)
+    dialog = open_dialog(qtbot, office, number, ref.id)
+    meanwhile = []
+
+    def ask(cls, parent, title, text, detail, yes):
+        questions.append((title, text, yes))
+        if not meanwhile:
+            meanwhile.append(letters.issue_letter(office, other.id).number)
+        return True
+
+    monkeypatch.setattr(Confirm, "ask", classmethod(ask))
+    assert dialog.issue()
+    first, second = "400.2.3/1/UPTD-PPA/XI/2026", "400.2.3/2/UPTD-PPA/XI/2026"
+    assert meanwhile == [first]
+    assert [q[1] for q in questions] == [
+        f"Issue the letter with number {first} now?",
+        f"Number {first} was just taken by another letter. "
+        f"Issue the letter with number {second} now?",
+    ]
+    assert [x.number for x in letters.letters_of_referral(office, ref.id)] == [second]
+    assert dialog.letter.number == second
+    assert dialog.message.text() == f"Letter {second} issued; the referral is marked sent."
+
+
+def test_the_question_before_a_new_letter_names_both_numbers(qtbot, office, questions):
+    number, ref = referral(office)
+    first = letters.issue_letter(office, ref.id)
+    dialog = open_dialog(qtbot, office, number, ref.id)
+    assert dialog.new_letter()
+    second = letters.letters_of_referral(office, ref.id)[-1].number
+    assert questions == [
+        (
+            "New letter",
+            f"Issue a new letter with number {second} instead of {first.number}?",
+            f"Issue number {second}",
+        )
+    ]
+
+
+def test_a_refusal_comes_before_the_question(qtbot, office, questions):
+    number, ref = referral(office, consent=False)
+    as_role(office, "supervisor")
+    dialog = open_dialog(qtbot, office, number, ref.id)
+    dialog.reason_edit.setPlainText("darurat")
+    assert not dialog.issue()
+    assert questions == []
+    assert dialog.message.text() == describe_error(
+        OverrideReasonNeeded(minimum=letters.MIN_OVERRIDE_REASON), "en"
+    )
+
+
+def test_the_question_is_asked_in_indonesian(qtbot, qapp, office, monkeypatch):
+    number, ref = referral(office)
+    coming = letters.next_number(office, ref.id)
+    monkeypatch.setattr(Confirm, "ask", REAL_ASK)
+    i18n.install("id", qapp)
+    dialog = open_dialog(qtbot, office, number, ref.id)
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["title"], seen["text"] = box.windowTitle(), box.text()
+        seen["buttons"] = sorted(b.text() for b in box.buttons())
+        cancel = next(b for b in box.buttons() if b.text() == "Batal")
+        cancel.click()
+
+    QTimer.singleShot(0, answer)
+    assert not dialog.issue()
+    assert seen == {
+        "title": "Terbitkan surat",
+        "text": f"Terbitkan surat dengan nomor {coming} sekarang?",
+        "buttons": ["Batal", f"Terbitkan nomor {coming}"],
+    }
+    assert letters.letters_of_referral(office, ref.id) == []
+
+
+# --- a sent referral shows its number ------------------------------------------------------
+
+
+def _sent_demo_referral(session) -> tuple[str, r.Referral]:
+    """A referral the demo data made as sent (its letter not in this archive)."""
+    from tipdesk.services.devtools.demo import add_demo_cases
+
+    add_demo_cases(session, 30, seed=4)
+    row = next(
+        session.db.query(
+            "SELECT f.id, c.case_number FROM referrals f JOIN cases c ON c.id = f.case_id "
+            "WHERE f.status = 'sent' ORDER BY f.letter_date DESC LIMIT 1"
+        )
+    )
+    return row["case_number"], stored(session, row["case_number"], row["id"])
+
+
+def test_a_sent_referral_opens_with_its_number_not_as_a_draft(qtbot, office, questions):
+    number, ref = _sent_demo_referral(office)
+    assert ref.letter_number
+    dialog = open_dialog(qtbot, office, number, ref.id)
+    assert ready(dialog)
+    assert dialog.preview_title.text() == f"Copy of letter {ref.letter_number}"
+    assert dialog.letter.number == ref.letter_number and dialog.letter.is_copy
+    assert ref.letter_number in dialog.state.text()
+    assert format_date(ref.letter_date) in dialog.state.text()
+    assert "Draft" not in dialog.preview_title.text()
+    assert dialog.issue_button.isHidden() and not dialog.new_button.isHidden()
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    # A new letter replaces it only when asked, naming both numbers.
+    assert dialog.new_letter()
+    [issued] = letters.letters_of_referral(office, ref.id)
+    assert questions[-1][1] == (
+        f"Issue a new letter with number {issued.number} instead of {ref.letter_number}?"
+    )
+    assert dialog.preview_title.text() == f"Letter {issued.number}"
+
+
+def test_the_case_files_referrals_tab_shows_a_sent_referrals_number(qtbot, office):
+    number, ref = _sent_demo_referral(office)
+    widget = CaseFileWidget(office, number)
+    qtbot.addWidget(widget)
+    model = widget.referrals_model
+    rows = [
+        [model.index(i, c).data() for c in range(model.columnCount())]
+        for i in range(model.rowCount())
+    ]
+    sent = [row for row in rows if row[3] == "Sent"]
+    assert sent and all(row[4] for row in sent)
+    assert any(row[4] == ref.letter_number for row in sent)
+
+
 # --- the provider's reply -----------------------------------------------------------------
 
 
@@ -409,7 +605,8 @@ def test_a_reply_with_a_follow_up_this_week_reaches_the_home_screen(qtbot, offic
     assert widget.referrals_model.index(0, 3).data() == "Accepted"
     home = window.home.sections["referral_follow_ups"]
     assert home.case_numbers() == [number]
-    assert home.model.index(0, 3).data() == (TODAY + 3 * DAY).strftime("%d/%m/%Y")
+    assert home.model.index(0, 4).data() == (TODAY + 3 * DAY).strftime("%d/%m/%Y")
+    assert home.late_rows == []  # due, not late
     assert widget.reply_button.isEnabled()  # accepted: completed or declined may follow
 
 
@@ -422,7 +619,8 @@ def test_an_overdue_referral_follow_up_is_listed_and_opens_its_case(qtbot, offic
     view = HomeView(office)
     qtbot.addWidget(view)
     box = view.sections["referral_follow_ups"]
-    assert box.title() == "Referral follow-ups this week (1)"
+    assert box.title() == "Referral follow-ups due (1)"
+    assert box.late_rows == [0]  # its date in the warning colour
     with qtbot.waitSignal(view.open_case_requested) as opened:
         box._activate(0)
     assert opened.args == [number]
@@ -572,3 +770,24 @@ def test_the_letter_dialog_speaks_indonesian(qtbot, qapp, office):
     assert "supervisor" in dialog.override_note.text()
     assert not dialog.issue()
     assert dialog.message.text() == describe_error(ConsentToReferMissing(case_number=number), "id")
+
+
+def test_the_referrals_list_shows_each_sent_letter_s_number(qtbot, office):
+    from tipdesk.ui.views.referrals import ReferralsView
+
+    number, ref = referral(office)
+    _draft_number, _draft = referral(office)
+    issued = letters.issue_letter(office, ref.id)
+    view = ReferralsView(office)
+    qtbot.addWidget(view)
+    view.status.setCurrentIndex(view.status.findText("All statuses"))
+    headers = [
+        view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())
+    ]
+    column = headers.index("Letter no.")
+    shown = {
+        view.model.index(row, 0).data(): view.model.index(row, column).data()
+        for row in range(view.model.rowCount())
+    }
+    assert shown[number] == issued.number
+    assert shown[_draft_number] == ""  # a draft has no number yet

@@ -187,6 +187,12 @@ def letter_number(
     )
 
 
+def sent_without_letter(status: str, letter_number: str) -> bool:
+    """A referral past "draft" (sent, accepted, declined, completed) that names no letter:
+    only issuing its letter sends a referral, so this is data made some other way."""
+    return bool(status) and status != "draft" and not letter_number.strip()
+
+
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9.-]+")
 
 

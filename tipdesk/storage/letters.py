@@ -55,6 +55,14 @@ def for_referral(db: Database, referral_id: str) -> list[LetterRow]:
     ]
 
 
+def next_seq(db: Database, year: int) -> int:
+    """The sequence number the next letter of ``year`` would take (nothing is taken)."""
+    found = db.execute(
+        "SELECT value FROM counters WHERE name = ? AND year = ?", [LETTER_COUNTER, year]
+    ).fetchone()
+    return (found[0] if found else 0) + 1
+
+
 def pdf_of(db: Database, letter_id: str) -> bytes | None:
     found = db.execute("SELECT pdf FROM letters WHERE id = ?", [letter_id]).fetchone()
     return bytes(found[0]) if found else None

@@ -3,7 +3,10 @@ given twice, the archive, reprints, and the provider's reply.
 
 A letter is issued in one transaction that takes the next number of the year, renders the
 PDF, stores it with its SHA-256 in the local ``letters`` archive and marks the referral
-``sent``. A reprint returns the archived bytes, so it is the letter as issued.
+``sent``. A reprint returns the archived bytes, so it is the letter as issued. The number
+can be looked at before (:func:`next_number`) without taking it. A sent referral whose
+letter this archive does not hold (issued by another office's register) is shown as a
+copy marked so, with its own number and date.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from tipdesk.domain.errors import (
     OverrideReasonNeeded,
     Problem,
     ReplyNotAllowed,
+    TipdeskError,
     ValidationFailed,
 )
 from tipdesk.domain.letters import letter_number
@@ -51,17 +55,29 @@ __all__ = [
     "ArchiveEntry",
     "Letter",
     "LetterContent",
+    "LetterNumberTaken",
     "can_override",
+    "copy_of_letter",
     "draft_letter",
+    "initial_settings",
     "issue_letter",
     "letter_settings",
     "letters_of_referral",
     "list_letters",
+    "logo_problems",
+    "next_number",
     "record_reply",
     "reprint_letter",
     "save_letter_settings",
     "save_pdf",
 ]
+
+
+class LetterNumberTaken(TipdeskError):
+    """The number announced before issuing was taken meanwhile (by another program on
+    the same register); nothing was issued. ``next`` is the number issuing would give now."""
+
+    code = "letter_number_taken"
 
 
 # --- settings ---------------------------------------------------------------------------
@@ -74,14 +90,26 @@ def letter_settings(session: Session) -> r.LetterSettings:
     known = set(r.fields_of(r.LetterSettings))
     if saved is not None:
         return r.LetterSettings(**{k: v for k, v in saved.items() if k in known})
-    office = session.office
+    return initial_settings(session.office)
+
+
+def initial_settings(office: r.Office, *, logo: str = "") -> r.LetterSettings:
+    """Letter settings from what the office record says (letterhead, head of office,
+    city of the office's region), with ``logo`` (base64 PNG or JPEG, "" for none)."""
     return r.LetterSettings(
         letterhead=list(office.letterhead) or [office.name],
+        logo=logo,
         city=_place_name(office.region_code),
         signatory_title=office.head_title,
         signatory_name=office.head_name,
         signatory_nip=office.head_nip,
     )
+
+
+def logo_problems(logo: str) -> list[Problem]:
+    """What is wrong with a logo (base64 text) as Letter settings checks it: not a PNG
+    or JPEG image, or too large; empty when it is usable or there is none."""
+    return [p for p in validate(r.LetterSettings(logo=logo)) if p.field == "logo" and p.is_error]
 
 
 def save_letter_settings(session: Session, settings: r.LetterSettings) -> list[Problem]:
@@ -144,7 +172,11 @@ class Letter:
 
     @property
     def number(self) -> str:
-        return self.row.number if self.row else ""
+        return self.row.number if self.row else self.content.number
+
+    @property
+    def is_copy(self) -> bool:
+        return self.content.copy
 
 
 @dataclass(frozen=True)
@@ -206,6 +238,7 @@ def _content(
     number: str,
     attachments: int,
     draft: bool,
+    copy: bool = False,
 ) -> LetterContent:
     referral, case, person, provider = (parts.referral, parts.case, parts.person, parts.provider)
     lang = language
@@ -253,6 +286,7 @@ def _content(
         signatory_nip=settings.signatory_nip,
         copies=tuple(settings.copies),
         draft=draft,
+        copy=copy,
     )
 
 
@@ -283,6 +317,45 @@ def _classification(settings: r.LetterSettings, age: int | None) -> str:
     if age is None or age < CHILD_AGE:
         return settings.classification_child
     return settings.classification_adult
+
+
+def _number(
+    session: Session, settings: r.LetterSettings, parts: _Parts, day: dt.date, seq: int
+) -> str:
+    return letter_number(
+        settings.number_pattern,
+        number=seq,
+        day=day,
+        classification=_classification(settings, r.age_of(parts.person, day)),
+        unit=settings.unit_code,
+        office=session.office.code,
+    )
+
+
+def next_number(
+    session: Session, referral_id: str, *, new: bool = False, override_reason: str = ""
+) -> str:
+    """The number issuing a letter for this referral now would give, after the same
+    checks as :func:`issue_letter` (so a refusal comes before the question "issue number
+    N?"); nothing is taken, and a letter issued elsewhere meanwhile may take it first:
+    ``issue_letter`` with ``expected_number`` then refuses."""
+    settings = _complete_settings(session)
+    parts = _parts(session, referral_id)
+    _issuable(session, parts, new=new, override_reason=override_reason)
+    day = session.today()
+    return _number(session, settings, parts, day, archive.next_seq(session.db, day.year))
+
+
+def _issuable(session: Session, parts: _Parts, *, new: bool, override_reason: str) -> str:
+    """Refuses a second letter not asked for and a letter without consent to refer; the
+    override reason to archive ("" when consent is recorded)."""
+    issued = archive.for_referral(session.db, parts.referral.id)
+    if issued and not new:
+        raise LetterAlreadyIssued(number=issued[-1].number)
+    if parts.referral.letter_number and not new:
+        # Issued by another office's register (the archive stays where it was made).
+        raise LetterAlreadyIssued(number=parts.referral.letter_number)
+    return _consent_gate(session, parts.case, override_reason)
 
 
 def _language(settings: r.LetterSettings, language: str | None) -> str:
@@ -321,13 +394,16 @@ def issue_letter(
     attachments: int = 0,
     new: bool = False,
     override_reason: str = "",
+    expected_number: str | None = None,
 ) -> Letter:
     """Issue a letter for a referral: take the next number of the year, archive the PDF
     and mark the referral sent, in one transaction.
 
     A referral that already has a letter gets another one (with a new number) only when
     ``new`` is true. Without recorded consent to refer, only a supervisor may issue, with
-    ``override_reason``, which is archived with the letter."""
+    ``override_reason``, which is archived with the letter. With ``expected_number`` (the
+    number the user was shown, from :func:`next_number`) nothing is issued unless the
+    letter gets exactly that number: :class:`LetterNumberTaken` says which it would get."""
     settings = _complete_settings(session)
     lang = _language(settings, language)
     if attachments < 0:
@@ -336,24 +412,14 @@ def issue_letter(
         )
     with session.write(immediate=True) as db:
         parts = _parts(session, referral_id)
-        issued = archive.for_referral(db, referral_id)
-        if issued and not new:
-            raise LetterAlreadyIssued(number=issued[-1].number)
-        if parts.referral.letter_number and not new:
-            # Issued by another office's register (the archive stays where it was made).
-            raise LetterAlreadyIssued(number=parts.referral.letter_number)
-        reason = _consent_gate(session, parts.case, override_reason)
+        reason = _issuable(session, parts, new=new, override_reason=override_reason)
         day = session.today()
+        if expected_number is not None:
+            coming = _number(session, settings, parts, day, archive.next_seq(db, day.year))
+            if coming != expected_number:
+                raise LetterNumberTaken(number=expected_number, next=coming)
         seq = counters.take(db, archive.LETTER_COUNTER, day.year)
-        age = r.age_of(parts.person, day)
-        number = letter_number(
-            settings.number_pattern,
-            number=seq,
-            day=day,
-            classification=_classification(settings, age),
-            unit=settings.unit_code,
-            office=session.office.code,
-        )
+        number = _number(session, settings, parts, day, seq)
         content = _content(
             session,
             parts,
@@ -442,6 +508,45 @@ def reprint_letter(
             detail={"number": row.number},
         )
     return Letter(pdf, content, row, ())
+
+
+def copy_of_letter(
+    session: Session, referral_id: str, *, language: str | None = None, override_reason: str = ""
+) -> Letter:
+    """A copy of a sent referral's letter whose PDF this register does not hold (issued
+    by another office's register, or recorded without one): made now from the case with
+    the letter's own number and date, marked COPY across each page; nothing is archived.
+
+    Refused like a reprint when consent to refer is now missing; the person's name and
+    NIK show only if consent to share them is recorded now."""
+    parts = _parts(session, referral_id)
+    referral = parts.referral
+    if not referral.letter_number or archive.for_referral(session.db, referral_id):
+        raise NoLetterIssued(referral=referral_id)
+    _consent_gate(session, parts.case, override_reason)
+    settings = _complete_settings(session)
+    content = _content(
+        session,
+        parts,
+        settings,
+        language=_language(settings, language),
+        day=referral.letter_date or session.today(),
+        number=referral.letter_number,
+        attachments=0,
+        draft=False,
+        copy=True,
+    )
+    pdf = render(content)
+    with session.write():
+        audit.record(
+            session,
+            "letter_reprinted",
+            entity="referrals",
+            record_id=referral_id,
+            case_number=parts.case.case_number,
+            detail={"number": referral.letter_number, "copy": True},
+        )
+    return Letter(pdf, content, None, _warnings(content))
 
 
 def letters_of_referral(session: Session, referral_id: str) -> list[archive.LetterRow]:

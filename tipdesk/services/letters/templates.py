@@ -39,7 +39,8 @@ MARGINS = {"left": 3 * cm, "right": 2 * cm, "top": 1.5 * cm, "bottom": 2.0 * cm}
 @dataclass(frozen=True)
 class LetterContent:
     """What one letter says. ``full_name``/``nik`` are empty unless the person consented
-    to share their identity with providers; ``number`` is empty in a draft."""
+    to share their identity with providers; ``number`` is empty in a draft. A ``copy``
+    is marked so across each page."""
 
     language: str
     paper: str
@@ -71,6 +72,7 @@ class LetterContent:
     signatory_nip: str
     copies: tuple[str, ...] = field(default_factory=tuple)
     draft: bool = False
+    copy: bool = False  # made again for a letter whose PDF this register does not hold
 
 
 TEXT = {
@@ -84,6 +86,7 @@ TEXT = {
         "at": "di",
         "draft_number": "(diberikan saat surat diterbitkan)",
         "draft": "DRAF",
+        "copy": "SALINAN",
         "greeting": "Dengan hormat,",
         "opening": "Bersama ini kami merujuk seorang klien yang didampingi {office}, "
         "dengan keterangan sebagai berikut:",
@@ -124,6 +127,7 @@ TEXT = {
         "at": "in",
         "draft_number": "(given when the letter is issued)",
         "draft": "DRAFT",
+        "copy": "COPY",
         "greeting": "Dear Sir or Madam,",
         "opening": "We hereby refer a client assisted by {office}, as follows:",
         "register_number": "Register number",
@@ -154,10 +158,35 @@ TEXT = {
 }
 
 
-def render(content: LetterContent) -> bytes:
-    """The letter as PDF bytes."""
-    t = TEXT[content.language]
+@dataclass(frozen=True)
+class Fit:
+    """How tightly a letter is set: text size in points and a factor on the room between
+    its parts."""
 
+    size: float
+    space: float
+
+
+# The usual setting first; a letter a little too long for one page is set tighter, step
+# by step, rather than leave its signature or copies-to list alone on a second page.
+FITS = (Fit(10.5, 1.0), Fit(10.5, 0.6), Fit(10.0, 0.45), Fit(9.5, 0.35))
+
+
+def render(content: LetterContent) -> bytes:
+    """The letter as PDF bytes: on one page if any of :data:`FITS` gets it there, else
+    in the usual setting over as many pages as it needs."""
+    usual = _build(content, FITS[0])
+    if page_count(usual) != 2:
+        return usual  # one page already, or too long for any setting to make it one
+    for fit in FITS[1:]:
+        pdf = _build(content, fit)
+        if page_count(pdf) == 1:
+            return pdf
+    return usual  # a long letter reads better in the usual setting
+
+
+def _build(content: LetterContent, fit: Fit) -> bytes:
+    t = TEXT[content.language]
     head = Letterhead(content.letterhead, content.address_lines, content.logo)
     buffer = io.BytesIO()
     doc, width = letterhead_document(
@@ -165,7 +194,7 @@ def render(content: LetterContent) -> bytes:
         PAPER[content.paper],
         MARGINS,
         head,
-        0.4 * cm,
+        0.4 * cm * fit.space,
         title=f"{t['subject']}: {content.number or t['draft']}",
         author=content.office_name,
         subject=content.subject,
@@ -175,15 +204,19 @@ def render(content: LetterContent) -> bytes:
         page = t["page"].format(n=n, total=total)
         return f"{content.number} \u00b7 {page}" if content.number else page
 
-    canvasmaker = numbered_canvas(page_label, t["draft"] if content.draft else "")
-    doc.build(_story(content, width), canvasmaker=canvasmaker)
+    mark = t["draft"] if content.draft else t["copy"] if content.copy else ""
+    canvasmaker = numbered_canvas(page_label, mark)
+    doc.build(_story(content, width, fit), canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 
-def _story(c: LetterContent, width: float) -> list:
+def _story(c: LetterContent, width: float, fit: Fit) -> list:
     t = TEXT[c.language]
-    s = styles()
-    gap = Spacer(1, 0.25 * cm)
+    s = styles(fit.size, fit.space)
+
+    def gap(height: float) -> Spacer:
+        return Spacer(1, height * fit.space)
+
     place_date = f"{c.city}, {long_date(c.date, c.language)}"
     story: list = [
         NextPageTemplate("later"),
@@ -196,15 +229,16 @@ def _story(c: LetterContent, width: float) -> list:
             ],
             place_date,
             width,
+            s,
         ),
-        Spacer(1, 0.45 * cm),
+        gap(0.45 * cm),
     ]
     story.append(Paragraph(markup(f"{t['to']} {c.addressee[0]}"), s.plain))
     story += [Paragraph(markup(line), s.plain) for line in c.addressee[1:]]
     story.append(Paragraph(markup(t["at"]), s.plain))
     story.append(Paragraph("&nbsp;" * 8 + markup(c.addressee_place), s.plain))
     story += [
-        Spacer(1, 0.35 * cm),
+        gap(0.35 * cm),
         Paragraph(markup(t["greeting"]), s.body),
         Paragraph(markup(t["opening"].format(office=c.office_name)), s.body),
     ]
@@ -215,11 +249,11 @@ def _story(c: LetterContent, width: float) -> list:
         person.append((t["nik"], c.nik))
     age = t["years"].format(age=c.age) if c.age is not None else t["unknown_age"]
     person += [(t["age"], age), (t["sex"], c.sex)]
-    story += [fields_table(person, width), gap]
+    story += [fields_table(person, width, s=s), gap(0.25 * cm)]
     story += [
         Paragraph(markup(t["services"]), s.heading),
-        numbered_list(c.services, width),
-        gap,
+        numbered_list(c.services, width, s=s),
+        gap(0.25 * cm),
         Paragraph(markup(t["reason"]), s.heading),
     ]
     story += [Paragraph(markup(part), s.body) for part in _paragraphs(c.reason)]
@@ -234,33 +268,30 @@ def _story(c: LetterContent, width: float) -> list:
             s.body,
         )
     )
-    story.append(Paragraph(markup(t["confidentiality"]), s.note))
-    closing = [
+    # The confidentiality reminder, the closing line, the signature and the copies-to
+    # list go on one page together: a signature never stands on a page without the text
+    # it closes, nor the Tembusan without the signature.
+    ending = [
+        Paragraph(markup(t["confidentiality"]), s.note),
         Paragraph(markup(t["closing"]), s.body),
-        Spacer(1, 0.3 * cm),
+        gap(0.3 * cm),
         signature_block(
             c.signatory_title,
             c.signatory_name,
             c.signatory_rank,
             t["nip"].format(nip=c.signatory_nip) if c.signatory_nip else "",
             width,
+            s,
         ),
     ]
-    story.append(KeepTogether(closing))
     copies = [line for line in c.copies if line.strip()]
     if copies:
-        story += [
-            Spacer(1, 0.25 * cm),
-            KeepTogether(
-                [
-                    Paragraph(markup(t["copies"]), s.small),
-                    *(
-                        Paragraph(markup(f"{i}. {line}"), s.small)
-                        for i, line in enumerate(copies, 1)
-                    ),
-                ]
-            ),
+        ending += [
+            gap(0.25 * cm),
+            Paragraph(markup(t["copies"]), s.small),
+            *(Paragraph(markup(f"{i}. {line}"), s.small) for i, line in enumerate(copies, 1)),
         ]
+    story.append(KeepTogether(ending))
     return story
 
 

@@ -20,12 +20,13 @@ from reportlab.platypus import (
     Table,
 )
 
-from tipdesk.services.pdf.styles import draw_text, markup, styles, text_width
+from tipdesk.services.pdf.styles import Styles, draw_text, markup, styles, text_width
 
 LOGO_HEIGHT = 2.4 * cm
 HEAD_SIZES = (12.5, 13.5)  # first letterhead line, the others
 ADDRESS_SIZE = 9.5
 RULE_GAP = 0.25 * cm
+SIGNING_ROOM = 1.8 * cm  # between the signatory's title and name: signature and stamp
 
 
 class Letterhead:
@@ -170,10 +171,12 @@ def numbered_canvas(page_label: Callable[[int, int], str], watermark: str = ""):
     return NumberedCanvas
 
 
-def reference_block(rows: Sequence[tuple[str, str]], place_date: str, width: float) -> Table:
+def reference_block(
+    rows: Sequence[tuple[str, str]], place_date: str, width: float, s: Styles | None = None
+) -> Table:
     """Nomor / Sifat / Lampiran / Hal on the left, place and date on the right of the
     first row."""
-    s = styles()
+    s = s or styles()
     date_width = max(5.2 * cm, text_width(place_date, s.plain.fontSize) + 0.3 * cm)
     label_width, colon_width = 2.3 * cm, 0.4 * cm
     data = []
@@ -199,9 +202,14 @@ def reference_block(rows: Sequence[tuple[str, str]], place_date: str, width: flo
     return table
 
 
-def fields_table(rows: Sequence[tuple[str, str]], width: float, indent: float = 0.8 * cm) -> Table:
+def fields_table(
+    rows: Sequence[tuple[str, str]],
+    width: float,
+    indent: float = 0.8 * cm,
+    s: Styles | None = None,
+) -> Table:
     """``label : value`` rows, values wrapping."""
-    s = styles()
+    s = s or styles()
     label_width = max(text_width(label, s.plain.fontSize) for label, _v in rows) + 0.3 * cm
     data = [
         [
@@ -219,8 +227,10 @@ def fields_table(rows: Sequence[tuple[str, str]], width: float, indent: float = 
     return table
 
 
-def numbered_list(items: Sequence[str], width: float, indent: float = 0.8 * cm) -> Table:
-    s = styles()
+def numbered_list(
+    items: Sequence[str], width: float, indent: float = 0.8 * cm, s: Styles | None = None
+) -> Table:
+    s = s or styles()
     data = [
         ["", Paragraph(f"{i}.", s.plain), Paragraph(markup(item), s.plain)]
         for i, item in enumerate(items, 1)
@@ -236,13 +246,15 @@ def signature_block(
     rank: str,
     nip_line: str,
     width: float,
+    s: Styles | None = None,
+    room: float = SIGNING_ROOM,
 ) -> Flowable:
-    """The signatory on the right half: title, room to sign and stamp, name, rank, NIP."""
-    s = styles()
+    """The signatory on the right half: title, ``room`` to sign and stamp, name, rank, NIP."""
+    s = s or styles()
     column = width * 0.5
     cells: list[list[Flowable]] = [
         [Paragraph(markup(title + ","), s.plain)],
-        [Spacer(1, 1.8 * cm)],
+        [Spacer(1, room)],
         [Paragraph(f"<u>{markup(name)}</u>", s.bold)],
     ]
     if rank:

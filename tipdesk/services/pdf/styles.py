@@ -137,15 +137,18 @@ class Styles:
 
 
 @functools.cache
-def styles(size: float = 10.5) -> Styles:
-    """The letter's paragraph styles, all from the one base face."""
+def styles(size: float = 10.5, space: float = 1.0) -> Styles:
+    """The letter's paragraph styles, all from the one base face; ``space`` scales the
+    room between paragraphs (a letter made to fit one page has less)."""
     register_fonts()
     leading = size * 1.3
     plain = ParagraphStyle(
         "plain", fontName=BASE, fontSize=size, leading=leading, alignment=TA_LEFT
     )
     return Styles(
-        body=ParagraphStyle("body", parent=plain, alignment=TA_JUSTIFY, spaceAfter=size * 0.6),
+        body=ParagraphStyle(
+            "body", parent=plain, alignment=TA_JUSTIFY, spaceAfter=size * 0.6 * space
+        ),
         plain=plain,
         bold=ParagraphStyle("bold", parent=plain, fontName=BASE + "-Bold"),
         small=ParagraphStyle("small", parent=plain, fontSize=size - 2, leading=(size - 2) * 1.3),
@@ -155,13 +158,13 @@ def styles(size: float = 10.5) -> Styles:
             fontSize=size - 1.5,
             leading=(size - 1.5) * 1.3,
             alignment=TA_JUSTIFY,
-            spaceAfter=size * 0.6,
+            spaceAfter=size * 0.6 * space,
         ),
         heading=ParagraphStyle(
             "heading",
             parent=plain,
             fontName=BASE + "-Bold",
-            spaceBefore=size * 0.3,
-            spaceAfter=size * 0.2,
+            spaceBefore=size * 0.3 * space,
+            spaceAfter=size * 0.2 * space,
         ),
     )

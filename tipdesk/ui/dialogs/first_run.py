@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from tipdesk.domain.errors import TipdeskError
+from tipdesk.domain.errors import Problem, TipdeskError
 from tipdesk.domain.messages import describe_problem
-from tipdesk.domain.records import Office, User
+from tipdesk.domain.records import LetterSettings, Office, User, fields_of
 from tipdesk.domain.validation import validate
 from tipdesk.domain.vocab import OFFICE_LEVEL
 from tipdesk.paths import user_data_dir
+from tipdesk.services import letters
 from tipdesk.services.register import create_register, is_register
 from tipdesk.ui.dialogs.errors import refusal_text, report
+from tipdesk.ui.dialogs.letter_settings import LogoEditor
 from tipdesk.ui.dialogs.office_keys import ask_and_print, monospace
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.operations import run_in_background
@@ -153,6 +155,63 @@ class OfficePage(QWizardPage):
         return _show(self.error, "\n".join(describe_problem(p, lang) for p in problems))
 
 
+class LogoPage(QWizardPage):
+    """The office's logo for referral letters: optional, checked as Letter settings
+    checks it; a file that is not a usable image is refused at once and changes nothing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Logo on letters"))
+        self.setSubTitle(
+            self.tr(
+                "Optional: the office's logo, printed beside the letterhead of every referral "
+                "letter (a PNG or JPEG image). Skip this page to add it later in Office > "
+                "Letter settings."
+            )
+        )
+        self.logo = LogoEditor(fields_of(LetterSettings)["logo"], self)
+        self.logo.changed.connect(self._check)
+        self.accepted = ""  # the logo chosen (base64), "" for none
+        self.error = message_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.logo)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def _check(self) -> None:
+        lang = current_language()
+        if self.logo.unreadable:
+            problems = [Problem("logo", "invalid_logo")]
+        else:
+            problems = letters.logo_problems(self.logo.value)
+        if problems:
+            self.logo.write(self.accepted)  # the logo as it was before the bad file
+            _show(self.error, "\n".join(describe_problem(p, lang) for p in problems))
+            return
+        self.accepted = self.logo.value
+        _show(self.error, "")
+
+    def settings(self) -> LetterSettings | None:
+        """The letter settings to create the register with: the office's own, with the
+        logo; None without a logo (the register then starts from the office's)."""
+        if not self.accepted:
+            return None
+        return letters.initial_settings(self.wizard().office_page.office(), logo=self.accepted)
+
+    def validatePage(self) -> bool:
+        settings = self.settings()
+        if settings is None or not [p for p in validate(settings) if p.is_error]:
+            return _show(self.error, "")
+        return _show(
+            self.error,
+            self.tr(
+                "Letters with a logo also need the head of office, their title and a region "
+                "code with a city (go Back to the office page), or remove the logo and add it "
+                "later in Office > Letter settings."
+            ),
+        )
+
+
 class AdminPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +295,7 @@ class FolderPage(QWizardPage):
         folder = Path(self.folder_edit.text().strip())
         office, admin = wizard.office_page.office(), wizard.admin_page.user()
         password = wizard.admin_page.password.text()
+        settings = wizard.logo_page.settings()
 
         def created(result) -> None:
             wizard.folder = result.folder
@@ -253,7 +313,10 @@ class FolderPage(QWizardPage):
             self,
             self.tr("Creating the register"),
             self.tr("Creating the encrypted register…"),
-            lambda progress, cancelled: create_register(folder, office, admin, password),
+            # One transaction: the register with its office, administrator and logo.
+            lambda progress, cancelled: create_register(
+                folder, office, admin, password, letter_settings=settings
+            ),
             success=created,
             failure=refused,
             cancellable=False,
@@ -339,7 +402,7 @@ class RecoveryPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    START, OFFICE, ADMIN, FOLDER, RECOVERY = range(5)
+    START, OFFICE, LOGO, ADMIN, FOLDER, RECOVERY = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -349,6 +412,7 @@ class FirstRunWizard(QWizard):
         self.recovery_age_key = ""
         self.start_page = StartPage()
         self.office_page = OfficePage()
+        self.logo_page = LogoPage()
         self.admin_page = AdminPage()
         self.folder_page = FolderPage()
         self.recovery_page = RecoveryPage()
@@ -356,6 +420,7 @@ class FirstRunWizard(QWizard):
             (
                 self.start_page,
                 self.office_page,
+                self.logo_page,
                 self.admin_page,
                 self.folder_page,
                 self.recovery_page,

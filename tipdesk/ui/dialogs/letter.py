@@ -414,6 +414,21 @@ class LetterDialog(QDialog):
     def consent_to_refer(self) -> bool:
         return bool(self.file and self.file.case.consent_services)
 
+    @property
+    def sent_elsewhere(self) -> bool:
+        """The referral was sent with a letter this computer's archive does not hold
+        (issued by another office's register, or recorded with its number only)."""
+        return bool(not self.issued and self.referral and self.referral.letter_number)
+
+    @property
+    def has_letter(self) -> bool:
+        return bool(self.issued) or self.sent_elsewhere
+
+    def latest_number(self) -> str:
+        if self.issued:
+            return self.issued[-1].number
+        return self.referral.letter_number if self.referral else ""
+
     def refresh(self) -> None:
         """Read the referral and its letters again and show the letter it has, or a draft."""
         self.message.hide()
@@ -432,7 +447,7 @@ class LetterDialog(QDialog):
             return
         self.issued = letters.letters_of_referral(self.session, self.referral_id)
         self._show_about()
-        if self.issued:
+        if self.issued or self.sent_elsewhere:
             self.show_issued()
         else:
             language = letters.letter_settings(self.session).language
@@ -524,21 +539,26 @@ class LetterDialog(QDialog):
                     "Earlier letters of this referral, replaced by it: {count}."
                 ).format(count=len(self.issued) - 1)
             self.options.setTitle(self.tr("A new letter instead"))
+        elif self.sent_elsewhere:
+            state = self.tr(
+                "Letter {number} of {date} was sent; this computer's letter archive does not "
+                "hold it (it was issued by another office's register, or recorded with its "
+                "number only). Shown is a copy made now from the case, marked as a copy."
+            ).format(
+                number=self.referral.letter_number,
+                date=format_date(self.referral.letter_date),
+            )
+            self.options.setTitle(self.tr("A new letter instead"))
         else:
             state = self.tr(
                 "Not issued yet. The draft below has no number; the letter "
                 "gets one when it is issued."
             )
-            if self.referral.letter_number:
-                state += " " + self.tr(
-                    "The referral names letter {number}, which is not in this computer's "
-                    "letter archive; issuing here gives a new number."
-                ).format(number=self.referral.letter_number)
             self.options.setTitle(self.tr("Letter"))
         self.state.setText(state)
 
     def _options_changed(self) -> None:
-        if not self.issued:
+        if not self.has_letter:
             self.redraw_timer.start()
 
     def show_draft(self) -> None:
@@ -558,13 +578,19 @@ class LetterDialog(QDialog):
         self._show_letter(letter)
 
     def show_issued(self) -> None:
-        """The latest letter exactly as archived (its consent checked again)."""
+        """The latest letter exactly as archived, or a copy of a letter the archive does
+        not hold (its consent checked again)."""
         reason = "" if self.consent_to_refer else self.reason()
         try:
             with wait_cursor():
-                letter = letters.reprint_letter(
-                    self.session, self.referral_id, override_reason=reason
-                )
+                if self.issued:
+                    letter = letters.reprint_letter(
+                        self.session, self.referral_id, override_reason=reason
+                    )
+                else:
+                    letter = letters.copy_of_letter(
+                        self.session, self.referral_id, override_reason=reason
+                    )
         except TipdeskError as exc:
             self._fail(exc)
             return
@@ -578,7 +604,11 @@ class LetterDialog(QDialog):
         self.letter = letter
         self._show_pdf(letter.pdf)
         lang = current_language()
-        if letter.row is not None:
+        if letter.is_copy:
+            self.preview_title.setText(
+                self.tr("Copy of letter {number}").format(number=letter.number)
+            )
+        elif letter.row is not None:
             self.preview_title.setText(self.tr("Letter {number}").format(number=letter.number))
         else:
             self.preview_title.setText(self.tr("Draft — not issued, no number"))
@@ -605,7 +635,7 @@ class LetterDialog(QDialog):
 
     def _set_buttons(self) -> None:
         has_referral = self.referral is not None
-        issued = bool(self.issued)
+        issued = self.has_letter
         may_issue = has_referral and (self.consent_to_refer or letters.can_override(self.session))
         self.issue_button.setVisible(not issued)
         self.issue_button.setEnabled(
@@ -613,7 +643,7 @@ class LetterDialog(QDialog):
         )
         self.new_button.setVisible(issued)
         self.new_button.setEnabled(issued and may_issue)
-        showing_issued = self.letter is not None and self.letter.row is not None
+        showing_issued = self.letter is not None and bool(self.letter.number)
         self.show_button.setVisible(
             issued and not showing_issued and may_issue and not self.consent_to_refer
         )
@@ -627,7 +657,7 @@ class LetterDialog(QDialog):
         text = describe_error(exc, lang)
         if (
             isinstance(exc, ConsentToReferMissing)
-            and self.issued
+            and self.has_letter
             and self.reason_edit.isVisibleTo(self)
         ):
             text += "\n" + self.tr(
@@ -650,45 +680,50 @@ class LetterDialog(QDialog):
     # --- actions --------------------------------------------------------------------------
 
     def issue(self) -> bool:
-        """Issue the letter shown as a draft; True if it was."""
+        """After asking "issue number N now?", issue the letter shown as a draft; True if
+        it was."""
         return self._issue(new=False)
 
     def new_letter(self) -> bool:
         """After asking, replace the referral's letter with a new one and a new number."""
-        if not self.issued:
-            return False
-        number = self.issued[-1].number
-        if not Confirm.ask(
-            self,
-            self.tr("New letter"),
-            self.tr("Issue a new letter with a new number instead of {number}?").format(
-                number=number
-            ),
-            self.tr(
-                "Letter {number} stays in the letter archive. Tell the provider that "
-                "the new letter replaces it."
-            ).format(number=number),
-            self.tr("Issue a new letter"),
-        ):
+        if not self.has_letter:
             return False
         return self._issue(new=True)
 
     def _issue(self, *, new: bool) -> bool:
         reason = "" if self.consent_to_refer else self.reason()
+        lang = current_language()
         try:
-            with wait_cursor():
-                letter = letters.issue_letter(
-                    self.session,
-                    self.referral_id,
-                    language=self.language.currentData(),
-                    attachments=self.attachments.value(),
-                    new=new,
-                    override_reason=reason,
-                )
+            # The number is looked at, not taken: Cancel leaves the office's count alone.
+            number = letters.next_number(
+                self.session, self.referral_id, new=new, override_reason=reason
+            )
         except TipdeskError as exc:
-            # The draft stays in view; only the reason for the refusal is added.
-            self._say(describe_error(exc, current_language()), ERROR_STYLE)
+            self._say(describe_error(exc, lang), ERROR_STYLE)
             return False
+        taken = ""
+        while True:
+            if not self._confirm_number(number, new=new, taken=taken):
+                return False
+            try:
+                with wait_cursor():
+                    letter = letters.issue_letter(
+                        self.session,
+                        self.referral_id,
+                        language=self.language.currentData(),
+                        attachments=self.attachments.value(),
+                        new=new,
+                        override_reason=reason,
+                        expected_number=number,
+                    )
+                break
+            except letters.LetterNumberTaken as exc:
+                # Issued elsewhere meanwhile: nothing was taken here; ask with the new one.
+                taken, number = number, str(exc.params["next"])
+            except TipdeskError as exc:
+                # The draft stays in view; only the reason for the refusal is added.
+                self._say(describe_error(exc, lang), ERROR_STYLE)
+                return False
         self.changed = True
         # Read again for the referral's new state: not another opening of the case.
         self.file = cases.open_case(self.session, self.case_number, audit=False)
@@ -706,6 +741,36 @@ class LetterDialog(QDialog):
         )
         return True
 
+    def _confirm_number(self, number: str, *, new: bool, taken: str) -> bool:
+        """Ask before the office's next number is taken for good, naming it."""
+        earlier = self.latest_number() if new else ""
+        if new:
+            text = self.tr("Issue a new letter with number {number} instead of {earlier}?")
+            detail = self.tr(
+                "Letter {earlier} stays in the letter archive. Tell the provider that "
+                "the new letter replaces it."
+            )
+        else:
+            text = self.tr("Issue the letter with number {number} now?")
+            detail = self.tr(
+                "The number is the office's next official number: once issued, it cannot be "
+                "given again. The letter is kept in the letter archive and the referral is "
+                "marked sent."
+            )
+        if taken:
+            text = (
+                self.tr("Number {taken} was just taken by another letter.").format(taken=taken)
+                + " "
+                + text
+            )
+        return Confirm.ask(
+            self,
+            self.tr("New letter") if new else self.tr("Issue letter"),
+            text.format(number=number, earlier=earlier),
+            detail.format(earlier=earlier),
+            self.tr("Issue number {number}").format(number=number),
+        )
+
     def edit_settings(self) -> None:
         from tipdesk.ui.dialogs.letter_settings import LetterSettingsDialog
 
@@ -714,7 +779,7 @@ class LetterDialog(QDialog):
             self.refresh()
 
     def print_letter(self) -> None:
-        if self.letter is None or self.letter.row is None:
+        if self.letter is None or not self.letter.number:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, self.document)
@@ -749,7 +814,7 @@ class LetterDialog(QDialog):
 
     def save_letter(self) -> bool:
         """After the warning, save the letter as a PDF where the user chooses."""
-        if self.letter is None or self.letter.row is None:
+        if self.letter is None or not self.letter.number:
             return False
         if not Confirm.ask(
             self,
