@@ -329,13 +329,7 @@ def set_case(office: Office, number: str, **fields: Any) -> None:
 
 # Every table an import may write, and the sync bookkeeping beside them.
 STATE_TABLES = (
-    "offices",
-    "persons",
-    "cases",
-    "services",
-    "referrals",
-    "providers",
-    "case_notes",
+    *r.SYNCED_RECORDS,
     "_changes",
     "peers",
     "batches",
@@ -484,3 +478,91 @@ def dead_pid() -> int:
     ended = subprocess.Popen([sys.executable, "-c", "pass"])
     ended.wait()
     return ended.pid
+
+
+# --- the case journey (issue 22) --------------------------------------------------------
+
+# Free text of the journey's records, each a word found nowhere else: an erasure must
+# leave none of them, and a de-identified copy must hold none.
+JOURNEY_TEXT = {
+    "assessments": "Gelisahmalam",
+    "plan_goals": "Kursusjahitbiru",
+    "legal_steps": "LP/B/777/Qz/2026",
+    "restitution": "Kwitansiungu",
+    "lpsk_requests": "Rumahamanhijau",
+    "returns": "Bandaraeltari",
+    "reintegration_checkups": "Warungkelontong",
+}
+
+
+def journey_records(case_id: str) -> list[Any]:
+    """One record of each kind of the case journey for the case ``case_id``, valid on
+    TODAY, each holding its word of JOURNEY_TEXT in a personal field (the check-up after
+    the return it follows: add them in order, then set ``return_id``)."""
+    day = dt.date(2026, 10, 5)
+    return [
+        r.Assessment(
+            case_id=case_id,
+            kind="biopsychosocial",
+            assessed_on=day,
+            needs=["mental_health", "livelihood"],
+            findings=f"Tidur terganggu, {JOURNEY_TEXT['assessments']}.",
+        ),
+        r.PlanGoal(
+            case_id=case_id,
+            goal=f"Ikut {JOURNEY_TEXT['plan_goals']}",
+            domain="livelihood",
+            target_on=dt.date(2027, 3, 1),
+            review_on=dt.date(2026, 12, 15),
+        ),
+        r.LegalStep(
+            case_id=case_id,
+            kind="police_report",
+            step_on=day,
+            reference_number=JOURNEY_TEXT["legal_steps"],
+            authority="Polda NTT",
+            perpetrators=2,
+            perpetrator_relationship="acquaintance",
+        ),
+        r.Restitution(
+            case_id=case_id,
+            requested_on=dt.date(2026, 10, 20),
+            requested_amount=85_000_000,
+            note=JOURNEY_TEXT["restitution"],
+        ),
+        r.LpskRequest(
+            case_id=case_id,
+            requested_on=dt.date(2026, 10, 21),
+            protection_types=["physical_protection", "restitution_facilitation"],
+            note=JOURNEY_TEXT["lpsk_requests"],
+        ),
+        r.Return(
+            case_id=case_id,
+            origin_region="53.71",
+            escort="migrant_worker_agency",
+            departed_on=dt.date(2026, 10, 3),
+            arrived_on=dt.date(2026, 10, 4),
+            handover_on=dt.date(2026, 10, 4),
+            note=f"Dijemput di {JOURNEY_TEXT['returns']}",
+        ),
+        r.ReintegrationCheckup(
+            case_id=case_id,
+            checked_on=dt.date(2026, 11, 20),
+            status="on_track",
+            next_on=dt.date(2027, 2, 20),
+            note=f"Membuka {JOURNEY_TEXT['reintegration_checkups']}",
+        ),
+    ]
+
+
+def add_journey(session: Session, case_id: str) -> dict[str, Any]:
+    """journey_records of the case, added as the session's user: ``{table: record}``."""
+    from tipdesk.services.casework import journey
+
+    added: dict[str, Any] = {}
+    for record in journey_records(case_id):
+        if isinstance(record, r.ReintegrationCheckup):
+            record.return_id = added["returns"].id
+        journey.add_record(session, record)
+        added[journey.JOURNEY[type(record)].table] = record
+    return added

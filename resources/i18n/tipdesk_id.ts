@@ -144,6 +144,38 @@
       <translation>Lembaga layanan</translation>
     </message>
     <message>
+      <source>Assessment</source>
+      <translation>Asesmen</translation>
+    </message>
+    <message>
+      <source>Plan goal</source>
+      <translation>Tujuan rencana</translation>
+    </message>
+    <message>
+      <source>Legal step</source>
+      <translation>Tahap hukum</translation>
+    </message>
+    <message>
+      <source>Restitution</source>
+      <translation>Restitusi</translation>
+    </message>
+    <message>
+      <source>LPSK request</source>
+      <translation>Permohonan LPSK</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>Pemulangan</translation>
+    </message>
+    <message>
+      <source>Reintegration check-up</source>
+      <translation>Kunjungan reintegrasi</translation>
+    </message>
+    <message>
+      <source>Incident</source>
+      <translation>Kejadian</translation>
+    </message>
+    <message>
       <source>fields</source>
       <translation>kolom</translation>
     </message>
@@ -254,6 +286,18 @@
     <message>
       <source>in</source>
       <translation>di</translation>
+    </message>
+    <message>
+      <source>goals</source>
+      <translation>tujuan</translation>
+    </message>
+    <message>
+      <source>newly approved</source>
+      <translation>baru disetujui</translation>
+    </message>
+    <message>
+      <source>incident</source>
+      <translation>kejadian</translation>
     </message>
     <message>
       <source>by hand</source>
@@ -468,6 +512,14 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Simpan data korban dan kasus (Ctrl+S)</translation>
     </message>
     <message>
+      <source>New case for this person…</source>
+      <translation>Kasus baru untuk orang ini…</translation>
+    </message>
+    <message>
+      <source>The person comes back: a new case, her registered details kept</source>
+      <translation>Orang ini datang lagi: kasus baru, data dirinya yang tercatat tetap</translation>
+    </message>
+    <message>
       <source>Person</source>
       <translation>Korban</translation>
     </message>
@@ -641,6 +693,10 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <source>Next follow-up</source>
       <translation>Tindak lanjut</translation>
     </message>
+    <message>
+      <source>same person</source>
+      <translation>orang yang sama</translation>
+    </message>
   </context>
   <context>
     <name>CasesBehindDialog</name>
@@ -714,16 +770,24 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Sudah ada di register?</translation>
     </message>
     <message>
-      <source>These people in the register may be the person you are entering. Open one of their cases instead, or create the new case anyway.</source>
-      <translation>Orang-orang di register ini mungkin orang yang sedang Anda catat. Buka salah satu kasus mereka, atau tetap buat kasus baru.</translation>
-    </message>
-    <message>
       <source>Open this case</source>
       <translation>Buka kasus ini</translation>
     </message>
     <message>
-      <source>Create anyway</source>
-      <translation>Tetap buat kasus baru</translation>
+      <source>These people in the register may be the person you are entering. If she is one of them, open one of her cases or give her a new case; otherwise register a new person.</source>
+      <translation>Orang-orang di register ini mungkin orang yang sedang Anda catat. Jika ia salah satunya, buka salah satu kasusnya atau buatkan kasus baru untuknya; jika bukan, catat sebagai orang baru.</translation>
+    </message>
+    <message>
+      <source>New case for this person</source>
+      <translation>Kasus baru untuk orang ini</translation>
+    </message>
+    <message>
+      <source>The case you typed, for the chosen person: details she lacks are filled in, her registered details are kept</source>
+      <translation>Kasus yang Anda ketik, untuk orang yang dipilih: data yang belum ada dilengkapi, data yang sudah tercatat tetap</translation>
+    </message>
+    <message>
+      <source>New person anyway</source>
+      <translation>Tetap catat orang baru</translation>
     </message>
     <message>
       <source>Back to the form</source>
@@ -884,6 +948,200 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
   </context>
   <context>
+    <name>GroupIntakeDialog</name>
+    <message>
+      <source>Name *</source>
+      <translation>Nama *</translation>
+    </message>
+    <message>
+      <source>Sex *</source>
+      <translation>Jenis kelamin *</translation>
+    </message>
+    <message>
+      <source>NIK</source>
+      <translation>NIK</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telepon</translation>
+    </message>
+    <message>
+      <source>Exploitation</source>
+      <translation>Eksploitasi</translation>
+    </message>
+    <message>
+      <source>Already in the register?</source>
+      <translation>Sudah terdaftar?</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+      <source>Born or age</source>
+      <translation>Lahir atau umur</translation>
+    </message>
+    <message>
+      <source>Group intake — {number}</source>
+      <translation>Pendaftaran kelompok — {number}</translation>
+    </message>
+    <message>
+      <source>One row per victim. Tab moves to the next cell, Ctrl+Tab out of the table; type or press F2 to edit. Check for duplicates, choose for each row found, then save all at once (Ctrl+S).</source>
+      <translation>Satu baris untuk setiap korban. Tab pindah ke sel berikutnya, Ctrl+Tab keluar dari tabel; ketik atau tekan F2 untuk mengubah. Periksa data ganda, pilih untuk setiap baris yang ditemukan, lalu simpan semuanya sekaligus (Ctrl+S).</translation>
+    </message>
+    <message>
+      <source>Add 5 rows</source>
+      <translation>Tambah 5 baris</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>Hapus baris</translation>
+    </message>
+    <message>
+      <source>Check for duplicates</source>
+      <translation>Periksa data ganda</translation>
+    </message>
+    <message>
+      <source>Save all</source>
+      <translation>Simpan semua</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Pilih…</translation>
+    </message>
+    <message>
+      <source>New person</source>
+      <translation>Orang baru</translation>
+    </message>
+    <message>
+      <source>New case for {number} {name}</source>
+      <translation>Kasus baru untuk {number} {name}</translation>
+    </message>
+    <message>
+      <source>Skip this row</source>
+      <translation>Lewati baris ini</translation>
+    </message>
+    <message>
+      <source>{count} victims</source>
+      <translation>{count} korban</translation>
+    </message>
+    <message>
+      <source>{count} rows may be people already registered: choose under Save as.</source>
+      <translation>{count} baris mungkin orang yang sudah terdaftar: pilih di kolom Simpan sebagai.</translation>
+    </message>
+    <message>
+      <source>Nobody in these rows is in the register yet.</source>
+      <translation>Tidak ada orang di baris-baris ini yang sudah terdaftar.</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Tidak</translation>
+    </message>
+    <message>
+      <source>Rows {rows} may be people already registered: choose under Save as.</source>
+      <translation>Baris {rows} mungkin orang yang sudah terdaftar: pilih di kolom Simpan sebagai.</translation>
+    </message>
+    <message>
+      <source>Fill in at least one victim.</source>
+      <translation>Isi sekurang-kurangnya satu korban.</translation>
+    </message>
+    <message>
+      <source>Row {row}: {problem}</source>
+      <translation>Baris {row}: {problem}</translation>
+    </message>
+    <message>
+      <source>Nothing was saved. Correct these rows and save again:</source>
+      <translation>Tidak ada yang disimpan. Perbaiki baris-baris ini lalu simpan lagi:</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpDialogs</name>
+    <message>
+      <source>Case window: save</source>
+      <translation>Jendela kasus: simpan</translation>
+    </message>
+    <message>
+      <source>Case window: close (asks about unsaved changes)</source>
+      <translation>Jendela kasus: tutup (menanyakan perubahan yang belum disimpan)</translation>
+    </message>
+    <message>
+      <source>Case window: close</source>
+      <translation>Jendela kasus: tutup</translation>
+    </message>
+    <message>
+      <source>Lists: open the chosen case</source>
+      <translation>Daftar: buka kasus yang dipilih</translation>
+    </message>
+    <message>
+      <source>Register and Referrals: go to the search box</source>
+      <translation>Register dan Rujukan: ke kotak pencarian</translation>
+    </message>
+    <message>
+      <source>Register a victim who comes to the office</source>
+      <translation>Mencatat korban yang datang ke kantor</translation>
+    </message>
+    <message>
+      <source>File &gt; New case (Ctrl+N). Type the name and what is known; TipDesk looks for the same person already in the register. If she is there, choose "New case for this person" instead of registering her twice.</source>
+      <translation>Berkas &gt; Kasus baru (Ctrl+N). Ketik nama dan yang sudah diketahui; TipDesk mencari orang yang sama di register. Jika ia sudah ada, pilih "Kasus baru untuk orang ini" agar ia tidak tercatat dua kali.</translation>
+    </message>
+    <message>
+      <source>Refer a victim to a service provider</source>
+      <translation>Merujuk korban ke penyedia layanan</translation>
+    </message>
+    <message>
+      <source>Open the case, Referrals tab, Add referral…. Choose the provider and the services asked for, then Letter… to preview the official letter. Issuing takes the office's next letter number; TipDesk asks first. The victim's consent is needed before her identity is shared.</source>
+      <translation>Buka kasus, tab Rujukan, Tambah rujukan…. Pilih penyedia layanan dan layanan yang diminta, lalu Surat… untuk melihat pratinjau surat resmi. Menerbitkan surat memakai nomor surat kantor berikutnya; TipDesk bertanya dahulu. Persetujuan korban diperlukan sebelum identitasnya dibagikan.</translation>
+    </message>
+    <message>
+      <source>Know what to do today</source>
+      <translation>Mengetahui pekerjaan hari ini</translation>
+    </message>
+    <message>
+      <source>Home counts your open cases, follow-ups that are late or due this week, referrals waiting for a reply and this month's new cases. Click a count to see its cases; a red number is late work.</source>
+      <translation>Beranda menghitung kasus Anda yang berjalan, tindak lanjut yang terlambat atau jatuh tempo minggu ini, rujukan yang menunggu jawaban dan kasus baru bulan ini. Klik sebuah angka untuk melihat kasusnya; angka merah berarti pekerjaan terlambat.</translation>
+    </message>
+    <message>
+      <source>Send the cases to the provincial office</source>
+      <translation>Mengirim kasus ke kantor provinsi</translation>
+    </message>
+    <message>
+      <source>Sync, Export a batch…, to a USB stick. The package is encrypted and signed for the province only. The first time, exchange office keys and compare the security code on the phone.</source>
+      <translation>Sinkronisasi, Ekspor paket…, ke flashdisk. Paket dienkripsi dan ditandatangani hanya untuk provinsi. Pada kali pertama, tukarkan kunci kantor dan cocokkan kode pengaman lewat telepon.</translation>
+    </message>
+    <message>
+      <source>Keep the register safe</source>
+      <translation>Menjaga register tetap aman</translation>
+    </message>
+    <message>
+      <source>TipDesk makes a backup every day; File &gt; Back up now writes one to a USB stick as well. Lock the app (Ctrl+L) when you leave the laptop; it locks itself after some minutes without use.</source>
+      <translation>TipDesk membuat cadangan setiap hari; Berkas &gt; Cadangkan sekarang juga dapat menulisnya ke flashdisk. Kunci aplikasi (Ctrl+L) saat meninggalkan laptop; aplikasi terkunci sendiri setelah beberapa menit tidak dipakai.</translation>
+    </message>
+    <message>
+      <source>Answer a victim who asks for her data or its erasure</source>
+      <translation>Menanggapi korban yang meminta datanya atau penghapusannya</translation>
+    </message>
+    <message>
+      <source>Open her case and press "Person's rights" at the top of the case window: a supervisor can export everything about her, or erase it with a reason.</source>
+      <translation>Buka kasusnya dan tekan "Hak data pribadi" di bagian atas jendela kasus: supervisor dapat mengekspor semua datanya, atau menghapusnya dengan alasan.</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Tombol</translation>
+    </message>
+    <message>
+      <source>What they do</source>
+      <translation>Fungsinya</translation>
+    </message>
+    <message>
+      <source>How do I…</source>
+      <translation>Bagaimana cara…</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryModel</name>
     <message>
       <source>When</source>
@@ -930,6 +1188,38 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Catatan</translation>
     </message>
     <message>
+      <source>Assessment</source>
+      <translation>Asesmen</translation>
+    </message>
+    <message>
+      <source>Plan goal</source>
+      <translation>Tujuan rencana</translation>
+    </message>
+    <message>
+      <source>Legal step</source>
+      <translation>Tahap hukum</translation>
+    </message>
+    <message>
+      <source>Restitution</source>
+      <translation>Restitusi</translation>
+    </message>
+    <message>
+      <source>LPSK request</source>
+      <translation>Permohonan LPSK</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>Pemulangan</translation>
+    </message>
+    <message>
+      <source>Reintegration check-up</source>
+      <translation>Kunjungan reintegrasi</translation>
+    </message>
+    <message>
+      <source>Incident</source>
+      <translation>Kejadian</translation>
+    </message>
+    <message>
       <source>created</source>
       <translation>dibuat</translation>
     </message>
@@ -973,24 +1263,120 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Tanggal surat</translation>
     </message>
     <message>
+      <source>Referral</source>
+      <translation>Rujukan</translation>
+    </message>
+    <message>
+      <source>Risk response overdue</source>
+      <translation>Respons risiko terlambat</translation>
+    </message>
+    <message>
+      <source>Biopsychosocial assessment due</source>
+      <translation>Asesmen biopsikososial jatuh tempo</translation>
+    </message>
+    <message>
+      <source>Plan review due</source>
+      <translation>Tinjauan rencana intervensi jatuh tempo</translation>
+    </message>
+    <message>
+      <source>Restitution not yet requested</source>
+      <translation>Restitusi belum dimohonkan</translation>
+    </message>
+    <message>
+      <source>Restitution awarded, not paid</source>
+      <translation>Restitusi diputus, belum dibayar</translation>
+    </message>
+    <message>
+      <source>Reintegration check-up due</source>
+      <translation>Pemantauan reintegrasi jatuh tempo</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Tenggat</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Jatuh tempo</translation>
+    </message>
+    <message>
       <source>My open cases</source>
       <translation>Kasus saya yang berjalan</translation>
+    </message>
+    <message>
+      <source>Deadlines</source>
+      <translation>Tenggat waktu</translation>
     </message>
     <message>
       <source>Follow-ups due this week</source>
       <translation>Tindak lanjut minggu ini</translation>
     </message>
     <message>
+      <source>Referrals to follow up</source>
+      <translation>Rujukan perlu ditindaklanjuti</translation>
+    </message>
+    <message>
+      <source>Awaiting a reply</source>
+      <translation>Menunggu jawaban</translation>
+    </message>
+    <message>
+      <source>Opened this month</source>
+      <translation>Dibuka bulan ini</translation>
+    </message>
+    <message>
+      <source>Letterhead, logo and signatory of the office's letters</source>
+      <translation>Kop, logo dan penanda tangan surat kantor</translation>
+    </message>
+    <message>
+      <source>Letter settings…</source>
+      <translation>Pengaturan surat…</translation>
+    </message>
+    <message>
+      <source>Service providers the office refers victims to</source>
+      <translation>Penyedia layanan tujuan rujukan korban</translation>
+    </message>
+    <message>
+      <source>Providers</source>
+      <translation>Penyedia layanan</translation>
+    </message>
+    <message>
+      <source>An account for every colleague who uses TipDesk</source>
+      <translation>Akun untuk setiap rekan yang memakai TipDesk</translation>
+    </message>
+    <message>
+      <source>Users</source>
+      <translation>Pengguna</translation>
+    </message>
+    <message>
+      <source>The provincial office's key, to send it your cases</source>
+      <translation>Kunci kantor provinsi, untuk mengirim kasus Anda</translation>
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+      <source>The first case</source>
+      <translation>Kasus pertama</translation>
+    </message>
+    <message>
+      <source>New case…</source>
+      <translation>Kasus baru…</translation>
+    </message>
+    <message>
       <source>Overdue follow-ups</source>
       <translation>Tindak lanjut terlambat</translation>
     </message>
     <message>
-      <source>Referrals awaiting a reply</source>
-      <translation>Rujukan menunggu jawaban</translation>
+      <source>Follow-ups this week</source>
+      <translation>Tindak lanjut minggu ini</translation>
     </message>
     <message>
-      <source>Referral follow-ups this week</source>
-      <translation>Tindak lanjut rujukan minggu ini</translation>
+      <source>Referral follow-ups due</source>
+      <translation>Tindak lanjut rujukan jatuh tempo</translation>
+    </message>
+    <message>
+      <source>Referrals awaiting a reply</source>
+      <translation>Rujukan menunggu jawaban</translation>
     </message>
     <message>
       <source>Cases opened this month</source>
@@ -999,6 +1385,38 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Nothing here.</source>
       <translation>Tidak ada.</translation>
+    </message>
+    <message>
+      <source>the first {n}; all of them in the Register</source>
+      <translation>{n} yang pertama; semuanya ada di Register</translation>
+    </message>
+    <message>
+      <source>the first {n}, the earliest due</source>
+      <translation>{n} yang pertama, yang paling awal jatuh tempo</translation>
+    </message>
+    <message>
+      <source>First steps</source>
+      <translation>Langkah pertama</translation>
+    </message>
+    <message>
+      <source>Hide these steps</source>
+      <translation>Sembunyikan langkah ini</translation>
+    </message>
+    <message>
+      <source>They come back from the Help menu</source>
+      <translation>Dapat ditampilkan lagi dari menu Bantuan</translation>
+    </message>
+    <message>
+      <source>an administrator does this</source>
+      <translation>dilakukan oleh administrator</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>selesai</translation>
+    </message>
+    <message>
+      <source>to do</source>
+      <translation>belum</translation>
     </message>
     <message>
       <source>Refresh</source>
@@ -1120,10 +1538,358 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
   </context>
   <context>
+    <name>IncidentDialog</name>
+    <message>
+      <source>New incident</source>
+      <translation>Kejadian baru</translation>
+    </message>
+    <message>
+      <source>Incident {number}</source>
+      <translation>Kejadian {number}</translation>
+    </message>
+  </context>
+  <context>
+    <name>IncidentsView</name>
+    <message>
+      <source>Handed over {day}</source>
+      <translation>Diserahterimakan {day}</translation>
+    </message>
+    <message>
+      <source>Arrived {day}</source>
+      <translation>Tiba {day}</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Direncanakan</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Nomor</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Tanggal</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Tempat</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Jenis</translation>
+    </message>
+    <message>
+      <source>Victims</source>
+      <translation>Korban</translation>
+    </message>
+    <message>
+      <source>Case no.</source>
+      <translation>No. kasus</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Last legal step</source>
+      <translation>Tahap hukum terakhir</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>Pemulangan</translation>
+    </message>
+    <message>
+      <source>Link a case</source>
+      <translation>Kaitkan kasus</translation>
+    </message>
+    <message>
+      <source>Case number:</source>
+      <translation>Nomor kasus:</translation>
+    </message>
+    <message>
+      <source>Incidents</source>
+      <translation>Kejadian</translation>
+    </message>
+    <message>
+      <source>New incident…</source>
+      <translation>Kejadian baru…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Ubah…</translation>
+    </message>
+    <message>
+      <source>Group intake…</source>
+      <translation>Pendaftaran kelompok…</translation>
+    </message>
+    <message>
+      <source>Register this incident's victims in one sitting, each checked for duplicates</source>
+      <translation>Daftarkan korban kejadian ini sekaligus, masing-masing diperiksa data gandanya</translation>
+    </message>
+    <message>
+      <source>Open case</source>
+      <translation>Buka kasus</translation>
+    </message>
+    <message>
+      <source>Link a case…</source>
+      <translation>Kaitkan kasus…</translation>
+    </message>
+    <message>
+      <source>Unlink</source>
+      <translation>Lepaskan kaitan</translation>
+    </message>
+    <message>
+      <source>This case was not brought by this incident</source>
+      <translation>Kasus ini tidak berasal dari kejadian ini</translation>
+    </message>
+    <message>
+      <source>No incident recorded yet.</source>
+      <translation>Belum ada kejadian yang dicatat.</translation>
+    </message>
+    <message>
+      <source>Victims of {number} ({count})</source>
+      <translation>Korban {number} ({count})</translation>
+    </message>
+    <message>
+      <source>{count} more cases of this incident are assigned to other workers.</source>
+      <translation>{count} kasus lain dari kejadian ini ditangani pendamping lain.</translation>
+    </message>
+    <message>
+      <source>Incident {number} recorded.</source>
+      <translation>Kejadian {number} dicatat.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Tersimpan.</translation>
+    </message>
+    <message>
+      <source>{count} victims registered and linked to {number}.</source>
+      <translation>{count} korban didaftarkan dan dikaitkan dengan {number}.</translation>
+    </message>
+    <message>
+      <source>Case {case} linked to {number}.</source>
+      <translation>Kasus {case} dikaitkan dengan {number}.</translation>
+    </message>
+    <message>
+      <source>Choose the case to unlink first.</source>
+      <translation>Pilih dulu kasus yang akan dilepaskan kaitannya.</translation>
+    </message>
+    <message>
+      <source>Case {case} unlinked.</source>
+      <translation>Kaitan kasus {case} dilepaskan.</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message>
       <source>No providers in the directory yet</source>
       <translation>Belum ada penyedia layanan di direktori</translation>
+    </message>
+  </context>
+  <context>
+    <name>JourneyDialog</name>
+    <message>
+      <source>This case has no services or referrals yet</source>
+      <translation>Kasus ini belum punya layanan atau rujukan</translation>
+    </message>
+    <message>
+      <source>Service: {what}</source>
+      <translation>Layanan: {what}</translation>
+    </message>
+    <message>
+      <source>Referral: {to}</source>
+      <translation>Rujukan: {to}</translation>
+    </message>
+    <message>
+      <source>Add an assessment</source>
+      <translation>Tambah asesmen</translation>
+    </message>
+    <message>
+      <source>Edit assessment</source>
+      <translation>Ubah asesmen</translation>
+    </message>
+    <message>
+      <source>Add a plan goal</source>
+      <translation>Tambah tujuan rencana</translation>
+    </message>
+    <message>
+      <source>Edit plan goal</source>
+      <translation>Ubah tujuan rencana</translation>
+    </message>
+    <message>
+      <source>Add a legal step</source>
+      <translation>Tambah tahap hukum</translation>
+    </message>
+    <message>
+      <source>Edit legal step</source>
+      <translation>Ubah tahap hukum</translation>
+    </message>
+    <message>
+      <source>Add a restitution claim</source>
+      <translation>Tambah permohonan restitusi</translation>
+    </message>
+    <message>
+      <source>Edit restitution</source>
+      <translation>Ubah restitusi</translation>
+    </message>
+    <message>
+      <source>Add an LPSK request</source>
+      <translation>Tambah permohonan LPSK</translation>
+    </message>
+    <message>
+      <source>Edit LPSK request</source>
+      <translation>Ubah permohonan LPSK</translation>
+    </message>
+    <message>
+      <source>Add a return</source>
+      <translation>Tambah pemulangan</translation>
+    </message>
+    <message>
+      <source>Edit return</source>
+      <translation>Ubah pemulangan</translation>
+    </message>
+    <message>
+      <source>Add a reintegration check-up</source>
+      <translation>Tambah kunjungan reintegrasi</translation>
+    </message>
+    <message>
+      <source>Edit check-up</source>
+      <translation>Ubah kunjungan</translation>
+    </message>
+  </context>
+  <context>
+    <name>JourneyTabs</name>
+    <message>
+      <source>Remove record</source>
+      <translation>Hapus catatan</translation>
+    </message>
+    <message>
+      <source>Remove this record from the case?</source>
+      <translation>Hapus catatan ini dari kasus?</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Ya</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Ubah…</translation>
+    </message>
+    <message>
+      <source>Remove…</source>
+      <translation>Hapus…</translation>
+    </message>
+    <message>
+      <source>Remove a record entered by mistake</source>
+      <translation>Hapus catatan yang salah dimasukkan</translation>
+    </message>
+    <message>
+      <source>Choose a record first.</source>
+      <translation>Pilih dulu catatannya.</translation>
+    </message>
+    <message>
+      <source>Record removed.</source>
+      <translation>Catatan dihapus.</translation>
+    </message>
+    <message>
+      <source>Assessment &amp;&amp; plan</source>
+      <translation>Asesmen &amp;&amp; rencana</translation>
+    </message>
+    <message>
+      <source>Assessments</source>
+      <translation>Asesmen</translation>
+    </message>
+    <message>
+      <source>Add assessment…</source>
+      <translation>Tambah asesmen…</translation>
+    </message>
+    <message>
+      <source>Intervention plan</source>
+      <translation>Rencana intervensi</translation>
+    </message>
+    <message>
+      <source>Add goal…</source>
+      <translation>Tambah tujuan…</translation>
+    </message>
+    <message>
+      <source>Approve plan</source>
+      <translation>Setujui rencana</translation>
+    </message>
+    <message>
+      <source>A supervisor approves the plan as it now reads</source>
+      <translation>Supervisor menyetujui rencana sebagaimana tertulis sekarang</translation>
+    </message>
+    <message>
+      <source>Only a supervisor approves the plan</source>
+      <translation>Hanya supervisor yang menyetujui rencana</translation>
+    </message>
+    <message>
+      <source>The plan has no goals yet.</source>
+      <translation>Rencana belum punya tujuan.</translation>
+    </message>
+    <message>
+      <source>Not approved: {count} of {total} goals wait.</source>
+      <translation>Belum disetujui: {count} dari {total} tujuan menunggu.</translation>
+    </message>
+    <message>
+      <source>Approved by {who} on {day}.</source>
+      <translation>Disetujui oleh {who} pada {day}.</translation>
+    </message>
+    <message>
+      <source>Plan approved ({count} goals).</source>
+      <translation>Rencana disetujui ({count} tujuan).</translation>
+    </message>
+    <message>
+      <source>Legal &amp;&amp; restitution</source>
+      <translation>Hukum &amp;&amp; restitusi</translation>
+    </message>
+    <message>
+      <source>Legal steps</source>
+      <translation>Tahap hukum</translation>
+    </message>
+    <message>
+      <source>Add step…</source>
+      <translation>Tambah tahap…</translation>
+    </message>
+    <message>
+      <source>Restitution</source>
+      <translation>Restitusi</translation>
+    </message>
+    <message>
+      <source>Add restitution…</source>
+      <translation>Tambah restitusi…</translation>
+    </message>
+    <message>
+      <source>LPSK requests</source>
+      <translation>Permohonan LPSK</translation>
+    </message>
+    <message>
+      <source>Add LPSK request…</source>
+      <translation>Tambah permohonan LPSK…</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>Pemulangan</translation>
+    </message>
+    <message>
+      <source>Repatriation and return</source>
+      <translation>Repatriasi dan pemulangan</translation>
+    </message>
+    <message>
+      <source>Add return…</source>
+      <translation>Tambah pemulangan…</translation>
+    </message>
+    <message>
+      <source>Reintegration check-ups</source>
+      <translation>Kunjungan reintegrasi</translation>
+    </message>
+    <message>
+      <source>Add check-up…</source>
+      <translation>Tambah kunjungan…</translation>
     </message>
   </context>
   <context>
@@ -1253,10 +2019,6 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Belum diterbitkan. Draf ini belum bernomor; surat mendapat nomor saat diterbitkan.</translation>
     </message>
     <message>
-      <source>The referral names letter {number}, which is not in this computer's letter archive; issuing here gives a new number.</source>
-      <translation>Rujukan ini menyebut surat nomor {number}, yang tidak ada di arsip surat komputer ini; menerbitkan di sini memberi nomor baru.</translation>
-    </message>
-    <message>
       <source>Letter</source>
       <translation>Surat</translation>
     </message>
@@ -1273,24 +2035,44 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Untuk melihat surat, tulis alasannya lalu tekan “Tampilkan surat yang diterbitkan”.</translation>
     </message>
     <message>
+      <source>Issue a new letter with number {number} instead of {earlier}?</source>
+      <translation>Terbitkan surat baru dengan nomor {number} sebagai pengganti surat {earlier}?</translation>
+    </message>
+    <message>
+      <source>Letter {earlier} stays in the letter archive. Tell the provider that the new letter replaces it.</source>
+      <translation>Surat {earlier} tetap ada di arsip surat. Beri tahu penyedia layanan bahwa surat baru menggantikannya.</translation>
+    </message>
+    <message>
+      <source>Issue the letter with number {number} now?</source>
+      <translation>Terbitkan surat dengan nomor {number} sekarang?</translation>
+    </message>
+    <message>
+      <source>The number is the office's next official number: once issued, it cannot be given again. The letter is kept in the letter archive and the referral is marked sent.</source>
+      <translation>Nomor ini adalah nomor resmi berikutnya kantor: setelah diterbitkan, nomor itu tidak dapat diberikan lagi. Surat disimpan di arsip surat dan rujukan ditandai terkirim.</translation>
+    </message>
+    <message>
+      <source>Number {taken} was just taken by another letter.</source>
+      <translation>Nomor {taken} baru saja dipakai surat lain.</translation>
+    </message>
+    <message>
       <source>New letter</source>
       <translation>Surat baru</translation>
     </message>
     <message>
-      <source>Issue a new letter with a new number instead of {number}?</source>
-      <translation>Terbitkan surat baru dengan nomor baru sebagai pengganti surat {number}?</translation>
-    </message>
-    <message>
-      <source>Letter {number} stays in the letter archive. Tell the provider that the new letter replaces it.</source>
-      <translation>Surat {number} tetap ada di arsip surat. Beri tahu penyedia layanan bahwa surat baru menggantikannya.</translation>
-    </message>
-    <message>
-      <source>Issue a new letter</source>
-      <translation>Terbitkan surat baru</translation>
-    </message>
-    <message>
       <source>Letter {number} issued; the referral is marked sent.</source>
       <translation>Surat nomor {number} diterbitkan; rujukan ditandai terkirim.</translation>
+    </message>
+    <message>
+      <source>Letter {number} of {date} was sent; this computer's letter archive does not hold it (it was issued by another office's register, or recorded with its number only). Shown is a copy made now from the case, marked as a copy.</source>
+      <translation>Surat nomor {number} tanggal {date} sudah dikirim; arsip surat komputer ini tidak menyimpannya (surat itu diterbitkan oleh register kantor lain, atau dicatat hanya dengan nomornya). Yang ditampilkan adalah salinan yang dibuat sekarang dari data kasus, bertanda salinan.</translation>
+    </message>
+    <message>
+      <source>Copy of letter {number}</source>
+      <translation>Salinan surat nomor {number}</translation>
+    </message>
+    <message>
+      <source>Issue number {number}</source>
+      <translation>Terbitkan nomor {number}</translation>
     </message>
     <message>
       <source>Print letter {number}</source>
@@ -1447,6 +2229,21 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
   </context>
   <context>
+    <name>LogoPage</name>
+    <message>
+      <source>Logo on letters</source>
+      <translation>Logo pada surat</translation>
+    </message>
+    <message>
+      <source>Optional: the office's logo, printed beside the letterhead of every referral letter (a PNG or JPEG image). Skip this page to add it later in Office &gt; Letter settings.</source>
+      <translation>Tidak wajib: logo kantor, dicetak di samping kop setiap surat rujukan (gambar PNG atau JPEG). Lewati halaman ini untuk menambahkannya nanti di Kantor &gt; Pengaturan surat.</translation>
+    </message>
+    <message>
+      <source>Letters with a logo also need the head of office, their title and a region code with a city (go Back to the office page), or remove the logo and add it later in Office &gt; Letter settings.</source>
+      <translation>Surat dengan logo juga memerlukan nama kepala kantor, jabatannya, dan kode wilayah yang menunjuk sebuah kota (kembali ke halaman kantor), atau hapus logo dan tambahkan nanti di Kantor &gt; Pengaturan surat.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Reports</source>
@@ -1483,6 +2280,10 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Referrals</source>
       <translation>Rujukan</translation>
+    </message>
+    <message>
+      <source>Incidents</source>
+      <translation>Kejadian</translation>
     </message>
     <message>
       <source>Audit</source>
@@ -1565,8 +2366,36 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Ban&amp;tuan</translation>
     </message>
     <message>
+      <source>&amp;First steps</source>
+      <translation>&amp;Langkah pertama</translation>
+    </message>
+    <message>
+      <source>What a new register needs: letters, providers, users, keys</source>
+      <translation>Yang diperlukan register baru: surat, penyedia layanan, pengguna, kunci</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Pintasan papan ketik</translation>
+    </message>
+    <message>
+      <source>&amp;How do I…</source>
+      <translation>&amp;Bagaimana cara…</translation>
+    </message>
+    <message>
       <source>&amp;About TipDesk</source>
       <translation>&amp;Tentang TipDesk</translation>
+    </message>
+    <message>
+      <source>{n} follow-ups are overdue</source>
+      <translation>{n} tindak lanjut terlambat</translation>
+    </message>
+    <message>
+      <source>{n} referral follow-ups are overdue</source>
+      <translation>{n} tindak lanjut rujukan terlambat</translation>
+    </message>
+    <message>
+      <source>{n} conflicts or held packages wait for a decision</source>
+      <translation>{n} konflik atau paket tertahan menunggu keputusan</translation>
     </message>
     <message>
       <source>Open case</source>
@@ -1609,6 +2438,10 @@ Register kasus untuk layanan bagi korban tindak pidana perdagangan orang.</trans
   </context>
   <context>
     <name>NewCaseDialog</name>
+    <message>
+      <source>New case for {name} ({number})</source>
+      <translation>Kasus baru untuk {name} ({number})</translation>
+    </message>
     <message>
       <source>New case</source>
       <translation>Kasus baru</translation>
@@ -1821,8 +2654,8 @@ PEMERINTAH KOTA KUPANG</translation>
       <translation>Layanan</translation>
     </message>
     <message>
-      <source>Search providers by name</source>
-      <translation>Cari penyedia layanan menurut nama</translation>
+      <source>Search providers by name or region</source>
+      <translation>Cari penyedia layanan menurut nama atau wilayah</translation>
     </message>
     <message>
       <source>Add provider</source>
@@ -2333,6 +3166,70 @@ Tetap hapus?</translation>
       <source>Reply</source>
       <translation>Balasan</translation>
     </message>
+    <message>
+      <source>Assessment</source>
+      <translation>Asesmen</translation>
+    </message>
+    <message>
+      <source>Needs and findings</source>
+      <translation>Kebutuhan dan temuan</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Tujuan</translation>
+    </message>
+    <message>
+      <source>Services and referrals for this goal</source>
+      <translation>Layanan dan rujukan untuk tujuan ini</translation>
+    </message>
+    <message>
+      <source>Legal step</source>
+      <translation>Tahap hukum</translation>
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation>Putusan</translation>
+    </message>
+    <message>
+      <source>Perpetrators (counted, never named)</source>
+      <translation>Pelaku (dihitung, tidak pernah disebut namanya)</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>Keterangan</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>Permohonan</translation>
+    </message>
+    <message>
+      <source>LPSK assessment</source>
+      <translation>Penilaian LPSK</translation>
+    </message>
+    <message>
+      <source>Award and payment</source>
+      <translation>Putusan dan pembayaran</translation>
+    </message>
+    <message>
+      <source>LPSK request</source>
+      <translation>Permohonan LPSK</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>Pemulangan</translation>
+    </message>
+    <message>
+      <source>Handover</source>
+      <translation>Serah terima</translation>
+    </message>
+    <message>
+      <source>Check-up</source>
+      <translation>Kunjungan</translation>
+    </message>
+    <message>
+      <source>Incident</source>
+      <translation>Kejadian</translation>
+    </message>
   </context>
   <context>
     <name>RecoveryKeyDialog</name>
@@ -2434,6 +3331,10 @@ Tetap hapus?</translation>
       <translation>Urgensi</translation>
     </message>
     <message>
+      <source>Letter no.</source>
+      <translation>Nomor surat</translation>
+    </message>
+    <message>
       <source>Letter date</source>
       <translation>Tanggal surat</translation>
     </message>
@@ -2512,6 +3413,14 @@ Tetap hapus?</translation>
       <translation>Tampilkan inisial, bukan nama, misalnya saat orang lain dapat melihat layar</translation>
     </message>
     <message>
+      <source>Group by person</source>
+      <translation>Kelompokkan per orang</translation>
+    </message>
+    <message>
+      <source>Show each person's cases together, the first opened first</source>
+      <translation>Tampilkan kasus setiap orang bersama-sama, yang pertama dibuka lebih dulu</translation>
+    </message>
+    <message>
       <source>New case</source>
       <translation>Kasus baru</translation>
     </message>
@@ -2554,6 +3463,10 @@ Tetap hapus?</translation>
     <message>
       <source>All offices</source>
       <translation>Semua kantor</translation>
+    </message>
+    <message>
+      <source>More than {count} cases</source>
+      <translation>Lebih dari {count} kasus</translation>
     </message>
     <message>
       <source>No cases</source>
@@ -2726,6 +3639,10 @@ Tetap hapus?</translation>
     <message>
       <source>Counting the cases of the period…</source>
       <translation>Menghitung kasus dalam periode…</translation>
+    </message>
+    <message>
+      <source>Counting the cases of {period}…</source>
+      <translation>Menghitung kasus {period}…</translation>
     </message>
     <message>
       <source>{period}: {new} new cases, {handled} handled, {closed} closed, {open} open at the end; {children} child victims.</source>
@@ -2994,6 +3911,38 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
       <translation>Catatan</translation>
     </message>
     <message>
+      <source>Incident</source>
+      <translation>Kejadian</translation>
+    </message>
+    <message>
+      <source>Assessment</source>
+      <translation>Asesmen</translation>
+    </message>
+    <message>
+      <source>Plan goal</source>
+      <translation>Tujuan rencana</translation>
+    </message>
+    <message>
+      <source>Legal step</source>
+      <translation>Tahap hukum</translation>
+    </message>
+    <message>
+      <source>Restitution</source>
+      <translation>Restitusi</translation>
+    </message>
+    <message>
+      <source>LPSK request</source>
+      <translation>Permohonan LPSK</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>Pemulangan</translation>
+    </message>
+    <message>
+      <source>Reintegration check-up</source>
+      <translation>Kunjungan reintegrasi</translation>
+    </message>
+    <message>
       <source>offices</source>
       <translation>kantor</translation>
     </message>
@@ -3020,6 +3969,38 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     <message>
       <source>notes</source>
       <translation>catatan</translation>
+    </message>
+    <message>
+      <source>incidents</source>
+      <translation>kejadian</translation>
+    </message>
+    <message>
+      <source>assessments</source>
+      <translation>asesmen</translation>
+    </message>
+    <message>
+      <source>plan goals</source>
+      <translation>tujuan rencana</translation>
+    </message>
+    <message>
+      <source>legal steps</source>
+      <translation>tahap hukum</translation>
+    </message>
+    <message>
+      <source>restitution claims</source>
+      <translation>permohonan restitusi</translation>
+    </message>
+    <message>
+      <source>LPSK requests</source>
+      <translation>permohonan LPSK</translation>
+    </message>
+    <message>
+      <source>returns</source>
+      <translation>pemulangan</translation>
+    </message>
+    <message>
+      <source>reintegration check-ups</source>
+      <translation>kunjungan reintegrasi</translation>
     </message>
     <message>
       <source>full case data</source>

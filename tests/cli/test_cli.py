@@ -8,6 +8,7 @@ import pytest
 
 from tests.cli.conftest import first_case, run
 from tipdesk.cli import main
+from tipdesk.services.casework import listing
 
 
 def test_init_prints_the_recovery_code_once_and_refuses_an_existing_register(env, capsys):
@@ -210,6 +211,8 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
         "app_memory",
         "list_first_page",
         "list_search",
+        "list_sort",
+        "home",
         "open_case_window",
         "letter_render",
         "sync_export",
@@ -218,17 +221,42 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
         "stats_export",
     }
     for name, measure in results.items():
-        assert set(measure) == {"value", "unit", "baseline", "budget"}, name
+        # the slowest sort names its column
+        extra = {"detail"} if name == "list_sort" else set()
+        assert set(measure) == {"value", "unit", "baseline", "budget"} | extra, name
         assert measure["value"] > 0, name
         assert isinstance(measure["unit"], str) and measure["unit"], name
     assert results["demo_generation"]["budget"] == 5000
     assert results["demo_generation"]["baseline"] > 0
     assert results["name_search"]["baseline"] > 0
     assert results["app_start"]["budget"] == 2000 and results["app_memory"]["budget"] == 400
+    assert results["list_first_page"]["budget"] == 50 and results["list_search"]["budget"] == 100
+    assert results["list_sort"]["budget"] == 200 and results["home"]["budget"] == 300
+    assert results["list_sort"]["detail"].split()[0] in listing.SORT_KEYS
     assert results["report_monthly"]["budget"] == 5 and results["stats_export"]["budget"] == 30
     code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only", "--statistics-cases", "0")
     assert code == 0 and "name_search" in out and "budget" in out
     assert "app_start" not in out and "report_monthly" not in out
+
+
+def test_bench_measures_the_app_alone_on_a_demo_register_made_before(env, capsys, tmp_path):
+    """The province scale: a demo register made once, the app's budgets measured on it."""
+    folder = tmp_path / "province"
+    code, _, err = run(capsys, "demo", str(folder), "--cases", "120")
+    assert code == 0, err
+    code, out, err = run(capsys, "bench", "--app-register", str(folder), "--json")
+    assert code == 0, err
+    results = json.loads(out)
+    assert set(results) == {
+        "app_start",
+        "app_memory",
+        "list_first_page",
+        "list_search",
+        "list_sort",
+        "home",
+        "open_case_window",
+    }
+    assert all(m["value"] > 0 and m["baseline"] > 0 for m in results.values())
 
 
 def _referral_with_consent(capsys, folder, consent=True):
@@ -236,12 +264,14 @@ def _referral_with_consent(capsys, folder, consent=True):
     for row in first_case(capsys, folder):
         _code, out, _ = run(capsys, "show", str(folder), row["case_number"], "--json")
         shown = json.loads(out)
-        if shown["referrals"]:
+        # A draft: a referral past draft already has its letter (and number).
+        drafts = [f for f in shown["referrals"] if f["status"] == "draft"]
+        if drafts:
             if shown["case"]["consent_services"] != consent:
                 flag = "consent_services=" + ("yes" if consent else "no")
                 assert run(capsys, "update", str(folder), row["case_number"], "--set", flag)[0] == 0
-            return row["case_number"], shown["referrals"][0]["id"]
-    pytest.fail("no demo case with a referral")
+            return row["case_number"], drafts[0]["id"]
+    pytest.fail("no demo case with a draft referral")
 
 
 def test_letter_issues_reprints_and_lists_the_archive(demo, capsys):

@@ -223,13 +223,16 @@ def test_a_full_drive_is_said_in_both_languages_and_never_called_damaged(
     env, demo, drive, capsys, monkeypatch
 ):
     number = _number(capsys, demo)
+    # a risk level the case does not hold, so that the update changes something
+    held = json.loads(run(capsys, "show", demo, number, "--json")[1])["case"]["risk_level"]
+    change = "case.risk_level=" + ("low" if held == "high" else "high")
     register = drive.put(demo)
     before = _digests(register)
     drive.fill()
     for argv in (
         ("search", register, "a"),
         ("show", register, number),
-        ("update", register, number, "--set", "case.risk_level=high"),
+        ("update", register, number, "--set", change),
         ("check", register),
     ):
         said = _refused(capsys, monkeypatch, *argv)
@@ -240,7 +243,7 @@ def test_a_full_drive_is_said_in_both_languages_and_never_called_damaged(
     drive.free()
     # Once there is room, the same register is whole and works: it never was damaged.
     assert run(capsys, "check", register)[0] == 0
-    code, out, _ = run(capsys, "update", register, number, "--set", "case.risk_level=high")
+    code, out, _ = run(capsys, "update", register, number, "--set", change)
     assert code == 0 and "Saved" in out
 
 

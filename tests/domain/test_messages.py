@@ -72,3 +72,19 @@ def test_a_missing_reference_names_the_thing_in_the_users_language():
         "Penyedia layanan '0192-abc' tidak ada di register."
     )
     assert describe_problem(problem, "en").endswith("Provider '0192-abc' is not in this register.")
+
+
+def test_a_field_message_does_not_repeat_the_field_s_name():
+    """ "NIK: NIK harus 16 digit angka." said NIK twice (issue 21): the label comes first,
+    the message only says what is wrong."""
+    from tipdesk.domain.messages import MESSAGES, field_label
+
+    problem = Problem("nik", "nik_format")
+    assert describe_problem(problem, "id") == "NIK: harus 16 digit angka."
+    assert describe_problem(problem, "en") == "NIK: must be 16 digits."
+    for field in ("nik", "full_name", "birth_date", "phone"):
+        for lang in ("id", "en"):
+            label = field_label(field, lang).casefold()
+            for code, texts in MESSAGES.items():
+                if code.startswith(field.split("_")[0]) and "{" not in texts[lang][:1]:
+                    assert not texts[lang].casefold().startswith(label), (code, lang)

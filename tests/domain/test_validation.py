@@ -192,6 +192,8 @@ def test_every_problem_code_and_field_has_words_in_both_languages():
         r.CaseNote,
         r.Office,
         r.User,
+        *r.CHILD_TABLES.values(),
+        r.Incident,
     ):
         for f in dataclasses.fields(record_type):
             if f.metadata.get("editable") or f.name in ("case_number", "register_number"):

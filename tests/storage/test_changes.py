@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from tests.helpers import erase, new_case, provider
+from tests.helpers import add_journey, erase, new_case, provider
 from tests.helpers import triggers as _triggers
-from tipdesk.services.casework import cases
+from tipdesk.services.casework import cases, journey
 from tipdesk.storage import capture
 
 
@@ -69,6 +69,8 @@ def test_every_synced_table_is_captured(session):
         session,
         r.CaseNote(case_id=file.case.id, noted_on=file.case.opened_on, text="Kunjungan rumah."),
     )
+    add_journey(session, file.case.id)
+    journey.create_incident(session, r.Incident(occurred_on=file.case.opened_on, kind="raid"))
     entities = {c["entity"] for c in changes(session)}
     assert entities == set(capture.SYNCED_TABLES)
 

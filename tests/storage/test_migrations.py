@@ -29,6 +29,9 @@ def test_new_register_has_every_migration_applied(session):
             "m010_search_hash_smaller",
             "m011_sync_trust",
             "m012_analysis_copy",
+            "m013_search_spellings",
+            "m014_list_sort_indexes",
+            "m015_case_journey",
         ]
     )
 
@@ -103,10 +106,9 @@ def test_m009_indexes_every_case_again_without_prefix_indexes(register, session)
         db.execute("DROP TABLE case_search")
         db.execute(_M001_SEARCH)
         schema.m008_search_settings(db)
-        search.index_new(db, 0)
         db.execute(
-            "DELETE FROM _sqlite_migrations WHERE name IN "
-            "('m009_search_without_prefixes', 'm010_search_hash_smaller')"
+            "DELETE FROM _sqlite_migrations WHERE name IN ('m009_search_without_prefixes',"
+            " 'm010_search_hash_smaller', 'm013_search_spellings')"
         )
     db.close()
 
@@ -124,10 +126,11 @@ def test_m009_indexes_every_case_again_without_prefix_indexes(register, session)
         assert s.db.execute("SELECT count(*) FROM case_search").fetchone()[0] == 1
     assert list((register.folder / "backups").glob("*before-m009_search_without_prefixes*"))
 
-    # killed after m009 committed, before the index was filled: the next open fills it
+    # killed after m013 (the last to empty it) committed, before the index was filled:
+    # the next open fills it
     db = open_database(register.folder / "register.db", key)
     with db.conn:
-        schema.m009_search_without_prefixes(db)
+        schema.m013_search_spellings(db)
     db.close()
     with open_register(register.folder, "admin", PASSWORD) as s:
         assert [row["case_number"] for row in cases.find_cases(s, "Maria")] == [
@@ -180,3 +183,38 @@ def test_a_register_from_before_issue_18_gains_the_trust_columns(register, sessi
         assert {"held", "detail"} <= {c.name for c in s.db["inbox"].columns}
         assert {"audit_seq", "audit_warning"} <= {c.name for c in s.db["peers"].columns}
         assert s.db["audit_anchors"].exists()
+
+
+_M009_SEARCH = """CREATE VIRTUAL TABLE case_search USING fts5 (
+    names, numbers, places, notes,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+)"""
+
+
+def test_m013_makes_a_register_from_before_issue_21_forgive_spelling(register, session):
+    """A register whose search index has no spelling keys (as m009 made it) gets one with
+    them for every live case: "lidia" then finds Lidya."""
+    lidya = new_case(session, {"full_name": "Lidya Mohammad"})
+    session.close()
+    key = KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
+    db = open_database(register.folder / "register.db", key)
+    with db.conn:  # as m012 left it: four columns, every case in them
+        db.execute("DROP TABLE case_search")
+        db.execute(_M009_SEARCH)
+        db.execute(
+            "INSERT INTO case_search (rowid, names, numbers, places, notes) "
+            "SELECT c.rid, p.full_name, c.case_number, '', '' "
+            "FROM cases c JOIN persons p ON p.id = c.person_id"
+        )
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm013_search_spellings'")
+    db.close()
+
+    with open_register(register.folder, "admin", PASSWORD) as s:
+        assert [row["case_number"] for row in cases.find_cases(s, "lidia mohamad")] == [
+            lidya.case.case_number
+        ]
+        config = dict(s.db.execute("SELECT k, v FROM case_search_config").fetchall())
+        assert config["hashsize"] == schema.SEARCH_HASH_BYTES
+        assert not s.db.execute("SELECT 1 FROM settings WHERE key = ?", [search.EMPTIED]).fetchone()
+    assert list((register.folder / "backups").glob("*before-m013_search_spellings*"))

@@ -67,6 +67,9 @@ def test_every_editable_field_is_on_the_forms_with_its_label(qtbot, session, fil
         "Services",
         "Referrals",
         "Notes",
+        "Assessment && plan",
+        "Legal && restitution",
+        "Return",
         "History",
     ]
 
@@ -570,3 +573,32 @@ def test_every_field_editor_can_show_a_stored_value():
     editors = list(kinds(FieldEditor))
     assert len(editors) >= 7
     assert [e.__name__ for e in editors if not callable(getattr(e, "write", None))] == []
+
+
+def test_notes_and_history_name_the_writer_as_people_know_them(qtbot, session, file):
+    """Notes and History show a colleague's display name, not her login (issue 21)."""
+    from tests.helpers import second_user
+
+    dewi = second_user(session, "dewi.l", "supervisor")  # shown as "Dewi.L"
+    cases.add_note(
+        dewi, r.CaseNote(case_id=file.case.id, noted_on=dt.date(2026, 11, 2), text="Rapat.")
+    )
+    widget = open_widget(qtbot, session, file.case.case_number)
+    assert widget.notes_model.index(0).data() == "02/11/2026 · Dewi.L\nRapat."
+    widget.show_tab("history")
+    model = widget.history_model
+    who = {model.index(row, 1).data() for row in range(model.rowCount())}
+    assert who == {"Dewi.L", "admin"}
+
+
+def test_a_bad_nik_is_said_once_under_its_field_in_indonesian(qtbot, qapp, session, file):
+    """"NIK: NIK harus 16 digit angka." said NIK twice (issue 21)."""
+    from tipdesk.ui import i18n
+
+    i18n.install("id", qapp)
+    widget = open_widget(qtbot, session, file.case.case_number)
+    before = changes(session)
+    type_into(qtbot, widget.person_form.editors["nik"].edit, "12345")
+    assert not widget.save()
+    assert widget.person_form.problem_text("nik") == "NIK: harus 16 digit angka."
+    assert changes(session) == before

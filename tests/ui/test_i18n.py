@@ -213,6 +213,8 @@ def dialog_classes() -> set[type]:
 
 def dialog_builders(session, tmp_path) -> dict[type, object]:
     """How to open each dialog with what it needs (a case, a referral, a key file...)."""
+    from PySide6.QtWidgets import QMenuBar
+
     from tests.conftest import add_account, provider
     from tests.conftest import new_case as add_case
     from tipdesk.domain import records as r
@@ -223,7 +225,9 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
         backup,
         errors,
         first_run,
+        help,
         item_dialogs,
+        journey,
         letter,
         letter_settings,
         new_case,
@@ -261,10 +265,26 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
         backup.RestoreDialog: [lambda: backup.RestoreDialog("admin")],
         errors.ExceptionDialog: [lambda: errors.ExceptionDialog(ValueError("boom"))],
         first_run.FirstRunWizard: list(wizard_pages.values()),
+        help.ShortcutsDialog: [lambda: help.ShortcutsDialog(QMenuBar())],
+        help.GuideDialog: [help.GuideDialog],
         item_dialogs.ItemDialog: [],  # the base of the three below
         item_dialogs.ServiceDialog: [lambda: item_dialogs.ServiceDialog(session, file.case)],
         item_dialogs.ReferralDialog: [lambda: item_dialogs.ReferralDialog(session, file.case)],
         item_dialogs.NoteDialog: [lambda: item_dialogs.NoteDialog(session, file.case)],
+        journey.JourneyDialog: [],  # the base of the seven below
+        journey.AssessmentDialog: [lambda: journey.AssessmentDialog(session, file.case)],
+        journey.PlanGoalDialog: [lambda: journey.PlanGoalDialog(session, file.case)],
+        journey.LegalStepDialog: [lambda: journey.LegalStepDialog(session, file.case)],
+        journey.RestitutionDialog: [lambda: journey.RestitutionDialog(session, file.case)],
+        journey.LpskRequestDialog: [lambda: journey.LpskRequestDialog(session, file.case)],
+        journey.ReturnDialog: [lambda: journey.ReturnDialog(session, file.case)],
+        journey.CheckupDialog: [lambda: journey.CheckupDialog(session, file.case)],
+        journey.IncidentDialog: [lambda: journey.IncidentDialog(session)],
+        journey.GroupIntakeDialog: [
+            lambda: journey.GroupIntakeDialog(
+                session, r.Incident(incident_number="KUP-KJ-2026-0001", kind="raid")
+            )
+        ],
         letter.LetterDialog: [lambda: letter.LetterDialog(session, number, referral.id)],
         letter_settings.LetterSettingsDialog: [
             lambda: letter_settings.LetterSettingsDialog(session)

@@ -35,6 +35,7 @@ def test_navigation_status_bar_and_every_screen(qtbot, session):
         "Register",
         "Providers",
         "Referrals",
+        "Incidents",
         "Reports",
         "Sync",
         "Users",
@@ -125,13 +126,13 @@ def test_window_geometry_and_page_are_remembered(qtbot, session):
     window = make_window(qtbot, session)
     assert window.isMaximized()  # the first start, on the small offscreen test screen
     window.showNormal()
-    window.resize(780, 450)
+    window.resize(780, 520)
     window.show_page("referrals")
     window.close()
     assert app_settings().value("main_window/geometry") == window.saveGeometry()
     again = make_window(qtbot, session)
     assert not again.isMaximized()
-    assert again.size().height() == 450  # (the width is held to the screen and the minimum)
+    assert again.size().height() == 520  # (the width is held to the screen and the minimum)
     assert again.stack.currentWidget() is again.referrals
     assert app_settings().value("main_window/page") == "referrals"
 
@@ -204,3 +205,79 @@ def test_a_case_opened_from_the_referrals_list_shows_its_referrals(qtbot, sessio
     window.show_page("register")
     window.register_list.open_case_requested.emit(number)
     assert window.case_windows[number].widget.tabs.currentIndex() == 0  # Person
+
+
+# --- the look: icons and counts of late work; the Help menu (issue 21) ---------------------
+
+
+def _badge(window: MainWindow, key: str) -> tuple[int, bool]:
+    from tipdesk.ui.widgets.look import BadgeDelegate
+
+    for row in range(window.nav.count()):
+        item = window.nav.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == key:
+            return item.data(BadgeDelegate.COUNT_ROLE)
+    raise KeyError(key)
+
+
+def test_navigation_has_icons_and_counts_late_work(qtbot, session):
+    import datetime as dt
+
+    from tipdesk.domain import records as r
+
+    late = new_case(
+        session, {"full_name": "Marselina Bano"}, follow_up_on=TODAY - dt.timedelta(days=3)
+    )
+    file = new_case(session, {"full_name": "Yosefina Nahak"}, follow_up_on=TODAY)
+    cases.add_referral(
+        session,
+        r.Referral(
+            case_id=file.case.id,
+            provider_id=provider(session).id,
+            services_requested=["health"],
+            status="sent",
+            letter_date=TODAY - dt.timedelta(days=20),
+            follow_up_on=TODAY - dt.timedelta(days=6),
+        ),
+    )
+    window = make_window(qtbot, session)
+    for row in range(window.nav.count()):
+        assert not window.nav.item(row).icon().isNull()
+    assert _badge(window, "home") == (1, True)
+    assert _badge(window, "referrals") == (1, True)
+    assert _badge(window, "register") == (0, True)
+    assert window.nav.item(0).toolTip() == "1 follow-ups are overdue"
+    # The follow-up is moved in the case window: the count follows at once.
+    case_window = window.open_case(late.case.case_number)
+    case_window.widget.case_form.editors["follow_up_on"].write(TODAY + dt.timedelta(days=7))
+    assert case_window.widget.save()
+    assert _badge(window, "home") == (0, True)
+    assert window.nav.item(0).toolTip() == ""
+
+
+def test_help_offers_first_steps_shortcuts_and_how_to(qtbot, session, monkeypatch):
+    from tipdesk.ui.dialogs import help as help_dialogs
+
+    window = make_window(qtbot, session)
+    help_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"
+    )
+    texts = [a.text().replace("&", "") for a in help_menu.actions() if not a.isSeparator()]
+    assert texts == ["First steps", "Keyboard shortcuts", "How do I…", "About TipDesk"]
+    shortcuts = help_dialogs.ShortcutsDialog(window.menuBar(), window)
+    qtbot.addWidget(shortcuts)
+    rows = dict(shortcuts.rows())
+    assert rows["Ctrl+N"] == "File: New case"
+    assert rows["Ctrl+L"] == "File: Lock"
+    assert rows["Ctrl+1"] == "Go: Home"
+    assert rows["Esc"].startswith("Case window: close")
+    guide = help_dialogs.GuideDialog(window)
+    qtbot.addWidget(guide)
+    assert "New case for this person" in guide.text.toPlainText()
+    # Hidden first steps come back from the Help menu.
+    window.show_page("home")
+    window.home.hide_first_steps()
+    assert not window.home.first_steps.isVisible()
+    window.first_steps_action.trigger()
+    assert window.home.first_steps.isVisible()
+    assert window.stack.currentWidget() is window.home

@@ -213,3 +213,72 @@ def test_the_candidates_model_passes_the_model_tester(qtbot, qtmodeltester, sess
     model = CandidatesModel(found, dt.date(2026, 11, 28))
     assert model.rowCount() == 1
     qtmodeltester.check(model)
+
+
+# --- a victim who returns: a new case for the person already registered (issue 21) -------
+
+
+def test_a_returning_person_gets_a_new_case_not_a_second_record(qtbot, session, monkeypatch):
+    existing = new_case(session, person_overrides={"nik": NIK, "phone": "081234567890"})
+    before_register_number = existing.person.register_number
+
+    def for_this_person(dialog):
+        assert dialog.for_person_button.isEnabled()
+        qtbot.mouseClick(dialog.for_person_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(DuplicatesDialog, "exec", for_this_person)
+    dialog = NewCaseDialog(session)
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog)  # "Maria Gorety Bria": the register has "Maria Goreti Bria"
+    qtbot.keyClicks(dialog.person_form.editors["phone"].edit, "085299990000")
+    qtbot.keyClicks(dialog.person_form.editors["address"].edit, "Jl. Timor Raya 12")
+    assert dialog.save()
+    assert counts(session) == (1, 2)  # the same person, a second case
+    stored = cases.open_case(session, dialog.case_number)
+    assert stored.person.id == existing.person.id
+    assert stored.person.register_number == before_register_number
+    assert stored.case.intake_source == "police"
+    # What the register lacked is filled in; what it holds differently is kept and said.
+    assert stored.person.address == "Jl. Timor Raya 12"
+    assert stored.person.phone == "081234567890"
+    assert stored.person.full_name == "Maria Goreti Bria"
+    kept = {p.field: p.params for p in dialog.warnings if p.code == "kept_registered_value"}
+    assert kept["phone"] == {"kept": "081234567890", "typed": "085299990000"}
+    assert kept["full_name"] == {"kept": "Maria Goreti Bria", "typed": "Maria Gorety Bria"}
+    # Both cases are the person's: her case file lists the other one.
+    assert [c.case_number for c in cases.cases_of_person(session, existing.person.id)] == [
+        existing.case.case_number,
+        dialog.case_number,
+    ]
+
+
+def test_a_new_case_from_the_case_file_asks_only_for_the_case(qtbot, session, monkeypatch):
+    from tipdesk.ui.main_window import MainWindow
+
+    existing = new_case(session, person_overrides={"nik": NIK})
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    case_window = window.open_case(existing.case.case_number)
+    button = case_window.widget.new_case_button
+    assert button.isVisible() and button.text() == "New case for this person…"
+    seen = {}
+
+    def exec_(dialog):
+        seen["title"] = dialog.windowTitle()
+        seen["tabs"] = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+        dialog.case_form.editors["intake_source"].set_value("walk_in")
+        dialog.case_form.editors["exploitation_types"].model.set_checked("forced_labour", True)
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(NewCaseDialog, "exec", exec_)
+    button.click()
+    assert seen["title"] == (f"New case for Maria Goreti Bria ({existing.person.register_number})")
+    assert seen["tabs"] == ["New case"]
+    assert counts(session) == (1, 2)
+    numbers = [c.case_number for c in cases.cases_of_person(session, existing.person.id)]
+    assert len(numbers) == 2
+    assert numbers[1] in window.case_windows  # the new case opened in its own window
+    for w in list(window.case_windows.values()):
+        w.close()

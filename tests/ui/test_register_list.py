@@ -309,8 +309,82 @@ def marked_strings() -> set[tuple[str, str]]:
 
 
 def test_every_marked_string_has_an_indonesian_translation():
-    table = json.loads((ROOT / "resources/i18n/id/lists.json").read_text("utf-8"))
+    table: dict[str, dict[str, str]] = {}
+    for part in sorted((ROOT / "resources/i18n/id").glob("*.json")):
+        for context, texts in json.loads(part.read_text("utf-8")).items():
+            table.setdefault(context, {}).update(texts)
     strings = marked_strings()
     assert len(strings) > 50
     missing = [(c, s) for c, s in sorted(strings) if not table.get(c, {}).get(s)]
     assert missing == []
+
+
+def test_group_by_person_shows_a_persons_cases_together(session, qtbot):
+    from tipdesk.domain import records as r
+    from tipdesk.services.casework import cases
+
+    first = new_case(session, {"full_name": "Yosefina Nahak"}, opened_on=dt.date(2026, 3, 1))
+    new_case(session, {"full_name": "Agustina Bria"}, opened_on=dt.date(2026, 5, 1))
+    cases.add_case(
+        session,
+        first.person.id,
+        r.Case(opened_on=dt.date(2026, 10, 1), intake_source="police"),
+    )
+    new_case(session, {"full_name": "Zakarias Seran"}, opened_on=dt.date(2026, 11, 1))
+    view = RegisterListView(session)
+    qtbot.addWidget(view)
+    view.status.setCurrentIndex(view.status.findText("Not closed"))
+    assert column_texts(view.model, "name")[0] == "Zakarias Seran"  # newest change first
+
+    view.grouped.setChecked(True)
+    assert column_texts(view.model, "name") == [
+        "Agustina Bria",
+        "Yosefina Nahak",
+        "\u21b3 same person",
+        "Zakarias Seran",
+    ]
+    later = view.model.index(2, view.model.column_of("name"))
+    assert later.data(Qt.ItemDataRole.ToolTipRole) == "Yosefina Nahak"
+    assert view.model.filter.statuses  # the filter is kept
+    assert not view.table.horizontalHeader().isSortIndicatorShown()
+
+    # a click on a column sorts by it, and the grouping ends
+    view.table.sortByColumn(view.model.column_of("case_number"), Qt.SortOrder.AscendingOrder)
+    assert not view.grouped.isChecked()
+    assert "\u21b3 same person" not in column_texts(view.model, "name")
+    view.grouped.setChecked(True)
+    view.grouped.setChecked(False)
+    assert column_texts(view.model, "case_number") == sorted(
+        column_texts(view.model, "case_number")
+    )
+
+
+def test_search_in_the_list_forgives_spelling_and_puts_exact_hits_first(session, qtbot):
+    for name in ("Lidia Seran", "Lidya Bria", "Lidia Kase", "Linda Nahak"):
+        new_case(session, {"full_name": name})
+    view = RegisterListView(session)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.search, "lidya")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=2000)
+    names = column_texts(view.model, "name")
+    assert names[0] == "Lidya Bria"
+    assert sorted(names[1:]) == ["Lidia Kase", "Lidia Seran"]
+    assert view.count.text() == "3 cases"
+
+
+def test_a_large_list_says_more_than_and_still_scrolls_to_its_end(demo, qtbot, monkeypatch):
+    monkeypatch.setattr(CaseListModel, "COUNT_AT_MOST", 120)
+    view = RegisterListView(demo)
+    qtbot.addWidget(view)
+    assert view.count.text() == "More than 120 cases"
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    assert view.model.rowCount() == DEMO
+    assert len({view.model.case_number_at(i) for i in range(DEMO)}) == DEMO
+    # A status with fewer cases than the cap is counted exactly.
+    for index in range(view.status.count()):
+        view.status.setCurrentIndex(index)
+        if view.model.rowCount() < 120:
+            break
+    assert 0 < view.model.rowCount() < 120
+    assert view.count.text() == f"{view.model.rowCount()} cases"

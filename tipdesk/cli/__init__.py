@@ -4,7 +4,8 @@ Exit codes (DESIGN.md section 8): 0 done, 1 unexpected error, 2 usage, 3 refused
 with a one-line reason on stderr. Passwords come from ``TIPDESK_PASSWORD`` or a prompt.
 
 Each module declares its commands' parsers (``add_parsers``) beside the commands:
-``register`` (init, check), ``cases`` (search, show, update), ``letters`` (letter,
+``register`` (init, check), ``cases`` (search, show, update), ``incidents``
+(incident list, show), ``letters`` (letter,
 letters), ``keys``, ``sync`` (export, import, peers), ``conflicts``, ``inbox``,
 ``backup`` (backup, restore), ``privacy`` (person-export, erase), ``users`` (users,
 passwd, recover), ``audit``, ``reports`` (report, stats-export) and ``devtools`` (demo,
@@ -30,6 +31,7 @@ from tipdesk.cli import (
     conflicts,
     devtools,
     inbox,
+    incidents,
     keys,
     letters,
     privacy,
@@ -65,6 +67,7 @@ __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser"
 AREAS = (
     register,
     cases,
+    incidents,
     letters,
     keys,
     sync,

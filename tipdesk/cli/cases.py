@@ -19,7 +19,7 @@ from tipdesk.cli.common import (
 )
 from tipdesk.domain.errors import NotAnAssignment, NotUtf8
 from tipdesk.domain.messages import describe_problem, field_label
-from tipdesk.domain.records import age_of, unreadable_fields
+from tipdesk.domain.records import CASE_CHILDREN, age_of, unreadable_fields
 from tipdesk.domain.vocab import VOCABULARIES
 
 
@@ -171,11 +171,9 @@ def _unreadable_of(file) -> dict[str, Any]:
     for name, record in (("person", file.person), ("case", file.case)):
         if unreadable_fields(record):
             found[name] = list(unreadable_fields(record))
-    for name, items in (
-        ("services", file.services),
-        ("referrals", file.referrals),
-        ("notes", file.notes),
-    ):
+    if file.incident is not None and unreadable_fields(file.incident):
+        found["incident"] = list(unreadable_fields(file.incident))
+    for name, items in [(c.file_list, getattr(file, c.file_list)) for c in CASE_CHILDREN]:
         marked = {
             item.id: list(unreadable_fields(item)) for item in items if unreadable_fields(item)
         }

@@ -63,6 +63,19 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         help="cases in the province register the statistics budgets are measured "
         "on (default 1,000,000; 0 leaves them out)",
     )
+    p.add_argument(
+        "--app-only",
+        action="store_true",
+        help="measure the desktop app only, on a new register of --cases demo cases "
+        "(the province scale: --cases 1000000 --app-only)",
+    )
+    p.add_argument(
+        "--app-register",
+        metavar="FOLDER",
+        help="measure the desktop app only, on this demo register (made once with "
+        "`tipdesk demo FOLDER --cases 1000000`; user demo, password $TIPDESK_PASSWORD or "
+        "demo) instead of a new one",
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -125,7 +138,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     more = None
     if not args.core_only:
         from tipdesk.ui.bench import measure as more  # the desktop app's budgets
-    results = run_bench(args.cases, more=more, statistics_cases=args.statistics_cases)
+    if (args.app_only or args.app_register) and more is not None:
+        from tipdesk.services.devtools.bench import app_bench
+
+        results = app_bench(
+            more,
+            args.cases,
+            register=Path(args.app_register) if args.app_register else None,
+            password=os.environ.get("TIPDESK_PASSWORD", DEMO_PASSWORD),
+        )
+    else:
+        results = run_bench(args.cases, more=more, statistics_cases=args.statistics_cases)
     if args.json:
         print_json(results)
         return EXIT_OK
@@ -134,5 +157,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
         ratio = f"{m['value'] / m['baseline']:.2f}" if m["baseline"] else ""
         baseline = f"{m['baseline']:.3f}" if m["baseline"] is not None else "-"
         budget = f"{m['budget']:g}" if m["budget"] is not None else "-"
-        print(f"{name:<28}{m['value']:>12.3f} {m['unit']:<8}{baseline:>12}{ratio:>8}{budget:>10}")
+        detail = f"  {m['detail']}" if m.get("detail") else ""  # e.g. the slowest column
+        print(
+            f"{name:<28}{m['value']:>12.3f} {m['unit']:<8}{baseline:>12}{ratio:>8}{budget:>10}"
+            f"{detail}"
+        )
     return EXIT_OK

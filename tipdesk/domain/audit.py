@@ -20,6 +20,18 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "case_changed": ("Kasus diubah", "Case changed"),
     "case_closed": ("Penutupan kasus disetujui", "Case closure approved"),
     "case_deleted": ("Kasus dihapus", "Case deleted"),
+    # the case journey (issue 22): ``detail`` names the kind of record (its table)
+    "case_record_added": ("Catatan perjalanan kasus ditambahkan", "Case record added"),
+    "case_record_changed": ("Catatan perjalanan kasus diubah", "Case record changed"),
+    "case_record_removed": ("Catatan perjalanan kasus dihapus", "Case record removed"),
+    "plan_approved": ("Rencana intervensi disetujui", "Intervention plan approved"),
+    "incident_created": ("Kejadian dicatat", "Incident recorded"),
+    "incident_changed": ("Kejadian diubah", "Incident changed"),
+    "incident_linked": ("Kasus dikaitkan dengan kejadian", "Case linked to an incident"),
+    "incident_unlinked": (
+        "Kaitan kasus dengan kejadian dilepas",
+        "Case unlinked from its incident",
+    ),
     "letter_issued": ("Surat diterbitkan", "Letter issued"),
     "letter_reprinted": ("Surat dicetak ulang", "Letter reprinted"),
     "export": ("Ekspor batch", "Batch exported"),

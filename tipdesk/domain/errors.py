@@ -364,6 +364,12 @@ class ClosureNeedsSupervisor(TipdeskError):
     code = "closure_needs_supervisor"
 
 
+class PlanEmpty(TipdeskError):
+    """An intervention plan to approve that has no goal (``case_number``)."""
+
+    code = "plan_empty"
+
+
 class UserDisabled(TipdeskError):
     code = "user_disabled"
 

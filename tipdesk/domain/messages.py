@@ -195,6 +195,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "a new letter with a new number explicitly (New letter with a new number in "
         "the app, --new on the command line).",
     },
+    "letter_number_taken": {
+        "id": "Nomor {number} baru saja dipakai surat lain; tidak ada surat yang "
+        "diterbitkan. Nomor berikutnya adalah {next}.",
+        "en": "Number {number} was just taken by another letter; no letter was issued. "
+        "The next number is {next}.",
+    },
     "no_letter_issued": {
         "id": "Belum ada surat untuk rujukan ini di register ini; terbitkan dulu.",
         "en": "No letter has been issued for this referral in this register yet; issue one first.",
@@ -401,7 +407,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "umur {value} tidak mungkin (0 sampai {max} tahun).",
         "en": "age {value} is not possible (0 to {max} years).",
     },
-    "nik_format": {"id": "NIK harus 16 digit angka.", "en": "a NIK has 16 digits."},
+    # Shown after the field's label ("NIK: harus 16 digit angka."): the label says "NIK".
+    "nik_format": {"id": "harus 16 digit angka.", "en": "must be 16 digits."},
     "nik_wilayah": {
         "id": "kode kabupaten/kota dan kecamatan di NIK tidak boleh 00.",
         "en": "the regency and district codes in a NIK cannot be 00.",
@@ -530,6 +537,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown_reference": {
         "id": "{what} '{value}' tidak ada di register.",
         "en": "{what} '{value}' is not in this register.",
+    },
+    "kept_registered_value": {
+        "id": "tetap '{kept}' seperti tercatat; yang Anda ketik ('{typed}') tidak disimpan. "
+        "Ubah di tab Korban bila lebih baru.",
+        "en": "kept as registered ('{kept}'); what you typed ('{typed}') was not saved. "
+        "Change it on the Person tab if it is newer.",
     },
     "duplicate_nik": {
         "id": "NIK ini sudah tercatat untuk orang lain ({register_number}).",
@@ -1437,6 +1450,186 @@ MESSAGES.update(
         "cli_stats_without_consent": {
             "id": "Kasus tanpa persetujuan masuk statistik anonim (tidak disertakan): {count}",
             "en": "Cases without consent to anonymous statistics (left out): {count}",
+        },
+    }
+)
+
+# --- issue 22: the case journey (assessment and plan, the criminal case, restitution and
+# LPSK, return home, incidents) ---
+MESSAGES.update(
+    {
+        "date_before": {
+            "id": "tidak boleh sebelum {earlier}.",
+            "en": "cannot be before {earlier}.",
+        },
+        "number_out_of_range": {
+            "id": "harus antara {min} dan {max}.",
+            "en": "must be between {min} and {max}.",
+        },
+        "triage_needs_risk_level": {
+            "id": "triase risiko perlu tingkat risiko.",
+            "en": "a risk triage needs a risk level.",
+        },
+        "assessment_without_needs": {
+            "id": "asesmen biopsikososial tanpa kebutuhan maupun temuan.",
+            "en": "a biopsychosocial assessment with neither needs nor findings.",
+        },
+        "review_after_target": {
+            "id": "tinjauan dijadwalkan sesudah target tujuan.",
+            "en": "the review is after the goal's target date.",
+        },
+        "court_required": {
+            "id": "putusan, banding dan kasasi perlu nama pengadilan.",
+            "en": "a verdict, appeal or cassation needs the court.",
+        },
+        "verdict_outcome_required": {
+            "id": "putusan perlu amar: terbukti bersalah, bebas, atau lepas.",
+            "en": "a verdict needs its outcome: convicted, acquitted or released.",
+        },
+        "outcome_without_court": {
+            "id": "hanya putusan, banding, kasasi atau inkracht yang punya amar.",
+            "en": "only a verdict, appeal, cassation or final judgment has an outcome.",
+        },
+        "sentence_without_conviction": {
+            "id": "pidana penjara hanya untuk terdakwa yang terbukti bersalah.",
+            "en": "a prison term goes only with a conviction.",
+        },
+        "restitution_flag_misplaced": {
+            "id": "permohonan restitusi dicatat pada BAP, dakwaan, tuntutan atau putusan.",
+            "en": "a restitution request is recorded on the BAP, indictment, demand or verdict.",
+        },
+        "relationship_without_perpetrators": {
+            "id": "isi jumlah pelaku bila hubungannya dicatat.",
+            "en": "enter how many perpetrators there were when their relationship is given.",
+        },
+        "amount_needs_date": {
+            "id": "jumlahnya sudah diisi; isi juga tanggalnya.",
+            "en": "its amount is given; give its date too.",
+        },
+        "paid_without_award": {
+            "id": "restitusi dibayar hanya sesudah diputus; isi tanggal putusannya.",
+            "en": "restitution is paid only once awarded; give the date it was awarded.",
+        },
+        "decision_date_required": {
+            "id": "keputusan LPSK perlu tanggalnya.",
+            "en": "an LPSK decision needs its date.",
+        },
+        "decision_date_while_pending": {
+            "id": "permohonan yang masih menunggu belum punya tanggal keputusan.",
+            "en": "a pending request has no decision date yet.",
+        },
+        "not_of_this_case": {
+            "id": "'{value}' bukan catatan kasus ini.",
+            "en": "'{value}' is not a record of this case.",
+        },
+        "plan_empty": {
+            "id": "Rencana intervensi kasus {case_number} belum punya tujuan; tambahkan "
+            "tujuan lalu minta persetujuan.",
+            "en": "The intervention plan of case {case_number} has no goal yet; add its "
+            "goals, then ask for approval.",
+        },
+    }
+)
+FIELD_LABELS.update(
+    {
+        "incident_id": {"id": "Kejadian", "en": "Incident"},
+        "kind": {"id": "Jenis", "en": "Kind"},
+        "assessed_on": {"id": "Tanggal asesmen", "en": "Assessed on"},
+        "assessed_by": {"id": "Dinilai oleh", "en": "Assessed by"},
+        "respond_by": {"id": "Batas waktu respons", "en": "Respond by"},
+        "needs": {"id": "Kebutuhan menurut ranah", "en": "Needs by domain"},
+        "findings": {"id": "Temuan", "en": "Findings"},
+        "goal": {"id": "Tujuan", "en": "Goal"},
+        "domain": {"id": "Ranah", "en": "Domain"},
+        "linked_ids": {"id": "Layanan dan rujukan terkait", "en": "Services and referrals"},
+        "target_on": {"id": "Tanggal target", "en": "Target date"},
+        "review_on": {"id": "Tanggal tinjauan", "en": "Review date"},
+        "approved_by": {"id": "Disetujui oleh", "en": "Approved by"},
+        "approved_on": {"id": "Tanggal persetujuan", "en": "Approved on"},
+        "step_on": {"id": "Tanggal langkah", "en": "Step date"},
+        "reference_number": {"id": "Nomor (LP, putusan)", "en": "Reference number"},
+        "authority": {"id": "Satuan polisi atau pengadilan", "en": "Police unit or court"},
+        "restitution_requested": {"id": "Restitusi diminta", "en": "Restitution requested"},
+        "outcome": {"id": "Amar putusan", "en": "Outcome"},
+        "sentence_months": {"id": "Pidana penjara (bulan)", "en": "Prison term (months)"},
+        "perpetrators": {"id": "Jumlah pelaku", "en": "Perpetrators"},
+        "perpetrator_relationship": {
+            "id": "Hubungan pelaku dengan korban",
+            "en": "Perpetrators' relationship to the victim",
+        },
+        "note": {"id": "Keterangan", "en": "Remarks"},
+        "requested_on": {"id": "Tanggal permohonan", "en": "Requested on"},
+        "requested_amount": {"id": "Jumlah diminta (Rp)", "en": "Amount requested (Rp)"},
+        "requested_by": {"id": "Diajukan oleh", "en": "Requested by"},
+        "lpsk_assessed_on": {"id": "Tanggal penilaian LPSK", "en": "LPSK assessed on"},
+        "lpsk_assessed_amount": {"id": "Penilaian LPSK (Rp)", "en": "LPSK assessment (Rp)"},
+        "awarded_on": {"id": "Tanggal restitusi diputus", "en": "Awarded on"},
+        "awarded_amount": {"id": "Restitusi diputus (Rp)", "en": "Amount awarded (Rp)"},
+        "paid_on": {"id": "Tanggal dibayar", "en": "Paid on"},
+        "paid_amount": {"id": "Jumlah dibayar (Rp)", "en": "Amount paid (Rp)"},
+        "protection_types": {"id": "Perlindungan yang diminta", "en": "Protection asked for"},
+        "decision": {"id": "Keputusan", "en": "Decision"},
+        "decided_on": {"id": "Tanggal keputusan", "en": "Decided on"},
+        "origin_region": {"id": "Daerah asal", "en": "Origin region"},
+        "escort": {"id": "Pendamping pemulangan", "en": "Escorted by"},
+        "departed_on": {"id": "Tanggal berangkat", "en": "Departed on"},
+        "arrived_on": {"id": "Tanggal tiba", "en": "Arrived on"},
+        "handover_on": {"id": "Tanggal berita acara serah terima", "en": "Handover record date"},
+        "handover_number": {"id": "Nomor berita acara", "en": "Handover record number"},
+        "return_id": {"id": "Pemulangan", "en": "Return"},
+        "checked_on": {"id": "Tanggal kunjungan", "en": "Checked on"},
+        "next_on": {"id": "Kunjungan berikutnya", "en": "Next check-up"},
+        "incident_number": {"id": "Nomor kejadian", "en": "Incident number"},
+        "occurred_on": {"id": "Tanggal kejadian", "en": "Occurred on"},
+        "place": {"id": "Tempat", "en": "Place"},
+    }
+)
+_THINGS.update(
+    {
+        "assessment": {"id": "Asesmen", "en": "Assessment"},
+        "plan_goal": {"id": "Tujuan rencana intervensi", "en": "Plan goal"},
+        "legal_step": {"id": "Langkah hukum", "en": "Legal step"},
+        "restitution": {"id": "Restitusi", "en": "Restitution"},
+        "lpsk_request": {"id": "Permohonan LPSK", "en": "LPSK request"},
+        "return": {"id": "Pemulangan", "en": "Return"},
+        "checkup": {"id": "Kunjungan reintegrasi", "en": "Reintegration check-up"},
+        "incident": {"id": "Kejadian", "en": "Incident"},
+    }
+)
+# A date that must come after another names that other field in the user's language.
+_WORDS["earlier"] = FIELD_LABELS
+# Said without their values when another office's row is refused.
+PROBLEM_WORDS.update(
+    {
+        "date_before": {"id": "tanggalnya tidak berurutan", "en": "its dates are out of order"},
+        "number_out_of_range": {"id": "angkanya di luar batas", "en": "a number out of range"},
+        "not_of_this_case": {
+            "id": "merujuk catatan kasus lain",
+            "en": "it names a record of another case",
+        },
+    }
+)
+# tipdesk incident list|show (issue 22)
+MESSAGES.update(
+    {
+        "cli_no_incidents": {
+            "id": "Belum ada kejadian di register ini.",
+            "en": "No incidents in this register yet.",
+        },
+        "cli_incident_cases": {"id": "{count} kasus", "en": "{count} cases"},
+        "cli_incident_title": {"id": "Kejadian {number}", "en": "Incident {number}"},
+        "cli_incident_occurred_on": {"id": "Tanggal", "en": "Occurred on"},
+        "cli_incident_kind": {"id": "Jenis", "en": "Kind"},
+        "cli_incident_place": {"id": "Tempat", "en": "Place"},
+        "cli_incident_note": {"id": "Catatan", "en": "Note"},
+        "cli_incident_victims": {"id": "Korban ({count})", "en": "Victims ({count})"},
+        "cli_incident_no_legal_step": {
+            "id": "belum ada langkah hukum",
+            "en": "no legal step yet",
+        },
+        "cli_incident_hidden_cases": {
+            "id": "dan {count} kasus lain yang bukan kasus Anda (tidak ditampilkan)",
+            "en": "and {count} more cases that are not yours (not shown)",
         },
     }
 )

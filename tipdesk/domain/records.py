@@ -156,6 +156,9 @@ class Case(Synced):
     created_by: str = system_field()
     closure_approved_by: str = system_field()
     closure_approved_on: dt.date | None = system_field("date", None)
+    # The incident (a raid, a deportation) that brought this victim with others (m015):
+    # set by linking, never typed; the case keeps its own owner whoever owns the incident.
+    incident_id: str = ref_field()
 
 
 @dataclass(kw_only=True)
@@ -205,6 +208,135 @@ class CaseNote(Synced):
     noted_on: dt.date | None = date_field(required=True)
     author: str = system_field()
     text: str = text_field(personal=True, required=True, max_len=20_000)
+
+
+# --- The case journey (DESIGN.md section 10) ------------------------------------------------
+
+# Rupiah amounts: whole rupiah, at most this (ten trillion; no TPPO claim comes near).
+MAX_RUPIAH = 10_000_000_000_000
+# A verdict's prison term in months, and perpetrators counted on one legal step.
+MAX_SENTENCE_MONTHS = 1200
+MAX_PERPETRATORS = 1000
+
+
+@dataclass(kw_only=True)
+class Assessment(Synced):
+    """A risk triage (level and the day a response is due) or a biopsychosocial
+    assessment (the domains with needs, and what was found)."""
+
+    case_id: str = ref_field(required=True)
+    kind: str = code_field("assessment_kind", required=True, default="risk_triage")
+    assessed_on: dt.date | None = date_field(required=True)
+    assessed_by: str = text_field(max_len=120)
+    risk_level: str | None = code_field("risk_level")
+    respond_by: dt.date | None = date_field()
+    needs: list[str] = codes_field("assessment_domain")
+    findings: str = text_field(personal=True, max_len=10_000)
+
+
+@dataclass(kw_only=True)
+class PlanGoal(Synced):
+    """One goal of the intervention plan (rencana intervensi). A supervisor approves the
+    plan as closure is approved: the approval is recorded on each goal, and a change of
+    what a goal aims at takes it back."""
+
+    case_id: str = ref_field(required=True)
+    goal: str = text_field(personal=True, required=True, max_len=2000)
+    domain: str | None = code_field("assessment_domain", required=True)
+    # ids of the case's services and referrals that serve the goal
+    linked_ids: list[str] = _f("lines", editable=False)
+    target_on: dt.date | None = date_field()
+    review_on: dt.date | None = date_field()
+    status: str = code_field("plan_goal_status", required=True, default="planned")
+    approved_by: str = system_field()
+    approved_on: dt.date | None = system_field("date", None)
+
+
+@dataclass(kw_only=True)
+class LegalStep(Synced):
+    """A dated step of the criminal case. Perpetrators are counted, with their
+    relationship to the victim, never named."""
+
+    case_id: str = ref_field(required=True)
+    kind: str | None = code_field("legal_step_kind", required=True)
+    step_on: dt.date | None = date_field(required=True)
+    reference_number: str = text_field(personal=True, max_len=120)
+    authority: str = text_field(max_len=200)
+    restitution_requested: bool = flag_field()
+    outcome: str | None = code_field("verdict_outcome")
+    sentence_months: int | None = integer_field()
+    perpetrators: int | None = integer_field()
+    perpetrator_relationship: str | None = code_field("recruiter_relationship")
+    note: str = text_field(personal=True, max_len=4000)
+
+
+@dataclass(kw_only=True)
+class Restitution(Synced):
+    """The victim's claim for restitution, from request to payment, in whole rupiah."""
+
+    case_id: str = ref_field(required=True)
+    requested_on: dt.date | None = date_field()
+    requested_amount: int | None = integer_field()
+    requested_by: str = text_field(max_len=200)
+    lpsk_assessed_on: dt.date | None = date_field()
+    lpsk_assessed_amount: int | None = integer_field()
+    awarded_on: dt.date | None = date_field()
+    awarded_amount: int | None = integer_field()
+    paid_on: dt.date | None = date_field()
+    paid_amount: int | None = integer_field()
+    note: str = text_field(personal=True, max_len=4000)
+
+
+@dataclass(kw_only=True)
+class LpskRequest(Synced):
+    """A request to LPSK for protection, and its decision."""
+
+    case_id: str = ref_field(required=True)
+    requested_on: dt.date | None = date_field(required=True)
+    protection_types: list[str] = codes_field("lpsk_protection")
+    decision: str = code_field("lpsk_decision", required=True, default="pending")
+    decided_on: dt.date | None = date_field()
+    note: str = text_field(personal=True, max_len=4000)
+
+
+@dataclass(kw_only=True)
+class Return(Synced):
+    """The victim's return home: who escorted, when, and the handover record (berita
+    acara serah terima) to the origin district."""
+
+    case_id: str = ref_field(required=True)
+    origin_region: str = text_field(max_len=13)
+    escort: str | None = code_field("return_escort", required=True)
+    departed_on: dt.date | None = date_field()
+    arrived_on: dt.date | None = date_field()
+    handover_on: dt.date | None = date_field()
+    handover_number: str = text_field(max_len=120)
+    note: str = text_field(personal=True, max_len=4000)
+
+
+@dataclass(kw_only=True)
+class ReintegrationCheckup(Synced):
+    """A dated reintegration check-up after a return, and when the next one is due."""
+
+    case_id: str = ref_field(required=True)
+    return_id: str = ref_field()
+    checked_on: dt.date | None = date_field(required=True)
+    status: str | None = code_field("reintegration_status", required=True)
+    next_on: dt.date | None = date_field()
+    note: str = text_field(personal=True, max_len=4000)
+
+
+@dataclass(kw_only=True)
+class Incident(Synced):
+    """One event that brought many victims at once (a raid, a deportation). Owned by the
+    office that recorded it; cases of any office may name it (``Case.incident_id``)."""
+
+    incident_number: str = system_field()
+    occurred_on: dt.date | None = date_field(required=True)
+    kind: str | None = code_field("incident_kind", required=True)
+    region_code: str = text_field(max_len=13)
+    place: str = text_field(personal=True, max_len=200)
+    note: str = text_field(personal=True, max_len=4000)
 
 
 @dataclass(kw_only=True)
@@ -257,6 +389,65 @@ class CaseFile:
     referrals: list[Referral] = field(default_factory=list)
     notes: list[CaseNote] = field(default_factory=list)
     providers: dict[str, Provider] = field(default_factory=dict)
+    assessments: list[Assessment] = field(default_factory=list)
+    plan_goals: list[PlanGoal] = field(default_factory=list)
+    legal_steps: list[LegalStep] = field(default_factory=list)
+    restitution: list[Restitution] = field(default_factory=list)
+    lpsk_requests: list[LpskRequest] = field(default_factory=list)
+    returns: list[Return] = field(default_factory=list)
+    checkups: list[ReintegrationCheckup] = field(default_factory=list)
+    incident: Incident | None = None
+
+
+@dataclass(frozen=True)
+class CaseChild:
+    """A kind of record that belongs to one case (``case_id``): it has its case's owner
+    (DESIGN.md section 5b), travels, merges, is listed in History, exported for the
+    person and erased with them like every other. ``file_list``: its list on the
+    CaseFile; ``dated_by``: the date field a case file lists them by (then the id);
+    ``thing``: how messages name one (``messages._THINGS``)."""
+
+    table: str
+    record: type
+    file_list: str
+    dated_by: str
+    thing: str
+
+
+# Every kind of record of a case, in the order a batch applies them (a record another
+# one names comes first). A new kind of case record is one line here and a migration.
+CASE_CHILDREN: tuple[CaseChild, ...] = (
+    CaseChild("services", Service, "services", "planned_on", "service"),
+    CaseChild("referrals", Referral, "referrals", "letter_date", "referral"),
+    CaseChild("case_notes", CaseNote, "notes", "noted_on", "casenote"),
+    CaseChild("assessments", Assessment, "assessments", "assessed_on", "assessment"),
+    CaseChild("plan_goals", PlanGoal, "plan_goals", "target_on", "plan_goal"),
+    CaseChild("legal_steps", LegalStep, "legal_steps", "step_on", "legal_step"),
+    CaseChild("restitution", Restitution, "restitution", "requested_on", "restitution"),
+    CaseChild("lpsk_requests", LpskRequest, "lpsk_requests", "requested_on", "lpsk_request"),
+    CaseChild("returns", Return, "returns", "departed_on", "return"),
+    CaseChild("reintegration_checkups", ReintegrationCheckup, "checkups", "checked_on", "checkup"),
+)
+CHILD_TABLES: dict[str, type] = {child.table: child.record for child in CASE_CHILDREN}
+# Every synced table and its record, parents before children (the order a batch applies).
+SYNCED_RECORDS: dict[str, type] = {
+    "offices": Office,
+    "providers": Provider,
+    "incidents": Incident,
+    "persons": Person,
+    "cases": Case,
+    **CHILD_TABLES,
+}
+
+
+def records_of(file: CaseFile) -> list[Any]:
+    """Every record of the case a case file holds (services, referrals, notes, the case
+    journey's), not the case, its person or its incident."""
+    return [item for child in CASE_CHILDREN for item in getattr(file, child.file_list)]
+
+
+def child_of_table(table: str) -> CaseChild | None:
+    return next((child for child in CASE_CHILDREN if child.table == table), None)
 
 
 def fields_of(record_type: type) -> dict[str, dataclasses.Field]:

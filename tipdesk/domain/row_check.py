@@ -354,6 +354,30 @@ _EXTRA = {
 }
 
 
+def _each_record(record_type: type) -> Any:
+    """The record's own rules (``validation``'s per-record checks), row by row: the case
+    journey's tables are small beside cases, and their rules many."""
+
+    def fine(col: Mapping[str, Sequence[Any]], today: dt.date) -> bool:
+        names = list(col)
+        for values in zip(*col.values(), strict=True):
+            record, _ = decode(record_type, dict(zip(names, values, strict=True)))
+            if any(p.is_error for p in validation.record_rules(record, today)):
+                return False
+        return True
+
+    return fine
+
+
+_EXTRA.update(
+    {
+        record_type: _each_record(record_type)
+        for record_type in (*r.CHILD_TABLES.values(), r.Incident)
+        if record_type not in _EXTRA
+    }
+)
+
+
 def rows_pass(
     record_type: type, rows: list[dict], *, today: dt.date, partial: bool = False
 ) -> bool:

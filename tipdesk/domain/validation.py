@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 MAX_AGE = 120
 # Dates that plan ahead; every other date records something that has happened.
-FUTURE_ALLOWED = {"follow_up_on", "planned_on"}
+FUTURE_ALLOWED = {"follow_up_on", "planned_on", "respond_by", "target_on", "review_on", "next_on"}
 CLOSED_STATUSES = {"closed", "closed_referred"}
 
 REGION = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
@@ -52,6 +52,13 @@ def validate(record: DataclassInstance, *, today: dt.date | None = None) -> list
     if extra:
         problems.extend(extra(record, today))
     return problems
+
+
+def record_rules(record: DataclassInstance, today: dt.date) -> list[Problem]:
+    """The rules of ``record``'s kind beyond each field's own (dates in order, amounts
+    in range...)."""
+    extra = _EXTRA.get(type(record))
+    return extra(record, today) if extra else []
 
 
 def ensure_valid(record: DataclassInstance, *, today: dt.date | None = None) -> list[Problem]:
@@ -318,6 +325,115 @@ def _user(u: r.User, today: dt.date) -> list[Problem]:
     return []
 
 
+# --- The case journey (DESIGN.md section 10) ------------------------------------------------
+
+# Legal steps taken before a court: they name it, and may end in a conviction.
+COURT_STEPS = frozenset({"verdict", "appeal", "cassation"})
+OUTCOME_STEPS = COURT_STEPS | {"final"}
+# The steps whose papers carry the request for restitution (DOMAIN.md).
+RESTITUTION_STEPS = frozenset({"investigation", "indictment", "demand", "verdict"})
+# Pairs of dates of one record that must come in this order: (earlier, later).
+DATE_ORDER: dict[type, tuple[tuple[str, str], ...]] = {
+    r.Assessment: (("assessed_on", "respond_by"),),
+    r.Restitution: (
+        ("requested_on", "lpsk_assessed_on"),
+        ("requested_on", "awarded_on"),
+        ("awarded_on", "paid_on"),
+    ),
+    r.LpskRequest: (("requested_on", "decided_on"),),
+    r.Return: (("departed_on", "arrived_on"), ("departed_on", "handover_on")),
+    r.ReintegrationCheckup: (("checked_on", "next_on"),),
+}
+RUPIAH_AMOUNTS = ("requested_amount", "lpsk_assessed_amount", "awarded_amount", "paid_amount")
+
+
+def _in_order(record: object) -> list[Problem]:
+    problems = []
+    for earlier, later in DATE_ORDER.get(type(record), ()):
+        first, then = getattr(record, earlier), getattr(record, later)
+        if first is not None and then is not None and then < first:
+            problems.append(Problem(later, "date_before", params={"earlier": earlier}))
+    return problems
+
+
+def in_range(field: str, value: int | None, low: int, high: int) -> list[Problem]:
+    if value is not None and not low <= value <= high:
+        return [Problem(field, "number_out_of_range", params={"min": low, "max": high})]
+    return []
+
+
+def _assessment(a: r.Assessment, today: dt.date) -> list[Problem]:
+    problems = _in_order(a)
+    if a.kind == "risk_triage" and not a.risk_level:
+        problems.append(Problem("risk_level", "triage_needs_risk_level"))
+    if a.kind == "biopsychosocial" and not a.needs and not a.findings.strip():
+        problems.append(Problem("needs", "assessment_without_needs", "warning"))
+    return problems
+
+
+def _plan_goal(g: r.PlanGoal, today: dt.date) -> list[Problem]:
+    if g.target_on and g.review_on and g.review_on > g.target_on:
+        return [Problem("review_on", "review_after_target", "warning")]
+    return []
+
+
+def _legal_step(step: r.LegalStep, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    if step.kind in COURT_STEPS and not step.authority.strip():
+        problems.append(Problem("authority", "court_required"))
+    if step.kind == "verdict" and not step.outcome:
+        problems.append(Problem("outcome", "verdict_outcome_required"))
+    if step.outcome and step.kind not in OUTCOME_STEPS:
+        problems.append(Problem("outcome", "outcome_without_court"))
+    if step.sentence_months is not None and step.outcome not in (None, "convicted"):
+        problems.append(Problem("sentence_months", "sentence_without_conviction"))
+    if step.restitution_requested and step.kind not in RESTITUTION_STEPS:
+        problems.append(Problem("restitution_requested", "restitution_flag_misplaced"))
+    problems += in_range("sentence_months", step.sentence_months, 0, r.MAX_SENTENCE_MONTHS)
+    problems += in_range("perpetrators", step.perpetrators, 0, r.MAX_PERPETRATORS)
+    if step.perpetrator_relationship and not step.perpetrators:
+        problems.append(Problem("perpetrators", "relationship_without_perpetrators"))
+    return problems
+
+
+def _restitution(x: r.Restitution, today: dt.date) -> list[Problem]:
+    problems = _in_order(x)
+    for amount in RUPIAH_AMOUNTS:
+        value = getattr(x, amount)
+        problems += in_range(amount, value, 0, r.MAX_RUPIAH)
+        day = amount.replace("_amount", "_on")
+        if value is not None and getattr(x, day) is None:
+            problems.append(Problem(day, "amount_needs_date"))
+    if not any(getattr(x, amount.replace("_amount", "_on")) for amount in RUPIAH_AMOUNTS):
+        problems.append(Problem("requested_on", "required"))
+    if x.paid_on is not None and x.awarded_on is None:
+        problems.append(Problem("paid_on", "paid_without_award"))
+    return problems
+
+
+def _lpsk_request(q: r.LpskRequest, today: dt.date) -> list[Problem]:
+    problems = _in_order(q)
+    if not q.protection_types:
+        problems.append(Problem("protection_types", "required"))
+    if q.decision != "pending" and q.decided_on is None:
+        problems.append(Problem("decided_on", "decision_date_required"))
+    if q.decision == "pending" and q.decided_on is not None:
+        problems.append(Problem("decided_on", "decision_date_while_pending"))
+    return problems
+
+
+def _return(x: r.Return, today: dt.date) -> list[Problem]:
+    return _in_order(x) + check_region("origin_region", x.origin_region)
+
+
+def _checkup(c: r.ReintegrationCheckup, today: dt.date) -> list[Problem]:
+    return _in_order(c)
+
+
+def _incident(i: r.Incident, today: dt.date) -> list[Problem]:
+    return check_region("region_code", i.region_code)
+
+
 _EXTRA: dict[type, Callable[..., list[Problem]]] = {
     r.Person: _person,
     r.Case: _case,
@@ -327,4 +443,12 @@ _EXTRA: dict[type, Callable[..., list[Problem]]] = {
     r.Office: _office,
     r.User: _user,
     r.LetterSettings: _letter_settings,
+    r.Assessment: _assessment,
+    r.PlanGoal: _plan_goal,
+    r.LegalStep: _legal_step,
+    r.Restitution: _restitution,
+    r.LpskRequest: _lpsk_request,
+    r.Return: _return,
+    r.ReintegrationCheckup: _checkup,
+    r.Incident: _incident,
 }

@@ -451,6 +451,112 @@ COUNTRY = _vocab(
     ("unknown", "Tidak diketahui", "Unknown"),
 )
 
+
+# --- The case journey (DOMAIN.md "The criminal case, restitution and protection";
+# DESIGN.md section 10) ---------------------------------------------------------------------
+
+ASSESSMENT_KIND = _vocab(
+    "assessment_kind",
+    ("risk_triage", "Triase risiko", "Risk triage"),
+    ("biopsychosocial", "Asesmen biopsikososial", "Biopsychosocial assessment"),
+)
+
+ASSESSMENT_DOMAIN = _vocab(
+    "assessment_domain",
+    ("physical_health", "Kesehatan fisik", "Physical health"),
+    ("mental_health", "Kesehatan mental dan psikologis", "Mental health"),
+    ("safety", "Keamanan", "Safety"),
+    ("legal", "Hukum", "Legal"),
+    ("livelihood", "Ekonomi dan mata pencaharian", "Livelihood"),
+    ("education", "Pendidikan", "Education"),
+    ("family_and_care", "Keluarga dan pengasuhan", "Family and care"),
+    ("shelter", "Tempat tinggal", "Shelter"),
+    ("civil_documents", "Dokumen kependudukan", "Civil documents"),
+    ("social_reintegration", "Reintegrasi sosial", "Social reintegration"),
+)
+
+PLAN_GOAL_STATUS = _vocab(
+    "plan_goal_status",
+    ("planned", "Direncanakan", "Planned"),
+    ("in_progress", "Sedang berjalan", "In progress"),
+    ("achieved", "Tercapai", "Achieved"),
+    ("not_achieved", "Tidak tercapai", "Not achieved"),
+    ("dropped", "Dibatalkan", "Dropped"),
+)
+
+LEGAL_STEP_KIND = _vocab(
+    "legal_step_kind",
+    ("police_report", "Laporan Polisi (LP)", "Police report"),
+    ("investigation", "Penyidikan (BAP korban)", "Investigation (victim's BAP)"),
+    ("suspect_named", "Penetapan tersangka", "Suspect named"),
+    ("file_returned", "Berkas dikembalikan (P-19)", "File returned to police (P-19)"),
+    ("file_complete", "Berkas lengkap (P-21)", "File complete (P-21)"),
+    ("handed_to_prosecutor", "Tahap II (penyerahan ke jaksa)", "Handed to the prosecutor"),
+    ("indictment", "Dakwaan", "Indictment"),
+    ("demand", "Tuntutan", "Prosecutor's demand"),
+    ("verdict", "Putusan pengadilan negeri", "Verdict"),
+    ("appeal", "Banding", "Appeal"),
+    ("cassation", "Kasasi", "Cassation"),
+    ("final", "Berkekuatan hukum tetap (inkracht)", "Final (inkracht)"),
+    ("execution", "Eksekusi", "Execution"),
+    ("investigation_stopped", "Penyidikan dihentikan (SP3)", "Investigation stopped (SP3)"),
+)
+
+VERDICT_OUTCOME = _vocab(
+    "verdict_outcome",
+    ("convicted", "Terbukti bersalah", "Convicted"),
+    ("acquitted", "Bebas", "Acquitted"),
+    ("released", "Lepas dari segala tuntutan", "Released from all charges"),
+)
+
+LPSK_PROTECTION = _vocab(
+    "lpsk_protection",
+    ("physical_protection", "Perlindungan fisik", "Physical protection"),
+    ("procedural_rights", "Pemenuhan hak prosedural", "Procedural rights"),
+    ("medical_aid", "Bantuan medis", "Medical aid"),
+    ("psychological_rehabilitation", "Rehabilitasi psikologis", "Psychological rehabilitation"),
+    ("psychosocial_rehabilitation", "Rehabilitasi psikososial", "Psychosocial rehabilitation"),
+    ("restitution_facilitation", "Fasilitasi restitusi", "Restitution facilitation"),
+)
+
+LPSK_DECISION = _vocab(
+    "lpsk_decision",
+    ("pending", "Menunggu keputusan", "Pending"),
+    ("granted", "Diterima", "Granted"),
+    ("partly_granted", "Diterima sebagian", "Partly granted"),
+    ("refused", "Ditolak", "Refused"),
+)
+
+RETURN_ESCORT = _vocab(
+    "return_escort",
+    ("migrant_worker_agency", "KP2MI/BP3MI", "Migrant worker agency (KP2MI/BP3MI)"),
+    ("social_affairs", "Dinas Sosial", "Social affairs office (Dinas Sosial)"),
+    ("ministry_shelter", "Kemensos (sentra/RPTC)", "Ministry shelter (Kemensos/RPTC)"),
+    ("iom", "IOM", "IOM"),
+    ("ngo", "LSM", "NGO"),
+    ("police", "Kepolisian", "Police"),
+    ("family", "Keluarga", "Family"),
+    ("other", "Lainnya", "Other"),
+)
+
+REINTEGRATION_STATUS = _vocab(
+    "reintegration_status",
+    ("on_track", "Berjalan baik", "On track"),
+    ("needs_support", "Perlu dukungan", "Needs support"),
+    ("lost_contact", "Hilang kontak", "Lost contact"),
+    ("retrafficked", "Menjadi korban lagi", "Trafficked again"),
+)
+
+INCIDENT_KIND = _vocab(
+    "incident_kind",
+    ("raid", "Penggerebekan", "Raid"),
+    ("rescue", "Penyelamatan", "Rescue"),
+    ("deportation", "Deportasi", "Deportation"),
+    ("repatriation", "Pemulangan", "Repatriation"),
+    ("other", "Lainnya", "Other"),
+)
+
+
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
     for v in (
@@ -479,6 +585,16 @@ VOCABULARIES: dict[str, Vocabulary] = {
         PAPER,
         LETTER_LANGUAGE,
         COUNTRY,
+        ASSESSMENT_KIND,
+        ASSESSMENT_DOMAIN,
+        PLAN_GOAL_STATUS,
+        LEGAL_STEP_KIND,
+        VERDICT_OUTCOME,
+        LPSK_PROTECTION,
+        LPSK_DECISION,
+        RETURN_ESCORT,
+        REINTEGRATION_STATUS,
+        INCIDENT_KIND,
     )
 }
 

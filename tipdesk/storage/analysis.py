@@ -39,28 +39,25 @@ from tipdesk.storage.connection import OperationalError
 
 ANALYSIS_FILE = "analysis.db"
 REGISTER = "reg"  # the register, attached to a connection of the copy
-FORMAT = 1
+# 2: the case journey's tables (issue 22); a copy of an older format is made anew.
+FORMAT = 2
 GENERATION_SETTING = "analysis_generation"
 KEY_SETTING = "analysis_key"
 DIRTY = "_analysis_dirty"
 
 # The tables the copy holds, in the order rows go in (a row's parent first).
+# Of a case's records, every kind but its notes (all free text) goes in.
 TABLES: tuple[str, ...] = (
     "offices",
     "providers",
+    "incidents",
     "persons",
     "cases",
-    "services",
-    "referrals",
+    *(child.table for child in r.CASE_CHILDREN if child.table != "case_notes"),
     "users",
 )
 RECORDS: dict[str, type] = {
-    "offices": r.Office,
-    "providers": r.Provider,
-    "persons": r.Person,
-    "cases": r.Case,
-    "services": r.Service,
-    "referrals": r.Referral,
+    **{table: r.SYNCED_RECORDS[table] for table in TABLES if table != "users"},
     "users": r.User,
 }
 _META = ("rid", "id", "origin", "updated_at", "deleted")
@@ -72,6 +69,11 @@ BLANKED: dict[str, tuple[str, ...]] = {
     "offices": ("head_name", "head_title", "head_nip", "letterhead"),
     "providers": ("address", "phone", "email", "contact_person", "contact_title"),
     "users": ("phone",),
+    # who assessed and who asked (people's names), which court and unit, which record
+    "assessments": ("assessed_by",),
+    "legal_steps": ("authority",),
+    "restitution": ("requested_by",),
+    "returns": ("handover_number",),
 }
 # The register's indexes no analyst's query walks (a case's person is its own, in the
 # copy; analysts list no referrals and search no names): not kept in the copy, where each
@@ -117,7 +119,12 @@ def trigger_name(table: str, op: str) -> str:
 
 def install_triggers(db: Database) -> None:
     """(Re)create the triggers that note every written record in ``_analysis_dirty``."""
-    for table in TABLES:
+    present = {
+        name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    # A migration installs the triggers of the tables it has made so far (m012 before
+    # the case journey's tables exist; m015 again with them).
+    for table in [t for t in TABLES if t in present]:
         key = key_column(table)
         for op, row, gone in (("insert", "NEW", 0), ("update", "NEW", 0), ("delete", "OLD", 1)):
             db.execute(f"DROP TRIGGER IF EXISTS {trigger_name(table, op)}")

@@ -11,6 +11,7 @@ import time
 
 from sqlite_utils import Database
 
+from tipdesk.domain import records as r
 from tipdesk.storage import analysis
 
 DEMO_TABLES = ("persons", "cases", "services", "referrals", "case_notes")
@@ -56,7 +57,7 @@ def raw_case(db: Database, number: str) -> None:
     case = cursor.fetchone()
     case_id, person_id = case[names.index("id")], case[names.index("person_id")]
     conn.execute("SELECT * FROM persons WHERE id = ?", [person_id]).fetchall()
-    for table in ("services", "referrals", "case_notes"):
+    for table in r.CHILD_TABLES:
         conn.execute(f"SELECT * FROM {table} WHERE case_id = ?", [case_id]).fetchall()
 
 

@@ -66,7 +66,10 @@ def next_rid(db: Database) -> int:
 
 
 def insert_search_entries(db: Database, entries: Sequence[tuple]) -> None:
-    """``(rid, names, numbers, places, notes)`` rows for cases just inserted."""
+    """``(rid, names, numbers, places, notes, spellings)`` rows (``search.entry``) for
+    cases just inserted."""
     db.conn.executemany(
-        "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)", entries
+        "INSERT INTO case_search (rowid, names, numbers, places, notes, spellings) "
+        "VALUES (?,?,?,?,?,?)",
+        entries,
     )

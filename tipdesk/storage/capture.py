@@ -15,9 +15,13 @@ from collections.abc import Iterator, Sequence
 
 from sqlite_utils import Database
 
+from tipdesk.domain import records as r
 from tipdesk.storage import analysis
 
-SYNCED_TABLES = ("offices", "persons", "cases", "services", "referrals", "providers", "case_notes")
+SYNCED_TABLES: tuple[str, ...] = tuple(r.SYNCED_RECORDS)
+# The synced tables m001 made: the early migrations (re)install capture on these only,
+# as they did when they landed; later tables install theirs in their own migration.
+M001_TABLES = ("offices", "persons", "cases", "services", "referrals", "providers", "case_notes")
 _MUTED = "(SELECT muted FROM _capture) = 0"
 
 

@@ -1,6 +1,8 @@
-"""Reading the case aggregate: a case with its person, services, referrals and notes."""
+"""Reading the case aggregate: a case with its person and every record of it."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -13,34 +15,43 @@ def case_by_number(db: Database, case_number: str) -> r.Case | None:
     return found[0] if found else None
 
 
+# How a case file lists each kind of record (the rest: by its date, then id).
+_FILE_ORDER = {
+    "services": "coalesce(started_on, planned_on), id",
+    "referrals": "id",
+    "case_notes": "noted_on DESC, id DESC",
+}
+
+
 def load_case_file(db: Database, case: r.Case) -> r.CaseFile:
     person = rows.get(db, r.Person, case.person_id)
     if person is None:
         raise LookupError("case without its person")
-    services = rows.select(
-        db,
-        r.Service,
-        "case_id = ? AND deleted = 0",
-        [case.id],
-        order_by="coalesce(started_on, planned_on), id",
-    )
-    referrals = rows.select(db, r.Referral, "case_id = ? AND deleted = 0", [case.id], order_by="id")
-    notes = rows.select(
-        db, r.CaseNote, "case_id = ? AND deleted = 0", [case.id], order_by="noted_on DESC, id DESC"
-    )
-    linked: list[r.Service | r.Referral] = [*services, *referrals]
+    lists: dict[str, list[Any]] = {
+        child.file_list: rows.select(
+            db,
+            child.record,
+            "case_id = ? AND deleted = 0",
+            [case.id],
+            order_by=_FILE_ORDER.get(
+                child.table, f"{child.dated_by} IS NULL, {child.dated_by}, id"
+            ),
+        )
+        for child in r.CASE_CHILDREN
+    }
+    linked: list[r.Service | r.Referral] = [*lists["services"], *lists["referrals"]]
     provider_ids = sorted({x.provider_id for x in linked if x.provider_id})
     providers: dict[str, r.Provider] = {}
     if provider_ids:
         marks = ",".join("?" * len(provider_ids))
         providers = {p.id: p for p in rows.select(db, r.Provider, f"id IN ({marks})", provider_ids)}
+    incident = rows.get(db, r.Incident, case.incident_id) if case.incident_id else None
     return r.CaseFile(
         case=case,
         person=person,
-        services=services,
-        referrals=referrals,
-        notes=notes,
         providers=providers,
+        incident=incident if incident is not None and not incident.deleted else None,
+        **lists,
     )
 
 
@@ -85,3 +96,8 @@ def providers(db: Database, *, text: str = "") -> list[r.Provider]:
 
 def current_office(db: Database, office_id: str) -> r.Office | None:
     return rows.get(db, r.Office, office_id)
+
+
+def any_case(db: Database) -> bool:
+    """Whether the register holds a live case (cheap at any size, unlike a count)."""
+    return db.execute("SELECT 1 FROM cases WHERE deleted = 0 LIMIT 1").fetchone() is not None

@@ -11,6 +11,8 @@ not show. Deleted cases are the few ids of the partial index ``cases_deleted``.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,14 +55,26 @@ CASE_SORTS: dict[str, Sort] = {
     "case_number": Sort("c.case_number", _CASES, True, "case_number"),
     "register_number": Sort("p.register_number", _PERSONS_FIRST, True),
     "name": Sort("p.full_name COLLATE NOCASE", _PERSONS_FIRST, True),
-    "sex": Sort("p.sex", _WITH_PERSON, False),
-    "age": Sort(_AGE, _WITH_PERSON, False, needs_today=True),
+    # Ties of the person's columns: by person (persons_sex holds the rowid), then rid.
+    "sex": Sort("p.sex {dir}, p.rowid {dir}", _PERSONS_FIRST, True),
+    # Walked in two parts merged (_age_page): ties by birth date, then person, then rid.
+    "age": Sort(
+        _AGE + " {dir}, p.birth_date IS NULL, p.birth_date {born}, p.rowid {dir}",
+        _WITH_PERSON,
+        False,
+        needs_today=True,
+    ),
     "exploitation": Sort("c.exploitation_types", _CASES, True, "exploitation_types"),
     "status": Sort("c.status", _CASES, True, "status"),
     "worker": Sort("c.assigned_to", _CASES, True, "assigned_to"),
     "updated_at": Sort("c.updated_at", _CASES, True, "updated_at"),
     "follow_up_on": Sort("c.follow_up_on", _CASES, True, "follow_up_on"),
     "opened_on": Sort("c.opened_on", _CASES, True, "opened_on"),
+    # A person's cases together, the first opened first (the list's "group by person"):
+    # persons in name order, each one's few cases sorted on the way.
+    "person": Sort(
+        "p.full_name COLLATE NOCASE {dir}, p.id {dir}, c.opened_on", _PERSONS_FIRST, True
+    ),
     # A province's register: the code of the office the case came from.
     "office": Sort("(SELECT o.code FROM offices o WHERE o.id = c.origin)", _CASES, False),
 }
@@ -96,6 +110,17 @@ class _Condition:
 
     def as_set(self, rid: str, probe: str = "") -> str:
         return f"{probe}{rid} IN (SELECT rid FROM cases WHERE {self.on()})"
+
+    def from_index(self, alias: str = "") -> str:
+        """The test on the entries of an index that holds this column too (as
+        cases_follow_up_status holds status): "+" keeps the planner on that index."""
+        return self.sql.format(c=f"+{alias}." if alias else "+")
+
+
+# Conditions the index of a follow-up date also answers (cases_follow_up_status holds the
+# status): tested on its entries as they are walked, never made into a set of ids first
+# (the open cases of a province are hundreds of thousands).
+_WITH_FOLLOW_UP = ("status",)
 
 
 def _conditions(q: CaseQuery) -> list[_Condition]:
@@ -151,20 +176,61 @@ def _conditions(q: CaseQuery) -> list[_Condition]:
     return found
 
 
-def count_cases(db: Database, q: CaseQuery) -> int:
-    # One condition through its index, the others as sets of ids from theirs: no
-    # condition has to read a case row.
-    conditions = _conditions(q)
-    where = [_NOT_DELETED.format(rid="rid")]
+# A search that finds at most this many cases is listed from its hits (each hit's row read,
+# then sorted); one that finds more walks the index of the sort order and probes each case
+# against the hits, as a list without search does.
+FEW_HITS = 5_000
+
+
+def count_cases(db: Database, q: CaseQuery, *, at_most: int | None = None) -> int:
+    """How many live cases ``q`` lists; with ``at_most``, counting stops after that many
+    (a count of ``at_most`` means "at least that many")."""
     params: list[Any] = []
-    for i, condition in enumerate(conditions):
-        where.append(condition.on() if i == 0 else condition.as_set("rid", "+"))
-        params += condition.params
-    if q.match:
-        where.append(f"+rid IN ({_MATCHING})")
+    if q.match and not _conditions(q):
+        # The index holds live cases only (a deleted case leaves it).
+        inner = _MATCHING
         params.append(q.match)
-    sql = f"SELECT count(*) FROM cases WHERE {' AND '.join(where)}"
+    elif q.match:
+        # From the hits, each probed in its case row: no condition reads every case.
+        where = ["case_search MATCH ?", "c.deleted = 0"]
+        params.append(q.match)
+        for condition in _conditions(q):
+            where.append(condition.on("c"))
+            params += condition.params
+        inner = (
+            "SELECT 1 FROM case_search CROSS JOIN cases c ON c.rid = case_search.rowid "
+            f"WHERE {' AND '.join(where)}"
+        )
+    else:
+        # One condition through its index, the others as sets of ids from theirs: no
+        # condition has to read a case row.
+        where = [_NOT_DELETED.format(rid="rid")]
+        conditions = _conditions(q)
+        dated = any(c.column == "follow_up_on" for c in conditions)
+        if dated:  # the follow-up dates first: their index holds the status too
+            conditions.sort(key=lambda c: c.column != "follow_up_on")
+        for i, condition in enumerate(conditions):
+            if i == 0:
+                where.append(condition.on())
+            elif dated and condition.column in _WITH_FOLLOW_UP:
+                where.append(condition.from_index())
+            else:
+                where.append(condition.as_set("rid", "+"))
+            params += condition.params
+        inner = f"SELECT 1 FROM cases WHERE {' AND '.join(where)}"
+    if at_most is None:
+        sql = f"SELECT count(*) FROM ({inner})"
+    else:
+        sql = f"SELECT count(*) FROM ({inner} LIMIT ?)"
+        params.append(at_most)
     return db.execute(sql, params).fetchone()[0]
+
+
+def _few_hits(db: Database, match: str) -> bool:
+    found = db.execute(
+        f"SELECT count(*) FROM ({_MATCHING} LIMIT ?)", [match, FEW_HITS + 1]
+    ).fetchone()[0]
+    return found <= FEW_HITS
 
 
 def case_page(
@@ -177,29 +243,93 @@ def case_page(
     limit: int,
     today: dt.date,
 ) -> list[int]:
-    """Row ids (``cases.rid``) of one page, ties broken by rid in the same direction."""
+    """Row ids (``cases.rid``) of one page, ties broken by rid in the same direction
+    (for the person's sex and age, by person first; see CASE_SORTS)."""
     order = CASE_SORTS[sort]
     direction = "DESC" if descending else "ASC"
+    born = "ASC" if descending else "DESC"  # the younger, the later the birth date
+    key = (
+        order.key.format(dir=direction, born=born)
+        if "{dir}" in order.key
+        else f"{order.key} {direction}"
+    )
+    today_params = [today.year, f"{today:%m-%d}"] if order.needs_today else []
+    if q.match and _few_hits(db, q.match):
+        # A search's few hits: read each hit's case (and person) and sort them.
+        where = ["case_search MATCH ?", "c.deleted = 0"]
+        params: list[Any] = [q.match]
+        for condition in _conditions(q):
+            where.append(condition.on("c"))
+            params += condition.params
+        sql = (
+            "SELECT c.rid FROM case_search CROSS JOIN cases c ON c.rid = case_search.rowid "
+            "JOIN persons p ON p.id = c.person_id "
+            f"WHERE {' AND '.join(where)} "
+            f"ORDER BY {key}, c.rid {direction} LIMIT ? OFFSET ?"
+        )
+        return [row[0] for row in db.execute(sql, [*params, *today_params, limit, offset])]
     # Walk the index in sort order (or, for an order no index has, the narrow
     # cases_person) and probe each id; "+" keeps the planner from starting at a filter
     # instead, which would read a case row per match. A condition on the sorted column
     # narrows the walk itself.
     where = [_NOT_DELETED.format(rid="c.rid")]
-    params: list[Any] = []
+    params = []
     for condition in _conditions(q):
         on_sorted = order.indexed and condition.column == order.column
-        where.append(condition.on("c") if on_sorted else condition.as_set("c.rid", "+"))
+        if on_sorted:
+            where.append(condition.on("c"))
+        elif order.column == "follow_up_on" and condition.column in _WITH_FOLLOW_UP:
+            where.append(condition.from_index("c"))
+        else:
+            where.append(condition.as_set("c.rid", "+"))
         params += condition.params
     if q.match:
         where.append(f"+c.rid IN ({_MATCHING})")
         params.append(q.match)
-    if order.needs_today:
-        params += [today.year, f"{today:%m-%d}"]
+    if sort == "age":
+        return _age_page(db, where, params, descending, offset + limit, today)[offset:]
+    params += today_params
     sql = (
         f"SELECT c.rid FROM {order.source} WHERE {' AND '.join(where)} "
-        f"ORDER BY {order.key} {direction}, c.rid {direction} LIMIT ? OFFSET ?"
+        f"ORDER BY {key}, c.rid {direction} LIMIT ? OFFSET ?"
     )
     return [row[0] for row in db.execute(sql, [*params, limit, offset])]
+
+
+def _age_page(
+    db: Database,
+    where: list[str],
+    params: list[Any],
+    descending: bool,
+    count: int,
+    today: dt.date,
+) -> list[int]:
+    """The first ``count`` rids by age: persons with a birth date walked by it (the
+    youngest, born last, first), merged with those with an estimated age walked by it;
+    the age of either is what the list shows. Blank ages first, ascending."""
+    direction = "DESC" if descending else "ASC"
+    born = "ASC" if descending else "DESC"
+    conditions = " AND ".join(where)
+    dated = db.execute(
+        f"SELECT c.rid, {_AGE} FROM persons p INDEXED BY persons_birth "
+        f"CROSS JOIN cases c ON c.person_id = p.id "
+        f"WHERE p.birth_date IS NOT NULL AND {conditions} "
+        f"ORDER BY p.birth_date {born}, p.rowid {direction}, c.rid {direction} LIMIT ?",
+        [today.year, f"{today:%m-%d}", *params, count],
+    ).fetchall()
+    estimated = db.execute(
+        f"SELECT c.rid, p.estimated_age FROM persons p INDEXED BY persons_estimated_age "
+        f"CROSS JOIN cases c ON c.person_id = p.id "
+        f"WHERE p.birth_date IS NULL AND {conditions} "
+        f"ORDER BY p.estimated_age {direction}, p.rowid {direction}, c.rid {direction} LIMIT ?",
+        [*params, count],
+    ).fetchall()
+
+    def key(row: tuple) -> tuple[bool, int]:
+        return (row[1] is not None, row[1] or 0)
+
+    merged = heapq.merge(dated, estimated, key=key, reverse=descending)
+    return [row[0] for row in itertools.islice(merged, count)]
 
 
 def case_rows(db: Database, rids: Sequence[int]) -> list[dict]:
@@ -295,10 +425,15 @@ def count_referrals(
     match: str | None = None,
     provider_like: str | None = None,
     owner: tuple[str, str] = ("", ""),
+    at_most: int | None = None,
 ) -> int:
+    """How many live referrals match; with ``at_most``, counting stops there."""
     where, params = _referral_conditions(statuses, match, provider_like, owner)
-    sql = f"SELECT count(*) FROM referrals f WHERE {' AND '.join(where)}"
-    return db.execute(sql, params).fetchone()[0]
+    if at_most is None:
+        sql = f"SELECT count(*) FROM referrals f WHERE {' AND '.join(where)}"
+        return db.execute(sql, params).fetchone()[0]
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM referrals f WHERE {' AND '.join(where)} LIMIT ?)"
+    return db.execute(sql, [*params, at_most]).fetchone()[0]
 
 
 def referral_page(
@@ -328,7 +463,7 @@ def awaiting_reply(db: Database, *, limit: int, owner: tuple[str, str] = ("", ""
         for row in db.execute(
             f"""SELECT f.rowid FROM referrals f
             WHERE f.follow_up_on IS NOT NULL AND {_LIVE_REFERRAL}
-              AND +f.rowid IN (SELECT rowid FROM referrals WHERE status = 'sent'){mine}
+              AND +f.status = 'sent'{mine}
             ORDER BY f.follow_up_on, f.rowid LIMIT ?""",
             [*mine_params, limit],
         )
@@ -358,8 +493,7 @@ def referral_follow_ups(
         for row in db.execute(
             f"""SELECT f.rowid FROM referrals f
             WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ? AND {_LIVE_REFERRAL}
-              AND +f.rowid IN (SELECT rowid FROM referrals
-                               WHERE status IN ('sent', 'accepted')){mine}
+              AND +f.status IN ('sent', 'accepted'){mine}
             ORDER BY f.follow_up_on, f.rowid LIMIT ?""",
             [until, *mine_params, limit],
         )
@@ -378,7 +512,7 @@ def referral_rows(db: Database, rowids: Sequence[int]) -> list[dict]:
             f"""SELECT f.rowid AS rowid, f.id, coalesce(c.case_number, '') AS case_number,
                    coalesce(p.full_name, '') AS full_name,
                    coalesce(v.name, '') AS provider_name, f.status, f.urgency,
-                   f.letter_date, f.follow_up_on
+                   f.letter_number, f.letter_date, f.follow_up_on
             FROM referrals f
             LEFT JOIN cases c ON c.id = f.case_id
             LEFT JOIN persons p ON p.id = c.person_id
@@ -394,22 +528,23 @@ def referral_rows(db: Database, rowids: Sequence[int]) -> list[dict]:
 
 
 def case_changes(db: Database, case_id: str, person_id: str, *, limit: int) -> list[dict]:
-    """Captured changes of a case, its person and its items, newest first.
+    """Captured changes of a case, its person and its records (``CASE_CHILDREN``),
+    newest first.
 
     Saving a case file rewrites its person too; a save that changed none of a record's
     fields is left out.
     """
-    sql = """
+    children = "".join(
+        f"\n               OR (entity = '{table}'"
+        f"\n                   AND id IN (SELECT id FROM {table} WHERE case_id = :case))"
+        for table in r.CHILD_TABLES
+    )
+    sql = f"""
         SELECT seq, entity, id, op, rev, before_json, after_json, author FROM _changes
         WHERE ((entity = 'cases' AND id = :case)
                OR (entity = 'persons' AND id = :person)
-               OR (entity = 'services'
-                   AND id IN (SELECT id FROM services WHERE case_id = :case))
-               OR (entity = 'referrals'
-                   AND id IN (SELECT id FROM referrals WHERE case_id = :case))
-               OR (entity = 'case_notes'
-                   AND id IN (SELECT id FROM case_notes WHERE case_id = :case)))
-          AND NOT (op = 'update' AND after_json = '{}')
+               {children})
+          AND NOT (op = 'update' AND after_json = '{{}}')
         ORDER BY seq DESC
         LIMIT :limit
     """
@@ -446,3 +581,18 @@ def case_numbers_of(db: Database, person_ids: Sequence[str]) -> dict[str, list[s
     ):
         found.setdefault(row["person_id"], []).append(row["case_number"])
     return found
+
+
+def count_referral_follow_ups(
+    db: Database, *, until: str, owner: tuple[str, str] = ("", ""), at_most: int | None = None
+) -> int:
+    """How many referrals ``referral_follow_ups`` would list without a limit; with
+    ``at_most``, counting stops there (a badge showing "99+" needs no more)."""
+    mine, mine_params = _owned(owner)
+    limit, limit_params = ("LIMIT ?", [at_most]) if at_most is not None else ("", [])
+    return db.execute(
+        f"""SELECT count(*) FROM (SELECT 1 FROM referrals f
+        WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ? AND {_LIVE_REFERRAL}
+          AND +f.status IN ('sent', 'accepted'){mine} {limit})""",
+        [until, *mine_params, *limit_params],
+    ).fetchone()[0]

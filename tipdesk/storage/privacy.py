@@ -19,7 +19,7 @@ from tipdesk.storage import local, rows
 from tipdesk.storage.letters import LetterRow
 
 ERASED_SETTING = "erased_records"
-CHILD_TABLES = {"services": r.Service, "referrals": r.Referral, "case_notes": r.CaseNote}
+CHILD_TABLES = r.CHILD_TABLES
 _CHUNK = 500
 
 
@@ -40,19 +40,19 @@ def cases_of_person(db: Database, person_id: str) -> list[r.Case]:
 
 
 def items_of_cases(db: Database, case_ids: Sequence[str]) -> dict[str, list]:
-    """Services, referrals and notes of the given cases, deleted ones included:
-    ``{"services": [...], "referrals": [...], "case_notes": [...]}``."""
+    """Every record of the given cases (``records.CASE_CHILDREN``), deleted ones
+    included: ``{"services": [...], "referrals": [...], "case_notes": [...], ...}``."""
     found: dict[str, list] = {table: [] for table in CHILD_TABLES}
-    order = {
-        "services": "coalesce(started_on, planned_on), id",
-        "referrals": "id",
-        "case_notes": "noted_on, id",
-    }
-    for table, record_type in CHILD_TABLES.items():
+    order = {"services": "coalesce(started_on, planned_on), id", "referrals": "id"}
+    for child in r.CASE_CHILDREN:
         for chunk in _chunks(list(case_ids)):
             marks = ",".join("?" * len(chunk))
-            found[table] += rows.select(
-                db, record_type, f"case_id IN ({marks})", chunk, order_by=order[table]
+            found[child.table] += rows.select(
+                db,
+                child.record,
+                f"case_id IN ({marks})",
+                chunk,
+                order_by=order.get(child.table, f"{child.dated_by}, id"),
             )
     return found
 

@@ -33,13 +33,7 @@ T = TypeVar("T", bound="DataclassInstance")
 Stamp = Callable[[], dict[str, str]]
 
 TABLES: dict[type, str] = {
-    r.Office: "offices",
-    r.Person: "persons",
-    r.Case: "cases",
-    r.Service: "services",
-    r.Referral: "referrals",
-    r.Provider: "providers",
-    r.CaseNote: "case_notes",
+    **{record: table for table, record in r.SYNCED_RECORDS.items()},
     r.User: "users",
 }
 

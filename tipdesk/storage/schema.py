@@ -215,7 +215,7 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
 def m001_initial(db: Database) -> None:
     for statement in _split(_M001):
         db.execute(statement)
-    for table in capture.SYNCED_TABLES:
+    for table in capture.M001_TABLES:
         capture.install(db, table)
 
 
@@ -248,7 +248,7 @@ def m002_change_author(db: Database) -> None:
     for statement in _split(_M002):
         db.execute(statement)
     # The triggers name their columns: re-create them to fill the new one.
-    for table in capture.SYNCED_TABLES:
+    for table in capture.M001_TABLES:
         capture.install(db, table)
 
 
@@ -342,7 +342,7 @@ def m006_access(db: Database) -> None:
                          AND ch.id = cases.id AND ch.op = 'insert' AND ch.author <> ''
                        ORDER BY ch.seq LIMIT 1), updated_by)""")
     capture.set_muted(db, muted)
-    for table in capture.SYNCED_TABLES:
+    for table in capture.M001_TABLES:
         capture.install(db, table)
 
 
@@ -457,4 +457,194 @@ CREATE TABLE {analysis.DIRTY} (
 @migrations()
 def m012_analysis_copy(db: Database) -> None:
     db.execute(_M012)
+    analysis.install_triggers(db)
+
+
+# The search index with a fifth column, ``spellings``: the spelling keys of name words
+# written otherwise than their key (domain.spelling; "lidia" for "Lidya"), so that a
+# search forgives Indonesian spelling variants (issue 21). FTS5 cannot add a column: the
+# index is made anew, empty, with m008's settings, and filled once every migration has
+# run (``search.index_if_emptied``, as for m009).
+_M013 = """
+DROP TABLE case_search;
+CREATE VIRTUAL TABLE case_search USING fts5 (
+    names, numbers, places, notes, spellings,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+)
+"""
+
+
+@migrations()
+def m013_search_spellings(db: Database) -> None:
+    for statement in _split(_M013):
+        db.execute(statement)
+    m008_search_settings(db)
+    m010_search_hash_smaller(db)
+    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')", [search.EMPTIED])
+
+
+# The register list sorted by any column from an index, at a province's million cases
+# (issue 21; docs/performance.md): each index holds its column then the row id, the order
+# ties are listed in. Sex and age are the person's: walked from persons to their cases.
+# Home's follow-ups likewise, with the status beside the date.
+_M014 = """
+CREATE INDEX cases_status_rid ON cases (status);
+CREATE INDEX cases_worker_rid ON cases (assigned_to);
+CREATE INDEX persons_sex ON persons (sex);
+CREATE INDEX persons_birth ON persons (birth_date) WHERE birth_date IS NOT NULL;
+CREATE INDEX persons_estimated_age ON persons (estimated_age) WHERE birth_date IS NULL;
+-- Home and the navigation's counts: follow-ups of open cases, and of sent referrals, by
+-- date, their status read from the index (not a set of every open case's id first).
+CREATE INDEX cases_follow_up_status ON cases (follow_up_on, status);
+CREATE INDEX referrals_follow_up_status ON referrals (follow_up_on, status)
+    WHERE follow_up_on IS NOT NULL
+"""
+
+
+@migrations()
+def m014_list_sort_indexes(db: Database) -> None:
+    for statement in _split(_M014):
+        db.execute(statement)
+
+
+# The case journey (issue 22; DESIGN.md section 10): the records of a case beyond intake,
+# synced like services (the standard columns, capture, the analysis copy's notes), and
+# the incidents that bring many victims at once, which cases name (no reference: a
+# case may name an incident its office does not hold).
+_M015_JOURNEY = f"""
+CREATE TABLE assessments (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    kind TEXT NOT NULL,
+    assessed_on TEXT,
+    assessed_by TEXT NOT NULL DEFAULT '',
+    risk_level TEXT,
+    respond_by TEXT,
+    needs TEXT NOT NULL DEFAULT '[]',
+    findings TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX assessments_case ON assessments (case_id, assessed_on);
+CREATE INDEX assessments_respond_by ON assessments (respond_by) WHERE respond_by IS NOT NULL;
+
+CREATE TABLE plan_goals (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    goal TEXT NOT NULL DEFAULT '',
+    domain TEXT,
+    linked_ids TEXT NOT NULL DEFAULT '[]',
+    target_on TEXT,
+    review_on TEXT,
+    status TEXT NOT NULL,
+    approved_by TEXT NOT NULL DEFAULT '',
+    approved_on TEXT
+) STRICT;
+CREATE INDEX plan_goals_case ON plan_goals (case_id);
+CREATE INDEX plan_goals_review ON plan_goals (review_on) WHERE review_on IS NOT NULL;
+
+CREATE TABLE legal_steps (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    kind TEXT,
+    step_on TEXT,
+    reference_number TEXT NOT NULL DEFAULT '',
+    authority TEXT NOT NULL DEFAULT '',
+    restitution_requested INTEGER NOT NULL DEFAULT 0,
+    outcome TEXT,
+    sentence_months INTEGER,
+    perpetrators INTEGER,
+    perpetrator_relationship TEXT,
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX legal_steps_case ON legal_steps (case_id, step_on);
+CREATE INDEX legal_steps_kind ON legal_steps (kind, step_on);
+
+CREATE TABLE restitution (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    requested_on TEXT,
+    requested_amount INTEGER,
+    requested_by TEXT NOT NULL DEFAULT '',
+    lpsk_assessed_on TEXT,
+    lpsk_assessed_amount INTEGER,
+    awarded_on TEXT,
+    awarded_amount INTEGER,
+    paid_on TEXT,
+    paid_amount INTEGER,
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX restitution_case ON restitution (case_id);
+
+CREATE TABLE lpsk_requests (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    requested_on TEXT,
+    protection_types TEXT NOT NULL DEFAULT '[]',
+    decision TEXT NOT NULL,
+    decided_on TEXT,
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX lpsk_requests_case ON lpsk_requests (case_id);
+
+CREATE TABLE returns (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    origin_region TEXT NOT NULL DEFAULT '',
+    escort TEXT,
+    departed_on TEXT,
+    arrived_on TEXT,
+    handover_on TEXT,
+    handover_number TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX returns_case ON returns (case_id);
+
+CREATE TABLE reintegration_checkups (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    return_id TEXT NOT NULL DEFAULT '',
+    checked_on TEXT,
+    status TEXT,
+    next_on TEXT,
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX reintegration_checkups_case ON reintegration_checkups (case_id, checked_on);
+CREATE INDEX reintegration_checkups_next ON reintegration_checkups (next_on)
+    WHERE next_on IS NOT NULL;
+
+CREATE TABLE incidents (
+    {_SYNCED}
+    incident_number TEXT NOT NULL UNIQUE,
+    occurred_on TEXT,
+    kind TEXT,
+    region_code TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX incidents_occurred ON incidents (occurred_on);
+
+-- NULL in the cases made before (and in rows from offices that do not know incidents yet).
+ALTER TABLE cases ADD COLUMN incident_id TEXT;
+CREATE INDEX cases_incident ON cases (incident_id) WHERE incident_id IS NOT NULL
+    AND incident_id <> ''
+"""
+JOURNEY_TABLES = (
+    "assessments",
+    "plan_goals",
+    "legal_steps",
+    "restitution",
+    "lpsk_requests",
+    "returns",
+    "reintegration_checkups",
+    "incidents",
+)
+
+
+@migrations()
+def m015_case_journey(db: Database) -> None:
+    for statement in _split(_M015_JOURNEY):
+        db.execute(statement)
+    # The case triggers name their columns: made again with incident_id.
+    for table in ("cases", *JOURNEY_TABLES):
+        capture.install(db, table)
     analysis.install_triggers(db)

@@ -3,6 +3,12 @@
 ``case_search`` is contentless and keyed by ``cases.rid``; :func:`refresh` rebuilds the
 entries of the given cases from their current rows, so every write path that touches a
 case, its person or its notes calls it in the same transaction.
+
+Its column ``spellings`` holds the spelling keys (``domain.spelling``) of the name words
+whose key differs from the word: "lidia" for "Lidya". A search is exact
+(:func:`match_expression`: the words typed, in every column but ``spellings``) or
+forgiving (:func:`fuzzy_expression`: each word as typed, or its key among the names and
+their keys); the list shows the exact hits first.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from sqlite_utils import Database
 
 from tipdesk.domain import records as r
 from tipdesk.domain.regions import wilayah_name
+from tipdesk.domain.spelling import fold_word, folded_words
 from tipdesk.storage.connection import immediate
 from tipdesk.storage.rows import read_value
 
@@ -66,12 +73,12 @@ _PARTS = (
 _parts_of = operator.itemgetter(*_PARTS)
 
 
-def entry(row: dict) -> tuple[str, str, str, str]:
-    """The four indexed columns of one case, from a row with the columns of _PARTS."""
+def entry(row: dict) -> tuple[str, str, str, str, str]:
+    """The five indexed columns of one case, from a row with the columns of _PARTS."""
     return _entry(_parts_of(row))
 
 
-def _entry(parts: Sequence) -> tuple[str, str, str, str]:
+def _entry(parts: Sequence) -> tuple[str, str, str, str, str]:
     (
         case_number,
         recruitment_place,
@@ -102,11 +109,17 @@ def _entry(parts: Sequence) -> tuple[str, str, str, str]:
         if x
     )
     notes = " ".join(x for x in (summary, notes) if x)
-    return names, numbers, places, notes
+    return names, numbers, places, notes, " ".join(folded_words(names))
+
+
+# Every column of an entry, in order (the table's and :func:`entry`'s).
+_INSERT = (
+    "INSERT INTO case_search (rowid, names, numbers, places, notes, spellings) VALUES (?,?,?,?,?,?)"
+)
 
 
 def _entries(cursor) -> list[tuple]:
-    """``(rid, names, numbers, places, notes)`` of each live case of a _SOURCE query,
+    """``(rid, names, numbers, places, notes, spellings)`` of each live case of a _SOURCE query,
     read as plain tuples (no dict per row: a bulk import indexes 100,000 cases)."""
     return [(row[0], *_entry(row[2:])) for row in cursor if not row[1]]
 
@@ -120,10 +133,7 @@ def refresh(db: Database, case_rids: Iterable[int | None]) -> None:
         marks = ",".join("?" * len(chunk))
         db.execute(f"DELETE FROM case_search WHERE rowid IN ({marks})", chunk)
         values = _entries(db.conn.execute(_SOURCE.format(marks=marks), chunk))
-        db.conn.executemany(
-            "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)",
-            values,
-        )
+        db.conn.executemany(_INSERT, values)
 
 
 def index_new(db: Database, after_rid: int) -> None:
@@ -133,14 +143,11 @@ def index_new(db: Database, after_rid: int) -> None:
         rows = db.conn.execute(source, [after_rid, 2000]).fetchall()
         if not rows:
             return
-        db.conn.executemany(
-            "INSERT INTO case_search (rowid, names, numbers, places, notes) VALUES (?,?,?,?,?)",
-            _entries(rows),
-        )
+        db.conn.executemany(_INSERT, _entries(rows))
         after_rid = rows[-1][0]
 
 
-EMPTIED = "search_emptied"  # a setting: a migration emptied the index (m009)
+EMPTIED = "search_emptied"  # a setting: a migration emptied the index (m009, m013)
 
 
 def index_if_emptied(db: Database) -> bool:
@@ -166,18 +173,53 @@ def rid_for_case(db: Database, case_id: str) -> int | None:
     return rows[0]["rid"] if rows else None
 
 
+_WRITTEN = "{names numbers places notes}"  # the columns of words as written
+_NAMES = "{names spellings}"  # the names, and the spelling keys of their words
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', "") + '"*'
+
+
 def match_expression(text: str) -> str | None:
-    """A safe FTS5 query from what a person typed: every word, as a prefix, must match."""
+    """A safe FTS5 query from what a person typed: every word, as a prefix, must match
+    as written."""
     tokens = _TOKEN.findall(text)
     if not tokens:
         return None
-    return " ".join('"' + token.replace('"', "") + '"*' for token in tokens)
+    return f"{_WRITTEN} : (" + " ".join(_phrase(token) for token in tokens) + ")"
+
+
+def fuzzy_expression(text: str) -> str | None:
+    """The query that forgives spelling: every word typed matches as written, or its
+    spelling key (``domain.spelling.fold_word``) matches a name's. None when no word has
+    a letter (numbers are never spelled otherwise)."""
+    tokens = _TOKEN.findall(text)
+    if not any(ch.isalpha() for token in tokens for ch in token):
+        return None
+    either = []
+    for token in tokens:
+        key = fold_word(token)
+        if any(ch.isdigit() for ch in token) or not key:
+            either.append(f"{_WRITTEN} : {_phrase(token)}")
+        else:
+            either.append(f"({_WRITTEN} : {_phrase(token)} OR {_NAMES} : {_phrase(key)})")
+    return " AND ".join(either)
+
+
+def fuzzy_only(text: str) -> str | None:
+    """The cases a forgiving search finds that the exact one does not: those to list
+    after the exact hits."""
+    exact, fuzzy = match_expression(text), fuzzy_expression(text)
+    if exact is None or fuzzy is None:
+        return None
+    return f"({fuzzy}) NOT ({exact})"
 
 
 LIST_COLUMNS = """
-    c.id, c.rid, c.case_number, c.status, c.opened_on, c.assigned_to, c.exploitation_types,
-    c.follow_up_on, c.updated_at, p.register_number, p.full_name, p.sex, p.birth_date,
-    p.estimated_age
+    c.id, c.rid, c.person_id, c.case_number, c.status, c.opened_on, c.assigned_to,
+    c.exploitation_types, c.follow_up_on, c.updated_at, p.register_number, p.full_name, p.sex,
+    p.birth_date, p.estimated_age
 """
 # The field each list column holds, to read its stored value as the record would.
 _LIST_FIELDS: dict[str, dataclasses.Field] = {
@@ -216,11 +258,25 @@ def read_list_row(row: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]
 def search(
     db: Database, text: str, *, limit: int = 50, owner: tuple[str, str] = ("", "")
 ) -> list[dict]:
-    """Cases matching ``text``, best first, as list rows; with ``owner`` (username, office
-    id), only that office's cases assigned to or created by that user."""
-    expression = match_expression(text)
-    if expression is None:
-        return []
+    """Cases matching ``text``: the exact hits best first, then those whose names are
+    spelled otherwise (Lidya for Lidia), best first, as list rows; with ``owner``
+    (username, office id), only that office's cases assigned to or created by that user."""
+    rows: list[dict] = []
+    for expression in (match_expression(text), fuzzy_only(text)):
+        if expression is not None and len(rows) < limit:
+            rows += _hits(db, expression, limit - len(rows), owner)
+    for row in rows:
+        # Dates stay ISO text; a value that cannot be read holds its field's default and
+        # is named in "unreadable", so one damaged case does not hide the others.
+        values, unreadable = read_list_row(row)
+        row["exploitation_types"] = values["exploitation_types"]
+        for name in unreadable:
+            row[name] = values[name]
+        row["unreadable"] = list(unreadable)
+    return rows
+
+
+def _hits(db: Database, expression: str, limit: int, owner: tuple[str, str]) -> list[dict]:
     mine = (
         (
             "AND rowid IN (SELECT rid FROM cases WHERE assigned_to = :owner AND origin = :office"
@@ -238,18 +294,8 @@ def search(
         WHERE c.deleted = 0
         ORDER BY hits.rank
     """
-    rows = list(
-        db.query(sql, {"match": expression, "limit": limit, "owner": owner[0], "office": owner[1]})
-    )
-    for row in rows:
-        # Dates stay ISO text; a value that cannot be read holds its field's default and
-        # is named in "unreadable", so one damaged case does not hide the others.
-        values, unreadable = read_list_row(row)
-        row["exploitation_types"] = values["exploitation_types"]
-        for name in unreadable:
-            row[name] = values[name]
-        row["unreadable"] = list(unreadable)
-    return rows
+    params = {"match": expression, "limit": limit, "owner": owner[0], "office": owner[1]}
+    return list(db.query(sql, params))
 
 
 def bare_match(db: Database, text: str, *, limit: int = 50) -> list[int]:

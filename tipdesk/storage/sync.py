@@ -10,10 +10,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from tipdesk.domain import records as r
 from tipdesk.storage.capture import SYNCED_TABLES
 
 # Parents before children, so foreign keys hold while a batch is applied.
-APPLY_ORDER = ("offices", "providers", "persons", "cases", "services", "referrals", "case_notes")
+APPLY_ORDER: tuple[str, ...] = tuple(r.SYNCED_RECORDS)
 assert set(APPLY_ORDER) == set(SYNCED_TABLES)
 # A restored register's next change number is this far above the last it had, so its
 # batches are newer than any it sent before (skip_change_numbers).
@@ -414,7 +415,7 @@ def case_number_of(db: Database, entity: str, record_id: str) -> str:
     elif entity == "persons":
         sql = "SELECT case_number FROM cases WHERE person_id = ? ORDER BY rid LIMIT 1"
         params = [record_id]
-    elif entity in ("services", "referrals", "case_notes"):
+    elif entity in r.CHILD_TABLES:
         sql = (
             f"SELECT c.case_number FROM {entity} x JOIN cases c ON c.id = x.case_id WHERE x.id = ?"
         )
@@ -569,14 +570,15 @@ def max_rid(db: Database) -> int:
 
 def peer_scope(table: str, owner: str, own: str) -> tuple[str, list[str]]:
     """Which records of ``table`` we send a peer (DESIGN.md section 5b): the cases and
-    persons ``owner`` owns, the services, referrals and notes of its cases, its providers
-    and ours, and our own office record. A province passes the district it sends to as ``owner``;
-    every other office passes itself, and so sends only what it owns."""
+    persons ``owner`` owns, the records of its cases (services, referrals, notes, the
+    case journey), its providers and incidents and ours, and our own office record. A
+    province passes the district it sends to as ``owner``; every other office passes
+    itself, and so sends only what it owns."""
     if table in ("cases", "persons"):
         return "t.origin = ?", [owner]
-    if table in ("services", "referrals", "case_notes"):
+    if table in r.CHILD_TABLES:
         return ("EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND c.origin = ?)", [owner])
-    if table == "providers":
+    if table in ("providers", "incidents"):
         return "t.origin IN (?, ?)", [owner, own]
     return "t.origin = ?", [own]
 

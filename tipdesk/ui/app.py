@@ -20,7 +20,6 @@ from tipdesk.services.register import open_register
 from tipdesk.services.session import Session
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.errors import install_excepthook, report
-from tipdesk.ui.dialogs.first_run import FirstRunWizard
 from tipdesk.ui.dialogs.sign_in import LAST_REGISTER, SignInDialog
 from tipdesk.ui.operations import Operation, run_in_background, wait_for_all
 from tipdesk.ui.settings import ORGANIZATION, app_settings
@@ -42,12 +41,20 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _first_run(parent=None) -> Path | None:
+    # Imported when needed: the wizard brings the letter engine (ReportLab), which a
+    # start with a known register does not need before the first letter.
+    from tipdesk.ui.dialogs.first_run import FirstRunWizard
+
+    return FirstRunWizard.run(parent)
+
+
 def sign_in(parent=None) -> Session | None:
     """First run wizard when no register is known; then the sign-in dialog."""
     folder = None
     saved = app_settings().value(LAST_REGISTER, "")
     if not saved or not Path(str(saved)).exists():
-        folder = FirstRunWizard.run(parent)
+        folder = _first_run(parent)
         if folder is None:
             return None
     while True:
@@ -56,7 +63,7 @@ def sign_in(parent=None) -> Session | None:
             return dialog.session
         if not dialog.wants_new_register:
             return None
-        folder = FirstRunWizard.run(parent)
+        folder = _first_run(parent)
         if folder is None:
             return None
 

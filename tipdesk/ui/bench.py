@@ -4,10 +4,15 @@ the same run on the same register.
 - ``app_start``: a new process, from launch to a main window showing the first page of
   the register list (imports, unlocking, opening, building the window); baseline: a new
   process that only imports Qt and shows an empty window.
-- ``list_first_page``: a new register list model (count + first page); baseline: the
-  same two service calls without Qt.
+- ``list_first_page``: a new register list model (count, up to where the list stops
+  counting, + first page); baseline: the same two service calls without Qt.
 - ``list_search``: a search typed into the list model, until its first page is there;
   baseline: the bare FTS5 query.
+- ``list_sort``: the slowest of sorting the list model by each of its columns (either
+  way) and of grouping it by person, until the first page is there; ``detail`` names
+  that column. Baseline: the service calls of ``list_first_page`` without Qt.
+- ``home``: the Home page built and filled (``HomeView``); baseline: the service call
+  that reads what it shows (``listing.dashboard``).
 - ``open_case_window``: the case file widget for one case, built and filled; baseline:
   loading the same case through the service.
 - ``app_memory``: resident memory of the ``app_start`` process once ready; baseline: the
@@ -99,6 +104,8 @@ def measure(folder: Path, username: str, password: str) -> dict:
     from tipdesk.ui.app import application
     from tipdesk.ui.models.case_list import CaseListModel
     from tipdesk.ui.views.case_file import CaseFileWidget
+    from tipdesk.ui.views.home import LIMIT as HOME_LIMIT
+    from tipdesk.ui.views.home import HomeView
 
     results: dict[str, dict] = {}
     env = _child_env()
@@ -124,12 +131,12 @@ def measure(folder: Path, username: str, password: str) -> dict:
         first_ms = _median_ms(lambda: CaseListModel(session), 5)
         raw_first_ms = _median_ms(
             lambda: (
-                listing.count_cases(session, everything),
+                listing.count_cases(session, everything, at_most=CaseListModel.COUNT_AT_MOST + 1),
                 listing.list_cases(session, everything),
             ),
             5,
         )
-        results["list_first_page"] = _measure(first_ms, "ms", raw_first_ms, 200)
+        results["list_first_page"] = _measure(first_ms, "ms", raw_first_ms, 50)
 
         model = CaseListModel(session)
         names = [row.full_name.split()[0] for row in model.rows()[:30]]
@@ -140,6 +147,16 @@ def measure(folder: Path, username: str, password: str) -> dict:
             _median_ms(lambda q=q: bare_search(session, q, limit=100)) for q in names
         )
         results["list_search"] = _measure(search_ms, "ms", bare_ms, 100)
+        model.set_filter(everything)
+
+        STEPS.info("desktop app: sorting the register list by each column ...")
+        worst, sort_ms = _slowest_sort(model)
+        results["list_sort"] = {**_measure(sort_ms, "ms", raw_first_ms, 200), "detail": worst}
+
+        STEPS.info("desktop app: Home ...")
+        home_ms = _median_ms(lambda: HomeView(session).deleteLater(), 5)
+        raw_home_ms = _median_ms(lambda: listing.dashboard(session, limit=HOME_LIMIT), 5)
+        results["home"] = _measure(home_ms, "ms", raw_home_ms, 300)
 
         STEPS.info("desktop app: case files ...")
         numbers = [model.case_number_at(i) for i in range(min(20, model.rowCount()))]
@@ -154,6 +171,37 @@ def measure(folder: Path, username: str, password: str) -> dict:
         )
         results["open_case_window"] = _measure(open_ms, "ms", raw_open_ms, 150)
     return results
+
+
+def _slowest_sort(model) -> tuple[str, float]:
+    """(column, median ms) of the slowest way to order the list model: by a column, either
+    way (each timed after the list was put in another order), or grouped by person."""
+    from PySide6.QtCore import Qt
+
+    timings: dict[str, float] = {}
+    columns = [i for i, c in enumerate(model.columns) if c.sort_key]
+    for column in columns:
+        other = columns[0] if column != columns[0] else columns[1]
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+
+            def sort(column: int = column, order: Qt.SortOrder = order) -> None:
+                model.sort(column, order)
+
+            times = []
+            for _ in range(3):
+                model.sort(other, order)
+                times.append(_median_ms(sort, 1))
+            way = "desc" if order == Qt.SortOrder.DescendingOrder else "asc"
+            name = f"{model.columns[column].sort_key} {way}"
+            timings[name] = statistics.median(times)
+    times = []
+    for _ in range(3):
+        model.set_grouped(False)
+        times.append(_median_ms(lambda: model.set_grouped(True), 1))
+    model.set_grouped(False)
+    timings["person (grouped)"] = statistics.median(times)
+    worst = max(timings, key=timings.__getitem__)
+    return worst, timings[worst]
 
 
 if __name__ == "__main__":

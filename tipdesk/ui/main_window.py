@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from tipdesk import __version__
 from tipdesk.domain.errors import TipdeskError
+from tipdesk.domain.records import Person
 from tipdesk.domain.vocab import ROLE
 from tipdesk.services.access import permissions
+from tipdesk.services.casework.attention import attention
 from tipdesk.services.session import Session
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.errors import refusal_text
@@ -35,15 +37,19 @@ from tipdesk.ui.views.providers import ProvidersView
 from tipdesk.ui.views.referrals import ReferralsView
 from tipdesk.ui.views.register_list import RegisterListView
 from tipdesk.ui.widgets.forms import ERROR_STYLE
+from tipdesk.ui.widgets.look import BadgeDelegate, nav_icon
 
 if TYPE_CHECKING:
     from tipdesk.ui.views.audit import AuditView
+    from tipdesk.ui.views.incidents import IncidentsView
     from tipdesk.ui.views.reports import ReportsView
     from tipdesk.ui.views.sync import SyncView
     from tipdesk.ui.views.users import UsersView
 
 # Screens that show people's names, which an analyst's role may not see: not offered.
-IDENTIFYING = ("home", "providers", "referrals", "sync")
+IDENTIFYING = ("home", "providers", "referrals", "incidents", "sync")
+# Screens whose entry in the navigation can carry a count of late work (attention()).
+BADGED = ("home", "referrals", "sync")
 MAXIMISE_UP_TO = 1366  # px wide: the main window opens maximised on such screens
 
 
@@ -105,6 +111,7 @@ class MainWindow(QMainWindow):
             ("register", self.tr("Register"), lambda: RegisterListView(session)),
             ("providers", self.tr("Providers"), lambda: ProvidersView(session)),
             ("referrals", self.tr("Referrals"), lambda: ReferralsView(session)),
+            ("incidents", self.tr("Incidents"), lambda: _incidents_view(session)),
             ("reports", self.tr("Reports"), lambda: _reports_view(session)),
             ("sync", self.tr("Sync"), lambda: _sync_view(session)),
             ("users", self.tr("Users"), lambda: _users_view(session)),
@@ -115,8 +122,12 @@ class MainWindow(QMainWindow):
             if key == "audit" and not permissions.allowed(session, "view_audit"):
                 continue
             self._add_page(key, title, build)
+        # Icons, and a count of late work at the end of an entry (BadgeDelegate).
+        self.nav.setItemDelegate(BadgeDelegate(self.nav))
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(1)
         # As wide as the longest (translated) name: every pixel counts at 1024.
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -136,15 +147,16 @@ class MainWindow(QMainWindow):
         self._build[key] = build
         self.pages[key] = QWidget()  # stands in until the screen is first shown
         self.stack.addWidget(self.pages[key])
-        item = QListWidgetItem(title)
+        item = QListWidgetItem(nav_icon(key, self.palette()), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(BadgeDelegate.ROOM_ROLE, key in BADGED)
         self.nav.addItem(item)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         new_case = QAction(self.tr("&New case…"), self)
         new_case.setShortcut(QKeySequence.StandardKey.New)
-        new_case.triggered.connect(self.new_case)
+        new_case.triggered.connect(lambda _=False: self.new_case())
         new_case.setEnabled(permissions.allowed(self.session, "create_cases"))
         file_menu.addAction(new_case)
         file_menu.addSeparator()
@@ -213,6 +225,21 @@ class MainWindow(QMainWindow):
         idle.triggered.connect(self.set_idle_minutes)
         view_menu.addAction(idle)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.first_steps_action = QAction(self.tr("&First steps"), self)
+        self.first_steps_action.setStatusTip(
+            self.tr("What a new register needs: letters, providers, users, keys")
+        )
+        self.first_steps_action.triggered.connect(self.show_first_steps)
+        self.first_steps_action.setVisible("home" in self.pages)
+        help_menu.addAction(self.first_steps_action)
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        self.guide_action = QAction(self.tr("&How do I…"), self)
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         about = QAction(self.tr("&About TipDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -246,7 +273,9 @@ class MainWindow(QMainWindow):
                 tab = getattr(view, "case_tab", None)  # e.g. the Referrals list's own tab
                 view.open_case_requested.connect(lambda n, t=tab: self.open_case(n, tab=t))
             if hasattr(view, "new_case_requested"):
-                view.new_case_requested.connect(self.new_case)
+                view.new_case_requested.connect(lambda: self.new_case())
+            if hasattr(view, "step_requested"):
+                view.step_requested.connect(self.take_first_step)
             stand_in = self.pages[key]
             index = self.stack.indexOf(stand_in)
             self.stack.insertWidget(index, view)
@@ -292,6 +321,29 @@ class MainWindow(QMainWindow):
         # it shows what changed meanwhile (a case saved in its own window, say).
         if not fresh and hasattr(page, "refresh"):
             page.refresh()
+        self.refresh_badges()
+
+    def refresh_badges(self) -> None:
+        """The counts of late work beside Home, Referrals and Sync."""
+        try:
+            counts = attention(self.session)
+        except TipdeskError:  # a badge is a hint: never a reason to fail a screen
+            counts = {}
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            count = counts.get(item.data(Qt.ItemDataRole.UserRole), 0)
+            item.setData(BadgeDelegate.COUNT_ROLE, (count, True))
+            item.setToolTip(self._badge_tip(item.data(Qt.ItemDataRole.UserRole), count))
+
+    def _badge_tip(self, key: str, count: int) -> str:
+        if not count:
+            return ""
+        tips = {
+            "home": self.tr("{n} follow-ups are overdue"),
+            "referrals": self.tr("{n} referral follow-ups are overdue"),
+            "sync": self.tr("{n} conflicts or held packages wait for a decision"),
+        }
+        return tips[key].format(n=count) if key in tips else ""
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
@@ -315,6 +367,7 @@ class MainWindow(QMainWindow):
             window.widget.saved.connect(lambda _n: self._refresh_lists())
             window.widget.open_case_requested.connect(self.open_case)
             window.widget.erased.connect(self._person_erased)
+            window.widget.new_case_requested.connect(self.new_case)
             self.case_windows[case_number] = window
         if tab:
             window.widget.show_tab(tab)
@@ -342,12 +395,39 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if hasattr(page, "refresh"):
             page.refresh()
+        self.refresh_badges()
 
-    def new_case(self) -> None:
-        number = NewCaseDialog.create(self.session, self)
+    def new_case(self, person: Person | None = None) -> None:
+        """A new case: for a new person, or (``person``) for one already registered."""
+        parent = self.case_windows.get(self.sender_case(), self) if person else self
+        number, warnings = NewCaseDialog.run(self.session, parent, person=person)
         if number:
             self._refresh_lists()
-            self.open_case(number)
+            window = self.open_case(number)
+            if window is not None and warnings:
+                window.widget.show_warnings(warnings)
+
+    def sender_case(self) -> str:
+        """The case number of the case window whose widget sent the current signal."""
+        sender = self.sender()
+        for number, window in self.case_windows.items():
+            if window.widget is sender:
+                return number
+        return ""
+
+    def take_first_step(self, key: str) -> None:
+        """The screen that takes one of the first steps Home lists."""
+        if key == "letters":
+            self.letter_settings()
+            self._refresh_lists()
+        elif key == "keys":
+            self.show_page("sync")
+        elif key in self.pages:
+            self.show_page(key)
+
+    def show_first_steps(self) -> None:
+        self.show_page("home")
+        self.home.show_first_steps()
 
     def letter_settings(self) -> None:
         # ReportLab and the letter services load when first needed, not at start-up.
@@ -406,6 +486,17 @@ class MainWindow(QMainWindow):
             self.tr("Language"),
             self.tr("The new language is used from the next start of TipDesk."),
         )
+
+    def show_shortcuts(self) -> None:
+        """Every shortcut of the menus, read from the menus themselves."""
+        from tipdesk.ui.dialogs.help import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self).exec()
+
+    def show_guide(self) -> None:
+        from tipdesk.ui.dialogs.help import GuideDialog
+
+        GuideDialog(self).exec()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -469,6 +560,12 @@ def _users_view(session: Session) -> UsersView:
     from tipdesk.ui.views.users import UsersView
 
     return UsersView(session)
+
+
+def _incidents_view(session: Session) -> IncidentsView:
+    from tipdesk.ui.views.incidents import IncidentsView
+
+    return IncidentsView(session)
 
 
 def _audit_view(session: Session) -> AuditView:

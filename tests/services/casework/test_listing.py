@@ -541,3 +541,74 @@ def test_a_province_lists_each_case_with_its_office_and_filters_by_office(three_
     finally:
         for office in (kup, bel, ntt):
             office.session.close()
+
+
+# --- issue 21: spelling variants, a person's cases together -------------------------------
+
+
+@pytest.fixture
+def lidias(session):
+    """Lidia twice, Lidya once (opened in between), and Linda."""
+    made = {}
+    for key, name, opened in (
+        ("lidia_seran", "Lidia Seran", dt.date(2026, 9, 1)),
+        ("lidya", "Lidya Bria", dt.date(2026, 10, 1)),
+        ("lidia_kase", "Lidia Kase", dt.date(2026, 11, 1)),
+        ("linda", "Linda Bria", dt.date(2026, 11, 2)),
+    ):
+        made[key] = new_case(session, {"full_name": name}, opened_on=opened).case.case_number
+    return made
+
+
+@pytest.mark.parametrize("sort", ["case_number", "updated_at", "name", "person"])
+def test_a_search_lists_exact_hits_first_then_other_spellings(session, lidias, sort):
+    flt = CaseFilter(text="lidya")
+    assert listing.count_cases(session, flt) == 3
+    for descending in (False, True):
+        rows = listing.list_cases(session, flt, sort=sort, descending=descending)
+        assert numbers(rows)[0] == lidias["lidya"]
+        assert sorted(numbers(rows)[1:]) == sorted([lidias["lidia_seran"], lidias["lidia_kase"]])
+        pages = [
+            listing.list_cases(session, flt, sort=sort, descending=descending, offset=i, limit=1)
+            for i in range(4)
+        ]
+        assert [numbers(page) for page in pages] == [[n] for n in numbers(rows)] + [[]]
+    spelled = numbers(
+        listing.list_cases(session, CaseFilter(text="lidia"), sort="case_number", descending=False)
+    )
+    assert spelled == [lidias["lidia_seran"], lidias["lidia_kase"], lidias["lidya"]]
+
+
+def test_grouped_by_person_a_persons_cases_follow_each_other_oldest_first(session, small):
+    maria = cases.open_case(session, small["maria"]).person
+    later, _ = cases.add_case(
+        session, maria.id, r.Case(opened_on=dt.date(2026, 11, 20), intake_source="police")
+    )
+    earlier, _ = cases.add_case(
+        session, maria.id, r.Case(opened_on=dt.date(2026, 1, 5), intake_source="police")
+    )
+    rows = listing.list_cases(session, CaseFilter(), sort="person", descending=False)
+    names = [row.full_name for row in rows]
+    assert names == sorted(names, key=str.casefold)
+    marias = [row.case_number for row in rows if row.person_id == maria.id]
+    assert marias == [earlier.case.case_number, small["maria"], later.case.case_number]
+    # the filters still apply
+    active = listing.list_cases(session, CaseFilter(statuses=("active",)), sort="person")
+    assert {row.status for row in active} == {"active"}
+
+
+@pytest.mark.parametrize("sort", listing.SORT_KEYS)
+def test_a_search_lists_the_same_from_its_hits_as_from_the_sort_index(session, sort, monkeypatch):
+    """Few hits are read and sorted; many are found walking the sort order: same pages."""
+    from tipdesk.storage import listing as store
+
+    add_demo_cases(session, 60, seed=3)
+    for flt in (CaseFilter(text="a"), CaseFilter(text="kupang", statuses=("open", "active"))):
+        for descending in (False, True):
+            few = listing.list_cases(session, flt, sort=sort, descending=descending, limit=500)
+            monkeypatch.setattr(store, "FEW_HITS", 0)
+            many = listing.list_cases(session, flt, sort=sort, descending=descending, limit=500)
+            monkeypatch.undo()
+            assert [row.rid for row in few] == [row.rid for row in many]
+            assert len(few) == listing.count_cases(session, flt) > 0
+    assert listing.count_cases(session, CaseFilter(), at_most=7) == 7

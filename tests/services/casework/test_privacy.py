@@ -403,3 +403,19 @@ def test_an_ordinary_delete_keeps_no_letter_pdf_or_conflict_with_the_name(office
     )
     privacy.erase_person(supervisor, made["second"].case.case_number, "person_request")
     assert session.db.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0
+
+
+def test_erasure_leaves_no_spelling_key_of_the_name_in_the_search_index(office):
+    """The search index holds a key of each name spelled otherwise ("quetzal" for
+    Quettzal, issue 21): erasure takes it out of the file's bytes with the name."""
+    admin, supervisor = office
+    made = new_case(admin, {"full_name": "Quettzal Wunderbryo", "nik": ""})
+    new_case(admin, {"full_name": "Yohana Seran", "nik": ""})
+    assert [row["case_number"] for row in cases.find_cases(admin, "quetzal")] == [
+        made.case.case_number
+    ]
+    assert b"wunderbrio" in plaintext(supervisor).lower()  # only the key is written so
+    privacy.erase_person(supervisor, made.case.case_number, "person_request")
+    text = plaintext(supervisor).lower()
+    assert b"quetzal" not in text and b"wunderbrio" not in text
+    assert cases.find_cases(supervisor, "quetzal") == []

@@ -9,6 +9,7 @@ from tests.helpers import PASSWORD, TODAY, new_register, triggers
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Cancelled
 from tipdesk.domain.validation import validate
+from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.register import open_register
 from tipdesk.storage import rows
@@ -21,6 +22,14 @@ CONTENT = {  # what a person sees; ids, revs and times record when rows were mad
     "services": "service_type, status, started_on, description",
     "referrals": "status, reason, urgency",
     "case_notes": "noted_on, text",
+    "assessments": "assessed_on, kind, risk_level, respond_by, needs, findings",
+    "plan_goals": "target_on, goal, domain, status, approved_on",
+    "legal_steps": "step_on, kind, reference_number, outcome, sentence_months",
+    "restitution": "requested_on, requested_amount, awarded_amount, paid_amount",
+    "lpsk_requests": "requested_on, protection_types, decision, decided_on",
+    "returns": "departed_on, escort, arrived_on, handover_on, handover_number",
+    "reintegration_checkups": "checked_on, status, next_on",
+    "incidents": "incident_number, occurred_on, kind, place",
 }
 
 
@@ -211,5 +220,130 @@ def test_the_search_words_of_a_demo_are_written_once_not_per_chunk(tmp_path, mon
         ).fetchone()
         found = cases.find_cases(s, person[0], limit=600)
         assert person[1] in {row["register_number"] for row in found}
+    finally:
+        s.close()
+
+
+JOURNEY = (
+    r.Assessment,
+    r.PlanGoal,
+    r.LegalStep,
+    r.Restitution,
+    r.LpskRequest,
+    r.Return,
+    r.ReintegrationCheckup,
+    r.Incident,
+)
+
+
+def test_the_demo_walks_cases_through_the_whole_journey_plausibly(tmp_path):
+    s = demo(tmp_path, "journey", 600, 2)
+    try:
+        db = s.db
+        cases = {c.id: c for c in rows.select(db, r.Case, "1")}
+        found = {kind: rows.select(db, kind, "1") for kind in JOURNEY}
+        for kind, records in found.items():
+            assert records, kind.__name__  # every new kind of record is there
+            for record in records:
+                errors = [p for p in validate(record, today=TODAY) if p.is_error]
+                assert errors == [], (kind.__name__, errors)
+
+        # one incident, a deportation, whose forty victims' cases name it
+        (incident,) = found[r.Incident]
+        assert incident.kind == "deportation" and "Nunukan" in incident.place
+        victims = [c for c in cases.values() if c.incident_id]
+        assert len(victims) == 40 and {c.incident_id for c in victims} == {incident.id}
+        assert all(c.exploitation_country == "my" and c.cross_border for c in victims)
+        assert all(abs((c.opened_on - incident.occurred_on).days) <= 3 for c in victims)
+
+        # risk triage for most cases, with its deadline; a biopsychosocial one for many
+        by_kind = {
+            k: {a.case_id for a in found[r.Assessment] if a.kind == k}
+            for k in ("risk_triage", "biopsychosocial")
+        }
+        assert len(by_kind["risk_triage"]) > 0.8 * len(cases)
+        assert len(by_kind["biopsychosocial"]) > 0.3 * len(cases)
+        triage = [a for a in found[r.Assessment] if a.kind == "risk_triage"]
+        assert all(a.respond_by == a.assessed_on for a in triage if a.risk_level == "high")
+        assert all(a.respond_by > a.assessed_on for a in triage if a.risk_level == "low")
+
+        # plans for the cases being worked on, some approved
+        goals = found[r.PlanGoal]
+        active = {c.id for c in cases.values() if c.status in ("active", "follow_up")}
+        assert active <= {g.case_id for g in goals}
+        assert any(g.approved_by for g in goals) and any(not g.approved_by for g in goals)
+
+        # the criminal case for about a third, in order; verdicts only after indictments
+        steps: dict[str, list[r.LegalStep]] = {}
+        for step in sorted(found[r.LegalStep], key=lambda x: x.step_on):
+            steps.setdefault(step.case_id, []).append(step)
+        assert 0.2 * len(cases) < len(steps) < 0.45 * len(cases)
+        verdicts = [x for x in found[r.LegalStep] if x.kind == "verdict"]
+        assert verdicts and any(v.outcome == "convicted" for v in verdicts)
+        assert len(verdicts) < len(steps) / 2  # many stop early
+        for taken in steps.values():
+            kinds = [x.kind for x in taken]
+            assert kinds[0] == "police_report"
+            if "verdict" in kinds:
+                assert "indictment" in kinds[: kinds.index("verdict")]
+            if "appeal" in kinds:
+                assert "verdict" in kinds[: kinds.index("appeal")]
+        assert any(x.kind == "appeal" for x in found[r.LegalStep])
+
+        # restitution: paid <= awarded <= requested, in whole rupiah, awarded with a conviction
+        claims = found[r.Restitution]
+        requested = [x for x in claims if x.requested_amount]
+        awarded = [x for x in claims if x.awarded_amount]
+        paid = [x for x in claims if x.paid_amount]
+        assert len(requested) > len(awarded) > 0 and len(awarded) >= len(paid)
+        for x in claims:
+            assert x.requested_amount and isinstance(x.requested_amount, int)
+            assert (x.paid_amount or 0) <= (x.awarded_amount or 0) <= x.requested_amount
+            if x.awarded_amount:
+                assert any(
+                    v.outcome == "convicted" for v in steps[x.case_id] if v.kind == "verdict"
+                )
+
+        # returns for the cases brought back from abroad, with check-ups of that return
+        returns = {x.id: x for x in found[r.Return]}
+        assert all(cases[x.case_id].cross_border for x in returns.values())
+        assert {c.id for c in victims} <= {x.case_id for x in returns.values()}
+        assert all(returns[c.return_id].case_id == c.case_id for c in found[r.ReintegrationCheckup])
+    finally:
+        s.close()
+
+
+def test_old_demo_cases_are_mostly_closed_with_a_reason_and_approval(tmp_path):
+    s = demo(tmp_path, "closed", 600, 3)
+    try:
+        cases = rows.select(s.db, r.Case, "1")
+        old = [c for c in cases if c.opened_on < TODAY - dt.timedelta(days=730)]
+        closed = [c for c in cases if c.status in ("closed", "closed_referred")]
+        assert sum(c.status in ("closed", "closed_referred") for c in old) > 0.7 * len(old)
+        assert 0.2 < 1 - len(closed) / len(cases) < 0.5  # the open share of an office
+        recent = [c for c in cases if c.opened_on > TODAY - dt.timedelta(days=90)]
+        assert sum(c.status not in ("closed", "closed_referred") for c in recent) > 0.8 * len(
+            recent
+        )
+        for c in closed:
+            assert c.closure_reason and c.closed_on and c.closure_approved_by == "admin"
+            assert c.closure_approved_on == c.closed_on
+        assert all(not c.closure_approved_by for c in cases if c not in closed)
+    finally:
+        s.close()
+
+
+def test_tipdesk_check_passes_on_a_demo_register(tmp_path):
+    s = demo(tmp_path, "check", 300, 4)
+    try:
+        report = check_register(s)
+        assert report.ok, report.checks
+        assert s.db["legal_steps"].count and s.db["_changes"].count
+        # every new row was captured for the other office, as services are
+        for table in ("legal_steps", "incidents", "returns"):
+            captured = s.db.execute(
+                "SELECT count(*) FROM _changes WHERE entity = ?", [table]
+            ).fetchone()[0]
+            assert captured == s.db[table].count, table
     finally:
         s.close()

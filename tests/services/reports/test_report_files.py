@@ -42,10 +42,10 @@ CHECKED_IN_PDF = (
 
 @pytest.fixture(scope="module")
 def demo_made(tmp_path_factory, register_template):
-    """A register (closed) with 300 demo cases."""
+    """A register (closed) with 600 demo cases (enough regencies to run over a page)."""
     folder = copy_register(register_template.folder, tmp_path_factory.mktemp("report-files"))
     with sign_in(folder, "admin") as s:
-        add_demo_cases(s, 300, seed=7, reference=TODAY)
+        add_demo_cases(s, 600, seed=7, reference=TODAY)
     return folder
 
 
@@ -227,7 +227,7 @@ def test_pdf_draws_the_three_charts_and_flows_long_tables_with_their_header(demo
         assert f"Gambar {n}. {table_title(key, 'id')}" in lines
     # The regencies of origin run over a page: the header row is printed again.
     regencies = len(report.tables["origin_regency"].rows)
-    assert regencies > 45
+    assert regencies > 30  # enough to run over a page (checked just below)
     heads = [page for page in pages if re.search(r"^\s*Kabupaten/kota\s+Jumlah$", page, re.M)]
     assert len(heads) >= 2
     assert all(label in "".join(pages) for label in ("Nov 26", "Perempuan", "Laki-laki"))
@@ -351,3 +351,23 @@ def test_labels_do_not_change_the_numbers(demo, report):
     assert [row.values for t in words.tables for row in t.rows] == [
         row.values for t in report.tables.values() for row in t.rows
     ]
+
+
+@pytest.mark.parametrize("width", [481.9, 300.0])  # the A4 page's text width, and narrower
+def test_pdf_chart_legends_fit_their_drawing_in_indonesian(demo, report, width):
+    from reportlab.graphics.charts.legends import Legend
+
+    from tipdesk.services.reports.files.charts import chart_for
+
+    words = labelled_report(demo, report, "id")
+    legends = 0
+    for table in words.tables:
+        drawing = chart_for(table, width, "id")
+        for legend in [c for c in (drawing.contents if drawing else []) if isinstance(c, Legend)]:
+            legends += 1
+            left, bottom, right, top = legend.getBounds()
+            assert left >= 0 and right <= drawing.width, table.key
+            assert bottom >= 0 and top <= drawing.height, table.key
+            names = [name for _, name in legend.colorNamePairs]
+            assert "Perhambaan dalam rumah tangga" in names or "Perempuan" in names
+    assert legends == 2  # new cases by type of exploitation; victims by sex

@@ -13,9 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import close_all, copy_offices
+from tests.helpers import TODAY, add_journey, close_all, copy_offices
+from tipdesk.domain import records as r
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.services import sync
+from tipdesk.services.casework import journey
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.sync import entries
 from tipdesk.storage import sync as store
@@ -28,6 +30,10 @@ def batch(tmp_path_factory, enrolled_pair):
     tmp = tmp_path_factory.mktemp("entries")
     district, province = copy_offices(enrolled_pair, tmp)
     add_demo_cases(district.session, 12, seed=3)
+    # The demo makes no case journey (yet): one of each record, and an incident.
+    for (case_id,) in district.session.db.execute("SELECT id FROM cases LIMIT 2").fetchall():
+        add_journey(district.session, case_id)
+    journey.create_incident(district.session, r.Incident(occurred_on=TODAY, kind="raid"))
     path = district.export(province, tmp / "first.tipbatch")
     _, changes, peer = sync._open(province.session, Path(path).read_bytes())
     chunks: dict[str, list] = {}

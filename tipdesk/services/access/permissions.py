@@ -4,7 +4,8 @@ offer, never instead of the service's check.
 
 Roles: ``admin`` runs the office (users, keys, letter settings, backups) and, in an
 office where the head of office is also its administrator, sees and edits every case;
-``supervisor`` sees every case, assigns them, approves closure and overrides consent;
+``supervisor`` sees every case, assigns them, approves closure and intervention plans,
+and overrides consent;
 ``caseworker`` sees and edits the cases assigned to them and the ones they registered,
 and registers new ones; ``analyst`` sees statistics and de-identified lists only.
 """
@@ -25,6 +26,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "create_cases": _CASE_STAFF,
     "assign_cases": ("admin", "supervisor"),
     "approve_closure": ("admin", "supervisor"),
+    # the intervention plan, approved as closure is (issue 22)
+    "approve_plan": ("admin", "supervisor"),
     "delete_cases": ("admin", "supervisor"),
     "search_cases": _CASE_STAFF,
     "manage_providers": _CASE_STAFF,

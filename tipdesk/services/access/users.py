@@ -99,6 +99,14 @@ def _may_take_away(session: Session, username: str, action: str) -> User:
     return user
 
 
+def display_names(session: Session) -> dict[str, str]:
+    """``{username: display name}`` of every account this register has had, removed ones
+    too (their notes and changes remain), for showing who wrote what; an account with no
+    display name shows its username."""
+    permissions.require(session, "view_own_cases")
+    return {u.username: u.display_name or u.username for u in local.list_users(session.db)}
+
+
 def list_accounts(session: Session) -> list[Account]:
     permissions.require(session, "manage_users")
     slots = set(_keys(session).usernames())

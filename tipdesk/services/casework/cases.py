@@ -7,6 +7,7 @@ in one transaction with the search index refreshed inside it.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -152,8 +153,15 @@ def _closure_rules(session: Session, old: r.Case | None, case: r.Case) -> None:
         case.closure_approved_by, case.closure_approved_on = "", None
 
 
-def add_case(session: Session, person_id: str, case: r.Case) -> tuple[r.CaseFile, list[Problem]]:
-    """Open another case for a person already in the register."""
+def add_case(
+    session: Session, person_id: str, case: r.Case, *, typed: r.Person | None = None
+) -> tuple[r.CaseFile, list[Problem]]:
+    """Open another case for a person already in the register (a victim who returns).
+
+    ``typed``: the person's details as typed for the new case, when the duplicate check
+    found her. What the register lacks is filled in from them; what the register holds
+    differently is kept, and each such field comes back as a ``kept_registered_value``
+    warning naming both values, so nothing typed is dropped unseen."""
     person = rows.get(session.db, r.Person, person_id)
     if person is None or person.deleted:
         raise NotFound(what="person", key=person_id)
@@ -162,10 +170,52 @@ def add_case(session: Session, person_id: str, case: r.Case) -> tuple[r.CaseFile
         permissions.require(session, "view_all_cases")
     case.person_id = person.id
     _new_case_rules(session, case)
-    warnings = _check(validate(case, today=session.today()), _assignee(session, case, None))
-    with session.write():
-        _insert_case(session, person, case)
-    return open_case(session, case.case_number, audit=False), warnings
+    today = session.today()
+    filled, kept = _fill_blanks(person, typed) if typed is not None else (person, [])
+    warnings = _check(
+        validate(case, today=today),
+        _assignee(session, case, None),
+        validate(filled, today=today) if filled is not person else [],
+        _duplicate_nik(session, filled) if filled.nik != person.nik else [],
+    )
+    with session.write() as db:
+        if filled is not person:
+            rows.update(db, filled, session.stamp)
+            search.refresh(db, search.rids_for_person(db, person.id))
+        _insert_case(session, filled, case)
+    return open_case(session, case.case_number, audit=False), warnings + kept
+
+
+def _fill_blanks(stored: r.Person, typed: r.Person) -> tuple[r.Person, list[Problem]]:
+    """``stored`` with its blank editable fields taken from ``typed`` (the same object
+    when there is nothing to fill), and a warning per field the two fill differently."""
+    changes: dict[str, Any] = {}
+    kept: list[Problem] = []
+    for name in r.editable_fields(r.Person):
+        old, new = getattr(stored, name), getattr(typed, name)
+        if new in (None, "", [], ()) or old == new:
+            continue
+        if old in (None, "", [], ()):
+            changes[name] = new
+        else:
+            kept.append(
+                Problem(
+                    name,
+                    "kept_registered_value",
+                    "warning",
+                    {"kept": _shown(old), "typed": _shown(new)},
+                )
+            )
+    filled = dataclasses.replace(stored, **changes) if changes else stored
+    return filled, kept
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
 
 
 def _insert_case(session: Session, person: r.Person, case: r.Case) -> None:
@@ -489,14 +539,14 @@ def delete_case(session: Session, number: str) -> None:
     permissions.require(session, "delete_cases")
     file = open_case(session, number, audit=False)
     with session.write() as db:
-        for item in (*file.services, *file.referrals, *file.notes):
+        for item in r.records_of(file):
             rows.soft_delete(db, item, session.stamp)
         rows.soft_delete(db, file.case, session.stamp)
         search.refresh(db, [search.rid_for_case(db, file.case.id)])
         scrub_beside_rows(
             db,
             [file.case.id],
-            [file.case.id, *(item.id for item in (*file.services, *file.referrals, *file.notes))],
+            [file.case.id, *(item.id for item in r.records_of(file))],
         )
         audit.record(
             session, "case_deleted", entity="cases", record_id=file.case.id, case_number=number

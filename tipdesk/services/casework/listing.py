@@ -49,8 +49,10 @@ SORT_KEYS: tuple[str, ...] = (
     "updated_at",
     "follow_up_on",
     "office",
+    "person",
 )
 # Blank values (no sex, age or follow-up date) sort first ascending and last descending.
+# "person": a person's cases together, the first opened first (persons by name).
 
 OPEN_STATUSES: tuple[str, ...] = tuple(c for c in CASE_STATUS.codes() if c not in CLOSED_STATUSES)
 
@@ -70,6 +72,7 @@ class CaseRow:
     updated_at: str  # ISO UTC of the case row
     follow_up_on: dt.date | None
     office_code: str = ""  # code of the office the case came from (cases.origin)
+    person_id: str = ""
     # Fields of the row whose stored value cannot be read (they show blank) or is out of
     # bounds, for the list to mark the case (records.unreadable_fields).
     unreadable: tuple[str, ...] = ()
@@ -87,7 +90,16 @@ def _scoped(session: Session, flt: CaseFilter) -> store.CaseQuery:
 
 
 def _deidentified(row: CaseRow) -> CaseRow:
-    return dataclasses.replace(row, full_name="", initials="", register_number="")
+    return dataclasses.replace(row, full_name="", initials="", register_number="", person_id="")
+
+
+def _tiers(query: store.CaseQuery, flt: CaseFilter) -> list[store.CaseQuery]:
+    """The query as the list shows it: the exact hits of a search, then the cases it finds
+    only by forgiving spelling (Lidia for "lidya"), each part in the order asked for."""
+    fuzzy = search.fuzzy_only(flt.text) if query.match else None
+    if fuzzy is None:
+        return [query]
+    return [query, dataclasses.replace(query, match=fuzzy)]
 
 
 def _query(flt: CaseFilter, **extra: Any) -> store.CaseQuery:
@@ -121,6 +133,7 @@ def _case_row(row: dict, today: dt.date) -> CaseRow:
         updated_at=row["updated_at"],
         follow_up_on=values["follow_up_on"],
         office_code=row.get("office_code") or "",
+        person_id=row.get("person_id") or "",
         unreadable=unreadable,
     )
 
@@ -150,8 +163,46 @@ def _page(
     return [_case_row(row, today) for row in store.case_rows(session.db, rids)]
 
 
-def count_cases(session: Session, flt: CaseFilter) -> int:
-    return store.count_cases(session.db, _scoped(session, flt))
+def count_cases(session: Session, flt: CaseFilter, *, at_most: int | None = None) -> int:
+    """How many cases ``list_cases`` lists; with ``at_most``, counting stops there (a
+    count of ``at_most`` means "at least that many": a province's list counts its first
+    page's worth of a million cases in milliseconds, not all of them)."""
+    total = 0
+    for query in _tiers(_scoped(session, flt), flt):
+        left = None if at_most is None else at_most - total
+        if left is not None and left <= 0:
+            break
+        total += store.count_cases(session.db, query, at_most=left)
+    return total
+
+
+def _tiered_page(
+    session: Session,
+    flt: CaseFilter,
+    query: store.CaseQuery,
+    *,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list[CaseRow]:
+    """A page across the tiers of a search: exact hits, then the forgiving ones."""
+    tiers = _tiers(query, flt)
+    if len(tiers) == 1:
+        return _page(session, query, sort=sort, descending=descending, offset=offset, limit=limit)
+    found: list[CaseRow] = []
+    offset = max(0, offset)
+    for i, tier in enumerate(tiers):
+        if len(found) >= limit:
+            break
+        page = _page(
+            session, tier, sort=sort, descending=descending, offset=offset, limit=limit - len(found)
+        )
+        found += page
+        if i + 1 < len(tiers):
+            # the next tier starts where this one's rows run out
+            offset = 0 if page else max(0, offset - store.count_cases(session.db, tier))
+    return found
 
 
 def list_cases(
@@ -163,22 +214,25 @@ def list_cases(
     offset: int = 0,
     limit: int = 100,
 ) -> list[CaseRow]:
-    """One page of live cases; ties in the sort key are ordered by ``rid``. A case
-    worker lists their own cases; an analyst's rows carry no name or register number
-    (and cannot be sorted by them)."""
+    """One page of live cases; ties in the sort key are ordered by ``rid`` (sex and age:
+    by person, then ``rid``); a search lists its exact hits, then those it finds only by
+    forgiving spelling. A case worker lists their own cases; an analyst's rows carry no
+    name or register number (and cannot be sorted by them, nor grouped by person)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key: {sort}")
     query = _scoped(session, flt)
     if not permissions.allowed(session, "view_own_cases"):
-        if sort in ("name", "register_number"):
+        if sort in ("name", "register_number", "person"):
             sort = "case_number"
         return [
             _deidentified(row)
-            for row in _page(
-                session, query, sort=sort, descending=descending, offset=offset, limit=limit
+            for row in _tiered_page(
+                session, flt, query, sort=sort, descending=descending, offset=offset, limit=limit
             )
         ]
-    return _page(session, query, sort=sort, descending=descending, offset=offset, limit=limit)
+    return _tiered_page(
+        session, flt, query, sort=sort, descending=descending, offset=offset, limit=limit
+    )
 
 
 def rows_of(session: Session, rids: list[int]) -> list[CaseRow]:
@@ -223,6 +277,7 @@ class ReferralRow:
     letter_date: dt.date | None
     follow_up_on: dt.date | None
     unreadable: tuple[str, ...] = ()  # as CaseRow.unreadable
+    letter_number: str = ""  # the issued letter's number ("" for a draft)
 
 
 def _referral_text(text: str) -> dict[str, str | None]:
@@ -241,7 +296,7 @@ _REFERRAL_FIELDS = {
     "full_name": r.fields_of(r.Person)["full_name"],
     **{
         name: r.fields_of(r.Referral)[name]
-        for name in ("status", "urgency", "letter_date", "follow_up_on")
+        for name in ("status", "urgency", "letter_number", "letter_date", "follow_up_on")
     },
 }
 
@@ -263,16 +318,19 @@ def _referral_row(row: dict) -> ReferralRow:
         letter_date=values["letter_date"],
         follow_up_on=values["follow_up_on"],
         unreadable=tuple(unreadable),
+        letter_number=values["letter_number"] or "",
     )
 
 
 def count_referrals(session: Session, *, statuses: tuple[str, ...] = (), text: str = "") -> int:
     permissions.require(session, "view_own_cases")
+    found = _referral_text(text)
     return store.count_referrals(
         session.db,
         statuses=statuses,
         owner=permissions.owner_filter(session),
-        **_referral_text(text),
+        match=found.get("match"),
+        provider_like=found.get("provider_like"),
     )
 
 
@@ -303,6 +361,11 @@ def list_referrals(
 # --- Dashboard -----------------------------------------------------------------------------
 
 
+# Home counts each bucket up to this many; past it a card says "1,000+": at province
+# scale an exact count of 245,000 late follow-ups costs more than it tells.
+COUNT_CAP = 1000
+
+
 @dataclass(frozen=True)
 class Dashboard:
     my_open: list[CaseRow]  # not closed, assigned to session.user
@@ -312,6 +375,9 @@ class Dashboard:
     opened_this_month: list[CaseRow]  # opened_on in today's month
     # sent or accepted referrals to follow up by today+6 (overdue ones included)
     referral_follow_ups: list[ReferralRow] = dataclasses.field(default_factory=list)
+    # How many each bucket holds in all (its list shows at most ``limit`` of them), up
+    # to COUNT_CAP: a count of COUNT_CAP means "at least that many".
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50) -> Dashboard:
@@ -335,31 +401,69 @@ def dashboard(session: Session, *, today: dt.date | None = None, limit: int = 50
             today=today,
         )
 
-    awaiting = store.awaiting_reply(session.db, limit=max(0, limit), owner=owner)
+    week_end = today + dt.timedelta(days=6)
+    queries: dict[str, tuple[str, bool, dict[str, Any]]] = {
+        "my_open": (
+            "updated_at",
+            True,
+            {"statuses": OPEN_STATUSES, "worker": session.user.username},
+        ),
+        "follow_ups_this_week": (
+            "follow_up_on",
+            False,
+            {"statuses": OPEN_STATUSES, "follow_up_from": today, "follow_up_to": week_end},
+        ),
+        "overdue": (
+            "follow_up_on",
+            False,
+            {"statuses": OPEN_STATUSES, "follow_up_to": today - dt.timedelta(days=1)},
+        ),
+        "opened_this_month": (
+            "opened_on",
+            True,
+            {"opened_from": month_start, "opened_to": next_month - dt.timedelta(days=1)},
+        ),
+    }
+    lists: dict[str, list] = {}
+    counts: dict[str, int] = {}
+    for name, (sort, descending, query) in queries.items():
+        lists[name] = cases(sort=sort, descending=descending, **query)
+        # A short list is its own count; only a full one asks the register for the rest.
+        full = len(lists[name]) >= limit
+        counts[name] = (
+            store.count_cases(session.db, store.CaseQuery(owner=owner, **query), at_most=COUNT_CAP)
+            if full
+            else len(lists[name])
+        )
+    awaiting = [
+        _referral_row(row)
+        for row in store.awaiting_reply(session.db, limit=max(0, limit), owner=owner)
+    ]
+    counts["awaiting_reply"] = (
+        store.count_referrals(session.db, statuses=("sent",), owner=owner, at_most=COUNT_CAP)
+        if len(awaiting) >= limit
+        else len(awaiting)
+    )
+    until = week_end.isoformat()
+    follow_ups = [
+        _referral_row(row)
+        for row in store.referral_follow_ups(
+            session.db, until=until, limit=max(0, limit), owner=owner
+        )
+    ]
+    counts["referral_follow_ups"] = (
+        store.count_referral_follow_ups(session.db, until=until, owner=owner, at_most=COUNT_CAP)
+        if len(follow_ups) >= limit
+        else len(follow_ups)
+    )
     return Dashboard(
-        my_open=cases(
-            sort="updated_at", descending=True, statuses=OPEN_STATUSES, worker=session.user.username
-        ),
-        follow_ups_this_week=cases(
-            statuses=OPEN_STATUSES, follow_up_from=today, follow_up_to=today + dt.timedelta(days=6)
-        ),
-        overdue=cases(statuses=OPEN_STATUSES, follow_up_to=today - dt.timedelta(days=1)),
-        awaiting_reply=[_referral_row(row) for row in awaiting],
-        opened_this_month=cases(
-            sort="opened_on",
-            descending=True,
-            opened_from=month_start,
-            opened_to=next_month - dt.timedelta(days=1),
-        ),
-        referral_follow_ups=[
-            _referral_row(row)
-            for row in store.referral_follow_ups(
-                session.db,
-                until=(today + dt.timedelta(days=6)).isoformat(),
-                limit=max(0, limit),
-                owner=owner,
-            )
-        ],
+        my_open=lists["my_open"],
+        follow_ups_this_week=lists["follow_ups_this_week"],
+        overdue=lists["overdue"],
+        awaiting_reply=awaiting,
+        opened_this_month=lists["opened_this_month"],
+        referral_follow_ups=follow_ups,
+        counts=counts,
     )
 
 
@@ -375,7 +479,7 @@ def list_workers(session: Session) -> list[r.User]:
 @dataclass(frozen=True)
 class HistoryEntry:
     seq: int
-    entity: str  # "persons" | "cases" | "services" | "referrals" | "case_notes"
+    entity: str  # "persons", "cases", or a table of records.CASE_CHILDREN
     record_id: str
     op: str  # insert | update | delete | purge
     at: dt.datetime  # UTC, from the rev's milliseconds
@@ -383,13 +487,7 @@ class HistoryEntry:
     changes: tuple[tuple[str, object, object], ...]  # (field, before, after) for updates
 
 
-_RECORD_TYPES = {
-    "persons": r.Person,
-    "cases": r.Case,
-    "services": r.Service,
-    "referrals": r.Referral,
-    "case_notes": r.CaseNote,
-}
+_RECORD_TYPES = {"persons": r.Person, "cases": r.Case, **r.CHILD_TABLES}
 
 
 def _value(field: dataclasses.Field | None, value: object) -> object:
@@ -435,7 +533,8 @@ def _entry(row: dict) -> HistoryEntry:
 
 
 def case_history(session: Session, case_number: str, *, limit: int = 500) -> list[HistoryEntry]:
-    """Changes to a case, its person and its services, referrals and notes, newest first."""
+    """Changes to a case, its person and every record of it (services, referrals, notes,
+    the case journey's), newest first."""
     case = case_store.case_by_number(session.db, case_number)
     if case is None:
         raise NotFound(what="case", key=case_number)

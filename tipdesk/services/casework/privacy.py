@@ -2,7 +2,8 @@
 held about them, and erasure.
 
 :func:`person_data` gathers the person record, each of their cases with its services,
-referrals, notes, the letters issued for them and the audit trail about them;
+referrals, notes and the case journey's records, the letters issued for them and the
+audit trail about them;
 :func:`export_person_data` writes it as JSON or as a readable PDF (not encrypted: it is
 handed to the person). :func:`erase_person` scrubs the person and all their records to
 tombstones (kept, so a sync cannot bring the data back), drops them from the search
@@ -51,6 +52,8 @@ EXPORT_SUFFIXES = (".json", ".pdf")
 # index is merged and the log emptied, so the text is gone from the file all the same.
 VACUUM_LIMIT = 512 * 1024 * 1024
 _INTERNAL = ("origin", "rev", "person_id", "case_id")
+# Kinds of case records the export lists in a way of their own (with the provider's name).
+_LISTED_APART = ("services", "referrals", "case_notes")
 
 
 # --- right of access -------------------------------------------------------------------
@@ -122,6 +125,11 @@ def person_data(session: Session, case_number: str) -> dict[str, Any]:
                     for f in of_case("referrals")
                 ],
                 "notes": [_record(n) for n in of_case("case_notes")],
+                **{
+                    child.file_list: [_record(x) for x in of_case(child.table)]
+                    for child in r.CASE_CHILDREN
+                    if child.table not in _LISTED_APART
+                },
                 "letters": [
                     {
                         "number": letter.number,
@@ -207,6 +215,13 @@ _TEXT = {
         "services": "Layanan",
         "referrals": "Rujukan",
         "notes": "Catatan",
+        "assessments": "Asesmen",
+        "plan_goals": "Rencana intervensi",
+        "legal_steps": "Proses hukum",
+        "restitution": "Restitusi",
+        "lpsk_requests": "Permohonan perlindungan LPSK",
+        "returns": "Pemulangan",
+        "checkups": "Kunjungan reintegrasi",
         "letters": "Surat yang diterbitkan",
         "audit": "Jejak audit",
         "provider": "Lembaga layanan",
@@ -225,6 +240,13 @@ _TEXT = {
         "services": "Services",
         "referrals": "Referrals",
         "notes": "Notes",
+        "assessments": "Assessments",
+        "plan_goals": "Intervention plan",
+        "legal_steps": "Criminal case",
+        "restitution": "Restitution",
+        "lpsk_requests": "LPSK protection requests",
+        "returns": "Return home",
+        "checkups": "Reintegration check-ups",
         "letters": "Letters issued",
         "audit": "Audit trail",
         "provider": "Service provider",
@@ -237,7 +259,15 @@ _TEXT = {
         "confidential": "CONFIDENTIAL: this document holds personal data and is not encrypted.",
     },
 }
-_SKIP_IN_PDF = ("id", "updated_by", "deleted", "provider_id")
+_SKIP_IN_PDF = (
+    "id",
+    "updated_by",
+    "deleted",
+    "provider_id",
+    "linked_ids",
+    "return_id",
+    "incident_id",
+)
 # Labels the shared catalogue has no use for elsewhere (system fields).
 _MORE_LABELS = {
     "updated_at": {"id": "Terakhir diubah (UTC)", "en": "Last changed (UTC)"},
@@ -343,11 +373,7 @@ def _pdf(data: dict, lang: str) -> bytes:
         mark = f" ({t['deleted']})" if case.get("deleted") else ""
         heading(f"{t['case']} {case['case_number']}{mark}")
         table(_pairs(r.Case, case, lang))
-        for key, record_type in (
-            ("services", r.Service),
-            ("referrals", r.Referral),
-            ("notes", r.CaseNote),
-        ):
+        for key, record_type in [(c.file_list, c.record) for c in r.CASE_CHILDREN]:
             heading(t[key])
             if not item[key]:
                 story.append(para(t["none"], s.small))
@@ -405,7 +431,7 @@ def _pdf(data: dict, lang: str) -> bytes:
 class ErasureResult:
     person_id: str
     case_numbers: list[str]
-    records: int  # person, cases, services, referrals and notes made tombstones
+    records: int  # person, cases and every record of them made tombstones
     letters: int  # archived letters whose PDF was emptied
     conflicts: int  # sync conflicts removed
     compacted: bool  # the database's write-ahead log was folded in and emptied
@@ -473,7 +499,7 @@ def _tombstone(session: Session, db: Database, person: r.Person, their_cases: li
     records = [person.id]
     for case in their_cases:
         file = case_store.load_case_file(db, case)
-        for item in (*file.services, *file.referrals, *file.notes):
+        for item in r.records_of(file):
             rows.soft_delete(db, item, session.stamp)
             records.append(item.id)
         if not case.deleted:

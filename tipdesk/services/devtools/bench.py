@@ -222,6 +222,33 @@ def analysis_save(session, numbers: list[str], *, blocks: int = 4) -> dict:
 MoreMeasures = Callable[[Path, str, str], dict]
 
 
+def app_bench(
+    more: MoreMeasures,
+    cases: int = 1_000_000,
+    *,
+    register: Path | None = None,
+    username: str = "demo",
+    password: str = "",
+) -> dict:
+    """The desktop app's measures alone (``tipdesk bench --app-only``): on the demo
+    register ``register`` if given (made once by ``tipdesk demo``: a province-scale one
+    takes minutes to make), else on a new one of ``cases`` demo cases."""
+    if register is not None:
+        return dict(sorted(more(register, username, password).items()))
+    with temporary_folder("bench") as tmp:
+        folder = Path(tmp) / "register"
+        create_register(
+            folder,
+            Office(code="BEN", name="Bench office", level="district", region_code="53.71"),
+            User(username="bench", role="admin"),
+            PASSWORD,
+        )
+        STEPS.info(f"generating {cases:,} demo cases ...")
+        with open_register(folder, "bench", PASSWORD) as session:
+            add_demo_cases(session, cases, seed=7)
+        return dict(sorted(more(folder, "bench", PASSWORD).items()))
+
+
 def run_bench(
     cases: int = 100_000,
     *,

@@ -1023,3 +1023,53 @@ WORKER_NAMES: tuple[str, ...] = (
     "Rosmawati Simanjuntak",
     "Ni Kadek Ayu Lestari",
 )
+
+# --------------------------------------------------------------------------------------
+# The case journey (issue 22): assessments, plans, the criminal case, returns
+# --------------------------------------------------------------------------------------
+
+ASSESSMENT_FINDINGS: tuple[str, ...] = (
+    "Korban tampak cemas dan sulit tidur sejak kembali; belum mau bertemu keluarga besar.",
+    "Korban mengeluh nyeri punggung dan kurang gizi; perlu pemeriksaan di puskesmas.",
+    "Keluarga menerima korban kembali, tetapi ada utang kepada perekrut yang belum lunas.",
+    "Korban putus sekolah selama di tempat kerja dan ingin melanjutkan paket B.",
+    "KTP dan KK korban ditahan agen; perlu pengurusan dokumen kependudukan baru.",
+    "Korban bersedia memberi keterangan kepada polisi bila didampingi pendamping hukum.",
+    "Korban takut pada perekrut yang tinggal di desa yang sama; perlu rencana keamanan.",
+    "Korban ingin bekerja kembali dan tertarik pada pelatihan menjahit atau tata boga.",
+)
+
+PLAN_GOALS: dict[str, tuple[str, ...]] = {
+    "physical_health": ("Pemeriksaan dan pengobatan sampai pulih",),
+    "mental_health": ("Konseling psikologis rutin sampai gejala trauma berkurang",),
+    "safety": ("Rencana keamanan disepakati dan korban tinggal di tempat aman",),
+    "legal": ("Pendampingan hukum sampai putusan, termasuk pengajuan restitusi",),
+    "livelihood": ("Pelatihan keterampilan dan modal usaha kecil",),
+    "education": ("Korban kembali bersekolah atau ikut kejar paket",),
+    "family_and_care": ("Mediasi dengan keluarga dan pengasuhan yang aman",),
+    "shelter": ("Tempat tinggal sementara di rumah aman sampai reunifikasi",),
+    "civil_documents": ("KTP, KK dan akta kelahiran korban diterbitkan",),
+    "social_reintegration": ("Korban diterima kembali oleh keluarga dan lingkungan desa",),
+}
+
+POLICE_UNITS: tuple[str, ...] = (
+    "Unit PPA Satreskrim Polresta Kupang Kota",
+    "Unit PPA Satreskrim Polres Kupang",
+    "Subdit IV Renakta Ditreskrimum Polda NTT",
+    "Unit PPA Satreskrim Polres Timor Tengah Selatan",
+)
+PROSECUTORS: tuple[str, ...] = ("Kejaksaan Negeri Kota Kupang", "Kejaksaan Tinggi NTT")
+COURT = "Pengadilan Negeri Kupang"
+APPEAL_COURT = "Pengadilan Tinggi Kupang"
+SUPREME_COURT = "Mahkamah Agung"
+RESTITUTION_BY: tuple[str, ...] = ("Korban melalui pendamping", "LPSK", "Penuntut umum")
+RETURN_NOTES: tuple[str, ...] = (
+    "",
+    "Dipulangkan bersama rombongan PMI terkendala.",
+    "Dijemput keluarga di pelabuhan; serah terima di kantor Dinas Sosial.",
+)
+INCIDENT_PLACE = "Pelabuhan Tunon Taka, Nunukan"
+INCIDENT_NOTE = (
+    "Deportasi 40 PMI dari Tawau, Sabah (Malaysia) lewat Nunukan; diterima BP3MI Kalimantan "
+    "Utara, dipulangkan ke NTT bersama BP3MI NTT dan Dinas Sosial."
+)

@@ -82,7 +82,7 @@ PROFILES = ("full", "deidentified")
 DEFAULT_PROFILE = "full"
 BATCH_SUFFIX = ".tipbatch"
 KEY_SUFFIX = ".tipkey"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 META = ("id", "origin", "rev", "updated_at", "updated_by")
 # A peer's clock may run ahead of ours; we never move our clock more than this ahead of
 # our own time because of it (the rev is kept as sent; merges never trust rev order).
@@ -1203,18 +1203,8 @@ def _rules(session: Session, manifest, peer: dict) -> entries.Rules:
 
 # The table a record's owner comes from: a case's person must have the case's owner; a
 # service, referral or note has the owner of its case.
-_PARENT_TABLE = {
-    "cases": "persons",
-    "services": "cases",
-    "referrals": "cases",
-    "case_notes": "cases",
-}
-_PARENT_FIELD = {
-    "cases": "person_id",
-    "services": "case_id",
-    "referrals": "case_id",
-    "case_notes": "case_id",
-}
+_PARENT_TABLE = {"cases": "persons", **{table: "cases" for table in r.CHILD_TABLES}}
+_PARENT_FIELD = {"cases": "person_id", **{table: "case_id" for table in r.CHILD_TABLES}}
 
 
 def _parent_owners(
@@ -1256,7 +1246,7 @@ def _in_scope(
     """Refuse an entry that writes outside the sender's scope (``BatchOverreach``), or
     whose parent is not here or has another owner (``BatchEntryRefused``)."""
     what = entries.THING[entity]
-    child = entity in ("services", "referrals", "case_notes")
+    child = entity in r.CHILD_TABLES
     if not child and (
         (origin is not None and origin not in writable)
         or (mine is not None and mine["origin"] not in writable)

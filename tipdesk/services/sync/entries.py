@@ -28,15 +28,7 @@ from tipdesk.domain import row_check
 from tipdesk.domain.clock import parse_rev
 from tipdesk.domain.errors import BatchDamaged, BatchEntryRefused, BatchOverreach
 
-RECORD_TYPES = {
-    "offices": r.Office,
-    "persons": r.Person,
-    "cases": r.Case,
-    "services": r.Service,
-    "referrals": r.Referral,
-    "providers": r.Provider,
-    "case_notes": r.CaseNote,
-}
+RECORD_TYPES: dict[str, type] = r.SYNCED_RECORDS
 OPS = frozenset({"insert", "update", "delete", "purge", "ref"})
 _REV = re.compile(r"(\d{13})-(\d{4})-(.+)")  # what parse_rev reads, and nothing more
 
@@ -177,10 +169,9 @@ THING = {
     "offices": "office",
     "persons": "person",
     "cases": "case",
-    "services": "service",
-    "referrals": "referral",
     "providers": "provider",
-    "case_notes": "casenote",
+    "incidents": "incident",
+    **{child.table: child.thing for child in r.CASE_CHILDREN},
 }
 # A record's history in one batch: more steps than this is no office's work.
 MAX_STEPS = 10_000

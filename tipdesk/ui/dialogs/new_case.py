@@ -1,13 +1,15 @@
 """Register a new person with their first case, checking first whether they are known.
 
 Before anything is written the register is searched for the same person (same NIK, or
-a similar name); the worker may open an existing case instead, or create anyway.
+a similar name); the worker may open an existing case instead, open a new case for the
+person found (a victim who returns), or create anyway. From a case file, the dialog opens
+a new case for that case's person directly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -132,9 +134,10 @@ class CandidatesModel(QAbstractTableModel):
 
 
 class DuplicatesDialog(QDialog):
-    """Shows possible matches; the worker opens one of their cases or creates anyway."""
+    """Shows possible matches; the worker opens one of their cases, opens a new case for
+    the chosen person, or creates a new person anyway."""
 
-    OPEN, CREATE = "open", "create"
+    OPEN, CREATE, FOR_PERSON = "open", "create", "for_person"
 
     def __init__(
         self, candidates: Sequence[Any], today: dt.date, parent: QWidget | None = None
@@ -145,8 +148,8 @@ class DuplicatesDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "These people in the register may be the person you are "
-                "entering. Open one of their cases instead, or create the "
-                "new case anyway."
+                "entering. If she is one of them, open one of her cases or "
+                "give her a new case; otherwise register a new person."
             ),
             self,
         )
@@ -165,11 +168,21 @@ class DuplicatesDialog(QDialog):
         self.case_choice.setObjectName("case_choice")
         self.open_button = QPushButton(self.tr("Open this case"), self)
         self.open_button.setObjectName("open_case")
-        self.create_button = QPushButton(self.tr("Create anyway"), self)
+        self.for_person_button = QPushButton(self.tr("New case for this person"), self)
+        self.for_person_button.setObjectName("new_case_for_person")
+        self.for_person_button.setToolTip(
+            self.tr(
+                "The case you typed, for the chosen person: details she lacks are filled "
+                "in, her registered details are kept"
+            )
+        )
+        self.for_person_button.setDefault(True)
+        self.create_button = QPushButton(self.tr("New person anyway"), self)
         self.create_button.setObjectName("create_anyway")
         cancel = QPushButton(self.tr("Back to the form"), self)
         self.open_button.clicked.connect(self.open_chosen)
         self.create_button.clicked.connect(self.create_anyway)
+        self.for_person_button.clicked.connect(self.new_case_for_person)
         cancel.clicked.connect(self.reject)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_chosen())
         choose = QHBoxLayout()
@@ -177,6 +190,7 @@ class DuplicatesDialog(QDialog):
         choose.addWidget(self.case_choice, 1)
         choose.addWidget(self.open_button)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.for_person_button)
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         buttons.addWidget(cancel)
@@ -197,11 +211,18 @@ class DuplicatesDialog(QDialog):
         # The most recent case first: case numbers carry the year and a running number.
         self.case_choice.addItems(sorted(numbers, reverse=True))
         self.open_button.setEnabled(bool(numbers))
+        self.for_person_button.setEnabled(row >= 0)
 
     def open_chosen(self) -> None:
         number = self.case_choice.currentText()
         if number:
             self.choice = (self.OPEN, number)
+            self.accept()
+
+    def new_case_for_person(self) -> None:
+        row = self.table.currentIndex().row()
+        if row >= 0:
+            self.choice = (self.FOR_PERSON, self.model.candidates[row].person.id)
             self.accept()
 
     def create_anyway(self) -> None:
@@ -212,7 +233,8 @@ class DuplicatesDialog(QDialog):
     def ask(
         cls, parent: QWidget | None, candidates: Sequence[Any], today: dt.date
     ) -> tuple[str, str | None] | None:
-        """``("open", case number)``, ``("create", None)``, or None to go back."""
+        """``("open", case number)``, ``("for_person", person id)``, ``("create", None)``,
+        or None to go back."""
         dialog = cls(candidates, today, parent)
         try:
             dialog.exec()
@@ -222,15 +244,25 @@ class DuplicatesDialog(QDialog):
 
 
 class NewCaseDialog(QDialog):
-    """The person's form and the first case's form; Save checks for duplicates first."""
+    """The person's form and the first case's form; Save checks for duplicates first.
+    With ``person`` (from a case file), only the case's form: a new case for her."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, person: r.Person | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.case_number: str | None = None  # the case created
         self.chosen_case_number: str | None = None  # an existing case to open instead
         self.warnings: list[Problem] = []
-        self.setWindowTitle(self.tr("New case"))
+        self.known_person = person
+        self.setWindowTitle(
+            self.tr("New case for {name} ({number})").format(
+                name=person.full_name, number=person.register_number
+            )
+            if person
+            else self.tr("New case")
+        )
         self.person = r.Person()
         self.case = r.Case(opened_on=session.today(), assigned_to=session.user.username)
         self.person_form = PersonForm(session.today)
@@ -244,8 +276,12 @@ class NewCaseDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.person_scroll = scrolled(self.person_form)
         self.case_scroll = scrolled(self.case_form)
-        self.tabs.addTab(self.person_scroll, self.tr("Person"))
-        self.tabs.addTab(self.case_scroll, self.tr("First case"))
+        if person is None:
+            self.tabs.addTab(self.person_scroll, self.tr("Person"))
+            self.tabs.addTab(self.case_scroll, self.tr("First case"))
+        else:
+            self.person_scroll.hide()
+            self.tabs.addTab(self.case_scroll, self.tr("New case"))
         self.message = message_label(self)
         self.buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
@@ -269,16 +305,20 @@ class NewCaseDialog(QDialog):
         self.case_form.clear_problems()
         person, person_input = self.person_form.edited_copy(self.person)
         case, case_input = self.case_form.edited_copy(self.case)
+        if self.known_person is not None:  # her details are registered: only the case
+            person, person_input = self.known_person, []
         problems = person_input + case_input
         if not problems:
             today = self.session.today()
             # The case gets its person when both are written; do not ask for it here.
-            problems = validate(person, today=today) + [
-                p for p in validate(case, today=today) if p.field != "person_id"
-            ]
+            checked = validate(person, today=today) if self.known_person is None else []
+            problems = checked + [p for p in validate(case, today=today) if p.field != "person_id"]
         if any(p.is_error for p in problems):
             self._refused(ValidationFailed(problems))
             return False
+        if self.known_person is not None:
+            known = self.known_person.id
+            return self._written(lambda: cases.add_case(self.session, known, case))
         candidates = self._duplicates(person)
         if candidates:
             choice = DuplicatesDialog.ask(self, candidates, self.session.today())
@@ -288,8 +328,18 @@ class NewCaseDialog(QDialog):
                 self.chosen_case_number = choice[1]
                 self.accept()
                 return True
+            if choice[0] == DuplicatesDialog.FOR_PERSON:
+                # Another case for the registered person, with what was typed about her.
+                found = str(choice[1])
+                return self._written(
+                    lambda: cases.add_case(self.session, found, case, typed=person)
+                )
+        return self._written(lambda: cases.create_case(self.session, person, case))
+
+    def _written(self, write: Callable[[], tuple[r.CaseFile, list[Problem]]]) -> bool:
+        """Write the case; False (and why, on the form) if the service refused it."""
         try:
-            file, self.warnings = cases.create_case(self.session, person, case)
+            file, self.warnings = write()
         except ValidationFailed as exc:
             self._refused(exc)
             return False
@@ -337,10 +387,18 @@ class NewCaseDialog(QDialog):
     @classmethod
     def create(cls, session: Session, parent: QWidget | None = None) -> str | None:
         """The new case's number, or an existing case chosen instead; None if cancelled."""
-        dialog = cls(session, parent)
+        return cls.run(session, parent)[0]
+
+    @classmethod
+    def run(
+        cls, session: Session, parent: QWidget | None = None, *, person: r.Person | None = None
+    ) -> tuple[str | None, list[Problem]]:
+        """(the case to open: new, or an existing one chosen instead; None if cancelled,
+        and the warnings of what was written, to show on the case)."""
+        dialog = cls(session, parent, person=person)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.chosen_case_number or dialog.case_number
+                return None, []
+            return dialog.chosen_case_number or dialog.case_number, dialog.warnings
         finally:
             dialog.deleteLater()

@@ -48,6 +48,14 @@ ENTITIES = {
     "services": QT_TRANSLATE_NOOP("AuditText", "Service"),
     "case_notes": QT_TRANSLATE_NOOP("AuditText", "Note"),
     "providers": QT_TRANSLATE_NOOP("AuditText", "Provider"),
+    "assessments": QT_TRANSLATE_NOOP("AuditText", "Assessment"),
+    "plan_goals": QT_TRANSLATE_NOOP("AuditText", "Plan goal"),
+    "legal_steps": QT_TRANSLATE_NOOP("AuditText", "Legal step"),
+    "restitution": QT_TRANSLATE_NOOP("AuditText", "Restitution"),
+    "lpsk_requests": QT_TRANSLATE_NOOP("AuditText", "LPSK request"),
+    "returns": QT_TRANSLATE_NOOP("AuditText", "Return"),
+    "reintegration_checkups": QT_TRANSLATE_NOOP("AuditText", "Reintegration check-up"),
+    "incidents": QT_TRANSLATE_NOOP("AuditText", "Incident"),
 }
 DETAILS = {
     "fields": QT_TRANSLATE_NOOP("AuditText", "fields"),
@@ -78,6 +86,9 @@ DETAILS = {
     "merged": QT_TRANSLATE_NOOP("AuditText", "changes merged"),
     "deleted_cases": QT_TRANSLATE_NOOP("AuditText", "cases deleted"),
     "in": QT_TRANSLATE_NOOP("AuditText", "in"),
+    "goals": QT_TRANSLATE_NOOP("AuditText", "goals"),
+    "newly_approved": QT_TRANSLATE_NOOP("AuditText", "newly approved"),
+    "incident": QT_TRANSLATE_NOOP("AuditText", "incident"),
 }
 # Codes stored as detail values, shown as words.
 VALUES = {

@@ -44,7 +44,7 @@ from tipdesk.domain.errors import Problem, TipdeskError, ValidationFailed
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
 from tipdesk.domain.validation import validate
 from tipdesk.domain.vocab import VOCABULARIES
-from tipdesk.services.access import audit, permissions
+from tipdesk.services.access import audit, permissions, users
 from tipdesk.services.casework import cases, listing
 from tipdesk.services.session import Session
 from tipdesk.ui.dates import format_date, format_datetime
@@ -53,6 +53,7 @@ from tipdesk.ui.dialogs.reply import can_record_reply
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import RowsModel, unreadable_text
 from tipdesk.ui.views.audit import audit_columns
+from tipdesk.ui.views.journey_tabs import JourneyTabs
 from tipdesk.ui.widgets.forms import (
     ERROR_STYLE,
     WARNING_STYLE,
@@ -63,6 +64,7 @@ from tipdesk.ui.widgets.forms import (
     scrolled,
 )
 from tipdesk.ui.widgets.lists import list_table
+from tipdesk.ui.widgets.look import StatusDelegate, case_status_colours
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root of a list or table model
@@ -161,6 +163,7 @@ class NotesModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.notes: list[r.CaseNote] = []
+        self.names: dict[str, str] = {}  # username -> display name
 
     def set_notes(self, notes: Sequence[r.CaseNote]) -> None:
         self.beginResetModel()
@@ -177,7 +180,8 @@ class NotesModel(QAbstractListModel):
         note = self.notes[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             day = format_date(note.noted_on)
-            return f"{day} · {note.author}\n{note.text}"
+            author = self.names.get(note.author, note.author)
+            return f"{day} · {author}\n{note.text}"
         return None
 
 
@@ -195,6 +199,17 @@ ENTITIES: dict[str, tuple[type, str]] = {
     "services": (r.Service, QT_TRANSLATE_NOOP("HistoryModel", "Service")),
     "referrals": (r.Referral, QT_TRANSLATE_NOOP("HistoryModel", "Referral")),
     "case_notes": (r.CaseNote, QT_TRANSLATE_NOOP("HistoryModel", "Note")),
+    "assessments": (r.Assessment, QT_TRANSLATE_NOOP("HistoryModel", "Assessment")),
+    "plan_goals": (r.PlanGoal, QT_TRANSLATE_NOOP("HistoryModel", "Plan goal")),
+    "legal_steps": (r.LegalStep, QT_TRANSLATE_NOOP("HistoryModel", "Legal step")),
+    "restitution": (r.Restitution, QT_TRANSLATE_NOOP("HistoryModel", "Restitution")),
+    "lpsk_requests": (r.LpskRequest, QT_TRANSLATE_NOOP("HistoryModel", "LPSK request")),
+    "returns": (r.Return, QT_TRANSLATE_NOOP("HistoryModel", "Return")),
+    "reintegration_checkups": (
+        r.ReintegrationCheckup,
+        QT_TRANSLATE_NOOP("HistoryModel", "Reintegration check-up"),
+    ),
+    "incidents": (r.Incident, QT_TRANSLATE_NOOP("HistoryModel", "Incident")),
 }
 OPERATIONS = {
     "insert": QT_TRANSLATE_NOOP("HistoryModel", "created"),
@@ -216,6 +231,8 @@ def _entity(name: str) -> tuple[type | None, str]:
             "referral": "referrals",
             "case_note": "case_notes",
             "note": "case_notes",
+            **{child.record.__name__.lower(): child.table for child in r.CASE_CHILDREN},
+            "incident": "incidents",
         }.get(name, name)
     )
     record_type, label = ENTITIES.get(key, (None, name))
@@ -228,6 +245,7 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, ...]] = []
+        self.names: dict[str, str] = {}  # username -> display name
 
     def set_entries(self, entries: Sequence[Any]) -> None:
         rows: list[tuple[str, ...]] = []
@@ -245,7 +263,8 @@ class HistoryModel(QAbstractTableModel):
                     else ("" if v is None else str(v))
                     for v in (before, after)
                 ]
-                rows.append((at, entry.author or "", what, label, *shown))
+                author = self.names.get(entry.author, entry.author or "")
+                rows.append((at, author, what, label, *shown))
                 at, what = "", ""  # said once per entry
         self.beginResetModel()
         self.rows = rows
@@ -377,6 +396,7 @@ class CaseFileWidget(QWidget):
     saved = Signal(str)  # case number
     open_case_requested = Signal(str)
     erased = Signal(list)  # the case numbers of the erased person
+    new_case_requested = Signal(object)  # the person (records.Person): a new case for her
 
     def __init__(self, session: Session, case_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -426,13 +446,27 @@ class CaseFileWidget(QWidget):
         heading.addWidget(self.subtitle)
         heading.addWidget(self.other_cases)
         self.rights_button = self._rights_button()
+        self.new_case_button = QPushButton(self.tr("New case for this person…"), self)
+        self.new_case_button.setObjectName("new_case_for_person")
+        self.new_case_button.setToolTip(
+            self.tr("The person comes back: a new case, her registered details kept")
+        )
+        self.new_case_button.setVisible(permissions.allowed(self.session, "create_cases"))
+        self.new_case_button.clicked.connect(self._ask_new_case)
         # Messages ("Saved.", what is wrong) show in the heading row, beside the title,
         # so the form below never moves under the pointer when one appears.
         self.message = message_label(self, screen=True)
+        # Their room is kept while hidden: a message or "Unsaved changes" appearing never
+        # squeezes the title into another line, which would move the form.
+        for label in (self.message, self.unsaved):
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            label.setSizePolicy(policy)
         top = QHBoxLayout()
-        top.addLayout(heading, 1)
-        top.addWidget(self.message, 1)
+        top.addLayout(heading, 3)
+        top.addWidget(self.message, 2)
         top.addWidget(self.unsaved)
+        top.addWidget(self.new_case_button)
         top.addWidget(self.rights_button)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
@@ -462,6 +496,10 @@ class CaseFileWidget(QWidget):
         self.tabs.addTab(self._services_tab(), self.tr("Services"))
         self.tabs.addTab(self._referrals_tab(), self.tr("Referrals"))
         self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
+        self.journey = JourneyTabs(self.session, self)
+        for tab in self.journey.tabs:
+            self.tabs.addTab(tab, tab.title())
+        self.journey.connect(self._after_item, self._say)
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_shown)
 
@@ -533,6 +571,10 @@ class CaseFileWidget(QWidget):
         self.referrals_model = ItemTableModel(r.Referral, REFERRAL_COLUMNS, self._providers, self)
         self.referrals_view = _table(self.referrals_model)
         self.referrals_view.setObjectName("referrals")
+        self.referrals_view.setItemDelegateForColumn(
+            REFERRAL_COLUMNS.index("status"),
+            StatusDelegate(case_status_colours(), self.referrals_view),
+        )
         self.referrals_view.doubleClicked.connect(lambda _i: self.edit_referral())
         self.add_referral_button = QPushButton(self.tr("Add referral…"))
         self.add_referral_button.clicked.connect(self.add_referral)
@@ -660,6 +702,8 @@ class CaseFileWidget(QWidget):
         assert self.file is not None
         self.file.services, self.file.referrals = fresh.services, fresh.referrals
         self.file.notes, self.file.providers = fresh.notes, fresh.providers
+        for child in r.CASE_CHILDREN:  # the case journey's records
+            setattr(self.file, child.file_list, getattr(fresh, child.file_list))
         self._show_items()
 
     def _show_unreadable(self) -> None:
@@ -684,6 +728,7 @@ class CaseFileWidget(QWidget):
         self._show_unreadable()
         self.services_model.set_items(self.file.services)
         self.referrals_model.set_items(self.file.referrals)
+        self.notes_model.names = self.history_model.names = users.display_names(self.session)
         self.notes_model.set_notes(self.file.notes)
         for view in (self.services_view, self.referrals_view):
             fit_columns(view)
@@ -695,6 +740,9 @@ class CaseFileWidget(QWidget):
             strict=True,
         ):
             self.tabs.setTabText(tab, f"{text} ({count})" if count else text)
+        self.journey.show_file(self.file)
+        for journey_tab in self.journey.tabs:
+            self.tabs.setTabText(self.tabs.indexOf(journey_tab), journey_tab.title())
         self._history_stale = True
         if self.tabs.currentWidget() is self.history_tab:
             self.refresh_history()
@@ -836,10 +884,24 @@ class CaseFileWidget(QWidget):
         # "Unsaved changes" note stays, alone.
         self.message.setVisible(style != OK_STYLE or not self.has_unsaved_changes())
 
+    def _ask_new_case(self) -> None:
+        if self.file is not None:
+            self.new_case_requested.emit(self.file.person)
+
+    def show_warnings(self, problems: Sequence[Problem]) -> None:
+        """What a save elsewhere (the new-case dialog) warned about, shown on this case:
+        the fields marked, and the first warnings in the message line."""
+        if not problems:
+            return
+        self._show_problems(problems)
+        lang = current_language()
+        self._say("\n".join(describe_problem(p, lang) for p in problems[:3]), WARNING_STYLE)
+        self._go_to_field(problems[0].field)
+
     def show_tab(self, key: str) -> None:
-        """Bring a tab forward: "person", "case", "services", "referrals", "notes" or
-        "history"."""
-        keys = ("person", "case", "services", "referrals", "notes", "history")
+        """Bring a tab forward: "person", "case", "services", "referrals", "notes",
+        "assessment", "legal", "return" or "history"."""
+        keys = ("person", "case", "services", "referrals", "notes", *JourneyTabs.KEYS, "history")
         self.tabs.setCurrentIndex(keys.index(key))
 
     def maybe_close(self) -> bool:

@@ -11,6 +11,7 @@ from tipdesk.services.casework import listing
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count, format_date, vocab_label
 from tipdesk.ui.widgets.lists import RowActivation, SearchBox, list_table
+from tipdesk.ui.widgets.look import StatusDelegate, case_status_colours
 
 PAGE = 200
 OPEN_STATUSES = ("draft", "sent", "accepted")
@@ -31,6 +32,11 @@ def referral_columns() -> tuple[Column, ...]:
             _C,
             QT_TRANSLATE_NOOP("ReferralsView", "Urgency"),
             lambda f: vocab_label(URGENCY, f.urgency),
+        ),
+        Column(
+            _C,
+            QT_TRANSLATE_NOOP("ReferralsView", "Letter no."),
+            lambda f: f.letter_number,
         ),
         Column(
             _C,
@@ -69,9 +75,10 @@ class ReferralsView(QWidget):
         self.table = list_table(self.model, self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((120, 220, 260, 120, 100, 100, 100)):
+        for column, width in enumerate((120, 220, 260, 120, 100, 190, 100, 100)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(3, StatusDelegate(case_status_colours(), self.table))
         self.activation = RowActivation(self.table, self._open_row)
         self.find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         self.find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -28,6 +28,7 @@ from tipdesk.ui.dates import setup_date_edit
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import CaseListModel, format_count
 from tipdesk.ui.widgets.lists import FlowLayout, RowActivation, SearchBox, list_table
+from tipdesk.ui.widgets.look import StatusDelegate, case_status_colours
 
 NOT_CLOSED = ("open", "active", "follow_up")
 # Starting widths (px) of the register's columns; the name column takes what is left.
@@ -79,6 +80,12 @@ class RegisterListView(QWidget):
             self.tr("Show initials instead of names, e.g. when others can see the screen")
         )
         self.initials.toggled.connect(self._show_initials)
+        self.grouped = QCheckBox(self.tr("Group by person"), self)
+        self.grouped.setToolTip(
+            self.tr("Show each person's cases together, the first opened first")
+        )
+        self.grouped.toggled.connect(self._group_by_person)
+        self.model.grouped_changed.connect(self._grouping_changed)
         self.count = QLabel(self)
         self.new_case = QPushButton(self.tr("New case"), self)
         self.new_case.clicked.connect(self.new_case_requested)
@@ -136,6 +143,7 @@ class RegisterListView(QWidget):
         self.new_case.setVisible(permissions.allowed(session, "create_cases"))
         if self.deidentified:
             self.initials.hide()
+            self.grouped.hide()
             for key in ("name", "register_number"):
                 self.table.setColumnHidden(self.model.column_of(key), True)
             self.table.horizontalHeader().setStretchLastSection(True)
@@ -149,6 +157,7 @@ class RegisterListView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.deidentified_note, 1)
         top.addWidget(self.initials)
+        top.addWidget(self.grouped)
         top.addSpacing(12)
         top.addWidget(self.count)
         top.addSpacing(12)
@@ -189,6 +198,9 @@ class RegisterListView(QWidget):
             # Never narrower than the (translated) header, which is not elided.
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(self.model.column_of("name"), QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(
+            self.model.column_of("status"), StatusDelegate(case_status_colours(), self.table)
+        )
         header.setSortIndicator(
             self.model.column_of(self.model.sort_key),
             Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder,
@@ -265,11 +277,24 @@ class RegisterListView(QWidget):
     def _show_initials(self, on: bool) -> None:
         self.model.show_initials = on
 
+    def _group_by_person(self, on: bool) -> None:
+        self.model.set_grouped(on)
+
+    def _grouping_changed(self, on: bool) -> None:
+        """The box follows the model (a click on a column ends the grouping); grouped,
+        no column shows a sort indicator."""
+        self.grouped.blockSignals(True)
+        self.grouped.setChecked(on)
+        self.grouped.blockSignals(False)
+        self.table.horizontalHeader().setSortIndicatorShown(not on)
+
     # --- table ------------------------------------------------------------------------
 
     def _update_count(self) -> None:
         total = self.model.total()
-        if total == 0:
+        if self.model.count_is_partial():
+            text = self.tr("More than {count} cases").format(count=format_count(total - 1))
+        elif total == 0:
             text = self.tr("No cases")
         elif total == 1:
             text = self.tr("1 case")

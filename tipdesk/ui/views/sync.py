@@ -76,6 +76,17 @@ ENTITIES: dict[str, tuple[type, str]] = {
     "referrals": (r.Referral, QT_TRANSLATE_NOOP("SyncView", "Referral")),
     "providers": (r.Provider, QT_TRANSLATE_NOOP("SyncView", "Provider")),
     "case_notes": (r.CaseNote, QT_TRANSLATE_NOOP("SyncView", "Note")),
+    "incidents": (r.Incident, QT_TRANSLATE_NOOP("SyncView", "Incident")),
+    "assessments": (r.Assessment, QT_TRANSLATE_NOOP("SyncView", "Assessment")),
+    "plan_goals": (r.PlanGoal, QT_TRANSLATE_NOOP("SyncView", "Plan goal")),
+    "legal_steps": (r.LegalStep, QT_TRANSLATE_NOOP("SyncView", "Legal step")),
+    "restitution": (r.Restitution, QT_TRANSLATE_NOOP("SyncView", "Restitution")),
+    "lpsk_requests": (r.LpskRequest, QT_TRANSLATE_NOOP("SyncView", "LPSK request")),
+    "returns": (r.Return, QT_TRANSLATE_NOOP("SyncView", "Return")),
+    "reintegration_checkups": (
+        r.ReintegrationCheckup,
+        QT_TRANSLATE_NOOP("SyncView", "Reintegration check-up"),
+    ),
 }
 # How many records of each table a batch carried.
 RECORDS = {
@@ -86,6 +97,14 @@ RECORDS = {
     "referrals": QT_TRANSLATE_NOOP("SyncView", "referrals"),
     "providers": QT_TRANSLATE_NOOP("SyncView", "providers"),
     "case_notes": QT_TRANSLATE_NOOP("SyncView", "notes"),
+    "incidents": QT_TRANSLATE_NOOP("SyncView", "incidents"),
+    "assessments": QT_TRANSLATE_NOOP("SyncView", "assessments"),
+    "plan_goals": QT_TRANSLATE_NOOP("SyncView", "plan goals"),
+    "legal_steps": QT_TRANSLATE_NOOP("SyncView", "legal steps"),
+    "restitution": QT_TRANSLATE_NOOP("SyncView", "restitution claims"),
+    "lpsk_requests": QT_TRANSLATE_NOOP("SyncView", "LPSK requests"),
+    "returns": QT_TRANSLATE_NOOP("SyncView", "returns"),
+    "reintegration_checkups": QT_TRANSLATE_NOOP("SyncView", "reintegration check-ups"),
 }
 PROFILES = {
     "full": QT_TRANSLATE_NOOP("SyncView", "full case data"),
