@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
+    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -60,6 +62,24 @@ def provider_editor(session: Session, record_type: type) -> ChoiceEditor:
     return editor
 
 
+def lay_out_form(
+    dialog: QDialog, form: QWidget, *, width: int, tallest: int
+) -> tuple[QLabel, QDialogButtonBox]:
+    """A record dialog's body: the form, scrolling; the message line; Save and Cancel.
+    The dialog is as tall as the form needs, up to ``tallest`` (a 768-line screen)."""
+    scroll = QScrollArea(dialog)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(form)
+    message = message_label(dialog)
+    buttons = save_cancel_buttons(dialog)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(scroll, 1)
+    layout.addWidget(message)
+    layout.addWidget(buttons)
+    dialog.resize(width, min(tallest, form.sizeHint().height() + 90))
+    return message, buttons
+
+
 class ItemDialog(QDialog):
     """A form for one item of a case, saved with ``save_new`` or ``update_item``."""
 
@@ -90,17 +110,7 @@ class ItemDialog(QDialog):
             parent=self,
         )
         self.form.load(self.item)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        self.message = message_label(self)
-        self.buttons = save_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        # As tall as the form needs, within a 768-line screen.
-        self.resize(1000, min(640, self.form.sizeHint().height() + 90))
+        self.message, self.buttons = lay_out_form(self, self.form, width=1000, tallest=640)
 
     # --- what each kind of item supplies ---------------------------------------------------
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
@@ -44,7 +43,7 @@ from tipdesk.services.casework import cases, journey
 from tipdesk.services.casework.duplicates import find_duplicates
 from tipdesk.services.session import Session
 from tipdesk.ui.dates import format_date
-from tipdesk.ui.dialogs.item_dialogs import ItemDialog
+from tipdesk.ui.dialogs.item_dialogs import ItemDialog, lay_out_form
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.widgets.forms import (
     ERROR_STYLE,
@@ -423,16 +422,7 @@ class IncidentDialog(QDialog):
         )
         self.form = RecordForm(r.Incident, self.SECTIONS, parent=self)
         self.form.load(self.item)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        self.message = message_label(self)
-        self.buttons = save_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.resize(900, min(560, self.form.sizeHint().height() + 90))
+        self.message, self.buttons = lay_out_form(self, self.form, width=900, tallest=560)
 
     def save(self) -> bool:
         self.message.hide()
