@@ -592,7 +592,7 @@ def test_notes_and_history_name_the_writer_as_people_know_them(qtbot, session, f
 
 
 def test_a_bad_nik_is_said_once_under_its_field_in_indonesian(qtbot, qapp, session, file):
-    """"NIK: NIK harus 16 digit angka." said NIK twice (issue 21)."""
+    """The message under the NIK field names the field once (issue 21)."""
     from tipdesk.ui import i18n
 
     i18n.install("id", qapp)
