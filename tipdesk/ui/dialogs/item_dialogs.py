@@ -81,12 +81,13 @@ def lay_out_form(
 
 
 class ItemDialog(QDialog):
-    """A form for one item of a case, saved with ``save_new`` or ``update_item``."""
+    """A form for one item of a case, saved with ``save_new`` or ``save_existing``."""
 
     record_type: type
     sections: Sequence[tuple[str, Sequence[str]]] = ()
     omitted: Sequence[str] = ()  # fields edited elsewhere, not on this form
     save_new: Callable[[Session, Any], list[Problem]]
+    save_existing: Callable[[Session, Any], list[Problem]] = staticmethod(cases.update_item)
 
     def __init__(
         self,
@@ -139,7 +140,7 @@ class ItemDialog(QDialog):
             if self.is_new:
                 self.warnings = type(self).save_new(self.session, item)
             else:
-                self.warnings = cases.update_item(self.session, item)
+                self.warnings = type(self).save_existing(self.session, item)
         except ValidationFailed as exc:
             self._refused(exc)
             return False

@@ -217,6 +217,8 @@ class JourneyDialog(ItemDialog):
 
     add_title = ""
     edit_title = ""
+    save_new = staticmethod(journey.add_record)
+    save_existing = staticmethod(journey.update_record)
 
     def title(self) -> str:
         return _tr(self.add_title if self.is_new else self.edit_title)
@@ -225,30 +227,6 @@ class JourneyDialog(ItemDialog):
         if not hasattr(self, "_file"):
             self._file = cases.open_case(self.session, self.case.case_number, audit=False)
         return self._file
-
-    def save(self) -> bool:
-        self.message.hide()
-        self.form.clear_problems()
-        item, problems = self.form.edited_copy(self.item)
-        if not problems:
-            problems = validate(item, today=self.session.today())
-        if any(p.is_error for p in problems):
-            self._refused(ValidationFailed(problems))
-            return False
-        try:
-            if self.is_new:
-                self.warnings = journey.add_record(self.session, item)
-            else:
-                self.warnings = journey.update_record(self.session, item)
-        except ValidationFailed as exc:
-            self._refused(exc)
-            return False
-        except TipdeskError as exc:
-            self._say(describe_error(exc, current_language()))
-            return False
-        self.item = item
-        self.accept()
-        return True
 
 
 def _tr(text: str) -> str:
