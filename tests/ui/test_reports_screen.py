@@ -281,3 +281,51 @@ def test_chart_legends_show_every_name_whole_at_1024(qtbot, qapp, session):
             )
             corner = label.mapTo(window, label.rect().bottomRight())
             assert label.isVisible() and inside.contains(corner), label.text()
+
+
+def test_the_journey_tables_read_in_indonesian_at_1024(qtbot, qapp, session, monkeypatch):
+    """Issue 22: the criminal case, restitution (count and rupiah), LPSK and return, and
+    victims per incident, each a table of its own with what it counts written above it;
+    a figure lists the cases it counts."""
+    window, screen = _indonesian_main_window_at_1024(qtbot, qapp, session)
+    screen.period.setCurrentIndex(screen.period.findData("this_year"))
+    settle()
+    screen.tabs.setCurrentIndex(1)
+    titles = [screen.table_list.item(i).text() for i in range(screen.table_list.count())]
+    for title in (
+        "Proses pidana",
+        "Restitusi",
+        "Perlindungan LPSK dan pemulangan",
+        "Korban per kejadian (penggerebekan, deportasi)",
+    ):
+        assert title in titles
+    screen.table_list.setCurrentRow(titles.index("Restitusi"))
+    QApplication.processEvents()
+    table = screen.table
+    headers = [table.horizontalHeaderItem(j).text() for j in range(table.columnCount())]
+    assert headers == ["Jumlah", "Jumlah (Rp)"]
+    rows = [table.verticalHeaderItem(i).text() for i in range(table.rowCount())]
+    assert rows == [
+        "Restitusi diajukan",
+        "Restitusi dinilai LPSK",
+        "Restitusi diputus pengadilan",
+        "Restitusi dibayar",
+    ]
+    requested = screen.report.tables["restitution"].value("restitution_requested", d.RUPIAH)
+    assert requested >= 1_000_000  # the demo's claims, in whole rupiah
+    assert table.item(0, 1).text() == f"{requested:,}".replace(",", ".")
+    assert "Permohonan restitusi kasus yang ditangani" in screen.table_title.text()
+    # every figure in view across the 1024-pixel window
+    widths = table.verticalHeader().width() + sum(table.columnWidth(j) for j in range(2))
+    assert widths <= table.viewport().width() + table.verticalHeader().width()
+    corner = table.mapTo(window, table.rect().topLeft()).x() + widths
+    assert corner <= window.width()
+    # the cases behind the number of claims paid
+    shown = {}
+    monkeypatch.setattr(
+        CasesBehindDialog, "exec", lambda dialog: shown.update(rows=dialog.rows) or 0
+    )
+    table.cellDoubleClicked.emit(3, 0)
+    paid = screen.report.tables["restitution"].value("restitution_paid")
+    assert paid > 0 and len(shown["rows"]) == len({r.case_number for r in shown["rows"]})
+    assert len(shown["rows"]) <= paid

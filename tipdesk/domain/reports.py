@@ -26,6 +26,7 @@ AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
 UNKNOWN = "unknown"
 TOTAL = "total"
 COUNT = "count"
+RUPIAH = "rupiah"  # a column of whole rupiah (issue 22)
 
 # The headline figures (table "summary"), in order.
 SUMMARY_ROWS = (
@@ -61,13 +62,29 @@ _WORDS: dict[str, tuple[str, str]] = {
     "child": ("Anak (< 18)", "Child (under 18)"),
     "adult": ("Dewasa (18+)", "Adult (18+)"),
     "period": ("Periode", "Period"),
+    # the case journey (issue 22): rows of the journey tables, and the money column
+    "police_report": ("Kasus dengan laporan polisi", "Cases with a police report"),
+    "prosecution": ("Kasus dalam penuntutan", "Cases in prosecution"),
+    "verdict": ("Kasus dengan putusan pengadilan", "Cases with a verdict"),
+    "convicted": ("Kasus dengan terdakwa terbukti bersalah", "Cases with a conviction"),
+    "restitution_requested": ("Restitusi diajukan", "Restitution requested"),
+    "restitution_assessed": ("Restitusi dinilai LPSK", "Restitution assessed by LPSK"),
+    "restitution_awarded": ("Restitusi diputus pengadilan", "Restitution awarded"),
+    "restitution_paid": ("Restitusi dibayar", "Restitution paid"),
+    "lpsk_requested": ("Permohonan perlindungan LPSK", "LPSK protection requests"),
+    "lpsk_granted": ("Permohonan LPSK diterima", "LPSK requests granted"),
+    "lpsk_partly_granted": ("Permohonan LPSK diterima sebagian", "LPSK requests partly granted"),
+    "lpsk_refused": ("Permohonan LPSK ditolak", "LPSK requests refused"),
+    "returns_completed": ("Pemulangan selesai (serah terima)", "Returns completed (handover)"),
+    RUPIAH: ("Jumlah (Rp)", "Amount (Rp)"),
     "office": ("Kantor", "Office"),
     "generated": ("Dibuat", "Generated"),
 }
 
 # key -> (Indonesian title, English title, row kind, column kind)
 # Row kinds: "summary", a vocabulary name, "age_group", "age_class", "office", "month",
-# "province", "regency", "figure". Column kinds: "count", "sex", "exploitation", "office".
+# "province", "regency", "figure", "journey", "incident" (an incident number). Column
+# kinds: "count", "sex", "exploitation", "office", "money" (count and rupiah).
 TABLES: dict[str, tuple[str, str, str, str]] = {
     "summary": ("Ringkasan", "Summary", "summary", "count"),
     "by_office": ("Per kantor", "By office", "office", "summary"),
@@ -130,6 +147,21 @@ TABLES: dict[str, tuple[str, str, str, str]] = {
         "count",
     ),
     "referral_reply": ("Waktu jawaban rujukan", "Time to a referral reply", "figure", "count"),
+    # The case journey (issue 22): see JOURNEY_NOTES for what each figure counts.
+    "legal_process": ("Proses pidana", "The criminal case", "journey", "count"),
+    "restitution": ("Restitusi", "Restitution", "journey", "money"),
+    "protection_return": (
+        "Perlindungan LPSK dan pemulangan",
+        "LPSK protection and return home",
+        "journey",
+        "count",
+    ),
+    "victims_by_incident": (
+        "Korban per kejadian (penggerebekan, deportasi)",
+        "Victims per incident (raid, deportation)",
+        "incident",
+        "count",
+    ),
     "cases_per_month": (
         "Kasus baru per bulan menurut jenis eksploitasi",
         "New cases per month by type of exploitation",
@@ -137,6 +169,66 @@ TABLES: dict[str, tuple[str, str, str, str]] = {
         "exploitation",
     ),
 }
+
+
+# The rows of the journey tables, in order.
+JOURNEY_ROWS: dict[str, tuple[str, ...]] = {
+    "legal_process": ("police_report", "prosecution", "verdict", "convicted"),
+    "restitution": (
+        "restitution_requested",
+        "restitution_assessed",
+        "restitution_awarded",
+        "restitution_paid",
+    ),
+    "protection_return": (
+        "lpsk_requested",
+        "lpsk_granted",
+        "lpsk_partly_granted",
+        "lpsk_refused",
+        "returns_completed",
+    ),
+}
+
+# What each journey table counts, printed under it (screen, PDF, XLSX, CSV notes).
+JOURNEY_NOTES: dict[str, tuple[str, str]] = {
+    "legal_process": (
+        "Dari kasus yang ditangani pada periode ini, menurut langkah hukum bertanggal paling "
+        "lambat pada akhir periode: laporan polisi; penuntutan = tahap II, dakwaan atau "
+        "tuntutan tanpa putusan; putusan = putusan, banding, kasasi, inkracht atau eksekusi; "
+        "terbukti bersalah = putusan dengan hasil terbukti bersalah.",
+        "Of the cases handled in the period, by legal steps dated on or before its last day: "
+        "a police report; prosecution = handed to the prosecutor, indictment or demand and "
+        "no verdict yet; verdict = a verdict, appeal, cassation, final verdict or execution; "
+        "conviction = a verdict step whose outcome is convicted.",
+    ),
+    "restitution": (
+        "Permohonan restitusi kasus yang ditangani, dihitung menurut tanggal langkahnya pada "
+        "periode ini (diajukan, dinilai LPSK, diputus, dibayar); jumlah dalam rupiah penuh. "
+        "Jumlah yang kosong atau negatif tidak dijumlahkan.",
+        "Restitution claims of the cases handled, counted by the date of each step within "
+        "the period (requested, assessed by LPSK, awarded, paid); amounts in whole rupiah. "
+        "An amount left blank or below zero is not added.",
+    ),
+    "protection_return": (
+        "Permohonan LPSK yang diajukan pada periode ini dan keputusan LPSK yang bertanggal "
+        "pada periode ini; pemulangan selesai = serah terima (atau, tanpa tanggal serah "
+        "terima, tiba) pada periode ini. Hanya kasus yang ditangani.",
+        "LPSK requests made in the period and LPSK decisions dated in the period; a return "
+        "is completed by its handover (or, without a handover date, its arrival) in the "
+        "period. Cases handled in the period only.",
+    ),
+    "victims_by_incident": (
+        "Kasus yang ditangani pada periode ini yang terkait dengan satu kejadian.",
+        "Cases handled in the period that are linked to an incident.",
+    ),
+}
+
+
+def table_note(key: str, lang: str) -> str:
+    pair = JOURNEY_NOTES.get(key)
+    if pair is None:
+        return ""
+    return pair[0] if lang == "id" else pair[1]
 
 
 def word(key: str, lang: str) -> str:
@@ -199,7 +291,13 @@ def row_label(
     kind: str, key: str, lang: str, *, offices: dict[str, str] | None = None, place_name=None
 ) -> str:
     """The words for a row (or column) key of a table of this kind."""
-    if key in (TOTAL, UNKNOWN, COUNT, "none") or kind in ("summary", "figure", "age_class"):
+    if key in (TOTAL, UNKNOWN, COUNT, RUPIAH, "none") or kind in (
+        "summary",
+        "figure",
+        "age_class",
+        "journey",
+        "money",
+    ):
         return word(key, lang)
     if kind in VOCABULARIES:
         vocab = VOCABULARIES[kind]

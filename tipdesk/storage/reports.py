@@ -72,7 +72,7 @@ def _real_or_null(column: str, name: str) -> str:
 
 
 _COLUMNS = f"""
-    c.rid, c.id, c.person_id, c.origin, {_real_or_null("c.opened_on", "opened_on")},
+    c.rid, c.id, c.origin, {_real_or_null("c.opened_on", "opened_on")},
     {_real_or_null("c.closed_on", "closed_on")}, c.status,
     {_real_or_null("c.follow_up_on", "follow_up_on")},
     {code_list("c.exploitation_types")} AS exploitation_types,
@@ -83,7 +83,7 @@ _COLUMNS = f"""
         AS recruiter_relationship,
     {known_or_null("c.exploitation_country", "country")} AS exploitation_country,
     c.cross_border IS 1 AS cross_border, c.migrant_worker IS 1 AS migrant_worker,
-    c.consent_statistics IS 1 AS consent_statistics,
+    c.consent_statistics IS 1 AS consent_statistics, c.incident_id,
     {known_or_null("p.sex", "sex")} AS sex, p.nationality, p.region_code, {AGE} AS age
 """
 
@@ -96,51 +96,231 @@ class Period:
     origin: str = ""  # limit to cases from this office id ("" = all)
 
 
-_TEMP_TABLES = ("report_cases", "report_services", "report_referrals")
+_TEMP_TABLES = (
+    "report_cases",
+    "report_referrals",
+    "report_legal",
+    "report_restitution",
+    "report_lpsk",
+    "report_returns",
+)
+
+
+# Covering indexes of what a report reads (proposed migration m017, issue 22): with them
+# the handled cases and their persons are read from the indexes alone, not from the
+# table rows with their text (SQLite prefers the narrower indexes it has, so a report
+# names these when the register has them).
+REPORT_INDEXES = (
+    "cases_report_open",
+    "cases_report_closed",
+    "persons_report",
+    "services_report",
+    "referrals_report",
+)
+
+
+def _indexed_by(db: Database, name: str) -> str:
+    return f"INDEXED BY {name}" if name in report_indexes(db) else ""
+
+
+def report_indexes(db: Database) -> set[str]:
+    """Which of REPORT_INDEXES the database (register or analysis copy) has."""
+    marks = ", ".join("?" * len(REPORT_INDEXES))
+    return {
+        row[0]
+        for row in db.execute(
+            f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
+            REPORT_INDEXES,
+        )
+    }
 
 
 @contextlib.contextmanager
 def report_cases(db: Database, period: Period) -> Iterator[None]:
-    """Fill ``temp.report_cases`` for the period, with the services given to those cases
-    (``temp.report_services``) and their referrals (``temp.report_referrals``), each read
-    once; all dropped on leaving."""
+    """Fill ``temp.report_cases`` for the period, with their referrals
+    (``temp.report_referrals``) and the journey's records a figure counts (issue 22),
+    each read once; all dropped on leaving. (The services are counted by one query,
+    ``service_counts``.)"""
     for table in _TEMP_TABLES:
         db.execute(f"DROP TABLE IF EXISTS temp.{table}")
-    office = "AND c.origin = :origin" if period.origin else ""
-    params = {"start": period.start, "end": period.end, "origin": period.origin}
-    with larger_cache(db):
-        db.execute(
-            f"""
-            CREATE TEMP TABLE report_cases AS
-            SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
-            WHERE c.closed_on IS NULL AND c.opened_on <= :end AND c.deleted = 0 {office}
-            UNION ALL
-            SELECT {_COLUMNS} FROM cases c JOIN persons p ON p.id = c.person_id
-            WHERE c.closed_on >= :start AND c.opened_on <= :end AND c.deleted = 0 {office}
-        """,
-            params,
-        )
-        db.execute(f"""
-            CREATE TEMP TABLE report_services AS
-            SELECT r.rid, r.id, {known_code("s.service_type", "service_type")} AS service_type,
-                   CASE WHEN v.provider_type IS NULL THEN 'none'
-                        ELSE {known_code("v.provider_type", "provider_type")} END
-                       AS provider_type
-            FROM temp.report_cases r
-            JOIN services s ON s.case_id = r.id AND s.deleted = 0
-                           AND s.status IN ('provided', 'in_progress')
-            LEFT JOIN providers v ON v.id = s.provider_id""")
-        db.execute(f"""
-            CREATE TEMP TABLE report_referrals AS
-            SELECT r.rid, r.id, {known_code("f.status", "referral_status")} AS status,
-                   f.letter_date, f.responded_on
-            FROM temp.report_cases r
-            JOIN referrals f ON f.case_id = r.id AND f.deleted = 0""")
+    _fill(db, period)
     try:
         yield
     finally:
         for table in _TEMP_TABLES:
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _fill(db: Database, period: Period) -> None:
+    office = "AND c.origin = :origin" if period.origin else ""
+    params = {"start": period.start, "end": period.end, "origin": period.origin}
+    has = report_indexes(db)
+    open_cases, closed_cases, persons = (
+        f"INDEXED BY {name}" if name in has else ""
+        for name in ("cases_report_open", "cases_report_closed", "persons_report")
+    )
+    with larger_cache(db):
+        db.execute(
+            f"""
+            CREATE TEMP TABLE report_cases AS
+            SELECT {_COLUMNS} FROM cases c {open_cases}
+                JOIN persons p {persons} ON p.id = c.person_id
+            WHERE c.closed_on IS NULL AND c.opened_on <= :end AND c.deleted = 0 {office}
+            UNION ALL
+            SELECT {_COLUMNS} FROM cases c {closed_cases}
+                JOIN persons p {persons} ON p.id = c.person_id
+            WHERE c.closed_on >= :start AND c.opened_on <= :end AND c.deleted = 0 {office}
+        """,
+            params,
+        )
+        # The journey's records are read in their own order, each handled case looked up
+        # here (most cases have none).
+        db.execute("CREATE INDEX temp.report_cases_id ON report_cases (id)")
+        db.execute(f"""
+            CREATE TEMP TABLE report_referrals AS
+            SELECT r.rid, {known_code("f.status", "referral_status")} AS status,
+                   f.letter_date, f.responded_on
+            FROM temp.report_cases r
+            JOIN referrals f {_indexed_by(db, "referrals_report")} ON f.case_id = r.id
+            WHERE f.deleted = 0""")
+        _journey_tables(db, period)
+
+
+# --- the case journey (issue 22) ----------------------------------------------------------
+# Legal steps by the stage of the criminal case they belong to.
+POLICE_STEPS = (
+    "police_report",
+    "investigation",
+    "suspect_named",
+    "file_returned",
+    "file_complete",
+    "investigation_stopped",
+)
+PROSECUTION_STEPS = ("handed_to_prosecutor", "indictment", "demand")
+VERDICT_STEPS = ("verdict", "appeal", "cassation", "final", "execution")
+MAX_RUPIAH = 10_000_000_000_000  # (records.MAX_RUPIAH: storage reads no domain records)
+
+
+def _codes(codes: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{code}'" for code in codes) + ")"
+
+
+def _in_period(column: str) -> str:
+    return f"({real_date(column)} AND {column} BETWEEN :start AND :end)"
+
+
+def _amount(column: str) -> str:
+    """SQL: a stored amount as whole rupiah, NULL if blank, negative or beyond reason."""
+    return f"CASE WHEN {column} BETWEEN 0 AND {MAX_RUPIAH} THEN {column} END"
+
+
+def _journey_tables(db: Database, period: Period) -> None:
+    """The journey records of the handled cases that a figure of the period counts, each
+    table read once: ``report_legal`` (one row per case with a legal step dated on or
+    before the period's end: the stages it reached), and the restitution claims, LPSK
+    requests and returns with a date in the period. A journey table is walked by its
+    case index from the handled cases only when that is the smaller side."""
+    p = {"start": period.start, "end": period.end}
+    # The legal steps are read in table order (NOT INDEXED): through the (kind, step_on)
+    # index, each of a province's 1.4 million steps was a page read out of order, 17.5 s
+    # against 4.5 s on a 1,000,000-case demo register (docs/performance.md).
+    db.execute(
+        f"""
+        CREATE TEMP TABLE report_legal AS
+        SELECT r.rid, r.id, max(s.kind = 'police_report') AS police,
+               max(s.kind IN {_codes(PROSECUTION_STEPS)}) AS prosecution,
+               max(s.kind IN {_codes(VERDICT_STEPS)}) AS verdict,
+               max(s.kind IN {_codes(VERDICT_STEPS)} AND s.outcome IS 'convicted')
+                   AS convicted
+        FROM legal_steps s NOT INDEXED CROSS JOIN temp.report_cases r ON r.id = s.case_id
+        WHERE s.deleted = 0 AND s.step_on <= :end AND {real_date("s.step_on")}
+          AND s.kind IN {_codes(("police_report", *PROSECUTION_STEPS, *VERDICT_STEPS))}
+        GROUP BY r.rid""",
+        p,
+    )
+    dates = ("requested_on", "lpsk_assessed_on", "awarded_on", "paid_on")
+    amounts = ("requested_amount", "lpsk_assessed_amount", "awarded_amount", "paid_amount")
+    db.execute(
+        f"""
+        CREATE TEMP TABLE report_restitution AS
+        SELECT r.rid, r.id,
+               {", ".join(f"{_in_period('t.' + c)} AS {c}" for c in dates)},
+               {", ".join(f"{_amount('t.' + c)} AS {c}" for c in amounts)}
+        FROM restitution t CROSS JOIN temp.report_cases r ON r.id = t.case_id
+        WHERE t.deleted = 0 AND ({" OR ".join(_in_period("t." + c) for c in dates)})""",
+        p,
+    )
+    db.execute(
+        f"""
+        CREATE TEMP TABLE report_lpsk AS
+        SELECT r.rid, r.id, {_in_period("t.requested_on")} AS requested,
+               CASE WHEN {_in_period("t.decided_on")}
+                    THEN {known_code("t.decision", "lpsk_decision")} END AS decision
+        FROM lpsk_requests t CROSS JOIN temp.report_cases r ON r.id = t.case_id
+        WHERE t.deleted = 0 AND ({_in_period("t.requested_on")} OR {_in_period("t.decided_on")})
+        """,
+        p,
+    )
+    completed = (
+        f"CASE WHEN t.handover_on IS NOT NULL AND {real_date('t.handover_on')} "
+        f"THEN t.handover_on WHEN {real_date('t.arrived_on')} THEN t.arrived_on END"
+    )
+    db.execute(
+        f"""
+        CREATE TEMP TABLE report_returns AS
+        SELECT r.rid, r.id FROM returns t CROSS JOIN temp.report_cases r ON r.id = t.case_id
+        WHERE t.deleted = 0 AND ({completed}) BETWEEN :start AND :end""",
+        p,
+    )
+
+
+# figure -> (temporary table, the rows it counts, the amount it adds up or "")
+JOURNEY: dict[str, tuple[str, str, str]] = {
+    "police_report": ("report_legal", "police", ""),
+    "prosecution": ("report_legal", "prosecution AND NOT verdict", ""),
+    "verdict": ("report_legal", "verdict", ""),
+    "convicted": ("report_legal", "convicted", ""),
+    "restitution_requested": ("report_restitution", "requested_on", "requested_amount"),
+    "restitution_assessed": ("report_restitution", "lpsk_assessed_on", "lpsk_assessed_amount"),
+    "restitution_awarded": ("report_restitution", "awarded_on", "awarded_amount"),
+    "restitution_paid": ("report_restitution", "paid_on", "paid_amount"),
+    "lpsk_requested": ("report_lpsk", "requested", ""),
+    "lpsk_granted": ("report_lpsk", "decision IS 'granted'", ""),
+    "lpsk_partly_granted": ("report_lpsk", "decision IS 'partly_granted'", ""),
+    "lpsk_refused": ("report_lpsk", "decision IS 'refused'", ""),
+    "returns_completed": ("report_returns", "1", ""),
+}
+
+
+def journey(db: Database) -> dict[str, tuple[int, int]]:
+    """figure -> (records counted, rupiah added up: 0 for a figure without an amount),
+    from the journey tables of ``report_cases``."""
+    out = {}
+    for table in ("report_legal", "report_restitution", "report_lpsk", "report_returns"):
+        figures = [(k, v) for k, v in JOURNEY.items() if v[0] == table]
+        parts = []
+        for _key, (_t, where, amount) in figures:
+            parts.append(f"coalesce(sum(({where}) IS 1), 0)")
+            parts.append(
+                f"coalesce(sum(CASE WHEN {where} THEN {amount} END), 0)" if amount else "0"
+            )
+        row = db.execute(f"SELECT {', '.join(parts)} FROM temp.{table}").fetchone()
+        for i, (key, _) in enumerate(figures):
+            out[key] = (row[2 * i], row[2 * i + 1])
+    return out
+
+
+def journey_case_rids(db: Database, figure: str, *, limit: int = 1000) -> list[int]:
+    """Row ids of the cases behind one journey figure (distinct, newest first)."""
+    table, where, _ = JOURNEY[figure]
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT DISTINCT rid FROM temp.{table} WHERE ({where}) IS 1 "
+            "ORDER BY rid DESC LIMIT :limit",
+            {"limit": limit},
+        )
+    ]
 
 
 def _flat(rows) -> list[tuple]:
@@ -191,6 +371,54 @@ def by_office(db: Database, period: Period) -> list[tuple]:
             {"start": period.start, "end": period.end},
         )
     )
+
+
+# The services given to the handled cases (provided or in progress), counted by type and
+# by provider type in one GROUP BY
+# (``service_counts``), not kept in a temporary table (2.5 million rows at 1,000,000
+# cases).
+SERVICES = f"""(SELECT r.rid, r.id,
+        {known_code("s.service_type", "service_type")} AS service_type,
+        CASE WHEN v.provider_type IS NULL THEN 'none'
+             ELSE {known_code("v.provider_type", "provider_type")} END AS provider_type
+    FROM temp.report_cases r JOIN services s ON s.case_id = r.id
+    LEFT JOIN providers v ON v.id = s.provider_id
+    WHERE s.deleted = 0 AND s.status IN ('provided', 'in_progress')) r"""
+
+
+def service_counts(db: Database) -> dict[str, list[tuple[str, str, int]]]:
+    """services_by_type and services_by_provider from one read of the services, counted
+    by the stored type and provider (the join to the providers and the vocabularies
+    applied once per distinct pair, as SERVICES applies them)."""
+    pairs = db.execute(
+        f"""SELECT s.service_type, s.provider_id, count(*)
+            FROM temp.report_cases r
+            JOIN services s {_indexed_by(db, "services_report")} ON s.case_id = r.id
+            WHERE s.deleted = 0 AND s.status IN ('provided', 'in_progress') GROUP BY 1, 2"""
+    ).fetchall()
+    ids = sorted({provider for _, provider, _ in pairs if provider is not None})
+    kinds: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        kinds.update(
+            db.execute(
+                f"SELECT id, {known_code('provider_type', 'provider_type')} FROM providers "
+                f"WHERE provider_type IS NOT NULL AND id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    types = set(VOCABULARIES["service_type"].codes())
+    by_type: dict[str, int] = {}
+    by_provider: dict[str, int] = {}
+    for service_type, provider, n in pairs:
+        key = service_type if service_type in types else "unknown"
+        by_type[key] = by_type.get(key, 0) + n
+        kind = kinds.get(provider, "none")
+        by_provider[kind] = by_provider.get(kind, 0) + n
+    return {
+        "services_by_type": sorted((k, "count", n) for k, n in by_type.items()),
+        "services_by_provider": sorted((k, "count", n) for k, n in by_provider.items()),
+    }
 
 
 # Each breakdown: (FROM clause over report_cases as r, the row key, the column key).
@@ -247,9 +475,15 @@ BREAKDOWNS: dict[str, tuple[str, str, str]] = {
         "CASE WHEN length(r.region_code) >= 5 THEN substr(r.region_code, 1, 5) ELSE 'unknown' END",
         "'count'",
     ),
-    "services_by_type": ("temp.report_services r", "r.service_type", "'count'"),
-    "services_by_provider": ("temp.report_services r", "r.provider_type", "'count'"),
+    "services_by_type": (SERVICES, "r.service_type", "'count'"),
+    "services_by_provider": (SERVICES, "r.provider_type", "'count'"),
     "referrals_by_status": ("temp.report_referrals r", "r.status", "'count'"),
+    # the handled victims of each incident, by its number (issue 22)
+    "victims_by_incident": (
+        "temp.report_cases r JOIN incidents i ON i.id = r.incident_id AND i.deleted = 0",
+        "i.incident_number",
+        "'count'",
+    ),
     "cases_per_month": (
         "temp.report_cases r, json_each(r.exploitation_types) j",
         "substr(r.opened_on, 1, 7)",
@@ -273,6 +507,124 @@ def breakdown(db: Database, key: str, period: Period) -> list[tuple[str, str, in
             {"start": period.start, "end": period.end},
         )
     )
+
+
+# Breakdowns counted in one read of ``report_cases`` (``case_breakdowns``): each its own
+# GROUP BY would sort every handled case again (1-3 s each at 650,000 cases). The read
+# counts the stored values (a few hundred distinct ones each: ages, codes, regions, code
+# lists); their keys are worked out once per distinct value, as BREAKDOWNS says.
+ONE_PASS = (
+    "sex_age",
+    "sex_child",
+    "labour_sector",
+    "recruitment_method",
+    "recruiter_relationship",
+    "destination_country",
+    "origin_province",
+    "origin_regency",
+)
+# Breakdowns of a code list, counted per distinct list, not per case.
+LISTS = {"exploitation": "exploitation_types", "means_of_control": "means_of_control"}
+_AGE_GROUPS = ((5, "0-5"), (12, "6-12"), (17, "13-17"), (24, "18-24"), (44, "25-44"), (59, "45-59"))
+
+
+def _age_key(age) -> str:
+    if age is None or age < 0:
+        return "unknown"
+    return next((key for top, key in _AGE_GROUPS if age <= top), "60+")
+
+
+def _prefix(value, length: int) -> str:
+    text = value if isinstance(value, str) or value is None else str(value)
+    return text[:length] if text is not None and len(text) >= length else "unknown"
+
+
+def _list_counts(texts, vocab: str) -> dict[str, int]:
+    """Cases per code of the distinct stored lists ``texts`` (text -> cases); a list
+    json_each cannot open, or a value outside the vocabulary, counts as "unknown"."""
+    import json  # (only here)
+
+    codes = set(VOCABULARIES[vocab].codes())
+    total: dict[str, int] = {}
+    for text, n in texts.items():
+        try:
+            values = json.loads(text)
+        except (TypeError, ValueError):
+            values = ["unknown"]
+        for value in values if isinstance(values, list) else ["unknown"]:
+            key = value if isinstance(value, str) and value in codes else "unknown"
+            total[key] = total.get(key, 0) + n
+    return total
+
+
+def case_breakdowns(
+    db: Database, period: Period, *, batch: int = 20_000
+) -> dict[str, list[tuple[str, str, int]]]:
+    """(row key, column key, count) of each breakdown of ONE_PASS and LISTS, from one
+    read of the handled cases, counted as :func:`breakdown` counts them."""
+    from collections import Counter
+    from operator import itemgetter
+
+    read = (
+        "age",
+        "sex",
+        "exploitation_types",
+        "labour_sector",
+        "recruitment_method",
+        "recruiter_relationship",
+        "exploitation_country",
+        "region_code",
+        "means_of_control",
+    )
+    # what is counted: (age, sex), (list, sector), then one column each
+    pick = [itemgetter(0, 1), itemgetter(2, 3), *(itemgetter(i) for i in range(4, len(read)))]
+    pick.append(itemgetter(2))
+    counted: list[Counter] = [Counter() for _ in pick]
+    cursor = db.execute(f"SELECT {', '.join(read)} FROM temp.report_cases")
+    try:
+        while chunk := cursor.fetchmany(batch):
+            for counter, getter in zip(counted, pick, strict=True):
+                counter.update(map(getter, chunk))
+    finally:
+        cursor.close()
+    ages, sectors, methods, relations, countries, regions, means, lists = counted
+
+    def rows(counts: dict) -> list[tuple[str, str, int]]:
+        return sorted((row, column, n) for (row, column), n in counts.items())
+
+    sex_age: Counter = Counter()
+    sex_child: Counter = Counter()
+    for (age, sex), n in ages.items():
+        column = "unknown" if sex is None else sex
+        key = _age_key(age)
+        sex_age[(key, column)] += n
+        child = key if key == "unknown" else "child" if age < 18 else "adult"
+        sex_child[(child, column)] += n
+    labour: Counter = Counter()
+    for (text, sector), n in sectors.items():
+        if isinstance(text, str) and '"forced_labour"' in text:
+            labour[("unknown" if sector is None else sector, "count")] += n
+
+    def single(counts: Counter, key=lambda v: "unknown" if v is None else v) -> Counter:
+        out: Counter = Counter()
+        for value, n in counts.items():
+            out[(key(value), "count")] += n
+        return out
+
+    return {
+        "sex_age": rows(sex_age),
+        "sex_child": rows(sex_child),
+        "labour_sector": rows(labour),
+        "recruitment_method": rows(single(methods)),
+        "recruiter_relationship": rows(single(relations)),
+        "destination_country": rows(single(countries)),
+        "origin_province": rows(single(regions, lambda v: _prefix(v, 2))),
+        "origin_regency": rows(single(regions, lambda v: _prefix(v, 5))),
+        **{
+            key: sorted((code, "count", n) for code, n in _list_counts(texts, key).items())
+            for key, texts in (("exploitation", lists), ("means_of_control", means))
+        },
+    }
 
 
 def cell_case_rids(

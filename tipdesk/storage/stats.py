@@ -24,23 +24,65 @@ _BAND = """CASE WHEN age IS NULL OR age < 0 THEN NULL WHEN age <= 8 THEN '0-8'
 # an age outside 0-120: storage/reports.py) is exported blank, never as it is stored: a
 # damaged code may hold any text.
 _AGE = reports.AGE
-QUASI_IDENTIFIERS = ("year", "sex", "age_band", "citizenship", "province", "country")
+# The two coarse fields of the case journey (issue 22) are quasi-identifiers too: a case
+# known to have reached a verdict with restitution is rarer than one without.
+QUASI_IDENTIFIERS = (
+    "year",
+    "sex",
+    "age_band",
+    "citizenship",
+    "province",
+    "country",
+    "legal_stage",
+    "restitution",
+)
 _KEY = " || '|' || ".join(f"coalesce({c}, '')" for c in QUASI_IDENTIFIERS)
 
 # Generalisation steps, tried in order on the rows of groups still under k: the age band
-# to child/adult, then the country of exploitation, the province of origin and the
-# citizenship to unknown (blank).
+# to child/adult, restitution and the legal stage to unknown, then the country of
+# exploitation, the province of origin and the citizenship to unknown (blank).
 STEPS: tuple[tuple[str, str], ...] = (
     (
         "age_band",
         "CASE WHEN age_band IN ('0-8', '9-17', '0-17') THEN '0-17' "
         "WHEN age_band IS NULL THEN NULL ELSE '18+' END",
     ),
+    ("restitution", "NULL"),
+    ("legal_stage", "NULL"),
     ("country", "NULL"),
     ("province", "NULL"),
     ("citizenship", "NULL"),
     ("age_band", "NULL"),
 )
+
+
+# The furthest stage of the criminal case a case's live legal steps reached (whatever
+# their dates: the export has no period), and whether it has a restitution claim.
+STAGES = ("none", "police", "prosecution", "verdict")
+_STAGE = (
+    f"CASE WHEN kind IN {reports._codes(reports.VERDICT_STEPS)} THEN 3 "
+    f"WHEN kind IN {reports._codes(reports.PROSECUTION_STEPS)} THEN 2 "
+    f"WHEN kind IN {reports._codes(reports.POLICE_STEPS)} THEN 1 ELSE 0 END"
+)
+
+
+def _journey(db: Database) -> None:
+    """``temp.stats_journey``: the stage reached (0-3) and a restitution flag of every case
+    with a live legal step or restitution claim, one row each (the journey tables are
+    read once in case order, not probed per case)."""
+    db.execute("DROP TABLE IF EXISTS temp.stats_journey")
+    db.execute(
+        "CREATE TEMP TABLE stats_journey (id TEXT PRIMARY KEY, stage INTEGER NOT NULL, "
+        "restitution INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    db.execute(f"""
+        INSERT INTO temp.stats_journey
+        SELECT case_id, max(stage), max(restitution) FROM (
+            SELECT case_id, {_STAGE} AS stage, 0 AS restitution
+            FROM legal_steps WHERE deleted = 0
+            UNION ALL
+            SELECT case_id, 0, 1 FROM restitution WHERE deleted = 0)
+        GROUP BY case_id""")
 
 
 def fill(db: Database) -> tuple[int, int]:
@@ -49,10 +91,13 @@ def fill(db: Database) -> tuple[int, int]:
     exploitation types and means of control stay as they are stored; ``csv_lines`` turns
     them into flags, so the rows the anonymisation rewrites stay narrow."""
     db.execute("DROP TABLE IF EXISTS temp.stats_rows")
+    _journey(db)
+    stage = " ".join(f"WHEN {n} THEN '{name}'" for n, name in enumerate(STAGES))
     db.execute(f"""
         CREATE TEMP TABLE stats_rows AS
         SELECT *, {_KEY} AS qk, 0 AS changed FROM (
             SELECT year, sex, {_BAND} AS age_band, citizenship, province, country,
+                   legal_stage, restitution,
                    labour_sector, recruiter_relationship, exploitation_types,
                    means_of_control
             FROM (SELECT CASE WHEN {reports.real_date("c.opened_on")}
@@ -71,9 +116,14 @@ def fill(db: Database) -> tuple[int, int]:
         reports.known_or_null("c.recruiter_relationship", "recruiter_relationship")
     }
                              AS recruiter_relationship,
-                         c.exploitation_types, c.means_of_control
+                         c.exploitation_types, c.means_of_control,
+                         CASE coalesce(j.stage, 0) {stage} END AS legal_stage,
+                         CASE WHEN j.restitution IS 1 THEN 'yes' ELSE 'no' END
+                             AS restitution
                   FROM cases c JOIN persons p ON p.id = c.person_id
+                  LEFT JOIN temp.stats_journey j ON j.id = c.id
                   WHERE c.deleted = 0 AND c.consent_statistics = 1))""")
+    db.execute("DROP TABLE temp.stats_journey")
     # Groups are counted by walking this index, and the rows of small groups found by it.
     db.execute("CREATE INDEX temp.stats_rows_qk ON stats_rows (qk)")
     rows = db.execute("SELECT count(*) FROM temp.stats_rows").fetchone()[0]
@@ -185,3 +235,4 @@ def _csv_value(column: str) -> str:
 def drop(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS temp.stats_rows_qk")
     db.execute("DROP TABLE IF EXISTS temp.stats_rows")
+    db.execute("DROP TABLE IF EXISTS temp.stats_journey")

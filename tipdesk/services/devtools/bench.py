@@ -29,6 +29,7 @@ from tipdesk.services.devtools.measures import (  # noqa: F401 (used by the app'
     measure,
     median_ms,
     peak_memory_mb,
+    report_in_child,
     resident_memory_mb,
 )
 from tipdesk.services.register import create_register, open_register
@@ -375,11 +376,24 @@ def statistics_measures(tmp: Path, cases: int) -> dict:
             _seconds(lambda: benchmarks.plain_count(session.db, start.isoformat(), end.isoformat()))
             for _ in range(3)
         )
+        STEPS.info("statistics: the yearly report ...")
+        year_start = dt.date(2025, 12, 1)
+        year_s = _seconds(lambda: reports.build_report(session, year_start, end))
+        year_scan_s = _seconds(
+            lambda: benchmarks.plain_count(session.db, year_start.isoformat(), end.isoformat())
+        )
         STEPS.info("statistics: the anonymised export ...")
         export_s = _seconds(lambda: stats_export.export_stats(session, tmp / "stats.csv"))
         raw_s = _seconds(lambda: benchmarks.plain_csv(session.db, tmp / "raw.csv"))
+    # A year's report and its CSV in a process of its own, as `tipdesk report` runs it: its
+    # peak memory (signing in apart); baseline, the same process signing in alone.
+    STEPS.info("statistics: the yearly report's memory, in a process of its own ...")
+    child = report_in_child(folder, "bench", PASSWORD, year_start, end, tmp / "year.csv")
+    bare = report_in_child(folder, "bench", PASSWORD, "-", end, tmp / "none.csv")
     return {
         "report_monthly": measure(report_s, "s", scan_s, 5),
+        "report_yearly": measure(year_s, "s", year_scan_s, 15),
+        "report_memory": measure(child["peak_mb"], "MB", bare["peak_mb"], 400),
         "stats_export": measure(export_s, "s", raw_s, 30),
     }
 

@@ -67,3 +67,67 @@ def measure(value: float, unit: str, baseline: float | None, budget: float | Non
         "baseline": None if baseline is None else round(baseline, 3),
         "budget": budget,
     }
+
+
+def report_child(argv: list[str]) -> None:
+    """In a process of its own (``report_in_child``): sign in to the register ``argv[0]``
+    as ``argv[1]`` (password in TIPDESK_PASSWORD), build the report of ``argv[2]`` to
+    ``argv[3]`` (ISO dates; "-" to sign in alone) and write it as CSV to the new file
+    ``argv[4]``; print as JSON the seconds
+    signing in took, the seconds of the report and its file, and the process's peak
+    memory (its own: a child made by fork + exec starts from its parent's)."""
+    import datetime as dt
+    import json
+    from pathlib import Path
+
+    from tipdesk.services.register import open_register
+    from tipdesk.services.reports import build_report
+    from tipdesk.services.reports.files import write_report
+
+    folder, user, start, end, out = argv
+    started = time.perf_counter()
+    session = open_register(Path(folder), user, os.environ["TIPDESK_PASSWORD"], write=True)
+    opened = time.perf_counter()
+    try:
+        if start != "-":  # ("-": signing in alone, the baseline)
+            session.today = lambda: dt.date.fromisoformat(end)
+            first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+            write_report(session, build_report(session, first, last), Path(out), "csv")
+    finally:
+        session.close()
+    done = time.perf_counter()
+    print(
+        json.dumps(
+            {"open_s": opened - started, "report_s": done - opened, "peak_mb": own_peak_mb()}
+        )
+    )
+
+
+def own_peak_mb() -> float | None:
+    """This process's own peak resident memory in MB: on Linux its memory's high-water
+    mark (VmHWM, which exec starts anew; getrusage's peak keeps the parent's at fork)."""
+    if sys.platform.startswith("linux"):
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    return peak_memory_mb()
+
+
+def report_in_child(folder, user: str, password: str, start, end, out) -> dict:
+    """:func:`report_child` run by a new Python process; its JSON."""
+    import json
+    import subprocess
+
+    code = (
+        "import sys; from tipdesk.services.devtools.measures import report_child; "
+        "report_child(sys.argv[1:])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(folder), user, str(start), str(end), str(out)],
+        env={**os.environ, "TIPDESK_PASSWORD": password},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])

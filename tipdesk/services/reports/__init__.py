@@ -83,6 +83,19 @@ def _table(key: str, counts: list[tuple[str, str, int]]) -> d.ReportTable:
     return d.ReportTable(key, (*columns, d.TOTAL), tuple(out))
 
 
+def _journey_tables(figures: dict[str, tuple[int, int]]) -> dict[str, d.ReportTable]:
+    """The criminal case, restitution (count and rupiah) and LPSK and return tables."""
+    out = {}
+    for key, rows in d.JOURNEY_ROWS.items():
+        money = d.TABLES[key][3] == "money"
+        out[key] = d.ReportTable(
+            key,
+            (d.COUNT, d.RUPIAH) if money else (d.COUNT,),
+            tuple(d.ReportRow(row, figures[row] if money else (figures[row][0],)) for row in rows),
+        )
+    return out
+
+
 def build_report(
     session: Session, start: dt.date, end: dt.date, *, office_code: str = ""
 ) -> d.Report:
@@ -108,8 +121,21 @@ def build_report(
                 )
             )
             tables["by_office"] = d.ReportTable("by_office", columns, tuple(rows))
+        counted = store.case_breakdowns(db, period) | store.service_counts(db)
         for key in store.BREAKDOWNS:
-            tables[key] = _table(key, store.breakdown(db, key, period))
+            if key != "victims_by_incident":
+                found = counted[key] if key in counted else store.breakdown(db, key, period)
+                tables[key] = _table(key, found)
+        tables.update(_journey_tables(store.journey(db)))
+        victims = store.breakdown(db, "victims_by_incident", period)
+        tables["victims_by_incident"] = d.ReportTable(
+            "victims_by_incident",
+            (d.COUNT,),
+            (
+                *(d.ReportRow(number, (n,)) for number, _, n in victims),
+                d.ReportRow(d.TOTAL, (sum(n for _, _, n in victims),)),
+            ),
+        )
         answered, median = store.reply_days(db, period)
         tables["referral_reply"] = d.ReportTable(
             "referral_reply",
@@ -160,6 +186,10 @@ def cases_behind(
             rids = store.summary_case_rids(
                 db, figure, period, office_code="" if row == d.TOTAL else row, limit=limit
             )
+        elif table in d.JOURNEY_ROWS:
+            if row not in d.JOURNEY_ROWS[table]:
+                raise NotFound(what="figure", key=row)
+            rids = store.journey_case_rids(db, row, limit=limit)
         elif table in store.BREAKDOWNS:
             rids = store.cell_case_rids(db, table, period, row, column, limit=limit)
         else:

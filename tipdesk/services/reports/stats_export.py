@@ -4,7 +4,9 @@ layout, k-anonymous on its quasi-identifiers, safe to send outside the office.
 No names, numbers, ids, free text or dates finer than the year leave the register; only
 cases whose person consented to anonymous statistics are included. The quasi-identifiers
 (year of registration, sex, age band, citizenship, province of origin, country of
-exploitation) are generalised where a combination is rarer than k, and rows still in a
+exploitation, and of the case journey (issue 22) only the coarse legal stage reached
+(none, police, prosecution, verdict) and whether restitution was claimed (yes, no)) are
+generalised where a combination is rarer than k, and rows still in a
 combination rarer than k are suppressed (left out); the export says how many.
 """
 
@@ -67,6 +69,8 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("citizenship", "citizenship"),
     ("provinceOfOrigin", "province"),
     ("CountryOfExploitation", "country"),
+    ("legalStage", "legal_stage"),
+    ("restitution", "restitution"),
     *((name, name) for name in EXPLOITATION_FLAGS.values()),
     ("typeOfLabour", "labour_sector"),
     *((name, name) for name in MEANS_FLAGS.values()),
@@ -79,6 +83,8 @@ QUASI_IDENTIFIER_HEADERS = (
     "citizenship",
     "provinceOfOrigin",
     "CountryOfExploitation",
+    "legalStage",
+    "restitution",
 )
 DEFAULT_K = 11
 

@@ -31,6 +31,7 @@ TEXT = {
         "figure": "Gambar {n}. {title}",
         "sheet": "Lembar",
         "table": "Tabel",
+        "notes": "Catatan",
         "years": "{key} tahun",
         "multi": "Satu kasus dapat tercatat pada lebih dari satu jenis, sehingga jumlahnya "
         "dapat melebihi jumlah kasus.",
@@ -52,6 +53,7 @@ TEXT = {
         "figure": "Figure {n}. {title}",
         "sheet": "Sheet",
         "table": "Table",
+        "notes": "Notes",
         "years": "{key} years",
         "multi": "A case may count under more than one type, so the figures may add up to "
         "more than the number of cases.",
@@ -82,6 +84,8 @@ ROW_HEADINGS: dict[str, tuple[str, str]] = {
     "provider_type": ("Jenis penyedia", "Type of provider"),
     "referral_status": ("Status rujukan", "Referral status"),
     "month": ("Bulan", "Month"),
+    "journey": ("Uraian", "Item"),
+    "incident": ("Nomor kejadian", "Incident number"),
 }
 
 # Worksheet names: at most 31 characters, none of []:*?/\ , unique per language.
@@ -102,6 +106,10 @@ SHEET_NAMES: dict[str, tuple[str, str]] = {
     "services_by_provider": ("Layanan per jenis penyedia", "Services by provider type"),
     "referrals_by_status": ("Rujukan per status", "Referrals by status"),
     "referral_reply": ("Waktu jawaban rujukan", "Time to a referral reply"),
+    "legal_process": ("Proses pidana", "Criminal case"),
+    "restitution": ("Restitusi", "Restitution"),
+    "protection_return": ("LPSK dan pemulangan", "LPSK and return home"),
+    "victims_by_incident": ("Korban per kejadian", "Victims per incident"),
     "cases_per_month": ("Kasus per bulan", "Cases per month"),
 }
 INFO_SHEET = "Info"
@@ -197,7 +205,7 @@ def _table(
         columns=table.columns,
         column_labels=tuple(label(column_kind, c, lang, offices=offices) for c in table.columns),
         rows=rows,
-        note=TEXT[lang]["multi"] if table.key in MULTI_VALUED else "",
+        note=TEXT[lang]["multi"] if table.key in MULTI_VALUED else d.table_note(table.key, lang),
     )
 
 
@@ -210,7 +218,7 @@ def label(
     place_name: Callable[[str], str | None] | None = None,
 ) -> str:
     """:func:`tipdesk.domain.reports.row_label`, with months and age groups in words."""
-    if key in (d.TOTAL, d.UNKNOWN, d.COUNT, "none"):
+    if key in (d.TOTAL, d.UNKNOWN, d.COUNT, d.RUPIAH, "none"):
         return d.word(key, lang)
     if kind == "month":
         return month_label(key, lang)

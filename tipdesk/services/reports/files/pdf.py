@@ -116,6 +116,16 @@ def _grid(table: LabelledTable, width: float, lang: str) -> Table:
     s = styles()
     n = len(table.columns)
     number_width = min(NUMBER_WIDTH, (width - MIN_LABEL_WIDTH) / n)
+    # Rupiah run to 18 characters (15.000.000.000.000): such a column is as wide as they.
+    widest = max(
+        (
+            text_width(number_text(v, lang), CELL_SIZE, bold=True)
+            for r in table.rows
+            for v in r.values
+        ),
+        default=0,
+    )
+    number_width = min(max(number_width, widest + 10), (width - MIN_LABEL_WIDTH) / n)
     # As wide as the longest label needs (the eye need not travel far), at most the rest.
     longest = max(
         [

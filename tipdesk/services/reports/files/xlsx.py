@@ -39,9 +39,19 @@ def render_xlsx(report: LabelledReport) -> bytes:
         info.append([name, table.title])
         link = info.cell(row=info.max_row, column=1)
         link.hyperlink, link.style = f"#'{name}'!A1", "Hyperlink"
+    listed = info.max_row  # (the notes below run on, wider than any column)
+    notes = [table for table in report.tables if table.note]
+    if notes:  # what each figure counts, where a table says it (the journey's)
+        info.append([])
+        info.append([t["notes"]])
+        info[info.max_row][0].font = bold
+        for table in notes:
+            info.append([f"{table.title}: {table.note}"])
     info.append([])
     info.append([t["confidential"]])
-    info.column_dimensions["A"].width = max(len(str(c.value or "")) for c in info["A"][1:-1]) + 2
+    info.column_dimensions["A"].width = (
+        max(len(str(c.value or "")) for c in info["A"][1:listed]) + 2
+    )
     info.column_dimensions["B"].width = min(
         MAX_LABEL_WIDTH, max(len(str(c.value or "")) for c in info["B"]) + 2
     )
@@ -72,8 +82,12 @@ def render_xlsx(report: LabelledReport) -> bytes:
         )
         for index, column_label in enumerate(table.column_labels, start=2):
             letter = sheet.cell(row=1, column=index).column_letter
+            longest = max(
+                (len(f"{row.values[index - 2]:,}") for row in table.rows if row.values[index - 2]),
+                default=0,
+            )
             sheet.column_dimensions[letter].width = max(
-                MIN_WIDTH, min(MAX_NUMBER_WIDTH, len(column_label) + 2)
+                MIN_WIDTH, min(MAX_NUMBER_WIDTH, max(len(column_label), longest) + 2)
             )
     buffer = io.BytesIO()
     book.save(buffer)
