@@ -98,3 +98,32 @@ def test_a_caseworker_sees_the_names_of_her_own_victims_only(tmp_path, capsys, m
     monkeypatch.setenv("TIPDESK_USER", "ana")  # an analyst sees no case, nor its names
     code, out, err = run(capsys, "incident", "show", folder, number)
     assert code == 3 and mine["full_name"] not in out + err
+
+
+def test_showing_an_incidents_victims_is_audited(demo, capsys):
+    number = _the_incident(capsys, demo)["incident_number"]
+
+    def viewed() -> list[dict]:
+        found = json.loads(run(capsys, "audit", demo, "--json")[1])
+        return [e for e in found if e["action"] == "incident_viewed"]
+
+    before = len(viewed())
+    run(capsys, "incident", "list", demo)  # no names: not a read to audit
+    assert len(viewed()) == before
+    shown = json.loads(run(capsys, "incident", "show", demo, number, "--json")[1])
+    after = viewed()
+    assert len(after) == before + 1
+    assert after[0]["record_id"] == shown["incident"]["id"] and after[0]["username"] == "demo"
+    code, out, _ = run(capsys, "audit", demo)
+    assert code == 0 and "Incident's victims viewed" in out
+
+
+def test_search_for_an_incidents_number_finds_its_cases(demo, capsys):
+    number = _the_incident(capsys, demo)["incident_number"]
+    shown = json.loads(run(capsys, "incident", "show", demo, number, "--json")[1])
+    code, out, _ = run(capsys, "search", demo, number.lower(), "--json", "--limit", "100")
+    assert code == 0
+    found = json.loads(out)
+    assert sorted(f["case_number"] for f in found) == sorted(
+        v["case_number"] for v in shown["victims"]
+    )

@@ -69,7 +69,7 @@ def cmd_incident_show(args: argparse.Namespace) -> int:
     another worker are counted, not listed, for a case worker (as ``show`` refuses them)."""
     from tipdesk.services.casework.journey import incident_victims
 
-    with open_register(args, write=False) as session:
+    with open_register(args) as session:  # the read is audited
         incident, victims, hidden = incident_victims(session, args.number)
     if getattr(args, "json", False):
         print_json(

@@ -25,8 +25,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "case_record_changed": ("Catatan perjalanan kasus diubah", "Case record changed"),
     "case_record_removed": ("Catatan perjalanan kasus dihapus", "Case record removed"),
     "plan_approved": ("Rencana intervensi disetujui", "Intervention plan approved"),
+    "plan_printed": ("Rencana intervensi dicetak", "Intervention plan printed"),
     "incident_created": ("Kejadian dicatat", "Incident recorded"),
     "incident_changed": ("Kejadian diubah", "Incident changed"),
+    "incident_viewed": ("Daftar korban kejadian dibuka", "Incident's victims viewed"),
     "incident_linked": ("Kasus dikaitkan dengan kejadian", "Case linked to an incident"),
     "incident_unlinked": (
         "Kaitan kasus dengan kejadian dilepas",

@@ -93,6 +93,7 @@ class CaseQuery:
     follow_up_from: dt.date | None = None
     follow_up_to: dt.date | None = None
     office: str = ""  # origin office id (a province's register)
+    incident: str = ""  # id of the incident the cases name (a search on its number)
     # only cases of this office (id) assigned to or created by this user: (username, id)
     owner: tuple[str, str] = ("", "")
 
@@ -150,6 +151,8 @@ def _conditions(q: CaseQuery) -> list[_Condition]:
         )
     if q.office:
         found.append(_Condition("origin", "{c}origin = ?", (q.office,)))
+    if q.incident:
+        found.append(_Condition("incident_id", "{c}incident_id = ?", (q.incident,)))
     if q.owner[0]:
         # Either index (cases_worker, cases_created_by) answers its half.
         found.append(

@@ -265,6 +265,10 @@ def search(
     for expression in (match_expression(text), fuzzy_only(text)):
         if expression is not None and len(rows) < limit:
             rows += _hits(db, expression, limit - len(rows), owner)
+    return _readable(rows)
+
+
+def _readable(rows: list[dict]) -> list[dict]:
     for row in rows:
         # Dates stay ISO text; a value that cannot be read holds its field's default and
         # is named in "unreadable", so one damaged case does not hide the others.
@@ -276,8 +280,8 @@ def search(
     return rows
 
 
-def _hits(db: Database, expression: str, limit: int, owner: tuple[str, str]) -> list[dict]:
-    mine = (
+def _mine(owner: tuple[str, str]) -> str:
+    return (
         (
             "AND rowid IN (SELECT rid FROM cases WHERE assigned_to = :owner AND origin = :office"
             " UNION SELECT rid FROM cases WHERE created_by = :owner AND origin = :office)"
@@ -285,6 +289,25 @@ def _hits(db: Database, expression: str, limit: int, owner: tuple[str, str]) -> 
         if owner[0]
         else ""
     )
+
+
+def incident_cases(
+    db: Database, incident_id: str, *, limit: int = 50, owner: tuple[str, str] = ("", "")
+) -> list[dict]:
+    """The live cases that name an incident, oldest first, as :func:`search` lists them."""
+    sql = f"""
+        SELECT {LIST_COLUMNS}
+        FROM cases c JOIN persons p ON p.id = c.person_id
+        WHERE c.incident_id = :incident AND c.deleted = 0
+          {_mine(owner).replace("rowid", "c.rid")}
+        ORDER BY c.rid LIMIT :limit
+    """
+    params = {"incident": incident_id, "limit": limit, "owner": owner[0], "office": owner[1]}
+    return _readable(list(db.query(sql, params)))
+
+
+def _hits(db: Database, expression: str, limit: int, owner: tuple[str, str]) -> list[dict]:
+    mine = _mine(owner)
     sql = f"""
         SELECT {LIST_COLUMNS}
         FROM (SELECT rowid, rank FROM case_search WHERE case_search MATCH :match {mine}

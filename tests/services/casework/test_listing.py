@@ -612,3 +612,23 @@ def test_a_search_lists_the_same_from_its_hits_as_from_the_sort_index(session, s
             assert [row.rid for row in few] == [row.rid for row in many]
             assert len(few) == listing.count_cases(session, flt) > 0
     assert listing.count_cases(session, CaseFilter(), at_most=7) == 7
+
+
+def test_searching_an_incident_number_lists_the_cases_it_brought(session, small):
+    from tipdesk.services.casework import journey
+
+    incident, _ = journey.create_incident(
+        session, r.Incident(occurred_on=dt.date(2026, 11, 3), kind="raid", place="Pelabuhan")
+    )
+    for name in ("maria", "rina"):
+        journey.link_case(session, small[name], incident.incident_number)
+    typed = f"  {incident.incident_number.lower()} "
+    flt = CaseFilter(text=typed)
+    assert sorted(numbers(listing.list_cases(session, flt))) == sorted(
+        [small["maria"], small["rina"]]
+    )
+    assert listing.count_cases(session, flt) == 2
+    # the other filters still narrow it, and a number no incident has finds nothing
+    only_open = CaseFilter(text=typed, statuses=["follow_up"])
+    assert numbers(listing.list_cases(session, only_open)) == [small["rina"]]
+    assert listing.list_cases(session, CaseFilter(text="KUP-KJ-1999-0001")) == []

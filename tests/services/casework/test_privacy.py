@@ -161,7 +161,7 @@ def test_person_data_holds_every_case_service_referral_note_and_letter(office, t
     assert [n["text"] for n in second["notes"]] == ["Catatan kasus kedua."]
     assert second["case"]["summary"] == "Kasus kedua."
     [letter] = first["letters"]
-    assert letter["number"] == made["letter"].number
+    assert letter["number"] == made["letter"].number and letter["kind"] == "referral"
     assert (letter["issued_on"], letter["language"], letter["provider_name"]) == (
         TODAY.isoformat(),
         "id",
@@ -193,6 +193,7 @@ def test_export_writes_readable_json_or_pdf_and_is_audited(office, tmp_path):
         "Rumah Aman Bethesda",
         NOTE,
         made["letter"].number,
+        "referral letter",  # the kind of letter: a person may also have LPSK's
         "Services",
         "Audit trail",
     ):

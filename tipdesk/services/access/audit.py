@@ -43,6 +43,24 @@ def record(
         )
 
 
+def record_read(
+    session: Session, action: str, *, entity: str, record_id: str, case_number: str = ""
+) -> None:
+    """Audit a read of personal data (a case opened, an incident's victims listed) in a
+    transaction of its own, once for a run of reads of the same record by the same user
+    with nothing between (a screen that refreshes writes no row each time)."""
+    last = store.entries(session.db, store.AuditQuery(), limit=1)
+    if (
+        last
+        and last[0]["action"] == action
+        and last[0]["record_id"] == record_id
+        and last[0]["username"] == session.user.username
+    ):
+        return
+    with session.write(immediate=True):
+        record(session, action, entity=entity, record_id=record_id, case_number=case_number)
+
+
 def record_apart(
     session: Session, action: str, *, rows: list[dict] | None = None, **fields: Any
 ) -> None:

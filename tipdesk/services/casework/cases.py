@@ -23,6 +23,7 @@ from tipdesk.domain.errors import (
 from tipdesk.domain.fields import parse_value
 from tipdesk.domain.validation import CLOSED_STATUSES, validate
 from tipdesk.services.access import audit, permissions
+from tipdesk.services.casework import listing
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import counters, local, rows, search
@@ -258,18 +259,9 @@ def open_case(session: Session, number: str, *, audit: bool = True) -> r.CaseFil
 
 
 def _audit_view(session: Session, case: r.Case) -> None:
-    last = audit.store.entries(session.db, audit.store.AuditQuery(), limit=1)
-    if (
-        last
-        and last[0]["action"] == "case_viewed"
-        and last[0]["case_number"] == case.case_number
-        and last[0]["username"] == session.user.username
-    ):
-        return
-    with session.write(immediate=True):
-        audit.record(
-            session, "case_viewed", entity="cases", record_id=case.id, case_number=case.case_number
-        )
+    audit.record_read(
+        session, "case_viewed", entity="cases", record_id=case.id, case_number=case.case_number
+    )
 
 
 def cases_of_person(session: Session, person_id: str) -> list[r.Case]:
@@ -286,7 +278,11 @@ def find_cases(session: Session, text: str, *, limit: int = 50) -> list[dict]:
     """Cases matching ``text`` (names, numbers, places, notes), best first; a case worker
     finds only their own cases, and an analyst may not search (it reveals names)."""
     permissions.require(session, "search_cases")
-    return search.search(session.db, text, limit=limit, owner=permissions.owner_filter(session))
+    owner = permissions.owner_filter(session)
+    incident = listing.incident_of(session, text)
+    if incident:  # an incident's number: the cases it brought
+        return search.incident_cases(session.db, incident, limit=limit, owner=owner)
+    return search.search(session.db, text, limit=limit, owner=owner)
 
 
 def save_case_file(session: Session, person: r.Person, case: r.Case) -> Saved:

@@ -329,6 +329,7 @@ def incident_victims(session: Session, number: str) -> tuple[r.Incident, list[Vi
     """The incident, the cases of it the user may see with their person, latest legal
     step and latest return, and how many others it has that the user may not see."""
     found = show_incident(session, number)
+    _audit_incident_view(session, found.incident)
     victims = []
     for case in found.cases:
         file = case_store.load_case_file(session.db, case)
@@ -343,6 +344,11 @@ def incident_victims(session: Session, number: str) -> tuple[r.Incident, list[Vi
             )
         )
     return found.incident, victims, found.hidden
+
+
+def _audit_incident_view(session: Session, incident: r.Incident) -> None:
+    """The list of an incident's victims names people: reading it is audited."""
+    audit.record_read(session, "incident_viewed", entity="incidents", record_id=incident.id)
 
 
 def link_case(session: Session, case_number: str, number: str) -> None:

@@ -22,6 +22,7 @@ from tipdesk.domain.vocab import CASE_STATUS
 from tipdesk.services.access import permissions
 from tipdesk.services.session import Session
 from tipdesk.storage import cases as case_store
+from tipdesk.storage import journey as journey_store
 from tipdesk.storage import listing as store
 from tipdesk.storage import local, rows, search
 
@@ -84,9 +85,24 @@ def _scoped(session: Session, flt: CaseFilter) -> store.CaseQuery:
     if permissions.allowed(session, "view_deidentified"):
         if flt.text:
             permissions.require(session, "search_cases")
-        return _query(flt)
+        return _query(flt, **_incident(session, flt.text))
     permissions.require(session, "view_own_cases")
-    return _query(flt, owner=permissions.owner_filter(session))
+    return _query(flt, owner=permissions.owner_filter(session), **_incident(session, flt.text))
+
+
+def incident_of(session: Session, text: str) -> str:
+    """The id of the incident whose number ``text`` is (``kup-kj-2026-0001`` too), or "":
+    a search for an incident's number lists the cases that name it."""
+    number = text.strip().upper()
+    if "-" not in number or " " in number:
+        return ""
+    incident = journey_store.incident_by_number(session.db, number)
+    return incident.id if incident is not None else ""
+
+
+def _incident(session: Session, text: str) -> dict[str, Any]:
+    incident = incident_of(session, text)
+    return {"incident": incident, "match": None} if incident else {}
 
 
 def _deidentified(row: CaseRow) -> CaseRow:
@@ -103,8 +119,8 @@ def _tiers(query: store.CaseQuery, flt: CaseFilter) -> list[store.CaseQuery]:
 
 
 def _query(flt: CaseFilter, **extra: Any) -> store.CaseQuery:
+    extra.setdefault("match", search.match_expression(flt.text) if flt.text else None)
     return store.CaseQuery(
-        match=search.match_expression(flt.text) if flt.text else None,
         statuses=tuple(flt.statuses),
         worker=flt.worker,
         exploitation_type=flt.exploitation_type,

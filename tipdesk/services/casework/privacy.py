@@ -133,6 +133,7 @@ def person_data(session: Session, case_number: str) -> dict[str, Any]:
                 "letters": [
                     {
                         "number": letter.number,
+                        "kind": letter.kind,
                         "issued_on": letter.issued_on,
                         "language": letter.language,
                         "includes_identity": letter.includes_identity,
@@ -230,7 +231,10 @@ _TEXT = {
         "yes": "Ya",
         "no": "Tidak",
         "made": "Dibuat {at} oleh {by}, {office}.",
-        "letter": "{number}, {date}, {language}, {provider}",
+        "letter": "{number}, {date}, {kind}, {language}",
+        "referral": "surat rujukan",
+        "lpsk_request": "permohonan perlindungan kepada LPSK",
+        "handover": "berita acara serah terima",
         "confidential": "RAHASIA: dokumen ini memuat data pribadi dan tidak terenkripsi.",
     },
     "en": {
@@ -255,7 +259,10 @@ _TEXT = {
         "yes": "Yes",
         "no": "No",
         "made": "Made {at} by {by}, {office}.",
-        "letter": "{number}, {date}, {language}, {provider}",
+        "letter": "{number}, {date}, {kind}, {language}",
+        "referral": "referral letter",
+        "lpsk_request": "request for protection to LPSK",
+        "handover": "handover record",
         "confidential": "CONFIDENTIAL: this document holds personal data and is not encrypted.",
     },
 }
@@ -384,18 +391,15 @@ def _pdf(data: dict, lang: str) -> bytes:
         if not item["letters"]:
             story.append(para(t["none"], s.small))
         for letter in item["letters"]:
-            story.append(
-                para(
-                    t["letter"].format(
-                        number=letter["number"],
-                        date=letter["issued_on"],
-                        language=VOCABULARIES["letter_language"].label_or_code(
-                            letter["language"], lang
-                        ),
-                        provider=letter["provider_name"],
-                    )
-                )
+            line = t["letter"].format(
+                number=letter["number"],
+                date=letter["issued_on"],
+                kind=t.get(letter["kind"], letter["kind"]),
+                language=VOCABULARIES["letter_language"].label_or_code(letter["language"], lang),
             )
+            if letter["provider_name"]:
+                line += f", {letter['provider_name']}"
+            story.append(para(line))
     heading(t["audit"])
     if not data["audit"]:
         story.append(para(t["none"], s.small))
