@@ -484,14 +484,6 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
   <context>
     <name>CaseFileWidget</name>
     <message>
-      <source>Yes</source>
-      <translation>Ya</translation>
-    </message>
-    <message>
-      <source>No</source>
-      <translation>Tidak</translation>
-    </message>
-    <message>
       <source>Unsaved changes</source>
       <translation>Ada perubahan yang belum disimpan</translation>
     </message>
@@ -1772,10 +1764,6 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Hapus catatan ini dari kasus?</translation>
     </message>
     <message>
-      <source>Yes</source>
-      <translation>Ya</translation>
-    </message>
-    <message>
       <source>Edit…</source>
       <translation>Ubah…</translation>
     </message>
@@ -1828,6 +1816,14 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Hanya supervisor yang menyetujui rencana</translation>
     </message>
     <message>
+      <source>Print plan…</source>
+      <translation>Cetak rencana…</translation>
+    </message>
+    <message>
+      <source>The plan on paper, for the case conference</source>
+      <translation>Rencana di atas kertas, untuk rapat koordinasi kasus</translation>
+    </message>
+    <message>
       <source>The plan has no goals yet.</source>
       <translation>Rencana belum punya tujuan.</translation>
     </message>
@@ -1872,6 +1868,14 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Tambah permohonan LPSK…</translation>
     </message>
     <message>
+      <source>Letter to LPSK…</source>
+      <translation>Surat ke LPSK…</translation>
+    </message>
+    <message>
+      <source>Preview the request to LPSK, issue it with a number, print it or save it</source>
+      <translation>Pratinjau surat permohonan ke LPSK, terbitkan dengan nomor, cetak atau simpan</translation>
+    </message>
+    <message>
       <source>Return</source>
       <translation>Pemulangan</translation>
     </message>
@@ -1882,6 +1886,14 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Add return…</source>
       <translation>Tambah pemulangan…</translation>
+    </message>
+    <message>
+      <source>Handover record…</source>
+      <translation>Berita acara serah terima…</translation>
+    </message>
+    <message>
+      <source>Preview the handover record (berita acara serah terima), issue it with a number, print it or save it</source>
+      <translation>Pratinjau berita acara serah terima, terbitkan dengan nomor, cetak atau simpan</translation>
     </message>
     <message>
       <source>Reintegration check-ups</source>
@@ -1901,10 +1913,6 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Referral letter — case {number}</source>
       <translation>Surat rujukan — kasus {number}</translation>
-    </message>
-    <message>
-      <source>Whole page</source>
-      <translation>Satu halaman penuh</translation>
     </message>
     <message>
       <source>The case file has changes that are not saved; the letter uses the case as last saved.</source>
@@ -1943,16 +1951,8 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Pengaturan surat…</translation>
     </message>
     <message>
-      <source>Print or save</source>
-      <translation>Cetak atau simpan</translation>
-    </message>
-    <message>
       <source>A printed or saved letter is not encrypted and shows data about a victim. Keep it only where people who are not authorised cannot read it.</source>
       <translation>Surat yang dicetak atau disimpan tidak terenkripsi dan memuat data korban. Simpan hanya di tempat yang tidak dapat dibaca orang yang tidak berwenang.</translation>
-    </message>
-    <message>
-      <source>Print…</source>
-      <translation>Cetak…</translation>
     </message>
     <message>
       <source>Save as PDF…</source>
@@ -1963,8 +1963,40 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Tutup</translation>
     </message>
     <message>
+      <source>Letter to LPSK — case {number}</source>
+      <translation>Surat ke LPSK — kasus {number}</translation>
+    </message>
+    <message>
+      <source>Handover record — case {number}</source>
+      <translation>Berita acara serah terima — kasus {number}</translation>
+    </message>
+    <message>
+      <source>Give the letter the next number of the year, keep it in the letter archive and note its number on the record</source>
+      <translation>Beri surat nomor berikutnya tahun ini, simpan di arsip surat dan catat nomornya pada catatan ini</translation>
+    </message>
+    <message>
       <source>This referral is no longer in the case.</source>
       <translation>Rujukan ini sudah tidak ada di kasus.</translation>
+    </message>
+    <message>
+      <source>This record is no longer in the case.</source>
+      <translation>Catatan ini sudah tidak ada di kasus.</translation>
+    </message>
+    <message>
+      <source>Handover record {number} issued; the return shows its number.</source>
+      <translation>Berita acara {number} diterbitkan; nomornya tercatat pada pemulangan.</translation>
+    </message>
+    <message>
+      <source>Letter {number} issued; the LPSK request shows its number.</source>
+      <translation>Surat {number} diterbitkan; nomornya tercatat pada permohonan LPSK.</translation>
+    </message>
+    <message>
+      <source>To the Chair of LPSK, Jakarta</source>
+      <translation>Kepada Ketua LPSK, Jakarta</translation>
+    </message>
+    <message>
+      <source>Handover by {escort}</source>
+      <translation>Diserahkan oleh {escort}</translation>
     </message>
     <message>
       <source>To {provider}</source>
@@ -2011,8 +2043,16 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Surat sebelumnya untuk rujukan ini yang digantikannya: {count}.</translation>
     </message>
     <message>
+      <source>Earlier letters of this record, replaced by it: {count}.</source>
+      <translation>Surat sebelumnya untuk catatan ini, yang digantikan surat ini: {count}.</translation>
+    </message>
+    <message>
       <source>A new letter instead</source>
       <translation>Surat baru sebagai pengganti</translation>
+    </message>
+    <message>
+      <source>The record names letter {number} of {date}; this computer's letter archive does not hold it (it was issued by another office's register, or typed in). Shown is a copy made now from the case, marked as a copy.</source>
+      <translation>Catatan ini menyebut surat {number} tanggal {date}; arsip surat di komputer ini tidak menyimpannya (diterbitkan register kantor lain, atau diketik). Yang ditampilkan adalah salinan yang dibuat sekarang dari kasus, ditandai sebagai salinan.</translation>
     </message>
     <message>
       <source>Not issued yet. The draft below has no number; the letter gets one when it is issued.</source>
@@ -2043,12 +2083,20 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Surat {earlier} tetap ada di arsip surat. Beri tahu penyedia layanan bahwa surat baru menggantikannya.</translation>
     </message>
     <message>
+      <source>Letter {earlier} stays in the letter archive; the record shows the new number instead.</source>
+      <translation>Surat {earlier} tetap di arsip surat; catatan ini memakai nomor baru sebagai gantinya.</translation>
+    </message>
+    <message>
       <source>Issue the letter with number {number} now?</source>
       <translation>Terbitkan surat dengan nomor {number} sekarang?</translation>
     </message>
     <message>
       <source>The number is the office's next official number: once issued, it cannot be given again. The letter is kept in the letter archive and the referral is marked sent.</source>
       <translation>Nomor ini adalah nomor resmi berikutnya kantor: setelah diterbitkan, nomor itu tidak dapat diberikan lagi. Surat disimpan di arsip surat dan rujukan ditandai terkirim.</translation>
+    </message>
+    <message>
+      <source>The number is the office's next official number: once issued, it cannot be given again. The letter is kept in the letter archive and its number is noted on the record.</source>
+      <translation>Nomor ini adalah nomor resmi kantor berikutnya: setelah diterbitkan, nomor itu tidak dapat diberikan lagi. Surat disimpan di arsip surat dan nomornya dicatat pada catatan ini.</translation>
     </message>
     <message>
       <source>Number {taken} was just taken by another letter.</source>
@@ -2103,16 +2151,8 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Simpan surat {number}</translation>
     </message>
     <message>
-      <source>PDF documents (*.pdf)</source>
-      <translation>Dokumen PDF (*.pdf)</translation>
-    </message>
-    <message>
       <source>The letter was not saved: {reason}</source>
       <translation>Surat tidak tersimpan: {reason}</translation>
-    </message>
-    <message>
-      <source>Saved as {path}.</source>
-      <translation>Tersimpan sebagai {path}.</translation>
     </message>
   </context>
   <context>
@@ -2516,6 +2556,25 @@ PEMERINTAH KOTA KUPANG</translation>
     </message>
   </context>
   <context>
+    <name>OutputBox</name>
+    <message>
+      <source>Print or save</source>
+      <translation>Cetak atau simpan</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Cetak…</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Saved as {path}.</source>
+      <translation>Tersimpan sebagai {path}.</translation>
+    </message>
+  </context>
+  <context>
     <name>PasswordDialog</name>
     <message>
       <source>Current password</source>
@@ -2540,6 +2599,13 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>Type your current password, then the new one twice. Use at least 8 characters; the new password works from the next sign-in and unlock.</source>
       <translation>Ketik kata sandi Anda sekarang, lalu kata sandi baru dua kali. Gunakan paling sedikit 8 karakter; kata sandi baru berlaku mulai saat masuk dan buka kunci berikutnya.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreview</name>
+    <message>
+      <source>Whole page</source>
+      <translation>Satu halaman penuh</translation>
     </message>
   </context>
   <context>
@@ -2595,6 +2661,73 @@ PEMERINTAH KOTA KUPANG</translation>
     <message>
       <source>The file could not be written in {folder}. Check that the folder still exists and has room, then try again.</source>
       <translation>Berkas tidak dapat ditulis di {folder}. Periksa bahwa folder itu masih ada dan masih cukup ruang, lalu coba lagi.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanSheetDialog</name>
+    <message>
+      <source>Intervention plan — case {number}</source>
+      <translation>Rencana intervensi — kasus {number}</translation>
+    </message>
+    <message>
+      <source>The plan as it now reads in the case file, for the case conference: the victim's name, sex, age and risk, the needs found, the goals by domain with the services and referrals that serve them, and the approval.</source>
+      <translation>Rencana sebagaimana tercatat sekarang di berkas kasus, untuk konferensi kasus: nama, jenis kelamin, umur dan tingkat risiko korban, kebutuhan yang ditemukan, tujuan menurut ranah beserta layanan dan rujukan yang mendukungnya, dan persetujuannya.</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>Dokumen</translation>
+    </message>
+    <message>
+      <source>A printed or saved plan is not encrypted and shows data about a victim. Keep it only where people who are not authorised cannot read it.</source>
+      <translation>Rencana yang dicetak atau disimpan tidak terenkripsi dan memuat data korban. Simpan hanya di tempat yang tidak dapat dibaca orang yang tidak berwenang.</translation>
+    </message>
+    <message>
+      <source>Save a copy…</source>
+      <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Making the plan…</source>
+      <translation>Menyusun rencana…</translation>
+    </message>
+    <message>
+      <source>Intervention plan — pages: {pages}</source>
+      <translation>Rencana intervensi — jumlah halaman: {pages}</translation>
+    </message>
+    <message>
+      <source>Print the plan of case {number}</source>
+      <translation>Cetak rencana kasus {number}</translation>
+    </message>
+    <message>
+      <source>The plan went to the printer.</source>
+      <translation>Rencana sudah dikirim ke printer.</translation>
+    </message>
+    <message>
+      <source>The printer could not start. Check that it is on and connected, then try again.</source>
+      <translation>Printer tidak dapat mulai mencetak. Periksa apakah printer menyala dan tersambung, lalu coba lagi.</translation>
+    </message>
+    <message>
+      <source>Save a copy</source>
+      <translation>Simpan salinan</translation>
+    </message>
+    <message>
+      <source>Save the plan of case {number} as an unencrypted PDF file?</source>
+      <translation>Simpan rencana kasus {number} sebagai berkas PDF yang tidak terenkripsi?</translation>
+    </message>
+    <message>
+      <source>Choose where…</source>
+      <translation>Pilih tempat…</translation>
+    </message>
+    <message>
+      <source>Save the plan of case {number}</source>
+      <translation>Simpan rencana kasus {number}</translation>
+    </message>
+    <message>
+      <source>The plan was not saved: {reason}</source>
+      <translation>Rencana tidak disimpan: {reason}</translation>
     </message>
   </context>
   <context>

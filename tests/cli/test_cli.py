@@ -218,7 +218,11 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
         "sync_export",
         "sync_import",
         "report_monthly",
+        "report_yearly",
+        "report_memory",
         "stats_export",
+        "open_full_case",
+        "group_intake",
     }
     for name, measure in results.items():
         # the slowest sort names its column
@@ -234,6 +238,8 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
     assert results["list_sort"]["budget"] == 200 and results["home"]["budget"] == 300
     assert results["list_sort"]["detail"].split()[0] in listing.SORT_KEYS
     assert results["report_monthly"]["budget"] == 5 and results["stats_export"]["budget"] == 30
+    assert results["report_yearly"]["budget"] == 15 and results["report_memory"]["budget"] == 400
+    assert results["open_full_case"]["budget"] == 150 and results["group_intake"]["budget"] == 2
     code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only", "--statistics-cases", "0")
     assert code == 0 and "name_search" in out and "budget" in out
     assert "app_start" not in out and "report_monthly" not in out
@@ -255,6 +261,8 @@ def test_bench_measures_the_app_alone_on_a_demo_register_made_before(env, capsys
         "list_sort",
         "home",
         "open_case_window",
+        "open_full_case",  # on a register of its own: the one given is only read
+        "group_intake",
     }
     assert all(m["value"] > 0 and m["baseline"] > 0 for m in results.values())
 

@@ -23,7 +23,13 @@ def test_a_register_from_before_the_case_journey_gains_its_tables(register, sess
             db.execute(f"DROP TRIGGER {capture.trigger_name('cases', op)}")
         db.execute("ALTER TABLE cases DROP COLUMN incident_id")
         capture.install(db, "cases")
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm015_case_journey'")
+        # and m016 after it, which gives the letters their kinds
+        db.execute("DROP INDEX letters_record")
+        db.execute("ALTER TABLE letters DROP COLUMN kind")
+        db.execute("ALTER TABLE letters RENAME COLUMN record_id TO referral_id")
+        db.execute("CREATE INDEX letters_referral ON letters (referral_id, issued_at)")
+        for name in ("m015_case_journey", "m016_letter_kinds"):
+            db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
     db.close()
 
     with open_register(register.folder, "admin", PASSWORD) as s:

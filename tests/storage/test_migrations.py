@@ -3,11 +3,13 @@
 import pytest
 from sqlite_utils.migrations import Migrations
 
-from tests.helpers import PASSWORD, new_case
+from tests.helpers import PASSWORD, TODAY, letter_settings, new_case, provider
+from tipdesk.domain import records as r
 from tipdesk.security.keyslots import KeyFile
-from tipdesk.services.casework import cases
+from tipdesk.services import letters
+from tipdesk.services.casework import cases, journey
 from tipdesk.services.register import open_register
-from tipdesk.storage import migrate, schema, search
+from tipdesk.storage import capture, migrate, rows, schema, search
 from tipdesk.storage.connection import DatabaseError, open_database
 
 
@@ -32,6 +34,7 @@ def test_new_register_has_every_migration_applied(session):
             "m013_search_spellings",
             "m014_list_sort_indexes",
             "m015_case_journey",
+            "m016_letter_kinds",
         ]
     )
 
@@ -218,3 +221,46 @@ def test_m013_makes_a_register_from_before_issue_21_forgive_spelling(register, s
         assert config["hashsize"] == schema.SEARCH_HASH_BYTES
         assert not s.db.execute("SELECT 1 FROM settings WHERE key = ?", [search.EMPTIED]).fetchone()
     assert list((register.folder / "backups").glob("*before-m013_search_spellings*"))
+
+
+def test_m016_keeps_the_referral_letters_of_a_register_from_before_issue_22(register, session):
+    """A register whose archive knows only referral letters (as m003 made it) keeps
+    them as referral letters, reprinted byte for byte; numbering goes on after them for
+    every kind, and LPSK requests gain their letter number."""
+    letters.save_letter_settings(session, letter_settings())
+    file = new_case(session, consent_services=True, consent_date=TODAY, consent_by="korban")
+    hospital = provider(session)
+    referral = r.Referral(
+        case_id=file.case.id, provider_id=hospital.id, services_requested=["health"]
+    )
+    cases.add_referral(session, referral)
+    issued = letters.issue_letter(session, referral.id)
+    session.close()
+    key = KeyFile.load(register.folder / "register.keys").unlock("admin", PASSWORD)
+    db = open_database(register.folder / "register.db", key)
+    with db.conn:  # as m015 left it
+        db.execute("DROP INDEX letters_record")
+        db.execute("ALTER TABLE letters DROP COLUMN kind")
+        db.execute("ALTER TABLE letters RENAME COLUMN record_id TO referral_id")
+        db.execute("CREATE INDEX letters_referral ON letters (referral_id, issued_at)")
+        for op in ("insert", "update", "delete"):
+            db.execute(f"DROP TRIGGER {capture.trigger_name('lpsk_requests', op)}")
+        db.execute("ALTER TABLE lpsk_requests DROP COLUMN letter_number")
+        capture.install(db, "lpsk_requests")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm016_letter_kinds'")
+    db.close()
+
+    with open_register(register.folder, "admin", PASSWORD) as s:
+        assert "m016_letter_kinds" in migrate.applied(s.db)
+        assert [(x.kind, x.record_id) for x in letters.letters_of_referral(s, referral.id)] == [
+            ("referral", referral.id)
+        ]
+        assert letters.reprint_letter(s, referral.id).pdf == issued.pdf
+        request = r.LpskRequest(
+            case_id=file.case.id, requested_on=TODAY, protection_types=["medical_aid"]
+        )
+        journey.add_record(s, request)
+        lpsk = letters.issue(s, letters.LPSK_REQUEST, request.id)
+        assert lpsk.row is not None and lpsk.row.seq == issued.row.seq + 1
+        assert rows.get(s.db, r.LpskRequest, request.id).letter_number == lpsk.number
+    assert list((register.folder / "backups").glob("*before-m016_letter_kinds*"))

@@ -17,10 +17,10 @@ from tipdesk.services.casework import cases
 from tipdesk.services.devtools import demo
 from tipdesk.ui import i18n
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
+from tipdesk.ui.models.records import RecordTableModel
 from tipdesk.ui.views.case_file import (
     CaseFileWidget,
     HistoryModel,
-    ItemTableModel,
     NotesModel,
     UnsavedChanges,
 )
@@ -484,7 +484,7 @@ def test_the_item_models_pass_the_model_tester(qtbot, qtmodeltester, session, fi
     codes.set_codes(["threats", "an_old_code"])
     qtmodeltester.check(codes)
     assert codes.codes() == ["threats", "an_old_code"]
-    qtmodeltester.check(ItemTableModel(r.Referral, ["provider_id", "status"], dict))
+    qtmodeltester.check(RecordTableModel(r.Referral, ["provider_id", "status"]))
     qtmodeltester.check(NotesModel())
     qtmodeltester.check(HistoryModel())
 

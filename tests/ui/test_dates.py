@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 import pytest
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QToolButton
 
 from tests.conftest import TODAY, new_case
@@ -97,3 +97,22 @@ def test_english_uses_the_same_day_month_year(qtbot, qapp):
     assert editor.edit.text() == SHOWN
     assert editor.edit.placeholderText() == "DD/MM/YYYY"
     assert editor.calendar.locale().monthName(12) == "December"
+
+
+def test_the_calendar_opens_from_the_button_and_fills_the_date(qtbot, indonesian):
+    editor = DateEditor(r.fields_of(r.Case)["follow_up_on"])
+    qtbot.addWidget(editor)
+    editor.show()
+    menu = editor.button.menu()
+    QTimer.singleShot(0, lambda: pick(menu))
+    seen: list[str] = []
+
+    def pick(shown) -> None:
+        calendar = shown.findChild(QCalendarWidget)  # the calendar is in the open menu
+        seen.append(calendar.locale().monthName(12))
+        calendar.clicked.emit(QDate(2026, 12, 24))
+
+    editor.button.showMenu()  # returns when the menu closes: a date was picked
+    assert seen == ["Desember"]
+    assert editor.edit.text() == "24/12/2026"
+    assert editor.read() == (dt.date(2026, 12, 24), None)

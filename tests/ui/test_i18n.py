@@ -233,6 +233,7 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
         new_case,
         office_keys,
         person_rights,
+        plan_sheet,
         reply,
         sign_in,
     )
@@ -252,6 +253,13 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
     ani = next(a for a in users.list_accounts(session) if a.username == "ani")
     key_file, _fingerprint = sync.export_key_file(session, tmp_path)
     data = key_file.read_bytes()
+
+    def journey_letter(kind: str, table: str):
+        from tests.helpers import add_journey
+
+        record = add_journey(session, file.case.id)[table]
+        return letter.LetterDialog(session, number, record.id, kind=kind)
+
     wizard_pages = {}
     for page_id in range(len(first_run.FirstRunWizard().pageIds())):
 
@@ -261,6 +269,14 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
             return built
 
         wizard_pages[page_id] = wizard
+
+    def plan_with_a_goal():
+        from tipdesk.services.casework import journey as plan
+
+        goal = r.PlanGoal(case_id=file.case.id, goal="Konseling", domain="mental_health")
+        plan.add_record(session, goal)
+        return plan_sheet.PlanSheetDialog(session, number)
+
     return {
         backup.RestoreDialog: [lambda: backup.RestoreDialog("admin")],
         errors.ExceptionDialog: [lambda: errors.ExceptionDialog(ValueError("boom"))],
@@ -285,7 +301,11 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
                 session, r.Incident(incident_number="KUP-KJ-2026-0001", kind="raid")
             )
         ],
-        letter.LetterDialog: [lambda: letter.LetterDialog(session, number, referral.id)],
+        letter.LetterDialog: [
+            lambda: letter.LetterDialog(session, number, referral.id),
+            lambda: journey_letter("lpsk_request", "lpsk_requests"),
+            lambda: journey_letter("handover", "returns"),
+        ],
         letter_settings.LetterSettingsDialog: [
             lambda: letter_settings.LetterSettingsDialog(session)
         ],
@@ -298,6 +318,11 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
             lambda: office_keys.RecoveryKeyDialog("AGE-SECRET-KEY-1TEST", "KUP")
         ],
         person_rights.EraseDialog: [lambda: person_rights.EraseDialog(session, number)],
+        # without goals (the refusal said), then with one (the pages)
+        plan_sheet.PlanSheetDialog: [
+            lambda: plan_sheet.PlanSheetDialog(session, number),
+            plan_with_a_goal,
+        ],
         reply.ReplyDialog: [lambda: reply.ReplyDialog(session, referral, "RSUD")],
         sign_in.SignInDialog: [lambda: sign_in.SignInDialog(session.folder)],
         user_dialogs.ServiceDialog: [],  # the base of the four below

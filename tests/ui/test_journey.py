@@ -263,3 +263,53 @@ def test_the_journey_tabs_work_from_the_keyboard(qtbot, session, file, monkeypat
     monkeypatch.setattr(journey_tabs.ConfirmRecordRemoval, "ask", classmethod(lambda c, p, w: True))
     qtbot.keyClick(section.view, Qt.Key.Key_Delete)
     assert stored(session, file.case.case_number).legal_steps == []
+
+
+def test_journey_tabs_count_their_records_and_fill_when_chosen(qtbot, session, file):
+    for kind, day in (("police_report", 5), ("investigation", 20)):
+        journey.add_record(
+            session,
+            r.LegalStep(case_id=file.case.id, kind=kind, step_on=dt.date(2026, 10, day)),
+        )
+    widget = open_widget(qtbot, session, file.case.case_number)
+    widget.show()
+    qtbot.waitExposed(widget)
+    legal = widget.journey.legal
+    # The title counts the steps before the tab was ever looked at; its tables are made
+    # when it is (a case file opens faster without them).
+    assert widget.tabs.tabText(widget.tabs.indexOf(legal)) == "Legal && restitution (2)"
+    assert not legal.findChildren(type(widget.services_view))
+    widget.show_tab("legal")
+    qtbot.waitUntil(lambda: legal.sections["legal_steps"].view.isVisible())
+    section = legal.sections["legal_steps"]
+    assert [row[:2] for row in rows_of(section)] == [
+        ["05/10/2026", "Police report"],
+        ["20/10/2026", "Investigation (victim's BAP)"],
+    ]
+    view = section.view
+    kind = view.model().index(0, 1).data()
+    assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance(kind)  # fitted once seen
+    # the section with rows has more room than the empty ones beside it
+    empty = legal.sections["restitution"]
+    assert section.height() > empty.height()
+
+
+def test_the_plan_is_printed_from_its_tab_once_it_has_goals(qtbot, session, file, monkeypatch):
+    from tipdesk.ui.dialogs.plan_sheet import PlanSheetDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        PlanSheetDialog,
+        "run",
+        classmethod(lambda cls, s, number, parent=None: asked.append(number)),
+    )
+    widget = open_widget(qtbot, session, file.case.case_number)
+    tab = widget.journey.assessment
+    assert not tab.print_button.isEnabled()  # no goals: nothing to print
+    journey.add_record(
+        session, r.PlanGoal(case_id=file.case.id, goal="Kembali sekolah", domain="education")
+    )
+    widget.reload()
+    assert tab.print_button.isEnabled()
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    assert asked == [file.case.case_number]

@@ -152,6 +152,21 @@ def test_the_wheel_changes_a_focused_combo_box(qtbot, long_form):
     assert area.verticalScrollBar().value() == 0
 
 
+def test_a_combo_box_with_a_style_sheet_of_its_own_is_guarded_too(qtbot, long_form):
+    area, _combo, _spin, _date = long_form
+    form = area.widget()
+    styled = QComboBox()
+    styled.addItems(["Kupang", "Ende", "Atambua"])
+    styled.setStyleSheet("QComboBox { color: #7a1f1f; }")  # Qt polishes it through its own
+    form.layout().insertWidget(0, styled)
+    qtbot.waitUntil(styled.isVisible)
+    area.setFocus()
+    assert styled.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    wheel_over(styled)
+    assert styled.currentIndex() == 0
+    assert area.verticalScrollBar().value() > 0
+
+
 def test_the_application_installs_the_wheel_guard_once(qapp):
     from tipdesk.ui.app import application
 

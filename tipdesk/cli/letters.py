@@ -1,4 +1,5 @@
-"""Referral letters: ``letter`` issues (or reprints) one, ``letters`` lists the archive."""
+"""Letters: ``letter`` issues (or reprints) a referral letter, ``letters`` lists the
+archive (every kind: referral letters, requests to LPSK, handover records)."""
 
 from __future__ import annotations
 
@@ -109,20 +110,34 @@ def cmd_letters(args: argparse.Namespace) -> int:
         entries = letters.list_letters(session)
     if args.json:
         print_json(
-            [{**dataclasses.asdict(e.letter), "case_number": e.case_number} for e in entries]
+            [
+                {
+                    **dataclasses.asdict(e.letter),
+                    "referral_id": e.letter.referral_id,  # "" for the other kinds
+                    "case_number": e.case_number,
+                }
+                for e in entries
+            ]
         )
         return EXIT_OK
     print(
-        f"{say('cli_column_letter_number'):<34} {say('cli_column_date'):<10} "
+        f"{say('cli_column_letter_number'):<34} {say('cli_column_kind'):<12} "
+        f"{say('cli_column_date'):<10} "
         f"{say('cli_column_case'):<16} {say('cli_column_language'):<7} "
         f"{say('cli_column_identity'):<9} {say('cli_column_by'):<12} SHA-256"
     )
     yes, no = say("cli_yes").lower(), say("cli_no").lower()
+    kinds = {
+        "referral": say("cli_letter_kind_referral"),
+        "lpsk_request": say("cli_letter_kind_lpsk_request"),
+        "handover": say("cli_letter_kind_handover"),
+    }
     for e in entries:
         row = e.letter
         flag = yes if row.includes_identity else no
         line = (
-            f"{row.number:<34} {row.issued_on:<10} {e.case_number:<16} {row.language:<7} "
+            f"{row.number:<34} {kinds.get(row.kind, row.kind):<12} {row.issued_on:<10} "
+            f"{e.case_number:<16} {row.language:<7} "
             f"{flag:<9} {row.username:<12} {row.sha256[:16]}"
         )
         if row.override_reason:

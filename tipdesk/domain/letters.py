@@ -40,6 +40,11 @@ MONTHS = {
         "December",
     ),
 }
+# Monday first, as ``date.weekday()`` counts.
+DAY_NAMES = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 # Placeholders a number pattern may use; {number} and {year} are required, because the
@@ -89,6 +94,20 @@ _EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "e
 def long_date(day: dt.date, lang: str = "id") -> str:
     """``28 November 2026`` with the month named in the letter's language."""
     return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def day_name(day: dt.date, lang: str = "id") -> str:
+    return DAY_NAMES[lang][day.weekday()]
+
+
+def date_in_words(day: dt.date, lang: str = "id") -> str:
+    """The date as a berita acara writes it: ``tanggal tujuh bulan Desember tahun dua
+    ribu dua puluh enam``; in English ``7 (seven) December 2026 (two thousand and
+    twenty-six)``."""
+    month = MONTHS[lang][day.month - 1]
+    if lang == "id":
+        return f"tanggal {words_id(day.day)} bulan {month} tahun {words_id(day.year)}"
+    return f"{day.day} ({words_en(day.day)}) {month} {day.year} ({words_en(day.year)})"
 
 
 def roman_month(month: int) -> str:

@@ -1528,6 +1528,12 @@ MESSAGES.update(
             "en": "The intervention plan of case {case_number} has no goal yet; add its "
             "goals, then ask for approval.",
         },
+        "plan_sheet_no_goals": {
+            "id": "Rencana intervensi kasus {case_number} belum punya tujuan, jadi belum ada "
+            "yang dapat dicetak. Tambahkan tujuannya di tab Asesmen & rencana.",
+            "en": "The intervention plan of case {case_number} has no goal yet, so there is "
+            "nothing to print. Add its goals on the Assessment & plan tab.",
+        },
     }
 )
 FIELD_LABELS.update(
@@ -1631,5 +1637,25 @@ MESSAGES.update(
             "id": "dan {count} kasus lain yang bukan kasus Anda (tidak ditampilkan)",
             "en": "and {count} more cases that are not yours (not shown)",
         },
+    }
+)
+# Letters of the case journey: a request to LPSK, a handover record (issue 22)
+MESSAGES.update(
+    {
+        "record_has_letter": {
+            "id": "Catatan ini sudah punya surat nomor {number}. Cetak ulang surat itu, atau "
+            "minta surat baru dengan nomor baru secara tegas (Surat baru dengan nomor baru).",
+            "en": "This record already has letter {number}. Reprint that letter, or ask for a "
+            "new letter with a new number explicitly (New letter with a new number).",
+        },
+        "no_letter_of_record": {
+            "id": "Belum ada surat untuk catatan ini di register ini; terbitkan dulu.",
+            "en": "No letter has been issued for this record in this register yet; issue one "
+            "first.",
+        },
+        "cli_column_kind": {"id": "Jenis", "en": "Kind"},
+        "cli_letter_kind_referral": {"id": "rujukan", "en": "referral"},
+        "cli_letter_kind_lpsk_request": {"id": "LPSK", "en": "LPSK"},
+        "cli_letter_kind_handover": {"id": "serah terima", "en": "handover"},
     }
 )

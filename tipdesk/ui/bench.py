@@ -15,6 +15,10 @@ the same run on the same register.
   that reads what it shows (``listing.dashboard``).
 - ``open_case_window``: the case file widget for one case, built and filled; baseline:
   loading the same case through the service.
+- ``open_full_case``: the case file of a case with a full journey (10 legal steps, 20 plan
+  goals, 30 services), built, filled, shown and drawn; baseline: loading it through the
+  service. ``group_intake``: 40 victims registered in one sitting; baseline: the same 40
+  cases made one at a time (services/devtools/journey_measures.py).
 - ``app_memory``: resident memory of the ``app_start`` process once ready; baseline: the
   bare Qt process.
 """
@@ -170,6 +174,43 @@ def measure(folder: Path, username: str, password: str) -> dict:
             _median_ms(lambda n=n: open_case(session, n)) for n in numbers
         )
         results["open_case_window"] = _measure(open_ms, "ms", raw_open_ms, 150)
+    results.update(_journey_measures(password))
+    return results
+
+
+def _journey_measures(password: str) -> dict[str, dict]:
+    """``open_full_case`` and ``group_intake`` (see journey_measures) on a register of
+    their own, so that a register given to the bench is only read."""
+    from PySide6.QtWidgets import QApplication
+
+    from tipdesk.services.casework.cases import open_case
+    from tipdesk.services.devtools import journey_measures as jm
+    from tipdesk.services.register import open_register
+    from tipdesk.ui.views.case_file import CaseFileWidget
+
+    results: dict[str, dict] = {}
+    STEPS.info("desktop app: a case file with a full journey ...")
+    with (
+        jm.journey_register(password) as (folder, number),
+        open_register(folder, "bench", password) as session,
+    ):
+        times = []
+        for _ in range(8):  # the first opening builds Qt's caches: left out
+            start = time.perf_counter()
+            widget = CaseFileWidget(session, number)
+            widget.resize(1024, 700)
+            widget.show()  # laid out and drawn, as the user sees it
+            QApplication.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+            widget.hide()
+            widget.deleteLater()
+            QApplication.processEvents()  # deleted between openings, untimed
+        open_ms = statistics.median(times[1:])
+        raw_ms = _median_ms(lambda: open_case(session, number), 7)
+        results["open_full_case"] = _measure(open_ms, "ms", raw_ms, 150)
+        STEPS.info("case journey: group intake of 40 victims ...")
+        grouped, single = jm.group_intake_seconds(session)
+        results["group_intake"] = _measure(grouped, "s", single, 2)
     return results
 
 

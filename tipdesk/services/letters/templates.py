@@ -1,4 +1,7 @@
-"""The referral letter as ReportLab platypus flowables, in Indonesian or English.
+"""The referral letter as ReportLab platypus flowables, in Indonesian or English, and
+what every kind of letter shares: the letterhead document, the page labels, the way a
+letter is fitted on one page, the person's particulars and the ending (confidentiality,
+closing, signature, Tembusan).
 
 :func:`render` turns a :class:`LetterContent` (everything the letter says, already
 decided: which identity to show, the number, the date) into PDF bytes. The same content
@@ -10,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.units import cm, mm
 from reportlab.platypus import (
@@ -30,17 +35,18 @@ from tipdesk.services.pdf.components import (
     reference_block,
     signature_block,
 )
-from tipdesk.services.pdf.styles import markup, styles
+from tipdesk.services.pdf.styles import Styles, markup, styles
 
 PAPER = {"a4": (210 * mm, 297 * mm), "f4": (215 * mm, 330 * mm)}
 MARGINS = {"left": 3 * cm, "right": 2 * cm, "top": 1.5 * cm, "bottom": 2.0 * cm}
 
 
-@dataclass(frozen=True)
-class LetterContent:
-    """What one letter says. ``full_name``/``nik`` are empty unless the person consented
-    to share their identity with providers; ``number`` is empty in a draft. A ``copy``
-    is marked so across each page."""
+@dataclass(frozen=True, kw_only=True)
+class Sheet:
+    """What every kind of letter says besides its own words: the office's letterhead,
+    place, date and number (empty in a draft), the person (``full_name``/``nik`` empty
+    unless the person consented to share their identity), the signatory and the copies.
+    A ``copy`` is marked so across each page."""
 
     language: str
     paper: str
@@ -52,27 +58,49 @@ class LetterContent:
     number: str
     attachments: int
     subject: str
-    addressee: tuple[str, ...]  # "Direktur RSUD ...", the provider's name
-    addressee_place: str
     register_number: str
     initials: str
     age: int | None
     sex: str  # label in the letter's language
     full_name: str
     nik: str
-    services: tuple[str, ...]  # labels in the letter's language
-    reason: str
-    urgency: str  # label in the letter's language
-    worker_name: str
-    worker_phone: str
+    child: bool = False  # under 18, or of unknown age
     office_name: str
     signatory_title: str
     signatory_name: str
     signatory_rank: str
     signatory_nip: str
+    addressee: tuple[str, ...] = ()  # "Direktur RSUD ...", the provider's name
+    addressee_place: str = ""
+    worker_name: str = ""
+    worker_phone: str = ""
     copies: tuple[str, ...] = field(default_factory=tuple)
     draft: bool = False
     copy: bool = False  # made again for a letter whose PDF this register does not hold
+
+
+@dataclass(frozen=True, kw_only=True)
+class LetterContent(Sheet):
+    """What one referral letter says."""
+
+    services: tuple[str, ...]  # labels in the letter's language
+    reason: str
+    urgency: str  # label in the letter's language
+
+    def texts(self) -> tuple[str, ...]:
+        """The words that come from the register (checked for characters no font has)."""
+        return (
+            self.full_name,
+            self.initials,
+            self.reason,
+            *self.addressee,
+            self.addressee_place,
+            self.worker_name,
+            *self.letterhead,
+            *self.address_lines,
+            self.signatory_name,
+            *self.copies,
+        )
 
 
 TEXT = {
@@ -172,21 +200,38 @@ class Fit:
 FITS = (Fit(10.5, 1.0), Fit(10.5, 0.6), Fit(10.0, 0.45), Fit(9.5, 0.35))
 
 
+def spacer(fit: Fit) -> Callable[[float], Spacer]:
+    """Vertical room of a height, scaled by how tightly the letter is set."""
+    return lambda height: Spacer(1, height * fit.space)
+
+
 def render(content: LetterContent) -> bytes:
     """The letter as PDF bytes: on one page if any of :data:`FITS` gets it there, else
     in the usual setting over as many pages as it needs."""
-    usual = _build(content, FITS[0])
+    return fitted(lambda fit: build(content, fit, _story, TEXT[content.language]))
+
+
+def fitted(build_at: Callable[[Fit], bytes]) -> bytes:
+    """What ``build_at`` makes in the first of :data:`FITS` that gets it on one page;
+    in the usual setting when it is one page already or too long for any setting."""
+    usual = build_at(FITS[0])
     if page_count(usual) != 2:
         return usual  # one page already, or too long for any setting to make it one
     for fit in FITS[1:]:
-        pdf = _build(content, fit)
+        pdf = build_at(fit)
         if page_count(pdf) == 1:
             return pdf
     return usual  # a long letter reads better in the usual setting
 
 
-def _build(content: LetterContent, fit: Fit) -> bytes:
-    t = TEXT[content.language]
+def build(
+    content: Any,
+    fit: Fit,
+    story: Callable[[Any, float, Fit], list],
+    t: dict[str, str],
+) -> bytes:
+    """A letter of any kind: the letterhead on its first page, ``story(content, width,
+    fit)`` in its frames, the number and page on every page, DRAFT or COPY across it."""
     head = Letterhead(content.letterhead, content.address_lines, content.logo)
     buffer = io.BytesIO()
     doc, width = letterhead_document(
@@ -206,7 +251,7 @@ def _build(content: LetterContent, fit: Fit) -> bytes:
 
     mark = t["draft"] if content.draft else t["copy"] if content.copy else ""
     canvasmaker = numbered_canvas(page_label, mark)
-    doc.build(_story(content, width, fit), canvasmaker=canvasmaker)
+    doc.build(story(content, width, fit), canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 
@@ -214,8 +259,40 @@ def _story(c: LetterContent, width: float, fit: Fit) -> list:
     t = TEXT[c.language]
     s = styles(fit.size, fit.space)
 
-    def gap(height: float) -> Spacer:
-        return Spacer(1, height * fit.space)
+    gap = spacer(fit)
+
+    story = [
+        *opening(c, t, width, s, fit),
+        Paragraph(markup(t["opening"].format(office=c.office_name)), s.body),
+    ]
+    story += [fields_table(person_rows(c, t), width, s=s), gap(0.25 * cm)]
+    story += [
+        Paragraph(markup(t["services"]), s.heading),
+        numbered_list(c.services, width, s=s),
+        gap(0.25 * cm),
+        Paragraph(markup(t["reason"]), s.heading),
+    ]
+    story += [Paragraph(markup(part), s.body) for part in _paragraphs(c.reason)]
+    phone = t["phone"].format(phone=c.worker_phone) if c.worker_phone else ""
+    story.append(
+        Paragraph(
+            markup(
+                t["urgency"].format(urgency=c.urgency)
+                + " "
+                + t["contact"].format(name=c.worker_name, phone=phone)
+            ),
+            s.body,
+        )
+    )
+    story.append(ending(c, t, width, s, fit))
+    return story
+
+
+def opening(c: Any, t: dict[str, str], width: float, s: Styles, fit: Fit) -> list:
+    """Nomor, Sifat, Lampiran, Hal beside place and date; ``Yth.`` the addressee, ``di``
+    the place; the greeting."""
+
+    gap = spacer(fit)
 
     place_date = f"{c.city}, {long_date(c.date, c.language)}"
     story: list = [
@@ -237,41 +314,28 @@ def _story(c: LetterContent, width: float, fit: Fit) -> list:
     story += [Paragraph(markup(line), s.plain) for line in c.addressee[1:]]
     story.append(Paragraph(markup(t["at"]), s.plain))
     story.append(Paragraph("&nbsp;" * 8 + markup(c.addressee_place), s.plain))
-    story += [
-        gap(0.35 * cm),
-        Paragraph(markup(t["greeting"]), s.body),
-        Paragraph(markup(t["opening"].format(office=c.office_name)), s.body),
-    ]
+    return [*story, gap(0.35 * cm), Paragraph(markup(t["greeting"]), s.body)]
+
+
+def person_rows(c: Any, t: dict[str, str]) -> list[tuple[str, str]]:
+    """Register number, initials, the name and NIK if shown, age and sex."""
     person = [(t["register_number"], c.register_number), (t["initials"], c.initials)]
     if c.full_name:
         person.append((t["full_name"], c.full_name))
     if c.nik:
         person.append((t["nik"], c.nik))
     age = t["years"].format(age=c.age) if c.age is not None else t["unknown_age"]
-    person += [(t["age"], age), (t["sex"], c.sex)]
-    story += [fields_table(person, width, s=s), gap(0.25 * cm)]
-    story += [
-        Paragraph(markup(t["services"]), s.heading),
-        numbered_list(c.services, width, s=s),
-        gap(0.25 * cm),
-        Paragraph(markup(t["reason"]), s.heading),
-    ]
-    story += [Paragraph(markup(part), s.body) for part in _paragraphs(c.reason)]
-    phone = t["phone"].format(phone=c.worker_phone) if c.worker_phone else ""
-    story.append(
-        Paragraph(
-            markup(
-                t["urgency"].format(urgency=c.urgency)
-                + " "
-                + t["contact"].format(name=c.worker_name, phone=phone)
-            ),
-            s.body,
-        )
-    )
-    # The confidentiality reminder, the closing line, the signature and the copies-to
-    # list go on one page together: a signature never stands on a page without the text
-    # it closes, nor the Tembusan without the signature.
-    ending = [
+    return [*person, (t["age"], age), (t["sex"], c.sex)]
+
+
+def ending(c: Any, t: dict[str, str], width: float, s: Styles, fit: Fit) -> KeepTogether:
+    """The confidentiality reminder, the closing line, the signature and the copies-to
+    list, on one page together: a signature never stands on a page without the text it
+    closes, nor the Tembusan without the signature."""
+
+    gap = spacer(fit)
+
+    parts = [
         Paragraph(markup(t["confidentiality"]), s.note),
         Paragraph(markup(t["closing"]), s.body),
         gap(0.3 * cm),
@@ -284,15 +348,19 @@ def _story(c: LetterContent, width: float, fit: Fit) -> list:
             s,
         ),
     ]
-    copies = [line for line in c.copies if line.strip()]
-    if copies:
-        ending += [
-            gap(0.25 * cm),
-            Paragraph(markup(t["copies"]), s.small),
-            *(Paragraph(markup(f"{i}. {line}"), s.small) for i, line in enumerate(copies, 1)),
-        ]
-    story.append(KeepTogether(ending))
-    return story
+    return KeepTogether(parts + copies_to(c.copies, t, s, gap(0.25 * cm)))
+
+
+def copies_to(copies: Sequence[str], t: dict[str, str], s: Styles, gap: Spacer) -> list:
+    """``Tembusan:`` and the numbered copies, or nothing."""
+    lines = [line for line in copies if line.strip()]
+    if not lines:
+        return []
+    return [
+        gap,
+        Paragraph(markup(t["copies"]), s.small),
+        *(Paragraph(markup(f"{i}. {line}"), s.small) for i, line in enumerate(lines, 1)),
+    ]
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")

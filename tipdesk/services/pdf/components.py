@@ -275,3 +275,61 @@ _TIGHT = [
     ("TOPPADDING", (0, 0), (-1, -1), 0.5),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
 ]
+
+
+def signature_column(
+    lines_above: Sequence[str],
+    name: str,
+    lines_below: Sequence[str],
+    width: float,
+    s: Styles | None = None,
+    room: float = SIGNING_ROOM,
+) -> Table:
+    """One signatory in a column of ``width``, centred: who signs (``lines_above``),
+    ``room`` to sign and stamp, the name (underlined; a dotted line to fill in by hand
+    when empty) and ``lines_below`` (rank, NIP)."""
+    s = s or styles()
+    centred = s.centred
+    shown = f"<u>{markup(name)}</u>" if name.strip() else "(" + "." * 36 + ")"
+    cells: list[list[Flowable]] = [[Paragraph(markup(line), centred)] for line in lines_above]
+    cells += [[Spacer(1, room)], [Paragraph(shown, s.centred_bold)]]
+    cells += [[Paragraph(markup(line), centred)] for line in lines_below if line]
+    inner = Table(cells, colWidths=[width])
+    inner.setStyle(_TIGHT)
+    return inner
+
+
+def side_by_side(columns: Sequence[Flowable], width: float) -> Table:
+    """Flowables in columns of equal width (signatures of two parties)."""
+    table = Table([list(columns)], colWidths=[width / len(columns)] * len(columns))
+    table.setStyle(_TIGHT)
+    return table
+
+
+def numbered_fields(
+    marker: str, rows: Sequence[tuple[str, str]], width: float, s: Styles | None = None
+) -> Table:
+    """``1.  label : value`` rows, the marker on the first row only (a party of a record)."""
+    s = s or styles()
+    marker_width = 0.8 * cm
+    label_width = max(text_width(label, s.plain.fontSize) for label, _v in rows) + 0.3 * cm
+    data = [
+        [
+            Paragraph(markup(marker), s.plain) if i == 0 else "",
+            Paragraph(markup(label), s.plain),
+            Paragraph(":", s.plain),
+            Paragraph(markup(value), s.plain),
+        ]
+        for i, (label, value) in enumerate(rows)
+    ]
+    table = Table(
+        data,
+        colWidths=[
+            marker_width,
+            label_width,
+            0.4 * cm,
+            width - marker_width - label_width - 0.4 * cm,
+        ],
+    )
+    table.setStyle(_TIGHT)
+    return table

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import cast
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -134,6 +134,9 @@ class Styles:
     small: ParagraphStyle
     note: ParagraphStyle
     heading: ParagraphStyle
+    centred: ParagraphStyle
+    centred_bold: ParagraphStyle
+    title: ParagraphStyle
 
 
 @functools.cache
@@ -166,5 +169,17 @@ def styles(size: float = 10.5, space: float = 1.0) -> Styles:
             fontName=BASE + "-Bold",
             spaceBefore=size * 0.3 * space,
             spaceAfter=size * 0.2 * space,
+        ),
+        centred=ParagraphStyle("centred", parent=plain, alignment=TA_CENTER),
+        centred_bold=ParagraphStyle(
+            "centred_bold", parent=plain, alignment=TA_CENTER, fontName=BASE + "-Bold"
+        ),
+        title=ParagraphStyle(
+            "title",
+            parent=plain,
+            alignment=TA_CENTER,
+            fontName=BASE + "-Bold",
+            fontSize=size + 2,
+            leading=(size + 2) * 1.3,
         ),
     )

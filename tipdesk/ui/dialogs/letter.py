@@ -1,10 +1,12 @@
-"""The referral letter of one referral: a preview, issuing with a number, print and save.
+"""The letter of one record of a case: a preview, issuing with a number, print and save.
 
-The PDF is rendered by the letters service and shown from memory (QtPdf reads it from a
-``QBuffer``); nothing is written to disk except where the user saves it. A referral
-without a letter shows the draft with its options and "Issue letter"; one with a letter
-shows the letter as issued, to print, save, or replace with a new number. Refusals from
-the service show as translated sentences in the dialog.
+One dialog for every kind of letter (``kind``): the referral letter of a referral, the
+request to LPSK of an LPSK request, the handover record of a return. The PDF is rendered
+by the letters service and shown from memory (QtPdf reads it from a ``QBuffer``); nothing
+is written to disk except where the user saves it. A record without a letter shows the
+draft with its options and "Issue letter"; one with a letter shows the letter as issued,
+to print, save, or replace with a new number. Refusals from the service show as
+translated sentences in the dialog.
 """
 
 from __future__ import annotations
@@ -12,31 +14,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
-    QIODevice,
     QMarginsF,
     QPoint,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -54,22 +50,31 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import ConsentToReferMissing, LetterSettingsIncomplete, TipdeskError
 from tipdesk.domain.letters import file_name_for
 from tipdesk.domain.messages import describe_error, describe_problem, field_label
-from tipdesk.domain.vocab import LETTER_LANGUAGE, SERVICE_TYPE, URGENCY
+from tipdesk.domain.vocab import (
+    LETTER_LANGUAGE,
+    LPSK_PROTECTION,
+    RETURN_ESCORT,
+    SERVICE_TYPE,
+    URGENCY,
+)
 from tipdesk.services import letters
 from tipdesk.services.access import permissions
 from tipdesk.services.casework import cases
 from tipdesk.services.session import Session
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import format_date, vocab_label
-from tipdesk.ui.settings import app_settings
 from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE
+from tipdesk.ui.widgets.pdf_preview import (
+    OK_STYLE,
+    OutputBox,
+    PdfPreview,
+    save_where_chosen,
+)
 
-OK_STYLE = "color: #1b5e20;"
 MAX_ATTACHMENTS = 20
 REDRAW_MS = 300  # a draft is drawn again once the options stop changing
 BAND_ROWS = 512  # a printed page is rendered this many pixel rows at a time
 MAX_DPI = 600  # finer than this only makes the print job larger, not the text sharper
-FOLDER_KEY = "letters/folder"
 
 
 @contextmanager
@@ -190,30 +195,38 @@ class Confirm:
 # --- the dialog -----------------------------------------------------------------------------
 
 
+# The case file's list that holds the record each kind of letter is issued for.
+RECORD_LISTS = {
+    letters.REFERRAL: "referrals",
+    letters.LPSK_REQUEST: "lpsk_requests",
+    letters.HANDOVER: "returns",
+}
+
+
 class LetterDialog(QDialog):
-    """The letter of one referral of a case (see the module's description)."""
+    """The letter of one record of a case (see the module's description)."""
 
     def __init__(
         self,
         session: Session,
         case_number: str,
-        referral_id: str,
+        record_id: str,
         *,
+        kind: str = letters.REFERRAL,
         unsaved: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.case_number = case_number
-        self.referral_id = referral_id
+        self.kind = kind
+        self.record_id = record_id
         self.file: r.CaseFile | None = None
-        self.referral: r.Referral | None = None
-        self.issued: list = []  # the referral's archived letters, oldest first
+        self.record: Any = None  # the referral, LPSK request or return
+        self.issued: list = []  # the record's archived letters, oldest first
         self.letter: letters.Letter | None = None  # what the preview shows
         self.changed = False  # a letter was issued while the dialog was open
-        self._pdf = QByteArray()
-        self._buffer: QBuffer | None = None
-        self.setWindowTitle(self.tr("Referral letter — case {number}").format(number=case_number))
+        self.setWindowTitle(self._window_title().format(number=case_number))
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setSingleShot(True)
         self.redraw_timer.setInterval(REDRAW_MS)
@@ -225,27 +238,14 @@ class LetterDialog(QDialog):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self, unsaved: bool) -> None:
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setObjectName("preview")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setMinimumWidth(420)
-        self.preview_title = QLabel(self)
-        self.preview_title.setObjectName("preview_title")
+        self.preview = PdfPreview(self)
+        self.document, self.view = self.preview.document, self.preview.view
+        self.preview_title = self.preview.title
+        self.whole_page_button = self.preview.whole_page_button
         bold = QFont(self.preview_title.font())
-        bold.setBold(True)
-        self.preview_title.setFont(bold)
-        self.whole_page_button = QPushButton(self.tr("Whole page"), self)
-        self.whole_page_button.setCheckable(True)
-        self.whole_page_button.toggled.connect(self._zoom)
-        preview_top = QHBoxLayout()
-        preview_top.addWidget(self.preview_title, 1)
-        preview_top.addWidget(self.whole_page_button)
         preview = QVBoxLayout()
-        preview.addLayout(preview_top)
-        preview.addWidget(self.view, 1)
+        preview.setContentsMargins(0, 0, 0, 0)
+        preview.addWidget(self.preview, 1)
 
         panel = QWidget(self)
         side = QVBoxLayout(panel)
@@ -315,14 +315,11 @@ class LetterDialog(QDialog):
         self.attachments.setSpecialValueText(self.tr("none"))
         form.addRow(field_label("language", lang), self.language)
         form.addRow(field_label("attachments", lang), self.attachments)
+        # A handover record has no Lampiran line.
+        form.setRowVisible(self.attachments, self.kind != letters.HANDOVER)
         self.issue_button = QPushButton(self.tr("Issue letter"), self.options)
         self.issue_button.setObjectName("issue")
-        self.issue_button.setToolTip(
-            self.tr(
-                "Give the letter the next number of the year, keep it in the letter archive and "
-                "mark the referral sent"
-            )
-        )
+        self.issue_button.setToolTip(self._issue_tip())
         self.issue_button.clicked.connect(self.issue)
         self.new_button = QPushButton(self.tr("New letter with a new number…"), self.options)
         self.new_button.setObjectName("new_letter")
@@ -340,29 +337,18 @@ class LetterDialog(QDialog):
         self.language.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.attachments.valueChanged.connect(lambda _v: self._options_changed())
 
-        output = QGroupBox(self.tr("Print or save"), panel)
-        out = QVBoxLayout(output)
-        self.unencrypted_note = QLabel(
+        output = OutputBox(
             self.tr(
                 "A printed or saved letter is not encrypted and shows data about a victim. Keep "
                 "it only where people who are not authorised cannot read it."
             ),
-            output,
+            self.tr("Save as PDF…"),
+            self.print_letter,
+            self.save_letter,
+            panel,
         )
-        self.unencrypted_note.setObjectName("unencrypted_note")
-        self.unencrypted_note.setWordWrap(True)
-        self.unencrypted_note.setStyleSheet(WARNING_STYLE)
-        self.print_button = QPushButton(self.tr("Print…"), output)
-        self.print_button.setObjectName("print")
-        self.print_button.clicked.connect(self.print_letter)
-        self.save_button = QPushButton(self.tr("Save as PDF…"), output)
-        self.save_button.setObjectName("save_pdf")
-        self.save_button.clicked.connect(self.save_letter)
-        row = QHBoxLayout()
-        row.addWidget(self.print_button)
-        row.addWidget(self.save_button)
-        out.addWidget(self.unencrypted_note)
-        out.addLayout(row)
+        self.unencrypted_note = output.unencrypted_note
+        self.print_button, self.save_button = output.print_button, output.save_button
         side.addWidget(output)
 
         self.letter_warnings = QLabel(panel)
@@ -403,11 +389,6 @@ class LetterDialog(QDialog):
         room = screen.availableGeometry() if screen else QRect(0, 0, 1366, 728)
         self.resize(min(1240, room.width() - 24), min(720, room.height() - 40))
 
-    def _zoom(self, whole: bool) -> None:
-        self.view.setZoomMode(
-            QPdfView.ZoomMode.FitInView if whole else QPdfView.ZoomMode.FitToWidth
-        )
-
     # --- what the dialog shows ------------------------------------------------------------
 
     @property
@@ -415,10 +396,33 @@ class LetterDialog(QDialog):
         return bool(self.file and self.file.case.consent_services)
 
     @property
+    def referral_id(self) -> str:
+        return self.record_id
+
+    @property
+    def referral(self) -> r.Referral | None:
+        return self.record if self.kind == letters.REFERRAL else None
+
+    def recorded_number(self) -> str:
+        """The letter number the record names (its own letter, or one made elsewhere)."""
+        if self.record is None:
+            return ""
+        if self.kind == letters.HANDOVER:
+            return self.record.handover_number
+        return self.record.letter_number
+
+    def recorded_date(self) -> dt.date | None:
+        if self.kind == letters.REFERRAL:
+            return self.record.letter_date
+        if self.kind == letters.HANDOVER:
+            return self.record.handover_on
+        return self.record.requested_on
+
+    @property
     def sent_elsewhere(self) -> bool:
-        """The referral was sent with a letter this computer's archive does not hold
-        (issued by another office's register, or recorded with its number only)."""
-        return bool(not self.issued and self.referral and self.referral.letter_number)
+        """The record names a letter this computer's archive does not hold (issued by
+        another office's register, or recorded with its number only)."""
+        return bool(not self.issued and self.recorded_number())
 
     @property
     def has_letter(self) -> bool:
@@ -427,10 +431,10 @@ class LetterDialog(QDialog):
     def latest_number(self) -> str:
         if self.issued:
             return self.issued[-1].number
-        return self.referral.letter_number if self.referral else ""
+        return self.recorded_number()
 
     def refresh(self) -> None:
-        """Read the referral and its letters again and show the letter it has, or a draft."""
+        """Read the record and its letters again and show the letter it has, or a draft."""
         self.message.hide()
         try:
             # The first read is the user opening the case's letter (audited, once while
@@ -439,13 +443,13 @@ class LetterDialog(QDialog):
         except TipdeskError as exc:
             self._fail(exc)
             return
-        self.referral = next((x for x in self.file.referrals if x.id == self.referral_id), None)
-        if self.referral is None:
-            self._say(self.tr("This referral is no longer in the case."), ERROR_STYLE)
+        self.record = self._find_record(None)
+        if self.record is None:
+            self._say(self._gone_text(), ERROR_STYLE)
             self._show_pdf(None)
             self._set_buttons()
             return
-        self.issued = letters.letters_of_referral(self.session, self.referral_id)
+        self.issued = letters.issued_for(self.session, self.kind, self.record_id)
         self._show_about()
         if self.issued or self.sent_elsewhere:
             self.show_issued()
@@ -457,21 +461,72 @@ class LetterDialog(QDialog):
             self.language.blockSignals(False)
             self.show_draft()
 
+    # --- what differs between the kinds of letter ------------------------------------------
+
+    def _find_record(self, default: Any) -> Any:
+        assert self.file is not None
+        found = getattr(self.file, RECORD_LISTS[self.kind])
+        return next((x for x in found if x.id == self.record_id and not x.deleted), default)
+
+    def _window_title(self) -> str:
+        if self.kind == letters.LPSK_REQUEST:
+            return self.tr("Letter to LPSK — case {number}")
+        if self.kind == letters.HANDOVER:
+            return self.tr("Handover record — case {number}")
+        return self.tr("Referral letter — case {number}")
+
+    def _issue_tip(self) -> str:
+        if self.kind == letters.REFERRAL:
+            return self.tr(
+                "Give the letter the next number of the year, keep it in the letter archive and "
+                "mark the referral sent"
+            )
+        return self.tr(
+            "Give the letter the next number of the year, keep it in the letter archive and "
+            "note its number on the record"
+        )
+
+    def _gone_text(self) -> str:
+        if self.kind == letters.REFERRAL:
+            return self.tr("This referral is no longer in the case.")
+        return self.tr("This record is no longer in the case.")
+
+    def _issued_text(self) -> str:
+        if self.kind == letters.REFERRAL:
+            return self.tr("Letter {number} issued; the referral is marked sent.")
+        if self.kind == letters.HANDOVER:
+            return self.tr("Handover record {number} issued; the return shows its number.")
+        return self.tr("Letter {number} issued; the LPSK request shows its number.")
+
+    def _about_record(self) -> tuple[str, str]:
+        """The heading and the details of the record the letter is for."""
+        assert self.file is not None
+        record, lang = self.record, current_language()
+        if self.kind == letters.LPSK_REQUEST:
+            asked = ", ".join(vocab_label(LPSK_PROTECTION, c) for c in record.protection_types)
+            return self.tr("To the Chair of LPSK, Jakarta"), (
+                f"{field_label('requested_on', lang)}: {format_date(record.requested_on)}\n"
+                f"{field_label('protection_types', lang)}: {asked or '-'}"
+            )
+        if self.kind == letters.HANDOVER:
+            return self.tr("Handover by {escort}").format(
+                escort=vocab_label(RETURN_ESCORT, record.escort) or "-"
+            ), (
+                f"{field_label('arrived_on', lang)}: {format_date(record.arrived_on) or '-'}\n"
+                f"{field_label('handover_on', lang)}: {format_date(record.handover_on) or '-'}"
+            )
+        provider = self.file.providers.get(record.provider_id)
+        services = ", ".join(vocab_label(SERVICE_TYPE, c) for c in record.services_requested)
+        return self.tr("To {provider}").format(provider=provider.name if provider else "-"), (
+            f"{field_label('services_requested', lang)}: {services or '-'}\n"
+            f"{field_label('urgency', lang)}: {vocab_label(URGENCY, record.urgency)}"
+        )
+
     def _show_about(self) -> None:
-        assert self.file is not None and self.referral is not None
-        provider = self.file.providers.get(self.referral.provider_id)
-        self.heading.setText(
-            self.tr("To {provider}").format(provider=provider.name if provider else "-")
-        )
-        services = (
-            ", ".join(vocab_label(SERVICE_TYPE, code) for code in self.referral.services_requested)
-            or "-"
-        )
-        lang = current_language()
-        self.details.setText(
-            f"{field_label('services_requested', lang)}: {services}\n"
-            f"{field_label('urgency', lang)}: {vocab_label(URGENCY, self.referral.urgency)}"
-        )
+        assert self.file is not None and self.record is not None
+        heading, details = self._about_record()
+        self.heading.setText(heading)
+        self.details.setText(details)
         case = self.file.case
         if case.consent_services:
             self.consent_label.setText(self.tr("✓ Consent to be referred is recorded."))
@@ -535,18 +590,29 @@ class LetterDialog(QDialog):
                 language=vocab_label(LETTER_LANGUAGE, latest.language),
             )
             if len(self.issued) > 1:
-                state += " " + self.tr(
-                    "Earlier letters of this referral, replaced by it: {count}."
-                ).format(count=len(self.issued) - 1)
+                earlier = (
+                    self.tr("Earlier letters of this referral, replaced by it: {count}.")
+                    if self.kind == letters.REFERRAL
+                    else self.tr("Earlier letters of this record, replaced by it: {count}.")
+                )
+                state += " " + earlier.format(count=len(self.issued) - 1)
             self.options.setTitle(self.tr("A new letter instead"))
         elif self.sent_elsewhere:
-            state = self.tr(
-                "Letter {number} of {date} was sent; this computer's letter archive does not "
-                "hold it (it was issued by another office's register, or recorded with its "
-                "number only). Shown is a copy made now from the case, marked as a copy."
-            ).format(
-                number=self.referral.letter_number,
-                date=format_date(self.referral.letter_date),
+            elsewhere = (
+                self.tr(
+                    "Letter {number} of {date} was sent; this computer's letter archive does "
+                    "not hold it (it was issued by another office's register, or recorded with "
+                    "its number only). Shown is a copy made now from the case, marked as a copy."
+                )
+                if self.kind == letters.REFERRAL
+                else self.tr(
+                    "The record names letter {number} of {date}; this computer's letter archive "
+                    "does not hold it (it was issued by another office's register, or typed "
+                    "in). Shown is a copy made now from the case, marked as a copy."
+                )
+            )
+            state = elsewhere.format(
+                number=self.recorded_number(), date=format_date(self.recorded_date())
             )
             self.options.setTitle(self.tr("A new letter instead"))
         else:
@@ -566,9 +632,10 @@ class LetterDialog(QDialog):
         self.redraw_timer.stop()
         try:
             with wait_cursor():
-                letter = letters.draft_letter(
+                letter = letters.draft(
                     self.session,
-                    self.referral_id,
+                    self.kind,
+                    self.record_id,
                     language=self.language.currentData(),
                     attachments=self.attachments.value(),
                 )
@@ -583,14 +650,8 @@ class LetterDialog(QDialog):
         reason = "" if self.consent_to_refer else self.reason()
         try:
             with wait_cursor():
-                if self.issued:
-                    letter = letters.reprint_letter(
-                        self.session, self.referral_id, override_reason=reason
-                    )
-                else:
-                    letter = letters.copy_of_letter(
-                        self.session, self.referral_id, override_reason=reason
-                    )
+                show = letters.reprint if self.issued else letters.copy_of
+                letter = show(self.session, self.kind, self.record_id, override_reason=reason)
         except TipdeskError as exc:
             self._fail(exc)
             return
@@ -617,29 +678,15 @@ class LetterDialog(QDialog):
         self._set_buttons()
 
     def _show_pdf(self, pdf: bytes | None) -> None:
-        """Show ``pdf`` from memory: the buffer and its bytes live as long as the document
-        reads them (until the next letter replaces them)."""
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.deleteLater()
-            self._buffer = None
-        self._pdf = QByteArray(pdf or b"")
-        if not pdf:
-            self.preview_title.setText("")
-            return
-        self._buffer = QBuffer(self)
-        self._buffer.setData(self._pdf)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        self.preview.show_pdf(pdf, self.preview_title.text())
 
     def _set_buttons(self) -> None:
-        has_referral = self.referral is not None
+        has_record = self.record is not None
         issued = self.has_letter
-        may_issue = has_referral and (self.consent_to_refer or letters.can_override(self.session))
+        may_issue = has_record and (self.consent_to_refer or letters.can_override(self.session))
         self.issue_button.setVisible(not issued)
         self.issue_button.setEnabled(
-            has_referral and not issued and may_issue and self.letter is not None
+            has_record and not issued and may_issue and self.letter is not None
         )
         self.new_button.setVisible(issued)
         self.new_button.setEnabled(issued and may_issue)
@@ -685,7 +732,7 @@ class LetterDialog(QDialog):
         return self._issue(new=False)
 
     def new_letter(self) -> bool:
-        """After asking, replace the referral's letter with a new one and a new number."""
+        """After asking, replace the record's letter with a new one and a new number."""
         if not self.has_letter:
             return False
         return self._issue(new=True)
@@ -695,8 +742,8 @@ class LetterDialog(QDialog):
         lang = current_language()
         try:
             # The number is looked at, not taken: Cancel leaves the office's count alone.
-            number = letters.next_number(
-                self.session, self.referral_id, new=new, override_reason=reason
+            number = letters.coming_number(
+                self.session, self.kind, self.record_id, new=new, override_reason=reason
             )
         except TipdeskError as exc:
             self._say(describe_error(exc, lang), ERROR_STYLE)
@@ -707,9 +754,10 @@ class LetterDialog(QDialog):
                 return False
             try:
                 with wait_cursor():
-                    letter = letters.issue_letter(
+                    letter = letters.issue(
                         self.session,
-                        self.referral_id,
+                        self.kind,
+                        self.record_id,
                         language=self.language.currentData(),
                         attachments=self.attachments.value(),
                         new=new,
@@ -725,37 +773,46 @@ class LetterDialog(QDialog):
                 self._say(describe_error(exc, lang), ERROR_STYLE)
                 return False
         self.changed = True
-        # Read again for the referral's new state: not another opening of the case.
+        # Read again for the record's new state: not another opening of the case.
         self.file = cases.open_case(self.session, self.case_number, audit=False)
-        self.referral = next(
-            (x for x in self.file.referrals if x.id == self.referral_id), self.referral
-        )
-        self.issued = letters.letters_of_referral(self.session, self.referral_id)
+        self.record = self._find_record(self.record)
+        self.issued = letters.issued_for(self.session, self.kind, self.record_id)
         self._show_about()
         self._show_letter(letter)
-        self._say(
-            self.tr("Letter {number} issued; the referral is marked sent.").format(
-                number=letter.number
-            ),
-            OK_STYLE,
-        )
+        self._say(self._issued_text().format(number=letter.number), OK_STYLE)
         return True
 
     def _confirm_number(self, number: str, *, new: bool, taken: str) -> bool:
         """Ask before the office's next number is taken for good, naming it."""
         earlier = self.latest_number() if new else ""
+        referral = self.kind == letters.REFERRAL
         if new:
             text = self.tr("Issue a new letter with number {number} instead of {earlier}?")
-            detail = self.tr(
-                "Letter {earlier} stays in the letter archive. Tell the provider that "
-                "the new letter replaces it."
+            detail = (
+                self.tr(
+                    "Letter {earlier} stays in the letter archive. Tell the provider that "
+                    "the new letter replaces it."
+                )
+                if referral
+                else self.tr(
+                    "Letter {earlier} stays in the letter archive; the record shows the new "
+                    "number instead."
+                )
             )
         else:
             text = self.tr("Issue the letter with number {number} now?")
-            detail = self.tr(
-                "The number is the office's next official number: once issued, it cannot be "
-                "given again. The letter is kept in the letter archive and the referral is "
-                "marked sent."
+            detail = (
+                self.tr(
+                    "The number is the office's next official number: once issued, it cannot "
+                    "be given again. The letter is kept in the letter archive and the referral "
+                    "is marked sent."
+                )
+                if referral
+                else self.tr(
+                    "The number is the office's next official number: once issued, it cannot "
+                    "be given again. The letter is kept in the letter archive and its number "
+                    "is noted on the record."
+                )
             )
         if taken:
             text = (
@@ -804,14 +861,6 @@ class LetterDialog(QDialog):
                 ERROR_STYLE,
             )
 
-    def suggested_path(self) -> Path:
-        """Where "Save as PDF…" starts: the last folder used, a name from the number."""
-        assert self.letter is not None
-        folder = str(app_settings().value(FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(folder) / file_name_for(self.letter.number)
-
     def save_letter(self) -> bool:
         """After the warning, save the letter as a PDF where the user chooses."""
         if self.letter is None or not self.letter.number:
@@ -826,43 +875,28 @@ class LetterDialog(QDialog):
             self.tr("Choose where…"),
         ):
             return False
-        path, _ = QFileDialog.getSaveFileName(
+        return save_where_chosen(
             self,
-            self.tr("Save letter {number}").format(number=self.letter.number),
-            str(self.suggested_path()),
-            self.tr("PDF documents (*.pdf)"),
+            self.letter.pdf,
+            title=self.tr("Save letter {number}").format(number=self.letter.number),
+            file_name=file_name_for(self.letter.number),
+            not_saved=self.tr("The letter was not saved: {reason}"),
+            say=self._say,
         )
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        try:
-            letters.save_pdf(self.letter.pdf, target)
-        except OSError as exc:
-            self._say(
-                self.tr("The letter was not saved: {reason}").format(
-                    reason=exc.strerror or type(exc).__name__
-                ),
-                ERROR_STYLE,
-            )
-            return False
-        app_settings().setValue(FOLDER_KEY, str(target.parent))
-        self._say(self.tr("Saved as {path}.").format(path=target), OK_STYLE)
-        return True
 
     @classmethod
     def show_for(
         cls,
         session: Session,
         case_number: str,
-        referral_id: str,
+        record_id: str,
         *,
+        kind: str = letters.REFERRAL,
         unsaved: bool = False,
         parent: QWidget | None = None,
     ) -> bool:
         """Show the dialog; True if a letter was issued meanwhile."""
-        dialog = cls(session, case_number, referral_id, unsaved=unsaved, parent=parent)
+        dialog = cls(session, case_number, record_id, kind=kind, unsaved=unsaved, parent=parent)
         try:
             dialog.exec()
             return dialog.changed

@@ -9,7 +9,7 @@ are guarded by ``maybe_close()``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -52,6 +52,7 @@ from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceD
 from tipdesk.ui.dialogs.reply import can_record_reply
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import RowsModel, unreadable_text
+from tipdesk.ui.models.records import RecordTableModel, shown_value
 from tipdesk.ui.views.audit import audit_columns
 from tipdesk.ui.views.journey_tabs import JourneyTabs
 from tipdesk.ui.widgets.forms import (
@@ -63,98 +64,12 @@ from tipdesk.ui.widgets.forms import (
     refusal,
     scrolled,
 )
-from tipdesk.ui.widgets.lists import list_table
+from tipdesk.ui.widgets.lists import ColumnFitter, list_table
 from tipdesk.ui.widgets.look import StatusDelegate, case_status_colours
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root of a list or table model
 OK_STYLE = "color: #1b5e20;"
-
-
-def display_value(
-    record_type: type, name: str, value: Any, providers: dict[str, r.Provider] | None = None
-) -> str:
-    """A stored value as a person reads it: vocabulary labels, ISO dates, yes/no."""
-    field = r.fields_of(record_type).get(name)
-    if value is None or value == "" or value == []:
-        return ""
-    lang = current_language()
-    kind = field.metadata["kind"] if field else None
-    vocab = VOCABULARIES.get(field.metadata.get("vocab") or "") if field else None
-    if name == "provider_id":
-        found = (providers or {}).get(value)
-        return found.name if found else str(value)
-    if kind == "code" and vocab is not None:
-        return vocab.label(value, lang) if value in vocab else str(value)
-    if kind == "codes" and vocab is not None and isinstance(value, list | tuple):
-        return ", ".join(vocab.label(v, lang) if v in vocab else str(v) for v in value)
-    if kind == "flag" or isinstance(value, bool):
-        yes = bool(value) and value not in ("0", "false")
-        return (
-            QCoreApplication.translate("CaseFileWidget", "Yes")
-            if yes
-            else QCoreApplication.translate("CaseFileWidget", "No")
-        )
-    if isinstance(value, dt.date):
-        return format_date(value)
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-# --- models ---------------------------------------------------------------------------------
-
-
-class ItemTableModel(QAbstractTableModel):
-    """Services or referrals of the case, one per row, a column per field."""
-
-    def __init__(
-        self,
-        record_type: type,
-        columns: Sequence[str],
-        providers: Callable[[], dict[str, r.Provider]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.record_type = record_type
-        self.columns = list(columns)
-        self.providers = providers
-        self.items: list[Any] = []
-
-    def set_items(self, items: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        item = self.items[index.row()]
-        name = self.columns[index.column()]
-        text = display_value(self.record_type, name, getattr(item, name), self.providers())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text.split("\n", 1)[0]  # the first line; the tooltip has it all
-        return "\n".join(x for x in (text, unreadable_text(r.unreadable_fields(item))) if x)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return field_label(self.columns[section], current_language())
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.items):
-            return str(section + 1)
-        return None
 
 
 class NotesModel(QAbstractListModel):
@@ -258,7 +173,7 @@ class HistoryModel(QAbstractTableModel):
             for field, before, after in changes:
                 label = field_label(field, current_language()) if field else ""
                 shown = [
-                    display_value(record_type, field, v)
+                    shown_value(record_type, field, v, names=self.names)
                     if record_type and field
                     else ("" if v is None else str(v))
                     for v in (before, after)
@@ -502,6 +417,9 @@ class CaseFileWidget(QWidget):
         self.journey.connect(self._after_item, self._say)
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.fitters = [
+            ColumnFitter(v, fit_columns) for v in (self.services_view, self.referrals_view)
+        ]
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -541,7 +459,9 @@ class CaseFileWidget(QWidget):
         return row
 
     def _services_tab(self) -> QWidget:
-        self.services_model = ItemTableModel(r.Service, SERVICE_COLUMNS, self._providers, self)
+        self.services_model = RecordTableModel(
+            r.Service, SERVICE_COLUMNS, providers=self._providers, parent=self
+        )
         self.services_view = _table(self.services_model)
         self.services_view.setObjectName("services")
         self.services_view.doubleClicked.connect(lambda _i: self.edit_service())
@@ -568,7 +488,9 @@ class CaseFileWidget(QWidget):
         return tab
 
     def _referrals_tab(self) -> QWidget:
-        self.referrals_model = ItemTableModel(r.Referral, REFERRAL_COLUMNS, self._providers, self)
+        self.referrals_model = RecordTableModel(
+            r.Referral, REFERRAL_COLUMNS, providers=self._providers, parent=self
+        )
         self.referrals_view = _table(self.referrals_model)
         self.referrals_view.setObjectName("referrals")
         self.referrals_view.setItemDelegateForColumn(
@@ -730,8 +652,8 @@ class CaseFileWidget(QWidget):
         self.referrals_model.set_items(self.file.referrals)
         self.notes_model.names = self.history_model.names = users.display_names(self.session)
         self.notes_model.set_notes(self.file.notes)
-        for view in (self.services_view, self.referrals_view):
-            fit_columns(view)
+        for fitter in self.fitters:
+            fitter.request()
         counts = (len(self.file.services), len(self.file.referrals), len(self.file.notes))
         for tab, text, count in zip(
             (2, 3, 4),

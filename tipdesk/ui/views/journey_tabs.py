@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -32,20 +31,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import Problem, TipdeskError
-from tipdesk.domain.messages import describe_error, field_label
-from tipdesk.domain.vocab import VOCABULARIES
+from tipdesk.domain.messages import describe_error
 from tipdesk.services.access import permissions, users
 from tipdesk.services.casework import journey
 from tipdesk.services.session import Session
 from tipdesk.ui.dates import format_date
 from tipdesk.ui.dialogs.journey import (
-    AMOUNTS,
     AssessmentDialog,
     CheckupDialog,
     JourneyDialog,
@@ -54,12 +52,11 @@ from tipdesk.ui.dialogs.journey import (
     PlanGoalDialog,
     RestitutionDialog,
     ReturnDialog,
-    format_rupiah,
 )
 from tipdesk.ui.i18n import current_language
-from tipdesk.ui.views.providers import region_text
+from tipdesk.ui.models.records import RecordTableModel
 from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE
-from tipdesk.ui.widgets.lists import list_table
+from tipdesk.ui.widgets.lists import ColumnFitter, list_table
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -82,87 +79,6 @@ class ConfirmRecordRemoval:
             + f"\n\n{what}",
         )
         return answer == QMessageBox.StandardButton.Yes
-
-
-def shown_value(
-    record_type: type, name: str, value: Any, *, names: dict[str, str] | None = None
-) -> str:
-    """A stored value as a person reads it: labels, dd/mm/yyyy, rupiah, yes/no."""
-    if value is None or value == "" or value == []:
-        return ""
-    field = r.fields_of(record_type).get(name)
-    lang = current_language()
-    if name in AMOUNTS and isinstance(value, int):
-        return format_rupiah(value)
-    if name == "approved_by":
-        return (names or {}).get(value, value)
-    if name in ("origin_region", "region_code") and isinstance(value, str):
-        return region_text(value)
-    if name == "linked_ids" and isinstance(value, list):
-        return str(len(value))
-    vocab = VOCABULARIES.get((field.metadata.get("vocab") or "") if field else "")
-    if vocab is not None and isinstance(value, str):
-        return vocab.label(value, lang) if value in vocab else value
-    if vocab is not None and isinstance(value, list):
-        return ", ".join(vocab.label(v, lang) if v in vocab else str(v) for v in value)
-    if isinstance(value, bool):
-        return _t(QT_TRANSLATE_NOOP("JourneyTabs", "Yes")) if value else ""
-    if isinstance(value, dt.date):
-        return format_date(value)
-    return str(value)
-
-
-class RecordsModel(QAbstractTableModel):
-    """Records of one kind, one per row, a column per field (dated ones oldest first)."""
-
-    def __init__(
-        self,
-        record_type: type,
-        columns: Sequence[str],
-        names: Callable[[], dict[str, str]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.record_type = record_type
-        self.columns = list(columns)
-        self.names = names
-        self.items: list[Any] = []
-        lang = current_language()
-        self.headers = [field_label(name, lang) for name in self.columns]  # asked often
-
-    def set_items(self, items: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        name = self.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and name in AMOUNTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        item = self.items[index.row()]
-        text = shown_value(self.record_type, name, getattr(item, name), names=self.names())
-        return text.split("\n", 1)[0] if role == Qt.ItemDataRole.DisplayRole else text
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.headers[section]
-        return None
 
 
 class RecordSection(QWidget):
@@ -192,12 +108,13 @@ class RecordSection(QWidget):
         bold = QFont(self.heading.font())
         bold.setBold(True)
         self.heading.setFont(bold)
-        self.model = RecordsModel(record_type, columns, names, self)
+        self.model = RecordTableModel(record_type, columns, names=names, parent=self)
         self.view = list_table(self.model, self)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.doubleClicked.connect(lambda _i: self.edit())
         self.view.installEventFilter(self)  # Enter edits, Delete removes
+        self.fitter = ColumnFitter(self.view, self.fit_columns)
         self.heading.setBuddy(self.view)
         self.add_button = QPushButton(_t(add_text), self)
         self.add_button.clicked.connect(self.add)
@@ -232,20 +149,12 @@ class RecordSection(QWidget):
     def set_records(self, case: r.Case, items: Sequence[Any]) -> None:
         self.case = case
         self.model.set_items(items)
-        # Columns are fitted when seen: a case file opens with these tabs hidden.
-        self._fit_pending = True
-        if self.isVisible():
-            self.fit_columns()
+        self.fitter.request()  # now if seen, else when first shown
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if getattr(self, "_fit_pending", False):
-            self.fit_columns()
-
-    def fit_columns(self) -> None:
-        self._fit_pending = False
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
+    @staticmethod
+    def fit_columns(view: QTableView) -> None:
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
         for column in range(header.count()):
             header.resizeSection(column, min(max(header.sectionSize(column), 80), 260))
 
@@ -304,17 +213,70 @@ def _splitter(*widgets: QWidget) -> QSplitter:
 
 
 class JourneyTab(QWidget):
-    """A tab of sections; its title carries how many records it holds."""
+    """A tab of sections; its title carries how many records it holds.
+
+    Its sections are made the first time the tab is shown (or one of them is asked for):
+    a case file opens with these tabs hidden, and making their tables was a third of the
+    time it took to open. ``show_file`` keeps the case file until then."""
 
     saved = Signal(object)
     said = Signal(str, str)
     base_title = ""
+    file_lists: tuple[str, ...] = ()  # the CaseFile lists the tab shows, in order
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.sections: dict[str, RecordSection] = {}
+        self._sections: dict[str, RecordSection] = {}
         self._names: dict[str, str] = {}
+        self._file: r.CaseFile | None = None
+        self._built = False
+        self.body = QVBoxLayout(self)
+
+    def __getattr__(self, name: str) -> Any:
+        # A widget the sections hold (a button, a label), asked for before the tab was
+        # first shown: made now. Called only when the attribute is not there.
+        if name.startswith("__") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self.ensure_built()
+        return getattr(self, name)
+
+    @property
+    def sections(self) -> dict[str, RecordSection]:
+        self.ensure_built()
+        return self._sections
+
+    def ensure_built(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        self.build()
+        if self._file is not None:
+            self.fill(self._file)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def build(self) -> None:
+        """Make the sections (subclasses)."""
+
+    def place(self, splitter: QSplitter) -> None:
+        """Put the tab's content, a splitter of its sections in the order of
+        ``file_lists``, in it, shown at once if the tab already is. Until the user moves
+        the splitter, each section gets room after its rows: a plan of 20 goals is not
+        squeezed beside a single assessment."""
+        self.splitter = splitter
+        self._sized_by_hand = False
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_sized_by_hand", True))
+        self.body.addWidget(splitter, 1)
+        splitter.show()
+
+    def _share_room(self, file: r.CaseFile) -> None:
+        if self._sized_by_hand:
+            return
+        rows = [len(self.records(file, name)) for name in self.file_lists]
+        self.splitter.setSizes([100 * (2 + min(max(n, 1), 10)) for n in rows])
 
     def names(self) -> dict[str, str]:
         return self._names
@@ -334,19 +296,27 @@ class JourneyTab(QWidget):
         found.view.setObjectName(file_list)
         found.saved.connect(self.saved)
         found.said.connect(self.said)
-        self.sections[file_list] = found
+        self._sections[file_list] = found
         return found
 
     def show_file(self, file: r.CaseFile, names: dict[str, str] | None = None) -> None:
         self._names = users.display_names(self.session) if names is None else names
-        for file_list, section in self.sections.items():
+        self._file = file
+        if self._built:
+            self.fill(file)
+
+    def fill(self, file: r.CaseFile) -> None:
+        for file_list, section in self._sections.items():
             section.set_records(file.case, self.records(file, file_list))
+        self._share_room(file)
 
     def records(self, file: r.CaseFile, file_list: str) -> list[Any]:
         return list(getattr(file, file_list))
 
     def count(self) -> int:
-        return sum(len(s.model.items) for s in self.sections.values())
+        if self._file is None:
+            return 0
+        return sum(len(self.records(self._file, name)) for name in self.file_lists)
 
     def title(self) -> str:
         text = _t(self.base_title)
@@ -357,10 +327,14 @@ class AssessmentPlanTab(JourneyTab):
     """Risk triage and assessments, and the intervention plan with its approval."""
 
     base_title = QT_TRANSLATE_NOOP("JourneyTabs", "Assessment && plan")
+    file_lists = ("assessments", "plan_goals")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.case_number = ""
+
+    def build(self) -> None:
+        session = self.session
         assessments = self.section(
             "assessments",
             QT_TRANSLATE_NOOP("JourneyTabs", "Assessments"),
@@ -398,20 +372,29 @@ class AssessmentPlanTab(JourneyTab):
             else _t(QT_TRANSLATE_NOOP("JourneyTabs", "Only a supervisor approves the plan"))
         )
         self.approve_button.clicked.connect(self.approve)
+        self.print_button = QPushButton(_t(QT_TRANSLATE_NOOP("JourneyTabs", "Print plan…")))
+        self.print_button.setObjectName("print_plan")
+        self.print_button.setToolTip(
+            _t(QT_TRANSLATE_NOOP("JourneyTabs", "The plan on paper, for the case conference"))
+        )
+        self.print_button.clicked.connect(self.print_plan)
         below = QHBoxLayout()
         below.addWidget(self.approval, 1)
+        below.addWidget(self.print_button)
         below.addWidget(self.approve_button)
         plan_box = QWidget()
         box = QVBoxLayout(plan_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plan, 1)
         box.addLayout(below)
-        layout = QVBoxLayout(self)
-        layout.addWidget(_splitter(assessments, plan_box), 1)
+        self.place(_splitter(assessments, plan_box))
 
     def show_file(self, file: r.CaseFile, names: dict[str, str] | None = None) -> None:
-        super().show_file(file, names)
         self.case_number = file.case.case_number
+        super().show_file(file, names)
+
+    def fill(self, file: r.CaseFile) -> None:
+        super().fill(file)
         goals = [g for g in file.plan_goals if not g.deleted]
         waiting = [g for g in goals if not g.approved_by]
         if not goals:
@@ -431,6 +414,12 @@ class AssessmentPlanTab(JourneyTab):
         self.approval.setText(text)
         self.approval.setStyleSheet(style)
         self.approve_button.setEnabled(self.may_approve and bool(waiting))
+        self.print_button.setEnabled(bool(goals))
+
+    def print_plan(self) -> None:
+        from tipdesk.ui.dialogs.plan_sheet import PlanSheetDialog  # ReportLab: when needed
+
+        PlanSheetDialog.run(self.session, self.case_number, self)
 
     def approve(self) -> None:
         try:
@@ -451,9 +440,9 @@ class LegalTab(JourneyTab):
     """The criminal case as dated steps, restitution in rupiah, LPSK requests."""
 
     base_title = QT_TRANSLATE_NOOP("JourneyTabs", "Legal && restitution")
+    file_lists = ("legal_steps", "restitution", "lpsk_requests")
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    def build(self) -> None:
         steps = self.section(
             "legal_steps",
             QT_TRANSLATE_NOOP("JourneyTabs", "Legal steps"),
@@ -489,12 +478,51 @@ class LegalTab(JourneyTab):
             "lpsk_requests",
             QT_TRANSLATE_NOOP("JourneyTabs", "LPSK requests"),
             r.LpskRequest,
-            ("requested_on", "protection_types", "decision", "decided_on"),
+            ("requested_on", "protection_types", "decision", "decided_on", "letter_number"),
             LpskRequestDialog,
             QT_TRANSLATE_NOOP("JourneyTabs", "Add LPSK request…"),
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(_splitter(steps, restitution, lpsk), 1)
+        self.letter_button = self.letter_button_of(
+            lpsk,
+            "lpsk_request",
+            QT_TRANSLATE_NOOP("JourneyTabs", "Letter to LPSK…"),
+            QT_TRANSLATE_NOOP(
+                "JourneyTabs",
+                "Preview the request to LPSK, issue it with a number, print it or save it",
+            ),
+        )
+        self.place(_splitter(steps, restitution, lpsk))
+
+    @staticmethod
+    def letter_button_of(section: RecordSection, kind: str, text: str, tip: str) -> QPushButton:
+        """A button in ``section``'s row that opens the letter (``kind``) of its selected
+        record, enabled while one is selected; a letter issued shows in the case file at
+        once. (The Return tab's handover record uses it too.)"""
+        button = QPushButton(_t(text), section)
+        button.setObjectName(f"{kind}_letter")
+        button.setToolTip(_t(tip))
+        button.setEnabled(False)
+        section.row.insertWidget(section.row.indexOf(section.add_button), button)
+
+        def follow() -> None:
+            chosen = section.view.selectionModel().selectedRows()
+            button.setEnabled(bool(chosen) and section.selected() is not None)
+
+        def open_letter() -> None:
+            item, case = section.selected(), section.case
+            if item is None or case is None:
+                return
+            from tipdesk.ui.dialogs.letter import LetterDialog  # ReportLab, QtPdf: when needed
+
+            if LetterDialog.show_for(
+                section.session, case.case_number, item.id, kind=kind, parent=section
+            ):
+                section.saved.emit([])
+
+        section.view.selectionModel().selectionChanged.connect(lambda *_: follow())
+        section.model.modelReset.connect(follow)
+        button.clicked.connect(open_letter)
+        return button
 
     def records(self, file: r.CaseFile, file_list: str) -> list[Any]:
         if file_list == "legal_steps":  # a timeline: by date, oldest first
@@ -506,9 +534,9 @@ class ReturnTab(JourneyTab):
     """The return home and the reintegration check-ups after it."""
 
     base_title = QT_TRANSLATE_NOOP("JourneyTabs", "Return")
+    file_lists = ("returns", "checkups")
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    def build(self) -> None:
         returns = self.section(
             "returns",
             QT_TRANSLATE_NOOP("JourneyTabs", "Repatriation and return"),
@@ -524,6 +552,16 @@ class ReturnTab(JourneyTab):
             ReturnDialog,
             QT_TRANSLATE_NOOP("JourneyTabs", "Add return…"),
         )
+        self.handover_button = LegalTab.letter_button_of(
+            returns,
+            "handover",
+            QT_TRANSLATE_NOOP("JourneyTabs", "Handover record…"),
+            QT_TRANSLATE_NOOP(
+                "JourneyTabs",
+                "Preview the handover record (berita acara serah terima), issue it with a "
+                "number, print it or save it",
+            ),
+        )
         checkups = self.section(
             "checkups",
             QT_TRANSLATE_NOOP("JourneyTabs", "Reintegration check-ups"),
@@ -532,8 +570,7 @@ class ReturnTab(JourneyTab):
             CheckupDialog,
             QT_TRANSLATE_NOOP("JourneyTabs", "Add check-up…"),
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(_splitter(returns, checkups), 1)
+        self.place(_splitter(returns, checkups))
 
 
 class JourneyTabs:

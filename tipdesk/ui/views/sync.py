@@ -55,9 +55,9 @@ from tipdesk.ui.models.case_list import (
     format_timestamp,
     vocab_label,
 )
+from tipdesk.ui.models.records import shown_value
 from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.settings import app_settings
-from tipdesk.ui.views.case_file import display_value
 from tipdesk.ui.views.sync_inbox import InboxTab
 from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE, message_label
 from tipdesk.ui.widgets.lists import RowActivation, list_table
@@ -204,11 +204,11 @@ class ConflictText:
         if kind in ("codes", "lines") and isinstance(value, str):
             with contextlib.suppress(ValueError):
                 value = json.loads(value)
-        text = display_value(
+        text = shown_value(
             record_type,
             conflict.field,
             value,
-            self.providers() if conflict.field == "provider_id" else None,
+            providers=self.providers() if conflict.field == "provider_id" else None,
         )
         return text or _t(QT_TRANSLATE_NOOP("SyncView", "(empty)"))
 

@@ -74,6 +74,30 @@ class RowActivation(QObject):
             self.callback(index.row())
 
 
+class ColumnFitter(QObject):
+    """Sizes a table's columns to their contents when asked, or, while the table is
+    hidden (a tab not chosen), when it is next shown: measuring every cell of a table
+    nobody looks at is most of the time a case file takes to open."""
+
+    def __init__(self, view: QTableView, fit: Callable[[QTableView], None]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.fit = fit
+        self.pending = False
+        view.installEventFilter(self)
+
+    def request(self) -> None:
+        self.pending = not self.view.isVisible()
+        if not self.pending:
+            self.fit(self.view)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.pending and watched is self.view and event.type() == QEvent.Type.Show:
+            self.pending = False
+            self.fit(self.view)
+        return False
+
+
 def list_table(model: object, parent: QWidget | None = None) -> QTableView:
     """A read-only table of whole rows, the way every list screen shows one."""
     table = QTableView(parent)
