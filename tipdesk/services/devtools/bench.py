@@ -223,6 +223,16 @@ def analysis_save(session, numbers: list[str], *, blocks: int = 4) -> dict:
 MoreMeasures = Callable[[Path, str, str], dict]
 
 
+def bench_register(folder: Path, password: str = PASSWORD) -> None:
+    """A new, empty district register in ``folder`` for the bench's user "bench"."""
+    create_register(
+        folder,
+        Office(code="BEN", name="Bench office", level="district", region_code="53.71"),
+        User(username="bench", role="admin"),
+        password,
+    )
+
+
 def app_bench(
     more: MoreMeasures,
     cases: int = 1_000_000,
@@ -238,12 +248,7 @@ def app_bench(
         return dict(sorted(more(register, username, password).items()))
     with temporary_folder("bench") as tmp:
         folder = Path(tmp) / "register"
-        create_register(
-            folder,
-            Office(code="BEN", name="Bench office", level="district", region_code="53.71"),
-            User(username="bench", role="admin"),
-            PASSWORD,
-        )
+        bench_register(folder)
         STEPS.info(f"generating {cases:,} demo cases ...")
         with open_register(folder, "bench", PASSWORD) as session:
             add_demo_cases(session, cases, seed=7)
@@ -260,12 +265,7 @@ def run_bench(
     start_memory = peak_memory_mb()
     with temporary_folder("bench") as tmp:
         folder = Path(tmp) / "register"
-        create_register(
-            folder,
-            Office(code="BEN", name="Bench office", level="district", region_code="53.71"),
-            User(username="bench", role="admin"),
-            PASSWORD,
-        )
+        bench_register(folder)
         STEPS.info(f"generating {cases:,} demo cases ...")
         with open_register(folder, "bench", PASSWORD) as session:
             started = time.perf_counter()

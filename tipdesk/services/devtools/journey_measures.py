@@ -21,8 +21,9 @@ from pathlib import Path
 
 from tipdesk.domain import records as r
 from tipdesk.services.casework import cases, journey
+from tipdesk.services.devtools.bench import bench_register
 from tipdesk.services.devtools.demo import add_demo_cases
-from tipdesk.services.register import create_register, open_register
+from tipdesk.services.register import open_register
 from tipdesk.services.session import Session
 from tipdesk.storage.files import temporary_folder
 
@@ -148,12 +149,7 @@ def journey_register(password: str, demo_cases: int = 300) -> Iterator[tuple[Pat
     folder is removed on leaving."""
     with temporary_folder("bench") as tmp:
         folder = Path(tmp) / "register"
-        create_register(
-            folder,
-            r.Office(code="BEN", name="Bench office", level="district", region_code="53.71"),
-            r.User(username="bench", role="admin"),
-            password,
-        )
+        bench_register(folder, password)
         with open_register(folder, "bench", password) as session:
             add_demo_cases(session, demo_cases, seed=11)
             number = full_journey_case(session)
