@@ -2706,10 +2706,6 @@ PEMERINTAH KOTA KUPANG</translation>
       <translation>Rencana sudah dikirim ke printer.</translation>
     </message>
     <message>
-      <source>The printer could not start. Check that it is on and connected, then try again.</source>
-      <translation>Printer tidak dapat mulai mencetak. Periksa apakah printer menyala dan tersambung, lalu coba lagi.</translation>
-    </message>
-    <message>
       <source>Save a copy</source>
       <translation>Simpan salinan</translation>
     </message>

@@ -136,3 +136,28 @@ def test_the_dialog_fits_1024_by_768_in_indonesian(qtbot, qapp, session):
     assert hint.width() <= 1024 and hint.height() <= 768 - 40
     assert dialog.print_button.text() == "Cetak…"
     assert dialog.preview.title.text() == "Rencana intervensi — jumlah halaman: 1"
+
+
+def test_print_sends_the_plan_or_says_the_printer_did_not_start(qtbot, session, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from tipdesk.ui.dialogs import letter
+
+    file = plan_case(session)
+    dialog = opened(qtbot, session, file.case.case_number)
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled())
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Accepted)
+    printed: list[int] = []
+
+    def fails(document, printer):  # a printer that cannot start prints no page
+        return 0
+
+    monkeypatch.setattr(letter, "print_pdf", fails)
+    dialog.print_button.click()
+    assert dialog.message.text().startswith("The printer could not start.")
+    monkeypatch.setattr(
+        letter, "print_pdf", lambda document, printer: printed.append(document.pageCount()) or 1
+    )
+    dialog.print_button.click()
+    assert printed == [dialog.page_count()] and printed[0] >= 1
+    assert dialog.message.text() == "The plan went to the printer."

@@ -12,7 +12,7 @@ translated sentences in the dialog.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -131,6 +131,36 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     finally:
         painter.end()
     return len(pages)
+
+
+def print_document(
+    parent: QWidget,
+    document: QPdfDocument,
+    *,
+    doc_name: str,
+    title: str,
+    say: Callable[[str, str], None],
+) -> bool:
+    """The print dialog, then ``document`` printed as it is: what Print… does for a
+    letter and for the plan. True once printed; says so when the printer cannot start."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    prepare_printer(printer, document)
+    printer.setDocName(doc_name)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    with wait_cursor():
+        printed = print_pdf(document, printer)
+    if not printed:
+        say(
+            QCoreApplication.translate(
+                "LetterDialog",
+                "The printer could not start. Check that it is on and connected, then try again.",
+            ),
+            ERROR_STYLE,
+        )
+    return bool(printed)
 
 
 def _paint_page(painter: QPainter, document: QPdfDocument, page: int, printer: QPrinter) -> None:
@@ -838,27 +868,16 @@ class LetterDialog(QDialog):
     def print_letter(self) -> None:
         if self.letter is None or not self.letter.number:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, self.document)
-        printer.setDocName(file_name_for(self.letter.number))
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print letter {number}").format(number=self.letter.number))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        with wait_cursor():
-            printed = print_pdf(self.document, printer)
-        if printed:
+        number = self.letter.number
+        if print_document(
+            self,
+            self.document,
+            doc_name=file_name_for(number),
+            title=self.tr("Print letter {number}").format(number=number),
+            say=self._say,
+        ):
             self._say(
-                self.tr("Letter {number} sent to the printer.").format(number=self.letter.number),
-                OK_STYLE,
-            )
-        else:
-            self._say(
-                self.tr(
-                    "The printer could not start. Check that it is on and "
-                    "connected, then try again."
-                ),
-                ERROR_STYLE,
+                self.tr("Letter {number} sent to the printer.").format(number=number), OK_STYLE
             )
 
     def save_letter(self) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,9 +32,7 @@ from tipdesk.ui.dialogs.errors import refusal_text, report
 from tipdesk.ui.dialogs.letter import (
     OK_STYLE,
     Confirm,
-    prepare_printer,
-    print_pdf,
-    wait_cursor,
+    print_document,
 )
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.operations import Operation, run_in_background
@@ -191,29 +188,14 @@ class PlanSheetDialog(QDialog):
         return f"{self.case_number}-rencana-intervensi.pdf"
 
     def print_plan(self) -> None:
-        if self.pdf is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, self.preview.document)
-        printer.setDocName(self.file_name())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(
-            self.tr("Print the plan of case {number}").format(number=self.case_number)
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        with wait_cursor():
-            printed = print_pdf(self.preview.document, printer)
-        if printed:
+        if self.pdf is not None and print_document(
+            self,
+            self.preview.document,
+            doc_name=self.file_name(),
+            title=self.tr("Print the plan of case {number}").format(number=self.case_number),
+            say=self._say,
+        ):
             self._say(self.tr("The plan went to the printer."), OK_STYLE)
-        else:
-            self._say(
-                self.tr(
-                    "The printer could not start. Check that it is on and "
-                    "connected, then try again."
-                ),
-                ERROR_STYLE,
-            )
 
     def save_copy(self) -> bool:
         """After the warning, save the plan as a PDF where the user chooses."""
