@@ -57,6 +57,7 @@ from tipdesk.ui.views.audit import audit_columns
 from tipdesk.ui.views.journey_tabs import JourneyTabs
 from tipdesk.ui.widgets.forms import (
     ERROR_STYLE,
+    OK_STYLE,
     WARNING_STYLE,
     CaseForm,
     PersonForm,
@@ -69,7 +70,6 @@ from tipdesk.ui.widgets.look import StatusDelegate, case_status_colours
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root of a list or table model
-OK_STYLE = "color: #1b5e20;"
 
 
 class NotesModel(QAbstractListModel):

@@ -28,12 +28,11 @@ from tipdesk.ui.dialogs.journey import GroupIntakeDialog, IncidentDialog
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import Column, RowsModel, format_count
 from tipdesk.ui.views.providers import region_text
-from tipdesk.ui.widgets.forms import ERROR_STYLE, message_label
+from tipdesk.ui.widgets.forms import ERROR_STYLE, OK_STYLE, message_label
 from tipdesk.ui.widgets.lists import list_table
 from tipdesk.ui.widgets.look import StatusDelegate, case_status_colours
 
 _C = "IncidentsView"
-OK_STYLE = "color: #1b5e20;"
 
 
 def _label(vocab: str, code: str | None) -> str:

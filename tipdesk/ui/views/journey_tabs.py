@@ -17,9 +17,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -55,12 +53,8 @@ from tipdesk.ui.dialogs.journey import (
 )
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.records import RecordTableModel
-from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE
+from tipdesk.ui.widgets.forms import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 from tipdesk.ui.widgets.lists import ColumnFitter, list_table
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-OK_STYLE = "color: #1b5e20;"
 
 
 def _t(text: str) -> str:

@@ -59,11 +59,10 @@ from tipdesk.ui.models.records import shown_value
 from tipdesk.ui.operations import run_in_background
 from tipdesk.ui.settings import app_settings
 from tipdesk.ui.views.sync_inbox import InboxTab
-from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE, message_label
+from tipdesk.ui.widgets.forms import ERROR_STYLE, OK_STYLE, WARNING_STYLE, message_label
 from tipdesk.ui.widgets.lists import RowActivation, list_table
 
 _C = "SyncView"
-OK_STYLE = "color: #1b5e20;"
 FOLDER_KEY = "sync/folder"  # the last folder a batch or key file went to or came from
 KEY_FILE_LIMIT = 1024 * 1024  # read no more of a chosen key file (real ones are ~1 KB)
 

@@ -36,11 +36,10 @@ from tipdesk.ui.dialogs.users import (
 )
 from tipdesk.ui.models.case_list import Column, RowsModel, format_timestamp
 from tipdesk.ui.operations import run_in_background
-from tipdesk.ui.widgets.forms import ERROR_STYLE, message_label
+from tipdesk.ui.widgets.forms import ERROR_STYLE, OK_STYLE, message_label
 from tipdesk.ui.widgets.lists import RowActivation, list_table
 
 _C = "UsersView"
-OK_STYLE = "color: #1b5e20;"
 STATUS = {
     "active": QT_TRANSLATE_NOOP("UsersView", "Active"),
     "disabled": QT_TRANSLATE_NOOP("UsersView", "Disabled"),

@@ -79,6 +79,7 @@ def message_label(parent: QWidget | None = None, *, screen: bool = False) -> QLa
 
 
 WARNING_STYLE = "color: #8a5300;"
+OK_STYLE = "color: #1b5e20;"  # what went well (Saved., Issued.)
 LONG_TEXT = 1000  # text fields at least this long get a multi-line editor
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 Index = QModelIndex | QPersistentModelIndex

@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 
 from tipdesk.services import letters
 from tipdesk.ui.settings import app_settings
-from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE
-
-OK_STYLE = "color: #1b5e20;"
+from tipdesk.ui.widgets.forms import ERROR_STYLE, OK_STYLE, WARNING_STYLE
 
 
 class PdfPreview(QWidget):
