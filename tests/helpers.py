@@ -566,3 +566,38 @@ def add_journey(session: Session, case_id: str) -> dict[str, Any]:
         journey.add_record(session, record)
         added[journey.JOURNEY[type(record)].table] = record
     return added
+
+
+def add_transfer_and_link(session: Session, case_id: str, person_id: str) -> None:
+    """A transfer of the case to another office (XYZ, recorded here as an office of the
+    province) and a link of its person to a person of XYZ's: one row of each table of
+    issue 23, written as the services write them (captured, stamped)."""
+    from tipdesk.storage import rows
+
+    other = r.Office(code="XYZ", name="Kantor XYZ", level="district", region_code="53.04")
+    with session.write() as db:
+        other.id = other.origin = session.new_id()
+        rows.insert(db, other, session.stamp)
+        transfer = r.Transfer(
+            case_id=case_id,
+            person_id=person_id,
+            from_office=session.office.id,
+            to_office=other.id,
+            reason="Korban pindah ke kabupaten lain.",
+            requested_on=TODAY,
+            requested_by=session.user.username,
+        )
+        transfer.id, transfer.origin = session.new_id(), session.office.id
+        rows.insert(db, transfer, session.stamp)
+        link = r.PersonLink(
+            person_a=person_id,
+            person_b=session.new_id(),
+            office_a=session.office.id,
+            office_b=other.id,
+            case_number_b="XYZ-2026-00001",
+            reasons=["same_nik"],
+            linked_on=TODAY,
+            linked_by=session.user.username,
+        )
+        link.id, link.origin = session.new_id(), session.office.id
+        rows.insert(db, link, session.stamp)

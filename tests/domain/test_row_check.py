@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import PASSWORD, add_journey, new_register
+from tests.helpers import PASSWORD, add_journey, add_transfer_and_link, new_register
 from tipdesk.domain import records as r
 from tipdesk.domain import row_check, validation
 from tipdesk.services.casework import journey
@@ -36,6 +36,8 @@ def demo_rows(tmp_path_factory):
     journey.create_incident(
         session, r.Incident(occurred_on=TODAY, kind="raid", region_code="53.71", note="x")
     )
+    case_id, person_id = session.db.execute("SELECT id, person_id FROM cases LIMIT 1").fetchone()
+    add_transfer_and_link(session, case_id, person_id)
     rows = {}
     for table in RECORD_TYPES:
         found = list(session.db.query(f"SELECT * FROM {table}"))

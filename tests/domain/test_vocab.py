@@ -268,6 +268,8 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "reintegration_status": ["on_track", "needs_support", "lost_contact", "retrafficked"],
     "incident_kind": ["raid", "rescue", "deportation", "repatriation", "other"],
+    "transfer_status": ["requested", "accepted", "declined"],
+    "duplicate_reason": ["same_nik", "similar_name"],
 }
 
 # Module constant name -> Vocabulary.name
@@ -307,6 +309,8 @@ CONSTANTS = {
     "RETURN_ESCORT": "return_escort",
     "REINTEGRATION_STATUS": "reintegration_status",
     "INCIDENT_KIND": "incident_kind",
+    "TRANSFER_STATUS": "transfer_status",
+    "DUPLICATE_REASON": "duplicate_reason",
 }
 
 CODE_SHAPE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -35,6 +35,7 @@ def test_new_register_has_every_migration_applied(session):
             "m014_list_sort_indexes",
             "m015_case_journey",
             "m016_letter_kinds",
+            "m017_transfers_and_links",
         ]
     )
 

@@ -6,7 +6,9 @@ with a one-line reason on stderr. Passwords come from ``TIPDESK_PASSWORD`` or a 
 Each module declares its commands' parsers (``add_parsers``) beside the commands:
 ``register`` (init, check), ``cases`` (search, show, update), ``incidents``
 (incident list, show), ``letters`` (letter,
-letters), ``keys``, ``sync`` (export, import, peers), ``conflicts``, ``inbox``,
+letters), ``transfers`` (transfer request, accept, decline, list, letter), ``keys``,
+``sync`` (export, import, peers), ``conflicts``, ``inbox``,
+``people_links`` (people-links list, scan, link, unlink, dismiss),
 ``backup`` (backup, restore), ``privacy`` (person-export, erase), ``users`` (users,
 passwd, recover), ``audit``, ``reports`` (report, stats-export) and ``devtools`` (demo,
 selftest, bench). ``actions`` gives keys, users, conflicts and inbox their actions;
@@ -34,10 +36,12 @@ from tipdesk.cli import (
     incidents,
     keys,
     letters,
+    people_links,
     privacy,
     register,
     reports,
     sync,
+    transfers,
     users,
 )
 from tipdesk.cli.common import (
@@ -69,10 +73,12 @@ AREAS = (
     cases,
     incidents,
     letters,
+    transfers,
     keys,
     sync,
     conflicts,
     inbox,
+    people_links,
     backup,
     privacy,
     users,

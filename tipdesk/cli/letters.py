@@ -131,6 +131,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
         "referral": say("cli_letter_kind_referral"),
         "lpsk_request": say("cli_letter_kind_lpsk_request"),
         "handover": say("cli_letter_kind_handover"),
+        "transfer": say("cli_letter_kind_transfer"),
     }
     for e in entries:
         row = e.letter

@@ -208,6 +208,35 @@ class NotOurRecord(TipdeskError):
     code = "not_our_record"
 
 
+class CaseReadOnly(TipdeskError):
+    """A case this office holds as a copy (handed over to ``office``, or offered to this
+    office and not yet accepted): it reads it, only its owner changes it (issue 23)."""
+
+    code = "case_read_only"
+
+
+class TransferRefused(TipdeskError):
+    """A transfer that cannot be asked for or decided: ``reason`` (a code: not_ours,
+    same_office, unknown_office, already_open, not_open, not_for_us)."""
+
+    code = "transfer_refused"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.code = f"transfer_refused_{params.get('reason', '')}"
+
+
+class PersonLinkRefused(TipdeskError):
+    """Two persons that cannot be linked, unlinked or dismissed as asked: ``reason`` (a
+    code: province_only, same_person, same_office, already_linked, not_live)."""
+
+    code = "person_link_refused"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.code = f"person_link_refused_{params.get('reason', '')}"
+
+
 class BatchEntryRefused(TipdeskError):
     """A record of a signed batch that the app itself would refuse to save: ``office``,
     ``what``, ``record`` (its id), ``field`` and ``problem`` (a problem code; never the

@@ -1657,5 +1657,252 @@ MESSAGES.update(
         "cli_letter_kind_referral": {"id": "rujukan", "en": "referral"},
         "cli_letter_kind_lpsk_request": {"id": "LPSK", "en": "LPSK"},
         "cli_letter_kind_handover": {"id": "serah terima", "en": "handover"},
+        "cli_letter_kind_transfer": {"id": "pelimpahan", "en": "transfer"},
+    }
+)
+# Transfers between offices and one person across districts (issue 23)
+MESSAGES.update(
+    {
+        "case_read_only": {
+            "id": "Kasus {case_number} milik kantor {office}: di sini hanya salinan untuk "
+            "dibaca (kasus yang sudah dilimpahkan, atau yang ditawarkan dan belum "
+            "diterima). Hanya kantor {office} yang dapat mengubahnya.",
+            "en": "Case {case_number} belongs to office {office}: this register holds a "
+            "read-only copy (a case handed over, or offered and not yet accepted). Only "
+            "{office} can change it.",
+        },
+        "transfer_refused_not_ours": {
+            "id": "Kasus {case_number} bukan milik kantor ini; hanya pemiliknya (atau "
+            "provinsi) yang dapat melimpahkannya.",
+            "en": "Case {case_number} is not this office's; only its owner (or the "
+            "province) can hand it over.",
+        },
+        "transfer_refused_same_office": {
+            "id": "Kasus ini sudah milik kantor {office}; pilih kantor lain.",
+            "en": "The case already belongs to {office}; choose another office.",
+        },
+        "transfer_refused_unknown_office": {
+            "id": "Kantor '{office}' tidak dikenal di register ini. Kantor tujuan harus "
+            "kantor di provinsi ini yang sudah tercatat (lewat sinkronisasi dengan "
+            "provinsi).",
+            "en": "Office '{office}' is not known to this register. The receiving office "
+            "must be an office of the province this register knows (through sync with "
+            "the province).",
+        },
+        "transfer_refused_already_open": {
+            "id": "Pelimpahan orang dalam kasus {case_number} sudah diajukan dan belum "
+            "diputuskan; tunggu keputusannya.",
+            "en": "A transfer of the person of case {case_number} is already waiting for "
+            "a decision; wait for it.",
+        },
+        "transfer_refused_not_open": {
+            "id": "Tidak ada pelimpahan kasus {case_number} yang menunggu keputusan.",
+            "en": "No transfer of case {case_number} is waiting for a decision.",
+        },
+        "transfer_refused_not_for_us": {
+            "id": "Pelimpahan kasus {case_number} ditujukan ke kantor lain; hanya kantor "
+            "tujuan yang memutuskannya.",
+            "en": "The transfer of case {case_number} is to another office; only that "
+            "office decides it.",
+        },
+        "same_as_from": {
+            "id": "tidak boleh sama dengan asalnya.",
+            "en": "cannot be the same as where it comes from.",
+        },
+        "not_decided": {
+            "id": "belum boleh diisi sebelum ada keputusan.",
+            "en": "cannot be filled before a decision.",
+        },
+        "too_short": {
+            "id": "terlalu singkat (paling sedikit {minimum} huruf).",
+            "en": "is too short (at least {minimum} letters).",
+        },
+    }
+)
+_THINGS.update(
+    {
+        "transfer": {"id": "Pelimpahan", "en": "Transfer"},
+        "person_link": {"id": "Tanda orang yang sama", "en": "Same-person link"},
+    }
+)
+PROBLEM_WORDS.update(
+    {
+        "not_decidable": {
+            "id": "keputusannya tidak sah untuk pelimpahan ini",
+            "en": "a decision this transfer cannot take",
+        },
+    }
+)
+# The transfer letter and `tipdesk transfer` (issue 23)
+MESSAGES.update(
+    {
+        "transfer_refused_letter_not_ours": {
+            "id": "Surat pelimpahan kasus {case_number} dibuat oleh kantor yang mengajukan "
+            "pelimpahan, bukan oleh kantor ini.",
+            "en": "The transfer letter of case {case_number} is written by the office that "
+            "asked for the transfer, not by this office.",
+        },
+        "transfer_refused_none_asked": {
+            "id": "Kantor ini tidak mengajukan pelimpahan kasus {case_number}; surat "
+            "pelimpahan dibuat oleh kantor yang mengajukannya.",
+            "en": "This office has not asked for a transfer of case {case_number}; the "
+            "transfer letter is written by the office that asked.",
+        },
+        "transfer_refused_declined_no_letter": {
+            "id": "Pelimpahan kasus {case_number} sudah ditolak; surat pelimpahan tidak "
+            "diterbitkan lagi untuknya.",
+            "en": "The transfer of case {case_number} was declined; no transfer letter is "
+            "issued for it any more.",
+        },
+        "cli_transfer_requested": {
+            "id": "Pelimpahan kasus {case_number} ke {to} diajukan ({count} kasus orang ini "
+            "ikut pindah). Kirim paket ke provinsi; {to} memutuskan setelah menerimanya.",
+            "en": "Transfer of case {case_number} to {to} requested ({count} case(s) of the "
+            "person go with it). Export a batch to the province; {to} decides once it "
+            "arrives.",
+        },
+        "cli_transfer_handed_over": {
+            "id": "Kasus {case_number} dilimpahkan ke {to} atas kewenangan provinsi "
+            "(langsung diterima).",
+            "en": "Case {case_number} handed to {to} on the province's authority (accepted "
+            "at once).",
+        },
+        "cli_transfer_letter_later": {
+            "id": "Pelimpahan tetap diajukan; terbitkan suratnya nanti dengan: tipdesk "
+            "transfer letter REGISTER {case_number} --out BERKAS.pdf",
+            "en": "The transfer stands; issue its letter later with: tipdesk transfer "
+            "letter REGISTER {case_number} --out FILE.pdf",
+        },
+        "cli_transfer_accepted": {
+            "id": "Pelimpahan kasus {case_number} diterima: kantor ini sekarang memegang "
+            "berkas orang ini ({count} kasus).",
+            "en": "Transfer of case {case_number} accepted: this office now holds the "
+            "person's file ({count} case(s)).",
+        },
+        "cli_transfer_declined": {
+            "id": "Pelimpahan kasus {case_number} ditolak; kasus tetap di {office}.",
+            "en": "Transfer of case {case_number} declined; the case stays with {office}.",
+        },
+        "cli_no_transfers": {
+            "id": "Belum ada pelimpahan.",
+            "en": "No transfers yet.",
+        },
+        "cli_transfer_outgoing": {"id": "keluar", "en": "outgoing"},
+        "cli_transfer_incoming": {"id": "masuk", "en": "incoming"},
+        "cli_transfer_between": {"id": "antarkantor", "en": "between"},
+        "cli_column_direction": {"id": "Arah", "en": "Direction"},
+        "cli_column_offices": {"id": "Dari -> Ke", "en": "From -> To"},
+        "cli_column_status": {"id": "Status", "en": "Status"},
+    }
+)
+# One person across districts: the province's duplicate check and links (issue 23)
+MESSAGES.update(
+    {
+        "person_link_refused_province_only": {
+            "id": "Hanya register provinsi yang mencari dan menautkan orang yang sama antar "
+            "kantor; register kabupaten/kota hanya melihat tautan yang dikirim provinsi.",
+            "en": "Only a province's register looks for and links one person across "
+            "offices; a district's register shows the links its province sends.",
+        },
+        "person_link_refused_same_person": {
+            "id": "Kedua nomor itu menunjuk orang yang sama di register ini; pilih dua orang.",
+            "en": "Both numbers name the same person in this register; choose two persons.",
+        },
+        "person_link_refused_same_office": {
+            "id": "Kedua orang dicatat oleh kantor yang sama; tautan hanya untuk orang dari "
+            "dua kantor (di satu kantor, gunakan pemeriksaan duplikat kantor itu).",
+            "en": "Both persons were registered by the same office; a link joins persons of "
+            "two offices (within one office, use that office's duplicate check).",
+        },
+        "person_link_refused_already_linked": {
+            "id": "Kedua orang ini sudah ditautkan sebagai orang yang sama.",
+            "en": "These two persons are already linked as one.",
+        },
+        "person_link_refused_not_live": {
+            "id": "Salah satu orang tidak ada (lagi) di register ini.",
+            "en": "One of the persons is not (or no longer) in this register.",
+        },
+        "cli_people_links_none": {
+            "id": "Belum ada tautan orang yang sama.",
+            "en": "No same-person links yet.",
+        },
+        "cli_people_links_known_elsewhere": {
+            "id": "{case}: orang yang sama dikenal di {office}, kasus {other}",
+            "en": "{case}: the same person is known at {office}, case {other}",
+        },
+        "cli_people_links_candidates": {
+            "id": "{count} pasangan mungkin orang yang sama:",
+            "en": "{count} pairs may be one person:",
+        },
+        "cli_people_links_age": {"id": "umur {age}", "en": "age {age}"},
+        "cli_people_links_scanned": {
+            "id": "Pemeriksaan selesai: {count} pasangan mungkin orang yang sama.",
+            "en": "Check done: {count} pairs may be one person.",
+        },
+        "cli_people_links_linked": {
+            "id": "{a} dan {b} ditautkan sebagai orang yang sama (tautan {id}).",
+            "en": "{a} and {b} linked as one person (link {id}).",
+        },
+        "cli_people_links_unlinked": {
+            "id": "Tautan {id} dilepas.",
+            "en": "Link {id} removed.",
+        },
+        "cli_people_links_dismissed": {
+            "id": "{a} dan {b} dicatat sebagai dua orang; tidak diusulkan lagi.",
+            "en": "{a} and {b} recorded as two people; not proposed again.",
+        },
+    }
+)
+# The transfer screens' fields (issue 23): a refusal names the field the user wrote in.
+FIELD_LABELS.update(
+    {
+        "decision_reason": {"id": "Alasan keputusan", "en": "Reason of the decision"},
+        "transfer_reason": {"id": "Alasan pelimpahan", "en": "Reason for the transfer"},
+    }
+)
+# The transfer and link refusals say each reason in full (their own codes above); these
+# are the general sentence and the reasons' words, for a reason said on its own.
+MESSAGES.update(
+    {
+        "transfer_refused": {
+            "id": "Pelimpahan tidak dapat dilakukan: {reason}.",
+            "en": "The transfer cannot be done: {reason}.",
+        },
+        "person_link_refused": {
+            "id": "Tanda orang yang sama tidak dapat dibuat atau dilepas: {reason}.",
+            "en": "The same-person link cannot be made or removed: {reason}.",
+        },
+    }
+)
+REASONS.update(
+    {
+        "not_ours": {"id": "kasus bukan milik kantor ini", "en": "the case is not this office's"},
+        "same_office": {"id": "kantor tujuannya sama", "en": "it is the same office"},
+        "unknown_office": {"id": "kantor tujuan tidak dikenal", "en": "unknown office"},
+        "already_open": {
+            "id": "sudah ada pelimpahan yang menunggu keputusan",
+            "en": "a transfer is already waiting for a decision",
+        },
+        "not_open": {
+            "id": "tidak ada pelimpahan yang menunggu keputusan",
+            "en": "no transfer is waiting for a decision",
+        },
+        "not_for_us": {
+            "id": "pelimpahan ditujukan ke kantor lain",
+            "en": "the transfer is to another office",
+        },
+        "letter_not_ours": {
+            "id": "suratnya dibuat oleh kantor yang mengajukan",
+            "en": "its letter is written by the office that asked",
+        },
+        "none_asked": {"id": "belum ada pelimpahan", "en": "no transfer was asked for"},
+        "declined_no_letter": {
+            "id": "pelimpahan yang ditolak tidak diberi surat",
+            "en": "a declined transfer gets no letter",
+        },
+        "province_only": {"id": "hanya di kantor provinsi", "en": "only at the province"},
+        "same_person": {"id": "itu orang yang sama di register ini", "en": "it is one record"},
+        "already_linked": {"id": "keduanya sudah ditandai", "en": "they are already linked"},
+        "not_live": {"id": "datanya sudah dihapus", "en": "the record was deleted"},
     }
 )

@@ -341,6 +341,48 @@ class Incident(Synced):
 
 
 @dataclass(kw_only=True)
+class Transfer(Synced):
+    """A case handed to another office (pelimpahan, DESIGN.md section 10): asked for by
+    the office that owns it (or by the province on its own authority), decided by the
+    office it goes to. The person moves with all of their cases. ``hop`` counts the
+    transfers of one person, so the owner is the receiver of the accepted one with the
+    highest hop, whatever order they arrive in."""
+
+    case_id: str = ref_field(required=True)
+    person_id: str = ref_field(required=True)
+    from_office: str = ref_field(required=True)
+    to_office: str = ref_field(required=True)
+    hop: int = system_field("int", 1)
+    reason: str = text_field(personal=True, required=True, max_len=2000)
+    requested_on: dt.date | None = date_field(required=True)
+    requested_by: str = system_field()
+    letter_number: str = system_field()
+    status: str = code_field("transfer_status", required=True, default="requested")
+    decided_on: dt.date | None = date_field()
+    decided_by: str = system_field()
+    decision_reason: str = text_field(personal=True, max_len=2000)
+
+
+@dataclass(kw_only=True)
+class PersonLink(Synced):
+    """Two persons registered by two offices that a province found to be one ("same
+    person"): a link, never a merge. Each office sees only the other's office and case
+    number (``case_number_a`` names person a's case, for office b to see). Unlinking
+    deletes the link (it travels, and is audited)."""
+
+    person_a: str = ref_field(required=True)
+    person_b: str = ref_field(required=True)
+    office_a: str = ref_field(required=True)
+    office_b: str = ref_field(required=True)
+    case_number_a: str = system_field()
+    case_number_b: str = system_field()
+    reasons: list[str] = codes_field("duplicate_reason")
+    linked_on: dt.date | None = date_field(required=True)
+    linked_by: str = system_field()
+    note: str = text_field(personal=True, max_len=1000)
+
+
+@dataclass(kw_only=True)
 class User:
     """A staff account (local only, never synced)."""
 
@@ -435,9 +477,13 @@ SYNCED_RECORDS: dict[str, type] = {
     "offices": Office,
     "providers": Provider,
     "incidents": Incident,
+    # Before persons and cases: an accepted transfer moves its records' owner first, so
+    # the new owner's changes to them in the same batch are its own.
+    "transfers": Transfer,
     "persons": Person,
     "cases": Case,
     **CHILD_TABLES,
+    "person_links": PersonLink,
 }
 
 

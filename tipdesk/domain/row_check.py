@@ -372,7 +372,7 @@ def _each_record(record_type: type) -> Any:
 _EXTRA.update(
     {
         record_type: _each_record(record_type)
-        for record_type in (*r.CHILD_TABLES.values(), r.Incident)
+        for record_type in (*r.CHILD_TABLES.values(), r.Incident, r.Transfer, r.PersonLink)
         if record_type not in _EXTRA
     }
 )

@@ -434,6 +434,26 @@ def _incident(i: r.Incident, today: dt.date) -> list[Problem]:
     return check_region("region_code", i.region_code)
 
 
+def _transfer(t: r.Transfer, today: dt.date) -> list[Problem]:
+    problems = in_range("hop", t.hop, 1, 10_000)
+    if t.from_office and t.from_office == t.to_office:
+        problems.append(Problem("to_office", "same_as_from"))
+    decided = t.status in ("accepted", "declined")
+    if decided and t.decided_on is None:
+        problems.append(Problem("decided_on", "required"))
+    if not decided and (t.decided_on is not None or t.decided_by):
+        problems.append(Problem("decided_on", "not_decided"))
+    if t.decided_on is not None and t.requested_on and t.decided_on < t.requested_on:
+        problems.append(Problem("decided_on", "date_before", params={"earlier": "requested_on"}))
+    return problems
+
+
+def _person_link(link: r.PersonLink, today: dt.date) -> list[Problem]:
+    if link.person_a and link.person_a == link.person_b:
+        return [Problem("person_b", "same_as_from")]
+    return []
+
+
 _EXTRA: dict[type, Callable[..., list[Problem]]] = {
     r.Person: _person,
     r.Case: _case,
@@ -451,4 +471,6 @@ _EXTRA: dict[type, Callable[..., list[Problem]]] = {
     r.Return: _return,
     r.ReintegrationCheckup: _checkup,
     r.Incident: _incident,
+    r.Transfer: _transfer,
+    r.PersonLink: _person_link,
 }

@@ -556,6 +556,19 @@ INCIDENT_KIND = _vocab(
     ("other", "Lainnya", "Other"),
 )
 
+TRANSFER_STATUS = _vocab(
+    "transfer_status",
+    ("requested", "Diajukan", "Requested"),
+    ("accepted", "Diterima", "Accepted"),
+    ("declined", "Ditolak", "Declined"),
+)
+
+DUPLICATE_REASON = _vocab(
+    "duplicate_reason",
+    ("same_nik", "NIK sama", "Same NIK"),
+    ("similar_name", "Nama mirip, umur cocok", "Similar name, compatible age"),
+)
+
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
@@ -595,6 +608,8 @@ VOCABULARIES: dict[str, Vocabulary] = {
         RETURN_ESCORT,
         REINTEGRATION_STATUS,
         INCIDENT_KIND,
+        TRANSFER_STATUS,
+        DUPLICATE_REASON,
     )
 }
 

@@ -669,3 +669,84 @@ def m016_letter_kinds(db: Database) -> None:
         db.execute(statement)
     # The capture triggers name their columns: made again with letter_number.
     capture.install(db, "lpsk_requests")
+
+
+_M017_TRANSFERS = f"""
+-- A case handed to another office (issue 23). No foreign keys: a receiving office gets
+-- the transfer before (or without) the records it moves.
+CREATE TABLE transfers (
+    {_SYNCED}
+    case_id TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    from_office TEXT NOT NULL,
+    to_office TEXT NOT NULL,
+    hop INTEGER NOT NULL DEFAULT 1,
+    reason TEXT NOT NULL DEFAULT '',
+    requested_on TEXT,
+    requested_by TEXT NOT NULL DEFAULT '',
+    letter_number TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    decided_on TEXT,
+    decided_by TEXT NOT NULL DEFAULT '',
+    decision_reason TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX transfers_person ON transfers (person_id, hop);
+CREATE INDEX transfers_case ON transfers (case_id);
+CREATE INDEX transfers_offices ON transfers (to_office, status);
+CREATE INDEX transfers_from ON transfers (from_office, status);
+
+-- Two offices' persons a province found to be one (issue 23): a link, never a merge.
+CREATE TABLE person_links (
+    {_SYNCED}
+    person_a TEXT NOT NULL,
+    person_b TEXT NOT NULL,
+    office_a TEXT NOT NULL,
+    office_b TEXT NOT NULL,
+    case_number_a TEXT NOT NULL DEFAULT '',
+    case_number_b TEXT NOT NULL DEFAULT '',
+    reasons TEXT NOT NULL DEFAULT '[]',
+    linked_on TEXT,
+    linked_by TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX person_links_a ON person_links (person_a);
+CREATE INDEX person_links_b ON person_links (person_b);
+CREATE INDEX person_links_offices ON person_links (office_a, office_b);
+
+-- The records of a file this office was offered and declined (local): dropped, and not
+-- taken again from a batch that was on its way before the decline arrived.
+CREATE TABLE transfer_dropped (
+    record_id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL,
+    transfer_id TEXT NOT NULL
+) STRICT;
+CREATE INDEX transfer_dropped_person ON transfer_dropped (person_id);
+
+-- Persons of two offices that may be one, found by the province's duplicate check
+-- (local): the review list. a < b; reasons is a JSON list of duplicate_reason codes.
+CREATE TABLE person_link_candidates (
+    person_a TEXT NOT NULL,
+    person_b TEXT NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    score REAL NOT NULL DEFAULT 0,
+    found_at TEXT NOT NULL,
+    PRIMARY KEY (person_a, person_b)
+) STRICT;
+
+-- Pairs a province looked at and found to be two people: not proposed again.
+CREATE TABLE person_link_dismissed (
+    person_a TEXT NOT NULL,
+    person_b TEXT NOT NULL,
+    dismissed_at TEXT NOT NULL,
+    dismissed_by TEXT NOT NULL,
+    PRIMARY KEY (person_a, person_b)
+) STRICT
+"""
+
+
+@migrations()
+def m017_transfers_and_links(db: Database) -> None:
+    for statement in _split(_M017_TRANSFERS):
+        db.execute(statement)
+    for table in ("transfers", "person_links"):
+        capture.install(db, table)

@@ -568,39 +568,105 @@ def max_rid(db: Database) -> int:
     return db.execute("SELECT coalesce(max(rid), 0) FROM cases").fetchone()[0]
 
 
+# The persons whose file a province offers a district: a transfer to it, undecided.
+_OFFERED = (
+    "SELECT person_id FROM transfers WHERE to_office = ? AND status = 'requested' AND deleted = 0"
+)
+
+
+# The persons a district handed to another office: their deletions (an erasure at the new
+# owner) still reach the copy it kept.
+_GAVE = "SELECT person_id FROM transfers WHERE from_office = ? AND status = 'accepted'"
+
+
 def peer_scope(table: str, owner: str, own: str) -> tuple[str, list[str]]:
-    """Which records of ``table`` we send a peer (DESIGN.md section 5b): the cases and
-    persons ``owner`` owns, the records of its cases (services, referrals, notes, the
-    case journey), its providers and incidents and ours, and our own office record. A
-    province passes the district it sends to as ``owner``; every other office passes
-    itself, and so sends only what it owns."""
+    """Which records of ``table`` we send a peer (DESIGN.md sections 5b and 10): the
+    cases and persons ``owner`` owns, the records of its cases (services, referrals,
+    notes, the case journey), its providers and incidents and ours, the transfers it is
+    a party to, and our own office record. A province passes the district it sends to as
+    ``owner``, and sends it too the file of a person offered to it by a transfer it has
+    not decided yet, the deletions of a file it handed over (the copy it kept is erased
+    with the person), and the links that name it; every other office passes itself, and
+    so sends only what it owns."""
+    offered = owner != own
     if table in ("cases", "persons"):
-        return "t.origin = ?", [owner]
+        if not offered:
+            return "t.origin = ?", [owner]
+        person = "t.id" if table == "persons" else "t.person_id"
+        return (
+            f"(t.origin = ? OR {person} IN ({_OFFERED}) "
+            f"OR (t.deleted = 1 AND {person} IN ({_GAVE})))",
+            [owner, owner, owner],
+        )
     if table in r.CHILD_TABLES:
-        return ("EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND c.origin = ?)", [owner])
+        if not offered:
+            return (
+                "EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND c.origin = ?)",
+                [owner],
+            )
+        return (
+            "EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id "
+            f"AND (c.origin = ? OR c.person_id IN ({_OFFERED}) "
+            f"OR (t.deleted = 1 AND c.person_id IN ({_GAVE}))))",
+            [owner, owner, owner],
+        )
+    if table == "transfers":
+        return "(t.from_office = ? OR t.to_office = ?)", [owner, owner]
+    if table == "person_links":
+        if not offered:
+            return "t.origin = ?", [own]
+        return "(t.office_a = ? OR t.office_b = ?)", [owner, owner]
     if table in ("providers", "incidents"):
         return "t.origin IN (?, ?)", [owner, own]
     return "t.origin = ?", [own]
 
 
-def referenced_providers(db: Database, district: str, own: str) -> list[str]:
-    """Rows (JSON) of our own providers that a district's referrals or services point at:
-    they travel as references so the district's foreign keys hold. (Another district's
-    provider never does: no district holds another's records.)"""
-    columns = table_columns(db, "providers")
-    row = "json_object(" + ", ".join(f"'{c}', p.\"{c}\"" for c in columns) + ")"
-    return [
-        r_[0]
-        for r_ in db.execute(
-            f"""SELECT {row} FROM providers p
-            WHERE p.origin = ? AND p.id IN (
-                SELECT f.provider_id FROM referrals f JOIN cases c ON c.id = f.case_id
-                WHERE c.origin = ?
-                UNION SELECT s.provider_id FROM services s JOIN cases c ON c.id = s.case_id
-                WHERE c.origin = ?)""",
-            [own, district, district],
-        )
-    ]
+def _row_object(db: Database, table: str, alias: str) -> str:
+    return (
+        "json_object("
+        + ", ".join(f"'{c}', {alias}.\"{c}\"" for c in table_columns(db, table))
+        + ")"
+    )
+
+
+# The persons whose file was offered or handed to a district (issue 23).
+_HANDED = (
+    "SELECT person_id FROM transfers WHERE to_office = ? "
+    "AND status IN ('requested', 'accepted') AND deleted = 0"
+)
+
+
+def referenced_rows(db: Database, district: str, own: str) -> Iterator[tuple[str, str]]:
+    """``(table, row JSON)`` of the records a province's batch for a district carries as
+    references, so that what the district holds names only what it has: the other
+    offices of the province; our providers its cases name; and the providers and
+    incidents of other offices that a file offered or handed to it names. (Otherwise
+    another district's provider or incident never goes to a district.)"""
+    cases = f"SELECT id FROM cases WHERE origin = ? OR person_id IN ({_OFFERED})"
+    handed = f"SELECT id FROM cases WHERE person_id IN ({_HANDED})"
+    for (row,) in db.execute(
+        f"SELECT {_row_object(db, 'offices', 'o')} FROM offices o WHERE o.id NOT IN (?, ?)",
+        [district, own],
+    ):
+        yield "offices", row
+    for (row,) in db.execute(
+        f"""SELECT {_row_object(db, "providers", "p")} FROM providers p
+        WHERE (p.origin = ? AND p.id IN (
+                SELECT provider_id FROM referrals WHERE case_id IN ({cases})
+                UNION SELECT provider_id FROM services WHERE case_id IN ({cases})))
+           OR (p.origin <> ? AND p.id IN (
+                SELECT provider_id FROM referrals WHERE case_id IN ({handed})
+                UNION SELECT provider_id FROM services WHERE case_id IN ({handed})))""",
+        [own, district, district, district, district, district, district, district],
+    ):
+        yield "providers", row
+    for (row,) in db.execute(
+        f"""SELECT {_row_object(db, "incidents", "i")} FROM incidents i
+        WHERE i.origin NOT IN (?, ?) AND i.id IN (
+            SELECT incident_id FROM cases WHERE id IN ({handed}))""",
+        [district, own, district],
+    ):
+        yield "incidents", row
 
 
 def skip_change_numbers(db: Database, jump: int) -> int:

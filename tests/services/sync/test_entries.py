@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import TODAY, add_journey, close_all, copy_offices
+from tests.helpers import TODAY, add_journey, add_transfer_and_link, close_all, copy_offices
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.services import sync
@@ -34,6 +34,10 @@ def batch(tmp_path_factory, enrolled_pair):
     for (case_id,) in district.session.db.execute("SELECT id FROM cases LIMIT 2").fetchall():
         add_journey(district.session, case_id)
     journey.create_incident(district.session, r.Incident(occurred_on=TODAY, kind="raid"))
+    case_id, person_id = district.session.db.execute(
+        "SELECT id, person_id FROM cases LIMIT 1"
+    ).fetchone()
+    add_transfer_and_link(district.session, case_id, person_id)
     path = district.export(province, tmp / "first.tipbatch")
     _, changes, peer = sync._open(province.session, Path(path).read_bytes())
     chunks: dict[str, list] = {}

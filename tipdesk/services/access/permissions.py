@@ -12,7 +12,7 @@ and registers new ones; ``analyst`` sees statistics and de-identified lists only
 
 from __future__ import annotations
 
-from tipdesk.domain.errors import NotPermitted
+from tipdesk.domain.errors import CaseReadOnly, NotPermitted
 from tipdesk.domain.records import Case
 from tipdesk.services.session import Session
 
@@ -48,6 +48,10 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "sync": _CASE_STAFF,
     # a batch held in the inbox (a mass delete): applied or thrown away by an admin
     "review_held_batches": ("admin",),
+    # a case handed to another office (pelimpahan), and deciding one offered (issue 23)
+    "transfer_cases": ("admin", "supervisor"),
+    # linking two offices' persons as one (at the province)
+    "link_persons": ("admin", "supervisor"),
 }
 
 
@@ -83,6 +87,25 @@ def require_case(session: Session, case: Case) -> None:
         return
     require(session, "view_own_cases")  # an analyst: no case at all
     require(session, "view_all_cases")  # a case worker: not one of theirs
+
+
+def may_change_case(session: Session, case: Case) -> bool:
+    """This office may change the case: a district only the cases it owns (a case handed
+    over, or offered to it and not yet accepted, is a read-only copy here); a province
+    its own and its districts' (DESIGN.md section 5b)."""
+    return session.office.level == "province" or case.origin == session.office.id
+
+
+def require_change(session: Session, case: Case) -> None:
+    """Refuse a change to a case this office holds only as a copy (``CaseReadOnly``,
+    naming the office that owns it)."""
+    if may_change_case(session, case):
+        return
+    from tipdesk.domain.records import Office
+    from tipdesk.storage import rows  # (an office's code, to name it)
+
+    owner = rows.get(session.db, Office, case.origin)
+    raise CaseReadOnly(office=owner.code if owner else "?", case_number=case.case_number)
 
 
 def owner_filter(session: Session) -> tuple[str, str]:

@@ -169,6 +169,8 @@ def add_case(
     others = case_store.cases_of_person(session.db, person_id)
     if not any(permissions.may_see_case(session, c) for c in others):
         permissions.require(session, "view_all_cases")
+    if others:
+        permissions.require_change(session, others[-1])  # a person handed over, or offered
     case.person_id = person.id
     _new_case_rules(session, case)
     today = session.today()
@@ -338,6 +340,7 @@ def _edit_rules(session: Session, old: r.Case, case: r.Case, person: r.Person) -
     approved its closure."""
     if old.deleted:
         raise NotFound(what="case", key=old.case_number)
+    permissions.require_change(session, old)
     if person.id != old.person_id:
         raise NotFound(what="person", key=person.id)
     if case.assigned_to != old.assigned_to:
@@ -477,6 +480,7 @@ def _item_case(session: Session, item: r.Service | r.Referral | r.CaseNote) -> N
     permissions.require_case(session, case)
     if case.deleted:
         raise NotFound(what="case", key=case.case_number)
+    permissions.require_change(session, case)
 
 
 def create_provider(session: Session, provider: r.Provider) -> list[Problem]:
@@ -534,6 +538,7 @@ def delete_case(session: Session, number: str) -> None:
     """Delete a case with its services, referrals and notes (tombstones, scrubbed)."""
     permissions.require(session, "delete_cases")
     file = open_case(session, number, audit=False)
+    permissions.require_change(session, file.case)
     with session.write() as db:
         for item in r.records_of(file):
             rows.soft_delete(db, item, session.stamp)

@@ -61,6 +61,7 @@ def _writable_case(session: Session, case_id: str) -> r.Case:
     permissions.require_case(session, case)
     if case.deleted:
         raise NotFound(what="case", key=case.case_number)
+    permissions.require_change(session, case)
     return case
 
 
@@ -203,6 +204,7 @@ def approve_plan(session: Session, case_number: str) -> int:
     if case is None:
         raise NotFound(what="case", key=case_number)
     permissions.require_case(session, case)
+    permissions.require_change(session, case)
     goals = case_store.load_case_file(session.db, case).plan_goals
     if not goals:
         raise PlanEmpty(case_number=case_number)
@@ -386,6 +388,7 @@ def _case(session: Session, case_number: str) -> r.Case:
     if case is None:
         raise NotFound(what="case", key=case_number)
     permissions.require_case(session, case)
+    permissions.require_change(session, case)
     return case
 
 

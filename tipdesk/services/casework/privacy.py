@@ -41,6 +41,7 @@ from tipdesk.storage import audit as audit_store
 from tipdesk.storage import cases as case_store
 from tipdesk.storage import privacy as store
 from tipdesk.storage import rows, search
+from tipdesk.storage import transfers as transfer_store
 from tipdesk.storage.connection import Database, OperationalError
 from tipdesk.storage.files import atomic_write
 
@@ -157,6 +158,9 @@ def person_data(session: Session, case_number: str) -> dict[str, Any]:
         "office": {"code": session.office.code, "name": session.office.name},
         "person": _record(person),
         "cases": out_cases,
+        # Handing over to another office, and the province's "same person" links (issue 23)
+        "transfers": [_record(t) for t in transfer_store.of_person(db, person.id)],
+        "links": [_record(link) for link in transfer_store.links_of_person(db, person.id)],
         "audit": [
             {
                 k: row[k]
@@ -235,6 +239,9 @@ _TEXT = {
         "referral": "surat rujukan",
         "lpsk_request": "permohonan perlindungan kepada LPSK",
         "handover": "berita acara serah terima",
+        "transfer": "surat pelimpahan",
+        "transfers": "Pelimpahan ke kantor lain",
+        "links": "Tercatat juga di kantor lain (orang yang sama)",
         "confidential": "RAHASIA: dokumen ini memuat data pribadi dan tidak terenkripsi.",
     },
     "en": {
@@ -263,6 +270,9 @@ _TEXT = {
         "referral": "referral letter",
         "lpsk_request": "request for protection to LPSK",
         "handover": "handover record",
+        "transfer": "transfer letter",
+        "transfers": "Transfers to another office",
+        "links": "Also registered at another office (same person)",
         "confidential": "CONFIDENTIAL: this document holds personal data and is not encrypted.",
     },
 }
@@ -400,6 +410,13 @@ def _pdf(data: dict, lang: str) -> bytes:
             if letter["provider_name"]:
                 line += f", {letter['provider_name']}"
             story.append(para(line))
+    for key, record_type in (("transfers", r.Transfer), ("links", r.PersonLink)):
+        heading(t[key])
+        if not data.get(key):
+            story.append(para(t["none"], s.small))
+        for record in data.get(key, []):
+            table(_pairs(record_type, record, lang))
+            story.append(Spacer(1, 0.15 * cm))
     heading(t["audit"])
     if not data["audit"]:
         story.append(para(t["none"], s.small))
@@ -462,6 +479,8 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
         conflicts = _tombstone(session, db, person, their_cases)
         items = store.items_of_cases(db, case_ids)
         ids = [person.id, *case_ids, *(x.id for table in items.values() for x in table)]
+        ids += [t.id for t in transfer_store.of_person(db, person.id, live=False)]
+        ids += [x.id for x in transfer_store.links_of_person(db, person.id, live=False)]
         letters = store.blank_letters(db, case_ids)
         conflicts += store.remove_conflicts(db, ids)
         store.optimize_search(db)
@@ -509,6 +528,13 @@ def _tombstone(session: Session, db: Database, person: r.Person, their_cases: li
         if not case.deleted:
             rows.soft_delete(db, case, session.stamp)
         records.append(case.id)
+    # The person's transfers (their reasons) and the links that name them go too.
+    for other in (
+        *transfer_store.of_person(db, person.id),
+        *transfer_store.links_of_person(db, person.id),
+    ):
+        rows.soft_delete(db, other, session.stamp)
+        records.append(other.id)
     rows.soft_delete(db, person, session.stamp)
     search.refresh(db, [search.rid_for_case(db, c.id) for c in their_cases])
     _, conflicts = cases.scrub_beside_rows(db, [c.id for c in their_cases], records)

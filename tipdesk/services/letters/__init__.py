@@ -3,7 +3,8 @@ given twice, the archive, reprints, and the provider's reply to a referral.
 
 One engine (``engine``) and one archive serve a family of letters (``referral``: the
 referral letter; ``lpsk``: a request to LPSK for protection; ``handover``: the handover
-record of a victim's return). A letter is issued in one transaction that takes the
+record of a victim's return; ``transfer``: the transfer letter of a case handed to
+another office). A letter is issued in one transaction that takes the
 office's next number of the year (one counter for every kind), renders the PDF, stores
 it with its SHA-256 in the local ``letters`` archive and notes the letter in its record
 (a referral is marked ``sent``). A reprint returns the archived bytes, so it is the
@@ -53,10 +54,12 @@ from tipdesk.services.letters.settings import (
     save_letter_settings,
 )
 from tipdesk.services.letters.templates import LetterContent
+from tipdesk.services.letters.transfer import KIND as _TRANSFER
 
 HANDOVER = _HANDOVER.name
 LPSK_REQUEST = _LPSK.name
 REFERRAL = "referral"
+TRANSFER = _TRANSFER.name
 
 __all__ = [
     "CHILD_AGE",
@@ -67,6 +70,7 @@ __all__ = [
     "REFERRAL",
     "REPLY_STATUSES",
     "SETTINGS_KEY",
+    "TRANSFER",
     "ArchiveEntry",
     "Letter",
     "LetterContent",

@@ -304,6 +304,8 @@ def issue(
         )
     with session.write(immediate=True) as db:
         subject = found.load(session, record_id)
+        if found.name != "transfer":  # (a transfer letter goes with the case it hands over)
+            permissions.require_change(session, subject.case)
         reason = _issuable(session, found, subject, new=new, override_reason=override_reason)
         day = session.today()
         if expected_number is not None:

@@ -21,8 +21,8 @@ from tipdesk.services.letters.templates import (
     Sheet,
     build,
     fitted,
-    person_rows,
     spacer,
+    victim_rows,
 )
 from tipdesk.services.pdf.components import (
     fields_table,
@@ -149,9 +149,7 @@ def _story(c: HandoverContent, width: float, fit: Fit) -> list:
         date=day.strftime("%d-%m-%Y"),
         city=c.city,
     )
-    person = person_rows(c, t)
-    if c.child:
-        person.append((t["child"], t["child_value"]))
+    person = victim_rows(c, t)
     if c.origin:
         person.append((t["origin"], c.origin))
     for key in ("departed_on", "arrived_on"):

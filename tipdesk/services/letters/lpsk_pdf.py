@@ -18,8 +18,8 @@ from tipdesk.services.letters.templates import (
     ending,
     fitted,
     opening,
-    person_rows,
     spacer,
+    victim_rows,
 )
 from tipdesk.services.pdf.components import fields_table, numbered_list
 from tipdesk.services.pdf.styles import markup, styles
@@ -91,9 +91,7 @@ def _story(c: LpskContent, width: float, fit: Fit) -> list:
 
     gap = spacer(fit)
 
-    person = person_rows(c, t)
-    if c.child:
-        person.append((t["child"], t["child_value"]))
+    person = victim_rows(c, t)
     story = [
         *opening(c, t, width, s, fit),
         Paragraph(markup(t["lpsk_opening"].format(office=c.office_name)), s.body),

@@ -160,6 +160,7 @@ def record_reply(
     if case is None:
         raise NotFound(what="case", key=referral.case_id)
     permissions.require_case(session, case)
+    permissions.require_change(session, case)
     if referral.status not in ("sent", *REPLY_STATUSES):
         raise ReplyNotAllowed(status=referral.status)
     problems = []

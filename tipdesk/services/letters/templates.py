@@ -328,6 +328,15 @@ def person_rows(c: Any, t: dict[str, str]) -> list[tuple[str, str]]:
     return [*person, (t["age"], age), (t["sex"], c.sex)]
 
 
+def victim_rows(c: Any, t: dict[str, str]) -> list[tuple[str, str]]:
+    """:func:`person_rows`, and a line saying the victim is a child when she is (the
+    journey's letters: LPSK, handover, transfer)."""
+    rows = person_rows(c, t)
+    if c.child:
+        rows.append((t["child"], t["child_value"]))
+    return rows
+
+
 def ending(c: Any, t: dict[str, str], width: float, s: Styles, fit: Fit) -> KeepTogether:
     """The confidentiality reminder, the closing line, the signature and the copies-to
     list, on one page together: a signature never stands on a page without the text it

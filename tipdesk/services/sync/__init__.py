@@ -57,9 +57,10 @@ from tipdesk.runtime.progress import CancelCheck, Progress, stop_if_cancelled
 from tipdesk.security import batch as envelope
 from tipdesk.security import officekeys as ok
 from tipdesk.services.access import analysis, audit, permissions
+from tipdesk.services.casework import people_links
 from tipdesk.services.casework.cases import scrub_beside_rows
 from tipdesk.services.session import Session, utc_now
-from tipdesk.services.sync import entries
+from tipdesk.services.sync import entries, handover
 from tipdesk.services.sync import reader as import_reader
 from tipdesk.services.sync.entries import RECORD_TYPES
 from tipdesk.storage import bulk, capture, rows, search
@@ -446,15 +447,17 @@ def _entity_pieces(db, entity: str, window: dict) -> Iterator[tuple[bytes, int]]
         yield b"\n".join(lines) + b"\n", len(lines)
 
 
-def _provider_refs(db, window: dict) -> bytes:
-    """A province's batch for a district carries the providers its records refer to."""
-    lines = []
-    for row in store.referenced_providers(db, window["peer"]["office_id"], window["own"]):
+def _refs(db, window: dict) -> dict[str, bytes]:
+    """A province's batch for a district carries, as references, the records its own
+    records name but it may not own: the province's other offices, and the providers and
+    incidents of its cases (and of a file offered to it). By table."""
+    found: dict[str, list[bytes]] = {}
+    for table, row in store.referenced_rows(db, window["peer"]["office_id"], window["own"]):
         record = json.loads(row)
-        lines.append(
+        found.setdefault(table, []).append(
             json.dumps(
                 {
-                    "e": "providers",
+                    "e": table,
                     "id": record["id"],
                     "op": "ref",
                     "seq": 0,
@@ -470,16 +473,17 @@ def _provider_refs(db, window: dict) -> bytes:
             + row.encode()
             + b"}\n"
         )
-    return b"".join(lines)
+    return {table: b"".join(lines) for table, lines in found.items()}
 
 
 def _all_pieces(db, window: dict) -> Iterator[tuple[str, bytes, int]]:
     """Sets ``window["seq_to"]`` (the last change the batch covers) from ``db``, then
     yields the pieces, and after each table ``(entity, b"", 0)``: that table is done."""
     window["seq_to"] = store.last_change_number(db)
-    if window["owner"] != window["own"]:
-        yield "providers", _provider_refs(db, window), 0
+    refs = _refs(db, window) if window["owner"] != window["own"] else {}
     for entity in store.APPLY_ORDER:
+        if entity in refs:
+            yield entity, refs[entity], 0
         for piece, count in _entity_pieces(db, entity, window):
             yield entity, piece, count
         yield entity, b"", 0
@@ -631,6 +635,7 @@ class ImportSummary:
     merged: int = 0
     conflicts: int = 0
     already_imported: bool = False
+    candidates: int = 0  # pairs put on a province's duplicate review list
     waiting: bool = False  # kept in the inbox until a gap is filled
     from_inbox: list[str] = field(default_factory=list)  # batch ids applied after it
 
@@ -772,6 +777,7 @@ def _apply_batch(
         try:
             touched_cases: set[str] = set()
             touched_persons: set[str] = set()
+            new_persons: list[str] = []
             before_rid = store.max_rid(db)
             try:
                 # Muted, the insert triggers would still cost every new row (capture.py).
@@ -786,6 +792,7 @@ def _apply_batch(
                         touched_persons,
                         watch,
                         before_rid,
+                        new_persons,
                     )
             except (
                 KeyError,
@@ -809,6 +816,10 @@ def _apply_batch(
                 db, [rid for rid in store.case_rids(db, sorted(cases)) if rid <= before_rid]
             )
             search.index_new(db, before_rid)
+            if session.office.level == "province" and 0 < len(new_persons) <= NOTE_NEW_PERSONS:
+                # Persons another office may hold too: on the review list at once (a
+                # larger batch, a district's first, is left to a full scan).
+                summary.candidates = people_links.note_new_persons(session, new_persons)
             now = utc_now()
             update = {"received_upto": max(high, manifest.seq_to), "last_received_at": now}
             acked = _acked_after(
@@ -1067,6 +1078,9 @@ def discard_held(session: Session, batch_id: str) -> None:
 
 
 IMPORT_CHUNK = 2000
+# A province looks at once for other offices' persons who may be the persons of a batch
+# of at most this many new persons (about 100 ms each at 1,000,000 cases).
+NOTE_NEW_PERSONS = 200
 # From this many changes, a batch's entries are read by a second process (import_reader).
 READ_APART_CHANGES = 20_000
 # From this many changes, a batch goes in with a rollback journal (connection.bulk_journal).
@@ -1083,9 +1097,11 @@ def _apply(
     touched_persons: set,
     watch: tuple[Progress | None, CancelCheck | None],
     before_rid: int,
+    new_persons: list[str],
 ) -> None:
     """Records we do not have go in with one statement per chunk; records we have are
-    compared one by one (unchanged, fast-forward or merge)."""
+    compared one by one (unchanged, fast-forward or merge). ``new_persons`` gets the ids
+    of the persons taken in."""
     db = session.db
     high = peer["received_upto"]
     newest_rev = ""
@@ -1095,6 +1111,8 @@ def _apply(
     total = sum(manifest.counts.values())
     erased = erasures.erased_ids(db)
     writable = _writable(session, peer)
+    own = session.office.id
+    reach = {peer["office_id"], own}
     columns = {entity: store.table_columns(db, entity) for entity in store.APPLY_ORDER}
     read = (
         import_reader.read_apart
@@ -1102,26 +1120,48 @@ def _apply(
         else import_reader.read_chunks
     )
     chunks = read(changes, columns, _rules(session, manifest, peer), IMPORT_CHUNK)
+    hand = handover.Handover(session, peer)
     try:
         for chunk in chunks:
             entity = chunk.entity
             local = store.rows_by_id(db, entity, chunk.ids)
             origin_at = columns[entity].index("origin")
+            deleted_at = columns[entity].index("deleted")
             provider_at = (
                 columns[entity].index("provider_id") if "provider_id" in columns[entity] else None
             )
             parents, providers = _parent_owners(db, entity, chunk, local, provider_at)
+            extra = hand.extra_owners(entity, chunk.ids, chunk.parents, local)
+            relay = hand.relaying(entity, chunk.ids, chunk.parents, local)
             newest_rev = max(newest_rev, *chunk.revs)
             summary.top_seq = max(summary.top_seq, *chunk.seqs)
-            new_values, lines = [], None
+            new_values, lines, taken = [], None, set()
             for i, (rid, seq, op, values) in enumerate(
                 zip(chunk.ids, chunk.seqs, chunk.ops, chunk.values, strict=True)
             ):
-                if erased and _erased(rid, chunk.parents[i], erased):
+                if (erased and _erased(rid, chunk.parents[i], erased)) or hand.skipped(
+                    entity, rid, chunk.parents[i]
+                ):
                     summary.unchanged += 1
                     continue
                 mine = local.get(rid)
-                if op != "ref":
+                if rid in extra and values is not None:
+                    # An old owner's late edit is taken as the new owner's.
+                    owner = hand.owner_for(entity, rid, chunk.parents[i], mine, values[origin_at])
+                    if owner != values[origin_at]:
+                        values = (*values[:origin_at], owner, *values[origin_at + 1 :])
+                        chunk.values[i] = values
+                if entity == "transfers":
+                    hand.check_transfer(
+                        rid,
+                        None if values is None else dict(zip(columns[entity], values, strict=True)),
+                        mine,
+                    )
+                elif op != "ref":
+                    if rid in hand.tombstones_only and not (
+                        values is not None and values[deleted_at]
+                    ):
+                        raise BatchOverreach(what=entries.THING[entity], record=rid)
                     _in_scope(
                         entity,
                         rid,
@@ -1129,20 +1169,27 @@ def _apply(
                         mine,
                         chunk.parents[i],
                         parents,
-                        writable,
+                        writable | extra.get(rid, frozenset()),
                     )
                     if provider_at is not None and values is not None and values[provider_at]:
                         _provider_in_reach(
                             entity,
                             rid,
                             providers.get(values[provider_at]),
-                            {peer["office_id"], session.office.id},
+                            reach | hand.file_offices(entity, rid, chunk.parents[i], mine),
                         )
+                elif mine is None and values is not None and values[origin_at] == own:
+                    # A reference is a copy of another office's record, never of ours.
+                    raise BatchOverreach(what=entries.THING[entity], record=rid)
                 if mine is None:
                     # A record we do not have goes in, whatever its seq: a seq is only
-                    # the sender's word, and no word of it may lose a record.
-                    if values is not None:
+                    # the sender's word, and no word of it may lose a record. (Once: a
+                    # reference and the record's own entry are the same row.)
+                    if values is not None and rid not in taken:
+                        taken.add(rid)
                         new_values.append(values)
+                        if rid in relay:
+                            hand.relay(entity, rid, None, {"rev": chunk.revs[i]})
                     else:
                         summary.unchanged += 1
                     continue
@@ -1151,6 +1198,8 @@ def _apply(
                     continue
                 lines = lines or chunk.lines()
                 entry = orjson.loads(lines[i])  # checked: taken apart again
+                if entry["row"] is not None and values is not None:
+                    entry["row"]["origin"] = values[origin_at]  # as taken above
                 if entity == "cases":
                     touched_cases.add(rid)
                     if entry["row"] and entry["row"].get("deleted") and not mine["deleted"]:
@@ -1160,11 +1209,18 @@ def _apply(
                 elif entity == "case_notes" and entry["row"]:
                     touched_cases.add(entry["row"]["case_id"])
                 _apply_existing(session, entity, entry, mine, manifest, peer, summary)
+                if rid in relay:
+                    hand.relayed(entity, rid, mine)
             try:
                 bulk.insert_tuples(db, entity, columns[entity], new_values)
             except (IntegrityError, OperationalError, AttributeError):
                 raise BatchDamaged(reason="content") from None
             summary.applied += len(new_values)
+            if entity == "persons" and new_values:
+                id_at = columns[entity].index("id")
+                new_persons.extend(values[id_at] for values in new_values)
+            if entity == "transfers":
+                hand.after_transfers(chunk.ids, local)
             if entity == "case_notes" and new_values:
                 case_id = columns[entity].index("case_id")
                 touched_cases.update(
@@ -1191,6 +1247,11 @@ def _writable(session: Session, peer: dict) -> frozenset[str]:
 def _rules(session: Session, manifest, peer: dict) -> entries.Rules:
     # The origins an entry's row may name at all; which of them a record may really have
     # (its case's owner, say) is checked here, against the register (_in_scope).
+    # A transfer names two offices; a province relays a file another office offers us:
+    # whose rows those may be is checked against the register (handover).
+    open_origins = {"transfers"}
+    if session.office.level == "district" and peer["level"] == "province":
+        open_origins |= handover.FILE_TABLES
     return entries.Rules(
         sender=peer["office_id"],
         owners=_writable(session, peer) | {session.office.id},
@@ -1198,6 +1259,7 @@ def _rules(session: Session, manifest, peer: dict) -> entries.Rules:
         partial=manifest.profile == "deidentified",
         seq_from=manifest.seq_from,
         seq_to=manifest.seq_to,
+        open_origins=frozenset(open_origins),
     )
 
 
@@ -1275,7 +1337,8 @@ def _in_scope(
 
 def _provider_in_reach(entity: str, rid: str, owner: str | None, reach: set[str]) -> None:
     """A service or referral names a provider that is here and that both offices hold:
-    the sender's or ours (a province's directory travels to its districts)."""
+    the sender's or ours (a province's directory travels to its districts), or, in a
+    file handed between offices, one of those offices'."""
     if owner is None:
         raise BatchEntryRefused(
             what=entries.THING[entity], record=rid, field="provider_id", problem="missing_parent"

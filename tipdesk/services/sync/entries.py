@@ -33,18 +33,25 @@ OPS = frozenset({"insert", "update", "delete", "purge", "ref"})
 _REV = re.compile(r"(\d{13})-(\d{4})-(.+)")  # what parse_rev reads, and nothing more
 
 
+# Tables whose rows arrive from another office with a ref op: copies of records the
+# receiver needs to read (a provider a case names, the incident it names, another office
+# of the province), never written over what the receiver owns.
+REF_TABLES = frozenset({"providers", "incidents", "offices"})
+
+
 def check_chunk(
-    entity: str, entries: list, columns: frozenset[str], sender: str, owners: set[str]
+    entity: str, entries: list, columns: frozenset[str], sender: str, owners: set[str] | None
 ) -> None:
     """Refuse (``BatchDamaged``, ``BatchOverreach``) the first entry of ``entries`` that
-    fails :func:`check_entry`; return if none does."""
+    fails :func:`check_entry`; return if none does. ``owners`` None: the rows' origins
+    are checked against the register as they are applied (``sync._in_scope``)."""
     if not _all_pass(entity, entries, columns, sender, owners):
         for entry in entries:
             check_entry(entity, entry, columns, sender, owners)
 
 
 def check_entry(
-    entity: str, entry: object, columns: frozenset[str], sender: str, owners: set[str]
+    entity: str, entry: object, columns: frozenset[str], sender: str, owners: set[str] | None
 ) -> None:
     """The shape of one entry, before anything of it is used."""
     if not isinstance(entry, dict):
@@ -80,8 +87,11 @@ def check_entry(
     ):
         raise BatchDamaged(reason="entry")
     origin = row.get("origin")
-    if (origin not in owners and not (op == "ref" and entity == "providers")) or (
-        entity == "offices" and rid != sender
+    if not isinstance(origin, str):
+        raise BatchDamaged(reason="entry")
+    ref = op == "ref" and entity in REF_TABLES
+    if (owners is not None and origin not in owners and not ref) or (
+        entity == "offices" and rid != sender and not ref
     ):
         # An office speaks for its own office record and for records it or we own.
         raise BatchOverreach(what=THING[entity], record=rid)
@@ -103,7 +113,7 @@ _ENTRY = operator.itemgetter("id", "op", "seq", "rev", "base_rev", "steps", "bef
 
 
 def _all_pass(
-    entity: str, entries: list, columns: frozenset[str], sender: str, owners: set[str]
+    entity: str, entries: list, columns: frozenset[str], sender: str, owners: set[str] | None
 ) -> bool:
     """True only if every entry passes :func:`check_entry`. False says nothing: the
     entries are then checked one by one. Each test below is at least as strict as the
@@ -155,7 +165,8 @@ def _all_pass(
     if not set().union(*rows) <= columns:
         return False
     try:
-        if not set(map(dict.get, rows, repeat("origin"))) <= owners:
+        origins = set(map(dict.get, rows, repeat("origin")))
+        if set(map(type, origins)) != _STR or (owners is not None and not origins <= owners):
             return False
     except TypeError:  # an origin that cannot be hashed
         return False
@@ -171,6 +182,8 @@ THING = {
     "cases": "case",
     "providers": "provider",
     "incidents": "incident",
+    "transfers": "transfer",
+    "person_links": "person_link",
     **{child.table: child.thing for child in r.CASE_CHILDREN},
 }
 # A record's history in one batch: more steps than this is no office's work.
@@ -192,6 +205,12 @@ class Rules:
     partial: bool
     seq_from: int
     seq_to: int
+    # Tables whose rows may name any office as owner here: checked against the register
+    # as they are applied (transfers; a province's relay of a case offered to us).
+    open_origins: frozenset[str] = frozenset()
+
+    def owners_of(self, entity: str) -> set[str] | None:
+        return None if entity in self.open_origins else set(self.owners)
 
 
 def check_records(entity: str, entries: list[dict], rules: Rules) -> None:
@@ -204,7 +223,7 @@ def check_records(entity: str, entries: list[dict], rules: Rules) -> None:
     for entry in entries:
         seq = entry["seq"]
         if entry["op"] == "ref":
-            if seq != 0 or entity != "providers":
+            if seq != 0 or entity not in REF_TABLES:
                 _refuse(entity, entry, "seq", "seq_outside_batch")
         elif not rules.seq_from <= seq <= rules.seq_to or seq > MAX_SEQ:
             _refuse(entity, entry, "seq", "seq_outside_batch")

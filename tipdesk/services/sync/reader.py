@@ -93,7 +93,7 @@ def read_chunks(
         try:
             entries = [orjson.loads(line) for line in lines]
             check_chunk(
-                entity, entries, frozenset(columns[entity]), rules.sender, set(rules.owners)
+                entity, entries, frozenset(columns[entity]), rules.sender, rules.owners_of(entity)
             )
         except (orjson.JSONDecodeError, KeyError, TypeError):
             raise BatchDamaged(reason="entry") from None
