@@ -584,8 +584,28 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Siapa yang membuka atau mengubah kasus ini</translation>
     </message>
     <message>
+      <source>Save or undo the changes first.</source>
+      <translation>Simpan atau batalkan perubahan dulu.</translation>
+    </message>
+    <message>
+      <source>Transfer requested.</source>
+      <translation>Pelimpahan diajukan.</translation>
+    </message>
+    <message>
+      <source>The case is handed over.</source>
+      <translation>Kasus sudah dilimpahkan.</translation>
+    </message>
+    <message>
+      <source>The case is this office's now.</source>
+      <translation>Kasus ini sekarang milik kantor ini.</translation>
+    </message>
+    <message>
       <source>Nobody has opened this case yet.</source>
       <translation>Belum ada yang membuka kasus ini.</translation>
+    </message>
+    <message>
+      <source>This is a read-only copy: only {office} can change the case.</source>
+      <translation>Ini salinan hanya-baca: hanya {office} yang dapat mengubah kasus ini.</translation>
     </message>
     <message>
       <source>Choose the service to remove first.</source>
@@ -602,6 +622,14 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Add referral…</source>
       <translation>Tambah rujukan…</translation>
+    </message>
+    <message>
+      <source>Transfer…</source>
+      <translation>Limpahkan…</translation>
+    </message>
+    <message>
+      <source>Transfer to another office: hand the person and all of their cases to another office of the province (pelimpahan), with a reason (supervisors)</source>
+      <translation>Limpahkan ke kantor lain: serahkan orang ini dan semua kasusnya ke kantor lain di provinsi, dengan alasan (supervisor)</translation>
     </message>
     <message>
       <source>Letter…</source>
@@ -734,6 +762,17 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
   </context>
   <context>
+    <name>ConfirmAccept</name>
+    <message>
+      <source>Accept transfer</source>
+      <translation>Terima pelimpahan</translation>
+    </message>
+    <message>
+      <source>Accept the transfer of case {number} from {office}? This office becomes the owner of the person and of their cases ({count} in all).</source>
+      <translation>Terima pelimpahan kasus {number} dari {office}? Kantor ini menjadi pemilik data orang ini dan kasus-kasusnya ({count} seluruhnya).</translation>
+    </message>
+  </context>
+  <context>
     <name>ConfirmRemoval</name>
     <message>
       <source>Remove service</source>
@@ -753,6 +792,29 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Choose a date from the calendar</source>
       <translation>Pilih tanggal dari kalender</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeclineDialog</name>
+    <message>
+      <source>Decline transfer</source>
+      <translation>Tolak pelimpahan</translation>
+    </message>
+    <message>
+      <source>The case {number} stays with the office that asked, unchanged, and this register drops its copy. The reason is sent to that office.</source>
+      <translation>Kasus {number} tetap di kantor yang mengajukan, tanpa perubahan, dan register ini membuang salinannya. Alasannya dikirim ke kantor itu.</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <source>Decline</source>
+      <translation>Tolak</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
   </context>
   <context>
@@ -788,6 +850,161 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Case to open:</source>
       <translation>Kasus yang dibuka:</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicatesView</name>
+    <message>
+      <source>{date} ({age} years)</source>
+      <translation>{date} ({age} tahun)</translation>
+    </message>
+    <message>
+      <source>about {age} years</source>
+      <translation>sekitar {age} tahun</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <source>First person</source>
+      <translation>Orang pertama</translation>
+    </message>
+    <message>
+      <source>Second person</source>
+      <translation>Orang kedua</translation>
+    </message>
+    <message>
+      <source>Names alike</source>
+      <translation>Kemiripan nama</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Kasus</translation>
+    </message>
+    <message>
+      <source>Same person as</source>
+      <translation>Orang yang sama dengan</translation>
+    </message>
+    <message>
+      <source>Linked on</source>
+      <translation>Ditautkan</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Oleh</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation>Kantor</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+      <source>Born / age</source>
+      <translation>Lahir / umur</translation>
+    </message>
+    <message>
+      <source>NIK</source>
+      <translation>NIK</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Wilayah</translation>
+    </message>
+    <message>
+      <source>Cases</source>
+      <translation>Kasus</translation>
+    </message>
+    <message>
+      <source>Duplicates across offices</source>
+      <translation>Duplikat antarkantor</translation>
+    </message>
+    <message>
+      <source>Scan for duplicates</source>
+      <translation>Periksa duplikat</translation>
+    </message>
+    <message>
+      <source>Compare every person of every office with those of the other offices (same NIK, or a similar name with a compatible age)</source>
+      <translation>Bandingkan setiap orang di setiap kantor dengan orang di kantor lain (NIK sama, atau nama mirip dengan umur yang cocok)</translation>
+    </message>
+    <message>
+      <source>Candidates</source>
+      <translation>Kandidat</translation>
+    </message>
+    <message>
+      <source>Links</source>
+      <translation>Tautan</translation>
+    </message>
+    <message>
+      <source>Same person…</source>
+      <translation>Orang yang sama…</translation>
+    </message>
+    <message>
+      <source>Link the two: each office learns the person is registered at the other</source>
+      <translation>Tautkan keduanya: setiap kantor tahu orang ini juga tercatat di kantor lain</translation>
+    </message>
+    <message>
+      <source>Not the same</source>
+      <translation>Bukan orang yang sama</translation>
+    </message>
+    <message>
+      <source>Two people: the pair is not proposed again</source>
+      <translation>Dua orang berbeda: pasangan ini tidak diusulkan lagi</translation>
+    </message>
+    <message>
+      <source>Unlink…</source>
+      <translation>Lepas tautan…</translation>
+    </message>
+    <message>
+      <source>{count} pairs may be one person.</source>
+      <translation>{count} pasangan mungkin orang yang sama.</translation>
+    </message>
+    <message>
+      <source>No pairs to review. Scan to look again.</source>
+      <translation>Tidak ada pasangan untuk ditinjau. Periksa lagi untuk mencari.</translation>
+    </message>
+    <message>
+      <source>{count} links across offices.</source>
+      <translation>{count} tautan antarkantor.</translation>
+    </message>
+    <message>
+      <source>No links yet.</source>
+      <translation>Belum ada tautan.</translation>
+    </message>
+    <message>
+      <source>Scan done: {count} pairs may be one person.</source>
+      <translation>Pemeriksaan selesai: {count} pasangan mungkin orang yang sama.</translation>
+    </message>
+    <message>
+      <source>Scan cancelled; the list is as it was.</source>
+      <translation>Pemeriksaan dibatalkan; daftar tetap seperti sebelumnya.</translation>
+    </message>
+    <message>
+      <source>Comparing the persons of every office…</source>
+      <translation>Membandingkan orang dari semua kantor…</translation>
+    </message>
+    <message>
+      <source>Linked: {first} and {second} are one person.</source>
+      <translation>Ditautkan: {first} dan {second} adalah orang yang sama.</translation>
+    </message>
+    <message>
+      <source>{first} and {second} recorded as two people.</source>
+      <translation>{first} dan {second} dicatat sebagai dua orang berbeda.</translation>
+    </message>
+    <message>
+      <source>Unlinked.</source>
+      <translation>Tautan dilepas.</translation>
     </message>
   </context>
   <context>
@@ -2211,6 +2428,33 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     </message>
   </context>
   <context>
+    <name>LinkDialog</name>
+    <message>
+      <source>Same person</source>
+      <translation>Orang yang sama</translation>
+    </message>
+    <message>
+      <source>{first} and {second} are one person. Both offices see that the person is registered at the other too (its office and case number, nothing more); neither record changes.</source>
+      <translation>{first} dan {second} adalah orang yang sama. Kedua kantor melihat bahwa orang ini juga tercatat di kantor lain (hanya kantor dan nomor kasusnya); data keduanya tidak berubah.</translation>
+    </message>
+    <message>
+      <source>Optional: how you know</source>
+      <translation>Boleh dikosongkan: dari mana Anda tahu</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Tautkan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+  </context>
+  <context>
     <name>LockScreen</name>
     <message>
       <source>TipDesk — locked</source>
@@ -2324,6 +2568,14 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Incidents</source>
       <translation>Kejadian</translation>
+    </message>
+    <message>
+      <source>Transfers</source>
+      <translation>Pelimpahan</translation>
+    </message>
+    <message>
+      <source>Duplicates</source>
+      <translation>Duplikat</translation>
     </message>
     <message>
       <source>Audit</source>
@@ -3210,6 +3462,13 @@ Tetap hapus?</translation>
     </message>
   </context>
   <context>
+    <name>ReasonBox</name>
+    <message>
+      <source>{count} letters (at least {minimum})</source>
+      <translation>{count} huruf (paling sedikit {minimum})</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordForm</name>
     <message>
       <source>Other</source>
@@ -3975,6 +4234,53 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     </message>
   </context>
   <context>
+    <name>StandingBanner</name>
+    <message>
+      <source>Accept</source>
+      <translation>Terima</translation>
+    </message>
+    <message>
+      <source>Decline…</source>
+      <translation>Tolak…</translation>
+    </message>
+    <message>
+      <source>The same person is registered at {office} (case {number}).</source>
+      <translation>Orang yang sama tercatat di {office} (kasus {number}).</translation>
+    </message>
+    <message>
+      <source>Read-only copy: the case belongs to {office}.</source>
+      <translation>Salinan hanya-baca: kasus ini milik {office}.</translation>
+    </message>
+    <message>
+      <source>Handed over to {office} on {date} — read-only copy.</source>
+      <translation>Dilimpahkan ke {office} pada {date} — salinan hanya-baca.</translation>
+    </message>
+    <message>
+      <source>Received from {office} on {date}.</source>
+      <translation>Diterima dari {office} pada {date}.</translation>
+    </message>
+    <message>
+      <source>Transfer to {office} requested on {date} — waiting for its decision.</source>
+      <translation>Pelimpahan ke {office} diajukan pada {date} — menunggu keputusannya.</translation>
+    </message>
+    <message>
+      <source>Offered by {office} on {date} — accept or decline.</source>
+      <translation>Ditawarkan oleh {office} pada {date} — terima atau tolak.</translation>
+    </message>
+    <message>
+      <source>Reason: {reason}</source>
+      <translation>Alasan: {reason}</translation>
+    </message>
+    <message>
+      <source>Until it is accepted, this is a read-only copy.</source>
+      <translation>Sampai diterima, ini salinan hanya-baca.</translation>
+    </message>
+    <message>
+      <source>The transfer to {office} was declined on {date}: {reason}</source>
+      <translation>Pelimpahan ke {office} ditolak pada {date}: {reason}</translation>
+    </message>
+  </context>
+  <context>
     <name>StartPage</name>
     <message>
       <source>Welcome to TipDesk</source>
@@ -4592,6 +4898,183 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     <message>
       <source>{what}: kept the value of {office}.</source>
       <translation>{what}: memakai nilai dari {office}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferRequestDialog</name>
+    <message>
+      <source>Transfer to another office</source>
+      <translation>Limpahkan ke kantor lain</translation>
+    </message>
+    <message>
+      <source>(choose)</source>
+      <translation>(pilih)</translation>
+    </message>
+    <message>
+      <source>The person goes with the transfer, and with them all of their {count} cases in this register (the case {number} and the others), with everything recorded in them.</source>
+      <translation>Orang ini ikut dilimpahkan, beserta seluruh {count} kasusnya di register ini (kasus {number} dan yang lain), dengan semua yang tercatat di dalamnya.</translation>
+    </message>
+    <message>
+      <source>The person goes with the transfer, with their case {number} and everything recorded in it.</source>
+      <translation>Orang ini ikut dilimpahkan, beserta kasusnya {number} dan semua yang tercatat di dalamnya.</translation>
+    </message>
+    <message>
+      <source>As the province, the transfer takes effect at once.</source>
+      <translation>Sebagai provinsi, pelimpahan ini langsung berlaku.</translation>
+    </message>
+    <message>
+      <source>The receiving office accepts or declines it; until then the case stays with this office.</source>
+      <translation>Kantor tujuan menerima atau menolaknya; sampai saat itu kasus tetap di kantor ini.</translation>
+    </message>
+    <message>
+      <source>To office</source>
+      <translation>Ke kantor</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <source>This register knows no other office yet: sync with the province first.</source>
+      <translation>Register ini belum mengenal kantor lain: lakukan sinkronisasi dengan provinsi dulu.</translation>
+    </message>
+    <message>
+      <source>Request transfer</source>
+      <translation>Ajukan pelimpahan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Choose the office the case goes to.</source>
+      <translation>Pilih kantor tujuan kasus ini.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransfersView</name>
+    <message>
+      <source>Case no.</source>
+      <translation>No. kasus</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Dari</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Ke</translation>
+    </message>
+    <message>
+      <source>Requested on</source>
+      <translation>Diajukan</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Decided on</source>
+      <translation>Diputuskan</translation>
+    </message>
+    <message>
+      <source>Incoming</source>
+      <translation>Masuk</translation>
+    </message>
+    <message>
+      <source>Outgoing</source>
+      <translation>Keluar</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Semua</translation>
+    </message>
+    <message>
+      <source>Transfers</source>
+      <translation>Pelimpahan</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Tampilkan</translation>
+    </message>
+    <message>
+      <source>Requested</source>
+      <translation>Diajukan</translation>
+    </message>
+    <message>
+      <source>Cases moving</source>
+      <translation>Kasus yang pindah</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <source>Decided</source>
+      <translation>Diputuskan</translation>
+    </message>
+    <message>
+      <source>Reason of the decision</source>
+      <translation>Alasan keputusan</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>Terima</translation>
+    </message>
+    <message>
+      <source>This office takes the person and their cases over</source>
+      <translation>Kantor ini mengambil alih orang ini beserta kasus-kasusnya</translation>
+    </message>
+    <message>
+      <source>Decline…</source>
+      <translation>Tolak…</translation>
+    </message>
+    <message>
+      <source>Open case</source>
+      <translation>Buka kasus</translation>
+    </message>
+    <message>
+      <source>No transfers yet.</source>
+      <translation>Belum ada pelimpahan.</translation>
+    </message>
+    <message>
+      <source>None of the transfers is of this kind.</source>
+      <translation>Tidak ada pelimpahan jenis ini.</translation>
+    </message>
+    <message>
+      <source>Transfer of case {number}: {status}</source>
+      <translation>Pelimpahan kasus {number}: {status}</translation>
+    </message>
+    <message>
+      <source>Waiting for {office}</source>
+      <translation>Menunggu keputusan {office}</translation>
+    </message>
+    <message>
+      <source>Case {number} is this office's now.</source>
+      <translation>Kasus {number} sekarang milik kantor ini.</translation>
+    </message>
+    <message>
+      <source>Transfer of case {number} declined; {office} keeps it.</source>
+      <translation>Pelimpahan kasus {number} ditolak; kasus tetap di {office}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlinkDialog</name>
+    <message>
+      <source>Unlink</source>
+      <translation>Lepas tautan</translation>
+    </message>
+    <message>
+      <source>The two persons are two people after all: both offices stop seeing the other's office and case number.</source>
+      <translation>Keduanya ternyata dua orang berbeda: kedua kantor tidak lagi melihat kantor dan nomor kasus yang lain.</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
   </context>
   <context>

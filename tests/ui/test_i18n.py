@@ -232,10 +232,12 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
         letter_settings,
         new_case,
         office_keys,
+        people_links,
         person_rights,
         plan_sheet,
         reply,
         sign_in,
+        transfer,
     )
     from tipdesk.ui.dialogs import users as user_dialogs
 
@@ -277,6 +279,14 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
         plan.add_record(session, goal)
         return plan_sheet.PlanSheetDialog(session, number)
 
+    def pair():
+        from tipdesk.services.casework.people_links import CandidatePair, CandidateSide
+
+        def side(code: str) -> CandidateSide:
+            return CandidateSide(file.person, code, f"Kantor {code}", (number,))
+
+        return CandidatePair(side("KUP"), side("BEL"), ("same_nik",), 1.0, "")
+
     return {
         backup.RestoreDialog: [lambda: backup.RestoreDialog("admin")],
         errors.ExceptionDialog: [lambda: errors.ExceptionDialog(ValueError("boom"))],
@@ -317,6 +327,8 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
         office_keys.RecoveryKeyDialog: [
             lambda: office_keys.RecoveryKeyDialog("AGE-SECRET-KEY-1TEST", "KUP")
         ],
+        people_links.LinkDialog: [lambda: people_links.LinkDialog(pair())],
+        people_links.UnlinkDialog: [lambda: people_links.UnlinkDialog(session, "link-id")],
         person_rights.EraseDialog: [lambda: person_rights.EraseDialog(session, number)],
         # without goals (the refusal said), then with one (the pages)
         plan_sheet.PlanSheetDialog: [
@@ -325,6 +337,9 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
         ],
         reply.ReplyDialog: [lambda: reply.ReplyDialog(session, referral, "RSUD")],
         sign_in.SignInDialog: [lambda: sign_in.SignInDialog(session.folder)],
+        # a district that knows no other office yet (the message says so)
+        transfer.TransferRequestDialog: [lambda: transfer.TransferRequestDialog(session, number)],
+        transfer.DeclineDialog: [lambda: transfer.DeclineDialog(session, number)],
         user_dialogs.ServiceDialog: [],  # the base of the four below
         user_dialogs.AddUserDialog: [lambda: user_dialogs.AddUserDialog(session)],
         user_dialogs.RoleDialog: [lambda: user_dialogs.RoleDialog(session, ani)],

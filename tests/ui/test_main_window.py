@@ -36,6 +36,7 @@ def test_navigation_status_bar_and_every_screen(qtbot, session):
         "Providers",
         "Referrals",
         "Incidents",
+        "Transfers",
         "Reports",
         "Sync",
         "Users",

@@ -577,10 +577,10 @@ def test_the_sync_page_replaces_the_placeholder_and_keeps_its_shortcut(qtbot, of
     qtbot.addWidget(window)
     window.show()
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles.index("Sync") == 6  # after Incidents (issue 22)
+    assert titles.index("Sync") == 7  # after Incidents (issue 22) and Transfers (issue 23)
     go = next(a for a in window.menuBar().actions() if a.text() == "&Go").menu()
     [action] = [a for a in go.actions() if a.text() == "Sync"]
-    assert action.shortcut().toString() == "Ctrl+7"
+    assert action.shortcut().toString() == "Ctrl+8"
     action.trigger()
     assert isinstance(window.stack.currentWidget(), SyncView)
     assert window.stack.currentWidget() is window.sync

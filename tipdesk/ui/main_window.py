@@ -41,13 +41,15 @@ from tipdesk.ui.widgets.look import BadgeDelegate, nav_icon
 
 if TYPE_CHECKING:
     from tipdesk.ui.views.audit import AuditView
+    from tipdesk.ui.views.duplicates import DuplicatesView
     from tipdesk.ui.views.incidents import IncidentsView
     from tipdesk.ui.views.reports import ReportsView
     from tipdesk.ui.views.sync import SyncView
+    from tipdesk.ui.views.transfers import TransfersView
     from tipdesk.ui.views.users import UsersView
 
 # Screens that show people's names, which an analyst's role may not see: not offered.
-IDENTIFYING = ("home", "providers", "referrals", "incidents", "sync")
+IDENTIFYING = ("home", "providers", "referrals", "incidents", "transfers", "duplicates", "sync")
 # Screens whose entry in the navigation can carry a count of late work (attention()).
 BADGED = ("home", "referrals", "sync")
 MAXIMISE_UP_TO = 1366  # px wide: the main window opens maximised on such screens
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
             ("providers", self.tr("Providers"), lambda: ProvidersView(session)),
             ("referrals", self.tr("Referrals"), lambda: ReferralsView(session)),
             ("incidents", self.tr("Incidents"), lambda: _incidents_view(session)),
+            ("transfers", self.tr("Transfers"), lambda: _transfers_view(session)),
+            ("duplicates", self.tr("Duplicates"), lambda: _duplicates_view(session)),
             ("reports", self.tr("Reports"), lambda: _reports_view(session)),
             ("sync", self.tr("Sync"), lambda: _sync_view(session)),
             ("users", self.tr("Users"), lambda: _users_view(session)),
@@ -120,6 +124,11 @@ class MainWindow(QMainWindow):
             if key in IDENTIFYING and not identifying:
                 continue
             if key == "audit" and not permissions.allowed(session, "view_audit"):
+                continue
+            # One person across districts is the province's to review (issue 23).
+            if key == "duplicates" and not (
+                session.office.level == "province" and permissions.allowed(session, "link_persons")
+            ):
                 continue
             self._add_page(key, title, build)
         # Icons, and a count of late work at the end of an entry (BadgeDelegate).
@@ -196,7 +205,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for row in range(self.nav.count()):
             action = QAction(self.nav.item(row).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            if row < 9:  # Ctrl+1 to Ctrl+9; the screens after them are in the menu only
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go_menu.addAction(action)
         office_menu = self.menuBar().addMenu(self.tr("&Office"))
@@ -276,6 +286,8 @@ class MainWindow(QMainWindow):
                 view.new_case_requested.connect(lambda: self.new_case())
             if hasattr(view, "step_requested"):
                 view.step_requested.connect(self.take_first_step)
+            if hasattr(view, "decided"):
+                view.decided.connect(self._transfer_decided)
             stand_in = self.pages[key]
             index = self.stack.indexOf(stand_in)
             self.stack.insertWidget(index, view)
@@ -299,6 +311,14 @@ class MainWindow(QMainWindow):
     @property
     def referrals(self) -> ReferralsView:
         return self.page("referrals")
+
+    @property
+    def transfers(self) -> TransfersView:
+        return self.page("transfers")
+
+    @property
+    def duplicates(self) -> DuplicatesView:
+        return self.page("duplicates")
 
     @property
     def sync(self) -> SyncView:
@@ -368,6 +388,7 @@ class MainWindow(QMainWindow):
             window.widget.open_case_requested.connect(self.open_case)
             window.widget.erased.connect(self._person_erased)
             window.widget.new_case_requested.connect(self.new_case)
+            window.widget.transfer_decided.connect(self._transfer_decided)
             self.case_windows[case_number] = window
         if tab:
             window.widget.show_tab(tab)
@@ -375,6 +396,18 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
+
+    def _transfer_decided(self, case_number: str) -> None:
+        """A transfer decided (on the Transfers screen, or in the case's banner): the
+        case's open window shows the case as it now stands, or closes with a declined
+        copy, which is gone from this register."""
+        window = self.case_windows.get(case_number)
+        if window is not None:
+            if window.widget is not self.sender():
+                window.widget.reload()
+            if window.widget.copy_dropped or window.widget.refusal is not None:
+                window.discard_and_close()
+        self._refresh_lists()
 
     def _refuse_case(self, exc: TipdeskError) -> None:
         QMessageBox.warning(self, self.tr("Open case"), refusal_text(exc))
@@ -566,6 +599,18 @@ def _incidents_view(session: Session) -> IncidentsView:
     from tipdesk.ui.views.incidents import IncidentsView
 
     return IncidentsView(session)
+
+
+def _transfers_view(session: Session) -> TransfersView:
+    from tipdesk.ui.views.transfers import TransfersView
+
+    return TransfersView(session)
+
+
+def _duplicates_view(session: Session) -> DuplicatesView:
+    from tipdesk.ui.views.duplicates import DuplicatesView
+
+    return DuplicatesView(session)
 
 
 def _audit_view(session: Session) -> AuditView:

@@ -45,7 +45,7 @@ from tipdesk.domain.messages import describe_error, describe_problem, field_labe
 from tipdesk.domain.validation import validate
 from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.services.access import audit, permissions, users
-from tipdesk.services.casework import cases, listing
+from tipdesk.services.casework import cases, listing, transfers
 from tipdesk.services.session import Session
 from tipdesk.ui.dates import format_date, format_datetime
 from tipdesk.ui.dialogs.item_dialogs import NoteDialog, ReferralDialog, ServiceDialog
@@ -55,6 +55,7 @@ from tipdesk.ui.models.case_list import RowsModel, unreadable_text
 from tipdesk.ui.models.records import RecordTableModel, shown_value
 from tipdesk.ui.views.audit import audit_columns
 from tipdesk.ui.views.journey_tabs import JourneyTabs
+from tipdesk.ui.views.transfers import ReadOnlyGuard, StandingBanner
 from tipdesk.ui.widgets.forms import (
     ERROR_STYLE,
     OK_STYLE,
@@ -312,6 +313,7 @@ class CaseFileWidget(QWidget):
     open_case_requested = Signal(str)
     erased = Signal(list)  # the case numbers of the erased person
     new_case_requested = Signal(object)  # the person (records.Person): a new case for her
+    transfer_decided = Signal(str)  # accepted or declined from the banner (case number)
 
     def __init__(self, session: Session, case_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -319,6 +321,10 @@ class CaseFileWidget(QWidget):
         self.case_number = case_number
         self.file: r.CaseFile | None = None
         self.refusal: TipdeskError | None = None  # why the case could not be opened
+        self.standing: transfers.CaseStanding | None = None
+        self.read_only = False
+        self.copy_dropped = False  # a transfer declined here: this register's copy is gone
+        self.guard = ReadOnlyGuard(self)
         self._build()
         self.reload()
 
@@ -368,6 +374,17 @@ class CaseFileWidget(QWidget):
         )
         self.new_case_button.setVisible(permissions.allowed(self.session, "create_cases"))
         self.new_case_button.clicked.connect(self._ask_new_case)
+        # A short label: the heading row holds five buttons at 1024 pixels wide.
+        self.transfer_button = QPushButton(self.tr("Transfer…"), self)
+        self.transfer_button.setObjectName("transfer")
+        self.transfer_button.setToolTip(
+            self.tr(
+                "Transfer to another office: hand the person and all of their cases to "
+                "another office of the province (pelimpahan), with a reason (supervisors)"
+            )
+        )
+        self.transfer_button.setVisible(permissions.allowed(self.session, "transfer_cases"))
+        self.transfer_button.clicked.connect(self.request_transfer)
         # Messages ("Saved.", what is wrong) show in the heading row, beside the title,
         # so the form below never moves under the pointer when one appears.
         self.message = message_label(self, screen=True)
@@ -382,6 +399,7 @@ class CaseFileWidget(QWidget):
         top.addWidget(self.message, 2)
         top.addWidget(self.unsaved)
         top.addWidget(self.new_case_button)
+        top.addWidget(self.transfer_button)
         top.addWidget(self.rights_button)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
@@ -424,6 +442,11 @@ class CaseFileWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
+        # How the case stands between offices (issue 23).
+        self.banner = StandingBanner(self.session, self)
+        self.banner.accept_requested.connect(self.accept_transfer)
+        self.banner.decline_requested.connect(self.decline_transfer)
+        layout.addWidget(self.banner)
         layout.addWidget(self.unreadable)
         layout.addWidget(self.tabs, 1)
 
@@ -613,6 +636,7 @@ class CaseFileWidget(QWidget):
         self.refusal = None
         self.person_form.load(self.file.person)
         self.case_form.load(self.file.case)
+        self._show_standing()
         self._show_items()
         self._show_heading()
         self._update_unsaved()
@@ -627,6 +651,85 @@ class CaseFileWidget(QWidget):
         for child in r.CASE_CHILDREN:  # the case journey's records
             setattr(self.file, child.file_list, getattr(fresh, child.file_list))
         self._show_items()
+
+    # --- between offices -------------------------------------------------------------------
+
+    def _show_standing(self) -> None:
+        """The banner, and the case file held read-only when this office holds a copy."""
+        assert self.file is not None
+        self.standing = standing = transfers.standing(self.session, self.file.case)
+        self.read_only = standing.read_only
+        self.banner.show_standing(standing)
+        view = standing.transfer
+        waiting = view is not None and view.transfer.status == "requested"
+        self.transfer_button.setEnabled(not self.read_only and not waiting)
+        # A copy shows neither: the banner says why, and the title keeps its room.
+        may_transfer = permissions.allowed(self.session, "transfer_cases")
+        self.transfer_button.setVisible(may_transfer and not self.read_only)
+        self.revert_button.setVisible(not self.read_only)
+        if self.read_only:
+            self._hold_read_only()
+        elif self.guard.active:
+            self.guard.release()
+            for form in (self.person_form, self.case_form):
+                form.setEnabled(True)
+            self.erase_action.setEnabled(True)
+
+    def _hold_read_only(self) -> None:
+        """Every control that changes the case, on every tab, disabled (the journey tabs
+        are made now, so that theirs are too)."""
+        for journey_tab in self.journey.tabs:
+            journey_tab.ensure_built()
+        buttons = self.tabs.findChildren(QPushButton)
+        views = self.tabs.findChildren(QAbstractItemView)
+        self.guard.hold([*buttons, self.save_button, self.new_case_button], views)
+        for form in (self.person_form, self.case_form):
+            form.setEnabled(False)
+        self.erase_action.setEnabled(False)
+
+    def request_transfer(self) -> None:
+        if self.file is None or self.read_only:
+            return
+        if self.has_unsaved_changes():
+            self._say(self.tr("Save or undo the changes first."), WARNING_STYLE)
+            return
+        from tipdesk.ui.dialogs.transfer import TransferRequestDialog
+
+        transfer = TransferRequestDialog.run(self.session, self.case_number, self)
+        if transfer is None:
+            return
+        self.reload()
+        self._say(
+            self.tr("Transfer requested.")
+            if transfer.status == "requested"
+            else self.tr("The case is handed over."),
+            OK_STYLE,
+        )
+        self.saved.emit(self.case_number)
+
+    def accept_transfer(self) -> None:
+        view = self.standing.transfer if self.standing else None
+        if view is None or not view.waiting_for_us:
+            return
+        from tipdesk.ui.dialogs.transfer import accept_transfer
+
+        accepted, refusal = accept_transfer(self.session, view, self)
+        if refusal:
+            self._say(refusal, ERROR_STYLE)
+        if accepted:
+            self.reload()
+            self._say(self.tr("The case is this office's now."), OK_STYLE)
+            self.transfer_decided.emit(self.case_number)
+
+    def decline_transfer(self) -> None:
+        view = self.standing.transfer if self.standing else None
+        if view is None or not view.waiting_for_us:
+            return
+        from tipdesk.ui.dialogs.transfer import DeclineDialog
+
+        if DeclineDialog.run(self.session, self.case_number, self):
+            self.copy_dropped = True  # the window closes (MainWindow)
+            self.transfer_decided.emit(self.case_number)
 
     def _show_unreadable(self) -> None:
         """Name the fields of the person, the case and its items whose stored value
@@ -751,6 +854,14 @@ class CaseFileWidget(QWidget):
     def save(self) -> bool:
         """Validate and save the person and case together; False (problems shown) if not."""
         if self.file is None:
+            return False
+        if self.read_only:  # Save is disabled; Ctrl+S says why
+            self._say(
+                self.tr("This is a read-only copy: only {office} can change the case.").format(
+                    office=self.standing.owner_code if self.standing else ""
+                ),
+                WARNING_STYLE,
+            )
             return False
         self.message.hide()
         self.person_form.clear_problems()

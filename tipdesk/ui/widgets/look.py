@@ -168,6 +168,19 @@ def _draw(key: str, p: QPainter, colour: QColor) -> None:
         for x in (3, 8.5, 14):
             p.drawEllipse(QRectF(x, 11, 3, 3))
             p.drawArc(QRectF(x - 1, 15, 5, 5), 0, 180 * 16)
+    elif key == "transfers":
+        # A folder handed on: an arrow out to the right, one back to the left.
+        p.drawRoundedRect(QRectF(2.5, 4, 9, 12), 1.5, 1.5)
+        p.drawLine(QPointF(9, 8), QPointF(17.5, 8))
+        p.drawPolyline([QPointF(15.5, 6), QPointF(17.5, 8), QPointF(15.5, 10)])
+        p.drawLine(QPointF(17.5, 13), QPointF(11, 13))
+        p.drawPolyline([QPointF(13, 11), QPointF(11, 13), QPointF(13, 15)])
+    elif key == "duplicates":
+        # Two people, side by side, joined: one person registered twice.
+        for x in (2.5, 11.5):
+            p.drawEllipse(QRectF(x + 1, 3, 4, 4))
+            p.drawArc(QRectF(x, 8.5, 6, 7), 0, 180 * 16)
+        p.drawLine(QPointF(6, 17), QPointF(14, 17))
 
 
 def nav_icon(key: str, palette: QPalette) -> QIcon:
