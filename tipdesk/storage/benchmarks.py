@@ -6,8 +6,10 @@ the overhead the budgets are about.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import time
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -266,3 +268,70 @@ def drop_analysis_triggers(db: Database) -> None:
 def restore_analysis_triggers(db: Database) -> None:
     analysis.install_triggers(db)
     db.conn.commit()
+
+
+# (id, origin, register_number, full_name, sex, birth_date, estimated_age, nik, region_code)
+BenchPerson = tuple[str, str, str, str, str, str | None, int | None, str, str]
+
+
+def fill_people_register(db: Database, persons: Iterable[BenchPerson], chunk: int = 20_000) -> int:
+    """A province's persons for the cross-office duplicate budgets (issue 23): each
+    person of ``persons`` with one case (numbered ``BEN-<row>``), and the search index of
+    every case, in one transaction; change capture muted (no changes to send). Returns
+    how many persons."""
+    from tipdesk.storage import search
+
+    person_sql = (
+        "INSERT INTO persons (id, origin, rev, updated_at, updated_by, register_number, "
+        "full_name, sex, birth_date, estimated_age, nik, nationality, region_code) "
+        "VALUES (?, ?, '0', '', 'bench', ?, ?, ?, ?, ?, ?, 'indonesian', ?)"
+    )
+    case_sql = (
+        "INSERT INTO cases (rid, id, origin, rev, updated_at, updated_by, case_number, "
+        "person_id, opened_on, status, created_by) "
+        "VALUES (?, ?, ?, '0', '', 'bench', ?, ?, '2026-01-05', 'active', 'bench')"
+    )
+    done = 0
+    with db.atomic():
+        db.execute("UPDATE _capture SET muted = 1")
+        first = db.execute("SELECT coalesce(max(rid), 0) FROM cases").fetchone()[0]
+        batch: list[BenchPerson] = []
+        for person in itertools.chain(persons, [None]):
+            if person is not None:
+                batch.append(person)
+                if len(batch) < chunk:
+                    continue
+            db.conn.executemany(person_sql, batch)
+            db.conn.executemany(
+                case_sql,
+                [
+                    (first + done + i, f"bc-{p[0]}", p[1], f"BEN-{first + done + i:09d}", p[0])
+                    for i, p in enumerate(batch, 1)
+                ],
+            )
+            done += len(batch)
+            batch = []
+        search.index_new(db, first)
+        db.execute("UPDATE _capture SET muted = 0")
+    return done
+
+
+def plain_person_read(db: Database, page: int = 50_000) -> int:
+    """The baseline of the full duplicate check: every live person's name, birth date and
+    age read a page at a time as plain tuples, nothing compared."""
+    last, count = 0, 0
+    while True:
+        rows = db.conn.execute(
+            "SELECT rowid, origin, full_name, birth_date, estimated_age FROM persons "
+            "WHERE rowid > ? AND deleted = 0 ORDER BY rowid LIMIT ?",
+            [last, page],
+        ).fetchall()
+        if not rows:
+            return count
+        count += len(rows)
+        last = rows[-1][0]
+
+
+def sample_person_ids(db: Database, count: int, seed: int) -> list[str]:
+    """``count`` live person ids spread over the register, the same for the same seed."""
+    return _spread(db, "persons", "rowid", "id", count, seed, where="deleted = 0")

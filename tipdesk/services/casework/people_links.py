@@ -19,6 +19,7 @@ import functools
 import itertools
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -292,16 +293,45 @@ class _Found:
         return held is not None and reason in held[0]
 
 
-def _may_be_alike(a: tuple[str, ...], b: tuple[str, ...], match) -> bool:
-    """What ``name_match`` needs for a similar name, asked of it part by part (the same
-    parts meet again and again: remembered), before it compares the whole names: each
-    part of the shorter name is alike a part of the longer."""
-    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    return all(any(match((p,), (q,))[0] for q in longer) for p in shorter)
+class _Letters:
+    """A bound of ``duplicates._parts_alike`` that is cheap to ask: the letters two parts
+    share (difflib's quick_ratio, an upper bound of the ratio it compares with
+    PART_RATIO), "j" counted as "y" as it reads them; an initial, its first letter. Never
+    False for two parts it finds alike; ``name_match`` decides the pairs it lets by."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, Counter[str]] = {}
+
+    def _of(self, part: str) -> Counter[str]:
+        held = self._counts.get(part)
+        if held is None:
+            if len(self._counts) > _WORDS_KEPT:
+                self._counts.clear()
+            held = self._counts[part] = Counter(part.replace("j", "y"))
+        return held
+
+    def may_be_alike(self, p: str, q: str) -> bool:
+        if len(p) == 1 or len(q) == 1:
+            return p[0] == q[0]
+        if p == q:
+            return True
+        shared = sum((self._of(p) & self._of(q)).values())
+        return 2 * shared >= duplicates.PART_RATIO * (len(p) + len(q))
+
+    def names_may_be_alike(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        """Each part of the shorter name may be alike a part of the longer (what
+        ``name_match`` needs of a similar name)."""
+        shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+        return all(any(self.may_be_alike(p, q) for q in longer) for p in shorter)
 
 
 def _compare_block(
-    people: _Persons, members: Sequence[int], found: _Found, match, today: dt.date
+    people: _Persons,
+    members: Sequence[int],
+    found: _Found,
+    match,
+    letters: _Letters,
+    today: dt.date,
 ) -> None:
     """Pairs of persons of two offices within one block that may be one person: the
     block's own names with each other, and with the longer names put in the block
@@ -335,7 +365,7 @@ def _compare_block(
             return
         if not ages_compatible(person(at), person(other), today):
             return
-        if not _may_be_alike(names[at], names[other], match):
+        if not letters.names_may_be_alike(names[at], names[other]):
             return
         similar, _strong, score = match(names[at], names[other])
         if similar:
@@ -399,6 +429,7 @@ def scan(
 
     found = _Found()
     match = functools.lru_cache(maxsize=_NAME_PAIRS_KEPT)(name_match)
+    letters = _Letters()
     # Same NIK: the index groups them; names compared for the score (and the reason).
     for _nik, group in itertools.groupby(store.shared_niks(db), key=lambda row: row[0]):
         same = [at for _n, rowid, _o in group if (at := people.at_rowid(rowid)) is not None]
@@ -412,7 +443,7 @@ def scan(
                 found.add(people.rowids[at], people.rowids[other], SIMILAR_NAME, score)
     compared, entries = 0, len(people.memberships)
     for n, members in enumerate(people.blocks()):
-        _compare_block(people, members, found, match, today)
+        _compare_block(people, members, found, match, letters, today)
         compared += len(members)
         if n % 2000 == 0:
             stop_if_cancelled(cancelled)

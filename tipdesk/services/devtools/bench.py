@@ -32,6 +32,7 @@ from tipdesk.services.devtools.measures import (  # noqa: F401 (used by the app'
     report_in_child,
     resident_memory_mb,
 )
+from tipdesk.services.devtools.people_measures import people_measures
 from tipdesk.services.register import create_register, open_register
 from tipdesk.storage import benchmarks, search
 from tipdesk.storage.files import temporary_folder
@@ -320,6 +321,8 @@ def run_bench(
             results.update(more(folder, "bench", PASSWORD))
         if statistics_cases:
             results.update(statistics_measures(Path(tmp), statistics_cases))
+            # one person across districts (issue 23), on a province of the same size
+            results.update(people_measures(Path(tmp), statistics_cases))
     return dict(sorted(results.items()))
 
 
