@@ -65,40 +65,57 @@ def cmd_letter(args: argparse.Namespace) -> int:
     """``tipdesk letter demo-register REFERRAL_ID --out surat.pdf [--reprint]``"""
     from tipdesk.services import letters
 
-    out = _out_file(args.out)
+    out = out_file(args.out)
     with open_register(args) as session:
-        if args.reprint:
-            letter = letters.reprint_letter(
-                session,
-                args.referral_id,
-                language=args.lang,
-                override_reason=args.override_reason or "",
-            )
-        else:
-            letter = letters.issue_letter(
-                session,
-                args.referral_id,
-                language=args.lang,
-                attachments=args.attachments,
-                new=args.new,
-                override_reason=args.override_reason or "",
-            )
-        letters.save_pdf(letter.pdf, out)
-    said = lang()
-    for problem in letter.warnings:
-        err(say("cli_warning", problem=describe_problem(problem, said)))
-    done = "cli_letter_reprinted" if args.reprint else "cli_letter_issued"
-    print(say(done, number=letter.number, out=out))
-    err(say("cli_letter_pdf_not_encrypted"))
+        letter = write_letter(session, letters.REFERRAL, args.referral_id, args, out)
+    said_letter(letter, out, reprint=args.reprint)
     return EXIT_OK
 
 
-def _out_file(path: str) -> Path:
+def write_letter(session, kind: str, record_id: str, args: argparse.Namespace, out: Path):
+    """Issue (or with ``--reprint``, reprint) the letter of ``kind`` for a record with the
+    options of ``tipdesk letter``, and save its PDF at ``out``."""
+    from tipdesk.services import letters
+
+    if getattr(args, "reprint", False):
+        letter = letters.reprint(
+            session,
+            kind,
+            record_id,
+            language=args.lang,
+            override_reason=args.override_reason or "",
+        )
+    else:
+        letter = letters.issue(
+            session,
+            kind,
+            record_id,
+            language=args.lang,
+            attachments=args.attachments,
+            new=getattr(args, "new", False),
+            override_reason=args.override_reason or "",
+        )
+    letters.save_pdf(letter.pdf, out)
+    return letter
+
+
+def said_letter(letter, out: Path, *, reprint: bool) -> None:
+    """Warnings, the number and file, and that the PDF is not encrypted."""
+    said = lang()
+    for problem in letter.warnings:
+        err(say("cli_warning", problem=describe_problem(problem, said)))
+    done = "cli_letter_reprinted" if reprint else "cli_letter_issued"
+    print(say(done, number=letter.number, out=out))
+    err(say("cli_letter_pdf_not_encrypted"))
+
+
+def out_file(path: str, option: str = "--out") -> Path:
+    """Where to write a letter, checked before anything is asked for or issued."""
     out = Path(path)
     if out.is_dir():
-        raise BadArgument(argument="--out", reason=say("cli_out_is_a_folder_pdf"))
+        raise BadArgument(argument=option, reason=say("cli_out_is_a_folder_pdf"))
     if not out.parent.is_dir():
-        raise BadArgument(argument="--out", reason=say("cli_folder_missing", folder=out.parent))
+        raise BadArgument(argument=option, reason=say("cli_folder_missing", folder=out.parent))
     return out
 
 

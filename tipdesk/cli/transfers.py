@@ -12,7 +12,6 @@ another office, a reason too short) exit 3 with one line saying why.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from tipdesk.cli.actions import add_actions
 from tipdesk.cli.common import (
@@ -25,8 +24,9 @@ from tipdesk.cli.common import (
     print_json,
     say,
 )
-from tipdesk.domain.errors import BadArgument, TipdeskError
-from tipdesk.domain.messages import describe_error, describe_problem
+from tipdesk.cli.letters import out_file, said_letter, write_letter
+from tipdesk.domain.errors import TipdeskError
+from tipdesk.domain.messages import describe_error
 from tipdesk.domain.vocab import TRANSFER_STATUS
 
 
@@ -98,16 +98,6 @@ def _letter_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _out_file(path: str, option: str) -> Path:
-    """Where to write a letter, checked before anything is asked for or issued."""
-    out = Path(path)
-    if out.is_dir():
-        raise BadArgument(argument=option, reason=say("cli_out_is_a_folder_pdf"))
-    if not out.parent.is_dir():
-        raise BadArgument(argument=option, reason=say("cli_folder_missing", folder=out.parent))
-    return out
-
-
 def _view(session, transfer_id: str):
     from tipdesk.services.casework import transfers
 
@@ -120,7 +110,7 @@ def cmd_request(args: argparse.Namespace) -> int:
     from tipdesk.services import letters
     from tipdesk.services.casework import transfers
 
-    out = _out_file(args.letter, "--letter") if args.letter else None
+    out = out_file(args.letter, "--letter") if args.letter else None
     with open_register(args) as session:
         transfer = transfers.request(session, args.case, args.to, args.reason)
         view = _view(session, transfer.id)
@@ -138,20 +128,12 @@ def cmd_request(args: argparse.Namespace) -> int:
         if out is None:
             return EXIT_OK
         try:
-            letter = letters.issue(
-                session,
-                letters.TRANSFER,
-                transfer.id,
-                language=args.lang,
-                attachments=args.attachments,
-                override_reason=args.override_reason or "",
-            )
+            letter = write_letter(session, letters.TRANSFER, transfer.id, args, out)
         except TipdeskError as exc:  # the transfer stands; its letter can follow
             err("tipdesk: " + describe_error(exc, lang()))
             err(say("cli_transfer_letter_later", case_number=args.case))
             return EXIT_REFUSED
-        letters.save_pdf(letter.pdf, out)
-    _said_letter(letter, out, reprint=False)
+    said_letter(letter, out, reprint=False)
     return EXIT_OK
 
 
@@ -217,37 +199,9 @@ def cmd_letter(args: argparse.Namespace) -> int:
     from tipdesk.services import letters
     from tipdesk.services.letters.transfer import latest_asked
 
-    out = _out_file(args.out, "--out")
+    out = out_file(args.out, "--out")
     with open_register(args) as session:
         transfer = latest_asked(session, args.case)
-        if args.reprint:
-            letter = letters.reprint(
-                session,
-                letters.TRANSFER,
-                transfer.id,
-                language=args.lang,
-                override_reason=args.override_reason or "",
-            )
-        else:
-            letter = letters.issue(
-                session,
-                letters.TRANSFER,
-                transfer.id,
-                language=args.lang,
-                attachments=args.attachments,
-                new=args.new,
-                override_reason=args.override_reason or "",
-            )
-        letters.save_pdf(letter.pdf, out)
-    _said_letter(letter, out, reprint=args.reprint)
+        letter = write_letter(session, letters.TRANSFER, transfer.id, args, out)
+    said_letter(letter, out, reprint=args.reprint)
     return EXIT_OK
-
-
-def _said_letter(letter, out, *, reprint: bool) -> None:
-    """As ``tipdesk letter`` says it: warnings, the number and file, the PDF's risk."""
-    said = lang()
-    for problem in letter.warnings:
-        err(say("cli_warning", problem=describe_problem(problem, said)))
-    done = "cli_letter_reprinted" if reprint else "cli_letter_issued"
-    print(say(done, number=letter.number, out=out))
-    err(say("cli_letter_pdf_not_encrypted"))

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import TODAY, Office, close_all, copy_offices, new_case, stick_in, synced_rows
+from tests.services.sync.test_sync_convergence import _send
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import CaseReadOnly, NotFound, TransferRefused, ValidationFailed
-from tipdesk.services import sync
 from tipdesk.services.casework import cases, transfers
 from tipdesk.storage import transfers as transfer_store
 
@@ -38,14 +38,6 @@ request = st.tuples(st.just("request"), st.sampled_from(["A", "P"]))
 decide = st.tuples(st.just("decide"), st.booleans())
 send = st.tuples(st.just("send"), st.sampled_from(PAIRS), st.booleans(), st.booleans())
 steps = st.lists(st.one_of(edit, note, request, decide, send), min_size=2, max_size=16)
-
-
-def _send(src: Office, dst: Office, stick: Path, deliver: bool, twice: bool) -> None:
-    batch = src.export(dst, stick)
-    if deliver:
-        sync.import_batch(dst.session, batch)
-        if twice:
-            sync.import_batch(dst.session, batch)
 
 
 def _file(office: Office, person_id: str) -> dict[str, dict]:
