@@ -105,6 +105,18 @@ def linked_pairs(db: Database) -> set[tuple[str, str]]:
     }
 
 
+def links_of_person(db: Database, person_id: str, *, live: bool = True) -> list[r.PersonLink]:
+    """The "same person" links that name the person."""
+    alive = " AND deleted = 0" if live else ""
+    return rows.select(
+        db,
+        r.PersonLink,
+        f"(person_a = ? OR person_b = ?){alive}",
+        [person_id, person_id],
+        order_by="linked_on, id",
+    )
+
+
 def live_link_between(db: Database, a: str, b: str) -> r.PersonLink | None:
     found = rows.select(
         db,

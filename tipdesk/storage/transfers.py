@@ -33,18 +33,6 @@ def of_person(db: Database, person_id: str, *, live: bool = True) -> list[r.Tran
     return rows.select(db, r.Transfer, f"person_id = ?{alive}", [person_id], order_by="hop, id")
 
 
-def links_of_person(db: Database, person_id: str, *, live: bool = True) -> list[r.PersonLink]:
-    """The "same person" links that name the person."""
-    alive = " AND deleted = 0" if live else ""
-    return rows.select(
-        db,
-        r.PersonLink,
-        f"(person_a = ? OR person_b = ?){alive}",
-        [person_id, person_id],
-        order_by="linked_on, id",
-    )
-
-
 def of_persons(
     db: Database, person_ids: Sequence[str], *, live: bool = True
 ) -> dict[str, list[r.Transfer]]:
@@ -242,10 +230,6 @@ def persons_with_transfers(db: Database, person_ids: Iterable[str]) -> set[str]:
             )
         }
     return found
-
-
-def set_origin(db: Database, table: str, record_id: str, office_id: str) -> None:
-    db.execute(f"UPDATE {table} SET origin = ? WHERE id = ?", [office_id, record_id])
 
 
 def case_numbers(db: Database, case_ids: Sequence[str]) -> dict[str, str]:

@@ -109,14 +109,9 @@ def _view(session: Session, link: r.PersonLink, person_id: str) -> LinkView:
 
 def links_of_person(session: Session, person_id: str) -> list[LinkView]:
     """The live links that name the person, each seen from the person's side."""
-    found = rows.select(
-        session.db,
-        r.PersonLink,
-        "deleted = 0 AND (person_a = ? OR person_b = ?)",
-        [person_id, person_id],
-        order_by="linked_on, id",
-    )
-    return [_view(session, link, person_id) for link in found]
+    return [
+        _view(session, link, person_id) for link in store.links_of_person(session.db, person_id)
+    ]
 
 
 def list_links(session: Session) -> list[LinkView]:

@@ -39,6 +39,7 @@ from tipdesk.services.register import DB_FILE
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import audit as audit_store
 from tipdesk.storage import cases as case_store
+from tipdesk.storage import people_links as link_store
 from tipdesk.storage import privacy as store
 from tipdesk.storage import rows, search
 from tipdesk.storage import transfers as transfer_store
@@ -160,7 +161,7 @@ def person_data(session: Session, case_number: str) -> dict[str, Any]:
         "cases": out_cases,
         # Handing over to another office, and the province's "same person" links (issue 23)
         "transfers": [_record(t) for t in transfer_store.of_person(db, person.id)],
-        "links": [_record(link) for link in transfer_store.links_of_person(db, person.id)],
+        "links": [_record(link) for link in link_store.links_of_person(db, person.id)],
         "audit": [
             {
                 k: row[k]
@@ -480,7 +481,7 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
         items = store.items_of_cases(db, case_ids)
         ids = [person.id, *case_ids, *(x.id for table in items.values() for x in table)]
         ids += [t.id for t in transfer_store.of_person(db, person.id, live=False)]
-        ids += [x.id for x in transfer_store.links_of_person(db, person.id, live=False)]
+        ids += [x.id for x in link_store.links_of_person(db, person.id, live=False)]
         letters = store.blank_letters(db, case_ids)
         conflicts += store.remove_conflicts(db, ids)
         store.optimize_search(db)
@@ -531,7 +532,7 @@ def _tombstone(session: Session, db: Database, person: r.Person, their_cases: li
     # The person's transfers (their reasons) and the links that name them go too.
     for other in (
         *transfer_store.of_person(db, person.id),
-        *transfer_store.links_of_person(db, person.id),
+        *link_store.links_of_person(db, person.id),
     ):
         rows.soft_delete(db, other, session.stamp)
         records.append(other.id)
