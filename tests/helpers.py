@@ -555,6 +555,18 @@ def journey_records(case_id: str) -> list[Any]:
     ]
 
 
+# A small PDF, as a scanner writes one, for a document of a case.
+SCAN = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def add_document(session: Session, case_number: str, data: bytes = SCAN, **fields: Any) -> Any:
+    """A document (a police report, unless ``fields`` say otherwise) of the case."""
+    from tipdesk.services.casework import documents
+
+    fields = {"kind": "police_report", "file_name": "laporan.pdf", **fields}
+    return documents.attach(session, case_number, data, **fields)
+
+
 def add_journey(session: Session, case_id: str) -> dict[str, Any]:
     """journey_records of the case, added as the session's user: ``{table: record}``."""
     from tipdesk.services.casework import journey

@@ -110,7 +110,7 @@ def test_person_export_and_erase(demo, env, capsys):
     code, _, err = run(
         capsys, "person-export", str(demo), number, "--out", str(env / "data.txt"), "--user", "sari"
     )
-    assert code == 3 and ".json or .pdf" in err
+    assert code == 3 and ".json, .pdf or .zip" in err
 
     code, _, err = run(
         capsys, "erase", str(demo), number, "--reason", "person_request", "--user", "sari"

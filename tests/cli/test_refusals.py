@@ -45,6 +45,7 @@ def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):
         "change_capture",
         "audit_trail",
         "audit_anchors",
+        "documents",
         "analysts",
         "records",
     ]

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import PASSWORD, add_journey, add_transfer_and_link, new_register
+from tests.helpers import PASSWORD, add_document, add_journey, add_transfer_and_link, new_register
 from tipdesk.domain import records as r
 from tipdesk.domain import row_check, validation
 from tipdesk.services.casework import journey
@@ -31,8 +31,10 @@ def demo_rows(tmp_path_factory):
     session = open_register(folder, "admin", PASSWORD)
     session.today = lambda: TODAY
     add_demo_cases(session, 30, seed=11)
-    for (case_id,) in session.db.execute("SELECT id FROM cases ORDER BY rid LIMIT 3").fetchall():
+    first = session.db.execute("SELECT id, case_number FROM cases ORDER BY rid LIMIT 3")
+    for case_id, case_number in first.fetchall():
         add_journey(session, case_id)
+        add_document(session, case_number)
     journey.create_incident(
         session, r.Incident(occurred_on=TODAY, kind="raid", region_code="53.71", note="x")
     )

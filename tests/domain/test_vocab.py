@@ -270,6 +270,19 @@ EXPECTED: dict[str, list[str]] = {
     "incident_kind": ["raid", "rescue", "deportation", "repatriation", "other"],
     "transfer_status": ["requested", "accepted", "declined"],
     "duplicate_reason": ["same_nik", "similar_name"],
+    "document_kind": [
+        "identity_card",
+        "family_card",
+        "birth_certificate",
+        "consent",
+        "police_report",
+        "medical_report",
+        "court_decision",
+        "photo",
+        "other",
+    ],
+    "document_subject": ["person", "case", "service", "referral", "legal_step", "return"],
+    "document_format": ["pdf", "jpeg", "png", "webp"],
 }
 
 # Module constant name -> Vocabulary.name
@@ -311,6 +324,9 @@ CONSTANTS = {
     "INCIDENT_KIND": "incident_kind",
     "TRANSFER_STATUS": "transfer_status",
     "DUPLICATE_REASON": "duplicate_reason",
+    "DOCUMENT_KIND": "document_kind",
+    "DOCUMENT_SUBJECT": "document_subject",
+    "DOCUMENT_FORMAT": "document_format",
 }
 
 CODE_SHAPE = re.compile(r"^[a-z][a-z0-9_]*$")

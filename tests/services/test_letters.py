@@ -17,6 +17,7 @@ from tests.helpers import PASSWORD, TODAY, letter_settings, new_case, provider
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     ConsentToReferMissing,
+    DocumentRefused,
     IdentityConsentWithdrawn,
     LetterAlreadyIssued,
     LetterDamaged,
@@ -30,7 +31,7 @@ from tipdesk.domain.errors import (
 )
 from tipdesk.domain.letters import ROMAN_MONTHS, long_date, sent_without_letter
 from tipdesk.services import letters
-from tipdesk.services.casework import cases, listing
+from tipdesk.services.casework import cases, documents, listing
 from tipdesk.services.pdf.styles import unprintable
 from tipdesk.services.register import open_register
 from tipdesk.storage import rows
@@ -684,3 +685,104 @@ def test_next_number_takes_nothing_and_issuing_refuses_a_number_taken_meanwhile(
     assert rows.get(office.db, r.Referral, first.id).status == "draft"
     issued = letters.issue_letter(office, first.id, expected_number=taken.value.params["next"])
     assert issued.number == "400.2.3/2/UPTD-PPA/XI/2026"
+
+
+# --- documents listed in the Lampiran (issue 24) ---------------------------------------------
+
+SCAN = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def attached(session, ref: r.Referral, kind: str, day: dt.date | None, file_name: str, **more):
+    case = rows.get(session.db, r.Case, ref.case_id)
+    return documents.attach(
+        session, case.case_number, SCAN, kind=kind, file_name=file_name, document_on=day, **more
+    )
+
+
+def test_a_letter_lists_its_chosen_documents_by_kind_and_date_never_by_file_name(office):
+    ref = referral(office)
+    ktp = attached(office, ref, "identity_card", dt.date(2026, 11, 20), "KTP Maria Goreti.pdf")
+    visum = attached(office, ref, "medical_report", dt.date(2026, 11, 25), "visum-maria.pdf")
+    attached(office, ref, "photo", None, "not-chosen.pdf")
+    draft = text(letters.draft_letter(office, ref.id, documents=[visum.id, ktp.id]).pdf)
+    assert "2 (dua) berkas" in draft and "Foto" not in draft
+    letter = letters.issue_letter(office, ref.id, documents=[visum.id, ktp.id])
+    body = text(letter.pdf)
+    assert "2 (dua) berkas" in body
+    assert where(letter.pdf, "2 (dua) berkas")[1] == pytest.approx(where(letter.pdf, "Lampiran")[1])
+    listed = body.split("Berkas yang dilampirkan:")[1]
+    first = listed.index("1. Visum / laporan medis, 25 November 2026")
+    assert first < listed.index("2. KTP / identitas, 20 November 2026")
+    assert listed.index("Surat ini dan keterangan") > first  # the list ends the body
+    for name in (b"KTP Maria", b"visum-maria", b"not-chosen", b"Foto"):
+        assert name not in letter.pdf and name.decode() not in body
+    [row] = letters.letters_of_referral(office, ref.id)
+    assert row.documents == (visum.id, ktp.id) and row.attachments == 2
+    # A reprint is the letter as issued, even once a listed document is removed.
+    documents.remove_document(office, ktp.id)
+    again = letters.reprint_letter(office, ref.id)
+    assert again.pdf == letter.pdf and again.row.documents == (visum.id, ktp.id)
+
+
+def test_an_english_letter_lists_its_documents_in_english_and_undated_ones_say_so(office):
+    ref = referral(office)
+    police = attached(office, ref, "police_report", None, "lp.pdf")
+    consent = attached(office, ref, "consent", dt.date(2026, 11, 3), "consent.pdf")
+    body = text(
+        letters.issue_letter(office, ref.id, language="en", documents=[police.id, consent.id]).pdf
+    )
+    assert "2 (two) files" in body
+    listed = body.split("Documents attached:")[1]
+    assert "1. Police report, undated" in listed and "2. Consent, 3 November 2026" in listed
+
+
+def test_the_lampiran_counts_more_papers_than_documents_only_when_asked(office):
+    ref = referral(office)
+    ktp = attached(office, ref, "identity_card", dt.date(2026, 11, 20), "ktp.pdf")
+    body = text(letters.issue_letter(office, ref.id, attachments=3, documents=[ktp.id]).pdf)
+    assert "3 (tiga) berkas" in body and "1. KTP / identitas, 20 November 2026" in body
+
+
+def test_a_document_of_the_person_from_another_case_may_be_listed(office):
+    ref = referral(office)
+    case = rows.get(office.db, r.Case, ref.case_id)
+    earlier, _ = cases.add_case(
+        office, case.person_id, dataclasses.replace(case, id="", case_number="", rev="")
+    )
+    kk = documents.attach(
+        office,
+        earlier.case.case_number,
+        SCAN,
+        kind="family_card",
+        file_name="kk.pdf",
+        document_on=dt.date(2026, 10, 1),
+        attached_to="person",
+    )
+    body = text(letters.issue_letter(office, ref.id, documents=[kk.id]).pdf)
+    assert "1 (satu) berkas" in body and "1. Kartu Keluarga, 1 Oktober 2026" in body
+
+
+def test_a_document_of_another_case_is_refused_and_no_number_is_taken(office):
+    ref = referral(office)
+    other = new_case(office, {"full_name": "Yohana Seran"})
+    theirs = documents.attach(
+        office, other.case.case_number, SCAN, kind="identity_card", file_name="ktp.pdf"
+    )
+    mine = attached(office, ref, "consent", TODAY, "consent.pdf")
+    coming = letters.next_number(office, ref.id)
+    case_number = rows.get(office.db, r.Case, ref.case_id).case_number
+    for chosen in ([theirs.id], [mine.id, theirs.id], ["no-such-document"]):
+        with pytest.raises(DocumentRefused) as refused:
+            letters.issue_letter(office, ref.id, documents=chosen)
+        assert refused.value.code == "document_refused_not_of_this_case"
+        assert refused.value.params["case_number"] == case_number
+        with pytest.raises(DocumentRefused):
+            letters.next_number(office, ref.id, documents=chosen)
+        with pytest.raises(DocumentRefused):
+            letters.draft_letter(office, ref.id, documents=chosen)
+    _nothing_written(office, ref)
+    assert letters.next_number(office, ref.id) == coming  # the counter is unchanged
+    documents.remove_document(office, mine.id)
+    with pytest.raises(DocumentRefused):  # a removed document is no longer of the case
+        letters.issue_letter(office, ref.id, documents=[mine.id])
+    assert letters.issue_letter(office, ref.id).number == coming

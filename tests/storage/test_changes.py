@@ -4,7 +4,14 @@ import json
 
 import pytest
 
-from tests.helpers import add_journey, add_transfer_and_link, erase, new_case, provider
+from tests.helpers import (
+    add_document,
+    add_journey,
+    add_transfer_and_link,
+    erase,
+    new_case,
+    provider,
+)
 from tests.helpers import triggers as _triggers
 from tipdesk.services.casework import cases, journey
 from tipdesk.storage import capture
@@ -72,6 +79,7 @@ def test_every_synced_table_is_captured(session):
     add_journey(session, file.case.id)
     journey.create_incident(session, r.Incident(occurred_on=file.case.opened_on, kind="raid"))
     add_transfer_and_link(session, file.case.id, file.person.id)
+    add_document(session, file.case.case_number)
     entities = {c["entity"] for c in changes(session)}
     assert entities == set(capture.SYNCED_TABLES)
 

@@ -36,6 +36,7 @@ def test_new_register_has_every_migration_applied(session):
             "m015_case_journey",
             "m016_letter_kinds",
             "m017_transfers_and_links",
+            "m018_documents",
         ]
     )
 

@@ -93,6 +93,17 @@ def add_command(
 
 def read_file(path: str, limit: int = 1024 * 1024 * 1024) -> bytes:
     """The bytes of a file named on the command line (a key file, a batch)."""
+    file = checked_file(path, limit)
+    try:
+        return file.read_bytes()
+    except PermissionError as exc:  # (a read: not "cannot write", as main would say)
+        if getattr(exc, "winerror", None) in (32, 33):  # held by another program
+            raise os_refusal(exc, path) or exc from None
+        raise BadArgument(argument=path, reason=say("cli_no_permission_to_read")) from None
+
+
+def checked_file(path: str, limit: int = 1024 * 1024 * 1024) -> Path:
+    """A file named on the command line that exists, is a file and is within ``limit``."""
     file = Path(path)
     if file.is_dir():
         raise BadArgument(argument=path, reason=say("cli_is_a_folder_not_a_file"))
@@ -102,12 +113,7 @@ def read_file(path: str, limit: int = 1024 * 1024 * 1024) -> bytes:
         raise BadArgument(argument=path, reason=say("cli_not_a_regular_file"))
     if file.stat().st_size > limit:
         raise BadArgument(argument=path, reason=say("cli_file_too_large"))
-    try:
-        return file.read_bytes()
-    except PermissionError as exc:  # (a read: not "cannot write", as main would say)
-        if getattr(exc, "winerror", None) in (32, 33):  # held by another program
-            raise os_refusal(exc, path) or exc from None
-        raise BadArgument(argument=path, reason=say("cli_no_permission_to_read")) from None
+    return file
 
 
 def not_negative(text: str) -> int:

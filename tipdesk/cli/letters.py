@@ -52,6 +52,15 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         help="number of attached files (Lampiran)",
     )
     p.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        dest="documents",
+        metavar="DOCUMENT_ID",
+        help="a document of the case to attach: listed by kind and date, counted in the "
+        "Lampiran (repeat for more; ids: 'tipdesk documents list')",
+    )
+    p.add_argument(
         "--override-reason",
         metavar="TEXT",
         help="supervisors: issue without recorded consent to refer, for this reason",
@@ -92,6 +101,7 @@ def write_letter(session, kind: str, record_id: str, args: argparse.Namespace, o
             record_id,
             language=args.lang,
             attachments=args.attachments,
+            documents=getattr(args, "documents", []),
             new=getattr(args, "new", False),
             override_reason=args.override_reason or "",
         )

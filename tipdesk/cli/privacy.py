@@ -65,6 +65,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
             records=result.records,
             cases=", ".join(result.case_numbers),
             letters=result.letters,
+            documents=result.documents,
         )
     )
     if not result.compacted:

@@ -7,7 +7,14 @@ import dataclasses
 import errno
 from pathlib import Path
 
-from tipdesk.cli.common import EXIT_OK, add_command, open_register, print_json, read_file, say
+from tipdesk.cli.common import (
+    EXIT_OK,
+    add_command,
+    checked_file,
+    open_register,
+    print_json,
+    say,
+)
 from tipdesk.domain.errors import BadArgument
 
 
@@ -51,6 +58,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             ) from None
     total = sum(result.records.values())
     print(say("cli_batch_written", path=result.path))
+    if result.parts:
+        names = ", ".join(part.name for part in result.parts)
+        print(say("cli_batch_parts", count=len(result.parts), names=names))
     if result.seq_to < result.seq_from:
         print(say("cli_batch_only_acknowledges", peer=result.peer_code))
         return EXIT_OK
@@ -85,9 +95,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     """``tipdesk import ntt-register /media/usb/1a2b3c4d5e6f7a8b.tipbatch`` (all or nothing)"""
     from tipdesk.services import sync
 
-    data = read_file(args.file)
+    # By its path: its document parts, if it has any, are read from beside it.
+    path = checked_file(args.file)
     with open_register(args) as session:
-        summary = sync.import_batch(session, data)
+        summary = sync.import_batch(session, path)
     if args.json:
         print_json(dataclasses.asdict(summary))
         return EXIT_OK
@@ -115,6 +126,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 conflicts=summary.conflicts,
             )
         )
+        if summary.documents:
+            print(say("cli_batch_documents_kept", count=summary.documents))
         if summary.from_inbox:
             print(say("cli_also_applied_from_inbox", count=len(summary.from_inbox)))
         if summary.conflicts:

@@ -43,6 +43,15 @@ ACTIONS: dict[str, tuple[str, str]] = {
         "Kandidat duplikat ditandai bukan orang yang sama",
         "Duplicate candidate marked as two people",
     ),
+    # documents (issue 24): ``detail`` names the kind and the size, never the file name
+    "document_added": ("Dokumen dilampirkan", "Document attached"),
+    "document_changed": ("Keterangan dokumen diubah", "Document details changed"),
+    "document_removed": ("Dokumen dihapus", "Document removed"),
+    "document_viewed": ("Dokumen dibuka", "Document viewed"),
+    "document_saved": (
+        "Salinan dokumen disimpan (tidak terenkripsi)",
+        "Document copy saved (unencrypted)",
+    ),
     "letter_issued": ("Surat diterbitkan", "Letter issued"),
     "letter_reprinted": ("Surat dicetak ulang", "Letter reprinted"),
     "export": ("Ekspor batch", "Batch exported"),

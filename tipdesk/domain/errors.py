@@ -237,6 +237,25 @@ class PersonLinkRefused(TipdeskError):
         self.code = f"person_link_refused_{params.get('reason', '')}"
 
 
+class DocumentRefused(TipdeskError):
+    """A file that cannot be kept as a document, or a document that cannot be shown or
+    given: ``reason`` (a code: too_large, empty, unknown_format, heic, unreadable_image,
+    not_of_this_case, bytes_missing)."""
+
+    code = "document_refused"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.code = f"document_refused_{params.get('reason', '')}"
+
+
+class BatchPartMissing(TipdeskError):
+    """A batch whose documents come in files beside it (``parts`` of them), one of which
+    is not there: ``part`` is its file name."""
+
+    code = "batch_part_missing"
+
+
 class BatchEntryRefused(TipdeskError):
     """A record of a signed batch that the app itself would refuse to save: ``office``,
     ``what``, ``record`` (its id), ``field`` and ``problem`` (a problem code; never the

@@ -974,9 +974,9 @@ REASONS: dict[str, dict[str, str]] = {
         "id": "ini folder; beri nama berkas",
         "en": "this is a folder; give a file name",
     },
-    "the file name must end in .json or .pdf": {
-        "id": "nama berkas harus berakhiran .json atau .pdf",
-        "en": "the file name must end in .json or .pdf",
+    "the file name must end in .json, .pdf or .zip": {
+        "id": "nama berkas harus berakhiran .json, .pdf atau .zip",
+        "en": "the file name must end in .json, .pdf or .zip",
     },
     "the period ends before it starts": {
         "id": "periodenya berakhir sebelum dimulai",
@@ -1361,9 +1361,9 @@ MESSAGES.update(
         },
         "cli_person_erased": {
             "id": "Data orang dihapus: {records} rekaman dari kasus {cases} kini kosong (tanda "
-            "hapus tetap ada); {letters} surat dikosongkan.",
+            "hapus tetap ada); {letters} surat dikosongkan; {documents} dokumen dimusnahkan.",
             "en": "The person's data is erased: {records} records of case(s) {cases} are now "
-            "empty tombstones; {letters} letters emptied.",
+            "empty tombstones; {letters} letters emptied; {documents} documents destroyed.",
         },
         "cli_erased_not_compacted": {
             "id": "peringatan: TipDesk lain sedang membuka register, jadi berkas basis data "
@@ -1904,5 +1904,132 @@ REASONS.update(
         "same_person": {"id": "itu orang yang sama di register ini", "en": "it is one record"},
         "already_linked": {"id": "keduanya sudah ditandai", "en": "they are already linked"},
         "not_live": {"id": "datanya sudah dihapus", "en": "the record was deleted"},
+    }
+)
+
+# --- issue 24: documents ---
+MESSAGES.update(
+    {
+        "document_refused": {
+            "id": "Dokumen tidak dapat disimpan atau dibuka: {reason}.",
+            "en": "The document cannot be kept or opened: {reason}.",
+        },
+        "document_refused_too_large": {
+            "id": "Berkas terlalu besar untuk disimpan sebagai dokumen ({size} MB; paling "
+            "besar {max} MB). Pindai dengan resolusi lebih rendah atau bagi berkasnya.",
+            "en": "The file is too large to keep as a document ({size} MB; at most {max} "
+            "MB). Scan at a lower resolution or split the file.",
+        },
+        "document_refused_empty": {
+            "id": "Berkasnya kosong; tidak ada yang disimpan.",
+            "en": "The file is empty; nothing was kept.",
+        },
+        "document_refused_unknown_format": {
+            "id": "Berkas ini bukan PDF, JPEG, PNG atau WebP; tidak ada yang disimpan. "
+            "Simpan atau pindai ulang sebagai PDF atau JPEG.",
+            "en": "The file is not a PDF, JPEG, PNG or WebP; nothing was kept. Save or "
+            "scan it again as a PDF or a JPEG.",
+        },
+        "document_refused_heic": {
+            "id": "Foto HEIC (iPhone) belum dapat disimpan; tidak ada yang disimpan. "
+            "Atur kamera ke 'Paling Kompatibel' (JPEG) atau ubah fotonya ke JPEG.",
+            "en": "HEIC photos (iPhone) cannot be kept yet; nothing was kept. Set the "
+            "camera to 'Most Compatible' (JPEG) or convert the photo to JPEG.",
+        },
+        "document_refused_unreadable_image": {
+            "id": "Gambarnya rusak atau tidak dapat dibaca; tidak ada yang disimpan.",
+            "en": "The image is damaged or cannot be read; nothing was kept.",
+        },
+        "document_refused_not_of_this_case": {
+            "id": "Catatan yang dipilih untuk dokumen ini bukan catatan kasus {case_number}.",
+            "en": "The record chosen for this document is not a record of case {case_number}.",
+        },
+        "document_refused_bytes_missing": {
+            "id": "Isi dokumen {id} tidak ada di register (jalankan pemeriksaan register "
+            "dan pulihkan dari cadangan).",
+            "en": "The contents of document {id} are missing from the register (run the "
+            "register check and restore from a backup).",
+        },
+        "batch_part_missing": {
+            "id": "Paket ini terdiri dari {parts} berkas dokumen di samping berkas "
+            "paketnya; berkas {part} tidak ada. Tidak ada yang diimpor. Salin semua "
+            "berkasnya ke folder yang sama, lalu impor lagi.",
+            "en": "This batch comes with {parts} document files beside it; the file {part} "
+            "is missing. Nothing was imported. Copy all of its files into one folder, "
+            "then import again.",
+        },
+        "bad_digest": {
+            "id": "bukan SHA-256 yang sah (64 angka heksadesimal).",
+            "en": "is not a valid SHA-256 (64 hexadecimal digits).",
+        },
+        "not_a_file_name": {
+            "id": "harus nama berkas saja, tanpa folder.",
+            "en": "must be a file name only, without folders.",
+        },
+    }
+)
+REASONS.update(
+    {
+        "empty": {"id": "berkasnya kosong", "en": "the file is empty"},
+        "unknown_format": {"id": "jenis berkas tidak dikenal", "en": "unknown kind of file"},
+        "heic": {"id": "foto HEIC belum didukung", "en": "HEIC photos are not supported"},
+        "unreadable_image": {"id": "gambarnya rusak", "en": "the image is damaged"},
+        "bytes_missing": {"id": "isinya tidak ada", "en": "its contents are missing"},
+        "not_of_this_case": {
+            "id": "catatannya bukan catatan kasus ini",
+            "en": "the record is not a record of this case",
+        },
+        "document": {
+            "id": "isi sebuah dokumen tidak cocok dengan hash-nya",
+            "en": "a document does not match its checksum",
+        },
+        "documents": {
+            "id": "berkas dokumennya tidak sesuai dengan daftar di paket",
+            "en": "its document files do not match the batch's list",
+        },
+    }
+)
+_THINGS.update({"document": {"id": "Dokumen", "en": "Document"}})
+FIELD_LABELS.update(
+    {
+        "attached_to": {"id": "Dilampirkan pada", "en": "Attached to"},
+        "attached_id": {"id": "Catatan yang dilampiri", "en": "Record attached to"},
+        "document_on": {"id": "Tanggal dokumen", "en": "Date of the document"},
+        "file_name": {"id": "Nama berkas", "en": "File name"},
+        "media_type": {"id": "Jenis berkas", "en": "File type"},
+        "size": {"id": "Ukuran", "en": "Size"},
+        "sha256": {"id": "SHA-256", "en": "SHA-256"},
+    }
+)
+MESSAGES.update(
+    {
+        "cli_documents_none": {
+            "id": "Kasus {case_number} belum punya dokumen.",
+            "en": "Case {case_number} has no documents yet.",
+        },
+        "cli_document_added": {
+            "id": "Dokumen {id} disimpan terenkripsi pada kasus {case_number} ({size} bita).",
+            "en": "Document {id} kept, encrypted, with case {case_number} ({size} bytes).",
+        },
+        "cli_document_saved": {
+            "id": "Salinan dokumen ditulis ke {out}.",
+            "en": "A copy of the document is written to {out}.",
+        },
+        "cli_document_not_encrypted": {
+            "id": "peringatan: salinan ini TIDAK terenkripsi dan memuat data pribadi korban. "
+            "Simpan di tempat aman dan hapus bila tidak diperlukan lagi.",
+            "en": "warning: this copy is NOT encrypted and holds a victim's personal data. "
+            "Keep it somewhere safe and delete it when it is no longer needed.",
+        },
+        "cli_batch_parts": {
+            "id": "Dokumennya ada di {count} berkas di sampingnya ({names}): salin semuanya "
+            "bersama berkas paket.",
+            "en": "Its documents are in {count} files beside it ({names}): copy them all "
+            "with the batch file.",
+        },
+        "cli_batch_documents_kept": {
+            "id": "Dokumen yang diterima dan diperiksa: {count}.",
+            "en": "Documents received and checked: {count}.",
+        },
     }
 )

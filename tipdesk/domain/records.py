@@ -327,6 +327,32 @@ class ReintegrationCheckup(Synced):
     note: str = text_field(personal=True, max_len=4000)
 
 
+# The largest document kept (issue 24): a scanned court decision of a hundred pages fits.
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+
+
+@dataclass(kw_only=True)
+class Document(Synced):
+    """A scan or photo kept with a case (issue 24): an identity card, a consent, a police
+    or medical report, a court decision, a photo. The row travels and merges like any
+    record of the case; its bytes are kept encrypted in the register (never in a file of
+    their own), travel beside the row in a batch and never change: another scan is
+    another document. ``attached_to`` says what it belongs to: the person (shown with
+    every case of theirs), the case, or one record of it (``attached_id``)."""
+
+    case_id: str = ref_field(required=True)
+    person_id: str = ref_field(required=True)
+    attached_to: str | None = code_field("document_subject", required=True, default="case")
+    attached_id: str = ref_field()
+    kind: str | None = code_field("document_kind", required=True)
+    document_on: dt.date | None = date_field()
+    note: str = text_field(personal=True, max_len=1000)
+    file_name: str = _f("text", default="", personal=True, max_len=200, editable=False)
+    media_type: str | None = _f("code", vocab="document_format", editable=False)
+    size: int | None = system_field("int", None)
+    sha256: str = _f("text", default="", personal=True, max_len=64, editable=False)
+
+
 @dataclass(kw_only=True)
 class Incident(Synced):
     """One event that brought many victims at once (a raid, a deportation). Owned by the
@@ -439,6 +465,7 @@ class CaseFile:
     lpsk_requests: list[LpskRequest] = field(default_factory=list)
     returns: list[Return] = field(default_factory=list)
     checkups: list[ReintegrationCheckup] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
     incident: Incident | None = None
 
 
@@ -470,6 +497,8 @@ CASE_CHILDREN: tuple[CaseChild, ...] = (
     CaseChild("lpsk_requests", LpskRequest, "lpsk_requests", "requested_on", "lpsk_request"),
     CaseChild("returns", Return, "returns", "departed_on", "return"),
     CaseChild("reintegration_checkups", ReintegrationCheckup, "checkups", "checked_on", "checkup"),
+    # Last: a document names the person, the case or any record above.
+    CaseChild("documents", Document, "documents", "document_on", "document"),
 )
 CHILD_TABLES: dict[str, type] = {child.table: child.record for child in CASE_CHILDREN}
 # Every synced table and its record, parents before children (the order a batch applies).

@@ -454,6 +454,38 @@ def _person_link(link: r.PersonLink, today: dt.date) -> list[Problem]:
     return []
 
 
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# What a document's ``attached_id`` names, by ``attached_to`` ("person" and "case" name none).
+DOCUMENT_SUBJECTS = {
+    "service": "services",
+    "referral": "referrals",
+    "legal_step": "legal_steps",
+    "return": "returns",
+}
+
+
+def _document(d: r.Document, today: dt.date) -> list[Problem]:
+    """A live document names its bytes (size and SHA-256) and what it is attached to; a
+    file name is a name, never a path."""
+    if d.deleted:
+        return []
+    problems = in_range("size", d.size, 1, r.MAX_DOCUMENT_BYTES)
+    if d.size is None:
+        problems.append(Problem("size", "required"))
+    if not _SHA256.match(d.sha256 or ""):
+        problems.append(Problem("sha256", "bad_digest"))
+    if d.media_type is None:
+        problems.append(Problem("media_type", "required"))
+    if any(mark in d.file_name for mark in ("/", "\\")) or d.file_name in (".", ".."):
+        problems.append(Problem("file_name", "not_a_file_name"))
+    if d.attached_to in DOCUMENT_SUBJECTS and not d.attached_id:
+        problems.append(Problem("attached_id", "required"))
+    if d.attached_to in ("person", "case") and d.attached_id:
+        value = {"value": d.attached_id[:64]}
+        problems.append(Problem("attached_id", "not_of_this_case", params=value))
+    return problems
+
+
 _EXTRA: dict[type, Callable[..., list[Problem]]] = {
     r.Person: _person,
     r.Case: _case,
@@ -473,4 +505,5 @@ _EXTRA: dict[type, Callable[..., list[Problem]]] = {
     r.Incident: _incident,
     r.Transfer: _transfer,
     r.PersonLink: _person_link,
+    r.Document: _document,
 }

@@ -563,6 +563,38 @@ TRANSFER_STATUS = _vocab(
     ("declined", "Ditolak", "Declined"),
 )
 
+DOCUMENT_KIND = _vocab(
+    "document_kind",
+    ("identity_card", "KTP / identitas", "Identity document"),
+    ("family_card", "Kartu Keluarga", "Family card"),
+    ("birth_certificate", "Akta kelahiran", "Birth certificate"),
+    ("consent", "Surat persetujuan", "Consent"),
+    ("police_report", "Laporan polisi", "Police report"),
+    ("medical_report", "Visum / laporan medis", "Medical report"),
+    ("court_decision", "Putusan pengadilan", "Court decision"),
+    ("photo", "Foto", "Photo"),
+    ("other", "Lainnya", "Other"),
+)
+
+DOCUMENT_SUBJECT = _vocab(
+    "document_subject",
+    ("person", "Orang", "Person"),
+    ("case", "Kasus", "Case"),
+    ("service", "Layanan", "Service"),
+    ("referral", "Rujukan", "Referral"),
+    ("legal_step", "Langkah hukum", "Legal step"),
+    ("return", "Pemulangan", "Return"),
+)
+
+# What a document's bytes are (read from the bytes themselves, never from a file name).
+DOCUMENT_FORMAT = _vocab(
+    "document_format",
+    ("pdf", "PDF", "PDF"),
+    ("jpeg", "JPEG", "JPEG"),
+    ("png", "PNG", "PNG"),
+    ("webp", "WebP", "WebP"),
+)
+
 DUPLICATE_REASON = _vocab(
     "duplicate_reason",
     ("same_nik", "NIK sama", "Same NIK"),
@@ -610,6 +642,9 @@ VOCABULARIES: dict[str, Vocabulary] = {
         INCIDENT_KIND,
         TRANSFER_STATUS,
         DUPLICATE_REASON,
+        DOCUMENT_KIND,
+        DOCUMENT_SUBJECT,
+        DOCUMENT_FORMAT,
     )
 }
 

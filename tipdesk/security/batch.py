@@ -115,8 +115,10 @@ from tipdesk.domain.errors import (
 from tipdesk.security.officekeys import key_id
 
 # Format 2 adds the audit anchoring of DESIGN.md section 5b (``audit_head``, ``anchor``);
-# format 1 batches, from an office not yet updated, are still read.
-FORMAT_VERSION = 2
+# format 3 the documents the batch carries in parts beside it (issue 24), and is written
+# only by a batch that carries documents, so an office not yet updated reads the others.
+# Format 1 batches, from an office not yet updated, are still read.
+FORMAT_VERSION = 3
 SUFFIX = ".tipbatch"
 
 MANIFEST = "manifest.json"
@@ -125,7 +127,12 @@ CHANGES = "changes.jsonl"
 MEMBERS = (MANIFEST, SIGNATURE, CHANGES)
 
 MAX_BATCH_BYTES = 512 * 1024 * 1024  # the .tipbatch file (encrypted)
-MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024  # 20,000 documents listed
+# The documents one batch may carry (in its parts, ``docparts``), and their bytes.
+MAX_BATCH_DOCUMENTS = 20_000
+MAX_BATCH_DOCUMENT_BYTES = 64 * 1024 * 1024 * 1024
+MAX_PARTS = 99
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024  # as records.MAX_DOCUMENT_BYTES
 MAX_SIGNATURE_BYTES = 4 * 1024
 MAX_CHANGES_BYTES = 1024 * 1024 * 1024  # uncompressed
 # One line of changes.jsonl: one record with its history. The longest record (a note of
@@ -166,7 +173,9 @@ _MANIFEST_FIELDS = (
 _FIELDS_OF_FORMAT = {
     1: frozenset(_MANIFEST_FIELDS),
     2: frozenset((*_MANIFEST_FIELDS, "audit_head", "anchor")),
+    3: frozenset((*_MANIFEST_FIELDS, "audit_head", "anchor", "documents")),
 }
+_RECORD_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _OFFICE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -196,6 +205,18 @@ class Manifest:
     # sender last saw it (empty before it has seen one); format 2.
     audit_head: dict | None = None
     anchor: dict | None = None
+    # The documents in the parts beside the batch (format 3): {"parts": [{"size": n,
+    # "sha256": hex of the encrypted part, "items": [[record id, sha256, size], ...]}]}.
+    documents: dict | None = None
+
+    def document_parts(self) -> list[tuple[int, str, list[tuple[str, str, int]]]]:
+        """Each part's size, SHA-256 and documents (id, SHA-256, size), in order."""
+        if not self.documents:
+            return []
+        return [
+            (part["size"], part["sha256"], [(i, h, n) for i, h, n in part["items"]])
+            for part in self.documents["parts"]
+        ]
 
 
 def new_batch_id() -> str:
@@ -286,12 +307,14 @@ def seal(
     created_at: str | None = None,
     audit_head: Mapping[str, Any] | None = None,
     anchor: Mapping[str, Any] | None = None,
+    documents: Mapping[str, Any] | None = None,
 ) -> bytes:
     """A ``.tipbatch`` file's bytes: the manifest (with the hash of ``changes``), signed
     with ``signing_key`` (32 raw Ed25519 bytes), zipped, and encrypted to every age
     recipient in ``recipients``. ``changes`` is the bytes, or a ``Changes`` written as
     they were made. Pass ``batch_id`` to know it for the outbox records (a new uuid4 hex
-    otherwise). Raises ``ValueError`` on fields ``open_batch`` would refuse."""
+    otherwise). ``documents``: the parts written beside it (``docparts``), if any.
+    Raises ``ValueError`` on fields ``open_batch`` would refuse."""
     if isinstance(changes, bytes | bytearray):
         if len(changes) > MAX_CHANGES_BYTES:
             raise ValueError("changes exceed MAX_CHANGES_BYTES; split the export")
@@ -299,7 +322,7 @@ def seal(
         written.write(bytes(changes))
         changes = written
     manifest = Manifest(
-        format=FORMAT_VERSION,
+        format=3 if documents else 2,
         batch_id=batch_id or new_batch_id(),
         origin=origin,
         origin_code=origin_code,
@@ -315,6 +338,7 @@ def seal(
         profile=profile,
         audit_head=dict(audit_head or {"seq": 0, "hash": "0" * 64}),
         anchor=dict(anchor or {}),
+        documents=dict(documents) if documents else None,
     )
     _check_manifest(manifest)
     body = manifest_bytes(manifest)
@@ -755,10 +779,42 @@ def _check_manifest(m: Manifest) -> None:
         ("profile", _matches(_SHORT_CODE, m.profile)),
         ("audit_head", m.format < 2 or _is_head(m.audit_head)),
         ("anchor", m.format < 2 or m.anchor == {} or _is_head(m.anchor)),
+        ("documents", m.format < 3 or _are_documents(m.documents)),
     ]
     for name, ok in checks:
         if not ok:
             raise ValueError(f"manifest field {name}")
+
+
+def _are_documents(value: Any) -> bool:
+    """``{"parts": [{"size", "sha256", "items": [[id, sha256, size], ...]}, ...]}``: at
+    least one part, each with at least one document, every id once, within the caps."""
+    if not isinstance(value, dict) or set(value) != {"parts"}:
+        return False
+    parts = value["parts"]
+    if not isinstance(parts, list) or not 1 <= len(parts) <= MAX_PARTS:
+        return False
+    seen: set[str] = set()
+    total = 0
+    for part in parts:
+        if not isinstance(part, dict) or set(part) != {"size", "sha256", "items"}:
+            return False
+        items = part["items"]
+        if not (_is_int(part["size"]) and part["size"] > 0 and _matches(_HEX64, part["sha256"])):
+            return False
+        if not isinstance(items, list) or not items:
+            return False
+        for item in items:
+            if not (isinstance(item, list) and len(item) == 3):
+                return False
+            record_id, sha256, size = item
+            if not (_matches(_RECORD_ID, record_id) and _matches(_HEX64, sha256)):
+                return False
+            if not (_is_int(size) and 0 < size <= MAX_DOCUMENT_BYTES) or record_id in seen:
+                return False
+            seen.add(record_id)
+            total += size
+    return len(seen) <= MAX_BATCH_DOCUMENTS and total <= MAX_BATCH_DOCUMENT_BYTES
 
 
 def _matches(pattern: re.Pattern[str], value: Any) -> bool:

@@ -11,6 +11,7 @@ from tipdesk.services.access import analysis
 from tipdesk.services.session import Session
 from tipdesk.services.sync.entries import RECORD_TYPES
 from tipdesk.storage import audit, integrity, migrate
+from tipdesk.storage import documents as document_store
 from tipdesk.storage.connection import DatabaseError, drive_refusal
 
 # Lines the "records" check keeps; past them it only counts (a register damaged
@@ -63,6 +64,8 @@ def check_register(session: Session, *, records: bool = True) -> CheckReport:
         "audit_trail": lambda: audit.verify(db),
         # ...and must still extend every head another office has seen of it.
         "audit_anchors": lambda: audit.anchor_problems(db),
+        # Every document's bytes read back against its SHA-256, and bytes of no document.
+        "documents": lambda: documents(session),
         # Analysts reach the de-identified copy only (issue 19).
         "analysts": lambda: analysis.problems(session),
         # Values the app cannot read or would refuse (DESIGN.md section 5b).
@@ -79,6 +82,17 @@ def check_register(session: Session, *, records: bool = True) -> CheckReport:
                 raise refused from None
             report.checks[name] = ["could not be read: the database file is damaged here"]
     return report
+
+
+def documents(session: Session) -> list[str]:
+    """A line for each live document whose bytes are missing or are not what its row
+    says (size, SHA-256), and for each set of bytes that belongs to no live document."""
+    found = document_store.check_all(session.db)
+    return (
+        [f"document {i}: its contents are missing" for i in found.missing]
+        + [f"document {i}: its contents do not match its SHA-256" for i in found.mismatched]
+        + [f"contents of no document (an orphan): {i}" for i in found.orphans]
+    )
 
 
 def bad_records(session: Session, *, limit: int = RECORD_LINES_MAX) -> list[str]:

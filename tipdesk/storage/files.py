@@ -173,7 +173,19 @@ def temporary_folder(kind: str) -> Iterator[Path]:
 
 # The endings the log may name (a file name the user chose can hold a person's name).
 _KINDS = frozenset(
-    {".pdf", ".csv", ".xlsx", ".json", ".keys", ".db", ".tipbackup", ".tipbatch", ".tipkey"}
+    {
+        ".pdf",
+        ".csv",
+        ".xlsx",
+        ".json",
+        ".keys",
+        ".db",
+        ".tipbackup",
+        ".tipbatch",
+        ".tipkey",
+        ".tipdocs",
+        ".zip",
+    }
 )
 
 

@@ -7,6 +7,7 @@ numbers from one yearly counter.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 
 from sqlite_utils import Database
@@ -32,6 +33,15 @@ class LetterRow:
     override_reason: str
     username: str
     sha256: str
+    # The ids of the documents the letter lists in its Lampiran, in its order (stored as a
+    # JSON array; a row read by another module's SELECT gives the text, taken here).
+    documents: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if isinstance(self.documents, str):
+            object.__setattr__(self, "documents", tuple(json.loads(self.documents or "[]")))
+        else:
+            object.__setattr__(self, "documents", tuple(self.documents))
 
     @property
     def referral_id(self) -> str:
@@ -48,11 +58,16 @@ def _row(row: dict) -> LetterRow:
     return LetterRow(**values)
 
 
+def _value(letter: LetterRow, name: str) -> object:
+    value = getattr(letter, name)
+    return json.dumps(list(value)) if name == "documents" else value
+
+
 def insert(db: Database, letter: LetterRow, pdf: bytes) -> None:
     db.execute(
         f"INSERT INTO letters ({_COLUMNS}, pdf) VALUES "
         f"({', '.join('?' * (len(fields(LetterRow)) + 1))})",
-        [*(getattr(letter, f.name) for f in fields(LetterRow)), pdf],
+        [*(_value(letter, f.name) for f in fields(LetterRow)), pdf],
     )
 
 

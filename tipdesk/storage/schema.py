@@ -750,3 +750,55 @@ def m017_transfers_and_links(db: Database) -> None:
         db.execute(statement)
     for table in ("transfers", "person_links"):
         capture.install(db, table)
+
+
+_M018_DOCUMENTS = f"""
+-- Scans and photos kept with a case (issue 24). The row travels like any record of the
+-- case; the bytes stay in this (encrypted) database, in parts of DOCUMENT_PART bytes, so
+-- a document is written, read and sent a part at a time, and its row and its bytes are
+-- written, and erased, in one transaction.
+CREATE TABLE documents (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    person_id TEXT NOT NULL DEFAULT '',
+    attached_to TEXT NOT NULL DEFAULT 'case',
+    attached_id TEXT NOT NULL DEFAULT '',
+    kind TEXT,
+    document_on TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL DEFAULT '',
+    media_type TEXT,
+    size INTEGER,
+    sha256 TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX documents_case ON documents (case_id);
+CREATE INDEX documents_person ON documents (person_id) WHERE attached_to = 'person';
+
+-- The bytes of the live documents (local: they travel beside the rows, never as changes).
+CREATE TABLE document_bytes (
+    document_id TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    data BLOB NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX document_bytes_part ON document_bytes (document_id, part);
+
+-- The documents a letter lists in its Lampiran (a JSON array of document ids, in the
+-- letter's order), so a reprint prints the same ones after the letter.
+ALTER TABLE letters ADD COLUMN documents TEXT NOT NULL DEFAULT '[]'
+"""
+# A document removed (a tombstone) or purged (erasure) takes its bytes with it, in the
+# same statement: no bytes outlive their row, whoever removes it (the app, an import).
+_M018_TRIGGERS = (
+    """CREATE TRIGGER documents_removed AFTER UPDATE OF deleted ON documents
+    WHEN NEW.deleted AND NOT OLD.deleted
+    BEGIN DELETE FROM document_bytes WHERE document_id = NEW.id; END""",
+    """CREATE TRIGGER documents_purged AFTER DELETE ON documents
+    BEGIN DELETE FROM document_bytes WHERE document_id = OLD.id; END""",
+)
+
+
+@migrations()
+def m018_documents(db: Database) -> None:
+    for statement in [*_split(_M018_DOCUMENTS), *_M018_TRIGGERS]:
+        db.execute(statement)
+    capture.install(db, "documents")

@@ -13,7 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import TODAY, add_journey, add_transfer_and_link, close_all, copy_offices
+from tests.helpers import (
+    TODAY,
+    add_document,
+    add_journey,
+    add_transfer_and_link,
+    close_all,
+    copy_offices,
+)
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import TipdeskError
 from tipdesk.services import sync
@@ -38,6 +45,8 @@ def batch(tmp_path_factory, enrolled_pair):
         "SELECT id, person_id FROM cases LIMIT 1"
     ).fetchone()
     add_transfer_and_link(district.session, case_id, person_id)
+    number = district.session.db.execute("SELECT case_number FROM cases LIMIT 1").fetchone()[0]
+    add_document(district.session, number)
     path = district.export(province, tmp / "first.tipbatch")
     _, changes, peer = sync._open(province.session, Path(path).read_bytes())
     chunks: dict[str, list] = {}

@@ -32,7 +32,7 @@ INCIDENT_COUNTER = "incident"
 JOURNEY = {
     child.record: child
     for child in r.CASE_CHILDREN
-    if child.table not in ("services", "referrals", "case_notes")
+    if child.table not in ("services", "referrals", "case_notes", "documents")
 }
 # What a plan goal aims at: changing any of it takes the supervisor's approval back.
 PLAN_CONTENT = ("goal", "domain", "linked_ids", "target_on")

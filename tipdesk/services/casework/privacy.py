@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,20 +36,22 @@ from tipdesk.domain.messages import field_label
 from tipdesk.domain.vocab import VOCABULARIES
 from tipdesk.services.access import audit, permissions
 from tipdesk.services.casework import cases
+from tipdesk.services.casework.documents import SUFFIX as DOCUMENT_SUFFIX
 from tipdesk.services.register import DB_FILE
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import audit as audit_store
 from tipdesk.storage import cases as case_store
+from tipdesk.storage import documents as document_store
 from tipdesk.storage import people_links as link_store
 from tipdesk.storage import privacy as store
 from tipdesk.storage import rows, search
 from tipdesk.storage import transfers as transfer_store
 from tipdesk.storage.connection import Database, OperationalError
-from tipdesk.storage.files import atomic_write
+from tipdesk.storage.files import atomic_file, atomic_write
 
 FORMAT = "tipdesk-person-data/1"
 ERASURE_REASONS = ("person_request", "legal_order", "entered_by_mistake")
-EXPORT_SUFFIXES = (".json", ".pdf")
+EXPORT_SUFFIXES = (".json", ".pdf", ".zip")
 # VACUUM rebuilds the file in memory (about its size in RAM); a larger register is not
 # rebuilt: secure_delete has overwritten the scrubbed cells and freed pages already, the
 # index is merged and the log emptied, so the text is gone from the file all the same.
@@ -181,23 +184,24 @@ def person_data(session: Session, case_number: str) -> dict[str, Any]:
 
 
 def export_person_data(session: Session, case_number: str, out: Path, *, lang: str = "id") -> Path:
-    """Write :func:`person_data` to ``out``: readable JSON (UTF-8, indented), or a PDF if
-    ``out`` ends in ``.pdf`` (labels in ``lang``). The file is not encrypted."""
+    """Write :func:`person_data` to ``out``: readable JSON (UTF-8, indented), a PDF if
+    ``out`` ends in ``.pdf`` (labels in ``lang``), or a zip of both with the documents'
+    files (``.zip``; each document streamed in, a part at a time). The file is not
+    encrypted."""
     permissions.require(session, "export_person_data")
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise BadArgument(argument="--out", reason="the file name must end in .json or .pdf")
+        raise BadArgument(argument="--out", reason="the file name must end in .json, .pdf or .zip")
     if out.exists():
         raise OutputExists(path=str(out))
     if not out.parent.is_dir():
         raise BadArgument(argument=str(out.parent), reason="the folder does not exist")
     data = person_data(session, case_number)
-    payload = (
-        _pdf(data, lang)
-        if suffix == ".pdf"
-        else json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    )
+    text = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    if suffix == ".zip":
+        return _export_zip(session, case_number, data, text, out, lang)
+    payload = _pdf(data, lang) if suffix == ".pdf" else text
     with session.write(immediate=True):
         audit.record(
             session,
@@ -208,6 +212,35 @@ def export_person_data(session: Session, case_number: str, out: Path, *, lang: s
             detail={"format": suffix[1:], "cases": len(data["cases"])},
         )
         atomic_write(out, payload)  # inside: no audit row without the file
+    return out
+
+
+def _export_zip(
+    session: Session, case_number: str, data: dict, text: bytes, out: Path, lang: str
+) -> Path:
+    """The person's data as JSON and PDF, and every live document of theirs as its file
+    (``documents/01-police_report.pdf``...: numbered, by kind, never by its stored name),
+    in one zip written to a temporary name and renamed."""
+    person_ids = [data["person"]["id"]]
+    found = document_store.of_persons(session.db, person_ids)
+    with session.write(immediate=True):
+        audit.record(
+            session,
+            "person_exported",
+            entity="persons",
+            record_id=data["person"]["id"],
+            case_number=case_number,
+            detail={"format": "zip", "cases": len(data["cases"]), "documents": len(found)},
+        )
+        with atomic_file(out) as handle, zipfile.ZipFile(handle, "w") as archive:
+            archive.writestr("person.json", text)
+            archive.writestr("person.pdf", _pdf(data, lang))
+            for number, document in enumerate(found, start=1):
+                suffix = DOCUMENT_SUFFIX.get(document.media_type or "", "")
+                name = f"documents/{number:02d}-{document.kind or 'document'}{suffix}"
+                with archive.open(name, "w", force_zip64=True) as member:
+                    for piece in document_store.read_parts(session.db, document.id):
+                        member.write(piece)
     return out
 
 
@@ -228,6 +261,7 @@ _TEXT = {
         "lpsk_requests": "Permohonan perlindungan LPSK",
         "returns": "Pemulangan",
         "checkups": "Kunjungan reintegrasi",
+        "documents": "Dokumen (isinya di folder documents/ dalam berkas zip)",
         "letters": "Surat yang diterbitkan",
         "audit": "Jejak audit",
         "provider": "Lembaga layanan",
@@ -259,6 +293,7 @@ _TEXT = {
         "lpsk_requests": "LPSK protection requests",
         "returns": "Return home",
         "checkups": "Reintegration check-ups",
+        "documents": "Documents (their contents are in the zip file's documents/ folder)",
         "letters": "Letters issued",
         "audit": "Audit trail",
         "provider": "Service provider",
@@ -454,6 +489,7 @@ class ErasureResult:
     person_id: str
     case_numbers: list[str]
     records: int  # person, cases and every record of them made tombstones
+    documents: int  # documents destroyed (their bytes gone with the rows)
     letters: int  # archived letters whose PDF was emptied
     conflicts: int  # sync conflicts removed
     compacted: bool  # the database's write-ahead log was folded in and emptied
@@ -477,6 +513,7 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
         raise AlreadyErased(case_number=case_number)
     case_ids = [c.id for c in their_cases]
     with session.write(immediate=True) as db:
+        documents = document_store.count_live(db, case_ids)
         conflicts = _tombstone(session, db, person, their_cases)
         items = store.items_of_cases(db, case_ids)
         ids = [person.id, *case_ids, *(x.id for table in items.values() for x in table)]
@@ -498,6 +535,7 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
                 "records": len(ids),
                 "letters": letters,
                 "conflicts": conflicts,
+                "documents": documents,
             },
         )
     vacuum = (session.folder / DB_FILE).stat().st_size <= VACUUM_LIMIT
@@ -509,6 +547,7 @@ def erase_person(session: Session, case_number: str, reason: str) -> ErasureResu
         person_id=person.id,
         case_numbers=[c.case_number for c in their_cases],
         records=len(ids),
+        documents=documents,
         letters=letters,
         conflicts=conflicts,
         compacted=compacted,

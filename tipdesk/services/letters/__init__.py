@@ -7,10 +7,12 @@ record of a victim's return; ``transfer``: the transfer letter of a case handed 
 another office). A letter is issued in one transaction that takes the
 office's next number of the year (one counter for every kind), renders the PDF, stores
 it with its SHA-256 in the local ``letters`` archive and notes the letter in its record
-(a referral is marked ``sent``). A reprint returns the archived bytes, so it is the
-letter as issued. The number can be looked at before (:func:`next_number`,
-:func:`coming_number`) without taking it. The parts: ``settings`` (the office's letter
-settings), ``templates`` and ``*_pdf`` (the layouts), one module per kind.
+(a referral is marked ``sent``). A referral letter can list documents of the case
+(issue 24) by kind and date in its Lampiran; their ids are archived with it. A reprint
+returns the archived bytes, so it is the letter as issued. The number can be looked at
+before (:func:`next_number`, :func:`coming_number`) without taking it. The parts:
+``settings`` (the office's letter settings), ``templates`` and ``*_pdf`` (the layouts),
+one module per kind.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from tipdesk.domain import records as r
 from tipdesk.domain.errors import (
     ConsentToReferMissing,
+    DocumentRefused,
     IdentityConsentWithdrawn,
     LetterAlreadyIssued,
     LetterDamaged,
@@ -38,6 +39,7 @@ from tipdesk.services.letters.settings import complete_settings, letter_settings
 from tipdesk.services.pdf.styles import unprintable
 from tipdesk.services.session import Session, utc_now
 from tipdesk.storage import counters, rows
+from tipdesk.storage import documents as document_store
 from tipdesk.storage import letters as archive
 from tipdesk.storage.files import atomic_write
 
@@ -89,7 +91,8 @@ class Subject:
 
 @dataclass(frozen=True)
 class Terms:
-    """How one letter is made: language, date, number ("" in a draft), attachments."""
+    """How one letter is made: language, date, number ("" in a draft), attachments (the
+    Lampiran's count) and the documents of the case the letter lists among them."""
 
     language: str
     day: dt.date
@@ -97,6 +100,7 @@ class Terms:
     attachments: int
     draft: bool
     copy: bool = False
+    documents: tuple[r.Document, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,8 @@ class LetterKind:
     mark_issued: Callable[[Subject, str, dt.date], None]
     already_issued: type[LetterAlreadyIssued] = RecordHasLetter
     none_issued: type[NoLetterIssued] = NoLetterOfRecord
+    # Whether the letter lists documents of the case in its Lampiran (a referral does).
+    lists_documents: bool = False
 
 
 KINDS: dict[str, LetterKind] = {}
@@ -232,6 +238,34 @@ def _issuable(
     return consent_gate(session, subject.case, override_reason)
 
 
+def chosen_documents(
+    session: Session, kind: LetterKind, subject: Subject, ids: Sequence[str]
+) -> tuple[r.Document, ...]:
+    """The live documents ``ids`` names, in that order (once each), if every one is of the
+    letter's case or of its person; refused otherwise (the number is not taken)."""
+    wanted = list(dict.fromkeys(i for i in ids if i))
+    if not wanted:
+        return ()
+    if not kind.lists_documents:
+        raise ValueError(f"a letter of kind {kind.name!r} lists no documents")
+    case, person = subject.case, subject.person
+    found = {d.id: d for d in document_store.chosen(session.db, wanted)}
+    for document_id in wanted:
+        document = found.get(document_id)
+        if document is None or not (
+            document.case_id == case.id
+            or (document.attached_to == "person" and document.person_id == person.id)
+        ):
+            raise DocumentRefused(reason="not_of_this_case", case_number=case.case_number)
+    return tuple(found[i] for i in wanted)
+
+
+def _listed(session: Session, row: archive.LetterRow) -> tuple[r.Document, ...]:
+    """The documents an issued letter lists that are still kept (for its content only:
+    the letter itself is the archived PDF)."""
+    return tuple(document_store.chosen(session.db, list(row.documents)))
+
+
 def language_of(settings: r.LetterSettings, language: str | None) -> str:
     lang = language or settings.language
     if lang not in LETTER_LANGUAGE:
@@ -249,20 +283,36 @@ def draft(
     *,
     language: str | None = None,
     attachments: int = 0,
+    documents: Sequence[str] = (),
 ) -> Letter:
     """The letter as it would be issued today, marked DRAFT and without a number; nothing
-    is written. The consent gate is not applied: a draft is for looking only."""
+    is written. The consent gate is not applied: a draft is for looking only.
+    ``documents`` (ids of documents of the case) are listed and counted in the Lampiran."""
     found = _kind(kind)
     permissions.require(session, "issue_letters")
     settings = complete_settings(session)
     subject = found.load(session, record_id)
-    terms = Terms(language_of(settings, language), session.today(), "", max(0, attachments), True)
+    listed = chosen_documents(session, found, subject, documents)
+    terms = Terms(
+        language_of(settings, language),
+        session.today(),
+        "",
+        max(0, attachments, len(listed)),
+        True,
+        documents=listed,
+    )
     content = found.content(session, subject, settings, terms)
     return Letter(found.render(content), content, None, warnings(content))
 
 
 def coming_number(
-    session: Session, kind: str, record_id: str, *, new: bool = False, override_reason: str = ""
+    session: Session,
+    kind: str,
+    record_id: str,
+    *,
+    new: bool = False,
+    override_reason: str = "",
+    documents: Sequence[str] = (),
 ) -> str:
     """The number issuing this letter now would give, after the same checks as
     :func:`issue` (so a refusal comes before the question "issue number N?"); nothing is
@@ -272,6 +322,7 @@ def coming_number(
     settings = complete_settings(session)
     subject = found.load(session, record_id)
     _issuable(session, found, subject, new=new, override_reason=override_reason)
+    chosen_documents(session, found, subject, documents)
     day = session.today()
     return _number(session, settings, subject, day, archive.next_seq(session.db, day.year))
 
@@ -283,6 +334,7 @@ def issue(
     *,
     language: str | None = None,
     attachments: int = 0,
+    documents: Sequence[str] = (),
     new: bool = False,
     override_reason: str = "",
     expected_number: str | None = None,
@@ -294,7 +346,11 @@ def issue(
     ``new`` is true. Without recorded consent to refer, only a supervisor may issue, with
     ``override_reason``, which is archived with the letter. With ``expected_number`` (the
     number the user was shown, from :func:`coming_number`) nothing is issued unless the
-    letter gets exactly that number: :class:`LetterNumberTaken` says which it would get."""
+    letter gets exactly that number: :class:`LetterNumberTaken` says which it would get.
+
+    ``documents`` (ids of documents of the case or of its person, for a kind that lists
+    them) are listed at the end of the letter and counted in its Lampiran (at least as
+    many as ``attachments``); their ids are archived with the letter."""
     found = _kind(kind)
     settings = complete_settings(session)
     lang = language_of(settings, language)
@@ -307,6 +363,8 @@ def issue(
         if found.name != "transfer":  # (a transfer letter goes with the case it hands over)
             permissions.require_change(session, subject.case)
         reason = _issuable(session, found, subject, new=new, override_reason=override_reason)
+        listed = chosen_documents(session, found, subject, documents)
+        count = max(attachments, len(listed))
         day = session.today()
         if expected_number is not None:
             coming = _number(session, settings, subject, day, archive.next_seq(db, day.year))
@@ -315,7 +373,10 @@ def issue(
         seq = counters.take(db, archive.LETTER_COUNTER, day.year)
         number = _number(session, settings, subject, day, seq)
         content = found.content(
-            session, subject, settings, Terms(lang, day, number, attachments, False)
+            session,
+            subject,
+            settings,
+            Terms(lang, day, number, count, False, documents=listed),
         )
         pdf = found.render(content)
         row = archive.LetterRow(
@@ -330,10 +391,11 @@ def issue(
             issued_at=utc_now(),
             language=lang,
             includes_identity=bool(content.full_name),
-            attachments=attachments,
+            attachments=count,
             override_reason=reason,
             username=session.user.username,
             sha256=hashlib.sha256(pdf).hexdigest(),
+            documents=tuple(d.id for d in listed),
         )
         archive.insert(db, row, pdf)
         found.mark_issued(subject, number, day)
@@ -343,6 +405,8 @@ def issue(
             "override": bool(reason),
             "identity": row.includes_identity,
         }
+        if listed:
+            detail["documents"] = len(listed)
         audit.record(
             session,
             "letter_issued",
@@ -386,7 +450,12 @@ def reprint(
     if hashlib.sha256(pdf).hexdigest() != row.sha256:
         raise LetterDamaged(number=row.number)
     terms = Terms(
-        row.language, dt.date.fromisoformat(row.issued_on), row.number, row.attachments, False
+        row.language,
+        dt.date.fromisoformat(row.issued_on),
+        row.number,
+        row.attachments,
+        False,
+        documents=_listed(session, row),
     )
     content = found.content(session, subject, letter_settings(session), terms)
     _reprinted(session, found, subject, {"number": row.number})

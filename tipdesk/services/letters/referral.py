@@ -21,12 +21,13 @@ from tipdesk.domain.errors import (
     ReplyNotAllowed,
     ValidationFailed,
 )
+from tipdesk.domain.letters import long_date
 from tipdesk.domain.validation import unknown_code, validate
-from tipdesk.domain.vocab import SERVICE_TYPE, URGENCY
+from tipdesk.domain.vocab import DOCUMENT_KIND, SERVICE_TYPE, URGENCY
 from tipdesk.services.access import permissions
 from tipdesk.services.letters.engine import Letter, Subject, Terms
 from tipdesk.services.letters.settings import place_name
-from tipdesk.services.letters.templates import LetterContent, render
+from tipdesk.services.letters.templates import TEXT, LetterContent, render
 from tipdesk.services.session import Session
 from tipdesk.storage import letters as archive
 from tipdesk.storage import rows
@@ -77,7 +78,16 @@ def _content(
         services=tuple(services),
         reason=referral.reason,
         urgency=URGENCY.label_or_code(referral.urgency, lang),
+        documents=tuple(document_line(d, lang) for d in terms.documents),
     )
+
+
+def document_line(document: r.Document, lang: str) -> str:
+    """How the letter names an attached document: its kind and date, never its file name
+    or note (either may name the victim)."""
+    kind = DOCUMENT_KIND.label_or_code(document.kind or "other", lang)
+    day = long_date(document.document_on, lang) if document.document_on else TEXT[lang]["undated"]
+    return f"{kind}, {day}"
 
 
 def _recorded(subject: Subject) -> tuple[str, dt.date | None]:
@@ -100,6 +110,7 @@ KIND = engine.register(
         _mark_issued,
         LetterAlreadyIssued,
         NoLetterIssued,
+        lists_documents=True,
     )
 )
 

@@ -86,6 +86,8 @@ class LetterContent(Sheet):
     services: tuple[str, ...]  # labels in the letter's language
     reason: str
     urgency: str  # label in the letter's language
+    # The attached documents the letter lists (kind and date, in the letter's language).
+    documents: tuple[str, ...] = ()
 
     def texts(self) -> tuple[str, ...]:
         """The words that come from the register (checked for characters no font has)."""
@@ -129,6 +131,8 @@ TEXT = {
         "services": "Layanan yang dimohon:",
         "reason": "Alasan rujukan:",
         "urgency": "Tingkat kedaruratan: {urgency}.",
+        "documents": "Berkas yang dilampirkan:",
+        "undated": "tanpa tanggal",
         "contact": "Untuk koordinasi, mohon menghubungi pendamping kasus, {name}{phone}.",
         "phone": ", telepon {phone}",
         "confidentiality": "Surat ini dan keterangan di dalamnya bersifat RAHASIA. Identitas "
@@ -169,6 +173,8 @@ TEXT = {
         "services": "Services requested:",
         "reason": "Reason for referral:",
         "urgency": "Urgency: {urgency}.",
+        "documents": "Documents attached:",
+        "undated": "undated",
         "contact": "For coordination, please contact the case worker, {name}{phone}.",
         "phone": ", telephone {phone}",
         "confidentiality": "This letter and the information in it are CONFIDENTIAL. The "
@@ -284,6 +290,13 @@ def _story(c: LetterContent, width: float, fit: Fit) -> list:
             s.body,
         )
     )
+    if c.documents:
+        story += [
+            gap(0.25 * cm),
+            Paragraph(markup(t["documents"]), s.heading),
+            numbered_list(c.documents, width, s=s),
+            gap(0.25 * cm),
+        ]
     story.append(ending(c, t, width, s, fit))
     return story
 

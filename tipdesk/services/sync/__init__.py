@@ -55,16 +55,18 @@ from tipdesk.runtime.ahead import read_ahead
 from tipdesk.runtime.pauses import collector_paused
 from tipdesk.runtime.progress import CancelCheck, Progress, stop_if_cancelled
 from tipdesk.security import batch as envelope
+from tipdesk.security import docparts
 from tipdesk.security import officekeys as ok
 from tipdesk.services.access import analysis, audit, permissions
 from tipdesk.services.casework import people_links
 from tipdesk.services.casework.cases import scrub_beside_rows
 from tipdesk.services.session import Session, utc_now
-from tipdesk.services.sync import entries, handover
+from tipdesk.services.sync import carried, entries, handover
 from tipdesk.services.sync import reader as import_reader
 from tipdesk.services.sync.entries import RECORD_TYPES
 from tipdesk.storage import bulk, capture, rows, search
 from tipdesk.storage import cases as case_store
+from tipdesk.storage import documents as documents_store
 from tipdesk.storage import privacy as erasures
 from tipdesk.storage import sync as store
 from tipdesk.storage.connection import (
@@ -331,6 +333,7 @@ class ExportResult:
     seq_from: int
     seq_to: int
     records: dict[str, int]
+    parts: list[Path] = field(default_factory=list)  # the document parts beside ``path``
 
 
 def _transforms(entity: str, profile: str) -> dict[str, str] | None:
@@ -339,7 +342,7 @@ def _transforms(entity: str, profile: str) -> dict[str, str] | None:
     regions at regency level, an age instead of a birth date, and no notes at all."""
     if profile == "full" or entity in ("offices", "providers"):
         return {}
-    if entity == "case_notes":
+    if entity in ("case_notes", "documents"):
         return None
     out: dict[str, str] = {}
     for name, f in r.fields_of(_RECORD_TYPES[entity]).items():
@@ -520,6 +523,12 @@ def _export_pieces(session: Session, window: dict) -> Generator[tuple[str, bytes
     yield from read_ahead(read(), name="tipdesk-export", on_stop=interrupt)
 
 
+def _seal_and_write(out: Path, **fields: Any) -> None:
+    """Seal the batch and write it (to a temporary name, then renamed)."""
+    data = envelope.seal(**fields)
+    atomic_write(out, data)
+
+
 def export_batch(
     session: Session,
     to_code: str,
@@ -527,11 +536,13 @@ def export_batch(
     *,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    part_bytes: int = docparts.DEFAULT_PART_BYTES,
 ) -> ExportResult:
     """Write one batch for the office ``to_code`` with every change it has not
-    acknowledged. ``out`` is a file, or a folder for a neutral random file name.
-    ``progress`` counts tables; ``cancelled`` is asked between pieces (nothing is
-    written then)."""
+    acknowledged. ``out`` is a file, or a folder for a neutral random file name; the
+    documents it carries go in parts of at most ``part_bytes`` beside it
+    (``<name>.01.tipdocs``...). ``progress`` counts tables; ``cancelled`` is asked between
+    pieces and documents (nothing is written then)."""
     permissions.require(session, "sync")
     peer = _peer_by_code(session, to_code)
     card = ok.read_card(peer["card"].encode())
@@ -546,11 +557,14 @@ def export_batch(
     )
     changes = envelope.Changes()
     counts: dict[str, int] = {}
+    documents: list[carried.Item] = []
     window = {"peer": peer, "own": session.office.id, "owner": owner, "profile": profile}
     with contextlib.closing(_export_pieces(session, window)) as pieces:
         for entity, piece, count in pieces:
             stop_if_cancelled(cancelled)
             changes.write(piece)
+            if entity == "documents" and piece:
+                documents += carried.carried(piece)
             if count:
                 counts[entity] = counts.get(entity, 0) + count
             if progress:  # tables done: those before this one, and this one at its end
@@ -564,33 +578,42 @@ def export_batch(
         [card.recovery_recipient] if card.recovery_recipient else []
     )
     batch_id = secrets.token_hex(16)
-    data = envelope.seal(
-        batch_id=batch_id,
-        origin=session.office.id,
-        origin_code=session.office.code,
-        destination=card.office_id,
-        destination_fingerprint=ok.fingerprint(card),
-        seq_from=seq_from,
-        seq_to=seq_to,
-        ack_upto=peer["received_upto"],
-        schema_version=SCHEMA_VERSION,
-        counts=counts,
-        profile=profile,
-        changes=changes,
-        signing_key=our.signing_key,
-        recipients=recipients,
-        audit_head=audit.head(session),
-        anchor=(
-            {"seq": peer["audit_seq"], "hash": peer["audit_hash"]}
-            if peer["audit_seq"] is not None
-            else None
-        ),
-    )
-    del changes
     out = Path(out)
     if out.is_dir():
         out = out / f"{secrets.token_hex(8)}{BATCH_SUFFIX}"
-    atomic_write(out, data)
+    parts = carried.write_parts(
+        session, documents, out, recipients, part_bytes=part_bytes, cancelled=cancelled
+    )
+    try:
+        _seal_and_write(
+            out,
+            batch_id=batch_id,
+            origin=session.office.id,
+            origin_code=session.office.code,
+            destination=card.office_id,
+            destination_fingerprint=ok.fingerprint(card),
+            seq_from=seq_from,
+            seq_to=seq_to,
+            ack_upto=peer["received_upto"],
+            schema_version=SCHEMA_VERSION,
+            counts=counts,
+            profile=profile,
+            changes=changes,
+            signing_key=our.signing_key,
+            recipients=recipients,
+            audit_head=audit.head(session),
+            anchor=(
+                {"seq": peer["audit_seq"], "hash": peer["audit_hash"]}
+                if peer["audit_seq"] is not None
+                else None
+            ),
+            documents=parts.documents,
+        )
+    except BaseException:
+        for path in parts.paths:
+            path.unlink(missing_ok=True)
+        raise
+    del changes
     with session.write() as db:
         store.update_peer(db, peer["office_id"], sent_upto=seq_to, last_sent_at=utc_now())
         store.record_batch(
@@ -617,7 +640,7 @@ def export_batch(
                 "records": sum(counts.values()) if isinstance(counts, dict) else counts,
             },
         )
-    return ExportResult(out, batch_id, to_code, seq_from, seq_to, counts)
+    return ExportResult(out, batch_id, to_code, seq_from, seq_to, counts, parts.paths)
 
 
 # --- import ------------------------------------------------------------------------------
@@ -636,6 +659,7 @@ class ImportSummary:
     conflicts: int = 0
     already_imported: bool = False
     candidates: int = 0  # pairs put on a province's duplicate review list
+    documents: int = 0  # documents whose bytes it brought
     waiting: bool = False  # kept in the inbox until a gap is filled
     from_inbox: list[str] = field(default_factory=list)  # batch ids applied after it
 
@@ -669,13 +693,15 @@ def import_batch(
     inbox batches that the new high-water mark makes applicable. ``progress`` counts
     changes applied; ``cancelled`` is asked after each chunk (all is rolled back then)."""
     permissions.require(session, "sync")
+    parts_at: tuple[Path, str] | None = None
     if isinstance(source, Path | str):
         if Path(source).stat().st_size > envelope.MAX_BATCH_BYTES:
             raise BatchDamaged(reason="too_large")  # before reading it all in
         data = Path(source).read_bytes()
+        parts_at = (Path(source).parent, Path(source).stem)  # its document parts
     else:
         data = source
-    summary = _import(session, data, progress=progress, cancelled=cancelled)
+    summary = _import(session, data, progress=progress, cancelled=cancelled, parts_at=parts_at)
     if not summary.waiting:
         summary.from_inbox = _drain_inbox(session)
     return summary
@@ -708,6 +734,7 @@ def _import(
     cancelled: CancelCheck | None = None,
     from_inbox: bool = False,
     accept_held: bool = False,
+    parts_at: tuple[Path, str] | None = None,
 ) -> ImportSummary:
     manifest, changes, peer = _open(session, data)
     summary = ImportSummary(manifest.batch_id, peer["code"])
@@ -720,11 +747,13 @@ def _import(
     high = peer["received_upto"]
     if manifest.seq_from > high + 1:
         if not from_inbox:
-            _keep_in_inbox(session, data, manifest, peer)
+            _keep_in_inbox(session, data, manifest, peer, parts_at=parts_at)
         summary.waiting = True
         return summary
     try:
-        _apply_batch(session, manifest, changes, summary, (progress, cancelled), accept_held)
+        _apply_batch(
+            session, manifest, changes, summary, (progress, cancelled), accept_held, parts_at
+        )
     except (BatchOverreach, BatchEntryRefused) as error:
         error.params["office"] = peer["code"]  # the refusal names the sender
         raise type(error)(**error.params) from None
@@ -733,7 +762,15 @@ def _import(
         summary.applied = summary.unchanged = summary.merged = summary.conflicts = 0
         summary.held, summary.waiting = held.reason, True
         if not from_inbox:
-            _keep_in_inbox(session, data, manifest, peer, held=held.reason, detail=held.detail)
+            _keep_in_inbox(
+                session,
+                data,
+                manifest,
+                peer,
+                held=held.reason,
+                detail=held.detail,
+                parts_at=parts_at,
+            )
         else:
             with session.write() as db:
                 store.hold_inbox(db, manifest.batch_id, held.reason, held.detail)
@@ -757,11 +794,17 @@ def _apply_batch(
     summary: ImportSummary,
     watch: tuple[Progress | None, CancelCheck | None],
     accept_held: bool,
+    parts_at: tuple[Path, str] | None = None,
 ) -> None:
     db = session.db
     analysis.release(session)  # (a rollback journal needs the register to itself)
+    bulk = (
+        sum(manifest.counts.values()) >= BULK_JOURNAL_CHANGES
+        or sum(item[2] for part in manifest.document_parts() for item in part[2])
+        >= BULK_JOURNAL_DOCUMENT_BYTES
+    )
     with (
-        bulk_journal(db, when=sum(manifest.counts.values()) >= BULK_JOURNAL_CHANGES),
+        bulk_journal(db, when=bulk),
         session.write(immediate=True) as db,
         larger_cache(db),
         collector_paused(),
@@ -773,6 +816,7 @@ def _apply_batch(
             return
         peer = _stored_peer(db, manifest.origin)
         high = peer["received_upto"]
+        had_without = documents_store.live_without_bytes(db)
         capture.set_muted(db, True)
         try:
             touched_cases: set[str] = set()
@@ -806,6 +850,9 @@ def _apply_batch(
             ):
                 # Content the checks let through but the tables refuse: all or nothing.
                 raise BatchDamaged(reason="content") from None
+            summary.documents = carried.store_parts(
+                session, manifest, parts_at, had_without, _identities(session), watch[1]
+            )
             last_carried = max(summary.top_seq, manifest.seq_from - 1, high)
             if manifest.seq_to > last_carried + MAX_SEQ_LEAD:
                 raise BatchSequenceWrong(office=peer["code"])
@@ -926,10 +973,13 @@ def _keep_in_inbox(
     *,
     held: str | None = None,
     detail: dict | None = None,
+    parts_at: tuple[Path, str] | None = None,
 ) -> None:
     folder = session.folder / "inbox"
     folder.mkdir(exist_ok=True)
     name = f"{secrets.token_hex(8)}{BATCH_SUFFIX}"
+    # Its document parts first: a batch in the inbox never waits without them.
+    carried.keep_parts(manifest, parts_at, folder, Path(name).stem)
     atomic_write(folder / name, data)
     with session.write() as db:
         store.add_inbox(
@@ -965,10 +1015,13 @@ def _drain_inbox(session: Session) -> list[str]:
             if peer is None or not path.exists():
                 with session.write() as db:
                     store.remove_inbox(db, item["batch_id"])
+                carried.drop_parts(path.parent, path.stem)
                 continue
             if item["held"] or item["seq_from"] > peer["received_upto"] + 1:
                 continue  # held for an admin, or still after a gap
-            summary = _import(session, path.read_bytes(), from_inbox=True)
+            summary = _import(
+                session, path.read_bytes(), from_inbox=True, parts_at=(path.parent, path.stem)
+            )
             if summary.held:
                 continue
             if summary.already_imported:
@@ -977,6 +1030,7 @@ def _drain_inbox(session: Session) -> list[str]:
             else:
                 applied.append(item["batch_id"])
             path.unlink(missing_ok=True)
+            carried.drop_parts(path.parent, path.stem)
             progress = True
     return applied
 
@@ -1041,6 +1095,7 @@ def accept_held(
         cancelled=cancelled,
         from_inbox=True,
         accept_held=True,
+        parts_at=(path.parent, path.stem),
     )
     if summary.waiting:  # a gap before it after all: it waits, no longer held
         with session.write() as db:
@@ -1056,6 +1111,7 @@ def accept_held(
             detail={"from": summary.peer_code, "reason": item["held"], "applied": summary.applied},
         )
     path.unlink(missing_ok=True)
+    carried.drop_parts(path.parent, path.stem)
     summary.from_inbox = _drain_inbox(session)
     return summary
 
@@ -1075,6 +1131,7 @@ def discard_held(session: Session, batch_id: str) -> None:
             detail={"from": code["code"] if code else "", "reason": item["held"]},
         )
     (session.folder / "inbox" / item["file"]).unlink(missing_ok=True)
+    carried.drop_parts(session.folder / "inbox", Path(item["file"]).stem)
 
 
 IMPORT_CHUNK = 2000
@@ -1083,8 +1140,10 @@ IMPORT_CHUNK = 2000
 NOTE_NEW_PERSONS = 200
 # From this many changes, a batch's entries are read by a second process (import_reader).
 READ_APART_CHANGES = 20_000
-# From this many changes, a batch goes in with a rollback journal (connection.bulk_journal).
+# From this many changes, a batch goes in with a rollback journal (connection.bulk_journal);
+# so does one that brings this many bytes of documents.
 BULK_JOURNAL_CHANGES = 5000
+BULK_JOURNAL_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
 def _apply(
