@@ -176,6 +176,10 @@
       <translation>Kejadian</translation>
     </message>
     <message>
+      <source>Document</source>
+      <translation>Dokumen</translation>
+    </message>
+    <message>
       <source>fields</source>
       <translation>kolom</translation>
     </message>
@@ -214,6 +218,10 @@
     <message>
       <source>records</source>
       <translation>data</translation>
+    </message>
+    <message>
+      <source>documents</source>
+      <translation>dokumen</translation>
     </message>
     <message>
       <source>re-key</source>
@@ -532,6 +540,10 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
       <translation>Catatan</translation>
     </message>
     <message>
+      <source>Documents</source>
+      <translation>Dokumen</translation>
+    </message>
+    <message>
       <source>History</source>
       <translation>Riwayat</translation>
     </message>
@@ -815,6 +827,313 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Cancel</source>
       <translation>Batal</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentDialog</name>
+    <message>
+      <source>Scans and photos (*.pdf *.jpg *.jpeg *.png *.webp)</source>
+      <translation>Pindaian dan foto (*.pdf *.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+      <source>{subject} (removed)</source>
+      <translation>{subject} (sudah dihapus)</translation>
+    </message>
+    <message>
+      <source>Attach a document</source>
+      <translation>Lampirkan dokumen</translation>
+    </message>
+    <message>
+      <source>Edit document</source>
+      <translation>Ubah dokumen</translation>
+    </message>
+    <message>
+      <source>Choose a PDF, JPEG, PNG or WebP file</source>
+      <translation>Pilih berkas PDF, JPEG, PNG atau WebP</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Pilih…</translation>
+    </message>
+    <message>
+      <source>File *</source>
+      <translation>Berkas *</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Berkas</translation>
+    </message>
+    <message>
+      <source>Kind of document *</source>
+      <translation>Jenis dokumen *</translation>
+    </message>
+    <message>
+      <source>Date of the document</source>
+      <translation>Tanggal dokumen</translation>
+    </message>
+    <message>
+      <source>Attached to</source>
+      <translation>Dilampirkan pada</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Keterangan</translation>
+    </message>
+    <message>
+      <source>Scale down large photos</source>
+      <translation>Perkecil foto yang besar</translation>
+    </message>
+    <message>
+      <source>A photo larger than 2000 pixels is kept smaller, still legible, and without the place where it was taken. PDF files are kept as they are. The choice is remembered.</source>
+      <translation>Foto yang lebih besar dari 2000 piksel disimpan lebih kecil, tetap terbaca, dan tanpa keterangan tempat foto itu diambil. Berkas PDF disimpan apa adanya. Pilihan ini diingat.</translation>
+    </message>
+    <message>
+      <source>Choose the file to attach</source>
+      <translation>Pilih berkas yang akan dilampirkan</translation>
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+      <source>Choose the file to attach.</source>
+      <translation>Pilih dulu berkas yang akan dilampirkan.</translation>
+    </message>
+    <message>
+      <source>Attaching {name}…</source>
+      <translation>Melampirkan {name}…</translation>
+    </message>
+    <message>
+      <source>The file could not be read: {reason}</source>
+      <translation>Berkas tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+      <source>Remove document</source>
+      <translation>Hapus dokumen</translation>
+    </message>
+    <message>
+      <source>Remove this document from the case?</source>
+      <translation>Hapus dokumen ini dari kasus?</translation>
+    </message>
+    <message>
+      <source>Its contents are destroyed in this register now, and in every office that has it once the removal is synced. This cannot be undone.</source>
+      <translation>Isinya langsung dimusnahkan di register ini, dan di setiap kantor yang memilikinya setelah penghapusan ini disinkronkan. Tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>A saved copy is not encrypted and shows data about a victim. Keep it only where people who are not authorised cannot read it, and delete it when it is no longer needed.</source>
+      <translation>Salinan yang disimpan tidak terenkripsi dan memuat data korban. Simpan hanya di tempat yang tidak dapat dibaca oleh orang yang tidak berwenang, dan hapus bila sudah tidak diperlukan.</translation>
+    </message>
+    <message>
+      <source>Save a copy</source>
+      <translation>Simpan salinan</translation>
+    </message>
+    <message>
+      <source>Save this document as an unencrypted file?</source>
+      <translation>Simpan dokumen ini sebagai berkas yang tidak terenkripsi?</translation>
+    </message>
+    <message>
+      <source>Choose where…</source>
+      <translation>Pilih lokasi…</translation>
+    </message>
+    <message>
+      <source>Save a copy of the document</source>
+      <translation>Simpan salinan dokumen</translation>
+    </message>
+    <message>
+      <source>The copy was not saved in {folder}: {reason}</source>
+      <translation>Salinan tidak tersimpan di {folder}: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentViewer</name>
+    <message>
+      <source>Document: {title}</source>
+      <translation>Dokumen: {title}</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Perkecil</translation>
+    </message>
+    <message>
+      <source>Smaller (Ctrl+-)</source>
+      <translation>Lebih kecil (Ctrl+-)</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Perbesar</translation>
+    </message>
+    <message>
+      <source>Larger (Ctrl++)</source>
+      <translation>Lebih besar (Ctrl++)</translation>
+    </message>
+    <message>
+      <source>Fit to window</source>
+      <translation>Muat di jendela</translation>
+    </message>
+    <message>
+      <source>The whole page in the window (Ctrl+0)</source>
+      <translation>Seluruh halaman dalam jendela (Ctrl+0)</translation>
+    </message>
+    <message>
+      <source>Rotate</source>
+      <translation>Putar</translation>
+    </message>
+    <message>
+      <source>Turn a quarter to the right (Ctrl+R)</source>
+      <translation>Putar seperempat ke kanan (Ctrl+R)</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Halaman</translation>
+    </message>
+    <message>
+      <source>of {count}</source>
+      <translation>dari {count}</translation>
+    </message>
+    <message>
+      <source>This document cannot be shown: its contents are damaged or of a kind TipDesk cannot draw. Save a copy to open it with another program.</source>
+      <translation>Dokumen ini tidak dapat ditampilkan: isinya rusak atau jenisnya tidak dapat digambar oleh TipDesk. Simpan salinannya untuk membukanya dengan program lain.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentsBox</name>
+    <message>
+      <source>Attach documents</source>
+      <translation>Lampirkan dokumen</translation>
+    </message>
+    <message>
+      <source>Print the attached documents after the letter</source>
+      <translation>Cetak dokumen lampiran setelah surat</translation>
+    </message>
+    <message>
+      <source>Ticked documents are listed in the letter by kind and date, and counted in its Lampiran.</source>
+      <translation>Dokumen yang dicentang dicantumkan dalam surat menurut jenis dan tanggalnya, dan dihitung pada Lampiran.</translation>
+    </message>
+    <message>
+      <source>This case has no documents to attach. Add them on the Documents tab.</source>
+      <translation>Kasus ini belum memiliki dokumen untuk dilampirkan. Tambahkan pada tab Dokumen.</translation>
+    </message>
+    <message>
+      <source>undated</source>
+      <translation>tanpa tanggal</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>Dokumen</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentsModel</name>
+    <message>
+      <source>Kind</source>
+      <translation>Jenis</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Tanggal</translation>
+    </message>
+    <message>
+      <source>Attached to</source>
+      <translation>Dilampirkan pada</translation>
+    </message>
+    <message>
+      <source>File type</source>
+      <translation>Jenis berkas</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Ukuran</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Keterangan</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentsTab</name>
+    <message>
+      <source>Attach…</source>
+      <translation>Lampirkan…</translation>
+    </message>
+    <message>
+      <source>Attach a scan or a photo (PDF, JPEG, PNG, WebP), or drop files here. It is kept encrypted in the register.</source>
+      <translation>Lampirkan pindaian atau foto (PDF, JPEG, PNG, WebP), atau seret berkas ke sini. Berkasnya disimpan terenkripsi di register.</translation>
+    </message>
+    <message>
+      <source>View</source>
+      <translation>Lihat</translation>
+    </message>
+    <message>
+      <source>Show the document (Enter or double click)</source>
+      <translation>Tampilkan dokumen (Enter atau klik ganda)</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Ubah…</translation>
+    </message>
+    <message>
+      <source>Save a copy…</source>
+      <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+      <source>Save the document as a plain file, not encrypted, where you choose</source>
+      <translation>Simpan dokumen sebagai berkas biasa, tidak terenkripsi, di tempat yang Anda pilih</translation>
+    </message>
+    <message>
+      <source>Remove…</source>
+      <translation>Hapus…</translation>
+    </message>
+    <message>
+      <source>Destroy the document here and, once synced, in every other office</source>
+      <translation>Musnahkan dokumen di sini dan, setelah disinkronkan, di setiap kantor lain</translation>
+    </message>
+    <message>
+      <source>Documents ({count})</source>
+      <translation>Dokumen ({count})</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>Dokumen</translation>
+    </message>
+    <message>
+      <source>No documents yet. Attach a scan or a photo, or drop files here.</source>
+      <translation>Belum ada dokumen. Lampirkan pindaian atau foto, atau seret berkas ke sini.</translation>
+    </message>
+    <message>
+      <source>No documents.</source>
+      <translation>Tidak ada dokumen.</translation>
+    </message>
+    <message>
+      <source>Attach a document ({number} of {count})</source>
+      <translation>Lampirkan dokumen ({number} dari {count})</translation>
+    </message>
+    <message>
+      <source>Document attached.</source>
+      <translation>Dokumen dilampirkan.</translation>
+    </message>
+    <message>
+      <source>{count} documents attached.</source>
+      <translation>{count} dokumen dilampirkan.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Tersimpan.</translation>
+    </message>
+    <message>
+      <source>A copy is saved as {path}. The file is not encrypted.</source>
+      <translation>Salinan disimpan sebagai {path}. Berkas itu tidak terenkripsi.</translation>
+    </message>
+    <message>
+      <source>Document removed.</source>
+      <translation>Dokumen dihapus.</translation>
     </message>
   </context>
   <context>
@@ -1427,6 +1746,10 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Incident</source>
       <translation>Kejadian</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>Dokumen</translation>
     </message>
     <message>
       <source>created</source>
@@ -2342,6 +2665,14 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Print letter {number}</source>
       <translation>Cetak surat {number}</translation>
+    </message>
+    <message>
+      <source>Letter {number} sent to the printer; {count} of its attached documents could not be read for printing and were left out.</source>
+      <translation>Surat {number} dikirim ke printer; {count} dokumen lampirannya tidak dapat dibaca untuk dicetak dan tidak ikut dicetak.</translation>
+    </message>
+    <message>
+      <source>Letter {number} and its attached documents ({count}) sent to the printer.</source>
+      <translation>Surat {number} beserta dokumen lampirannya ({count}) dikirim ke printer.</translation>
     </message>
     <message>
       <source>Letter {number} sent to the printer.</source>

@@ -67,6 +67,7 @@ def test_every_editable_field_is_on_the_forms_with_its_label(qtbot, session, fil
         "Services",
         "Referrals",
         "Notes",
+        "Documents",
         "Assessment && plan",
         "Legal && restitution",
         "Return",

@@ -223,6 +223,7 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
     from tipdesk.services.casework import cases
     from tipdesk.ui.dialogs import (
         backup,
+        document,
         errors,
         first_run,
         help,
@@ -279,6 +280,21 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
         plan.add_record(session, goal)
         return plan_sheet.PlanSheetDialog(session, number)
 
+    def documents_of_the_case():
+        from tests.ui.test_documents import canary_image, canary_pdf
+        from tipdesk.services.casework import documents
+
+        image = documents.attach(session, number, canary_image(), kind="photo", file_name="a.png")
+        pdf = documents.attach(session, number, canary_pdf(2), kind="consent", file_name="b.pdf")
+        return cases.open_case(session, number), image, pdf
+
+    case_file, image, pdf = documents_of_the_case()
+
+    def viewer(doc):
+        from tipdesk.services.casework import documents
+
+        return document.DocumentViewer(doc, documents.read_document(session, doc.id)[1])
+
     def pair():
         from tipdesk.services.casework.people_links import CandidatePair, CandidateSide
 
@@ -289,6 +305,14 @@ def dialog_builders(session, tmp_path) -> dict[type, object]:
 
     return {
         backup.RestoreDialog: [lambda: backup.RestoreDialog("admin")],
+        document.DocumentDialog: [
+            lambda: document.DocumentDialog(session, case_file),
+            lambda: document.DocumentDialog(session, case_file, image),
+        ],
+        document.DocumentViewer: [
+            lambda: viewer(image),
+            lambda: viewer(pdf),
+        ],
         errors.ExceptionDialog: [lambda: errors.ExceptionDialog(ValueError("boom"))],
         first_run.FirstRunWizard: list(wizard_pages.values()),
         help.ShortcutsDialog: [lambda: help.ShortcutsDialog(QMenuBar())],

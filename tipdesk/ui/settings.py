@@ -1,5 +1,5 @@
-"""Per-user app settings (window state, last register, language, idle minutes) in an
-INI file.
+"""Per-user app settings (window state, last register, language, idle minutes, scaling
+photos on attach) in an INI file.
 
 Office settings live in the register; these are the laptop user's own. Never a password.
 """
@@ -40,3 +40,16 @@ def idle_minutes(settings: QSettings | None = None) -> float:
         if minutes >= 0:
             return minutes
     return IDLE_MINUTES_DEFAULT
+
+
+SCALE_PHOTOS_KEY = "documents/scale_photos"
+
+
+def scale_photos(settings: QSettings | None = None) -> bool:
+    """Whether a large photo is scaled down when it is attached as a document (default
+    on: a phone's 8 MB picture becomes a few hundred KB, still legible)."""
+    return bool((settings or app_settings()).value(SCALE_PHOTOS_KEY, True, type=bool))
+
+
+def set_scale_photos(on: bool, settings: QSettings | None = None) -> None:
+    (settings or app_settings()).setValue(SCALE_PHOTOS_KEY, bool(on))

@@ -12,12 +12,16 @@ translated sentences in the dialog.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
     QCoreApplication,
+    QIODevice,
     QMarginsF,
     QPoint,
     QRect,
@@ -25,7 +29,16 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+)
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -60,7 +73,9 @@ from tipdesk.domain.vocab import (
 from tipdesk.services import letters
 from tipdesk.services.access import permissions
 from tipdesk.services.casework import cases
+from tipdesk.services.casework import documents as case_documents
 from tipdesk.services.session import Session
+from tipdesk.ui.dialogs.letter_documents import DocumentsBox
 from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import format_date, vocab_label
 from tipdesk.ui.widgets.forms import ERROR_STYLE, WARNING_STYLE
@@ -75,6 +90,7 @@ MAX_ATTACHMENTS = 20
 REDRAW_MS = 300  # a draft is drawn again once the options stop changing
 BAND_ROWS = 512  # a printed page is rendered this many pixel rows at a time
 MAX_DPI = 600  # finer than this only makes the print job larger, not the text sharper
+IMAGE_MARGIN_MM = 15  # round a photo printed after a letter: most printers cannot reach the edge
 
 
 @contextmanager
@@ -113,24 +129,120 @@ def pages_to_print(document: QPdfDocument, printer: QPrinter) -> list[int]:
     return list(range(count))
 
 
+@dataclass(frozen=True)
+class Attached:
+    """A document to print after a letter: its format (``pdf``, ``jpeg``, ...) and bytes."""
+
+    media_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What went to the printer: pages in all, and the attached documents Qt could not
+    read (left out)."""
+
+    pages: int
+    unreadable: int = 0
+
+
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     """Paint the document's pages on ``printer``, each rendered at the printer's
     resolution (at most ``MAX_DPI``, in bands, so that no page needs one huge image); the
     number of pages printed, 0 if the printer could not start."""
+    return print_with_documents(document, printer, ()).pages
+
+
+def print_with_documents(
+    document: QPdfDocument, printer: QPrinter, attached: Sequence[Attached]
+) -> Printed:
+    """The document's pages (those chosen in the print dialog), then every page of each
+    attached document, in one print job: PDFs page by page as a letter's pages are,
+    images scaled to fit the paper with their shape kept."""
     pages = pages_to_print(document, printer)
     if not pages:
-        return 0
+        return Printed(0)
     painter = QPainter()
     if not painter.begin(printer):
-        return 0
+        return Printed(0)
+    printed = unreadable = 0
     try:
-        for n, page in enumerate(pages):
-            if n and not printer.newPage():
-                return n
+        for page in pages:
+            if printed and not printer.newPage():
+                return Printed(printed, unreadable)
             _paint_page(painter, document, page, printer)
+            printed += 1
+        for item in attached:
+            done = _paint_attached(painter, printer, item, started=printed > 0)
+            if done is None:
+                unreadable += 1
+            else:
+                printed += done
     finally:
         painter.end()
-    return len(pages)
+    return Printed(printed, unreadable)
+
+
+def _paint_attached(
+    painter: QPainter, printer: QPrinter, item: Attached, *, started: bool
+) -> int | None:
+    """Paint one attached document on pages of its own; its pages, or None if it cannot
+    be read (nothing painted). Read from memory: never a temporary file."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(item.data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    try:
+        if item.media_type == "pdf":
+            return _paint_attached_pdf(painter, printer, buffer, started=started)
+        reader = QImageReader(buffer)
+        reader.setAutoTransform(True)  # a phone photo's EXIF orientation
+        if not reader.canRead() or not reader.size().isValid():
+            return None
+        if started and not printer.newPage():
+            return 0
+        return 1 if _paint_image(painter, printer, reader) else None
+    finally:
+        buffer.close()
+
+
+def _paint_attached_pdf(
+    painter: QPainter, printer: QPrinter, buffer: QBuffer, *, started: bool
+) -> int | None:
+    document = QPdfDocument()
+    try:
+        document.load(buffer)
+        if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+            return None
+        for page in range(document.pageCount()):
+            if (started or page) and not printer.newPage():
+                return page
+            _paint_page(painter, document, page, printer)
+        return document.pageCount()
+    finally:
+        document.close()
+
+
+def _paint_image(painter: QPainter, printer: QPrinter, reader: QImageReader) -> bool:
+    """The image as large as the paper holds within ``IMAGE_MARGIN_MM``, its shape kept,
+    centred across the page; decoded no finer than ``MAX_DPI`` needs."""
+    dpi = printer.resolution()
+    margin = round(IMAGE_MARGIN_MM / 25.4 * dpi)
+    page = printer.pageLayout().paintRectPixels(dpi)
+    area = page.adjusted(margin, margin, -margin, -margin)
+    raw = reader.size()
+    turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
+    upright = raw.transposed() if turned else raw
+    fit = upright.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    # Pixels enough for MAX_DPI on paper, never more than the image has.
+    scale = min(1.0, fit.width() * min(dpi, MAX_DPI) / dpi / upright.width())
+    decoded = QSize(max(1, round(upright.width() * scale)), max(1, round(upright.height() * scale)))
+    reader.setScaledSize(decoded.transposed() if turned else decoded)
+    image = reader.read()
+    if image.isNull():
+        return False
+    left = area.x() + (area.width() - fit.width()) // 2
+    painter.drawImage(QRect(left, area.y(), fit.width(), fit.height()), image)
+    return True
 
 
 def print_document(
@@ -143,24 +255,35 @@ def print_document(
 ) -> bool:
     """The print dialog, then ``document`` printed as it is: what Print… does for a
     letter and for the plan. True once printed; says so when the printer cannot start."""
+    printer = ask_printer(parent, document, doc_name=doc_name, title=title)
+    if printer is None:
+        return False
+    with wait_cursor():
+        printed = print_pdf(document, printer)
+    if not printed:
+        say(printer_failed(), ERROR_STYLE)
+    return bool(printed)
+
+
+def ask_printer(
+    parent: QWidget, document: QPdfDocument, *, doc_name: str, title: str
+) -> QPrinter | None:
+    """The print dialog for ``document``: its printer once accepted, None if cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     prepare_printer(printer, document)
     printer.setDocName(doc_name)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    with wait_cursor():
-        printed = print_pdf(document, printer)
-    if not printed:
-        say(
-            QCoreApplication.translate(
-                "LetterDialog",
-                "The printer could not start. Check that it is on and connected, then try again.",
-            ),
-            ERROR_STYLE,
-        )
-    return bool(printed)
+        return None
+    return printer
+
+
+def printer_failed() -> str:
+    return QCoreApplication.translate(
+        "LetterDialog",
+        "The printer could not start. Check that it is on and connected, then try again.",
+    )
 
 
 def _paint_page(painter: QPainter, document: QPdfDocument, page: int, printer: QPrinter) -> None:
@@ -366,6 +489,12 @@ class LetterDialog(QDialog):
         side.addWidget(self.options)
         self.language.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.attachments.valueChanged.connect(lambda _v: self._options_changed())
+        # A referral letter can list documents of the case in its Lampiran.
+        self.documents_box = DocumentsBox(panel)
+        self.documents_box.setVisible(self.kind == letters.REFERRAL)
+        self.documents_box.changed.connect(self._documents_changed)
+        self.chosen_count = 0  # documents ticked, as last counted in the Lampiran
+        side.addWidget(self.documents_box)
 
         output = OutputBox(
             self.tr(
@@ -481,6 +610,7 @@ class LetterDialog(QDialog):
             return
         self.issued = letters.issued_for(self.session, self.kind, self.record_id)
         self._show_about()
+        self._list_documents()
         if self.issued or self.sent_elsewhere:
             self.show_issued()
         else:
@@ -657,6 +787,33 @@ class LetterDialog(QDialog):
         if not self.has_letter:
             self.redraw_timer.start()
 
+    def _list_documents(self) -> None:
+        """The case's documents to tick: those the issued letter lists, or as ticked."""
+        if self.kind != letters.REFERRAL:
+            return
+        try:
+            found = case_documents.list_documents(self.session, self.case_number)
+        except TipdeskError:
+            found = []  # (a case the user may not see fails with its own message)
+        latest = self.issued[-1] if self.issued else None
+        ticked = latest.documents if latest else self.documents_box.chosen()
+        self.documents_box.show_documents(found, ticked)
+
+    def chosen_documents(self) -> list[str]:
+        """The documents ticked for the letter (none for a letter that lists none)."""
+        return self.documents_box.chosen() if self.kind == letters.REFERRAL else []
+
+    def _documents_changed(self) -> None:
+        """The Lampiran counts the ticked documents, and as many other papers as it
+        counted before."""
+        count = len(self.chosen_documents())
+        others = max(0, self.attachments.value() - self.chosen_count)
+        self.chosen_count = count
+        self.attachments.setRange(count, max(MAX_ATTACHMENTS, count))
+        self.attachments.setSpecialValueText("" if count else self.tr("none"))
+        self.attachments.setValue(count + others)
+        self._options_changed()
+
     def show_draft(self) -> None:
         """Render the draft with the chosen language and attachments (nothing is written)."""
         self.redraw_timer.stop()
@@ -668,6 +825,7 @@ class LetterDialog(QDialog):
                     self.record_id,
                     language=self.language.currentData(),
                     attachments=self.attachments.value(),
+                    documents=self.chosen_documents(),
                 )
         except TipdeskError as exc:
             self._fail(exc)
@@ -773,7 +931,12 @@ class LetterDialog(QDialog):
         try:
             # The number is looked at, not taken: Cancel leaves the office's count alone.
             number = letters.coming_number(
-                self.session, self.kind, self.record_id, new=new, override_reason=reason
+                self.session,
+                self.kind,
+                self.record_id,
+                new=new,
+                override_reason=reason,
+                documents=self.chosen_documents(),
             )
         except TipdeskError as exc:
             self._say(describe_error(exc, lang), ERROR_STYLE)
@@ -790,6 +953,7 @@ class LetterDialog(QDialog):
                         self.record_id,
                         language=self.language.currentData(),
                         attachments=self.attachments.value(),
+                        documents=self.chosen_documents(),
                         new=new,
                         override_reason=reason,
                         expected_number=number,
@@ -866,19 +1030,68 @@ class LetterDialog(QDialog):
             self.refresh()
 
     def print_letter(self) -> None:
+        """The print dialog, then the letter and, when asked, the documents it lists (read
+        from the register, audited, only once the dialog was accepted)."""
         if self.letter is None or not self.letter.number:
             return
         number = self.letter.number
-        if print_document(
+        listed = self.printed_documents()
+        printer = ask_printer(
             self,
             self.document,
             doc_name=file_name_for(number),
             title=self.tr("Print letter {number}").format(number=number),
-            say=self._say,
-        ):
+        )
+        if printer is None:
+            return
+        with wait_cursor():
+            attached, missing = self._read_documents(listed)
+            printed = print_with_documents(self.document, printer, attached)
+        left_out = missing + printed.unreadable
+        if not printed.pages:
+            self._say(printer_failed(), ERROR_STYLE)
+        elif left_out:
+            self._say(
+                self.tr(
+                    "Letter {number} sent to the printer; {count} of its attached documents "
+                    "could not be read for printing and were left out."
+                ).format(number=number, count=left_out),
+                WARNING_STYLE,
+            )
+        elif attached:
+            self._say(
+                self.tr(
+                    "Letter {number} and its attached documents ({count}) sent to the printer."
+                ).format(number=number, count=len(attached)),
+                OK_STYLE,
+            )
+        else:
             self._say(
                 self.tr("Letter {number} sent to the printer.").format(number=number), OK_STYLE
             )
+
+    def _read_documents(self, ids: list[str]) -> tuple[list[Attached], int]:
+        """The documents' bytes, each read through the service (audited), and how many
+        could not be read (removed since the letter was issued, or damaged)."""
+        attached, missing = [], 0
+        for document_id in ids:
+            try:
+                document, data = case_documents.read_document(self.session, document_id)
+            except TipdeskError:
+                missing += 1
+                continue
+            attached.append(Attached(document.media_type or "", data))
+        return attached, missing
+
+    def printed_documents(self) -> list[str]:
+        """The documents to print after the letter shown: those it lists, if "print them
+        after" is ticked (a copy made now, or a draft, lists none to print)."""
+        row = self.letter.row if self.letter is not None else None
+        if row is None or self.kind != letters.REFERRAL:
+            return []
+        if not self.documents_box.print_after.isChecked():
+            return []
+        return list(row.documents)
 
     def save_letter(self) -> bool:
         """After the warning, save the letter as a PDF where the user chooses."""

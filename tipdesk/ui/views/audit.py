@@ -56,6 +56,7 @@ ENTITIES = {
     "returns": QT_TRANSLATE_NOOP("AuditText", "Return"),
     "reintegration_checkups": QT_TRANSLATE_NOOP("AuditText", "Reintegration check-up"),
     "incidents": QT_TRANSLATE_NOOP("AuditText", "Incident"),
+    "documents": QT_TRANSLATE_NOOP("AuditText", "Document"),
 }
 DETAILS = {
     "fields": QT_TRANSLATE_NOOP("AuditText", "fields"),
@@ -68,6 +69,7 @@ DETAILS = {
     "size": QT_TRANSLATE_NOOP("AuditText", "size"),
     "cases": QT_TRANSLATE_NOOP("AuditText", "cases"),
     "records": QT_TRANSLATE_NOOP("AuditText", "records"),
+    "documents": QT_TRANSLATE_NOOP("AuditText", "documents"),
     "rekey": QT_TRANSLATE_NOOP("AuditText", "re-key"),
     "format": QT_TRANSLATE_NOOP("AuditText", "format"),
     "number": QT_TRANSLATE_NOOP("AuditText", "number"),

@@ -1,4 +1,5 @@
-"""The case file: one case with its person, services, referrals, notes and history.
+"""The case file: one case with its person, services, referrals, notes, documents and
+history.
 
 The person and case forms are saved together in one transaction
 (``save_case_file``); services, referrals and notes are saved one at a time through
@@ -54,6 +55,7 @@ from tipdesk.ui.i18n import current_language
 from tipdesk.ui.models.case_list import RowsModel, unreadable_text
 from tipdesk.ui.models.records import RecordTableModel, shown_value
 from tipdesk.ui.views.audit import audit_columns
+from tipdesk.ui.views.documents import DocumentsTab
 from tipdesk.ui.views.journey_tabs import JourneyTabs
 from tipdesk.ui.views.transfers import ReadOnlyGuard, StandingBanner
 from tipdesk.ui.widgets.forms import (
@@ -126,6 +128,7 @@ ENTITIES: dict[str, tuple[type, str]] = {
         QT_TRANSLATE_NOOP("HistoryModel", "Reintegration check-up"),
     ),
     "incidents": (r.Incident, QT_TRANSLATE_NOOP("HistoryModel", "Incident")),
+    "documents": (r.Document, QT_TRANSLATE_NOOP("HistoryModel", "Document")),
 }
 OPERATIONS = {
     "insert": QT_TRANSLATE_NOOP("HistoryModel", "created"),
@@ -429,6 +432,10 @@ class CaseFileWidget(QWidget):
         self.tabs.addTab(self._services_tab(), self.tr("Services"))
         self.tabs.addTab(self._referrals_tab(), self.tr("Referrals"))
         self.tabs.addTab(self._notes_tab(), self.tr("Notes"))
+        self.documents = DocumentsTab(self.session, self)
+        self.documents.changed.connect(self._documents_changed)
+        self.documents.said.connect(self._say)
+        self.tabs.addTab(self.documents, self.tr("Documents"))
         self.journey = JourneyTabs(self.session, self)
         for tab in self.journey.tabs:
             self.tabs.addTab(tab, tab.title())
@@ -680,8 +687,10 @@ class CaseFileWidget(QWidget):
         are made now, so that theirs are too)."""
         for journey_tab in self.journey.tabs:
             journey_tab.ensure_built()
-        buttons = self.tabs.findChildren(QPushButton)
-        views = self.tabs.findChildren(QAbstractItemView)
+        # A copy's documents can still be viewed and saved (issue 24).
+        reading = self.documents.reading_controls
+        buttons = [b for b in self.tabs.findChildren(QPushButton) if b not in reading]
+        views = [v for v in self.tabs.findChildren(QAbstractItemView) if v not in reading]
         self.guard.hold([*buttons, self.save_button, self.new_case_button], views)
         for form in (self.person_form, self.case_form):
             form.setEnabled(False)
@@ -766,6 +775,8 @@ class CaseFileWidget(QWidget):
         ):
             self.tabs.setTabText(tab, f"{text} ({count})" if count else text)
         self.journey.show_file(self.file)
+        self.documents.show_file(self.file, read_only=self.read_only)
+        self.tabs.setTabText(self.tabs.indexOf(self.documents), self.documents.title())
         for journey_tab in self.journey.tabs:
             self.tabs.setTabText(self.tabs.indexOf(journey_tab), journey_tab.title())
         self._history_stale = True
@@ -933,8 +944,12 @@ class CaseFileWidget(QWidget):
 
     def show_tab(self, key: str) -> None:
         """Bring a tab forward: "person", "case", "services", "referrals", "notes",
-        "assessment", "legal", "return" or "history"."""
-        keys = ("person", "case", "services", "referrals", "notes", *JourneyTabs.KEYS, "history")
+        "documents", "assessment", "legal", "return" or "history"."""
+        keys = (
+            *("person", "case", "services", "referrals", "notes", "documents"),
+            *JourneyTabs.KEYS,
+            "history",
+        )
         self.tabs.setCurrentIndex(keys.index(key))
 
     def maybe_close(self) -> bool:
@@ -1057,6 +1072,10 @@ class CaseFileWidget(QWidget):
         note = self._selected(self.notes_view, self.notes_model.notes)
         if note is not None and self.file is not None:
             self._after_item(NoteDialog.edit(self.session, self.file.case, note, self))
+
+    def _documents_changed(self) -> None:
+        self._refresh_items()
+        self.saved.emit(self.case_number)  # the History and other windows show the change
 
     # --- the person's rights ---------------------------------------------------------------
 
