@@ -198,7 +198,10 @@ def test_python_dash_m_and_the_version():
 
 
 def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys):
-    code, out, err = run(capsys, "bench", "--cases", "300", "--statistics-cases", "3000", "--json")
+    code, out, err = run(
+        capsys, "bench", "--cases", "300", "--statistics-cases", "3000", "--documents", "12",
+        "--json",
+    )  # fmt: skip
     assert code == 0, err
     results = json.loads(out)
     assert set(results) >= {
@@ -223,10 +226,17 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
         "stats_export",
         "open_full_case",
         "group_intake",
+        "documents_export",
+        "documents_import",
+        "documents_export_memory",
+        "documents_import_memory",
+        "documents_growth",
+        "document_read",
+        "document_show",
     }
     for name, measure in results.items():
-        # the slowest sort names its column
-        extra = {"detail"} if name == "list_sort" else set()
+        # the slowest sort names its column; the slowest scan shown its kind
+        extra = {"detail"} if name in ("list_sort", "document_show") else set()
         assert set(measure) == {"value", "unit", "baseline", "budget"} | extra, name
         assert measure["value"] > 0, name
         assert isinstance(measure["unit"], str) and measure["unit"], name
@@ -240,9 +250,15 @@ def test_bench_json_maps_each_measure_to_value_unit_baseline_budget(env, capsys)
     assert results["report_monthly"]["budget"] == 5 and results["stats_export"]["budget"] == 30
     assert results["report_yearly"]["budget"] == 15 and results["report_memory"]["budget"] == 400
     assert results["open_full_case"]["budget"] == 150 and results["group_intake"]["budget"] == 2
-    code, out, _ = run(capsys, "bench", "--cases", "300", "--core-only", "--statistics-cases", "0")
+    assert results["documents_export"]["budget"] == results["documents_import"]["budget"] == 30
+    assert results["documents_import_memory"]["budget"] == 300
+    assert results["documents_growth"]["budget"] == 5 and results["document_show"]["budget"] == 300
+    code, out, _ = run(
+        capsys, "bench", "--cases", "300", "--core-only", "--statistics-cases", "0",
+        "--documents", "0",
+    )  # fmt: skip
     assert code == 0 and "name_search" in out and "budget" in out
-    assert "app_start" not in out and "report_monthly" not in out
+    assert "app_start" not in out and "report_monthly" not in out and "documents_" not in out
 
 
 def test_bench_measures_the_app_alone_on_a_demo_register_made_before(env, capsys, tmp_path):
@@ -263,6 +279,7 @@ def test_bench_measures_the_app_alone_on_a_demo_register_made_before(env, capsys
         "open_case_window",
         "open_full_case",  # on a register of its own: the one given is only read
         "group_intake",
+        "document_show",  # also on a register of its own
     }
     assert all(m["value"] > 0 and m["baseline"] > 0 for m in results.values())
 

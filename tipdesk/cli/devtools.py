@@ -64,6 +64,14 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         "on (default 1,000,000; 0 leaves them out)",
     )
     p.add_argument(
+        "--documents",
+        type=not_negative,
+        default=1000,
+        metavar="N",
+        help="documents of 1 MB the documents' budgets are measured with (default 1,000; "
+        "0 leaves them out)",
+    )
+    p.add_argument(
         "--app-only",
         action="store_true",
         help="measure the desktop app only, on a new register of --cases demo cases "
@@ -148,7 +156,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
             password=os.environ.get("TIPDESK_PASSWORD", DEMO_PASSWORD),
         )
     else:
-        results = run_bench(args.cases, more=more, statistics_cases=args.statistics_cases)
+        results = run_bench(
+            args.cases,
+            more=more,
+            statistics_cases=args.statistics_cases,
+            documents=args.documents,
+        )
     if args.json:
         print_json(results)
         return EXIT_OK

@@ -24,6 +24,7 @@ from tipdesk.services.access import analysis
 from tipdesk.services.casework.cases import find_cases, open_case, save_case_file
 from tipdesk.services.devtools import demo_pools
 from tipdesk.services.devtools.demo import add_demo_cases
+from tipdesk.services.devtools.document_measures import document_measures
 from tipdesk.services.devtools.measures import (  # noqa: F401 (used by the app's measures too)
     STEPS,
     measure,
@@ -261,6 +262,7 @@ def run_bench(
     *,
     more: MoreMeasures | None = None,
     statistics_cases: int = 1_000_000,
+    documents: int = 1000,
 ) -> dict:
     results: dict[str, dict] = {}
     start_memory = peak_memory_mb()
@@ -323,6 +325,9 @@ def run_bench(
             results.update(statistics_measures(Path(tmp), statistics_cases))
             # one person across districts (issue 23), on a province of the same size
             results.update(people_measures(Path(tmp), statistics_cases))
+        if documents:
+            # documents of 1 MB (issue 24), on a district and a province of their own
+            results.update(document_measures(Path(tmp), documents))
     return dict(sorted(results.items()))
 
 
