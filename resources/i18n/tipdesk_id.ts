@@ -5013,6 +5013,10 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
       <translation>Di mana paket untuk {office} ditulis (mis. USB)</translation>
     </message>
     <message>
+      <source>Its documents are in {count} more files beside it ({names}). Copy them all with the batch: without them it cannot be imported.</source>
+      <translation>Dokumennya ada di {count} berkas lagi di sampingnya ({names}). Salin semuanya bersama berkas paket: tanpa berkas itu paket tidak dapat diimpor.</translation>
+    </message>
+    <message>
       <source>Writing the batch for {office}…</source>
       <translation>Menulis paket untuk {office}…</translation>
     </message>
@@ -5129,6 +5133,10 @@ Isinya hanya angka, tanpa nama; berkas ini tidak dienkripsi.</translation>
     <message>
       <source>The batch from {office} is accepted, but an earlier batch from {office} has not arrived here: it waits in the inbox and is applied by itself when that batch arrives.</source>
       <translation>Paket dari {office} diterima, tetapi paket {office} yang lebih awal belum tiba di sini: paket ini menunggu di inbox dan diterapkan otomatis saat paket itu tiba.</translation>
+    </message>
+    <message>
+      <source>Documents received and checked: {count}.</source>
+      <translation>Dokumen yang diterima dan diperiksa: {count}.</translation>
     </message>
     <message>
       <source>You accepted the batch from {office}.</source>

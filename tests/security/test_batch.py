@@ -836,3 +836,48 @@ def test_errors_carry_codes_and_ids_only(district, province, sealed):
         assert caught.value.__cause__ is None
         for value in caught.value.params.values():
             assert isinstance(value, (str, int)) and len(str(value)) <= 32
+
+
+# --- the documents a batch carries beside it (issue 24) ----------------------------------
+
+DOC = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+
+
+def documents_field(*items, size=1000, sha256="ab" * 32):
+    return {"parts": [{"size": size, "sha256": sha256, "items": [list(i) for i in items]}]}
+
+
+def test_a_batch_with_documents_is_format_3_and_lists_its_parts(district, province):
+    listed = documents_field((DOC, "cd" * 32, 500))
+    manifest, _ = open_as(
+        province, b.seal(**fields(district, province), documents=listed), district
+    )
+    assert manifest.format == 3
+    assert manifest.document_parts() == [(1000, "ab" * 32, [(DOC, "cd" * 32, 500)])]
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        {"parts": []},
+        documents_field(),  # a part with no document
+        documents_field((DOC, "cd" * 32, b.MAX_DOCUMENT_BYTES + 1)),  # over the cap
+        documents_field((DOC, "cd" * 32, 0)),
+        documents_field((DOC, "not a digest", 10)),
+        documents_field(("../../etc", "cd" * 32, 10)),
+        documents_field((DOC, "cd" * 32, 10), (DOC, "cd" * 32, 10)),  # twice
+        documents_field((DOC, "cd" * 32, 10), sha256="nope"),
+        {"parts": [{"size": 1, "sha256": "ab" * 32, "items": [[DOC, "cd" * 32, 1]], "x": 1}]},
+    ],
+)
+def test_a_document_list_out_of_shape_or_over_its_caps_is_refused(district, province, listed):
+    with pytest.raises(ValueError):
+        b.seal(**fields(district, province), documents=listed)
+    # and, signed all the same by a sender that skips the check, read as damaged
+    members = unwrap(province, b.seal(**fields(district, province)))
+    manifest = json.loads(members["manifest.json"])
+    manifest.update(format=3, documents=listed)
+    members["manifest.json"], members["manifest.sig"] = signed_manifest(district, manifest)
+    with pytest.raises(BatchDamaged) as caught:
+        open_as(province, rewrap(province, members), district)
+    assert caught.value.params == {"reason": "manifest"}

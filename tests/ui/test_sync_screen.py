@@ -878,3 +878,35 @@ def test_cancel_while_accepting_a_held_batch_leaves_it_held(qtbot, offices, monk
     assert [item.held for item in sync.list_inbox(province.session)] == ["mass_delete"]
     assert view.inbox_tab.selected().batch_id == held
     assert deleted_cases(province) == set()
+
+
+def test_a_batch_with_documents_says_to_copy_its_parts_and_counts_them_in(
+    qtbot, offices, monkeypatch, boxes
+):
+    from tipdesk.services.casework import documents
+
+    district, province, stick = offices
+    enrol(district, province, stick.parent)
+    file = new_case(district.session)
+    documents.attach(
+        district.session,
+        file.case.case_number,
+        b"%PDF-1.4\n" + bytes(range(256)) * 40,
+        kind="consent",
+        file_name="persetujuan.pdf",
+    )
+    choose_folder(monkeypatch, stick)
+    out = screen(qtbot, district)
+    qtbot.mouseClick(out.export_button, Qt.MouseButton.LeftButton)
+    settle()
+    [batch] = list(stick.glob("*.tipbatch"))
+    [part] = list(stick.glob("*.tipdocs"))
+    [(_kind, _title, text)] = boxes
+    assert "documents are in 1 more files beside it" in text and part.name in text
+    boxes.clear()
+    choose_file(monkeypatch, batch)
+    into = screen(qtbot, province)
+    qtbot.mouseClick(into.import_button, Qt.MouseButton.LeftButton)
+    settle()
+    [(kind, _title, text)] = boxes
+    assert kind == "information" and "Documents received and checked: 1." in text

@@ -256,6 +256,13 @@ class BatchPartMissing(TipdeskError):
     code = "batch_part_missing"
 
 
+class BatchTooManyDocuments(TipdeskError):
+    """An export whose documents are more than one batch may carry: ``documents`` (how
+    many), ``max`` (how many at most), ``gigabytes`` (their size)."""
+
+    code = "batch_too_many_documents"
+
+
 class BatchEntryRefused(TipdeskError):
     """A record of a signed batch that the app itself would refuse to save: ``office``,
     ``what``, ``record`` (its id), ``field`` and ``problem`` (a problem code; never the

@@ -2033,3 +2033,16 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "batch_too_many_documents": {
+            "id": "Paket ini akan membawa {documents} dokumen ({gigabytes} GB), lebih dari "
+            "yang dapat dibawa satu paket (paling banyak {max} dokumen, 64 GB); tidak ada "
+            "yang ditulis. Hubungi petugas TI kantor: dokumen yang belum terkirim perlu "
+            "dibagi dalam beberapa kiriman.",
+            "en": "This batch would carry {documents} documents ({gigabytes} GB), more than "
+            "one batch may (at most {max} documents, 64 GB); nothing was written. Call the "
+            "office's IT staff: the documents not yet sent must go in several batches.",
+        },
+    }
+)

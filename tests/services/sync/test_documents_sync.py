@@ -184,3 +184,21 @@ def test_a_district_never_receives_another_districts_documents(three_offices):
     sync.import_batch(bel.session, result.path)
     assert store.get(bel.session.db, doc.id) is None
     assert bel.session.db.execute("SELECT count(*) FROM document_bytes").fetchone()[0] == 0
+
+
+def test_more_documents_than_a_batch_may_carry_are_refused_before_anything_is_written(
+    offices, monkeypatch
+):
+    from tipdesk.domain.errors import BatchTooManyDocuments
+    from tipdesk.security import batch as envelope
+
+    district, _, stick = offices
+    file = new_case(district.session)
+    for _ in range(3):
+        attach(district, file.case.case_number, scan(10_000))
+    monkeypatch.setattr(envelope, "MAX_BATCH_DOCUMENTS", 2)
+    with pytest.raises(BatchTooManyDocuments) as refused:
+        sync.export_batch(district.session, "NTT", stick)
+    assert refused.value.params["documents"] == 3 and refused.value.params["max"] == 2
+    assert list(stick.iterdir()) == []
+    assert sync.list_peers(district.session)[0].sent_upto == 0

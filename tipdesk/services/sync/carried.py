@@ -20,7 +20,12 @@ from pathlib import Path
 
 import orjson
 
-from tipdesk.domain.errors import BatchDamaged, BatchPartMissing, DocumentRefused
+from tipdesk.domain.errors import (
+    BatchDamaged,
+    BatchPartMissing,
+    BatchTooManyDocuments,
+    DocumentRefused,
+)
 from tipdesk.runtime.progress import CancelCheck, stop_if_cancelled
 from tipdesk.security import batch as envelope
 from tipdesk.security import docparts
@@ -42,10 +47,6 @@ def carried(piece: bytes) -> list[Item]:
         if row and not row.get("deleted") and row.get("sha256"):
             found.append((row["id"], row["sha256"], int(row["size"])))
     return found
-
-
-class TooManyDocuments(ValueError):
-    """More documents than one batch may carry (``envelope.MAX_BATCH_DOCUMENTS``)."""
 
 
 def _groups(items: list[Item], part_bytes: int) -> list[list[Item]]:
@@ -81,10 +82,13 @@ def write_parts(
     unique = list(dict.fromkeys(items))
     if not unique:
         return Written(None, [])
-    if len(unique) > envelope.MAX_BATCH_DOCUMENTS or (
-        sum(item[2] for item in unique) > envelope.MAX_BATCH_DOCUMENT_BYTES
-    ):
-        raise TooManyDocuments(len(unique))
+    total = sum(item[2] for item in unique)
+    if len(unique) > envelope.MAX_BATCH_DOCUMENTS or total > envelope.MAX_BATCH_DOCUMENT_BYTES:
+        raise BatchTooManyDocuments(
+            documents=len(unique),
+            max=envelope.MAX_BATCH_DOCUMENTS,
+            gigabytes=round(total / 1024**3, 1),
+        )
     # Read as the rows were (a connection of its own, as the export's), or, inside an
     # open transaction, through the session's.
     own = not session.db.conn.in_transaction

@@ -753,6 +753,14 @@ class SyncView(QWidget):
                 "It is encrypted for {office} and signed by this office; its name says nothing "
                 "about what it holds. Import it at {office}; their next batch confirms it."
             ).format(office=result.peer_code)
+            if result.parts:
+                text += "\n\n" + self.tr(
+                    "Its documents are in {count} more files beside it ({names}). Copy them "
+                    "all with the batch: without them it cannot be imported."
+                ).format(
+                    count=format_count(len(result.parts)),
+                    names=", ".join(part.name for part in result.parts),
+                )
             self.refresh()
             self.say(text)
             QMessageBox.information(self, title, text)
@@ -841,6 +849,10 @@ class SyncView(QWidget):
             merged=format_count(summary.merged),
             conflicts=format_count(summary.conflicts),
         )
+        if summary.documents:
+            text += "\n" + self.tr("Documents received and checked: {count}.").format(
+                count=format_count(summary.documents)
+            )
         if summary.from_inbox:
             text += "\n" + self.tr("Batches from the inbox applied after it: {count}.").format(
                 count=format_count(len(summary.from_inbox))
