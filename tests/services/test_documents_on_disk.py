@@ -1,10 +1,12 @@
 """Documents are never in clear on disk (issue 24): a canary image's bytes and its file
 name are looked for, byte by byte, in both registers' folders, a backup, the batches and
-their parts, and the temporary folder; backups carry documents and a restore brings them
-back; ``check`` finds a document without its bytes and bytes without their document."""
+their parts, the statistics export, a report and the temporary folder; backups carry
+documents and a restore brings them back; ``check`` finds a document without its bytes
+and bytes without their document."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import tempfile
@@ -18,6 +20,9 @@ from tipdesk.services import backup
 from tipdesk.services.casework import documents
 from tipdesk.services.check import check_register
 from tipdesk.services.register import open_register
+from tipdesk.services.reports import build_report
+from tipdesk.services.reports.files import write_report
+from tipdesk.services.reports.stats_export import export_stats
 from tipdesk.storage import documents as store
 
 CANARY_NAME = "KTP-Ermelinda-Tnunay-5371015403990001.png"
@@ -68,12 +73,17 @@ def test_a_canary_document_is_found_nowhere_in_clear(offices, tmp_path, monkeypa
     )
     assert documents.read_document(district.session, kept.id)[1] == original
     backup.make_backup(district.session, tmp_path)
+    # the statistics and the anonymised export (made here, where the case is)
+    export_stats(district.session, tmp_path / "statistik.csv", k=2)
+    report = build_report(district.session, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    write_report(district.session, report, tmp_path / "laporan.csv", "csv")
     batch = district.export(province, stick)
     send(district, province, stick / "again.tipbatch")
     assert store.read_bytes(province.session.db, kept.id) == original
     needles = marks(original)
     everywhere = files_under(district.folder, province.folder, stick, tmp_path / "state")
-    everywhere += list(tmp_path.glob("*.tipbackup"))
+    everywhere += [*tmp_path.glob("*.tipbackup"), tmp_path / "statistik.csv"]
+    everywhere.append(tmp_path / "laporan.csv")
     assert batch in everywhere and list(stick.glob("*.tipdocs"))
     assert leaks(everywhere, needles) == []
     new_in_temp = [

@@ -33,7 +33,7 @@ from tipdesk.domain.errors import (
 from tipdesk.security.keyslots import KeyFile
 from tipdesk.services import backup, register, reports
 from tipdesk.services.access import analysis, audit, users
-from tipdesk.services.casework import cases, listing, privacy
+from tipdesk.services.casework import cases, documents, listing, privacy
 from tipdesk.services.check import check_register
 from tipdesk.services.devtools.demo import add_demo_cases
 from tipdesk.services.reports.stats_export import export_stats
@@ -44,7 +44,10 @@ CANARY_NAME = "Kanariawati Zyzzyva"
 CANARY_NIK = "5371014112089731"
 CANARY_NOTE = "catatan-kanari-qwertyuiop"
 CANARY_PLACE = "Jalan Kanari Nomor Tujuh"
-CANARIES = (CANARY_NAME, CANARY_NIK, CANARY_NOTE, CANARY_PLACE)
+# A document (issue 24): its file name and a line of its contents.
+CANARY_FILE = "KTP-kanari-asdfghjkl.pdf"
+CANARY_SCAN = "isi-dokumen-kanari-zxcvbnm"
+CANARIES = (CANARY_NAME, CANARY_NIK, CANARY_NOTE, CANARY_PLACE, CANARY_FILE, CANARY_SCAN)
 PAGE, RESERVE = 4096, 80  # SQLCipher 4's page size and per-page IV + HMAC
 
 
@@ -109,6 +112,13 @@ def office_made(tmp_path_factory):
         )
         cases.add_note(
             s, r.CaseNote(case_id=file.case.id, noted_on=TODAY, text=f"Catatan {CANARY_NOTE}")
+        )
+        documents.attach(
+            s,
+            file.case.case_number,
+            f"%PDF-1.4\n% {CANARY_SCAN}\n%%EOF\n".encode(),
+            kind="identity_card",
+            file_name=CANARY_FILE,
         )
         backup.daily_backup(s)
     return {"folder": created.folder, "case": file.case.case_number}

@@ -387,3 +387,26 @@ def test_the_person_export_names_the_transfer_and_erasure_reaches_the_copy_left_
         assert held["persons"][person]["full_name"] == "", office.code
         [t] = synced_rows(office.session, "transfers").values()
         assert t["deleted"] and t["reason"] == "", office.code
+
+
+def test_a_transferred_files_documents_reach_the_new_owner_and_only_it(world):
+    """Issue 24: the province relays the file's documents with their bytes; a declined
+    copy drops them, bytes and all."""
+    from tipdesk.services.casework import documents
+    from tipdesk.storage import documents as document_store
+
+    kup, bel, ntt = world.kup, world.bel, world.ntt
+    data = b"%PDF-1.4\n" + bytes(range(256)) * 64
+    doc = documents.attach(
+        kup.session, world.number, data, kind="identity_card", file_name="ktp.pdf",
+        attached_to="person",
+    )  # fmt: skip
+    transfers.request(kup.session, world.number, "BEL", REASON)
+    send(kup, ntt, world.stick)
+    send(ntt, bel, world.stick)
+    assert document_store.read_bytes(bel.session.db, doc.id) == data
+    transfers.decline(bel.session, world.number, "Bukan wilayah kami; korban di Kupang.")
+    assert not document_store.has_bytes(bel.session.db, doc.id)
+    rounds(world, "after")
+    assert not document_store.has_bytes(bel.session.db, doc.id)
+    assert document_store.read_bytes(kup.session.db, doc.id) == data
