@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
 from pathlib import Path
 
 from tipdesk.cli.actions import add_actions
@@ -95,7 +96,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for d in found:
         kind = VOCABULARIES["document_kind"].label_or_code(d.kind or "", said)
         day = d.document_on.strftime("%d/%m/%Y") if d.document_on else "-"
-        size = f"{(d.size or 0) / 1024:,.0f} KB"
+        size = f"{max(1, math.ceil((d.size or 0) / 1024)):,} KB"
         print(f"{d.id}  {day:<10}  {kind:<24} {d.media_type or '':<5} {size:>10}  {d.file_name}")
     return EXIT_OK
 

@@ -147,3 +147,13 @@ def test_a_saved_copy_is_the_document_and_is_audited(session, tmp_path):
     assert out == tmp_path / "c.pdf" and out.read_bytes() == PDF
     actions = [row[0] for row in session.db.execute("SELECT action FROM audit_log")]
     assert "document_saved" in actions and "document_added" in actions
+
+
+def test_a_small_phone_photo_still_loses_where_it_was_taken(session):
+    file = new_case(session)
+    small = photo(800, 600, exif_place=True)
+    assert len(small) < 1024 * 1024
+    doc = documents.attach(session, file.case.case_number, small, kind="photo", file_name="a.jpg")
+    _, data = documents.read_document(session, doc.id)
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size == (800, 600) and not image.getexif()

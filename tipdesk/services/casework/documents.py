@@ -87,8 +87,9 @@ def prepare(data: bytes, *, scale: bool = True) -> Prepared:
 
 
 def _image(data: bytes, media_type: str, scale: bool) -> tuple[bytes, bool]:
-    """The image checked (it decodes), and scaled to ``SCALE_TO`` as a JPEG when ``scale``
-    and it is larger; PNG drawings and screenshots with few colours keep their format."""
+    """The image checked (it decodes); with ``scale``, one that is larger than
+    ``SCALE_TO`` or 1 MB, or carries EXIF data (a phone's, with where it was taken), is
+    saved again as a JPEG of at most ``SCALE_TO``, turned upright, without EXIF."""
     from PIL import Image, ImageOps
 
     try:
@@ -96,7 +97,9 @@ def _image(data: bytes, media_type: str, scale: bool) -> tuple[bytes, bool]:
             if image.width * image.height > MAX_PIXELS:
                 raise DocumentRefused(reason="unreadable_image")
             image.load()
-            if not scale or (max(image.size) <= SCALE_TO and len(data) <= 1024 * 1024):
+            small = max(image.size) <= SCALE_TO and len(data) <= 1024 * 1024
+            placed = bool(image.getexif())
+            if not scale or (small and not placed):
                 return data, False
             turned = ImageOps.exif_transpose(image)
             turned.thumbnail((SCALE_TO, SCALE_TO))
@@ -109,7 +112,9 @@ def _image(data: bytes, media_type: str, scale: bool) -> tuple[bytes, bool]:
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise DocumentRefused(reason="unreadable_image") from None
     scaled = out.getvalue()
-    return (scaled, True) if len(scaled) < len(data) else (data, False)
+    if len(scaled) >= len(data) and not placed:
+        return data, False  # a drawing that was smaller as it came
+    return scaled, True
 
 
 def _case(session: Session, case_number: str) -> r.Case:
