@@ -256,6 +256,13 @@ class BatchPartMissing(TipdeskError):
     code = "batch_part_missing"
 
 
+class BatchPartChosen(TipdeskError):
+    """A batch's document file (``.tipdocs``) given to import instead of the batch:
+    ``batch`` is the name of the batch file it belongs beside."""
+
+    code = "batch_part_chosen"
+
+
 class BatchTooManyDocuments(TipdeskError):
     """An export whose documents are more than one batch may carry: ``documents`` (how
     many), ``max`` (how many at most), ``gigabytes`` (their size)."""

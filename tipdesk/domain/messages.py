@@ -2046,3 +2046,13 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "batch_part_chosen": {
+            "id": "Berkas ini adalah berkas dokumen dari sebuah paket, bukan paketnya; tidak "
+            "ada yang diimpor. Impor berkas paket {batch} yang ada di sampingnya.",
+            "en": "This file is one of a batch's document files, not the batch; nothing was "
+            "imported. Import the batch file {batch} beside it.",
+        },
+    }
+)

@@ -202,3 +202,17 @@ def test_more_documents_than_a_batch_may_carry_are_refused_before_anything_is_wr
     assert refused.value.params["documents"] == 3 and refused.value.params["max"] == 2
     assert list(stick.iterdir()) == []
     assert sync.list_peers(district.session)[0].sent_upto == 0
+
+
+def test_a_document_file_chosen_instead_of_its_batch_is_refused_in_words(offices, tmp_path):
+    from tipdesk.domain.errors import BatchPartChosen
+
+    district, province, _ = offices
+    file = new_case(district.session)
+    attach(district, file.case.case_number, scan())
+    out = tmp_path / "ke-ntt.tipbatch"
+    [part] = sync.export_batch(district.session, "NTT", out).parts
+    with pytest.raises(BatchPartChosen) as refused:
+        sync.import_batch(province.session, part)
+    assert refused.value.params == {"batch": "ke-ntt.tipbatch"}
+    assert sync.import_batch(province.session, out).documents == 1

@@ -45,6 +45,7 @@ from tipdesk.domain.errors import (
     BatchDamaged,
     BatchEntryRefused,
     BatchOverreach,
+    BatchPartChosen,
     BatchSequenceWrong,
     DistrictPeer,
     NotFound,
@@ -695,6 +696,9 @@ def import_batch(
     permissions.require(session, "sync")
     parts_at: tuple[Path, str] | None = None
     if isinstance(source, Path | str):
+        if Path(source).suffix == docparts.SUFFIX:  # NAME.01.tipdocs: NAME.tipbatch
+            batch = Path(Path(source).stem).stem + envelope.SUFFIX
+            raise BatchPartChosen(batch=batch)
         if Path(source).stat().st_size > envelope.MAX_BATCH_BYTES:
             raise BatchDamaged(reason="too_large")  # before reading it all in
         data = Path(source).read_bytes()
