@@ -149,7 +149,7 @@ def test_a_document_that_does_not_match_its_hash_is_refused(offices, tmp_path, m
     file = new_case(district.session)
     attach(district, file.case.case_number, scan())
 
-    def altered(db, group, cancelled):  # a sender that sends other bytes than it lists
+    def altered(db, group, cancelled, counted):  # a sender sending other bytes than listed
         for document_id, _sha, _size in group:
             data = store.read_bytes(db, document_id)
             yield data[:-1] + bytes([data[-1] ^ 1])
@@ -216,3 +216,30 @@ def test_a_document_file_chosen_instead_of_its_batch_is_refused_in_words(offices
         sync.import_batch(province.session, part)
     assert refused.value.params == {"batch": "ke-ntt.tipbatch"}
     assert sync.import_batch(province.session, out).documents == 1
+
+
+def test_documents_are_counted_as_they_go_and_an_import_cancelled_among_them_keeps_nothing(
+    offices, tmp_path
+):
+    from tipdesk.domain.errors import Cancelled
+
+    district, province, _ = offices
+    file = new_case(district.session)
+    for _ in range(3):
+        attach(district, file.case.case_number, scan(20_000))
+    said: list[tuple[int, int]] = []
+    out = tmp_path / "b.tipbatch"
+    sync.export_batch(district.session, "NTT", out, progress=lambda d, n: said.append((d, n)))
+    assert said[-3:] == [(1, 3), (2, 3), (3, 3)]  # after the tables, each document
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        sync.import_batch(
+            province.session,
+            out,
+            progress=lambda d, n: seen.append((d, n)),
+            cancelled=lambda: (1, 3) in seen,
+        )
+    db = province.session.db
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM document_bytes").fetchone()[0] == 0
+    assert sync.import_batch(province.session, out).documents == 3

@@ -583,7 +583,13 @@ def export_batch(
     if out.is_dir():
         out = out / f"{secrets.token_hex(8)}{BATCH_SUFFIX}"
     parts = carried.write_parts(
-        session, documents, out, recipients, part_bytes=part_bytes, cancelled=cancelled
+        session,
+        documents,
+        out,
+        recipients,
+        part_bytes=part_bytes,
+        cancelled=cancelled,
+        progress=progress,  # after the tables: the documents, one by one
     )
     try:
         _seal_and_write(
@@ -855,7 +861,13 @@ def _apply_batch(
                 # Content the checks let through but the tables refuse: all or nothing.
                 raise BatchDamaged(reason="content") from None
             summary.documents = carried.store_parts(
-                session, manifest, parts_at, had_without, _identities(session), watch[1]
+                session,
+                manifest,
+                parts_at,
+                had_without,
+                _identities(session),
+                cancelled=watch[1],
+                progress=watch[0],  # after the rows: the documents, one by one
             )
             last_carried = max(summary.top_seq, manifest.seq_from - 1, high)
             if manifest.seq_to > last_carried + MAX_SEQ_LEAD:

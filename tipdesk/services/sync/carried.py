@@ -26,7 +26,7 @@ from tipdesk.domain.errors import (
     BatchTooManyDocuments,
     DocumentRefused,
 )
-from tipdesk.runtime.progress import CancelCheck, stop_if_cancelled
+from tipdesk.runtime.progress import CancelCheck, Progress, stop_if_cancelled
 from tipdesk.security import batch as envelope
 from tipdesk.security import docparts
 from tipdesk.services.session import Session
@@ -76,9 +76,10 @@ def write_parts(
     *,
     part_bytes: int = docparts.DEFAULT_PART_BYTES,
     cancelled: CancelCheck | None = None,
+    progress: Progress | None = None,
 ) -> Written:
     """Write the parts of a batch that will be ``main``, beside it; on any failure (a
-    cancel too) the parts already written are removed."""
+    cancel too) the parts already written are removed. ``progress`` counts documents."""
     unique = list(dict.fromkeys(items))
     if not unique:
         return Written(None, [])
@@ -98,9 +99,11 @@ def write_parts(
     try:
         if own:
             begin_snapshot(db)
+        counted = _Counted(len(unique), progress)
         for number, group in enumerate(_groups(unique, part_bytes), start=1):
             path = main.parent / docparts.part_name(main.stem, number)
-            size, sha256 = docparts.write_part(path, _bytes_of(db, group, cancelled), recipients)
+            pieces = _bytes_of(db, group, cancelled, counted)
+            size, sha256 = docparts.write_part(path, pieces, recipients)
             written.append(path)
             parts.append({"size": size, "sha256": sha256, "items": [list(i) for i in group]})
     except BaseException:
@@ -113,7 +116,21 @@ def write_parts(
     return Written({"parts": parts}, written)
 
 
-def _bytes_of(db, group: list[Item], cancelled: CancelCheck | None) -> Iterator[bytes]:
+class _Counted:
+    """Documents done, said to a ``progress`` as (done, of)."""
+
+    def __init__(self, of: int, progress: Progress | None) -> None:
+        self.done, self.of, self._progress = 0, of, progress
+
+    def one(self) -> None:
+        self.done += 1
+        if self._progress is not None:
+            self._progress(self.done, self.of)
+
+
+def _bytes_of(
+    db, group: list[Item], cancelled: CancelCheck | None, counted: _Counted
+) -> Iterator[bytes]:
     for document_id, sha256, size in group:
         stop_if_cancelled(cancelled)
         digest, total = hashlib.sha256(), 0
@@ -123,6 +140,7 @@ def _bytes_of(db, group: list[Item], cancelled: CancelCheck | None) -> Iterator[
             yield data
         if total != size or digest.hexdigest() != sha256:
             raise DocumentRefused(reason="bytes_missing", id=document_id)
+        counted.one()
 
 
 def part_paths(manifest, folder: Path, stem: str) -> list[Path]:
@@ -161,10 +179,12 @@ def store_parts(
     had_without: set[str],
     identities: list[str],
     cancelled: CancelCheck | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Inside the import's transaction, after its rows: read, check and keep the batch's
     documents; returns how many were kept. ``had_without``: the live documents without
-    bytes before the batch (none, in a sound register), which it is not blamed for."""
+    bytes before the batch (none, in a sound register), which it is not blamed for.
+    ``progress`` counts the documents read; ``cancelled`` is asked after each."""
     db = session.db
     parts = manifest.document_parts()
     kept = 0
@@ -172,9 +192,10 @@ def store_parts(
         if source is None:
             raise BatchPartMissing(part=docparts.part_name("?", 1), parts=len(parts))
         paths = part_paths(manifest, *source)
+        counted = _Counted(sum(len(part[2]) for part in parts), progress)
         for path, (size, sha256, items) in zip(paths, parts, strict=True):
             stop_if_cancelled(cancelled)
-            kept += _store_part(session, path, size, sha256, items, identities, cancelled)
+            kept += _store_part(session, path, size, sha256, items, identities, cancelled, counted)
     if store.live_without_bytes(db) - had_without:
         raise BatchDamaged(reason="documents")  # a live document came without its bytes
     return kept
@@ -188,17 +209,20 @@ def _store_part(
     items: list[Item],
     identities: list[str],
     cancelled: CancelCheck | None,
+    counted: _Counted,
 ) -> int:
     db = session.db
     wanted = [store.live_digest(db, item[0]) == item[1] for item in items]
     writers: dict[int, store.BytesWriter] = {}
 
     def take(index: int, piece: bytes | None) -> None:
+        if piece is None:
+            counted.one()
+            stop_if_cancelled(cancelled)
         if not wanted[index]:
             return
         if piece is None:
             writers.pop(index).close()
-            stop_if_cancelled(cancelled)
             return
         if index not in writers:
             writers[index] = store.BytesWriter(db, items[index][0])
