@@ -567,6 +567,13 @@ def add_document(session: Session, case_number: str, data: bytes = SCAN, **field
     return documents.attach(session, case_number, data, **fields)
 
 
+def add_simfoni_entry(session: Session, case_number: str, reference: str = "") -> Any:
+    """That the case was entered into SIMFONI-PPA (a reference made from its number)."""
+    from tipdesk.services.casework import simfoni
+
+    return simfoni.record_entry(session, case_number, reference or f"SIMFONI/{case_number}")
+
+
 def add_journey(session: Session, case_id: str) -> dict[str, Any]:
     """journey_records of the case, added as the session's user: ``{table: record}``."""
     from tipdesk.services.casework import journey

@@ -180,6 +180,10 @@
       <translation>Dokumen</translation>
     </message>
     <message>
+      <source>SIMFONI-PPA entry</source>
+      <translation>Catatan SIMFONI-PPA</translation>
+    </message>
+    <message>
       <source>fields</source>
       <translation>kolom</translation>
     </message>
@@ -1750,6 +1754,10 @@ Untuk bekerja di dalamnya, tutup TipDesk, jalankan lagi, lalu pilih folder itu s
     <message>
       <source>Document</source>
       <translation>Dokumen</translation>
+    </message>
+    <message>
+      <source>SIMFONI-PPA entry</source>
+      <translation>Catatan SIMFONI-PPA</translation>
     </message>
     <message>
       <source>created</source>

@@ -12,7 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import PASSWORD, add_document, add_journey, add_transfer_and_link, new_register
+from tests.helpers import (
+    PASSWORD,
+    add_document,
+    add_journey,
+    add_simfoni_entry,
+    add_transfer_and_link,
+    new_register,
+)
 from tipdesk.domain import records as r
 from tipdesk.domain import row_check, validation
 from tipdesk.services.casework import journey
@@ -35,6 +42,7 @@ def demo_rows(tmp_path_factory):
     for case_id, case_number in first.fetchall():
         add_journey(session, case_id)
         add_document(session, case_number)
+        add_simfoni_entry(session, case_number)
     journey.create_incident(
         session, r.Incident(occurred_on=TODAY, kind="raid", region_code="53.71", note="x")
     )

@@ -7,6 +7,7 @@ import pytest
 from tests.helpers import (
     add_document,
     add_journey,
+    add_simfoni_entry,
     add_transfer_and_link,
     erase,
     new_case,
@@ -80,6 +81,7 @@ def test_every_synced_table_is_captured(session):
     journey.create_incident(session, r.Incident(occurred_on=file.case.opened_on, kind="raid"))
     add_transfer_and_link(session, file.case.id, file.person.id)
     add_document(session, file.case.case_number)
+    add_simfoni_entry(session, file.case.case_number)
     entities = {c["entity"] for c in changes(session)}
     assert entities == set(capture.SYNCED_TABLES)
 

@@ -37,6 +37,7 @@ def test_new_register_has_every_migration_applied(session):
             "m016_letter_kinds",
             "m017_transfers_and_links",
             "m018_documents",
+            "m019_simfoni_entries",
         ]
     )
 

@@ -41,6 +41,7 @@ from tipdesk.cli import (
     privacy,
     register,
     reports,
+    simfoni,
     sync,
     transfers,
     users,
@@ -86,6 +87,7 @@ AREAS = (
     users,
     audit,
     reports,
+    simfoni,
     devtools,
 )
 log = logging.getLogger("tipdesk")

@@ -52,6 +52,12 @@ ACTIONS: dict[str, tuple[str, str]] = {
         "Salinan dokumen disimpan (tidak terenkripsi)",
         "Document copy saved (unencrypted)",
     ),
+    # SIMFONI-PPA (issue 25)
+    "simfoni_recorded": (
+        "Kasus dicatat masuk SIMFONI-PPA",
+        "Case recorded as entered into SIMFONI-PPA",
+    ),
+    "simfoni_removed": ("Catatan SIMFONI-PPA dihapus", "SIMFONI-PPA entry removed"),
     "letter_issued": ("Surat diterbitkan", "Letter issued"),
     "letter_reprinted": ("Surat dicetak ulang", "Letter reprinted"),
     "export": ("Ekspor batch", "Batch exported"),

@@ -249,6 +249,18 @@ class DocumentRefused(TipdeskError):
         self.code = f"document_refused_{params.get('reason', '')}"
 
 
+class SimfoniRefused(TipdeskError):
+    """A SIMFONI-PPA entry that cannot be recorded: ``reason`` (already_entered: the case
+    has one, with its ``reference`` and date ``on``; reference_taken: ``case_number``
+    has that ``reference``)."""
+
+    code = "simfoni_refused"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.code = f"simfoni_refused_{params.get('reason', '')}"
+
+
 class BatchPartMissing(TipdeskError):
     """A batch whose documents come in files beside it (``parts`` of them), one of which
     is not there: ``part`` is its file name."""

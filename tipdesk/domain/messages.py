@@ -2056,3 +2056,60 @@ MESSAGES.update(
         },
     }
 )
+
+# --- issue 25: SIMFONI-PPA ---
+MESSAGES.update(
+    {
+        "simfoni_refused": {
+            "id": "Catatan SIMFONI-PPA tidak dapat disimpan: {reason}.",
+            "en": "The SIMFONI-PPA entry cannot be recorded: {reason}.",
+        },
+        "simfoni_refused_already_entered": {
+            "id": "Kasus {case_number} sudah tercatat masuk SIMFONI-PPA ({reference}, "
+            "{on}); tidak dicatat dua kali. Hapus catatan itu dahulu bila salah.",
+            "en": "Case {case_number} is already recorded as entered into SIMFONI-PPA "
+            "({reference}, {on}); it is not recorded twice. Remove that entry first if "
+            "it is wrong.",
+        },
+        "simfoni_refused_reference_taken": {
+            "id": "Nomor SIMFONI {reference} sudah tercatat untuk kasus {case_number}; "
+            "periksa nomornya (satu kasus hanya dimasukkan sekali).",
+            "en": "SIMFONI reference {reference} is already recorded for case "
+            "{case_number}; check the number (a case is entered only once).",
+        },
+        "cli_simfoni_recorded": {
+            "id": "Kasus {case_number} dicatat masuk SIMFONI-PPA: {reference}, {on}.",
+            "en": "Case {case_number} recorded as entered into SIMFONI-PPA: {reference}, {on}.",
+        },
+        "cli_simfoni_removed": {
+            "id": "Catatan SIMFONI-PPA kasus {case_number} dihapus.",
+            "en": "The SIMFONI-PPA entry of case {case_number} is removed.",
+        },
+        "cli_simfoni_summary": {
+            "id": "{start} s.d. {end}: {cases} kasus, {entered} sudah masuk SIMFONI-PPA, "
+            "{missing} belum.",
+            "en": "{start} to {end}: {cases} cases, {entered} entered into SIMFONI-PPA, "
+            "{missing} not yet.",
+        },
+    }
+)
+REASONS.update(
+    {
+        "already_entered": {
+            "id": "kasus sudah tercatat masuk",
+            "en": "the case is already recorded as entered",
+        },
+        "reference_taken": {
+            "id": "nomornya sudah tercatat untuk kasus lain",
+            "en": "the reference is recorded for another case",
+        },
+    }
+)
+_THINGS.update({"simfoni_entry": {"id": "Catatan SIMFONI-PPA", "en": "SIMFONI-PPA entry"}})
+FIELD_LABELS.update(
+    {
+        "entered_on": {"id": "Tanggal dimasukkan", "en": "Entered on"},
+        "entered_by": {"id": "Dimasukkan oleh", "en": "Entered by"},
+        "reference": {"id": "Nomor SIMFONI", "en": "SIMFONI reference"},
+    }
+)

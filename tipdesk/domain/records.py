@@ -327,6 +327,19 @@ class ReintegrationCheckup(Synced):
     note: str = text_field(personal=True, max_len=4000)
 
 
+@dataclass(kw_only=True)
+class SimfoniEntry(Synced):
+    """That a case was entered into SIMFONI-PPA, the national online register of violence
+    against women and children (issue 25): when, by whom, under which SIMFONI reference.
+    One live entry a case, so that no case is entered twice or forgotten."""
+
+    case_id: str = ref_field(required=True)
+    entered_on: dt.date | None = date_field(required=True)
+    entered_by: str = text_field(required=True, max_len=120)
+    reference: str = text_field(personal=True, required=True, max_len=60)
+    note: str = text_field(personal=True, max_len=1000)
+
+
 # The largest document kept (issue 24): a scanned court decision of a hundred pages fits.
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 
@@ -465,6 +478,7 @@ class CaseFile:
     lpsk_requests: list[LpskRequest] = field(default_factory=list)
     returns: list[Return] = field(default_factory=list)
     checkups: list[ReintegrationCheckup] = field(default_factory=list)
+    simfoni_entries: list[SimfoniEntry] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     incident: Incident | None = None
 
@@ -497,6 +511,7 @@ CASE_CHILDREN: tuple[CaseChild, ...] = (
     CaseChild("lpsk_requests", LpskRequest, "lpsk_requests", "requested_on", "lpsk_request"),
     CaseChild("returns", Return, "returns", "departed_on", "return"),
     CaseChild("reintegration_checkups", ReintegrationCheckup, "checkups", "checked_on", "checkup"),
+    CaseChild("simfoni_entries", SimfoniEntry, "simfoni_entries", "entered_on", "simfoni_entry"),
     # Last: a document names the person, the case or any record above.
     CaseChild("documents", Document, "documents", "document_on", "document"),
 )

@@ -46,14 +46,19 @@ KEY_SETTING = "analysis_key"
 DIRTY = "_analysis_dirty"
 
 # The tables the copy holds, in the order rows go in (a row's parent first).
-# Of a case's records, every kind but its notes (all free text) and its documents goes in.
+# Of a case's records, every kind but its notes (all free text), its documents and its
+# SIMFONI-PPA entries (references in another system) goes in.
 TABLES: tuple[str, ...] = (
     "offices",
     "providers",
     "incidents",
     "persons",
     "cases",
-    *(child.table for child in r.CASE_CHILDREN if child.table not in ("case_notes", "documents")),
+    *(
+        child.table
+        for child in r.CASE_CHILDREN
+        if child.table not in ("case_notes", "documents", "simfoni_entries")
+    ),
     "users",
 )
 RECORDS: dict[str, type] = {

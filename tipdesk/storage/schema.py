@@ -802,3 +802,25 @@ def m018_documents(db: Database) -> None:
     for statement in [*_split(_M018_DOCUMENTS), *_M018_TRIGGERS]:
         db.execute(statement)
     capture.install(db, "documents")
+
+
+_M019_SIMFONI = f"""
+-- That a case was entered into SIMFONI-PPA (issue 25): one live entry a case.
+CREATE TABLE simfoni_entries (
+    {_SYNCED}
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    entered_on TEXT,
+    entered_by TEXT NOT NULL DEFAULT '',
+    reference TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX simfoni_entries_case ON simfoni_entries (case_id) WHERE deleted = 0;
+CREATE INDEX simfoni_entries_reference ON simfoni_entries (reference) WHERE deleted = 0
+"""
+
+
+@migrations()
+def m019_simfoni_entries(db: Database) -> None:
+    for statement in _split(_M019_SIMFONI):
+        db.execute(statement)
+    capture.install(db, "simfoni_entries")

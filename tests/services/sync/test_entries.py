@@ -17,6 +17,7 @@ from tests.helpers import (
     TODAY,
     add_document,
     add_journey,
+    add_simfoni_entry,
     add_transfer_and_link,
     close_all,
     copy_offices,
@@ -47,6 +48,7 @@ def batch(tmp_path_factory, enrolled_pair):
     add_transfer_and_link(district.session, case_id, person_id)
     number = district.session.db.execute("SELECT case_number FROM cases LIMIT 1").fetchone()[0]
     add_document(district.session, number)
+    add_simfoni_entry(district.session, number)
     path = district.export(province, tmp / "first.tipbatch")
     _, changes, peer = sync._open(province.session, Path(path).read_bytes())
     chunks: dict[str, list] = {}

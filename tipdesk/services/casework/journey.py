@@ -28,11 +28,12 @@ from tipdesk.storage import counters, rows, search
 from tipdesk.storage import journey as store
 
 INCIDENT_COUNTER = "incident"
-# The kinds of records this module keeps (services, referrals and notes: cases.py).
+# The kinds of records this module keeps (services, referrals and notes: cases.py; documents:
+# documents.py; SIMFONI-PPA entries: simfoni.py).
 JOURNEY = {
     child.record: child
     for child in r.CASE_CHILDREN
-    if child.table not in ("services", "referrals", "case_notes", "documents")
+    if child.table not in ("services", "referrals", "case_notes", "documents", "simfoni_entries")
 }
 # What a plan goal aims at: changing any of it takes the supervisor's approval back.
 PLAN_CONTENT = ("goal", "domain", "linked_ids", "target_on")

@@ -57,6 +57,7 @@ ENTITIES = {
     "reintegration_checkups": QT_TRANSLATE_NOOP("AuditText", "Reintegration check-up"),
     "incidents": QT_TRANSLATE_NOOP("AuditText", "Incident"),
     "documents": QT_TRANSLATE_NOOP("AuditText", "Document"),
+    "simfoni_entries": QT_TRANSLATE_NOOP("AuditText", "SIMFONI-PPA entry"),
 }
 DETAILS = {
     "fields": QT_TRANSLATE_NOOP("AuditText", "fields"),

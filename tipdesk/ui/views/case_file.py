@@ -129,6 +129,7 @@ ENTITIES: dict[str, tuple[type, str]] = {
     ),
     "incidents": (r.Incident, QT_TRANSLATE_NOOP("HistoryModel", "Incident")),
     "documents": (r.Document, QT_TRANSLATE_NOOP("HistoryModel", "Document")),
+    "simfoni_entries": (r.SimfoniEntry, QT_TRANSLATE_NOOP("HistoryModel", "SIMFONI-PPA entry")),
 }
 OPERATIONS = {
     "insert": QT_TRANSLATE_NOOP("HistoryModel", "created"),
