@@ -243,6 +243,17 @@ def _case(session: Session, number: str) -> r.Case:
     return case
 
 
+def live_case(session: Session, number: str) -> r.Case:
+    """The live case with this number, if the signed-in user may see it (one who may see
+    no case at all is told so, not whether the number exists)."""
+    case = case_store.case_by_number(session.db, number)
+    if case is None or case.deleted:
+        permissions.require(session, "view_own_cases")
+        raise NotFound(what="case", key=number)
+    permissions.require_case(session, case)
+    return case
+
+
 def _case_by_id(session: Session, case_id: str) -> r.Case:
     case = rows.get(session.db, r.Case, case_id)
     if case is None:

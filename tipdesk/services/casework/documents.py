@@ -22,8 +22,8 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import DocumentRefused, NotFound, ValidationFailed
 from tipdesk.domain.validation import DOCUMENT_SUBJECTS, validate
 from tipdesk.services.access import audit, permissions
+from tipdesk.services.casework import cases
 from tipdesk.services.session import Session
-from tipdesk.storage import cases as case_store
 from tipdesk.storage import documents as store
 from tipdesk.storage import journey as journey_store
 from tipdesk.storage import rows
@@ -117,15 +117,6 @@ def _image(data: bytes, media_type: str, scale: bool) -> tuple[bytes, bool]:
     return scaled, True
 
 
-def _case(session: Session, case_number: str) -> r.Case:
-    case = case_store.case_by_number(session.db, case_number)
-    if case is None or case.deleted:
-        permissions.require(session, "view_own_cases")
-        raise NotFound(what="case", key=case_number)
-    permissions.require_case(session, case)
-    return case
-
-
 def _writable(session: Session, case: r.Case) -> r.Case:
     permissions.require_change(session, case)
     return case
@@ -146,7 +137,7 @@ def _document(session: Session, document_id: str) -> tuple[r.Document, r.Case]:
 
 def list_documents(session: Session, case_number: str) -> list[r.Document]:
     """The documents of a case and of its person (attached from any of their cases)."""
-    case = _case(session, case_number)
+    case = cases.live_case(session, case_number)
     return store.of_case(session.db, case.id, case.person_id)
 
 
@@ -165,7 +156,7 @@ def attach(
 ) -> r.Document:
     """Keep ``data`` (a file's bytes) as a document of the case: checked, scaled if it is
     a photo and ``scale``, then its row and its bytes written in one transaction."""
-    case = _writable(session, _case(session, case_number))
+    case = _writable(session, cases.live_case(session, case_number))
     prepared = prepare(data, scale=scale)
     name = Path(file_name.replace("\\", "/")).name.strip()[:200]
     if prepared.scaled:

@@ -17,20 +17,11 @@ from tipdesk.domain import records as r
 from tipdesk.domain.errors import BadArgument, NotFound, SimfoniRefused
 from tipdesk.domain.validation import ensure_valid
 from tipdesk.services.access import audit, permissions
+from tipdesk.services.casework import cases
 from tipdesk.services.session import Session
-from tipdesk.storage import cases as case_store
 from tipdesk.storage import rows
 from tipdesk.storage import simfoni as store
 from tipdesk.storage.simfoni import PeriodCase
-
-
-def _case(session: Session, case_number: str) -> r.Case:
-    case = case_store.case_by_number(session.db, case_number)
-    if case is None or case.deleted:
-        permissions.require(session, "view_own_cases")
-        raise NotFound(what="case", key=case_number)
-    permissions.require_case(session, case)
-    return case
 
 
 def record_entry(
@@ -43,7 +34,7 @@ def record_entry(
 ) -> r.SimfoniEntry:
     """Record that the case was entered into SIMFONI-PPA under ``reference`` (on
     ``entered_on``, today if not given, by the signed-in user)."""
-    case = _case(session, case_number)
+    case = cases.live_case(session, case_number)
     permissions.require_change(session, case)
     had = store.live_entry(session.db, case.id)
     if had is not None:
@@ -73,7 +64,7 @@ def record_entry(
 
 def remove_entry(session: Session, case_number: str) -> None:
     """Remove the case's entry (entered by mistake, or under a wrong reference)."""
-    case = _case(session, case_number)
+    case = cases.live_case(session, case_number)
     permissions.require_change(session, case)
     had = store.live_entry(session.db, case.id)
     if had is None:
