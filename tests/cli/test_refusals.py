@@ -30,8 +30,8 @@ def test_check_lists_every_check_and_writes_nothing(env, demo, capsys):
     before = _digest(database)
     assert run(capsys, "check", str(demo))[0] == 0
     assert _digest(database) == before, "check signed in with a write"
-    with database.open("r+b") as f:  # damage one page in the middle
-        f.seek(4096 * (database.stat().st_size // 4096 // 2) + 100)
+    with database.open("r+b") as f:  # damage one page three quarters in (case rows)
+        f.seek(4096 * (database.stat().st_size // 4096 * 3 // 4) + 100)
         f.write(b"\xff" * 8)
     damaged = _digest(database)
     code, out, err = run(capsys, "check", str(demo))
